@@ -1,0 +1,83 @@
+/*
+ * gongkai/check.h — rules and their findings.
+ *
+ * A rule reads a report and reports findings: what is wrong (a Chinese
+ * message with the figures and the fix), how bad (error, warning, info) and
+ * every place involved.  Rules know nothing about input formats; output
+ * formats (text, JSON) know nothing about rules.  docs/rules.md is the
+ * catalogue of rules with examples; `gongkai rules` lists them.
+ */
+#ifndef GONGKAI_CHECK_H
+#define GONGKAI_CHECK_H
+
+#include <stddef.h>
+
+#include "gongkai/report.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum gk_severity {
+    GK_INFO = 0,    /* rounding differences (尾差), style notes */
+    GK_WARNING,     /* likely wrong; needs a human */
+    GK_ERROR        /* an inconsistency beyond rounding, a missing part */
+} gk_severity;
+
+const char *gk_severity_name(gk_severity s);   /* "info", "warning", "error" */
+
+/* One place a finding concerns: a table cell, a row, or a narrative line. */
+typedef struct gk_location {
+    gk_pos pos;
+    gk_table_kind table;   /* GK_TABLE_UNKNOWN outside tables */
+    const char *row;       /* the row's code, else its label; NULL */
+    const char *column;    /* NULL for a whole row */
+    const char *value;     /* the printed value there, or NULL */
+} gk_location;
+
+typedef struct gk_finding {
+    const char *rule;       /* stable id, e.g. "CLS003" */
+    gk_severity severity;
+    const char *message;
+    const char *expected;   /* decimal strings, or NULL */
+    const char *actual;
+    gk_location *locs;      /* at least one */
+    size_t nlocs;
+} gk_finding;
+
+/* The findings of one report; they live in the report's arena. */
+typedef struct gk_findings {
+    gk_report *report;
+    gk_finding *items;
+    size_t n, cap;
+} gk_findings;
+
+typedef struct gk_rule_info {
+    const char *id;
+    gk_severity severity;   /* the most severe it reports */
+    const char *summary;    /* one line, Chinese */
+} gk_rule_info;
+
+/* Every rule, in catalogue order; *n gets the count. */
+const gk_rule_info *gk_rules(size_t *n);
+
+/* Run every rule over r; the findings are sorted by position. */
+void gk_check(gk_report *r, gk_findings *out);
+
+/* For rules: add a finding with one location; more with gk_finding_locate.
+ * The message is printf-style and copied. */
+gk_finding *gk_report_finding(gk_findings *f, const char *rule, gk_severity sev,
+                              const gk_location *loc, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+void gk_finding_locate(gk_findings *f, gk_finding *finding, const gk_location *loc);
+
+/* The location of a row (and column, may be NULL) of a table. */
+gk_location gk_location_of(const gk_table *t, const gk_row *row, const char *column);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* GONGKAI_CHECK_H */

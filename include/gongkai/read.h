@@ -1,0 +1,45 @@
+/*
+ * gongkai/read.h — reading documents into reports.
+ *
+ * The input format is detected from the content, never from the file name:
+ * a gongkai JSON report, a PDF, or text.  Each format has its own reader;
+ * readers build the report model and know nothing about rules.
+ */
+#ifndef GONGKAI_READ_H
+#define GONGKAI_READ_H
+
+#include <stddef.h>
+
+#include "gongkai/error.h"
+#include "gongkai/report.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum gk_input_format {
+    GK_INPUT_EMPTY = 0,  /* nothing but white space */
+    GK_INPUT_JSON,       /* a gongkai report ("gongkai-report/1") */
+    GK_INPUT_PDF,
+    GK_INPUT_TEXT        /* plain text, Markdown, HTML-ish text */
+} gk_input_format;
+
+/* What the bytes are, judged from their content. */
+gk_input_format gk_detect_format(const char *data, size_t len);
+
+/* Read a document from memory.  `name` (may be NULL) is recorded as the
+ * report's source.  NULL on failure, with err saying where and why. */
+gk_report *gk_read(const char *data, size_t len, const char *name, gk_error *err);
+
+/* Read a whole file ("-" is standard input) into malloc'd memory; *len gets
+ * its size.  NULL on failure (missing, a directory, unreadable, too large),
+ * with err saying why. */
+char *gk_load_file(const char *path, size_t *len, gk_error *err);
+
+/* gk_load_file then gk_read. */
+gk_report *gk_read_file(const char *path, gk_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* GONGKAI_READ_H */

@@ -1,0 +1,219 @@
+/*
+ * gongkai/report.h — the report model at the centre of gongkai.
+ *
+ * A report is what one disclosure document says: its metadata (unit, year,
+ * kind), its tables of exact amounts, and its narrative paragraphs, every
+ * piece with the position it was read from.  Readers (text, PDF, JSON) build a
+ * report; rules read it; writers turn it into documents.
+ *
+ * Memory: a report owns an arena.  Every string, table, row and cell added
+ * through these functions lives in it and is freed by gk_report_free; nothing
+ * inside a report is freed on its own.  Pointers into a report stay valid
+ * until then, except the arrays of a table's rows and a row's cells, which
+ * move when they grow (hold indices, not pointers, while adding).
+ */
+#ifndef GONGKAI_REPORT_H
+#define GONGKAI_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "gongkai/amount.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Where something was read ---------------------------------------- */
+
+/* line is 1-based in the input text; for PDF input, page is 1-based and line
+ * counts lines on that page.  0 means "not known".  A box is in PDF points,
+ * origin top-left of the page: x0, y0, x1, y1. */
+typedef struct gk_pos {
+    int line;
+    int page;
+    bool has_box;
+    double box[4];
+} gk_pos;
+
+/* ---- Kinds ------------------------------------------------------------- */
+
+typedef enum gk_doc_kind {
+    GK_DOC_UNKNOWN = 0,
+    GK_DOC_FINAL,        /* 决算 */
+    GK_DOC_BUDGET,       /* 预算 */
+    GK_DOC_PERFORMANCE   /* 绩效评价报告 */
+} gk_doc_kind;
+
+/* "final", "budget", "performance"; NULL for unknown. */
+const char *gk_doc_kind_name(gk_doc_kind k);
+gk_doc_kind gk_doc_kind_from_name(const char *name);
+
+/* Table kinds.  The 决算 kinds and their columns are fixed by CONTRACT.md;
+ * the rest are documented in docs/format.md. */
+typedef enum gk_table_kind {
+    GK_TABLE_UNKNOWN = 0,
+    /* 决算 */
+    GK_TABLE_SUMMARY,               /* 收入支出决算总表 */
+    GK_TABLE_INCOME,                /* 收入决算表 */
+    GK_TABLE_EXPENSE,               /* 支出决算表 */
+    GK_TABLE_FISCAL_SUMMARY,        /* 财政拨款收入支出决算总表 */
+    GK_TABLE_GPB_EXPENSE,           /* 一般公共预算财政拨款支出决算表 */
+    GK_TABLE_GPB_BASIC,             /* 一般公共预算财政拨款基本支出决算表 */
+    GK_TABLE_GOV_FUND,              /* 政府性基金预算财政拨款收入支出决算表 */
+    GK_TABLE_STATE_CAPITAL,         /* 国有资本经营预算财政拨款支出决算表 */
+    GK_TABLE_THREE_PUBLIC,          /* 财政拨款"三公"经费支出决算表 */
+    GK_TABLE_OFFICE_OPERATION,      /* 机关运行经费支出情况表 */
+    GK_TABLE_PROCUREMENT,           /* 政府采购支出情况表 */
+    GK_TABLE_FISCAL_EXPENSE_DETAIL, /* 财政拨款支出决算明细表 */
+    GK_TABLE_GPB_PROJECT,           /* 一般公共预算财政拨款项目支出决算表 */
+    GK_TABLE_PERF_PROJECT,          /* 项目支出绩效自评表 */
+    GK_TABLE_PERF_OVERALL,          /* 部门（单位）整体支出绩效自评表 */
+    /* 预算 */
+    GK_TABLE_BUDGET_SUMMARY,            /* 财务收支预算总表 / 综合预算收支总表 */
+    GK_TABLE_BUDGET_INCOME,             /* 收入预算表 / 综合预算收入总表 */
+    GK_TABLE_BUDGET_EXPENSE,            /* 支出预算表 / 综合预算支出总表 */
+    GK_TABLE_BUDGET_FISCAL_SUMMARY,     /* 财政拨款收支预算总表 */
+    GK_TABLE_BUDGET_GPB_FUNCTION,       /* 一般公共预算支出功能分类预算表 */
+    GK_TABLE_BUDGET_GPB_ECONOMIC,       /* 一般公共预算支出明细表（按经济分类） */
+    GK_TABLE_BUDGET_GPB_BASIC_FUNCTION, /* 一般公共预算基本支出明细表（按功能分类） */
+    GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, /* 一般公共预算基本支出部门预算经济分类预算表 */
+    GK_TABLE_BUDGET_GOV_FUND,           /* 政府性基金预算支出功能分类预算表 */
+    GK_TABLE_BUDGET_STATE_CAPITAL,      /* 国有资本经营预算支出功能分类预算表 */
+    GK_TABLE_BUDGET_THREE_PUBLIC,       /* "三公"经费和机关运行经费预算表 */
+    GK_TABLE_BUDGET_PROJECT,            /* 项目支出预算表 */
+    GK_TABLE_BUDGET_SPECIAL,            /* 专项业务经费支出表 */
+    GK_TABLE_BUDGET_PROCUREMENT,        /* 政府采购预算表 */
+    GK_TABLE_PERF_TARGET_PROJECT,       /* 项目（专项业务经费）绩效目标表 */
+    GK_TABLE_PERF_TARGET_OVERALL,       /* 整体支出绩效目标表 */
+    GK_TABLE_PERF_TARGET_FUND,          /* 专项资金整体绩效目标表 */
+    GK_TABLE__COUNT
+} gk_table_kind;
+
+/* The kind's stable name ("expense", "budget_gpb_function" …); NULL for
+ * GK_TABLE_UNKNOWN or out of range. */
+const char *gk_table_kind_name(gk_table_kind k);
+/* The usual printed title (支出决算表 …). */
+const char *gk_table_kind_title(gk_table_kind k);
+/* The document kind the table belongs to (final, budget, performance). */
+gk_doc_kind gk_table_kind_doc(gk_table_kind k);
+/* Inverse of gk_table_kind_name; GK_TABLE_UNKNOWN when not a kind name. */
+gk_table_kind gk_table_kind_from_name(const char *name);
+
+/* Which classification the row codes of a table kind belong to. */
+typedef enum gk_code_kind {
+    GK_CODES_NONE = 0,     /* rows are labelled, not coded */
+    GK_CODES_FUNCTIONAL,   /* 支出功能分类 (类/款/项) */
+    GK_CODES_ECONOMIC      /* 支出经济分类 (部门 3xx or 政府 5xx) */
+} gk_code_kind;
+
+gk_code_kind gk_table_kind_codes(gk_table_kind k);
+
+/* Rows of two-sided tables (summary, fiscal_summary …) are on a side. */
+typedef enum gk_side {
+    GK_SIDE_NONE = 0,
+    GK_SIDE_INCOME,   /* 收入 */
+    GK_SIDE_EXPENSE   /* 支出 */
+} gk_side;
+
+const char *gk_side_name(gk_side s);      /* "收入", "支出", NULL */
+gk_side gk_side_from_name(const char *name);
+
+/* ---- Tables ------------------------------------------------------------ */
+
+enum {
+    /* The value was chosen among candidates (e.g. by a reader using the
+     * table's identities to resolve ambiguous geometry), not read directly. */
+    GK_CELL_RECONSTRUCTED = 1u << 0
+};
+
+/* A cell holds an amount, or, in indicator tables (绩效), a text such as
+ * "≥95%" (then `text` is non-NULL and `value` is unused). */
+typedef struct gk_cell {
+    const char *column;   /* canonical column name (CONTRACT.md) */
+    gk_amount value;
+    const char *text;
+    gk_pos pos;           /* line 0: same as the row */
+    unsigned flags;       /* GK_CELL_RECONSTRUCTED */
+} gk_cell;
+
+typedef struct gk_row {
+    const char *code;     /* classification code (3/5/7 digits) or NULL */
+    const char *label;    /* name as printed, normalised for two-sided tables */
+    gk_side side;
+    gk_pos pos;
+    gk_cell *cells;       /* in column order as read; a blank cell is absent */
+    size_t ncells, cap;
+} gk_row;
+
+typedef struct gk_table {
+    gk_table_kind kind;
+    const char *title;        /* as printed */
+    const char *number;       /* "公开03表", "表1" … or NULL */
+    gk_unit unit;             /* of the amounts; GK_UNIT_NONE if not stated */
+    gk_pos pos;               /* of the title */
+    const char *empty_note;   /* "本部门无…故本表为空" when printed, else NULL */
+    gk_row *rows;
+    size_t nrows, cap;
+} gk_table;
+
+/* A paragraph of narrative with the heading of the section it stands in. */
+typedef struct gk_paragraph {
+    const char *section;      /* "一、收入支出决算总体情况说明" … or NULL */
+    const char *text;
+    gk_pos pos;               /* of its first line */
+} gk_paragraph;
+
+typedef struct gk_arena gk_arena;
+
+typedef struct gk_report {
+    gk_arena *arena;
+    const char *source;       /* file name it was read from, or NULL */
+    const char *unit;         /* 单位/部门 name */
+    int year;                 /* report year; 0 if unknown */
+    gk_doc_kind kind;
+    gk_unit amount_unit;      /* the document's main unit */
+    bool consolidated;        /* 汇总 */
+    gk_table *tables;
+    size_t ntables, tables_cap;
+    gk_paragraph *paragraphs;
+    size_t nparagraphs, paragraphs_cap;
+} gk_report;
+
+/* A new, empty report.  Out of memory is fatal (the program aborts with a
+ * message), so neither this nor any function below returns NULL for lack of
+ * memory. */
+gk_report *gk_report_new(void);
+void gk_report_free(gk_report *r);
+
+/* Copy a string (len bytes; a NUL is added) into the report.  NULL in → NULL
+ * out. */
+const char *gk_report_strndup(gk_report *r, const char *s, size_t len);
+const char *gk_report_strdup(gk_report *r, const char *s);
+
+/* Append a table / row / paragraph; they start zeroed (kind, side and unit
+ * set from the arguments).  The result points into an array that moves when
+ * it grows: do not keep it across the next append to the same array. */
+gk_table *gk_report_add_table(gk_report *r, gk_table_kind kind);
+gk_row *gk_table_add_row(gk_report *r, gk_table *t);
+gk_paragraph *gk_report_add_paragraph(gk_report *r, const char *section,
+                                      const char *text, gk_pos pos);
+
+/* Set the cell of `column` in the row: replaces an existing cell of that
+ * column, else appends.  The column name is copied. */
+gk_cell *gk_row_set(gk_report *r, gk_row *row, const char *column, gk_amount value);
+gk_cell *gk_row_set_text(gk_report *r, gk_row *row, const char *column, const char *text);
+
+/* Look-ups; NULL when absent. */
+const gk_cell *gk_row_get(const gk_row *row, const char *column);
+/* The first table of a kind. */
+const gk_table *gk_report_find_table(const gk_report *r, gk_table_kind kind);
+/* The first row with this code (and side, unless GK_SIDE_NONE). */
+const gk_row *gk_table_find_code(const gk_table *t, const char *code, gk_side side);
+/* The first row with this label (and side, unless GK_SIDE_NONE). */
+const gk_row *gk_table_find_label(const gk_table *t, const char *label, gk_side side);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* GONGKAI_REPORT_H */

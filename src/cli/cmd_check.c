@@ -1,0 +1,123 @@
+/*
+ * cmd_check.c — gongkai check FILE...: run every rule, print findings.
+ *
+ * Text output is compiler-style, one finding a line
+ *     FILE:LINE: error[RULE]: message
+ * followed by a summary line per file; colour on a terminal unless NO_COLOR
+ * is set.  JSON output is one object per file per line (CONTRACT.md).
+ */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "gongkai/check.h"
+#include "gongkai/json.h"
+#include "gongkai/read.h"
+
+typedef struct options {
+    bool json;
+    bool quiet;
+    bool color;
+} options;
+
+static const char *severity_color(gk_severity s)
+{
+    switch (s) {
+    case GK_ERROR: return "\033[1;31m";
+    case GK_WARNING: return "\033[1;33m";
+    default: return "\033[1;36m";
+    }
+}
+
+static void print_text(const options *o, const char *file, const gk_findings *f)
+{
+    size_t count[3] = {0, 0, 0};
+    for (size_t i = 0; i < f->n; i++) {
+        const gk_finding *x = &f->items[i];
+        count[x->severity]++;
+        if (o->quiet && x->severity != GK_ERROR)
+            continue;
+        const gk_pos *p = &x->locs[0].pos;
+        printf("%s", file);
+        if (p->page)
+            printf(":第%d页", p->page);
+        if (p->line)
+            printf(":%d", p->line);
+        printf(": %s%s%s[%s]: %s\n", o->color ? severity_color(x->severity) : "",
+               gk_severity_name(x->severity), o->color ? "\033[0m" : "", x->rule, x->message);
+    }
+    printf("%s: %zu 个错误，%zu 个警告，%zu 条提示\n", file, count[GK_ERROR], count[GK_WARNING],
+           count[GK_INFO]);
+}
+
+/* Check one file; returns its exit status. */
+static int check_file(const options *o, const char *file)
+{
+    gk_error err;
+    gk_report *r = gk_read_file(file, &err);
+    if (!r) {
+        cli_input_error(file, &err);
+        return EXIT_BAD_INPUT;
+    }
+    gk_findings f;
+    gk_check(r, &f);
+    int status = 0;
+    for (size_t i = 0; i < f.n; i++)
+        if (f.items[i].severity == GK_ERROR)
+            status = EXIT_FINDINGS;
+    if (o->json) {
+        if (o->quiet) {            /* keep only the errors */
+            size_t k = 0;
+            for (size_t i = 0; i < f.n; i++)
+                if (f.items[i].severity == GK_ERROR)
+                    f.items[k++] = f.items[i];
+            f.n = k;
+        }
+        char *line = gk_findings_to_json(&f, file);
+        puts(line);
+        free(line);
+    } else {
+        print_text(o, file, &f);
+    }
+    gk_report_free(r);
+    return status;
+}
+
+int cmd_check(int argc, char **argv)
+{
+    options o = {false, false, isatty(STDOUT_FILENO) && !getenv("NO_COLOR")};
+    int nfiles = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (cli_is_help(a)) {
+            cli_usage(stdout, "check");
+            return 0;
+        } else if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
+            const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!v || (strcmp(v, "text") != 0 && strcmp(v, "json") != 0))
+                return cli_bad_usage("check", "--format 应为 text 或 json / must be text or json");
+            o.json = strcmp(v, "json") == 0;
+        } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
+            o.quiet = true;
+        } else if (strcmp(a, "--rules") == 0 || strncmp(a, "--rules=", 8) == 0) {
+            return cli_bad_usage("check", "--rules：自定义审核公式尚未实现 / "
+                                          "user formula files are not implemented yet");
+        } else if (a[0] == '-' && a[1] != '\0') {
+            return cli_bad_usage("check", "未知选项 '%s' / unknown option", a);
+        } else {
+            argv[++nfiles] = argv[i];     /* compact the file names in place */
+        }
+    }
+    if (nfiles == 0)
+        return cli_bad_usage("check", "缺少输入文件 / no input file");
+
+    int status = 0;
+    for (int i = 1; i <= nfiles; i++) {
+        int s = check_file(&o, argv[i]);
+        if (s > status)
+            status = s;
+    }
+    return status;
+}

@@ -1,0 +1,40 @@
+/*
+ * cmd_parse.c — gongkai parse FILE...: the report model as JSON.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "gongkai/json.h"
+#include "gongkai/read.h"
+
+int cmd_parse(int argc, char **argv)
+{
+    int nfiles = 0, status = 0;
+    for (int i = 1; i < argc; i++) {
+        if (cli_is_help(argv[i])) {
+            cli_usage(stdout, "parse");
+            return 0;
+        }
+        if (argv[i][0] == '-' && argv[i][1] != '\0')
+            return cli_bad_usage("parse", "未知选项 '%s' / unknown option", argv[i]);
+        nfiles++;
+    }
+    if (nfiles == 0)
+        return cli_bad_usage("parse", "缺少输入文件 / no input file");
+
+    for (int i = 1; i < argc; i++) {
+        gk_error err;
+        gk_report *r = gk_read_file(argv[i], &err);
+        if (!r) {
+            cli_input_error(argv[i], &err);
+            status = EXIT_BAD_INPUT;
+            continue;
+        }
+        char *json = gk_report_to_json(r);
+        fputs(json, stdout);
+        free(json);
+        gk_report_free(r);
+    }
+    return status;
+}

@@ -1,0 +1,107 @@
+/*
+ * main.c — build/gongkai: dispatch to the subcommands.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct {
+    const char *name;
+    int (*run)(int, char **);
+    const char *usage;
+} COMMANDS[] = {
+    {"parse", cmd_parse,
+     "gongkai parse FILE...\n"
+     "  读取公开文档，输出报告模型 JSON（gongkai-report/1）。\n"
+     "  Read disclosure documents and print the report model as JSON.\n"},
+    {"check", cmd_check,
+     "gongkai check [--format text|json] [--quiet] FILE...\n"
+     "  读取文档并运行全部审核规则，输出审核结果。\n"
+     "  Read documents, run every rule, print findings.\n"
+     "  --format text|json  输出格式（默认 text）/ output format (default text)\n"
+     "  --quiet             只输出错误 / errors only\n"},
+    {"render", cmd_render,
+     "gongkai render FILE -o OUT\n"
+     "  由报告生成公开文档；格式由 OUT 的扩展名决定（目前支持 .json）。\n"
+     "  Write a document from a report; the format follows OUT's extension\n"
+     "  (.json for now).\n"},
+    {"rules", cmd_rules,
+     "gongkai rules\n"
+     "  列出全部审核规则：编号、级别、说明。\n"
+     "  List every rule: id, severity, description.\n"},
+};
+
+#define NCOMMANDS (sizeof COMMANDS / sizeof COMMANDS[0])
+
+void cli_usage(FILE *f, const char *command)
+{
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (command && strcmp(command, COMMANDS[i].name) == 0) {
+            fprintf(f, "用法 / usage: %s", COMMANDS[i].usage);
+            return;
+        }
+    fputs("gongkai — 部门预算/决算公开文档的读取、审核与生成\n"
+          "gongkai — read, audit and produce budget and final-accounts disclosures\n\n"
+          "用法 / usage: gongkai COMMAND [OPTIONS] FILE...\n\n",
+          f);
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fputs(COMMANDS[i].usage, f);
+    fputs("\n  gongkai --help | --version\n"
+          "\n退出码 / exit status: 0 无错误 no error; 1 有错误级审核结果 error findings;\n"
+          "  2 输入无法读取或用法错误 unreadable input or bad usage.\n"
+          "文档 / docs: README.md, docs/\n",
+          f);
+}
+
+int cli_bad_usage(const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("gongkai: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    if (command)
+        cli_usage(stderr, command);
+    else
+        fputs("运行 'gongkai --help' 查看用法 / run 'gongkai --help' for usage\n", stderr);
+    return EXIT_BAD_INPUT;
+}
+
+void cli_input_error(const char *file, const gk_error *err)
+{
+    fprintf(stderr, "gongkai: %s", file);
+    if (err->page)
+        fprintf(stderr, ":第%d页", err->page);
+    if (err->line)
+        fprintf(stderr, ":%d", err->line);
+    if (err->line && err->column)
+        fprintf(stderr, ":%d", err->column);
+    fprintf(stderr, ": %s\n", err->message);
+}
+
+int cli_is_help(const char *arg)
+{
+    return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2)
+        return cli_bad_usage(NULL, "缺少命令 / missing command");
+    const char *cmd = argv[1];
+    if (cli_is_help(cmd) || strcmp(cmd, "help") == 0) {
+        cli_usage(stdout, argc > 2 ? argv[2] : NULL);
+        return 0;
+    }
+    if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+        printf("gongkai %s\n", GK_VERSION);
+        return 0;
+    }
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (strcmp(cmd, COMMANDS[i].name) == 0)
+            return COMMANDS[i].run(argc - 1, argv + 1);
+    return cli_bad_usage(NULL, "未知命令 '%s' / unknown command", cmd);
+}

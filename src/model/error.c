@@ -1,0 +1,21 @@
+/*
+ * error.c — filling gk_error.
+ */
+#include "gongkai/error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void gk_error_set(gk_error *err, int line, int column, const char *fmt, ...)
+{
+    if (!err)
+        return;
+    memset(err, 0, sizeof *err);
+    err->line = line;
+    err->column = column;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+}

@@ -1,0 +1,259 @@
+/*
+ * report.c — building and querying the report model; the names of its kinds.
+ */
+#include "gongkai/report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+
+/* ---- Kinds and their names -------------------------------------------- */
+
+static const char *const DOC_KIND_NAMES[] = {
+    [GK_DOC_UNKNOWN] = NULL,
+    [GK_DOC_FINAL] = "final",
+    [GK_DOC_BUDGET] = "budget",
+    [GK_DOC_PERFORMANCE] = "performance",
+};
+
+const char *gk_doc_kind_name(gk_doc_kind k)
+{
+    return (unsigned)k < sizeof DOC_KIND_NAMES / sizeof *DOC_KIND_NAMES ? DOC_KIND_NAMES[k] : NULL;
+}
+
+gk_doc_kind gk_doc_kind_from_name(const char *name)
+{
+    for (unsigned k = GK_DOC_FINAL; name && k <= GK_DOC_PERFORMANCE; k++)
+        if (strcmp(DOC_KIND_NAMES[k], name) == 0)
+            return (gk_doc_kind)k;
+    return GK_DOC_UNKNOWN;
+}
+
+#define F GK_CODES_FUNCTIONAL
+#define E GK_CODES_ECONOMIC
+#define N GK_CODES_NONE
+
+/* Per kind: stable name, usual title, document family, row codes. */
+static const struct {
+    const char *name;
+    const char *title;
+    gk_doc_kind doc;
+    gk_code_kind codes;
+} TABLE_KINDS[GK_TABLE__COUNT] = {
+    [GK_TABLE_UNKNOWN] = {NULL, NULL, GK_DOC_UNKNOWN, N},
+    [GK_TABLE_SUMMARY] = {"summary", "收入支出决算总表", GK_DOC_FINAL, F},
+    [GK_TABLE_INCOME] = {"income", "收入决算表", GK_DOC_FINAL, F},
+    [GK_TABLE_EXPENSE] = {"expense", "支出决算表", GK_DOC_FINAL, F},
+    [GK_TABLE_FISCAL_SUMMARY] = {"fiscal_summary", "财政拨款收入支出决算总表", GK_DOC_FINAL, F},
+    [GK_TABLE_GPB_EXPENSE] = {"gpb_expense", "一般公共预算财政拨款支出决算表", GK_DOC_FINAL, F},
+    [GK_TABLE_GPB_BASIC] = {"gpb_basic", "一般公共预算财政拨款基本支出决算表", GK_DOC_FINAL, E},
+    [GK_TABLE_GOV_FUND] = {"gov_fund", "政府性基金预算财政拨款收入支出决算表", GK_DOC_FINAL, F},
+    [GK_TABLE_STATE_CAPITAL] = {"state_capital", "国有资本经营预算财政拨款收入支出决算表", GK_DOC_FINAL, F},
+    [GK_TABLE_THREE_PUBLIC] = {"three_public", "财政拨款“三公”经费支出决算表", GK_DOC_FINAL, N},
+    [GK_TABLE_OFFICE_OPERATION] = {"office_operation", "机关运行经费支出情况表", GK_DOC_FINAL, E},
+    [GK_TABLE_PROCUREMENT] = {"procurement", "政府采购支出情况表", GK_DOC_FINAL, N},
+    [GK_TABLE_FISCAL_EXPENSE_DETAIL] = {"fiscal_expense_detail", "财政拨款支出决算明细表", GK_DOC_FINAL, F},
+    [GK_TABLE_GPB_PROJECT] = {"gpb_project", "一般公共预算财政拨款项目支出决算表", GK_DOC_FINAL, F},
+    [GK_TABLE_PERF_PROJECT] = {"perf_project", "项目支出绩效自评表", GK_DOC_PERFORMANCE, N},
+    [GK_TABLE_PERF_OVERALL] = {"perf_overall", "部门整体支出绩效自评表", GK_DOC_PERFORMANCE, N},
+    [GK_TABLE_BUDGET_SUMMARY] = {"budget_summary", "财务收支预算总表", GK_DOC_BUDGET, F},
+    [GK_TABLE_BUDGET_INCOME] = {"budget_income", "收入预算表", GK_DOC_BUDGET, F},
+    [GK_TABLE_BUDGET_EXPENSE] = {"budget_expense", "支出预算表", GK_DOC_BUDGET, F},
+    [GK_TABLE_BUDGET_FISCAL_SUMMARY] = {"budget_fiscal_summary", "财政拨款收支预算总表", GK_DOC_BUDGET, F},
+    [GK_TABLE_BUDGET_GPB_FUNCTION] = {"budget_gpb_function", "一般公共预算支出功能分类预算表", GK_DOC_BUDGET, F},
+    [GK_TABLE_BUDGET_GPB_ECONOMIC] = {"budget_gpb_economic", "一般公共预算支出经济分类预算表", GK_DOC_BUDGET, E},
+    [GK_TABLE_BUDGET_GPB_BASIC_FUNCTION] = {"budget_gpb_basic_function", "一般公共预算基本支出功能分类预算表", GK_DOC_BUDGET, F},
+    [GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC] = {"budget_gpb_basic_economic", "一般公共预算基本支出部门预算经济分类预算表", GK_DOC_BUDGET, E},
+    [GK_TABLE_BUDGET_GOV_FUND] = {"budget_gov_fund", "政府性基金预算支出功能分类预算表", GK_DOC_BUDGET, F},
+    [GK_TABLE_BUDGET_STATE_CAPITAL] = {"budget_state_capital", "国有资本经营预算支出功能分类预算表", GK_DOC_BUDGET, F},
+    [GK_TABLE_BUDGET_THREE_PUBLIC] = {"budget_three_public", "“三公”经费和机关运行经费预算表", GK_DOC_BUDGET, N},
+    [GK_TABLE_BUDGET_PROJECT] = {"budget_project", "项目支出预算表", GK_DOC_BUDGET, F},
+    [GK_TABLE_BUDGET_SPECIAL] = {"budget_special", "专项业务经费支出表", GK_DOC_BUDGET, F},
+    [GK_TABLE_BUDGET_PROCUREMENT] = {"budget_procurement", "政府采购预算表", GK_DOC_BUDGET, N},
+    [GK_TABLE_PERF_TARGET_PROJECT] = {"perf_target_project", "项目绩效目标表", GK_DOC_BUDGET, N},
+    [GK_TABLE_PERF_TARGET_OVERALL] = {"perf_target_overall", "整体支出绩效目标表", GK_DOC_BUDGET, N},
+    [GK_TABLE_PERF_TARGET_FUND] = {"perf_target_fund", "专项资金整体绩效目标表", GK_DOC_BUDGET, N},
+};
+
+#undef F
+#undef E
+#undef N
+
+const char *gk_table_kind_name(gk_table_kind k)
+{
+    return (unsigned)k < GK_TABLE__COUNT ? TABLE_KINDS[k].name : NULL;
+}
+
+const char *gk_table_kind_title(gk_table_kind k)
+{
+    return (unsigned)k < GK_TABLE__COUNT ? TABLE_KINDS[k].title : NULL;
+}
+
+gk_doc_kind gk_table_kind_doc(gk_table_kind k)
+{
+    return (unsigned)k < GK_TABLE__COUNT ? TABLE_KINDS[k].doc : GK_DOC_UNKNOWN;
+}
+
+gk_code_kind gk_table_kind_codes(gk_table_kind k)
+{
+    return (unsigned)k < GK_TABLE__COUNT ? TABLE_KINDS[k].codes : GK_CODES_NONE;
+}
+
+gk_table_kind gk_table_kind_from_name(const char *name)
+{
+    for (unsigned k = 1; name && k < GK_TABLE__COUNT; k++)
+        if (strcmp(TABLE_KINDS[k].name, name) == 0)
+            return (gk_table_kind)k;
+    return GK_TABLE_UNKNOWN;
+}
+
+const char *gk_side_name(gk_side s)
+{
+    switch (s) {
+    case GK_SIDE_INCOME: return "收入";
+    case GK_SIDE_EXPENSE: return "支出";
+    default: return NULL;
+    }
+}
+
+gk_side gk_side_from_name(const char *name)
+{
+    if (name && strcmp(name, "收入") == 0)
+        return GK_SIDE_INCOME;
+    if (name && strcmp(name, "支出") == 0)
+        return GK_SIDE_EXPENSE;
+    return GK_SIDE_NONE;
+}
+
+/* ---- Building --------------------------------------------------------- */
+
+gk_report *gk_report_new(void)
+{
+    gk_arena *a = gk_arena_new();
+    if (!a)
+        gk_out_of_memory();
+    gk_report *r = gk_arena_alloc(a, sizeof *r);
+    r->arena = a;
+    return r;
+}
+
+void gk_report_free(gk_report *r)
+{
+    if (r)
+        gk_arena_free(r->arena);   /* the report itself lives in its arena */
+}
+
+const char *gk_report_strndup(gk_report *r, const char *s, size_t len)
+{
+    return s ? gk_arena_strndup(r->arena, s, len) : NULL;
+}
+
+const char *gk_report_strdup(gk_report *r, const char *s)
+{
+    return s ? gk_arena_strndup(r->arena, s, strlen(s)) : NULL;
+}
+
+/* Make room for one more element in an arena array (doubling). */
+#define RESERVE(r, arr, n, cap)                                                  \
+    do {                                                                         \
+        if ((n) == (cap)) {                                                      \
+            size_t ncap_ = (cap) ? 2 * (cap) : 8;                                \
+            (arr) = gk_arena_grow((r)->arena, (arr), (n), ncap_, sizeof *(arr)); \
+            (cap) = ncap_;                                                       \
+        }                                                                        \
+    } while (0)
+
+gk_table *gk_report_add_table(gk_report *r, gk_table_kind kind)
+{
+    RESERVE(r, r->tables, r->ntables, r->tables_cap);
+    gk_table *t = &r->tables[r->ntables++];
+    memset(t, 0, sizeof *t);
+    t->kind = kind;
+    return t;
+}
+
+gk_row *gk_table_add_row(gk_report *r, gk_table *t)
+{
+    RESERVE(r, t->rows, t->nrows, t->cap);
+    gk_row *row = &t->rows[t->nrows++];
+    memset(row, 0, sizeof *row);
+    return row;
+}
+
+gk_paragraph *gk_report_add_paragraph(gk_report *r, const char *section,
+                                      const char *text, gk_pos pos)
+{
+    RESERVE(r, r->paragraphs, r->nparagraphs, r->paragraphs_cap);
+    gk_paragraph *p = &r->paragraphs[r->nparagraphs++];
+    p->section = gk_report_strdup(r, section);
+    p->text = gk_report_strdup(r, text ? text : "");
+    p->pos = pos;
+    return p;
+}
+
+static gk_cell *cell_for(gk_report *r, gk_row *row, const char *column)
+{
+    for (size_t i = 0; i < row->ncells; i++)
+        if (strcmp(row->cells[i].column, column) == 0)
+            return &row->cells[i];
+    RESERVE(r, row->cells, row->ncells, row->cap);
+    gk_cell *c = &row->cells[row->ncells++];
+    memset(c, 0, sizeof *c);
+    c->column = gk_report_strdup(r, column);
+    return c;
+}
+
+gk_cell *gk_row_set(gk_report *r, gk_row *row, const char *column, gk_amount value)
+{
+    gk_cell *c = cell_for(r, row, column);
+    c->value = value;
+    c->text = NULL;
+    return c;
+}
+
+gk_cell *gk_row_set_text(gk_report *r, gk_row *row, const char *column, const char *text)
+{
+    gk_cell *c = cell_for(r, row, column);
+    c->value = gk_amount_make(0, 0);
+    c->text = gk_report_strdup(r, text ? text : "");
+    return c;
+}
+
+/* ---- Looking up ------------------------------------------------------- */
+
+const gk_cell *gk_row_get(const gk_row *row, const char *column)
+{
+    for (size_t i = 0; i < row->ncells; i++)
+        if (strcmp(row->cells[i].column, column) == 0)
+            return &row->cells[i];
+    return NULL;
+}
+
+const gk_table *gk_report_find_table(const gk_report *r, gk_table_kind kind)
+{
+    for (size_t i = 0; i < r->ntables; i++)
+        if (r->tables[i].kind == kind)
+            return &r->tables[i];
+    return NULL;
+}
+
+const gk_row *gk_table_find_code(const gk_table *t, const char *code, gk_side side)
+{
+    for (size_t i = 0; i < t->nrows; i++) {
+        const gk_row *row = &t->rows[i];
+        if (row->code && strcmp(row->code, code) == 0 && (side == GK_SIDE_NONE || row->side == side))
+            return row;
+    }
+    return NULL;
+}
+
+const gk_row *gk_table_find_label(const gk_table *t, const char *label, gk_side side)
+{
+    for (size_t i = 0; i < t->nrows; i++) {
+        const gk_row *row = &t->rows[i];
+        if (row->label && strcmp(row->label, label) == 0 && (side == GK_SIDE_NONE || row->side == side))
+            return row;
+    }
+    return NULL;
+}

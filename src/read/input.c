@@ -1,0 +1,112 @@
+/*
+ * read/input.c — loading input and sending it to the reader for its format.
+ */
+#include "gongkai/read.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "gongkai/json.h"
+#include "../util/buf.h"
+
+/* Inputs beyond this are refused rather than read into memory. */
+#define MAX_INPUT_BYTES ((size_t)1 << 30)
+
+gk_input_format gk_detect_format(const char *data, size_t len)
+{
+    size_t i = 0;
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;                                      /* UTF-8 BOM */
+    if (len - i >= 5 && memcmp(data + i, "%PDF-", 5) == 0)
+        return GK_INPUT_PDF;
+    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+        i++;
+    if (i == len)
+        return GK_INPUT_EMPTY;
+    if (data[i] == '{')
+        return GK_INPUT_JSON;
+    return GK_INPUT_TEXT;
+}
+
+gk_report *gk_read(const char *data, size_t len, const char *name, gk_error *err)
+{
+    gk_report *r = NULL;
+    switch (gk_detect_format(data, len)) {
+    case GK_INPUT_EMPTY:
+        gk_error_set(err, 0, 0, "文件为空（没有任何内容）");
+        return NULL;
+    case GK_INPUT_JSON:
+        r = gk_report_from_json(data, len, err);
+        break;
+    case GK_INPUT_PDF:
+        gk_error_set(err, 0, 0, "暂不能读取 PDF 文档：PDF 读取器尚未实现，"
+                                "目前只能读取 gongkai JSON 报告（gongkai-report/1）");
+        return NULL;
+    case GK_INPUT_TEXT:
+        gk_error_set(err, 0, 0, "暂不能读取文本文档：文本读取器尚未实现，"
+                                "目前只能读取 gongkai JSON 报告（gongkai-report/1）");
+        return NULL;
+    }
+    if (r && name)
+        r->source = gk_report_strdup(r, name);
+    return r;
+}
+
+static char *load_stream(FILE *f, size_t *len, gk_error *err)
+{
+    gk_buf b = GK_BUF_INIT;
+    char chunk[65536];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (b.len + n > MAX_INPUT_BYTES) {
+            gk_buf_free(&b);
+            gk_error_set(err, 0, 0, "文件过大（超过 %zu MiB）", MAX_INPUT_BYTES >> 20);
+            return NULL;
+        }
+        gk_buf_putn(&b, chunk, n);
+    }
+    if (ferror(f)) {
+        gk_buf_free(&b);
+        gk_error_set(err, 0, 0, "读取失败：%s", strerror(errno));
+        return NULL;
+    }
+    *len = b.len;
+    return gk_buf_take(&b);
+}
+
+char *gk_load_file(const char *path, size_t *len, gk_error *err)
+{
+    if (strcmp(path, "-") == 0)
+        return load_stream(stdin, len, err);
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        gk_error_set(err, 0, 0, "无法打开：%s", strerror(errno));
+        return NULL;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        gk_error_set(err, 0, 0, "这是一个目录，不是文件");
+        return NULL;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        gk_error_set(err, 0, 0, "无法打开：%s", strerror(errno));
+        return NULL;
+    }
+    char *data = load_stream(f, len, err);
+    fclose(f);
+    return data;
+}
+
+gk_report *gk_read_file(const char *path, gk_error *err)
+{
+    size_t len;
+    char *data = gk_load_file(path, &len, err);
+    if (!data)
+        return NULL;
+    gk_report *r = gk_read(data, len, path, err);
+    free(data);
+    return r;
+}

@@ -1,0 +1,133 @@
+/*
+ * check.c — the rule registry, running every rule, and recording findings.
+ */
+#include "gongkai/check.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/arena.h"
+#include "rules.h"
+
+/* The catalogue: every rule id any checker reports, in documentation
+ * order.  docs/rules.md describes each with an example. */
+static const gk_rule_info RULES[] = {
+    {"CLS001", GK_ERROR, "科目代码格式不正确（功能分类应为 3/5/7 位数字，经济分类应为 3/5 位）"},
+    {"CLS002", GK_WARNING, "款、项科目的上级科目未在同一表中列出"},
+    {"CLS003", GK_WARNING, "科目名称与分类目录不符（目录已确认该年度名称时为警告，否则为提示）"},
+    {"CLS004", GK_INFO, "科目代码不在分类目录中（目录不完整，请人工确认）"},
+};
+
+/* The checkers; each may report several of the rules above. */
+static void (*const CHECKERS[])(const gk_report *, gk_findings *) = {
+    gk_check_classification,
+};
+
+const gk_rule_info *gk_rules(size_t *n)
+{
+    *n = sizeof RULES / sizeof RULES[0];
+    return RULES;
+}
+
+const char *gk_severity_name(gk_severity s)
+{
+    switch (s) {
+    case GK_ERROR: return "error";
+    case GK_WARNING: return "warning";
+    default: return "info";
+    }
+}
+
+gk_location gk_location_of(const gk_table *t, const gk_row *row, const char *column)
+{
+    gk_location loc = {0};
+    loc.table = t->kind;
+    loc.pos = row ? row->pos : t->pos;
+    if (row) {
+        loc.row = row->code ? row->code : row->label;
+        if (column) {
+            const gk_cell *c = gk_row_get(row, column);
+            loc.column = column;
+            if (c && c->pos.line)
+                loc.pos = c->pos;
+        }
+    }
+    return loc;
+}
+
+gk_finding *gk_report_finding(gk_findings *f, const char *rule, gk_severity sev,
+                              const gk_location *loc, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? 2 * f->cap : 16;
+        f->items = gk_arena_grow(f->report->arena, f->items, f->n, cap, sizeof *f->items);
+        f->cap = cap;
+    }
+    gk_finding *x = &f->items[f->n++];
+    memset(x, 0, sizeof *x);
+    x->rule = rule;
+    x->severity = sev;
+    x->message = gk_report_strdup(f->report, msg);
+    gk_finding_locate(f, x, loc);
+    return x;
+}
+
+void gk_finding_locate(gk_findings *f, gk_finding *x, const gk_location *loc)
+{
+    gk_location *locs = gk_arena_grow(f->report->arena, x->locs, x->nlocs, x->nlocs + 1,
+                                      sizeof *locs);
+    locs[x->nlocs] = *loc;
+    locs[x->nlocs].value = gk_report_strdup(f->report, loc->value);
+    x->locs = locs;
+    x->nlocs++;
+}
+
+/* Order: page, line, then the order the rules reported them in. */
+typedef struct {
+    const gk_finding *f;
+    size_t seq;
+} keyed;
+
+static int cmp_keyed(const void *a, const void *b)
+{
+    const keyed *x = a, *y = b;
+    const gk_pos *p = &x->f->locs[0].pos, *q = &y->f->locs[0].pos;
+    if (p->page != q->page)
+        return p->page < q->page ? -1 : 1;
+    if (p->line != q->line)
+        return p->line < q->line ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void sort_findings(gk_findings *f)
+{
+    if (f->n < 2)
+        return;
+    keyed *k = malloc(f->n * sizeof *k);
+    gk_finding *sorted = gk_arena_alloc(f->report->arena, f->cap * sizeof *sorted);
+    if (!k)
+        gk_out_of_memory();
+    for (size_t i = 0; i < f->n; i++)
+        k[i] = (keyed){&f->items[i], i};
+    qsort(k, f->n, sizeof *k, cmp_keyed);
+    for (size_t i = 0; i < f->n; i++)
+        sorted[i] = *k[i].f;
+    free(k);
+    f->items = sorted;
+}
+
+void gk_check(gk_report *r, gk_findings *out)
+{
+    memset(out, 0, sizeof *out);
+    out->report = r;
+    for (size_t i = 0; i < sizeof CHECKERS / sizeof CHECKERS[0]; i++)
+        CHECKERS[i](r, out);
+    sort_findings(out);
+}

@@ -1,0 +1,103 @@
+/*
+ * classification.c — classification codes and names in coded tables.
+ *
+ *   CLS001  a code that is not a well-formed code of its classification
+ *   CLS002  a 款/项 whose parent is not printed in the same table
+ *   CLS003  a name that is not the catalog's name for the code
+ *   CLS004  a code the catalog does not know (a note: the catalog is partial)
+ *
+ * Summary tables list only 类 rows, so CLS002 does not apply to them.
+ */
+#include <string.h>
+
+#include "gongkai/catalog.h"
+#include "rules.h"
+
+static gk_class_system system_of(gk_code_kind kind, const char *code)
+{
+    if (kind == GK_CODES_FUNCTIONAL)
+        return GK_CLASS_FUNCTIONAL;
+    return code[0] == '5' ? GK_CLASS_ECON_GOV : GK_CLASS_ECON_DEPT;
+}
+
+static bool lists_tree(gk_table_kind k)
+{
+    return k != GK_TABLE_SUMMARY && k != GK_TABLE_FISCAL_SUMMARY &&
+           k != GK_TABLE_BUDGET_SUMMARY && k != GK_TABLE_BUDGET_FISCAL_SUMMARY;
+}
+
+static bool has_code(const gk_table *t, const char *code, size_t len)
+{
+    for (size_t i = 0; i < t->nrows; i++) {
+        const char *c = t->rows[i].code;
+        if (c && strlen(c) == len && memcmp(c, code, len) == 0)
+            return true;
+    }
+    return false;
+}
+
+static void check_name(const gk_report *r, const gk_table *t, const gk_row *row,
+                       gk_class_system sys, gk_findings *out)
+{
+    const gk_catalog_entry *e;
+    gk_location loc = gk_location_of(t, row, NULL);
+    loc.value = row->label;
+    gk_name_match m = gk_catalog_check_name(sys, row->code, row->label, r->year, &e);
+    switch (m) {
+    case GK_NAME_MATCH:
+    case GK_NAME_VARIANT:
+        break;
+    case GK_NAME_UNKNOWN_CODE:
+        gk_report_finding(out, "CLS004", GK_INFO, &loc,
+                          "科目代码 %s（%s）不在分类目录中，请人工确认代码是否正确",
+                          row->code, row->label);
+        break;
+    case GK_NAME_OTHER_YEAR:
+    case GK_NAME_MISMATCH: {
+        bool sure = e->confirmed && r->year && (!e->from || r->year >= e->from) &&
+                    (!e->to || r->year <= e->to);
+        gk_finding *f = gk_report_finding(
+            out, "CLS003", sure ? GK_WARNING : GK_INFO, &loc,
+            "科目 %s 的名称为“%s”，表中为“%s”%s，应为“%s”", row->code, e->name, row->label,
+            m == GK_NAME_OTHER_YEAR ? "（其他年度的名称）" : "", e->name);
+        f->expected = e->name;
+        f->actual = row->label;
+        break;
+    }
+    }
+}
+
+void gk_check_classification(const gk_report *r, gk_findings *out)
+{
+    for (size_t ti = 0; ti < r->ntables; ti++) {
+        const gk_table *t = &r->tables[ti];
+        gk_code_kind kind = gk_table_kind_codes(t->kind);
+        if (kind == GK_CODES_NONE)
+            continue;
+        for (size_t i = 0; i < t->nrows; i++) {
+            const gk_row *row = &t->rows[i];
+            if (!row->code)
+                continue;
+            gk_class_system sys = system_of(kind, row->code);
+            int level = gk_code_level(sys, row->code);
+            gk_location loc = gk_location_of(t, row, NULL);
+            loc.value = row->code;
+            if (level == 0) {
+                gk_report_finding(out, "CLS001", GK_ERROR, &loc,
+                                  "科目代码“%s”格式不正确，%s", row->code,
+                                  sys == GK_CLASS_FUNCTIONAL
+                                      ? "功能分类代码应为 3 位（类）、5 位（款）或 7 位（项）数字"
+                                      : "经济分类代码应为 3 位（类）或 5 位（款）数字");
+                continue;
+            }
+            size_t len = strlen(row->code);
+            if (level > 1 && lists_tree(t->kind) && !has_code(t, row->code, len - 2))
+                gk_report_finding(out, "CLS002", GK_WARNING, &loc,
+                                  "科目 %s（%s）的上级科目 %.*s 未在本表列出，应补列上级科目及其合计",
+                                  row->code, row->label ? row->label : "", (int)(len - 2),
+                                  row->code);
+            if (row->label)
+                check_name(r, t, row, sys, out);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+/*
+ * rules.h — the checkers behind gk_check (internal).
+ *
+ * A checker reads the report and adds findings under the rule ids listed in
+ * check.c's catalogue.  One file per family of rules.
+ */
+#ifndef GK_RULES_H
+#define GK_RULES_H
+
+#include "gongkai/check.h"
+
+/* CLS001–CLS004: classification codes and names (classification.c). */
+void gk_check_classification(const gk_report *r, gk_findings *out);
+
+#endif

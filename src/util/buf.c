@@ -1,0 +1,78 @@
+/*
+ * buf.c — the growable byte buffer.
+ */
+#include "buf.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/arena.h"
+
+static void reserve(gk_buf *b, size_t more)
+{
+    if (more > SIZE_MAX / 2 - b->len)
+        gk_out_of_memory();
+    if (b->len + more + 1 <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + more + 1)
+        cap *= 2;
+    char *p = realloc(b->data, cap);
+    if (!p)
+        gk_out_of_memory();
+    b->data = p;
+    b->cap = cap;
+}
+
+void gk_buf_putn(gk_buf *b, const char *s, size_t n)
+{
+    reserve(b, n);
+    memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void gk_buf_puts(gk_buf *b, const char *s)
+{
+    gk_buf_putn(b, s, strlen(s));
+}
+
+void gk_buf_putc(gk_buf *b, char c)
+{
+    gk_buf_putn(b, &c, 1);
+}
+
+void gk_buf_printf(gk_buf *b, const char *fmt, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n > 0) {
+        reserve(b, (size_t)n);
+        vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
+        b->len += (size_t)n;
+    }
+    va_end(ap2);
+}
+
+char *gk_buf_take(gk_buf *b)
+{
+    reserve(b, 0);
+    b->data[b->len] = '\0';
+    char *p = b->data;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return p;
+}
+
+void gk_buf_free(gk_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}

@@ -1,0 +1,32 @@
+/*
+ * buf.h — a growable byte buffer for writers (in the spirit of Redis' sds).
+ *
+ * The bytes are always NUL-terminated.  Out of memory is fatal, as
+ * everywhere in gongkai, so appending cannot fail.
+ */
+#ifndef GK_BUF_H
+#define GK_BUF_H
+
+#include <stddef.h>
+
+typedef struct gk_buf {
+    char *data;
+    size_t len, cap;
+} gk_buf;
+
+#define GK_BUF_INIT {NULL, 0, 0}
+
+void gk_buf_putn(gk_buf *b, const char *s, size_t n);
+void gk_buf_puts(gk_buf *b, const char *s);
+void gk_buf_putc(gk_buf *b, char c);
+void gk_buf_printf(gk_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* Hand the bytes over (the caller frees them) and reset the buffer.  Never
+ * NULL: an empty buffer gives "". */
+char *gk_buf_take(gk_buf *b);
+void gk_buf_free(gk_buf *b);
+
+#endif

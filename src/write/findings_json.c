@@ -1,0 +1,61 @@
+/*
+ * write/findings_json.c — the findings of one document as one JSON line, in
+ * the shape CONTRACT.md fixes for `gongkai check --format json`.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+
+#include "gongkai/check.h"
+#include "gongkai/json.h"
+#include "json_util.h"
+
+
+static json_t *location_json(const gk_location *l)
+{
+    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "line", gk_json_int(l->pos.line),
+                     "page", gk_json_int(l->pos.page), "table",
+                     gk_json_str(gk_table_kind_name(l->table)), "row", gk_json_str(l->row),
+                     "column", gk_json_str(l->column), "value", gk_json_str(l->value));
+}
+
+static json_t *finding_json(const gk_finding *f)
+{
+    const gk_location *first = &f->locs[0];
+    json_t *locs = json_array();
+    for (size_t i = 0; i < f->nlocs; i++)
+        json_array_append_new(locs, location_json(&f->locs[i]));
+    return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "rule", f->rule,
+                     "severity", gk_severity_name(f->severity), "message", f->message, "line",
+                     gk_json_int(first->pos.line), "page", gk_json_int(first->pos.page), "table",
+                     gk_json_str(gk_table_kind_name(first->table)), "row",
+                     gk_json_str(first->row), "column", gk_json_str(first->column), "expected",
+                     gk_json_str(f->expected), "actual", gk_json_str(f->actual), "locations",
+                     locs);
+}
+
+char *gk_findings_to_json(const gk_findings *f, const char *file)
+{
+    const gk_report *r = f->report;
+    json_t *tables = json_array(), *findings = json_array();
+    for (size_t i = 0; i < r->ntables; i++) {
+        const gk_table *t = &r->tables[i];
+        json_array_append_new(tables, json_pack("{s:o, s:o, s:o, s:o}", "kind",
+                                                gk_json_str(gk_table_kind_name(t->kind)),
+                                                "title", gk_json_str(t->title), "line",
+                                                gk_json_int(t->pos.line), "page",
+                                                gk_json_int(t->pos.page)));
+    }
+    for (size_t i = 0; i < f->n; i++)
+        json_array_append_new(findings, finding_json(&f->items[i]));
+    json_t *doc = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "file", gk_json_str(file), "unit",
+                            gk_json_str(r->unit), "year", gk_json_int(r->year), "kind",
+                            gk_json_str(gk_doc_kind_name(r->kind)), "tables", tables,
+                            "findings", findings);
+    if (!doc)
+        gk_out_of_memory();
+    char *s = json_dumps(doc, JSON_COMPACT);
+    json_decref(doc);
+    if (!s)
+        gk_out_of_memory();
+    return s;
+}

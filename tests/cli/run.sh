@@ -1,0 +1,91 @@
+#!/bin/bash
+# CLI tests: exit statuses, messages, and round trips through build/gongkai.
+#   run.sh GONGKAI SOURCE_DIR SHARED_DIR
+set -u
+GK=$1
+SRC=$2
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+pass=0 fail=0
+
+ok()  { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+
+# expect STATUS PATTERN -- command...: exit status and a pattern in its
+# stdout+stderr (empty pattern: anything).
+expect() {
+    local want=$1 pattern=$2
+    shift 3
+    local out status
+    out=$("$@" 2>&1)
+    status=$?
+    if [ "$status" != "$want" ]; then
+        bad "$* → exit $status, want $want"$'\n'"$out"
+    elif [ -n "$pattern" ] && ! grep -q -- "$pattern" <<<"$out"; then
+        bad "$* → output lacks '$pattern'"$'\n'"$out"
+    else
+        ok
+    fi
+}
+
+EX=$SRC/examples/final-2024.json
+
+# Usage and version.
+expect 2 "缺少命令" -- "$GK"
+expect 2 "未知命令 'frobnicate'" -- "$GK" frobnicate
+expect 0 "gongkai parse" -- "$GK" --help
+expect 0 "gongkai check" -- "$GK" help check
+expect 0 "^gongkai [0-9]" -- "$GK" --version
+expect 2 "未知选项 '--bogus'" -- "$GK" parse --bogus "$EX"
+expect 2 "缺少输入文件" -- "$GK" parse
+expect 2 "缺少输入文件" -- "$GK" check
+expect 2 "--format 应为 text 或 json" -- "$GK" check --format xml "$EX"
+expect 2 "缺少 -o" -- "$GK" render "$EX"
+expect 2 "多余的参数" -- "$GK" rules extra
+
+# Unreadable inputs: exit 2, message names the file and the reason.
+expect 2 "$TMP/missing.txt: 无法打开" -- "$GK" parse "$TMP/missing.txt"
+expect 2 "$TMP: 这是一个目录" -- "$GK" parse "$TMP"
+: >"$TMP/empty.txt"
+expect 2 "empty.txt: 文件为空" -- "$GK" parse "$TMP/empty.txt"
+printf '{"format": "gongkai-report/1", "tables": [' >"$TMP/trunc.json"
+expect 2 "trunc.json:1:.*JSON 语法错误" -- "$GK" parse "$TMP/trunc.json"
+printf '%%PDF-1.7\n' >"$TMP/x.pdf"
+expect 2 "x.pdf: 暂不能读取 PDF" -- "$GK" parse "$TMP/x.pdf"
+head -c 4096 /dev/urandom >"$TMP/noise.bin"
+expect 2 "noise.bin" -- "$GK" check "$TMP/noise.bin"
+
+# parse: a JSON report prints back unchanged; from standard input too.
+"$GK" parse "$EX" >"$TMP/p.json" 2>&1 && cmp -s "$TMP/p.json" "$EX" && ok || bad "parse $EX is not identical"
+"$GK" parse - <"$EX" >"$TMP/p2.json" 2>&1 && cmp -s "$TMP/p2.json" "$EX" && ok || bad "parse - is not identical"
+# One bad file among good ones: the good ones are still printed, exit 2.
+expect 2 "无法打开" -- "$GK" parse "$EX" "$TMP/missing.txt"
+
+# render: .json round trip; formats not yet written are refused clearly.
+"$GK" render "$EX" -o "$TMP/r.json" && cmp -s "$TMP/r.json" "$EX" && ok || bad "render .json differs"
+expect 2 "暂不支持输出 .pdf" -- "$GK" render "$EX" -o "$TMP/r.pdf"
+expect 2 "无法从扩展名判断输出格式" -- "$GK" render "$EX" -o "$TMP/r.doc"
+expect 2 "无法写入" -- "$GK" render "$EX" -o "$TMP/no/such/dir/r.json"
+
+# rules: the catalogue.
+expect 0 "^CLS001 *error" -- "$GK" rules
+
+# check: the consistent example has no error; JSON output is one line per file.
+expect 0 "0 个错误" -- "$GK" check "$EX"
+out=$("$GK" check --format json "$EX" "$EX")
+[ "$(wc -l <<<"$out")" = 2 ] && ok || bad "check --format json: want 2 lines"
+grep -q '"file":"'"$EX"'","unit":"示例县医疗保障局","year":2024,"kind":"final"' <<<"$out" && ok || bad "check json header: $out"
+
+# A planted classification mistake is an error / warning at its line.
+sed 's/"code": "2101501"/"code": "21015O1"/' "$EX" | sed 's/"O1"/"O1"/' >"$TMP/bad.json"
+expect 2 "科目代码应只含数字" -- "$GK" check "$TMP/bad.json"
+sed 's/"code": "2210201", "label": "住房公积金"/"code": "2210201", "label": "购房补贴"/' "$EX" >"$TMP/name.json"
+expect 0 "warning\[CLS003\]: 科目 2210201 的名称为“住房公积金”，表中为“购房补贴”" -- "$GK" check "$TMP/name.json"
+sed 's/"code": "2210201"/"code": "221020"/' "$EX" >"$TMP/form.json"
+expect 1 "error\[CLS001\]: 科目代码“221020”格式不正确" -- "$GK" check "$TMP/form.json"
+expect 1 "" -- "$GK" check --quiet "$TMP/form.json"
+n=$("$GK" check --quiet "$TMP/form.json" | grep -c "warning\|info")
+[ "$n" = 0 ] && ok || bad "--quiet printed $n non-errors"
+
+echo "cli: $pass passed, $fail failed"
+[ "$fail" = 0 ]

@@ -1,0 +1,138 @@
+/*
+ * test_report.c — building and querying the report model; kind names.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "gongkai/report.h"
+
+static gk_amount amt(const char *s)
+{
+    gk_amount a;
+    assert_int_equal(gk_amount_parse(s, strlen(s), &a), GK_AMOUNT_OK);
+    return a;
+}
+
+static void test_kind_names(void **state)
+{
+    (void)state;
+    for (int k = 1; k < GK_TABLE__COUNT; k++) {
+        const char *name = gk_table_kind_name((gk_table_kind)k);
+        assert_non_null(name);
+        assert_non_null(gk_table_kind_title((gk_table_kind)k));
+        assert_int_equal(gk_table_kind_from_name(name), k);
+        assert_int_not_equal(gk_table_kind_doc((gk_table_kind)k), GK_DOC_UNKNOWN);
+    }
+    assert_string_equal(gk_table_kind_name(GK_TABLE_EXPENSE), "expense");
+    assert_string_equal(gk_table_kind_title(GK_TABLE_EXPENSE), "支出决算表");
+    assert_string_equal(gk_table_kind_name(GK_TABLE_BUDGET_GPB_FUNCTION), "budget_gpb_function");
+    assert_int_equal(gk_table_kind_from_name("nonsense"), GK_TABLE_UNKNOWN);
+    assert_int_equal(gk_table_kind_from_name(NULL), GK_TABLE_UNKNOWN);
+    assert_null(gk_table_kind_name(GK_TABLE_UNKNOWN));
+    assert_null(gk_table_kind_name(GK_TABLE__COUNT));
+    assert_int_equal(gk_table_kind_codes(GK_TABLE_EXPENSE), GK_CODES_FUNCTIONAL);
+    assert_int_equal(gk_table_kind_codes(GK_TABLE_GPB_BASIC), GK_CODES_ECONOMIC);
+    assert_int_equal(gk_table_kind_codes(GK_TABLE_THREE_PUBLIC), GK_CODES_NONE);
+
+    assert_string_equal(gk_doc_kind_name(GK_DOC_FINAL), "final");
+    assert_int_equal(gk_doc_kind_from_name("budget"), GK_DOC_BUDGET);
+    assert_int_equal(gk_doc_kind_from_name("performance"), GK_DOC_PERFORMANCE);
+    assert_int_equal(gk_doc_kind_from_name("draft"), GK_DOC_UNKNOWN);
+    assert_null(gk_doc_kind_name(GK_DOC_UNKNOWN));
+    assert_string_equal(gk_side_name(GK_SIDE_INCOME), "收入");
+    assert_int_equal(gk_side_from_name("支出"), GK_SIDE_EXPENSE);
+    assert_int_equal(gk_side_from_name("左"), GK_SIDE_NONE);
+}
+
+static void test_build_and_find(void **state)
+{
+    (void)state;
+    gk_report *r = gk_report_new();
+    r->unit = gk_report_strdup(r, "示例县医疗保障局");
+    r->year = 2024;
+    gk_table *t = gk_report_add_table(r, GK_TABLE_EXPENSE);
+    t->title = gk_report_strdup(r, "支出决算表");
+    gk_row *row = gk_table_add_row(r, t);
+    row->code = gk_report_strdup(r, "2101501");
+    row->label = gk_report_strdup(r, "行政运行");
+    row->pos.line = 151;
+    gk_row_set(r, row, "本年支出合计", amt("80.91"));
+    gk_row_set(r, row, "基本支出", amt("80.91"));
+    gk_row_set(r, row, "本年支出合计", amt("80.92"));      /* replaces */
+    assert_int_equal(row->ncells, 2);
+    const gk_cell *c = gk_row_get(row, "本年支出合计");
+    assert_non_null(c);
+    assert_int_equal(c->value.v, 8092);
+    assert_null(gk_row_get(row, "项目支出"));
+    gk_cell *tc = gk_row_set_text(r, row, "备注", "≥95%");
+    assert_string_equal(tc->text, "≥95%");
+
+    gk_table *s = gk_report_add_table(r, GK_TABLE_SUMMARY);
+    gk_row *in = gk_table_add_row(r, s);
+    in->label = gk_report_strdup(r, "总计");
+    in->side = GK_SIDE_INCOME;
+    gk_row *out = gk_table_add_row(r, s);
+    out->label = gk_report_strdup(r, "总计");
+    out->side = GK_SIDE_EXPENSE;
+    out->code = NULL;
+
+    const gk_table *found = gk_report_find_table(r, GK_TABLE_EXPENSE);
+    assert_non_null(found);
+    assert_string_equal(found->title, "支出决算表");
+    assert_null(gk_report_find_table(r, GK_TABLE_GPB_BASIC));
+    assert_non_null(gk_table_find_code(found, "2101501", GK_SIDE_NONE));
+    assert_null(gk_table_find_code(found, "21015", GK_SIDE_NONE));
+    const gk_table *sum = gk_report_find_table(r, GK_TABLE_SUMMARY);
+    assert_int_equal(gk_table_find_label(sum, "总计", GK_SIDE_EXPENSE)->side, GK_SIDE_EXPENSE);
+    assert_int_equal(gk_table_find_label(sum, "总计", GK_SIDE_NONE)->side, GK_SIDE_INCOME);
+    assert_null(gk_table_find_label(sum, "合计", GK_SIDE_NONE));
+
+    gk_pos pos = {.line = 300};
+    gk_paragraph *p = gk_report_add_paragraph(r, "一、收入支出决算总体情况说明", "收入总计341.39万元。", pos);
+    assert_string_equal(p->section, "一、收入支出决算总体情况说明");
+    assert_int_equal(r->nparagraphs, 1);
+    assert_null(gk_report_strdup(r, NULL));
+    gk_report_free(r);
+    gk_report_free(NULL);
+}
+
+static void test_many_rows_and_strings(void **state)
+{
+    (void)state;
+    /* Arrays grow in the arena; strings larger than a block get their own. */
+    gk_report *r = gk_report_new();
+    gk_table *t = gk_report_add_table(r, GK_TABLE_GPB_BASIC);
+    for (int i = 0; i < 20000; i++) {
+        char code[16];
+        snprintf(code, sizeof code, "%05d", 30000 + i % 1000);
+        gk_row *row = gk_table_add_row(r, t);
+        row->code = gk_report_strdup(r, code);
+        gk_row_set(r, row, "金额", gk_amount_make(i, 2));
+    }
+    assert_int_equal(t->nrows, 20000);
+    assert_int_equal(t->rows[19999].cells[0].value.v, 19999);
+    assert_string_equal(t->rows[1234].code, "30234");
+    static char big[200000];
+    memset(big, 'x', sizeof big - 1);
+    const char *copy = gk_report_strdup(r, big);
+    assert_int_equal(strlen(copy), sizeof big - 1);
+    const char *small = gk_report_strndup(r, "合计abc", 6);
+    assert_string_equal(small, "合计");
+    gk_report_free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_kind_names),
+        cmocka_unit_test(test_build_and_find),
+        cmocka_unit_test(test_many_rows_and_strings),
+    };
+    return cmocka_run_group_tests_name("report", tests, NULL, NULL);
+}
