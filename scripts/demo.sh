@@ -12,14 +12,16 @@ step "规则目录 / the rule catalogue" "$GK rules"
 "$GK" rules
 
 step "读取报告模型 / read a report (first lines)" "$GK parse examples/final-2024.json"
-"$GK" parse examples/final-2024.json | head -n 20
+"$GK" parse examples/final-2024.json >"$OUT/parsed.json"
+head -n 20 "$OUT/parsed.json"
 echo "…"
 
 step "审核 / check (text)" "$GK check examples/final-2024.json"
 "$GK" check examples/final-2024.json
 
 step "审核 / check (JSON, one line per file)" "$GK check --format json examples/final-2024.json"
-"$GK" check --format json examples/final-2024.json | cut -c1-300
+"$GK" check --format json examples/final-2024.json >"$OUT/findings.jsonl"
+cut -c1-300 "$OUT/findings.jsonl"
 echo "…"
 
 step "生成 / render the report as JSON, and read it back unchanged" \
