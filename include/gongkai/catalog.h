@@ -95,6 +95,12 @@ gk_name_match gk_catalog_check_name(gk_class_system s, const char *code, const c
  * character boundary) into out; returns the key's length. */
 size_t gk_name_key(const char *name, char out[GK_NAME_KEY_MAX]);
 
+/* A row label as the model keeps it: white space removed, parentheses
+ * full-width （）.  With strip_numbering, also reduced like a key first
+ * (numbering such as "一、" and level markers removed, NFKC), as CONTRACT.md
+ * wants for the labels of two-sided tables.  Returns the length. */
+size_t gk_label_normalize(const char *label, bool strip_numbering, char out[GK_NAME_KEY_MAX]);
+
 #ifdef __cplusplus
 }
 #endif

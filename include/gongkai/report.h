@@ -164,6 +164,14 @@ typedef struct gk_paragraph {
     gk_pos pos;               /* of its first line */
 } gk_paragraph;
 
+/* Something a reader noticed and worked around: a cell it could not read,
+ * values it had to reconstruct.  `gongkai parse` prints these on standard
+ * error; `gongkai check` reports them as findings (READ001). */
+typedef struct gk_note {
+    gk_pos pos;
+    const char *message;   /* Chinese */
+} gk_note;
+
 typedef struct gk_arena gk_arena;
 
 typedef struct gk_report {
@@ -178,6 +186,8 @@ typedef struct gk_report {
     size_t ntables, tables_cap;
     gk_paragraph *paragraphs;
     size_t nparagraphs, paragraphs_cap;
+    gk_note *notes;
+    size_t nnotes, notes_cap;
 } gk_report;
 
 /* A new, empty report.  Out of memory is fatal (the program aborts with a
@@ -198,6 +208,13 @@ gk_table *gk_report_add_table(gk_report *r, gk_table_kind kind);
 gk_row *gk_table_add_row(gk_report *r, gk_table *t);
 gk_paragraph *gk_report_add_paragraph(gk_report *r, const char *section,
                                       const char *text, gk_pos pos);
+
+/* Record a reader's note (printf-style message, copied). */
+void gk_report_note(gk_report *r, gk_pos pos, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
 
 /* Set the cell of `column` in the row: replaces an existing cell of that
  * column, else appends.  The column name is copied. */

@@ -120,3 +120,51 @@ size_t gk_name_key(const char *name, char out[GK_NAME_KEY_MAX])
     out[o] = '\0';
     return o;
 }
+
+size_t gk_label_normalize(const char *label, bool strip_numbering, char out[GK_NAME_KEY_MAX])
+{
+    char key[GK_NAME_KEY_MAX];
+    const char *s = label ? label : "";
+    if (strip_numbering) {
+        gk_name_key(s, key);
+        s = key;
+    }
+    /* Copy without white space; ( and ) become （ and ）. */
+    size_t o = 0;
+    for (size_t i = 0; s[i];) {
+        unsigned char c = (unsigned char)s[i];
+        const char *put = NULL;
+        size_t w = 1, putlen = 0;
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+            putlen = 0;
+        } else if (c == 0xE3 && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x80) {
+            w = 3;                                   /* U+3000 */
+        } else if (c == '(') {
+            put = "\xEF\xBC\x88", putlen = 3;       /* （ */
+        } else if (c == ')') {
+            put = "\xEF\xBC\x89", putlen = 3;       /* ） */
+        } else {
+            put = s + i;
+            putlen = 1;
+        }
+        if (putlen && o + putlen < GK_NAME_KEY_MAX) {
+            memcpy(out + o, put, putlen);
+            o += putlen;
+        } else if (putlen) {
+            break;
+        }
+        i += w;
+    }
+    /* Never end inside a character. */
+    while (o > 0 && ((unsigned char)out[o - 1] & 0xC0) == 0x80) {
+        size_t k = o - 1;
+        while (k > 0 && ((unsigned char)out[k] & 0xC0) == 0x80)
+            k--;
+        size_t need = ((unsigned char)out[k] >= 0xF0) ? 4 : ((unsigned char)out[k] >= 0xE0) ? 3 : 2;
+        if (o - k == need)
+            break;
+        o = k;
+    }
+    out[o] = '\0';
+    return o;
+}

@@ -3,6 +3,8 @@
  */
 #include "gongkai/report.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -190,6 +192,19 @@ gk_paragraph *gk_report_add_paragraph(gk_report *r, const char *section,
     p->text = gk_report_strdup(r, text ? text : "");
     p->pos = pos;
     return p;
+}
+
+void gk_report_note(gk_report *r, gk_pos pos, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    RESERVE(r, r->notes, r->nnotes, r->notes_cap);
+    r->notes[r->nnotes].pos = pos;
+    r->notes[r->nnotes].message = gk_report_strdup(r, msg);
+    r->nnotes++;
 }
 
 static gk_cell *cell_for(gk_report *r, gk_row *row, const char *column)

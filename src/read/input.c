@@ -11,6 +11,7 @@
 
 #include "gongkai/json.h"
 #include "../util/buf.h"
+#include "readers.h"
 
 /* Inputs beyond this are refused rather than read into memory. */
 #define MAX_INPUT_BYTES ((size_t)1 << 30)
@@ -46,9 +47,8 @@ gk_report *gk_read(const char *data, size_t len, const char *name, gk_error *err
                                 "目前只能读取 gongkai JSON 报告（gongkai-report/1）");
         return NULL;
     case GK_INPUT_TEXT:
-        gk_error_set(err, 0, 0, "暂不能读取文本文档：文本读取器尚未实现，"
-                                "目前只能读取 gongkai JSON 报告（gongkai-report/1）");
-        return NULL;
+        r = gk_read_text(data, len, err);
+        break;
     }
     if (r && name)
         r->source = gk_report_strdup(r, name);

@@ -1,0 +1,171 @@
+/*
+ * layout.c — the layouts of the tables gongkai knows (data).
+ *
+ * Order matters: a title is given the first layout whose words it holds, so
+ * the more specific titles come first (财政拨款收入支出决算总表 before
+ * 收入支出决算总表, 基本支出 before 支出).  Words are name keys: NFKC, no
+ * spaces or quotes, ASCII parentheses.
+ */
+#include "layout.h"
+
+#include <string.h>
+
+/* Common column sets. */
+#define COL_TOTAL(name) {name, {"本年收入合计", "本年支出合计", "合计", "小计", "总计"}}
+
+#define FUND_COLUMNS                                                                   \
+    {{"年初结转和结余", {"年初结转和结余", "年初"}},                                   \
+     {"本年收入", {"本年收入"}},                                                       \
+     {"本年支出合计", {"本年支出合计", "小计", "合计"}},                               \
+     {"基本支出", {"基本支出"}},                                                       \
+     {"项目支出", {"项目支出"}},                                                       \
+     {"年末结转和结余", {"年末结转和结余", "年末"}}}
+
+#define PUBLIC3_COLUMNS                                                                \
+    {COL_TOTAL("合计"),                                                                \
+     {"因公出国（境）费", {"因公出国(境)费", "出国"}},                                  \
+     {"公务用车购置及运行维护费", {"公务用车购置及运行维护费", "小计"}},               \
+     {"公务用车购置费", {"公务用车购置费", "购置费"}},                                 \
+     {"公务用车运行维护费", {"公务用车运行维护费", "运行维护费", "运行费"}},           \
+     {"公务接待费", {"公务接待费", "接待费"}},                                         \
+     {"会议费", {"会议费"}},                                                           \
+     {"培训费", {"培训费"}}}
+
+#define FISCAL_EXPENSE_COLUMNS                                                         \
+    {COL_TOTAL("合计"),                                                                \
+     {"一般公共预算财政拨款", {"一般公共预算"}},                                       \
+     {"政府性基金预算财政拨款", {"政府性基金"}},                                       \
+     {"国有资本经营预算财政拨款", {"国有资本经营"}}}
+
+#define FUNCTION_BUDGET_COLUMNS                                                        \
+    {COL_TOTAL("合计"),                                                                \
+     {"基本支出", {"基本支出"}},                                                       \
+     {"人员经费", {"人员经费", "工资福利", "对个人和家庭"}},                           \
+     {"公用经费", {"公用经费", "商品和服务"}},                                         \
+     {"项目支出", {"项目支出"}}}
+
+static const gk_layout LAYOUTS[] = {
+    /* ---- 决算 ---- */
+    {GK_TABLE_FISCAL_SUMMARY, {"财政拨款收入支出决算总表"}, {0}, GK_ROWS_TWO_SIDED,
+     FISCAL_EXPENSE_COLUMNS, {{0}}},
+    {GK_TABLE_SUMMARY, {"收入支出决算总表"}, {0}, GK_ROWS_TWO_SIDED,
+     {{"金额", {"金额", "决算数"}}}, {{0}}},
+    {GK_TABLE_GPB_BASIC, {"一般公共预算财政拨款基本支出决算"}, {0}, GK_ROWS_GROUPED,
+     {{"金额", {"金额", "决算数"}}}, {{0}}},
+    {GK_TABLE_GPB_PROJECT, {"一般公共预算财政拨款项目支出决算"}, {0}, GK_ROWS_CODED,
+     {{"金额", {"金额", "决算数", "合计"}}}, {{0}}},
+    {GK_TABLE_GPB_EXPENSE, {"一般公共预算财政拨款支出决算"}, {0}, GK_ROWS_CODED,
+     FUNCTION_BUDGET_COLUMNS, {{0}}},
+    {GK_TABLE_GOV_FUND, {"政府性基金预算财政拨款", "决算"}, {0}, GK_ROWS_CODED, FUND_COLUMNS,
+     {{0}}},
+    {GK_TABLE_STATE_CAPITAL, {"国有资本经营预算财政拨款", "决算"}, {0}, GK_ROWS_CODED,
+     FUND_COLUMNS, {{0}}},
+    {GK_TABLE_THREE_PUBLIC, {"三公", "决算"}, {0}, GK_ROWS_PUBLIC3, PUBLIC3_COLUMNS, {{0}}},
+    {GK_TABLE_OFFICE_OPERATION, {"机关运行经费", "表"}, {"预算"}, GK_ROWS_CODED,
+     {{"金额", {"金额", "决算数", "合计"}}}, {{0}}},
+    {GK_TABLE_PROCUREMENT, {"政府采购", "情况表"}, {"预算"}, GK_ROWS_LABELLED,
+     {{"金额", {"金额", "决算数"}}},
+     {{"政府采购支出合计", {"政府采购支出合计", "支出合计"}},
+      {"政府采购货物支出", {"货物"}},
+      {"政府采购工程支出", {"工程"}},
+      {"政府采购服务支出", {"服务"}},
+      {"授予中小企业合同金额", {"中小企业"}},
+      {"授予小微企业合同金额", {"小微企业"}}}},
+    {GK_TABLE_FISCAL_EXPENSE_DETAIL, {"财政拨款支出决算明细表"}, {0}, GK_ROWS_CODED,
+     FUNCTION_BUDGET_COLUMNS, {{0}}},
+    {GK_TABLE_INCOME, {"收入决算表"}, {0}, GK_ROWS_CODED,
+     {COL_TOTAL("本年收入合计"),
+      {"财政拨款收入", {"财政拨款收入", "财政拨款"}},
+      {"上级补助收入", {"上级补助收入", "上级补助"}},
+      {"事业收入", {"事业收入"}},
+      {"经营收入", {"经营收入"}},
+      {"附属单位上缴收入", {"附属单位上缴收入", "附属单位"}},
+      {"其他收入", {"其他收入"}}},
+     {{0}}},
+    {GK_TABLE_EXPENSE, {"支出决算表"}, {0}, GK_ROWS_CODED,
+     {COL_TOTAL("本年支出合计"),
+      {"基本支出", {"基本支出"}},
+      {"项目支出", {"项目支出"}},
+      {"上缴上级支出", {"上缴上级支出", "上缴上级"}},
+      {"经营支出", {"经营支出"}},
+      {"对附属单位补助支出", {"对附属单位补助支出", "附属单位"}}},
+     {{0}}},
+    {GK_TABLE_PERF_PROJECT, {"项目支出绩效自评表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}},
+    {GK_TABLE_PERF_OVERALL, {"整体支出绩效自评表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}},
+
+    /* ---- 预算 ---- */
+    {GK_TABLE_BUDGET_FISCAL_SUMMARY, {"财政拨款收支", "总表"}, {"决算"}, GK_ROWS_TWO_SIDED,
+     FISCAL_EXPENSE_COLUMNS, {{0}}},
+    {GK_TABLE_BUDGET_SUMMARY, {"收支", "总表"}, {"决算"}, GK_ROWS_TWO_SIDED,
+     {{"金额", {"金额", "预算数"}}}, {{0}}},
+    {GK_TABLE_PERF_TARGET_FUND, {"专项资金", "绩效目标表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}},
+    {GK_TABLE_PERF_TARGET_OVERALL, {"整体支出绩效目标表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}},
+    {GK_TABLE_PERF_TARGET_PROJECT, {"绩效目标表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}},
+    {GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, {"基本支出", "经济分类"}, {"决算"}, GK_ROWS_GROUPED,
+     {{"金额", {"金额", "预算数", "合计"}}}, {{0}}},
+    {GK_TABLE_BUDGET_GPB_BASIC_FUNCTION, {"基本支出", "功能分类"}, {"决算"}, GK_ROWS_CODED,
+     FUNCTION_BUDGET_COLUMNS, {{0}}},
+    {GK_TABLE_BUDGET_GPB_ECONOMIC, {"一般公共预算支出", "经济分类"}, {"决算"}, GK_ROWS_GROUPED,
+     {{"金额", {"金额", "预算数", "合计"}}}, {{0}}},
+    {GK_TABLE_BUDGET_GPB_FUNCTION, {"一般公共预算支出", "功能分类"}, {"决算"}, GK_ROWS_CODED,
+     FUNCTION_BUDGET_COLUMNS, {{0}}},
+    {GK_TABLE_BUDGET_GOV_FUND, {"政府性基金", "预算"}, {"决算"}, GK_ROWS_CODED,
+     FUNCTION_BUDGET_COLUMNS, {{0}}},
+    {GK_TABLE_BUDGET_STATE_CAPITAL, {"国有资本经营", "预算"}, {"决算"}, GK_ROWS_CODED,
+     FUNCTION_BUDGET_COLUMNS, {{0}}},
+    {GK_TABLE_BUDGET_THREE_PUBLIC, {"三公", "预算"}, {"决算"}, GK_ROWS_PUBLIC3, PUBLIC3_COLUMNS,
+     {{0}}},
+    {GK_TABLE_BUDGET_SPECIAL, {"专项业务经费支出表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}},
+    {GK_TABLE_BUDGET_PROCUREMENT, {"政府采购", "预算"}, {"决算"}, GK_ROWS_GENERIC, {{0}}, {{0}}},
+    {GK_TABLE_BUDGET_PROJECT, {"项目支出预算表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}},
+    {GK_TABLE_BUDGET_INCOME, {"收入", "预算"}, {"决算", "支出"}, GK_ROWS_CODED,
+     {COL_TOTAL("合计"),
+      {"一般公共预算拨款收入", {"一般公共预算"}},
+      {"政府性基金预算拨款收入", {"政府性基金"}},
+      {"国有资本经营预算拨款收入", {"国有资本经营"}},
+      {"事业收入", {"事业收入"}},
+      {"事业单位经营收入", {"经营收入"}},
+      {"其他收入", {"其他收入"}}},
+     {{0}}},
+    {GK_TABLE_BUDGET_EXPENSE, {"支出", "预算"}, {"决算", "收入"}, GK_ROWS_CODED,
+     {COL_TOTAL("合计"),
+      {"基本支出", {"基本支出"}},
+      {"项目支出", {"项目支出"}},
+      {"事业单位经营支出", {"经营支出"}},
+      {"上缴上级支出", {"上缴上级"}},
+      {"对附属单位补助支出", {"附属单位"}}},
+     {{0}}},
+};
+
+#define NLAYOUTS (sizeof LAYOUTS / sizeof LAYOUTS[0])
+
+const gk_layout *gk_layout_for_title(const char *key)
+{
+    for (size_t i = 0; i < NLAYOUTS; i++) {
+        const gk_layout *l = &LAYOUTS[i];
+        bool ok = true;
+        for (int w = 0; ok && w < 4 && l->all[w]; w++)
+            ok = strstr(key, l->all[w]) != NULL;
+        for (int w = 0; ok && w < 4 && l->none[w]; w++)
+            ok = strstr(key, l->none[w]) == NULL;
+        if (ok)
+            return l;
+    }
+    return NULL;
+}
+
+const gk_layout *gk_layout_of(gk_table_kind kind)
+{
+    for (size_t i = 0; i < NLAYOUTS; i++)
+        if (LAYOUTS[i].kind == kind)
+            return &LAYOUTS[i];
+    return NULL;
+}
+
+int gk_layout_ncolumns(const gk_column_spec *cols)
+{
+    int n = 0;
+    while (n < GK_LAYOUT_MAX_COLUMNS && cols[n].name)
+        n++;
+    return n;
+}

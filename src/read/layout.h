@@ -1,0 +1,54 @@
+/*
+ * layout.h — how each kind of table is printed (internal to the readers).
+ *
+ * A layout is data: the words that identify the table's title, the shape
+ * of its rows, and its canonical columns with the header words that name
+ * them.  The text reader (and, later, the PDF reader) recognise tables
+ * through these; nothing about a particular kind is hard-wired elsewhere.
+ */
+#ifndef GK_LAYOUT_H
+#define GK_LAYOUT_H
+
+#include "gongkai/report.h"
+
+typedef enum gk_row_style {
+    GK_ROWS_CODED,       /* functional/economic code rows and a 合计 row */
+    GK_ROWS_TWO_SIDED,   /* 收入 | 支出 side by side, labelled rows */
+    GK_ROWS_GROUPED,     /* code/name/amount groups side by side (基本支出表) */
+    GK_ROWS_PUBLIC3,     /* 三公: 预算数 and 决算数, side by side or as rows */
+    GK_ROWS_LABELLED,    /* labelled rows with canonical labels (政府采购) */
+    GK_ROWS_GENERIC      /* any other: label and header-named columns */
+} gk_row_style;
+
+#define GK_LAYOUT_MAX_COLUMNS 10
+#define GK_LAYOUT_MAX_WORDS 6
+
+typedef struct gk_column_spec {
+    const char *name;                        /* canonical column name */
+    const char *words[GK_LAYOUT_MAX_WORDS];  /* header words naming it (keys) */
+} gk_column_spec;
+
+typedef struct gk_layout {
+    gk_table_kind kind;
+    /* The title's key must contain every `all` word and none of `none`. */
+    const char *all[4];
+    const char *none[4];
+    gk_row_style style;
+    /* Columns in printed order; for two-sided tables, of the 支出 side
+     * (the 收入 side has the single column 金额). */
+    gk_column_spec columns[GK_LAYOUT_MAX_COLUMNS];
+    /* LABELLED: canonical row labels, each with the words that name it. */
+    gk_column_spec labels[GK_LAYOUT_MAX_COLUMNS];
+} gk_layout;
+
+/* The layout whose title words match `key` (a gk_name_key of a line), most
+ * specific first; NULL when none does. */
+const gk_layout *gk_layout_for_title(const char *key);
+
+/* The layout of a kind (NULL for kinds without one). */
+const gk_layout *gk_layout_of(gk_table_kind kind);
+
+/* Number of columns in a column list. */
+int gk_layout_ncolumns(const gk_column_spec *cols);
+
+#endif

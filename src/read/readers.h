@@ -1,0 +1,15 @@
+/*
+ * readers.h — the format readers behind gk_read (internal).
+ */
+#ifndef GK_READERS_H
+#define GK_READERS_H
+
+#include <stddef.h>
+
+#include "gongkai/error.h"
+#include "gongkai/report.h"
+
+/* A published document as text (read/text.c). */
+gk_report *gk_read_text(const char *data, size_t len, gk_error *err);
+
+#endif

@@ -1,0 +1,885 @@
+/*
+ * read/text.c — published disclosure documents given as text.
+ *
+ * The document is read as lines of cells (lines.c).  A table starts at a
+ * title line that a layout recognises (layout.c) and that is followed by
+ * table matter (a number, a unit, headers) — table-of-contents entries are
+ * not.  Its header lines name the amount columns (matched to the layout's
+ * canonical columns), its 栏次 row fixes their positions, and its rows are
+ * read in the shape the layout gives: coded, two-sided, grouped, 三公, or
+ * labelled.  Lines outside tables are narrative paragraphs under their
+ * section headings.  Every row and cell keeps its line (and page).
+ *
+ * The reader knows nothing of rules: it never checks a figure, only reads.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gongkai/catalog.h"
+#include "../model/arena.h"
+#include "layout.h"
+#include "lines.h"
+#include "readers.h"
+
+/* A table's printed columns: position in the line's cells and name. */
+#define MAX_POS 64
+
+typedef struct reader {
+    gk_report *r;
+    gk_arena *scratch;
+    gk_lines L;
+    const char *section;       /* the narrative section heading in force */
+    gk_unit doc_unit;          /* "本套报表金额单位为万元" and the like */
+} reader;
+
+/* ---- Small text helpers --------------------------------------------------- */
+
+static bool has(const char *s, const char *word)
+{
+    return s && strstr(s, word) != NULL;
+}
+
+static bool starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static const char *key_of(reader *rd, const char *s)
+{
+    char k[GK_NAME_KEY_MAX];
+    gk_name_key(s, k);
+    return gk_arena_strndup(rd->scratch, k, strlen(k));
+}
+
+static size_t nonempty_cells(const gk_line *ln)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ln->ncells; i++)
+        n += ln->cells[i][0] != '\0';
+    return n;
+}
+
+static const char *cell_at(const gk_line *ln, int p)
+{
+    return p >= 0 && (size_t)p < ln->ncells ? ln->cells[p] : "";
+}
+
+static gk_pos pos_of(const gk_line *ln)
+{
+    gk_pos p = {0};
+    p.line = ln->line;
+    p.page = ln->page;
+    return p;
+}
+
+/* A classification code, possibly printed with spaces ("210 15 01"):
+ * digits only, 3/5/7 long.  Writes it to out (8 bytes). */
+static bool code_of(const char *s, char out[8])
+{
+    size_t n = 0;
+    for (; *s; s++) {
+        if (*s == ' ')
+            continue;
+        if (*s < '0' || *s > '9' || n == 7)
+            return false;
+        out[n++] = *s;
+    }
+    out[n] = '\0';
+    return n == 3 || n == 5 || n == 7;
+}
+
+static bool is_integer(const char *s, int *v)
+{
+    if (!*s || strlen(s) > 3)
+        return false;
+    int x = 0;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9')
+            return false;
+        x = x * 10 + (*s - '0');
+    }
+    *v = x;
+    return true;
+}
+
+/* The unit in "金额单位：万元", "单位:元", "（单位：万元）" … */
+static gk_unit unit_in(const char *s)
+{
+    const char *u = strstr(s, "单位");
+    if (!u)
+        return GK_UNIT_NONE;
+    u += strlen("单位");
+    while (*u == ' ' || *u == ':' || starts(u, "：") || starts(u, "为"))
+        u += (*u == ' ' || *u == ':') ? 1 : 3;
+    if (starts(u, "万元"))
+        return GK_UNIT_WANYUAN;
+    if (starts(u, "亿元"))
+        return GK_UNIT_YIYUAN;
+    if (starts(u, "千元"))
+        return GK_UNIT_QIANYUAN;
+    if (starts(u, "元"))
+        return GK_UNIT_YUAN;
+    return GK_UNIT_NONE;
+}
+
+/* "公开01表", "公开 01 表", "表1", "表 1", "表一" as a whole cell/line. */
+static bool is_number(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > 24)
+        return false;
+    if (starts(s, "公开") && n >= 3 && strcmp(s + n - 3, "表") == 0)
+        return true;
+    if (starts(s, "表")) {
+        const char *t = s + 3;
+        while (*t == ' ')
+            t++;
+        return *t >= '0' && *t <= '9';
+    }
+    return false;
+}
+
+/* A section heading of the narrative: "第三部分 …", "一、…情况说明" and
+ * Markdown headings. */
+static bool is_heading(const gk_line *ln)
+{
+    const char *t = ln->text;
+    if (!*t || strlen(t) > 120 || has(t, "。"))
+        return false;
+    if (ln->heading || starts(t, "第"))
+        return ln->heading || (has(t, "部分") && strlen(t) < 90);
+    static const char *const NUMERALS[] = {"一", "二", "三", "四", "五", "六", "七",
+                                           "八", "九", "十", NULL};
+    for (const char *const *n = NUMERALS; *n; n++)
+        if (starts(t, *n)) {
+            const char *d = strstr(t, "、");
+            return d && d - t <= 9;
+        }
+    return false;
+}
+
+/* ---- Titles ------------------------------------------------------------------ */
+
+/* The key with a trailing parenthetical removed ("…明细表(按支出功能分类科目)"). */
+static bool ends_as_title(const char *key)
+{
+    size_t n = strlen(key);
+    if (n > 0 && key[n - 1] == ')') {
+        const char *open = strrchr(key, '(');
+        if (open)
+            n = (size_t)(open - key);
+    }
+    return n >= 3 && memcmp(key + n - 3, "表", 3) == 0;
+}
+
+static const gk_layout *title_layout(reader *rd, const gk_line *ln)
+{
+    if (ln->bullet || !*ln->text || strlen(ln->text) > 200 || nonempty_cells(ln) > 2)
+        return NULL;
+    const char *text = ln->text;
+    if (ln->ncells == 2 && is_number(ln->cells[0]))    /* "公开01表  收入支出决算总表" */
+        text = ln->cells[1];
+    const char *key = key_of(rd, text);
+    if (!ends_as_title(key))
+        return NULL;
+    return gk_layout_for_title(key);
+}
+
+/* Table matter follows a title: a number, a unit, or header-ish lines,
+ * before any other title.  Table-of-contents entries fail this. */
+static bool confirmed_title(reader *rd, size_t t)
+{
+    size_t seen = 0;
+    for (size_t i = t + 1; i < rd->L.n && seen < 8; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        if (!*ln->text)
+            continue;
+        seen++;
+        if (title_layout(rd, ln))
+            return false;
+        if (is_number(ln->text) || unit_in(ln->text) != GK_UNIT_NONE ||
+            nonempty_cells(ln) >= 3 || has(ln->text, "栏次") || has(ln->text, "项目") ||
+            has(ln->text, "科目"))
+            return true;
+    }
+    return false;
+}
+
+/* ---- Reading a table's extent ------------------------------------------------- */
+
+static bool is_note(const char *t)
+{
+    return starts(t, "注：") || starts(t, "注:") || starts(t, "注 ") ||
+           (starts(t, "注") && t[3] >= '0' && t[3] <= '9');
+}
+
+static bool says_empty(const char *t)
+{
+    return (has(t, "无") || has(t, "没有") || has(t, "空")) &&
+           (has(t, "本表") || has(t, "空表") || has(t, "数据") || has(t, "收支") ||
+            has(t, "支出") || has(t, "收入"));
+}
+
+/* Does a line look like part of a table body? */
+static bool row_like(const gk_line *ln)
+{
+    if (nonempty_cells(ln) >= 2)
+        return true;
+    char code[8];
+    const char *sp = strchr(ln->text, ' ');
+    if (sp) {
+        char first[16];
+        size_t n = (size_t)(sp - ln->text);
+        if (n < sizeof first) {
+            memcpy(first, ln->text, n);
+            first[n] = '\0';
+            if (code_of(first, code))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* The line after the table body [from, end): stops at the next title, a
+ * heading, a note, or a blank line followed by something that is not a
+ * row.  A note naming an empty table is kept. */
+static size_t table_end(reader *rd, size_t from, gk_table *t)
+{
+    size_t i = from;
+    while (i < rd->L.n) {
+        const gk_line *ln = &rd->L.items[i];
+        if (!*ln->text) {
+            size_t j = i + 1;
+            while (j < rd->L.n && !*rd->L.items[j].text)
+                j++;
+            if (j == rd->L.n || !row_like(&rd->L.items[j]) ||
+                (title_layout(rd, &rd->L.items[j]) && confirmed_title(rd, j)))
+                return i;
+            i = j;
+            continue;
+        }
+        if (is_note(ln->text)) {
+            if (says_empty(ln->text))
+                t->empty_note = gk_report_strdup(rd->r, ln->text);
+            return i + 1;
+        }
+        if ((title_layout(rd, ln) && confirmed_title(rd, i)) || (is_heading(ln) && !row_like(ln)))
+            return i;
+        if (!row_like(ln) && strlen(ln->text) > 90)
+            return i;                              /* a paragraph of prose */
+        i++;
+    }
+    return i;
+}
+
+/* ---- Columns ------------------------------------------------------------------- */
+
+typedef struct columns {
+    int pos[MAX_POS];          /* cell positions of amount columns */
+    const char *name[MAX_POS]; /* canonical (or printed) column names */
+    int n;
+} columns;
+
+/* The 栏次 row: a line whose non-empty cells are 栏次 or consecutive
+ * integers from 1.  Returns its index in [b, e) or e. */
+static size_t numbering_row(reader *rd, size_t b, size_t e, columns *c)
+{
+    for (size_t i = b; i < e; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        int expect = 1, n = 0;
+        bool ok = ln->tabbed && ln->ncells > 0;
+        for (size_t k = 0; ok && k < ln->ncells; k++) {
+            const char *s = ln->cells[k];
+            int v;
+            if (!*s || has(s, "栏次") || has(s, "行次"))
+                continue;
+            if (is_integer(s, &v) && v == expect && n < MAX_POS) {
+                c->pos[n++] = (int)k;
+                expect++;
+            } else {
+                ok = false;
+            }
+        }
+        if (ok && n >= 1) {
+            c->n = n;
+            return i;
+        }
+    }
+    return e;
+}
+
+/* Header text at a position: the keys of the cells there, top to bottom. */
+static const char *header_at(reader *rd, size_t hb, size_t he, int p)
+{
+    char buf[GK_NAME_KEY_MAX * 2] = "";
+    for (size_t i = hb; i < he; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        if (!ln->tabbed)
+            continue;
+        const char *k = key_of(rd, cell_at(ln, p));
+        if (strlen(buf) + strlen(k) < sizeof buf)
+            strcat(buf, k);
+    }
+    return gk_arena_strndup(rd->scratch, buf, strlen(buf));
+}
+
+/* Name each position by the canonical column whose header word it holds
+ * (the longest such word wins); positions with no such word take the next
+ * unused column in canonical order. */
+static void name_columns(reader *rd, const gk_column_spec *spec, size_t hb, size_t he,
+                         columns *c)
+{
+    int ncols = gk_layout_ncolumns(spec);
+    bool used[GK_LAYOUT_MAX_COLUMNS] = {false};
+    int assigned[MAX_POS];
+    for (int i = 0; i < c->n; i++) {
+        const char *h = header_at(rd, hb, he, c->pos[i]);
+        int best = -1;
+        size_t best_len = 0;
+        for (int k = 0; k < ncols; k++) {
+            if (used[k])
+                continue;
+            for (int w = 0; w < GK_LAYOUT_MAX_WORDS && spec[k].words[w]; w++) {
+                size_t len = strlen(spec[k].words[w]);
+                if (len > best_len && strstr(h, spec[k].words[w])) {
+                    best = k;
+                    best_len = len;
+                }
+            }
+        }
+        assigned[i] = best;
+        if (best >= 0)
+            used[best] = true;
+        c->name[i] = best >= 0 ? spec[best].name : (*h ? h : NULL);
+    }
+    int last = -1;
+    for (int i = 0; i < c->n; i++) {
+        if (assigned[i] >= 0) {
+            last = assigned[i];
+            continue;
+        }
+        for (int k = last + 1; k < ncols; k++)
+            if (!used[k]) {
+                used[k] = true;
+                assigned[i] = last = k;
+                c->name[i] = spec[k].name;
+                break;
+            }
+        if (!c->name[i]) {
+            char name[16];
+            snprintf(name, sizeof name, "栏%d", i + 1);
+            c->name[i] = gk_arena_strndup(rd->scratch, name, strlen(name));
+        }
+    }
+}
+
+/* ---- Cells and rows ------------------------------------------------------------------ */
+
+static void put_amount(reader *rd, gk_row *row, const char *column, const gk_line *ln,
+                       const char *s)
+{
+    gk_amount a;
+    switch (gk_amount_parse(s, strlen(s), &a)) {
+    case GK_AMOUNT_OK:
+        gk_row_set(rd->r, row, column, a);
+        break;
+    case GK_AMOUNT_BLANK:
+        break;
+    case GK_AMOUNT_OVERFLOW:
+        gk_report_note(rd->r, pos_of(ln), "“%s”栏的金额“%s”位数过多，未读取", column, s);
+        break;
+    case GK_AMOUNT_INVALID:
+        if (strcmp(s, "•") != 0 && strcmp(s, "·") != 0)   /* stamp dots in empty cells */
+            gk_report_note(rd->r, pos_of(ln), "“%s”栏的“%s”不是金额，按空白处理", column, s);
+        break;
+    }
+}
+
+static gk_row *new_row(reader *rd, gk_table *t, const gk_line *ln, const char *code,
+                       const char *label, gk_side side)
+{
+    gk_row *row = gk_table_add_row(rd->r, t);
+    row->code = gk_report_strdup(rd->r, code);
+    row->label = gk_report_strdup(rd->r, label);
+    row->side = side;
+    row->pos = pos_of(ln);
+    return row;
+}
+
+static const char *clean_label(reader *rd, const char *s, bool strip_numbering)
+{
+    char out[GK_NAME_KEY_MAX];
+    gk_label_normalize(s, strip_numbering, out);
+    return gk_arena_strndup(rd->scratch, out, strlen(out));
+}
+
+static bool is_total_label(const char *key)
+{
+    return strcmp(key, "合计") == 0 || strcmp(key, "总计") == 0 || has(key, "合计");
+}
+
+/* ---- Coded tables (功能/经济分类 rows) ------------------------------------------------ */
+
+static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
+{
+    columns c = {0};
+    size_t nr = numbering_row(rd, b, e, &c);
+    size_t data = nr < e ? nr + 1 : b;
+    if (nr == e) {
+        /* No 栏次 row: data starts at the first line with a code or 合计;
+         * amounts stand after the name. */
+        while (data < e) {
+            const gk_line *ln = &rd->L.items[data];
+            char code[8];
+            if (code_of(cell_at(ln, 0), code) || has(key_of(rd, cell_at(ln, 0)), "合计") ||
+                has(key_of(rd, cell_at(ln, 1)), "合计"))
+                break;
+            data++;
+        }
+        int ncols = gk_layout_ncolumns(lay->columns);
+        for (int k = 0; k < ncols && k < MAX_POS; k++)
+            c.pos[c.n++] = 2 + k;
+    }
+    name_columns(rd, lay->columns, b, nr < e ? nr : data, &c);
+
+    gk_row *prev = NULL;
+    for (size_t i = data; i < e; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        if (!*ln->text || is_note(ln->text))
+            continue;
+        char code[8];
+        const char *label = NULL;
+        bool coded = code_of(cell_at(ln, 0), code);
+        if (coded) {
+            label = cell_at(ln, 1);
+        } else {
+            const char *k0 = key_of(rd, cell_at(ln, 0)), *k1 = key_of(rd, cell_at(ln, 1));
+            if (is_total_label(k0) || is_total_label(k1))
+                label = is_total_label(k0) ? k0 : k1;
+        }
+        if (!label) {
+            /* A name wrapped onto its own line continues the previous row. */
+            if (prev && nonempty_cells(ln) == 1 && prev->label) {
+                size_t n = strlen(prev->label);
+                char buf[GK_NAME_KEY_MAX];
+                snprintf(buf, sizeof buf, "%s%s", prev->label, ln->text);
+                prev->label = gk_report_strdup(rd->r, clean_label(rd, buf, false));
+                (void)n;
+            }
+            continue;
+        }
+        gk_row *row = new_row(rd, t, ln, coded ? code : NULL, clean_label(rd, label, !coded),
+                              GK_SIDE_NONE);
+        for (int k = 0; k < c.n; k++)
+            put_amount(rd, row, c.name[k], ln, cell_at(ln, c.pos[k]));
+        prev = row;
+    }
+}
+
+/* ---- Two-sided tables (收入 | 支出) ------------------------------------------------- */
+
+static bool is_fund_label(const char *label)
+{
+    return has(label, "财政拨款") &&
+           (has(label, "一般公共预算") || has(label, "政府性基金") || has(label, "国有资本经营"));
+}
+
+static void read_side(reader *rd, gk_table *t, const gk_layout *lay, size_t data, size_t e,
+                      int label_pos, const columns *c, gk_side side)
+{
+    const char *parent = NULL;      /* 年初/年末…结转和结余 above its sub-rows */
+    for (size_t i = data; i < e; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        const char *raw = cell_at(ln, label_pos);
+        if (!*raw || has(raw, "栏次") || is_note(ln->text))
+            continue;
+        const char *label = clean_label(rd, raw, true);
+        if (!*label)
+            continue;
+        if (has(label, "结转和结余") && (has(label, "年初") || has(label, "年末"))) {
+            parent = label;
+        } else if (parent && is_fund_label(label)) {
+            char buf[GK_NAME_KEY_MAX * 2];
+            snprintf(buf, sizeof buf, "%s/%s", parent, label);
+            label = gk_arena_strndup(rd->scratch, buf, strlen(buf));
+        } else {
+            parent = NULL;
+        }
+        const char *code = NULL;
+        if (side == GK_SIDE_EXPENSE) {
+            const gk_catalog_entry *e1 =
+                gk_catalog_find_name(GK_CLASS_FUNCTIONAL, label, NULL, 1, rd->r->year);
+            if (e1 && strcmp(e1->key, key_of(rd, label)) == 0)
+                code = e1->code;
+            else if (e1 && has(label, "支出"))
+                code = e1->code;
+        }
+        gk_row *row = new_row(rd, t, ln, code, label, side);
+        for (int k = 0; k < c->n; k++)
+            put_amount(rd, row, c->name[k], ln, cell_at(ln, c->pos[k]));
+    }
+    (void)lay;
+}
+
+static void read_two_sided(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
+{
+    columns all = {0};
+    size_t nr = numbering_row(rd, b, e, &all);
+    /* The label columns: cells reading 项目 in the header. */
+    int labels[2] = {-1, -1}, nl = 0;
+    for (size_t i = b; i < (nr < e ? nr : e) && nl < 2; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        int found[2], nf = 0;
+        for (size_t k = 0; k < ln->ncells && nf < 2; k++)
+            if (has(ln->cells[k], "项目") || has(ln->cells[k], "项 目"))
+                found[nf++] = (int)k;
+        if (nf == 2) {
+            labels[0] = found[0];
+            labels[1] = found[1];
+            nl = 2;
+        }
+    }
+    if (nl < 2 || nr == e) {
+        gk_report_note(rd->r, t->pos, "未能识别“%s”的收入、支出两栏，表格未读取",
+                       t->title ? t->title : "");
+        return;
+    }
+    columns in = {0}, out = {0};
+    for (int k = 0; k < all.n; k++) {
+        columns *side = all.pos[k] < labels[1] ? &in : &out;
+        side->pos[side->n++] = all.pos[k];
+    }
+    static const gk_column_spec income_cols[] = {{"金额", {"金额", "决算数", "预算数"}}, {0}};
+    name_columns(rd, income_cols, b, nr, &in);
+    name_columns(rd, lay->columns, b, nr, &out);
+    read_side(rd, t, lay, nr + 1, e, labels[0], &in, GK_SIDE_INCOME);
+    read_side(rd, t, lay, nr + 1, e, labels[1], &out, GK_SIDE_EXPENSE);
+}
+
+/* ---- Grouped tables (基本支出: code/name/amount groups side by side) -------------- */
+
+static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
+{
+    /* Groups from the header: each 代码/编码 cell starts one. */
+    int code_pos[8], ng = 0;
+    size_t data = b;
+    for (size_t i = b; i < e && ng == 0; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        for (size_t k = 0; k < ln->ncells && ng < 8; k++)
+            if (has(ln->cells[k], "代码") || has(ln->cells[k], "编码"))
+                code_pos[ng++] = (int)k;
+        data = i + 1;
+    }
+    if (ng == 0) {
+        code_pos[ng++] = 0;
+        data = b;
+    }
+    int amount_pos[8];
+    for (int g = 0; g < ng; g++)
+        amount_pos[g] = code_pos[g] + 2;
+
+    gk_table rows_by_group[8];      /* collect per group, then append in order */
+    memset(rows_by_group, 0, sizeof rows_by_group);
+    gk_table totals = {0};
+    for (size_t i = data; i < e; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        if (!*ln->text || is_note(ln->text))
+            continue;
+        for (int g = 0; g < ng; g++) {
+            char code[8];
+            if (code_of(cell_at(ln, code_pos[g]), code)) {
+                gk_row *row = new_row(rd, &rows_by_group[g], ln, code,
+                                      clean_label(rd, cell_at(ln, code_pos[g] + 1), false),
+                                      GK_SIDE_NONE);
+                put_amount(rd, row, "金额", ln, cell_at(ln, amount_pos[g]));
+            }
+        }
+        /* 人员经费合计 / 公用经费合计: the amount is the next cell holding one. */
+        for (size_t k = 0; k < ln->ncells; k++) {
+            const char *key = key_of(rd, ln->cells[k]);
+            if (!has(key, "合计"))
+                continue;
+            gk_row *row = new_row(rd, &totals, ln, NULL, clean_label(rd, key, true), GK_SIDE_NONE);
+            for (size_t j = k + 1; j < ln->ncells; j++) {
+                gk_amount a;
+                const char *s = ln->cells[j];
+                if (gk_amount_parse(s, strlen(s), &a) == GK_AMOUNT_OK) {
+                    put_amount(rd, row, "金额", ln, s);
+                    break;
+                }
+                if (*s && !has(key_of(rd, s), "合计"))
+                    continue;
+                if (*s)
+                    break;
+            }
+        }
+    }
+    for (int g = 0; g <= ng; g++) {
+        gk_table *src = g < ng ? &rows_by_group[g] : &totals;
+        for (size_t k = 0; k < src->nrows; k++) {
+            gk_row *row = gk_table_add_row(rd->r, t);
+            *row = src->rows[k];
+        }
+    }
+}
+
+/* ---- 三公 tables ---------------------------------------------------------------------- */
+
+static void read_public3(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
+{
+    columns c = {0};
+    size_t nr = numbering_row(rd, b, e, &c);
+    if (nr == e || c.n < 2) {
+        gk_report_note(rd->r, t->pos, "未能识别“三公”经费表的栏次，表格未读取");
+        return;
+    }
+    /* Side by side: the first half is 预算数, the second 决算数. */
+    columns half[2];
+    memset(half, 0, sizeof half);
+    for (int k = 0; k < c.n; k++) {
+        columns *h = &half[k < c.n / 2 ? 0 : 1];
+        h->pos[h->n++] = c.pos[k];
+    }
+    name_columns(rd, lay->columns, b, nr, &half[0]);
+    name_columns(rd, lay->columns, b, nr, &half[1]);
+    for (size_t i = nr + 1; i < e; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        if (!*ln->text || is_note(ln->text))
+            break;
+        if (nonempty_cells(ln) == 0)
+            continue;
+        static const char *const labels[2] = {"预算数", "决算数"};
+        for (int h = 0; h < 2; h++) {
+            gk_row *row = new_row(rd, t, ln, NULL, labels[h], GK_SIDE_NONE);
+            for (int k = 0; k < half[h].n; k++)
+                put_amount(rd, row, half[h].name[k], ln, cell_at(ln, half[h].pos[k]));
+        }
+        break;                                      /* one line of figures */
+    }
+}
+
+/* ---- Labelled tables (政府采购) --------------------------------------------------------- */
+
+static const char *canonical_label(const gk_layout *lay, const char *key)
+{
+    const char *best = NULL;
+    size_t best_len = 0;
+    for (int k = 0; k < GK_LAYOUT_MAX_COLUMNS && lay->labels[k].name; k++)
+        for (int w = 0; w < GK_LAYOUT_MAX_WORDS && lay->labels[k].words[w]; w++) {
+            size_t len = strlen(lay->labels[k].words[w]);
+            if (len > best_len && strstr(key, lay->labels[k].words[w])) {
+                best = lay->labels[k].name;
+                best_len = len;
+            }
+        }
+    return best;
+}
+
+static void read_labelled(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e,
+                          bool canonical)
+{
+    columns c = {0};
+    size_t nr = numbering_row(rd, b, e, &c);
+    if (nr == e) {
+        gk_report_note(rd->r, t->pos, "未能识别“%s”的栏次，表格未读取", t->title ? t->title : "");
+        return;
+    }
+    name_columns(rd, lay->columns, b, nr, &c);
+    for (size_t i = nr + 1; i < e; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        if (!*ln->text || is_note(ln->text))
+            continue;
+        const char *raw = cell_at(ln, 0);
+        if (!*raw)
+            continue;
+        const char *label = clean_label(rd, raw, true);
+        const char *canon = canonical ? canonical_label(lay, key_of(rd, raw)) : NULL;
+        gk_row *row = new_row(rd, t, ln, NULL, canon ? canon : label, GK_SIDE_NONE);
+        for (int k = 0; k < c.n; k++)
+            put_amount(rd, row, c.name[k], ln, cell_at(ln, c.pos[k]));
+    }
+}
+
+/* ---- Tables ----------------------------------------------------------------------------- */
+
+/* Read the table whose title is line t; returns the line after it. */
+static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
+{
+    const gk_line *title = &rd->L.items[t];
+    gk_table *tb = gk_report_add_table(rd->r, lay->kind);
+    size_t ti = rd->r->ntables - 1;
+    tb->title = gk_report_strdup(rd->r, title->ncells == 2 && is_number(title->cells[0])
+                                            ? title->cells[1]
+                                            : title->text);
+    tb->pos = pos_of(title);
+    if (title->ncells == 2 && is_number(title->cells[0]))
+        tb->number = gk_report_strdup(rd->r, title->cells[0]);
+    /* "表1" on the line before the title (综合预算 sets). */
+    for (size_t k = t; k-- > 0 && k + 3 > t;) {
+        const gk_line *ln = &rd->L.items[k];
+        if (!*ln->text)
+            continue;
+        if (is_number(ln->text) && !tb->number)
+            tb->number = gk_report_strdup(rd->r, ln->text);
+        break;
+    }
+
+    /* The preamble: number, unit, 部门 lines, blank lines. */
+    size_t b = t + 1;
+    for (; b < rd->L.n; b++) {
+        const gk_line *ln = &rd->L.items[b];
+        const char *s = ln->text;
+        if (!*s)
+            continue;
+        bool used = false;
+        for (size_t k = 0; k < ln->ncells; k++) {
+            const char *c = ln->cells[k];
+            if (is_number(c)) {
+                if (!tb->number)
+                    tb->number = gk_report_strdup(rd->r, c);
+                used = true;
+            }
+            if (unit_in(c) != GK_UNIT_NONE) {
+                tb->unit = unit_in(c);
+                used = true;
+            }
+        }
+        if (!used && nonempty_cells(ln) == 1 &&
+            (starts(s, "部门") || starts(s, "单位") || starts(s, "编制单位") || starts(s, "(") ||
+             starts(s, "（")))
+            used = true;
+        if (!used)
+            break;
+    }
+    size_t e = table_end(rd, b, tb);
+    /* A unit may also stand inside the header rows. */
+    for (size_t i = b; i < e && tb->unit == GK_UNIT_NONE; i++)
+        tb->unit = unit_in(rd->L.items[i].text);
+    if (tb->unit == GK_UNIT_NONE)
+        tb->unit = rd->doc_unit;
+
+    switch (lay->style) {
+    case GK_ROWS_CODED: read_coded(rd, tb, lay, b, e); break;
+    case GK_ROWS_TWO_SIDED: read_two_sided(rd, tb, lay, b, e); break;
+    case GK_ROWS_GROUPED: read_grouped(rd, tb, b, e); break;
+    case GK_ROWS_PUBLIC3: read_public3(rd, tb, lay, b, e); break;
+    case GK_ROWS_LABELLED: read_labelled(rd, tb, lay, b, e, true); break;
+    case GK_ROWS_GENERIC: read_labelled(rd, tb, lay, b, e, false); break;
+    }
+    (void)ti;
+    return e;
+}
+
+/* ---- Metadata ----------------------------------------------------------------------------- */
+
+/* Unit name, year and kind from the document's title line(s). */
+static void read_metadata(reader *rd)
+{
+    gk_report *r = rd->r;
+    size_t seen = 0;
+    for (size_t i = 0; i < rd->L.n && seen < 6 && !r->year; i++) {
+        const char *s = rd->L.items[i].text;
+        if (!*s)
+            continue;
+        seen++;
+        const char *y = NULL;
+        for (const char *p = s; *p && !y; p++)
+            if (p[0] == '2' && p[1] == '0' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' &&
+                p[3] <= '9' && (p[4] == ' ' ? starts(p + 5, "年") : starts(p + 4, "年")))
+                y = p;
+        if (!y)
+            continue;
+        r->year = (y[0] - '0') * 1000 + (y[1] - '0') * 100 + (y[2] - '0') * 10 + (y[3] - '0');
+        if (has(s, "决算"))
+            r->kind = GK_DOC_FINAL;
+        else if (has(s, "绩效") && (has(s, "报告") || has(s, "评价")))
+            r->kind = GK_DOC_PERFORMANCE;
+        else if (has(s, "预算"))
+            r->kind = GK_DOC_BUDGET;
+        /* The name stands before the year. */
+        size_t n = (size_t)(y - s);
+        const char *name = s;
+        gk_trim(&name, &n);
+        char buf[GK_NAME_KEY_MAX];
+        if (n > 0 && n < sizeof buf) {
+            memcpy(buf, name, n);
+            buf[n] = '\0';
+            static const char *const MARKS[] = {"（汇总）", "(汇总)", NULL};
+            for (const char *const *m = MARKS; *m; m++) {
+                char *hit = strstr(buf, *m);
+                if (hit) {
+                    memmove(hit, hit + strlen(*m), strlen(hit + strlen(*m)) + 1);
+                    r->consolidated = true;
+                }
+            }
+            const char *nm = buf;
+            size_t nl = strlen(buf);
+            gk_trim(&nm, &nl);
+            if (nl)
+                r->unit = gk_report_strndup(r, nm, nl);
+        }
+    }
+    /* The document-wide unit: "本套报表金额单位为万元" and the like. */
+    for (size_t i = 0; i < rd->L.n && rd->doc_unit == GK_UNIT_NONE; i++) {
+        const char *s = rd->L.items[i].text;
+        if (has(s, "本套报表") || has(s, "本报告") || has(s, "以下金额"))
+            rd->doc_unit = unit_in(s);
+    }
+}
+
+/* The main unit: that of most tables. */
+static gk_unit main_unit(const gk_report *r, gk_unit fallback)
+{
+    size_t count[GK_UNIT_YIYUAN + 1] = {0};
+    for (size_t i = 0; i < r->ntables; i++)
+        count[r->tables[i].unit]++;
+    gk_unit best = fallback;
+    for (int u = GK_UNIT_YUAN; u <= GK_UNIT_YIYUAN; u++)
+        if (count[u] > (best == GK_UNIT_NONE ? 0 : count[best]))
+            best = (gk_unit)u;
+    return best;
+}
+
+/* ---- The document ------------------------------------------------------------------------ */
+
+static void read_narrative(reader *rd, const gk_line *ln)
+{
+    if (!*ln->text)
+        return;
+    if (is_heading(ln)) {
+        rd->section = ln->text;           /* lives as long as the lines */
+        return;
+    }
+    gk_report_add_paragraph(rd->r, rd->section, ln->text, pos_of(ln));
+}
+
+gk_report *gk_read_text(const char *data, size_t len, gk_error *err)
+{
+    reader rd = {0};
+    rd.scratch = gk_arena_new();
+    if (!rd.scratch)
+        gk_out_of_memory();
+    if (!gk_lines_read(rd.scratch, data, len, &rd.L, err)) {
+        gk_arena_free(rd.scratch);
+        return NULL;
+    }
+    rd.r = gk_report_new();
+    if (rd.L.replaced)
+        gk_report_note(rd.r, (gk_pos){0}, "输入不是有效的 UTF-8 或 GB18030 文本：%d 个字节无法解码，已替换为 U+FFFD",
+                       rd.L.replaced);
+    read_metadata(&rd);
+    for (size_t i = 0; i < rd.L.n;) {
+        const gk_line *ln = &rd.L.items[i];
+        const gk_layout *lay = title_layout(&rd, ln);
+        if (lay && confirmed_title(&rd, i)) {
+            i = read_table(&rd, i, lay);
+            continue;
+        }
+        read_narrative(&rd, ln);
+        i++;
+    }
+    rd.r->amount_unit = main_unit(rd.r, rd.doc_unit);
+    gk_arena_free(rd.scratch);
+    return rd.r;
+}
