@@ -44,25 +44,36 @@
      {"公用经费", {"公用经费", "商品和服务"}},                                         \
      {"项目支出", {"项目支出"}}}
 
+#define NO_SUMS {{0}}
+#define FUND_SUMS                                                                      \
+    {{"本年支出合计", "基本支出", "项目支出"},                                         \
+     {"年末结转和结余", "年初结转和结余", "本年收入", "-本年支出合计"}}
+#define FUNCTION_SUMS {{"合计", "基本支出", "项目支出"}, {"基本支出", "人员经费", "公用经费"}}
+#define PUBLIC3_SUMS                                                                   \
+    {{"合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"},           \
+     {"公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费"}}
+#define FISCAL_SUMS                                                                    \
+    {{"合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"}}
+
 static const gk_layout LAYOUTS[] = {
     /* ---- 决算 ---- */
     {GK_TABLE_FISCAL_SUMMARY, {"财政拨款收入支出决算总表"}, {0}, GK_ROWS_TWO_SIDED,
-     FISCAL_EXPENSE_COLUMNS, {{0}}},
+     FISCAL_EXPENSE_COLUMNS, {{0}}, FISCAL_SUMS},
     {GK_TABLE_SUMMARY, {"收入支出决算总表"}, {0}, GK_ROWS_TWO_SIDED,
-     {{"金额", {"金额", "决算数"}}}, {{0}}},
+     {{"金额", {"金额", "决算数"}}}, {{0}}, NO_SUMS},
     {GK_TABLE_GPB_BASIC, {"一般公共预算财政拨款基本支出决算"}, {0}, GK_ROWS_GROUPED,
-     {{"金额", {"金额", "决算数"}}}, {{0}}},
+     {{"金额", {"金额", "决算数"}}}, {{0}}, NO_SUMS},
     {GK_TABLE_GPB_PROJECT, {"一般公共预算财政拨款项目支出决算"}, {0}, GK_ROWS_CODED,
-     {{"金额", {"金额", "决算数", "合计"}}}, {{0}}},
+     {{"金额", {"金额", "决算数", "合计"}}}, {{0}}, NO_SUMS},
     {GK_TABLE_GPB_EXPENSE, {"一般公共预算财政拨款支出决算"}, {0}, GK_ROWS_CODED,
-     FUNCTION_BUDGET_COLUMNS, {{0}}},
+     FUNCTION_BUDGET_COLUMNS, {{0}}, FUNCTION_SUMS},
     {GK_TABLE_GOV_FUND, {"政府性基金预算财政拨款", "决算"}, {0}, GK_ROWS_CODED, FUND_COLUMNS,
-     {{0}}},
+     {{0}}, FUND_SUMS},
     {GK_TABLE_STATE_CAPITAL, {"国有资本经营预算财政拨款", "决算"}, {0}, GK_ROWS_CODED,
-     FUND_COLUMNS, {{0}}},
-    {GK_TABLE_THREE_PUBLIC, {"三公", "决算"}, {0}, GK_ROWS_PUBLIC3, PUBLIC3_COLUMNS, {{0}}},
+     FUND_COLUMNS, {{0}}, FUND_SUMS},
+    {GK_TABLE_THREE_PUBLIC, {"三公", "决算"}, {0}, GK_ROWS_PUBLIC3, PUBLIC3_COLUMNS, {{0}}, PUBLIC3_SUMS},
     {GK_TABLE_OFFICE_OPERATION, {"机关运行经费", "表"}, {"预算"}, GK_ROWS_CODED,
-     {{"金额", {"金额", "决算数", "合计"}}}, {{0}}},
+     {{"金额", {"金额", "决算数", "合计"}}}, {{0}}, NO_SUMS},
     {GK_TABLE_PROCUREMENT, {"政府采购", "情况表"}, {"预算"}, GK_ROWS_LABELLED,
      {{"金额", {"金额", "决算数"}}},
      {{"政府采购支出合计", {"政府采购支出合计", "支出合计"}},
@@ -70,9 +81,9 @@ static const gk_layout LAYOUTS[] = {
       {"政府采购工程支出", {"工程"}},
       {"政府采购服务支出", {"服务"}},
       {"授予中小企业合同金额", {"中小企业"}},
-      {"授予小微企业合同金额", {"小微企业"}}}},
+      {"授予小微企业合同金额", {"小微企业"}}}, NO_SUMS},
     {GK_TABLE_FISCAL_EXPENSE_DETAIL, {"财政拨款支出决算明细表"}, {0}, GK_ROWS_CODED,
-     FUNCTION_BUDGET_COLUMNS, {{0}}},
+     FUNCTION_BUDGET_COLUMNS, {{0}}, FUNCTION_SUMS},
     {GK_TABLE_INCOME, {"收入决算表"}, {0}, GK_ROWS_CODED,
      {COL_TOTAL("本年收入合计"),
       {"财政拨款收入", {"财政拨款收入", "财政拨款"}},
@@ -81,7 +92,7 @@ static const gk_layout LAYOUTS[] = {
       {"经营收入", {"经营收入"}},
       {"附属单位上缴收入", {"附属单位上缴收入", "附属单位"}},
       {"其他收入", {"其他收入"}}},
-     {{0}}},
+     {{0}}, {{"本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"}}},
     {GK_TABLE_EXPENSE, {"支出决算表"}, {0}, GK_ROWS_CODED,
      {COL_TOTAL("本年支出合计"),
       {"基本支出", {"基本支出"}},
@@ -89,35 +100,35 @@ static const gk_layout LAYOUTS[] = {
       {"上缴上级支出", {"上缴上级支出", "上缴上级"}},
       {"经营支出", {"经营支出"}},
       {"对附属单位补助支出", {"对附属单位补助支出", "附属单位"}}},
-     {{0}}},
-    {GK_TABLE_PERF_PROJECT, {"项目支出绩效自评表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}},
-    {GK_TABLE_PERF_OVERALL, {"整体支出绩效自评表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}},
+     {{0}}, {{"本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"}}},
+    {GK_TABLE_PERF_PROJECT, {"项目支出绩效自评表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}, NO_SUMS},
+    {GK_TABLE_PERF_OVERALL, {"整体支出绩效自评表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}, NO_SUMS},
 
     /* ---- 预算 ---- */
     {GK_TABLE_BUDGET_FISCAL_SUMMARY, {"财政拨款收支", "总表"}, {"决算"}, GK_ROWS_TWO_SIDED,
-     FISCAL_EXPENSE_COLUMNS, {{0}}},
+     FISCAL_EXPENSE_COLUMNS, {{0}}, FISCAL_SUMS},
     {GK_TABLE_BUDGET_SUMMARY, {"收支", "总表"}, {"决算"}, GK_ROWS_TWO_SIDED,
-     {{"金额", {"金额", "预算数"}}}, {{0}}},
-    {GK_TABLE_PERF_TARGET_FUND, {"专项资金", "绩效目标表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}},
-    {GK_TABLE_PERF_TARGET_OVERALL, {"整体支出绩效目标表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}},
-    {GK_TABLE_PERF_TARGET_PROJECT, {"绩效目标表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}},
+     {{"金额", {"金额", "预算数"}}}, {{0}}, NO_SUMS},
+    {GK_TABLE_PERF_TARGET_FUND, {"专项资金", "绩效目标表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}, NO_SUMS},
+    {GK_TABLE_PERF_TARGET_OVERALL, {"整体支出绩效目标表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}, NO_SUMS},
+    {GK_TABLE_PERF_TARGET_PROJECT, {"绩效目标表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}, NO_SUMS},
     {GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, {"基本支出", "经济分类"}, {"决算"}, GK_ROWS_GROUPED,
-     {{"金额", {"金额", "预算数", "合计"}}}, {{0}}},
+     {{"金额", {"金额", "预算数", "合计"}}}, {{0}}, NO_SUMS},
     {GK_TABLE_BUDGET_GPB_BASIC_FUNCTION, {"基本支出", "功能分类"}, {"决算"}, GK_ROWS_CODED,
-     FUNCTION_BUDGET_COLUMNS, {{0}}},
+     FUNCTION_BUDGET_COLUMNS, {{0}}, FUNCTION_SUMS},
     {GK_TABLE_BUDGET_GPB_ECONOMIC, {"一般公共预算支出", "经济分类"}, {"决算"}, GK_ROWS_GROUPED,
-     {{"金额", {"金额", "预算数", "合计"}}}, {{0}}},
+     {{"金额", {"金额", "预算数", "合计"}}}, {{0}}, NO_SUMS},
     {GK_TABLE_BUDGET_GPB_FUNCTION, {"一般公共预算支出", "功能分类"}, {"决算"}, GK_ROWS_CODED,
-     FUNCTION_BUDGET_COLUMNS, {{0}}},
+     FUNCTION_BUDGET_COLUMNS, {{0}}, FUNCTION_SUMS},
     {GK_TABLE_BUDGET_GOV_FUND, {"政府性基金", "预算"}, {"决算"}, GK_ROWS_CODED,
-     FUNCTION_BUDGET_COLUMNS, {{0}}},
+     FUNCTION_BUDGET_COLUMNS, {{0}}, FUNCTION_SUMS},
     {GK_TABLE_BUDGET_STATE_CAPITAL, {"国有资本经营", "预算"}, {"决算"}, GK_ROWS_CODED,
-     FUNCTION_BUDGET_COLUMNS, {{0}}},
+     FUNCTION_BUDGET_COLUMNS, {{0}}, FUNCTION_SUMS},
     {GK_TABLE_BUDGET_THREE_PUBLIC, {"三公", "预算"}, {"决算"}, GK_ROWS_PUBLIC3, PUBLIC3_COLUMNS,
-     {{0}}},
-    {GK_TABLE_BUDGET_SPECIAL, {"专项业务经费支出表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}},
-    {GK_TABLE_BUDGET_PROCUREMENT, {"政府采购", "预算"}, {"决算"}, GK_ROWS_GENERIC, {{0}}, {{0}}},
-    {GK_TABLE_BUDGET_PROJECT, {"项目支出预算表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}},
+     {{0}}, PUBLIC3_SUMS},
+    {GK_TABLE_BUDGET_SPECIAL, {"专项业务经费支出表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}, NO_SUMS},
+    {GK_TABLE_BUDGET_PROCUREMENT, {"政府采购", "预算"}, {"决算"}, GK_ROWS_GENERIC, {{0}}, {{0}}, NO_SUMS},
+    {GK_TABLE_BUDGET_PROJECT, {"项目支出预算表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}, NO_SUMS},
     {GK_TABLE_BUDGET_INCOME, {"收入", "预算"}, {"决算", "支出"}, GK_ROWS_CODED,
      {COL_TOTAL("合计"),
       {"一般公共预算拨款收入", {"一般公共预算"}},
@@ -126,7 +137,7 @@ static const gk_layout LAYOUTS[] = {
       {"事业收入", {"事业收入"}},
       {"事业单位经营收入", {"经营收入"}},
       {"其他收入", {"其他收入"}}},
-     {{0}}},
+     {{0}}, NO_SUMS},
     {GK_TABLE_BUDGET_EXPENSE, {"支出", "预算"}, {"决算", "收入"}, GK_ROWS_CODED,
      {COL_TOTAL("合计"),
       {"基本支出", {"基本支出"}},
@@ -134,7 +145,7 @@ static const gk_layout LAYOUTS[] = {
       {"事业单位经营支出", {"经营支出"}},
       {"上缴上级支出", {"上缴上级"}},
       {"对附属单位补助支出", {"附属单位"}}},
-     {{0}}},
+     {{0}}, NO_SUMS},
 };
 
 #define NLAYOUTS (sizeof LAYOUTS / sizeof LAYOUTS[0])

@@ -39,6 +39,10 @@ typedef struct gk_layout {
     gk_column_spec columns[GK_LAYOUT_MAX_COLUMNS];
     /* LABELLED: canonical row labels, each with the words that name it. */
     gk_column_spec labels[GK_LAYOUT_MAX_COLUMNS];
+    /* Identities within a row, by column name: the first equals the sum of
+     * the rest ("-name" subtracts).  Readers use them to place values when
+     * the text does not show which columns are blank. */
+    const char *sums[4][GK_LAYOUT_MAX_COLUMNS];
 } gk_layout;
 
 /* The layout whose title words match `key` (a gk_name_key of a line), most

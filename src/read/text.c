@@ -21,38 +21,29 @@
 #include "layout.h"
 #include "lines.h"
 #include "readers.h"
+#include "text.h"
 
-/* A table's printed columns: position in the line's cells and name. */
-#define MAX_POS 64
-
-typedef struct reader {
-    gk_report *r;
-    gk_arena *scratch;
-    gk_lines L;
-    const char *section;       /* the narrative section heading in force */
-    gk_unit doc_unit;          /* "本套报表金额单位为万元" and the like */
-} reader;
 
 /* ---- Small text helpers --------------------------------------------------- */
 
-static bool has(const char *s, const char *word)
+bool tx_has(const char *s, const char *word)
 {
     return s && strstr(s, word) != NULL;
 }
 
-static bool starts(const char *s, const char *prefix)
+bool tx_starts(const char *s, const char *prefix)
 {
     return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-static const char *key_of(reader *rd, const char *s)
+const char *tx_key_of(reader *rd, const char *s)
 {
     char k[GK_NAME_KEY_MAX];
     gk_name_key(s, k);
     return gk_arena_strndup(rd->scratch, k, strlen(k));
 }
 
-static size_t nonempty_cells(const gk_line *ln)
+size_t tx_nonempty_cells(const gk_line *ln)
 {
     size_t n = 0;
     for (size_t i = 0; i < ln->ncells; i++)
@@ -65,7 +56,7 @@ static const char *cell_at(const gk_line *ln, int p)
     return p >= 0 && (size_t)p < ln->ncells ? ln->cells[p] : "";
 }
 
-static gk_pos pos_of(const gk_line *ln)
+gk_pos tx_pos_of(const gk_line *ln)
 {
     gk_pos p = {0};
     p.line = ln->line;
@@ -75,7 +66,7 @@ static gk_pos pos_of(const gk_line *ln)
 
 /* A classification code, possibly printed with spaces ("210 15 01"):
  * digits only, 3/5/7 long.  Writes it to out (8 bytes). */
-static bool code_of(const char *s, char out[8])
+bool tx_code_of(const char *s, char out[8])
 {
     size_t n = 0;
     for (; *s; s++) {
@@ -110,15 +101,15 @@ static gk_unit unit_in(const char *s)
     if (!u)
         return GK_UNIT_NONE;
     u += strlen("单位");
-    while (*u == ' ' || *u == ':' || starts(u, "：") || starts(u, "为"))
+    while (*u == ' ' || *u == ':' || tx_starts(u, "：") || tx_starts(u, "为"))
         u += (*u == ' ' || *u == ':') ? 1 : 3;
-    if (starts(u, "万元"))
+    if (tx_starts(u, "万元"))
         return GK_UNIT_WANYUAN;
-    if (starts(u, "亿元"))
+    if (tx_starts(u, "亿元"))
         return GK_UNIT_YIYUAN;
-    if (starts(u, "千元"))
+    if (tx_starts(u, "千元"))
         return GK_UNIT_QIANYUAN;
-    if (starts(u, "元"))
+    if (tx_starts(u, "元"))
         return GK_UNIT_YUAN;
     return GK_UNIT_NONE;
 }
@@ -129,9 +120,9 @@ static bool is_number(const char *s)
     size_t n = strlen(s);
     if (n == 0 || n > 24)
         return false;
-    if (starts(s, "公开") && n >= 3 && strcmp(s + n - 3, "表") == 0)
+    if (tx_starts(s, "公开") && n >= 3 && strcmp(s + n - 3, "表") == 0)
         return true;
-    if (starts(s, "表")) {
+    if (tx_starts(s, "表")) {
         const char *t = s + 3;
         while (*t == ' ')
             t++;
@@ -145,18 +136,30 @@ static bool is_number(const char *s)
 static bool is_heading(const gk_line *ln)
 {
     const char *t = ln->text;
-    if (!*t || strlen(t) > 120 || has(t, "。"))
+    if (!*t || strlen(t) > 120 || tx_has(t, "。"))
         return false;
-    if (ln->heading || starts(t, "第"))
-        return ln->heading || (has(t, "部分") && strlen(t) < 90);
+    if (ln->heading || tx_starts(t, "第"))
+        return ln->heading || (tx_has(t, "部分") && strlen(t) < 90);
     static const char *const NUMERALS[] = {"一", "二", "三", "四", "五", "六", "七",
                                            "八", "九", "十", NULL};
     for (const char *const *n = NUMERALS; *n; n++)
-        if (starts(t, *n)) {
+        if (tx_starts(t, *n)) {
             const char *d = strstr(t, "、");
             return d && d - t <= 9;
         }
     return false;
+}
+
+/* A heading that ends a table: a Markdown heading, "第X部分", or a numbered
+ * heading of the narrative ("一、收入支出决算总体情况说明") — numbered labels
+ * inside tables ("三、国防支出") are rows. */
+static bool section_break(const gk_line *ln)
+{
+    if (!is_heading(ln))
+        return false;
+    const char *t = ln->text;
+    return ln->heading || tx_starts(t, "第") || tx_has(t, "说明") || tx_has(t, "情况") ||
+           tx_has(t, "概况") || tx_has(t, "名词解释") || tx_has(t, "职能") || tx_has(t, "职责");
 }
 
 /* ---- Titles ------------------------------------------------------------------ */
@@ -175,12 +178,12 @@ static bool ends_as_title(const char *key)
 
 static const gk_layout *title_layout(reader *rd, const gk_line *ln)
 {
-    if (ln->bullet || !*ln->text || strlen(ln->text) > 200 || nonempty_cells(ln) > 2)
+    if (ln->bullet || !*ln->text || strlen(ln->text) > 200 || tx_nonempty_cells(ln) > 2)
         return NULL;
     const char *text = ln->text;
     if (ln->ncells == 2 && is_number(ln->cells[0]))    /* "公开01表  收入支出决算总表" */
         text = ln->cells[1];
-    const char *key = key_of(rd, text);
+    const char *key = tx_key_of(rd, text);
     if (!ends_as_title(key))
         return NULL;
     return gk_layout_for_title(key);
@@ -199,8 +202,8 @@ static bool confirmed_title(reader *rd, size_t t)
         if (title_layout(rd, ln))
             return false;
         if (is_number(ln->text) || unit_in(ln->text) != GK_UNIT_NONE ||
-            nonempty_cells(ln) >= 3 || has(ln->text, "栏次") || has(ln->text, "项目") ||
-            has(ln->text, "科目"))
+            tx_nonempty_cells(ln) >= 3 || tx_has(ln->text, "栏次") || tx_has(ln->text, "项目") ||
+            tx_has(ln->text, "科目"))
             return true;
     }
     return false;
@@ -208,24 +211,37 @@ static bool confirmed_title(reader *rd, size_t t)
 
 /* ---- Reading a table's extent ------------------------------------------------- */
 
-static bool is_note(const char *t)
+bool tx_is_note(const char *t)
 {
-    return starts(t, "注：") || starts(t, "注:") || starts(t, "注 ") ||
-           (starts(t, "注") && t[3] >= '0' && t[3] <= '9');
+    return tx_starts(t, "注：") || tx_starts(t, "注:") || tx_starts(t, "注 ") ||
+           (tx_starts(t, "注") && t[3] >= '0' && t[3] <= '9');
 }
 
 static bool says_empty(const char *t)
 {
-    return (has(t, "无") || has(t, "没有") || has(t, "空")) &&
-           (has(t, "本表") || has(t, "空表") || has(t, "数据") || has(t, "收支") ||
-            has(t, "支出") || has(t, "收入"));
+    return (tx_has(t, "无") || tx_has(t, "没有") || tx_has(t, "空")) &&
+           (tx_has(t, "本表") || tx_has(t, "空表") || tx_has(t, "数据") || tx_has(t, "收支") ||
+            tx_has(t, "支出") || tx_has(t, "收入"));
 }
 
-/* Does a line look like part of a table body? */
+/* Does a line look like part of a table body: several cells, a code at
+ * its start, or an amount among its words? */
 static bool row_like(const gk_line *ln)
 {
-    if (nonempty_cells(ln) >= 2)
+    if (tx_nonempty_cells(ln) >= 2)
         return true;
+    for (const char *p = ln->text; *p;) {
+        while (*p == ' ')
+            p++;
+        const char *q = p;
+        while (*q && *q != ' ')
+            q++;
+        gk_amount a;
+        size_t n = (size_t)(q - p);
+        if (n && n < 24 && memchr(p, '.', n) && gk_amount_parse(p, n, &a) == GK_AMOUNT_OK)
+            return true;
+        p = q;
+    }
     char code[8];
     const char *sp = strchr(ln->text, ' ');
     if (sp) {
@@ -234,7 +250,7 @@ static bool row_like(const gk_line *ln)
         if (n < sizeof first) {
             memcpy(first, ln->text, n);
             first[n] = '\0';
-            if (code_of(first, code))
+            if (tx_code_of(first, code))
                 return true;
         }
     }
@@ -259,14 +275,14 @@ static size_t table_end(reader *rd, size_t from, gk_table *t)
             i = j;
             continue;
         }
-        if (is_note(ln->text)) {
+        if (tx_is_note(ln->text)) {
             if (says_empty(ln->text))
                 t->empty_note = gk_report_strdup(rd->r, ln->text);
             return i + 1;
         }
-        if ((title_layout(rd, ln) && confirmed_title(rd, i)) || (is_heading(ln) && !row_like(ln)))
+        if ((title_layout(rd, ln) && confirmed_title(rd, i)) || section_break(ln))
             return i;
-        if (!row_like(ln) && strlen(ln->text) > 90)
+        if (!row_like(ln) && strlen(ln->text) > 60 && tx_has(ln->text, "。"))
             return i;                              /* a paragraph of prose */
         i++;
     }
@@ -292,7 +308,7 @@ static size_t numbering_row(reader *rd, size_t b, size_t e, columns *c)
         for (size_t k = 0; ok && k < ln->ncells; k++) {
             const char *s = ln->cells[k];
             int v;
-            if (!*s || has(s, "栏次") || has(s, "行次"))
+            if (!*s || tx_has(s, "栏次") || tx_has(s, "行次"))
                 continue;
             if (is_integer(s, &v) && v == expect && n < MAX_POS) {
                 c->pos[n++] = (int)k;
@@ -309,6 +325,30 @@ static size_t numbering_row(reader *rd, size_t b, size_t e, columns *c)
     return e;
 }
 
+/* Without a 栏次 row: the positions of the header cells that name one of
+ * the layout's columns (e.g. 金额), in the first header-like lines. */
+static size_t header_positions(reader *rd, size_t b, size_t e, const gk_column_spec *spec,
+                               columns *c)
+{
+    int ncols = gk_layout_ncolumns(spec);
+    for (size_t i = b; i < e && i < b + 4; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        c->n = 0;
+        for (size_t k = 0; k < ln->ncells && c->n < MAX_POS; k++) {
+            const char *key = tx_key_of(rd, ln->cells[k]);
+            bool named = false;
+            for (int j = 0; j < ncols && !named; j++)
+                for (int w = 0; w < GK_LAYOUT_MAX_WORDS && spec[j].words[w] && !named; w++)
+                    named = strcmp(key, spec[j].words[w]) == 0;
+            if (named)
+                c->pos[c->n++] = (int)k;
+        }
+        if (c->n > 0)
+            return i;
+    }
+    return e;
+}
+
 /* Header text at a position: the keys of the cells there, top to bottom. */
 static const char *header_at(reader *rd, size_t hb, size_t he, int p)
 {
@@ -317,7 +357,7 @@ static const char *header_at(reader *rd, size_t hb, size_t he, int p)
         const gk_line *ln = &rd->L.items[i];
         if (!ln->tabbed)
             continue;
-        const char *k = key_of(rd, cell_at(ln, p));
+        const char *k = tx_key_of(rd, cell_at(ln, p));
         if (strlen(buf) + strlen(k) < sizeof buf)
             strcat(buf, k);
     }
@@ -376,7 +416,7 @@ static void name_columns(reader *rd, const gk_column_spec *spec, size_t hb, size
 
 /* ---- Cells and rows ------------------------------------------------------------------ */
 
-static void put_amount(reader *rd, gk_row *row, const char *column, const gk_line *ln,
+void tx_put_amount(reader *rd, gk_row *row, const char *column, const gk_line *ln,
                        const char *s)
 {
     gk_amount a;
@@ -387,36 +427,36 @@ static void put_amount(reader *rd, gk_row *row, const char *column, const gk_lin
     case GK_AMOUNT_BLANK:
         break;
     case GK_AMOUNT_OVERFLOW:
-        gk_report_note(rd->r, pos_of(ln), "“%s”栏的金额“%s”位数过多，未读取", column, s);
+        gk_report_note(rd->r, tx_pos_of(ln), "“%s”栏的金额“%s”位数过多，未读取", column, s);
         break;
     case GK_AMOUNT_INVALID:
         if (strcmp(s, "•") != 0 && strcmp(s, "·") != 0)   /* stamp dots in empty cells */
-            gk_report_note(rd->r, pos_of(ln), "“%s”栏的“%s”不是金额，按空白处理", column, s);
+            gk_report_note(rd->r, tx_pos_of(ln), "“%s”栏的“%s”不是金额，按空白处理", column, s);
         break;
     }
 }
 
-static gk_row *new_row(reader *rd, gk_table *t, const gk_line *ln, const char *code,
+gk_row *tx_new_row(reader *rd, gk_table *t, const gk_line *ln, const char *code,
                        const char *label, gk_side side)
 {
     gk_row *row = gk_table_add_row(rd->r, t);
     row->code = gk_report_strdup(rd->r, code);
     row->label = gk_report_strdup(rd->r, label);
     row->side = side;
-    row->pos = pos_of(ln);
+    row->pos = tx_pos_of(ln);
     return row;
 }
 
-static const char *clean_label(reader *rd, const char *s, bool strip_numbering)
+const char *tx_clean_label(reader *rd, const char *s, bool strip_numbering)
 {
     char out[GK_NAME_KEY_MAX];
     gk_label_normalize(s, strip_numbering, out);
     return gk_arena_strndup(rd->scratch, out, strlen(out));
 }
 
-static bool is_total_label(const char *key)
+bool tx_is_total_label(const char *key)
 {
-    return strcmp(key, "合计") == 0 || strcmp(key, "总计") == 0 || has(key, "合计");
+    return strcmp(key, "合计") == 0 || strcmp(key, "总计") == 0 || tx_has(key, "合计");
 }
 
 /* ---- Coded tables (功能/经济分类 rows) ------------------------------------------------ */
@@ -432,8 +472,8 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
         while (data < e) {
             const gk_line *ln = &rd->L.items[data];
             char code[8];
-            if (code_of(cell_at(ln, 0), code) || has(key_of(rd, cell_at(ln, 0)), "合计") ||
-                has(key_of(rd, cell_at(ln, 1)), "合计"))
+            if (tx_code_of(cell_at(ln, 0), code) || tx_has(tx_key_of(rd, cell_at(ln, 0)), "合计") ||
+                tx_has(tx_key_of(rd, cell_at(ln, 1)), "合计"))
                 break;
             data++;
         }
@@ -446,43 +486,43 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
     gk_row *prev = NULL;
     for (size_t i = data; i < e; i++) {
         const gk_line *ln = &rd->L.items[i];
-        if (!*ln->text || is_note(ln->text))
+        if (!*ln->text || tx_is_note(ln->text))
             continue;
         char code[8];
         const char *label = NULL;
-        bool coded = code_of(cell_at(ln, 0), code);
+        bool coded = tx_code_of(cell_at(ln, 0), code);
         if (coded) {
             label = cell_at(ln, 1);
         } else {
-            const char *k0 = key_of(rd, cell_at(ln, 0)), *k1 = key_of(rd, cell_at(ln, 1));
-            if (is_total_label(k0) || is_total_label(k1))
-                label = is_total_label(k0) ? k0 : k1;
+            const char *k0 = tx_key_of(rd, cell_at(ln, 0)), *k1 = tx_key_of(rd, cell_at(ln, 1));
+            if (tx_is_total_label(k0) || tx_is_total_label(k1))
+                label = tx_is_total_label(k0) ? k0 : k1;
         }
         if (!label) {
             /* A name wrapped onto its own line continues the previous row. */
-            if (prev && nonempty_cells(ln) == 1 && prev->label) {
+            if (prev && tx_nonempty_cells(ln) == 1 && prev->label) {
                 size_t n = strlen(prev->label);
                 char buf[GK_NAME_KEY_MAX];
                 snprintf(buf, sizeof buf, "%s%s", prev->label, ln->text);
-                prev->label = gk_report_strdup(rd->r, clean_label(rd, buf, false));
+                prev->label = gk_report_strdup(rd->r, tx_clean_label(rd, buf, false));
                 (void)n;
             }
             continue;
         }
-        gk_row *row = new_row(rd, t, ln, coded ? code : NULL, clean_label(rd, label, !coded),
+        gk_row *row = tx_new_row(rd, t, ln, coded ? code : NULL, tx_clean_label(rd, label, !coded),
                               GK_SIDE_NONE);
         for (int k = 0; k < c.n; k++)
-            put_amount(rd, row, c.name[k], ln, cell_at(ln, c.pos[k]));
+            tx_put_amount(rd, row, c.name[k], ln, cell_at(ln, c.pos[k]));
         prev = row;
     }
 }
 
 /* ---- Two-sided tables (收入 | 支出) ------------------------------------------------- */
 
-static bool is_fund_label(const char *label)
+bool tx_is_fund_label(const char *label)
 {
-    return has(label, "财政拨款") &&
-           (has(label, "一般公共预算") || has(label, "政府性基金") || has(label, "国有资本经营"));
+    return tx_has(label, "财政拨款") &&
+           (tx_has(label, "一般公共预算") || tx_has(label, "政府性基金") || tx_has(label, "国有资本经营"));
 }
 
 static void read_side(reader *rd, gk_table *t, const gk_layout *lay, size_t data, size_t e,
@@ -492,14 +532,14 @@ static void read_side(reader *rd, gk_table *t, const gk_layout *lay, size_t data
     for (size_t i = data; i < e; i++) {
         const gk_line *ln = &rd->L.items[i];
         const char *raw = cell_at(ln, label_pos);
-        if (!*raw || has(raw, "栏次") || is_note(ln->text))
+        if (!*raw || tx_has(raw, "栏次") || tx_is_note(ln->text))
             continue;
-        const char *label = clean_label(rd, raw, true);
+        const char *label = tx_clean_label(rd, raw, true);
         if (!*label)
             continue;
-        if (has(label, "结转和结余") && (has(label, "年初") || has(label, "年末"))) {
+        if (tx_has(label, "结转和结余") && (tx_has(label, "年初") || tx_has(label, "年末"))) {
             parent = label;
-        } else if (parent && is_fund_label(label)) {
+        } else if (parent && tx_is_fund_label(label)) {
             char buf[GK_NAME_KEY_MAX * 2];
             snprintf(buf, sizeof buf, "%s/%s", parent, label);
             label = gk_arena_strndup(rd->scratch, buf, strlen(buf));
@@ -510,14 +550,14 @@ static void read_side(reader *rd, gk_table *t, const gk_layout *lay, size_t data
         if (side == GK_SIDE_EXPENSE) {
             const gk_catalog_entry *e1 =
                 gk_catalog_find_name(GK_CLASS_FUNCTIONAL, label, NULL, 1, rd->r->year);
-            if (e1 && strcmp(e1->key, key_of(rd, label)) == 0)
+            if (e1 && strcmp(e1->key, tx_key_of(rd, label)) == 0)
                 code = e1->code;
-            else if (e1 && has(label, "支出"))
+            else if (e1 && tx_has(label, "支出"))
                 code = e1->code;
         }
-        gk_row *row = new_row(rd, t, ln, code, label, side);
+        gk_row *row = tx_new_row(rd, t, ln, code, label, side);
         for (int k = 0; k < c->n; k++)
-            put_amount(rd, row, c->name[k], ln, cell_at(ln, c->pos[k]));
+            tx_put_amount(rd, row, c->name[k], ln, cell_at(ln, c->pos[k]));
     }
     (void)lay;
 }
@@ -532,7 +572,7 @@ static void read_two_sided(reader *rd, gk_table *t, const gk_layout *lay, size_t
         const gk_line *ln = &rd->L.items[i];
         int found[2], nf = 0;
         for (size_t k = 0; k < ln->ncells && nf < 2; k++)
-            if (has(ln->cells[k], "项目") || has(ln->cells[k], "项 目"))
+            if (tx_has(ln->cells[k], "项目") || tx_has(ln->cells[k], "项 目"))
                 found[nf++] = (int)k;
         if (nf == 2) {
             labels[0] = found[0];
@@ -567,7 +607,7 @@ static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
     for (size_t i = b; i < e && ng == 0; i++) {
         const gk_line *ln = &rd->L.items[i];
         for (size_t k = 0; k < ln->ncells && ng < 8; k++)
-            if (has(ln->cells[k], "代码") || has(ln->cells[k], "编码"))
+            if (tx_has(ln->cells[k], "代码") || tx_has(ln->cells[k], "编码"))
                 code_pos[ng++] = (int)k;
         data = i + 1;
     }
@@ -584,31 +624,31 @@ static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
     gk_table totals = {0};
     for (size_t i = data; i < e; i++) {
         const gk_line *ln = &rd->L.items[i];
-        if (!*ln->text || is_note(ln->text))
+        if (!*ln->text || tx_is_note(ln->text))
             continue;
         for (int g = 0; g < ng; g++) {
             char code[8];
-            if (code_of(cell_at(ln, code_pos[g]), code)) {
-                gk_row *row = new_row(rd, &rows_by_group[g], ln, code,
-                                      clean_label(rd, cell_at(ln, code_pos[g] + 1), false),
+            if (tx_code_of(cell_at(ln, code_pos[g]), code)) {
+                gk_row *row = tx_new_row(rd, &rows_by_group[g], ln, code,
+                                      tx_clean_label(rd, cell_at(ln, code_pos[g] + 1), false),
                                       GK_SIDE_NONE);
-                put_amount(rd, row, "金额", ln, cell_at(ln, amount_pos[g]));
+                tx_put_amount(rd, row, "金额", ln, cell_at(ln, amount_pos[g]));
             }
         }
         /* 人员经费合计 / 公用经费合计: the amount is the next cell holding one. */
         for (size_t k = 0; k < ln->ncells; k++) {
-            const char *key = key_of(rd, ln->cells[k]);
-            if (!has(key, "合计"))
+            const char *key = tx_key_of(rd, ln->cells[k]);
+            if (!tx_has(key, "合计"))
                 continue;
-            gk_row *row = new_row(rd, &totals, ln, NULL, clean_label(rd, key, true), GK_SIDE_NONE);
+            gk_row *row = tx_new_row(rd, &totals, ln, NULL, tx_clean_label(rd, key, true), GK_SIDE_NONE);
             for (size_t j = k + 1; j < ln->ncells; j++) {
                 gk_amount a;
                 const char *s = ln->cells[j];
                 if (gk_amount_parse(s, strlen(s), &a) == GK_AMOUNT_OK) {
-                    put_amount(rd, row, "金额", ln, s);
+                    tx_put_amount(rd, row, "金额", ln, s);
                     break;
                 }
-                if (*s && !has(key_of(rd, s), "合计"))
+                if (*s && !tx_has(tx_key_of(rd, s), "合计"))
                     continue;
                 if (*s)
                     break;
@@ -645,15 +685,15 @@ static void read_public3(reader *rd, gk_table *t, const gk_layout *lay, size_t b
     name_columns(rd, lay->columns, b, nr, &half[1]);
     for (size_t i = nr + 1; i < e; i++) {
         const gk_line *ln = &rd->L.items[i];
-        if (!*ln->text || is_note(ln->text))
+        if (!*ln->text || tx_is_note(ln->text))
             break;
-        if (nonempty_cells(ln) == 0)
+        if (tx_nonempty_cells(ln) == 0)
             continue;
         static const char *const labels[2] = {"预算数", "决算数"};
         for (int h = 0; h < 2; h++) {
-            gk_row *row = new_row(rd, t, ln, NULL, labels[h], GK_SIDE_NONE);
+            gk_row *row = tx_new_row(rd, t, ln, NULL, labels[h], GK_SIDE_NONE);
             for (int k = 0; k < half[h].n; k++)
-                put_amount(rd, row, half[h].name[k], ln, cell_at(ln, half[h].pos[k]));
+                tx_put_amount(rd, row, half[h].name[k], ln, cell_at(ln, half[h].pos[k]));
         }
         break;                                      /* one line of figures */
     }
@@ -681,24 +721,39 @@ static void read_labelled(reader *rd, gk_table *t, const gk_layout *lay, size_t 
 {
     columns c = {0};
     size_t nr = numbering_row(rd, b, e, &c);
+    if (nr == e)
+        nr = header_positions(rd, b, e, lay->columns, &c);
     if (nr == e) {
         gk_report_note(rd->r, t->pos, "未能识别“%s”的栏次，表格未读取", t->title ? t->title : "");
         return;
     }
-    name_columns(rd, lay->columns, b, nr, &c);
+    name_columns(rd, lay->columns, b, nr + 1, &c);
     for (size_t i = nr + 1; i < e; i++) {
         const gk_line *ln = &rd->L.items[i];
-        if (!*ln->text || is_note(ln->text))
+        if (!*ln->text || tx_is_note(ln->text))
             continue;
         const char *raw = cell_at(ln, 0);
         if (!*raw)
             continue;
-        const char *label = clean_label(rd, raw, true);
-        const char *canon = canonical ? canonical_label(lay, key_of(rd, raw)) : NULL;
-        gk_row *row = new_row(rd, t, ln, NULL, canon ? canon : label, GK_SIDE_NONE);
+        const char *label = tx_clean_label(rd, raw, true);
+        const char *canon = canonical ? canonical_label(lay, tx_key_of(rd, raw)) : NULL;
+        gk_row *row = tx_new_row(rd, t, ln, NULL, canon ? canon : label, GK_SIDE_NONE);
         for (int k = 0; k < c.n; k++)
-            put_amount(rd, row, c.name[k], ln, cell_at(ln, c.pos[k]));
+            tx_put_amount(rd, row, c.name[k], ln, cell_at(ln, c.pos[k]));
     }
+}
+
+bool body_tabbed(const reader *rd, size_t b, size_t e)
+{
+    size_t lines = 0, tabbed = 0;
+    for (size_t i = b; i < e; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        if (*ln->text) {
+            lines++;
+            tabbed += ln->tabbed;
+        }
+    }
+    return tabbed * 2 >= lines && tabbed > 0;
 }
 
 /* ---- Tables ----------------------------------------------------------------------------- */
@@ -712,7 +767,7 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
     tb->title = gk_report_strdup(rd->r, title->ncells == 2 && is_number(title->cells[0])
                                             ? title->cells[1]
                                             : title->text);
-    tb->pos = pos_of(title);
+    tb->pos = tx_pos_of(title);
     if (title->ncells == 2 && is_number(title->cells[0]))
         tb->number = gk_report_strdup(rd->r, title->cells[0]);
     /* "表1" on the line before the title (综合预算 sets). */
@@ -745,9 +800,9 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
                 used = true;
             }
         }
-        if (!used && nonempty_cells(ln) == 1 &&
-            (starts(s, "部门") || starts(s, "单位") || starts(s, "编制单位") || starts(s, "(") ||
-             starts(s, "（")))
+        if (!used && tx_nonempty_cells(ln) == 1 &&
+            (tx_starts(s, "部门") || tx_starts(s, "单位") || tx_starts(s, "编制单位") || tx_starts(s, "(") ||
+             tx_starts(s, "（")))
             used = true;
         if (!used)
             break;
@@ -759,11 +814,21 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
     if (tb->unit == GK_UNIT_NONE)
         tb->unit = rd->doc_unit;
 
+    bool tabbed = body_tabbed(rd, b, e);
+    if (getenv("GK_DEBUG")) fprintf(stderr, "table %s lines %d..%d tabbed %d\n", tb->title, rd->L.items[b].line, e < rd->L.n ? rd->L.items[e].line : -1, tabbed);
     switch (lay->style) {
-    case GK_ROWS_CODED: read_coded(rd, tb, lay, b, e); break;
-    case GK_ROWS_TWO_SIDED: read_two_sided(rd, tb, lay, b, e); break;
-    case GK_ROWS_GROUPED: read_grouped(rd, tb, b, e); break;
-    case GK_ROWS_PUBLIC3: read_public3(rd, tb, lay, b, e); break;
+    case GK_ROWS_CODED:
+        (tabbed ? read_coded : read_coded_spaced)(rd, tb, lay, b, e);
+        break;
+    case GK_ROWS_TWO_SIDED:
+        (tabbed ? read_two_sided : read_two_sided_spaced)(rd, tb, lay, b, e);
+        break;
+    case GK_ROWS_GROUPED:
+        (tabbed ? read_grouped : read_grouped_spaced)(rd, tb, b, e);
+        break;
+    case GK_ROWS_PUBLIC3:
+        (tabbed ? read_public3 : read_public3_spaced)(rd, tb, lay, b, e);
+        break;
     case GK_ROWS_LABELLED: read_labelled(rd, tb, lay, b, e, true); break;
     case GK_ROWS_GENERIC: read_labelled(rd, tb, lay, b, e, false); break;
     }
@@ -784,26 +849,43 @@ static void read_metadata(reader *rd)
             continue;
         seen++;
         const char *y = NULL;
+        const char *next = i + 1 < rd->L.n ? rd->L.items[i + 1].text : "";
         for (const char *p = s; *p && !y; p++)
             if (p[0] == '2' && p[1] == '0' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' &&
-                p[3] <= '9' && (p[4] == ' ' ? starts(p + 5, "年") : starts(p + 4, "年")))
+                p[3] <= '9' &&
+                (p[4] == ' ' ? tx_starts(p + 5, "年") || (!p[5] && tx_starts(next, "年"))
+                             : tx_starts(p + 4, "年") || (!p[4] && tx_starts(next, "年"))))
                 y = p;
         if (!y)
             continue;
         r->year = (y[0] - '0') * 1000 + (y[1] - '0') * 100 + (y[2] - '0') * 10 + (y[3] - '0');
-        if (has(s, "决算"))
-            r->kind = GK_DOC_FINAL;
-        else if (has(s, "绩效") && (has(s, "报告") || has(s, "评价")))
-            r->kind = GK_DOC_PERFORMANCE;
-        else if (has(s, "预算"))
-            r->kind = GK_DOC_BUDGET;
-        /* The name stands before the year. */
+        /* The kind is in the title, on this line or the next. */
+        for (int k = 0; k < 2 && !r->kind; k++) {
+            const char *tl = k == 0 ? s : next;
+            if (tx_has(tl, "决算"))
+                r->kind = GK_DOC_FINAL;
+            else if (tx_has(tl, "绩效") && (tx_has(tl, "报告") || tx_has(tl, "评价")))
+                r->kind = GK_DOC_PERFORMANCE;
+            else if (tx_has(tl, "预算"))
+                r->kind = GK_DOC_BUDGET;
+        }
+        /* The name stands before the year, or on the lines above it
+         * ("上海市普陀区人民政府" / "宜川路街道办事处" / "2025 年度部门决算"). */
         size_t n = (size_t)(y - s);
         const char *name = s;
         gk_trim(&name, &n);
-        char buf[GK_NAME_KEY_MAX];
+        char buf[GK_NAME_KEY_MAX] = "";
+        if (n == 0) {
+            for (size_t k = i > 2 ? i - 2 : 0; k < i; k++) {
+                const char *above = rd->L.items[k].text;
+                if (*above && strlen(buf) + strlen(above) < sizeof buf)
+                    strcat(buf, above);
+            }
+            name = buf;
+            n = strlen(buf);
+        }
         if (n > 0 && n < sizeof buf) {
-            memcpy(buf, name, n);
+            memmove(buf, name, n);
             buf[n] = '\0';
             static const char *const MARKS[] = {"（汇总）", "(汇总)", NULL};
             for (const char *const *m = MARKS; *m; m++) {
@@ -823,7 +905,7 @@ static void read_metadata(reader *rd)
     /* The document-wide unit: "本套报表金额单位为万元" and the like. */
     for (size_t i = 0; i < rd->L.n && rd->doc_unit == GK_UNIT_NONE; i++) {
         const char *s = rd->L.items[i].text;
-        if (has(s, "本套报表") || has(s, "本报告") || has(s, "以下金额"))
+        if (tx_has(s, "本套报表") || tx_has(s, "本报告") || tx_has(s, "以下金额"))
             rd->doc_unit = unit_in(s);
     }
 }
@@ -851,7 +933,7 @@ static void read_narrative(reader *rd, const gk_line *ln)
         rd->section = ln->text;           /* lives as long as the lines */
         return;
     }
-    gk_report_add_paragraph(rd->r, rd->section, ln->text, pos_of(ln));
+    gk_report_add_paragraph(rd->r, rd->section, ln->text, tx_pos_of(ln));
 }
 
 gk_report *gk_read_text(const char *data, size_t len, gk_error *err)
@@ -880,6 +962,10 @@ gk_report *gk_read_text(const char *data, size_t len, gk_error *err)
         i++;
     }
     rd.r->amount_unit = main_unit(rd.r, rd.doc_unit);
+    /* Tables that state no unit are in the document's. */
+    for (size_t i = 0; i < rd.r->ntables; i++)
+        if (rd.r->tables[i].unit == GK_UNIT_NONE)
+            rd.r->tables[i].unit = rd.r->amount_unit;
     gk_arena_free(rd.scratch);
     return rd.r;
 }

@@ -1,0 +1,56 @@
+/*
+ * text.h — what the parts of the text reader share (internal).
+ *
+ * text.c reads the document and its tables whose cells are separated by
+ * tabs; text_spaced.c reads tables whose cells are separated by single
+ * spaces, where blank cells leave no trace.
+ */
+#ifndef GK_TEXT_H
+#define GK_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "gongkai/report.h"
+#include "layout.h"
+#include "lines.h"
+
+/* Most amount columns (or cells) a table line may have. */
+#define MAX_POS 64
+
+typedef struct reader {
+    gk_report *r;
+    gk_arena *scratch;
+    gk_lines L;
+    const char *section;       /* the narrative section heading in force */
+    gk_unit doc_unit;          /* "本套报表金额单位为万元" and the like */
+} reader;
+
+bool tx_has(const char *s, const char *word);
+bool tx_starts(const char *s, const char *prefix);
+/* gk_name_key of s, in scratch memory. */
+const char *tx_key_of(reader *rd, const char *s);
+size_t tx_nonempty_cells(const gk_line *ln);
+gk_pos tx_pos_of(const gk_line *ln);
+/* Shared helpers of the text reader (tx_ to keep them apart in the library). */
+/* A 3/5/7-digit classification code (spaces inside allowed) into out. */
+bool tx_code_of(const char *s, char out[8]);
+bool tx_is_note(const char *t);
+bool tx_is_total_label(const char *key);
+bool tx_is_fund_label(const char *label);
+const char *tx_clean_label(reader *rd, const char *s, bool strip_numbering);
+gk_row *tx_new_row(reader *rd, gk_table *t, const gk_line *ln, const char *code, const char *label,
+                gk_side side);
+/* Parse s and set the row's cell (a note for what is not an amount). */
+void tx_put_amount(reader *rd, gk_row *row, const char *column, const gk_line *ln, const char *s);
+
+/* The tables of text_spaced.c, over body lines [b, e). */
+void read_coded_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e);
+void read_two_sided_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e);
+void read_grouped_spaced(reader *rd, gk_table *t, size_t b, size_t e);
+void read_public3_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e);
+
+/* Does the body [b, e) lay its cells out with tabs? */
+bool body_tabbed(const reader *rd, size_t b, size_t e);
+
+#endif

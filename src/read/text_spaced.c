@@ -1,0 +1,427 @@
+/*
+ * text_spaced.c — tables whose cells are separated by single spaces.
+ *
+ * Text extracted page by page from Shanghai disclosures prints a row as
+ * "2080505 机关事业单位基本养老保险缴费支出 518.69 518.69": code, name and
+ * the non-blank amounts, with nothing left of the blank cells.  Long names
+ * wrap around the code line ("机关事业单位基本养老保" / "2080505 518.69
+ * 518.69" / "险缴费支出").  Column headers are broken into fragments, so
+ * columns are known by which canonical names the header mentions, and
+ * values are placed left to right unless the row's identities say
+ * otherwise (place.c); a placement that had to be guessed marks its cells
+ * reconstructed and leaves a note.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "gongkai/catalog.h"
+#include "../model/arena.h"
+#include "place.h"
+#include "text.h"
+
+/* A run of a line: a code (or none), a label, the amounts after it. */
+typedef struct seg {
+    const char *code;
+    char label[GK_NAME_KEY_MAX];
+    gk_amount vals[GK_PLACE_MAX_COLUMNS];
+    int nvals;
+} seg;
+
+#define MAX_SEGS 8
+
+/* An amount token: it parses, and has a point or a separator (so that a
+ * year or a row number is not taken for money), or is a dash. */
+static bool amount_token(const char *t, gk_amount *a)
+{
+    if (gk_amount_parse(t, strlen(t), a) != GK_AMOUNT_OK)
+        return false;
+    return (a->flags & GK_AMOUNT_DASH) || strchr(t, '.') || strchr(t, ',');
+}
+
+static void append(char *label, const char *t)
+{
+    size_t n = strlen(label);
+    snprintf(label + n, GK_NAME_KEY_MAX - n, "%s", t);
+}
+
+/* Split a line into segments.  In `split_on_codes` mode (grouped tables)
+ * every code starts a segment; otherwise only the first token may be a
+ * code.  In `split_on_text` mode (two-sided tables) every text token after
+ * a segment has its label starts a new one, except a parenthetical. */
+static int segments(reader *rd, const char *text, bool split_on_codes, bool split_on_text,
+                    seg *out)
+{
+    char buf[2048];
+    snprintf(buf, sizeof buf, "%s", text);
+    int n = 0;
+    bool first = true;
+    for (char *save = NULL, *t = strtok_r(buf, " ", &save); t; t = strtok_r(NULL, " ", &save)) {
+        char code[8];
+        gk_amount a;
+        seg *cur = n ? &out[n - 1] : NULL;
+        if ((first || split_on_codes) && tx_code_of(t, code)) {
+            if (n == MAX_SEGS)
+                break;
+            memset(&out[n], 0, sizeof out[n]);
+            out[n].code = gk_arena_strndup(rd->scratch, code, strlen(code));
+            n++;
+        } else if (amount_token(t, &a)) {
+            if (!cur) {
+                if (n == MAX_SEGS)
+                    break;
+                cur = &out[n++];
+                memset(cur, 0, sizeof *cur);
+            }
+            if (cur->nvals < GK_PLACE_MAX_COLUMNS)
+                cur->vals[cur->nvals++] = a;
+        } else {
+            bool paren = tx_starts(t, "(") || tx_starts(t, "（");
+            bool fresh = !cur || cur->nvals > 0 ||
+                         (split_on_text && cur->label[0] && !paren);
+            if (fresh) {
+                if (n == MAX_SEGS)
+                    break;
+                cur = &out[n++];
+                memset(cur, 0, sizeof *cur);
+            }
+            append(cur->label, t);
+        }
+        first = false;
+    }
+    return n;
+}
+
+/* Which canonical columns the header mentions, in canonical order; the
+ * words after the first amount of a data line count too (extraction often
+ * merges a header row into the first data row).  When the header names
+ * fewer columns than a row has values, all columns are taken. */
+static int present_columns(reader *rd, const gk_column_spec *spec, size_t b, size_t e,
+                           size_t data, const char **names)
+{
+    char header[4096] = "";
+    int maxvals = 0;
+    for (size_t i = b; i < e; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        if (i < data) {
+            strncat(header, tx_key_of(rd, ln->text), sizeof header - strlen(header) - 1);
+            continue;
+        }
+        seg s[MAX_SEGS];
+        int ns = segments(rd, ln->text, false, false, s);
+        int v = 0;
+        for (int k = 0; k < ns; k++) {
+            v += s[k].nvals;
+            if (k > 0)
+                strncat(header, tx_key_of(rd, s[k].label), sizeof header - strlen(header) - 1);
+        }
+        if (v > maxvals)
+            maxvals = v;
+    }
+    int ncols = gk_layout_ncolumns(spec), n = 0;
+    for (int k = 0; k < ncols; k++) {
+        bool named = false;
+        for (int w = 0; w < GK_LAYOUT_MAX_WORDS && spec[k].words[w] && !named; w++)
+            named = strstr(header, spec[k].words[w]) != NULL;
+        if (named)
+            names[n++] = spec[k].name;
+    }
+    if (n < maxvals || n == 0) {
+        n = 0;
+        for (int k = 0; k < ncols; k++)
+            names[n++] = spec[k].name;
+    }
+    return n;
+}
+
+/* Put a segment's values in the named columns, placing them by the
+ * layout's identities. */
+static void put_values(reader *rd, gk_row *row, const gk_layout *lay, const char *const *names,
+                       const int *group, int n, const seg *s, const gk_line *ln)
+{
+    if (n == 0 || s->nvals == 0)
+        return;
+    gk_place_identity ids[8];
+    int nids = gk_place_identities(lay, names, group, n, ids, 8);
+    int slot[GK_PLACE_MAX_COLUMNS];
+    bool sure = gk_place(n, s->vals, s->nvals, ids, nids, slot);
+    int k = s->nvals < n ? s->nvals : n;
+    for (int i = 0; i < k; i++) {
+        gk_cell *c = gk_row_set(rd->r, row, names[slot[i]], s->vals[i]);
+        if (!sure)
+            c->flags |= GK_CELL_RECONSTRUCTED;
+    }
+    if (!sure)
+        gk_report_note(rd->r, tx_pos_of(ln),
+                       "“%s”行只印出 %d 个金额，空白栏的位置无法确定，已按表内勾稽关系推定",
+                       row->code ? row->code : (row->label ? row->label : ""), s->nvals);
+    if (s->nvals > n)
+        gk_report_note(rd->r, tx_pos_of(ln), "“%s”行印出 %d 个金额，多于 %d 栏，多余的未读取",
+                       row->code ? row->code : (row->label ? row->label : ""), s->nvals, n);
+}
+
+/* The first line of data: a code or a 合计 at its start. */
+static size_t first_data(reader *rd, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++) {
+        seg s[MAX_SEGS];
+        const gk_line *ln = &rd->L.items[i];
+        int ns = segments(rd, ln->text, false, false, s);
+        if (ns > 0 && (s[0].code || (tx_is_total_label(tx_key_of(rd, s[0].label)) && s[0].nvals)))
+            return i;
+    }
+    return e;
+}
+
+void read_coded_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
+{
+    size_t data = first_data(rd, b, e);
+    const char *names[GK_LAYOUT_MAX_COLUMNS];
+    int n = present_columns(rd, lay->columns, b, e, data, names);
+    char pending[GK_NAME_KEY_MAX] = "";   /* a name's first part, above its code line */
+    gk_row *wrapped = NULL;               /* a row whose name may go on below */
+    for (size_t i = data; i < e; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        if (!*ln->text || tx_is_note(ln->text))
+            continue;
+        seg s[MAX_SEGS];
+        int ns = segments(rd, ln->text, false, false, s);
+        if (ns == 0)
+            continue;
+        const char *key = tx_key_of(rd, s[0].label);
+        if (!s[0].code && s[0].nvals == 0 && !tx_is_total_label(key)) {
+            if (wrapped) {                 /* the rest of the name above */
+                char buf[GK_NAME_KEY_MAX * 2];
+                snprintf(buf, sizeof buf, "%s%s", wrapped->label, s[0].label);
+                wrapped->label = gk_report_strdup(rd->r, tx_clean_label(rd, buf, false));
+                wrapped = NULL;
+            } else {
+                snprintf(pending, sizeof pending, "%s", s[0].label);
+            }
+            continue;
+        }
+        gk_row *row;
+        if (s[0].code) {
+            bool bare = !s[0].label[0];
+            row = tx_new_row(rd, t, ln, s[0].code,
+                             tx_clean_label(rd, bare ? pending : s[0].label, false), GK_SIDE_NONE);
+            wrapped = bare ? row : NULL;
+        } else {
+            row = tx_new_row(rd, t, ln, NULL, tx_clean_label(rd, key, true), GK_SIDE_NONE);
+            wrapped = NULL;
+        }
+        pending[0] = '\0';
+        put_values(rd, row, lay, names, NULL, n, &s[0], ln);
+    }
+}
+
+/* ---- Two-sided ---------------------------------------------------------------- */
+
+/* Which side a lone label stands on. */
+static gk_side side_of(reader *rd, const char *label)
+{
+    if (tx_has(label, "结余分配") || tx_has(label, "年末") || tx_has(label, "支出"))
+        return GK_SIDE_EXPENSE;
+    if (gk_catalog_find_name(GK_CLASS_FUNCTIONAL, label, NULL, 1, rd->r->year))
+        return GK_SIDE_EXPENSE;
+    return GK_SIDE_INCOME;
+}
+
+typedef struct side_state {
+    const char *parent;   /* 年初/年末…结转和结余 above its fund sub-rows */
+    gk_row *last;         /* for a label wrapped onto the next line */
+} side_state;
+
+static void put_side_row(reader *rd, gk_table *t, const gk_layout *lay, side_state *st,
+                         gk_side side, const char *const *names, int n, const seg *s,
+                         const gk_line *ln)
+{
+    const char *label = tx_clean_label(rd, s->label, true);
+    if (!*label)
+        return;
+    if (tx_has(label, "结转和结余") && (tx_has(label, "年初") || tx_has(label, "年末"))) {
+        st->parent = label;
+    } else if (st->parent && tx_is_fund_label(label)) {
+        char buf[GK_NAME_KEY_MAX * 2];
+        snprintf(buf, sizeof buf, "%s/%s", st->parent, label);
+        label = gk_arena_strndup(rd->scratch, buf, strlen(buf));
+    } else {
+        st->parent = NULL;
+    }
+    const char *code = NULL;
+    if (side == GK_SIDE_EXPENSE) {
+        const gk_catalog_entry *c = gk_catalog_find_name(GK_CLASS_FUNCTIONAL, label, NULL, 1,
+                                                         rd->r->year);
+        if (c && tx_has(label, "支出"))
+            code = c->code;
+    }
+    gk_row *row = tx_new_row(rd, t, ln, code, label, side);
+    put_values(rd, row, lay, names, NULL, n, s, ln);
+    st->last = row;
+}
+
+void read_two_sided_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
+{
+    /* Data starts at the first line with an amount or a numbered label. */
+    size_t data = b;
+    for (; data < e; data++) {
+        const gk_line *ln = &rd->L.items[data];
+        if (tx_starts(ln->text, "一、") || tx_starts(ln->text, "一.") ||
+            tx_starts(ln->text, "(一)") || tx_starts(ln->text, "（一）"))
+            break;
+    }
+    const char *in_names[1] = {"金额"};
+    const char *out_names[GK_LAYOUT_MAX_COLUMNS];
+    int nout = present_columns(rd, lay->columns, b, e, data, out_names);
+    gk_table sides[2];
+    memset(sides, 0, sizeof sides);
+    side_state st[2] = {{NULL, NULL}, {NULL, NULL}};
+    for (size_t i = data; i < e; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        if (!*ln->text || tx_is_note(ln->text))
+            continue;
+        seg s[MAX_SEGS];
+        int ns = segments(rd, ln->text, false, true, s);
+        if (ns == 1 && s[0].nvals == 0 && strlen(s[0].label) <= 6 && !tx_starts(s[0].label, "一") &&
+            st[1].last && !tx_is_fund_label(s[0].label)) {
+            /* "出" under "二十二、灾害防治及应急管理支": the name goes on. */
+            gk_row *w = st[1].last;
+            char buf[GK_NAME_KEY_MAX * 2];
+            snprintf(buf, sizeof buf, "%s%s", w->label, s[0].label);
+            w->label = gk_report_strdup(rd->r, tx_clean_label(rd, buf, true));
+            if (!w->code) {
+                const gk_catalog_entry *c = gk_catalog_find_name(GK_CLASS_FUNCTIONAL, w->label,
+                                                                 NULL, 1, rd->r->year);
+                if (c)
+                    w->code = c->code;
+            }
+            continue;
+        }
+        for (int k = 0; k < ns && k < 2; k++) {
+            gk_side side = ns == 2 ? (k == 0 ? GK_SIDE_INCOME : GK_SIDE_EXPENSE)
+                                   : side_of(rd, s[k].label);
+            if (ns == 1 && st[0].parent && tx_is_fund_label(tx_clean_label(rd, s[k].label, true)))
+                side = GK_SIDE_INCOME;
+            int si = side == GK_SIDE_INCOME ? 0 : 1;
+            if (si == 0)
+                put_side_row(rd, &sides[0], lay, &st[0], side, in_names, 1, &s[k], ln);
+            else
+                put_side_row(rd, &sides[1], lay, &st[1], side, out_names, nout, &s[k], ln);
+        }
+    }
+    for (int si = 0; si < 2; si++)
+        for (size_t k = 0; k < sides[si].nrows; k++)
+            *gk_table_add_row(rd->r, t) = sides[si].rows[k];
+}
+
+/* ---- Grouped (基本支出表) ------------------------------------------------------------ */
+
+void read_grouped_spaced(reader *rd, gk_table *t, size_t b, size_t e)
+{
+    size_t data = first_data(rd, b, e);
+    gk_table groups[MAX_SEGS], totals;
+    memset(groups, 0, sizeof groups);
+    memset(&totals, 0, sizeof totals);
+    char pending[GK_NAME_KEY_MAX] = "";
+    gk_row *wrapped = NULL;     /* gk_row in groups[] waiting for the rest of its name */
+    int wrapped_group = -1;
+    for (size_t i = data; i < e; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        if (!*ln->text || tx_is_note(ln->text))
+            continue;
+        seg s[MAX_SEGS];
+        int ns = segments(rd, ln->text, true, false, s);
+        if (ns == 1 && !s[0].code && s[0].nvals == 0 && !tx_has(s[0].label, "合计")) {
+            if (wrapped) {
+                char buf[GK_NAME_KEY_MAX * 2];
+                snprintf(buf, sizeof buf, "%s%s", wrapped->label, s[0].label);
+                wrapped->label = gk_report_strdup(rd->r, tx_clean_label(rd, buf, false));
+                wrapped = NULL;
+            } else {
+                snprintf(pending, sizeof pending, "%s", s[0].label);
+            }
+            continue;
+        }
+        int g = 0;
+        for (int k = 0; k < ns; k++) {
+            static const char *const AMOUNT[1] = {"金额"};
+            const gk_layout *lay = gk_layout_of(t->kind);
+            if (s[k].code) {
+                bool bare = !s[k].label[0];
+                gk_table *dst = &groups[g < MAX_SEGS ? g : MAX_SEGS - 1];
+                gk_row *row = tx_new_row(rd, dst, ln, s[k].code,
+                                         tx_clean_label(rd, bare ? pending : s[k].label, false),
+                                         GK_SIDE_NONE);
+                if (bare) {
+                    pending[0] = '\0';
+                    wrapped = row;
+                    wrapped_group = g;
+                }
+                put_values(rd, row, lay, AMOUNT, NULL, 1, &s[k], ln);
+                g++;
+            } else if (tx_has(s[k].label, "合计")) {
+                gk_row *row = tx_new_row(rd, &totals, ln, NULL,
+                                         tx_clean_label(rd, s[k].label, true), GK_SIDE_NONE);
+                put_values(rd, row, lay, AMOUNT, NULL, 1, &s[k], ln);
+            }
+        }
+        /* The rows of later lines move the arrays: keep only a fresh pointer. */
+        if (wrapped && wrapped_group >= 0)
+            wrapped = &groups[wrapped_group].rows[groups[wrapped_group].nrows - 1];
+    }
+    for (int g = 0; g < MAX_SEGS; g++)
+        for (size_t k = 0; k < groups[g].nrows; k++)
+            *gk_table_add_row(rd->r, t) = groups[g].rows[k];
+    for (size_t k = 0; k < totals.nrows; k++)
+        *gk_table_add_row(rd->r, t) = totals.rows[k];
+}
+
+/* ---- 三公 ------------------------------------------------------------------------ */
+
+void read_public3_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
+{
+    /* The figures: the first line made only of amounts. */
+    size_t data = e;
+    bool interleaved = false;
+    for (size_t i = b; i < e; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        seg s[MAX_SEGS];
+        int ns = segments(rd, ln->text, false, false, s);
+        if (tx_has(ln->text, "预算数 决算数 预算数"))
+            interleaved = true;
+        if (ns == 1 && !s[0].label[0] && s[0].nvals > 0) {
+            data = i;
+            break;
+        }
+    }
+    if (data == e)
+        return;
+    const char *cols[GK_LAYOUT_MAX_COLUMNS];
+    int n = present_columns(rd, lay->columns, b, e, data, cols);
+    const char *names[GK_PLACE_MAX_COLUMNS];
+    int group[GK_PLACE_MAX_COLUMNS];
+    int m = 0;
+    for (int k = 0; k < 2 * n && m < GK_PLACE_MAX_COLUMNS; k++, m++) {
+        int c = interleaved ? k / 2 : k % n, g = interleaved ? k % 2 : k / n;
+        names[m] = cols[c];
+        group[m] = g;
+    }
+    const gk_line *ln = &rd->L.items[data];
+    seg s[MAX_SEGS];
+    segments(rd, ln->text, false, false, s);
+    gk_place_identity ids[8];
+    int nids = gk_place_identities(lay, names, group, m, ids, 8);
+    int slot[GK_PLACE_MAX_COLUMNS];
+    bool sure = gk_place(m, s[0].vals, s[0].nvals, ids, nids, slot);
+    tx_new_row(rd, t, ln, NULL, "预算数", GK_SIDE_NONE);
+    tx_new_row(rd, t, ln, NULL, "决算数", GK_SIDE_NONE);
+    for (int i = 0; i < s[0].nvals && i < m; i++) {
+        gk_row *row = &t->rows[t->nrows - 2 + group[slot[i]]];
+        gk_cell *c = gk_row_set(rd->r, row, names[slot[i]], s[0].vals[i]);
+        if (!sure)
+            c->flags |= GK_CELL_RECONSTRUCTED;
+    }
+    if (!sure)
+        gk_report_note(rd->r, tx_pos_of(ln),
+                       "“三公”经费表只印出 %d 个金额，空白栏的位置无法确定，已按表内勾稽关系推定",
+                       s[0].nvals);
+}
