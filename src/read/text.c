@@ -269,6 +269,10 @@ static size_t table_end(reader *rd, size_t from, gk_table *t)
             size_t j = i + 1;
             while (j < rd->L.n && !*rd->L.items[j].text)
                 j++;
+            if (j < rd->L.n && tx_is_note(rd->L.items[j].text)) {
+                i = j;                  /* the table's note, after a blank line */
+                continue;
+            }
             if (j == rd->L.n || !row_like(&rd->L.items[j]) ||
                 (title_layout(rd, &rd->L.items[j]) && confirmed_title(rd, j)))
                 return i;
@@ -276,9 +280,14 @@ static size_t table_end(reader *rd, size_t from, gk_table *t)
             continue;
         }
         if (tx_is_note(ln->text)) {
-            if (says_empty(ln->text))
-                t->empty_note = gk_report_strdup(rd->r, ln->text);
-            return i + 1;
+            /* The note, and a 说明 right after it, may say the table is empty. */
+            size_t j = i;
+            while (j < rd->L.n && (j == i || tx_starts(rd->L.items[j].text, "说明"))) {
+                if (!t->empty_note && says_empty(rd->L.items[j].text))
+                    t->empty_note = gk_report_strdup(rd->r, rd->L.items[j].text);
+                j++;
+            }
+            return j;
         }
         if ((title_layout(rd, ln) && confirmed_title(rd, i)) || section_break(ln))
             return i;
@@ -874,19 +883,16 @@ static void read_metadata(reader *rd)
         size_t n = (size_t)(y - s);
         const char *name = s;
         gk_trim(&name, &n);
+        /* Title lines above the year line belong to the name. */
         char buf[GK_NAME_KEY_MAX] = "";
-        if (n == 0) {
-            for (size_t k = i > 2 ? i - 2 : 0; k < i; k++) {
-                const char *above = rd->L.items[k].text;
-                if (*above && strlen(buf) + strlen(above) < sizeof buf)
-                    strcat(buf, above);
-            }
-            name = buf;
-            n = strlen(buf);
+        for (size_t k = 0; k < i; k++) {
+            const char *above = rd->L.items[k].text;
+            if (*above && strlen(buf) + strlen(above) < sizeof buf)
+                strcat(buf, above);
         }
-        if (n > 0 && n < sizeof buf) {
-            memmove(buf, name, n);
-            buf[n] = '\0';
+        if (strlen(buf) + n < sizeof buf)
+            strncat(buf, name, n);
+        if (buf[0]) {
             static const char *const MARKS[] = {"（汇总）", "(汇总)", NULL};
             for (const char *const *m = MARKS; *m; m++) {
                 char *hit = strstr(buf, *m);

@@ -179,6 +179,13 @@ void read_coded_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
     int n = present_columns(rd, lay->columns, b, e, data, names);
     char pending[GK_NAME_KEY_MAX] = "";   /* a name's first part, above its code line */
     gk_row *wrapped = NULL;               /* a row whose name may go on below */
+    if (data > b && data < e) {
+        /* The first row's name may start above it, among the header lines. */
+        seg s[MAX_SEGS];
+        if (segments(rd, rd->L.items[data].text, false, false, s) > 0 && s[0].code &&
+            !s[0].label[0])
+            snprintf(pending, sizeof pending, "%s", rd->L.items[data - 1].text);
+    }
     for (size_t i = data; i < e; i++) {
         const gk_line *ln = &rd->L.items[i];
         if (!*ln->text || tx_is_note(ln->text))

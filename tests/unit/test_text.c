@@ -1,0 +1,395 @@
+/*
+ * test_text.c — the text reader: the project's examples against their
+ * hand-written report JSON, every corpus text document's tables, cell
+ * values the corpus index names, encodings, and hostile input.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "gongkai/json.h"
+#include "gongkai/read.h"
+
+static char *load(const char *path, size_t *len)
+{
+    gk_error err;
+    char *data = gk_load_file(path, len, &err);
+    if (!data)
+        fail_msg("%s: %s", path, err.message);
+    return data;
+}
+
+static gk_report *read_path(const char *path)
+{
+    size_t len;
+    char *data = load(path, &len);
+    gk_error err;
+    gk_report *r = gk_read(data, len, path, &err);
+    free(data);
+    if (!r)
+        fail_msg("%s: %s", path, err.message);
+    return r;
+}
+
+/* The tables of a report as canonical JSON (narrative left out). */
+static char *tables_json(gk_report *r)
+{
+    size_t saved = r->nparagraphs;
+    r->nparagraphs = 0;
+    char *s = gk_report_to_json(r);
+    r->nparagraphs = saved;
+    return s;
+}
+
+static const gk_row *row_with(const gk_report *r, gk_table_kind kind, const char *code,
+                              const char *label, gk_side side)
+{
+    const gk_table *t = gk_report_find_table(r, kind);
+    if (!t)
+        fail_msg("no %s table", gk_table_kind_name(kind));
+    const gk_row *row = code ? gk_table_find_code(t, code, side) : gk_table_find_label(t, label, side);
+    if (!row)
+        fail_msg("%s: no row %s", gk_table_kind_name(kind), code ? code : label);
+    return row;
+}
+
+static void assert_cell(const gk_report *r, gk_table_kind kind, const char *code,
+                        const char *label, gk_side side, const char *column, const char *want,
+                        int line)
+{
+    const gk_row *row = row_with(r, kind, code, label, side);
+    const gk_cell *c = gk_row_get(row, column);
+    char buf[GK_AMOUNT_BUFSIZE];
+    if (!c)
+        fail_msg("%s %s: no cell %s", gk_table_kind_name(kind), code ? code : label, column);
+    assert_string_equal(gk_amount_format(c->value, buf), want);
+    if (line)
+        assert_int_equal(row->pos.line, line);
+}
+
+/* ---- The examples --------------------------------------------------------- */
+
+static void test_example_final(void **state)
+{
+    (void)state;
+    gk_report *r = read_path(GK_SOURCE_DIR "/examples/final-2024.txt");
+    size_t len;
+    char *want = load(GK_SOURCE_DIR "/examples/final-2024.json", &len);
+    char *got = tables_json(r);
+    assert_string_equal(got, want);
+    size_t cells = 0;
+    for (size_t i = 0; i < r->ntables; i++)
+        for (size_t k = 0; k < r->tables[i].nrows; k++)
+            cells += r->tables[i].rows[k].ncells;
+    assert_int_equal(cells, 226);
+    assert_int_equal(r->nnotes, 0);
+    /* The narrative is kept with its sections. */
+    assert_true(r->nparagraphs > 30);
+    bool found = false;
+    for (size_t i = 0; i < r->nparagraphs; i++)
+        if (r->paragraphs[i].section && strstr(r->paragraphs[i].section, "收入支出决算总体情况说明"))
+            found = true;
+    assert_true(found);
+    free(got);
+    free(want);
+    gk_report_free(r);
+}
+
+static void test_example_faulty(void **state)
+{
+    (void)state;
+    gk_report *r = read_path(GK_SOURCE_DIR "/examples/final-2024-faulty.txt");
+    assert_int_equal(r->ntables, 11);
+    /* The planted table mistakes are read as printed, at their lines. */
+    assert_cell(r, GK_TABLE_EXPENSE, "21011", NULL, GK_SIDE_NONE, "本年支出合计", "10.2", 144);
+    assert_cell(r, GK_TABLE_GPB_BASIC, "301", NULL, GK_SIDE_NONE, "金额", "139.04", 223);
+    const gk_table *sc = gk_report_find_table(r, GK_TABLE_STATE_CAPITAL);
+    assert_non_null(sc->empty_note);
+    assert_non_null(strstr(sc->empty_note, "政府性基金"));
+    gk_report_free(r);
+}
+
+static void test_example_budget(void **state)
+{
+    (void)state;
+    gk_report *r = read_path(GK_SOURCE_DIR "/examples/budget-2025.txt");
+    assert_string_equal(r->unit, "示例县医疗保障局");
+    assert_int_equal(r->year, 2025);
+    assert_int_equal(r->kind, GK_DOC_BUDGET);
+    assert_int_equal(r->ntables, 9);
+    for (size_t i = 0; i < r->ntables; i++) {
+        assert_int_equal(gk_table_kind_doc(r->tables[i].kind), GK_DOC_BUDGET);
+        assert_int_equal(r->tables[i].unit, GK_UNIT_YUAN);
+    }
+    assert_non_null(gk_report_find_table(r, GK_TABLE_BUDGET_THREE_PUBLIC));
+    assert_non_null(gk_report_find_table(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC));
+    gk_report_free(r);
+}
+
+/* The same document in GB18030 and UTF-16 reads to the same report. */
+static char *recode(const char *data, size_t len, const char *to, size_t *outlen)
+{
+    iconv_t cd = iconv_open(to, "UTF-8");
+    assert_true(cd != (iconv_t)-1);
+    size_t cap = 4 * len + 16;
+    char *out = malloc(cap), *o = out, *in = (char *)data;
+    size_t inleft = len, oleft = cap;
+    if (strcmp(to, "UTF-16LE") == 0) {
+        memcpy(o, "\xFF\xFE", 2);
+        o += 2;
+        oleft -= 2;
+    }
+    assert_int_not_equal(iconv(cd, &in, &inleft, &o, &oleft), (size_t)-1);
+    iconv_close(cd);
+    *outlen = (size_t)(o - out);
+    return out;
+}
+
+static void test_encodings(void **state)
+{
+    (void)state;
+    size_t len;
+    char *utf8 = load(GK_SOURCE_DIR "/examples/final-2024.txt", &len);
+    gk_error err;
+    gk_report *base = gk_read(utf8, len, NULL, &err);
+    char *want = gk_report_to_json(base);
+    static const char *const encodings[] = {"GB18030", "UTF-16LE"};
+    for (size_t i = 0; i < 2; i++) {
+        size_t n;
+        char *data = recode(utf8, len, encodings[i], &n);
+        gk_report *r = gk_read(data, n, NULL, &err);
+        if (!r)
+            fail_msg("%s: %s", encodings[i], err.message);
+        char *got = gk_report_to_json(r);
+        assert_string_equal(got, want);
+        free(got);
+        free(data);
+        gk_report_free(r);
+    }
+    /* And with a UTF-8 byte-order mark. */
+    char *bom = malloc(len + 3);
+    memcpy(bom, "\xEF\xBB\xBF", 3);
+    memcpy(bom + 3, utf8, len);
+    gk_report *r = gk_read(bom, len + 3, NULL, &err);
+    char *got = gk_report_to_json(r);
+    assert_string_equal(got, want);
+    free(got);
+    free(bom);
+    gk_report_free(r);
+    free(want);
+    free(utf8);
+    gk_report_free(base);
+}
+
+/* ---- The corpus ------------------------------------------------------------ */
+
+static bool corpus_present(void)
+{
+    FILE *f = fopen(GK_SHARED_DIR "/corpus/INDEX.md", "r");
+    if (f) {
+        fclose(f);
+        return true;
+    }
+    const char *ci = getenv("CI");
+    if (ci && strcmp(ci, "true") == 0)
+        fail_msg("%s/corpus is missing, and CI=true", GK_SHARED_DIR);
+    return false;
+}
+
+/* Every table of every corpus text document: kind, title line (and page),
+ * in order — nothing missing, nothing extra (tables of contents are not
+ * tables).  Checked by eye against the documents. */
+static const struct {
+    const char *file, *unit;
+    int year;
+    const char *kind;
+    bool consolidated;
+    const char *tables;
+} CORPUS[] = {
+    {"000_2e4bf1e814f589dd.txt", "互助土族自治县医疗保障局", 2024, "final", false,
+     "summary@73 income@112 expense@139 fiscal_summary@166 gpb_expense@206 gpb_basic@234 "
+     "gov_fund@269 state_capital@280 three_public@291 office_operation@312 procurement@355 "
+     "perf_project@483 perf_project@516"},
+    {"002_958243b751db7aa3.txt", "麟游县医疗保障经办机构", 2022, "final", true,
+     "perf_overall@262 summary@331 income@377 expense@406 fiscal_summary@436 gpb_expense@482 "
+     "gpb_basic@512 gov_fund@558 state_capital@573 three_public@588"},
+    {"004_a8cda960e0db61c9.txt", "凤县医疗保障局", 2024, "budget", false,
+     "budget_summary@212 budget_fiscal_summary@253 budget_gov_fund@290 perf_target_project@319 "
+     "perf_target_project@340 perf_target_project@361 perf_target_project@382 "
+     "perf_target_project@401 perf_target_project@420 perf_target_project@440 "
+     "perf_target_project@460 perf_target_overall@479 perf_target_fund@502"},
+    {"sh-putuo-shiquan-2025-final.pages.txt", "上海市普陀区人民政府石泉路街道办事处", 2025, "final",
+     false,
+     "summary@85p6 income@123p7 expense@225p12 fiscal_summary@333p17 gpb_expense@377p19 "
+     "gpb_basic@535p23 three_public@588p24 gov_fund@601p25 state_capital@615p26"},
+    {"sh-putuo-yichuan-2025-final.pages.txt", "上海市普陀区人民政府宜川路街道办事处", 2025, "final",
+     false,
+     "summary@78p6 income@113p7 expense@221p12 fiscal_summary@335p17 gpb_expense@378p19 "
+     "gpb_basic@532p22 three_public@602p24 gov_fund@615p25 state_capital@633p26"},
+};
+
+static gk_report *read_corpus(const char *file)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/corpus/%s", GK_SHARED_DIR, file);
+    return read_path(path);
+}
+
+static void test_corpus_tables(void **state)
+{
+    (void)state;
+    if (!corpus_present())
+        skip();
+    for (size_t d = 0; d < sizeof CORPUS / sizeof *CORPUS; d++) {
+        gk_report *r = read_corpus(CORPUS[d].file);
+        assert_string_equal(r->unit, CORPUS[d].unit);
+        assert_int_equal(r->year, CORPUS[d].year);
+        assert_string_equal(gk_doc_kind_name(r->kind), CORPUS[d].kind);
+        assert_int_equal(r->consolidated, CORPUS[d].consolidated);
+        char got[2048] = "";
+        for (size_t i = 0; i < r->ntables; i++) {
+            const gk_table *t = &r->tables[i];
+            char one[64];
+            if (t->pos.page)
+                snprintf(one, sizeof one, "%s%s@%dp%d", i ? " " : "", gk_table_kind_name(t->kind),
+                         t->pos.line, t->pos.page);
+            else
+                snprintf(one, sizeof one, "%s%s@%d", i ? " " : "", gk_table_kind_name(t->kind),
+                         t->pos.line);
+            strncat(got, one, sizeof got - strlen(got) - 1);
+            /* Final tables are in 万元 (stated, or the document's); the
+             * budget's money tables in 元. */
+            if (r->kind == GK_DOC_FINAL)
+                assert_int_equal(t->unit, GK_UNIT_WANYUAN);
+            else if (strncmp(gk_table_kind_name(t->kind), "budget_", 7) == 0)
+                assert_int_equal(t->unit, GK_UNIT_YUAN);
+        }
+        if (strcmp(got, CORPUS[d].tables) != 0)
+            fail_msg("%s:\n  got  %s\n  want %s", CORPUS[d].file, got, CORPUS[d].tables);
+        gk_report_free(r);
+    }
+}
+
+/* Values ../shared/corpus/INDEX.md names, read where they stand. */
+static void test_corpus_cells(void **state)
+{
+    (void)state;
+    if (!corpus_present())
+        skip();
+    gk_report *r = read_corpus("000_2e4bf1e814f589dd.txt");
+    /* 公开01表's 支出 side lost digits in extraction: read as printed. */
+    assert_cell(r, GK_TABLE_SUMMARY, "208", NULL, GK_SIDE_EXPENSE, "金额", "9.1", 87);
+    assert_cell(r, GK_TABLE_SUMMARY, "210", NULL, GK_SIDE_EXPENSE, "金额", "326.7", 88);
+    assert_cell(r, GK_TABLE_SUMMARY, NULL, "本年支出合计", GK_SIDE_EXPENSE, "金额", "341.3", 106);
+    assert_cell(r, GK_TABLE_SUMMARY, NULL, "总计", GK_SIDE_INCOME, "金额", "341.39", 110);
+    /* OCR gaps inside numbers. */
+    assert_cell(r, GK_TABLE_EXPENSE, "21015", NULL, GK_SIDE_NONE, "项目支出", "138.59", 157);
+    assert_cell(r, GK_TABLE_EXPENSE, "2101506", NULL, GK_SIDE_NONE, "本年支出合计", "35.16", 160);
+    assert_cell(r, GK_TABLE_GPB_EXPENSE, NULL, "合计", GK_SIDE_NONE, "基本支出", "101.80", 214);
+    assert_cell(r, GK_TABLE_GPB_BASIC, NULL, "人员经费合计", GK_SIDE_NONE, "金额", "74.82", 0);
+    assert_cell(r, GK_TABLE_GPB_BASIC, NULL, "公用经费合计", GK_SIDE_NONE, "金额", "26.98", 0);
+    assert_cell(r, GK_TABLE_GPB_BASIC, "30231", NULL, GK_SIDE_NONE, "金额", "2.10", 263);
+    assert_cell(r, GK_TABLE_THREE_PUBLIC, NULL, "决算数", GK_SIDE_NONE, "合计", "2.10", 301);
+    assert_cell(r, GK_TABLE_THREE_PUBLIC, NULL, "决算数", GK_SIDE_NONE, "公务用车运行维护费", "2.10", 301);
+    assert_cell(r, GK_TABLE_OFFICE_OPERATION, NULL, "合计", GK_SIDE_NONE, "金额", "26.98", 318);
+    assert_cell(r, GK_TABLE_PROCUREMENT, NULL, "授予小微企业合同金额", GK_SIDE_NONE, "金额", "50.47", 365);
+    assert_non_null(strstr(gk_report_find_table(r, GK_TABLE_STATE_CAPITAL)->empty_note, "国有资本经营"));
+    gk_report_free(r);
+
+    r = read_corpus("002_958243b751db7aa3.txt");
+    assert_cell(r, GK_TABLE_EXPENSE, "2101103", NULL, GK_SIDE_NONE, "本年支出合计", "52.33", 0);
+    assert_cell(r, GK_TABLE_INCOME, "208", NULL, GK_SIDE_NONE, "本年收入合计", "20.75", 0);
+    assert_string_equal(row_with(r, GK_TABLE_INCOME, "208", NULL, GK_SIDE_NONE)->label,
+                        "社会保障和就业支出");      /* "社会保障和就业支 出" in its cell */
+    gk_report_free(r);
+
+    r = read_corpus("sh-putuo-yichuan-2025-final.pages.txt");
+    assert_cell(r, GK_TABLE_SUMMARY, NULL, "本年支出合计", GK_SIDE_EXPENSE, "金额", "20323.21", 0);
+    assert_cell(r, GK_TABLE_SUMMARY, "212", NULL, GK_SIDE_EXPENSE, "金额", "15411.43", 0);
+    assert_cell(r, GK_TABLE_EXPENSE, "201", NULL, GK_SIDE_NONE, "项目支出", "207.40", 0);
+    assert_cell(r, GK_TABLE_GPB_BASIC, "30108", NULL, GK_SIDE_NONE, "金额", "518.69", 0);
+    assert_string_equal(row_with(r, GK_TABLE_GPB_BASIC, "30108", NULL, GK_SIDE_NONE)->label,
+                        "机关事业单位基本养老保险缴费");   /* wrapped around its code line */
+    assert_string_equal(row_with(r, GK_TABLE_GPB_EXPENSE, "201", NULL, GK_SIDE_NONE)->label,
+                        "一般公共服务支出");
+    assert_int_equal(row_with(r, GK_TABLE_EXPENSE, "201", NULL, GK_SIDE_NONE)->pos.page, 12);
+    gk_report_free(r);
+}
+
+/* ---- Hostile input ---------------------------------------------------------- */
+
+static void test_hostile(void **state)
+{
+    (void)state;
+    gk_error err;
+    /* Binary noise. */
+    char noise[4096];
+    for (size_t i = 0; i < sizeof noise; i++)
+        noise[i] = (char)((i * 2654435761u) >> 13);
+    noise[0] = 'x';
+    assert_null(gk_read(noise, sizeof noise, NULL, &err));
+    assert_non_null(strstr(err.message, "二进制"));
+
+    /* Invalid UTF-8 that is not GB18030 either: read, with a note. */
+    const char bad[] = "示例单位2024年度部门决算\n\xFF\xFF\xFF 文字\n";
+    gk_report *r = gk_read(bad, sizeof bad - 1, NULL, &err);
+    assert_non_null(r);
+    assert_true(r->nnotes >= 1);
+    assert_int_equal(r->year, 2024);
+    gk_report_free(r);
+
+    /* A table header with no rows, and a truncated table. */
+    const char trunc[] = "某局2024年度部门决算\n支出决算表\n公开03表\n金额单位：万元\n"
+                         "项目\t\t本年支出合计\t基本支出\t项目支出\n";
+    r = gk_read(trunc, sizeof trunc - 1, NULL, &err);
+    assert_non_null(r);
+    assert_int_equal(r->ntables, 1);
+    assert_int_equal(r->tables[0].nrows, 0);
+    gk_report_free(r);
+
+    /* A table of 100,000 rows reads in linear time. */
+    size_t cap = 100000 * 48 + 256, n = 0;
+    char *big = malloc(cap);
+    n += (size_t)sprintf(big + n, "某局2024年度部门决算\n支出决算表\n金额单位：万元\n"
+                                  "项目\t\t本年支出合计\t基本支出\t项目支出\n\t栏次\t1\t2\t3\n");
+    for (int i = 0; i < 100000; i++)
+        n += (size_t)sprintf(big + n, "2101501\t行政运行\t%d.%02d\t%d.%02d\t\n", i, i % 100, i,
+                             i % 100);
+    r = gk_read(big, n, NULL, &err);
+    assert_non_null(r);
+    assert_int_equal(r->tables[0].nrows, 100000);
+    gk_report_free(r);
+
+    /* One 10 MB line of digits. */
+    size_t m = 10u << 20;
+    memset(big, '7', cap < m ? cap : m);
+    char *line = realloc(big, m);
+    memset(line, '7', m);
+    r = gk_read(line, m, NULL, &err);
+    assert_non_null(r);
+    assert_int_equal(r->ntables, 0);
+    gk_report_free(r);
+    free(line);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_example_final),
+        cmocka_unit_test(test_example_faulty),
+        cmocka_unit_test(test_example_budget),
+        cmocka_unit_test(test_encodings),
+        cmocka_unit_test(test_corpus_tables),
+        cmocka_unit_test(test_corpus_cells),
+        cmocka_unit_test(test_hostile),
+    };
+    return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}
