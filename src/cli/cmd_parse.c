@@ -1,6 +1,7 @@
 /*
  * cmd_parse.c — gongkai parse FILE...: the report model as JSON.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,6 +31,15 @@ int cmd_parse(int argc, char **argv)
             cli_input_error(argv[i], &err);
             status = EXIT_BAD_INPUT;
             continue;
+        }
+        for (size_t k = 0; k < r->nnotes; k++) {
+            const gk_note *n = &r->notes[k];
+            fprintf(stderr, "%s", argv[i]);
+            if (n->pos.page)
+                fprintf(stderr, ":第%d页", n->pos.page);
+            if (n->pos.line)
+                fprintf(stderr, ":%d", n->pos.line);
+            fprintf(stderr, ": 提示: %s\n", n->message);
         }
         char *json = gk_report_to_json(r);
         fputs(json, stdout);

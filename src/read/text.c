@@ -534,62 +534,100 @@ bool tx_is_fund_label(const char *label)
            (tx_has(label, "一般公共预算") || tx_has(label, "政府性基金") || tx_has(label, "国有资本经营"));
 }
 
-static void read_side(reader *rd, gk_table *t, const gk_layout *lay, size_t data, size_t e,
-                      int label_pos, const columns *c, gk_side side)
+/* Arabic numbering ("1.", "2、", "(1)", "（1）") marks a sub-row. */
+static bool sub_numbered(const char *raw)
 {
-    const char *parent = NULL;      /* 年初/年末…结转和结余 above its sub-rows */
+    const char *p = raw;
+    if (*p == '(')
+        p++;
+    else if (tx_starts(p, "（"))
+        p += 3;
+    if (*p < '0' || *p > '9')
+        return false;
+    while (*p >= '0' && *p <= '9')
+        p++;
+    return p != raw && (*p == '.' || *p == ')' || tx_starts(p, "、") || tx_starts(p, "）"));
+}
+
+const char *tx_side_label(reader *rd, side_labels *st, const char *raw)
+{
+    const char *label = tx_clean_label(rd, raw, true);
+    const char *parent = NULL;
+    if (!*label)
+        return label;
+    if (tx_has(label, "结转和结余") && (tx_has(label, "年初") || tx_has(label, "年末"))) {
+        st->carry = st->top = label;
+    } else if (sub_numbered(raw) && st->top) {
+        parent = st->top;
+    } else if (st->carry && tx_is_fund_label(label)) {
+        parent = st->carry;
+    } else {
+        st->carry = NULL;
+        st->top = label;
+    }
+    if (!parent)
+        return label;
+    char buf[GK_NAME_KEY_MAX * 2];
+    snprintf(buf, sizeof buf, "%s/%s", parent, label);
+    return gk_arena_strndup(rd->scratch, buf, strlen(buf));
+}
+
+const char *tx_class_code(reader *rd, const char *label)
+{
+    const gk_catalog_entry *c = gk_catalog_find_name(GK_CLASS_FUNCTIONAL, label, NULL, 1,
+                                                     rd->r->year);
+    return c && tx_has(label, "支出") ? c->code : NULL;
+}
+
+static void read_side(reader *rd, gk_table *t, size_t data, size_t e, int label_pos,
+                      const columns *c, gk_side side)
+{
+    side_labels st = {NULL, NULL};
     for (size_t i = data; i < e; i++) {
         const gk_line *ln = &rd->L.items[i];
         const char *raw = cell_at(ln, label_pos);
         if (!*raw || tx_has(raw, "栏次") || tx_is_note(ln->text))
             continue;
-        const char *label = tx_clean_label(rd, raw, true);
+        const char *label = tx_side_label(rd, &st, raw);
         if (!*label)
             continue;
-        if (tx_has(label, "结转和结余") && (tx_has(label, "年初") || tx_has(label, "年末"))) {
-            parent = label;
-        } else if (parent && tx_is_fund_label(label)) {
-            char buf[GK_NAME_KEY_MAX * 2];
-            snprintf(buf, sizeof buf, "%s/%s", parent, label);
-            label = gk_arena_strndup(rd->scratch, buf, strlen(buf));
-        } else {
-            parent = NULL;
-        }
-        const char *code = NULL;
-        if (side == GK_SIDE_EXPENSE) {
-            const gk_catalog_entry *e1 =
-                gk_catalog_find_name(GK_CLASS_FUNCTIONAL, label, NULL, 1, rd->r->year);
-            if (e1 && strcmp(e1->key, tx_key_of(rd, label)) == 0)
-                code = e1->code;
-            else if (e1 && tx_has(label, "支出"))
-                code = e1->code;
-        }
-        gk_row *row = tx_new_row(rd, t, ln, code, label, side);
+        gk_row *row = tx_new_row(rd, t, ln, side == GK_SIDE_EXPENSE ? tx_class_code(rd, label) : NULL,
+                                 label, side);
         for (int k = 0; k < c->n; k++)
             tx_put_amount(rd, row, c->name[k], ln, cell_at(ln, c->pos[k]));
     }
-    (void)lay;
 }
 
 static void read_two_sided(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
 {
-    columns all = {0};
-    size_t nr = numbering_row(rd, b, e, &all);
-    /* The label columns: cells reading 项目 in the header. */
-    int labels[2] = {-1, -1}, nl = 0;
-    for (size_t i = b; i < (nr < e ? nr : e) && nl < 2; i++) {
+    /* The label columns: the header line with two cells reading 项目. */
+    int labels[2] = {-1, -1};
+    size_t hl = e;
+    for (size_t i = b; i < e && hl == e; i++) {
         const gk_line *ln = &rd->L.items[i];
         int found[2], nf = 0;
         for (size_t k = 0; k < ln->ncells && nf < 2; k++)
-            if (tx_has(ln->cells[k], "项目") || tx_has(ln->cells[k], "项 目"))
+            if (strcmp(tx_key_of(rd, ln->cells[k]), "项目") == 0)
                 found[nf++] = (int)k;
         if (nf == 2) {
             labels[0] = found[0];
             labels[1] = found[1];
-            nl = 2;
+            hl = i;
         }
     }
-    if (nl < 2 || nr == e) {
+    columns all = {0};
+    size_t nr = hl < e ? numbering_row(rd, hl, e, &all) : e;
+    if (hl < e && nr == e) {
+        /* No 栏次 row: the amounts stand under the other cells of the
+         * label line (预算数, 金额 …), 行次 aside. */
+        const gk_line *ln = &rd->L.items[hl];
+        for (size_t k = 0; k < ln->ncells && all.n < MAX_POS; k++)
+            if ((int)k != labels[0] && (int)k != labels[1] && *ln->cells[k] &&
+                !tx_has(ln->cells[k], "行次"))
+                all.pos[all.n++] = (int)k;
+        nr = hl;
+    }
+    if (hl == e || all.n == 0) {
         gk_report_note(rd->r, t->pos, "未能识别“%s”的收入、支出两栏，表格未读取",
                        t->title ? t->title : "");
         return;
@@ -600,10 +638,10 @@ static void read_two_sided(reader *rd, gk_table *t, const gk_layout *lay, size_t
         side->pos[side->n++] = all.pos[k];
     }
     static const gk_column_spec income_cols[] = {{"金额", {"金额", "决算数", "预算数"}}, {0}};
-    name_columns(rd, income_cols, b, nr, &in);
-    name_columns(rd, lay->columns, b, nr, &out);
-    read_side(rd, t, lay, nr + 1, e, labels[0], &in, GK_SIDE_INCOME);
-    read_side(rd, t, lay, nr + 1, e, labels[1], &out, GK_SIDE_EXPENSE);
+    name_columns(rd, income_cols, b, nr + 1, &in);
+    name_columns(rd, lay->columns, b, nr + 1, &out);
+    read_side(rd, t, nr + 1, e, labels[0], &in, GK_SIDE_INCOME);
+    read_side(rd, t, nr + 1, e, labels[1], &out, GK_SIDE_EXPENSE);
 }
 
 /* ---- Grouped tables (基本支出: code/name/amount groups side by side) -------------- */

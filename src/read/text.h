@@ -44,6 +44,16 @@ gk_row *tx_new_row(reader *rd, gk_table *t, const gk_line *ln, const char *code,
 /* Parse s and set the row's cell (a note for what is not an amount). */
 void tx_put_amount(reader *rd, gk_row *row, const char *column, const gk_line *ln, const char *s);
 
+/* Labels of a two-sided table's side: sub-rows ("1.一般公共预算资金" under
+ * "一、财政拨款收入", fund rows under 年初…结转和结余) become "parent/child". */
+typedef struct side_labels {
+    const char *top;     /* the last top-level label */
+    const char *carry;   /* 年初/年末…结转和结余, above its fund rows */
+} side_labels;
+const char *tx_side_label(reader *rd, side_labels *st, const char *raw);
+/* The 类 code of a 支出 label ("卫生健康支出" → 210), or NULL. */
+const char *tx_class_code(reader *rd, const char *label);
+
 /* The tables of text_spaced.c, over body lines [b, e). */
 void read_coded_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e);
 void read_two_sided_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e);

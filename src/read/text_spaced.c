@@ -234,7 +234,7 @@ static gk_side side_of(reader *rd, const char *label)
 }
 
 typedef struct side_state {
-    const char *parent;   /* 年初/年末…结转和结余 above its fund sub-rows */
+    side_labels labels;
     gk_row *last;         /* for a label wrapped onto the next line */
 } side_state;
 
@@ -242,26 +242,11 @@ static void put_side_row(reader *rd, gk_table *t, const gk_layout *lay, side_sta
                          gk_side side, const char *const *names, int n, const seg *s,
                          const gk_line *ln)
 {
-    const char *label = tx_clean_label(rd, s->label, true);
+    const char *label = tx_side_label(rd, &st->labels, s->label);
     if (!*label)
         return;
-    if (tx_has(label, "结转和结余") && (tx_has(label, "年初") || tx_has(label, "年末"))) {
-        st->parent = label;
-    } else if (st->parent && tx_is_fund_label(label)) {
-        char buf[GK_NAME_KEY_MAX * 2];
-        snprintf(buf, sizeof buf, "%s/%s", st->parent, label);
-        label = gk_arena_strndup(rd->scratch, buf, strlen(buf));
-    } else {
-        st->parent = NULL;
-    }
-    const char *code = NULL;
-    if (side == GK_SIDE_EXPENSE) {
-        const gk_catalog_entry *c = gk_catalog_find_name(GK_CLASS_FUNCTIONAL, label, NULL, 1,
-                                                         rd->r->year);
-        if (c && tx_has(label, "支出"))
-            code = c->code;
-    }
-    gk_row *row = tx_new_row(rd, t, ln, code, label, side);
+    gk_row *row = tx_new_row(rd, t, ln, side == GK_SIDE_EXPENSE ? tx_class_code(rd, label) : NULL,
+                             label, side);
     put_values(rd, row, lay, names, NULL, n, s, ln);
     st->last = row;
 }
@@ -281,7 +266,8 @@ void read_two_sided_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t
     int nout = present_columns(rd, lay->columns, b, e, data, out_names);
     gk_table sides[2];
     memset(sides, 0, sizeof sides);
-    side_state st[2] = {{NULL, NULL}, {NULL, NULL}};
+    side_state st[2];
+    memset(st, 0, sizeof st);
     for (size_t i = data; i < e; i++) {
         const gk_line *ln = &rd->L.items[i];
         if (!*ln->text || tx_is_note(ln->text))
@@ -295,18 +281,15 @@ void read_two_sided_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t
             char buf[GK_NAME_KEY_MAX * 2];
             snprintf(buf, sizeof buf, "%s%s", w->label, s[0].label);
             w->label = gk_report_strdup(rd->r, tx_clean_label(rd, buf, true));
-            if (!w->code) {
-                const gk_catalog_entry *c = gk_catalog_find_name(GK_CLASS_FUNCTIONAL, w->label,
-                                                                 NULL, 1, rd->r->year);
-                if (c)
-                    w->code = c->code;
-            }
+            if (!w->code)
+                w->code = tx_class_code(rd, w->label);
             continue;
         }
         for (int k = 0; k < ns && k < 2; k++) {
             gk_side side = ns == 2 ? (k == 0 ? GK_SIDE_INCOME : GK_SIDE_EXPENSE)
                                    : side_of(rd, s[k].label);
-            if (ns == 1 && st[0].parent && tx_is_fund_label(tx_clean_label(rd, s[k].label, true)))
+            if (ns == 1 && st[0].labels.carry &&
+                tx_is_fund_label(tx_clean_label(rd, s[k].label, true)))
                 side = GK_SIDE_INCOME;
             int si = side == GK_SIDE_INCOME ? 0 : 1;
             if (si == 0)

@@ -18,10 +18,23 @@ static const gk_rule_info RULES[] = {
     {"CLS002", GK_WARNING, "款、项科目的上级科目未在同一表中列出"},
     {"CLS003", GK_WARNING, "科目名称与分类目录不符（目录已确认该年度名称时为警告，否则为提示）"},
     {"CLS004", GK_INFO, "科目代码不在分类目录中（目录不完整，请人工确认）"},
+    {"READ001", GK_WARNING, "读取时发现的问题：无法识别的金额、按勾稽关系推定位置的金额等"},
 };
 
 /* The checkers; each may report several of the rules above. */
+/* READ001: what the reader noticed becomes a finding, so that a reviewer
+ * sees every figure the tool was not sure it read right. */
+static void check_reader_notes(const gk_report *r, gk_findings *out)
+{
+    for (size_t i = 0; i < r->nnotes; i++) {
+        gk_location loc = {0};
+        loc.pos = r->notes[i].pos;
+        gk_report_finding(out, "READ001", GK_WARNING, &loc, "%s", r->notes[i].message);
+    }
+}
+
 static void (*const CHECKERS[])(const gk_report *, gk_findings *) = {
+    check_reader_notes,
     gk_check_classification,
 };
 
