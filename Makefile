@@ -3,13 +3,14 @@
 #   make test   build and run every test
 #   make demo   run gongkai on the project's own example documents
 #   make asan   build and run the tests under ASan + UBSan (build-asan/)
+#   make bench  reading/checking cost, as a ratio to wc -m (bench/run.sh)
 #   make clean  remove the build trees
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps test demo asan clean
+.PHONY: all deps test demo asan bench clean
 
 all: deps
 	@test -f $(BUILD)/CMakeCache.txt || cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -28,6 +29,9 @@ asan: deps
 	@test -f $(ASAN_BUILD)/CMakeCache.txt || cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DGK_SANITIZE=ON >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+bench: all
+	@./bench/run.sh
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

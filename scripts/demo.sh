@@ -11,16 +11,16 @@ step() { printf '\n\033[1m== %s\033[0m\n$ %s\n' "$1" "${*:2}"; }
 step "规则目录 / the rule catalogue" "$GK rules"
 "$GK" rules
 
-step "读取报告模型 / read a report (first lines)" "$GK parse examples/final-2024.json"
-"$GK" parse examples/final-2024.json >"$OUT/parsed.json"
+step "读取公开文档 / read a published document (first lines)" "$GK parse examples/final-2024.txt"
+"$GK" parse examples/final-2024.txt >"$OUT/parsed.json"
 head -n 20 "$OUT/parsed.json"
 echo "…"
 
-step "审核 / check (text)" "$GK check examples/final-2024.json"
-"$GK" check examples/final-2024.json
+step "审核 / check (text)" "$GK check examples/*.txt"
+"$GK" check examples/final-2024.txt examples/final-2024-faulty.txt examples/budget-2025.txt || true
 
-step "审核 / check (JSON, one line per file)" "$GK check --format json examples/final-2024.json"
-"$GK" check --format json examples/final-2024.json >"$OUT/findings.jsonl"
+step "审核 / check (JSON, one line per file)" "$GK check --format json examples/final-2024.txt"
+"$GK" check --format json examples/final-2024.txt >"$OUT/findings.jsonl"
 cut -c1-300 "$OUT/findings.jsonl"
 echo "…"
 

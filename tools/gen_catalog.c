@@ -23,6 +23,7 @@ typedef struct entry {
     int from, to;
     int confirmed;
     char key[GK_NAME_KEY_MAX];
+    char variant_keys[4 * GK_NAME_KEY_MAX];
 } entry;
 
 static entry *entries;
@@ -134,6 +135,22 @@ static void read_file(int system, const char *path)
         e->source = dupstr(col[5]);
         e->variants = dupstr(col[6]);
         gk_name_key(e->name, e->key);
+        /* The keys of the variants, in the same order. */
+        for (char *v = col[6]; *v;) {
+            char *bar = strchr(v, '|');
+            if (bar)
+                *bar = '\0';
+            char k[GK_NAME_KEY_MAX];
+            gk_name_key(v, k);
+            if (strlen(e->variant_keys) + strlen(k) + 2 > sizeof e->variant_keys)
+                die("variants too long");
+            if (e->variant_keys[0])
+                strcat(e->variant_keys, "|");
+            strcat(e->variant_keys, k);
+            if (!bar)
+                break;
+            v = bar + 1;
+        }
     }
     fclose(f);
 }
@@ -214,7 +231,8 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < nentries; i++) {
         const entry *e = &entries[i];
         offsets[e->system + 1] = i + 1;
-        fprintf(out, "    {%d, ", e->system);
+        size_t clen = strlen(e->code);
+        fprintf(out, "    {%d, %d, ", e->system, clen == 3 ? 1 : clen == 5 ? 2 : 3);
         put_str(out, e->code);
         fputs(", ", out);
         put_str(out, e->name);
@@ -224,6 +242,8 @@ int main(int argc, char **argv)
         put_str(out, e->variants);
         fputs(", ", out);
         put_str(out, e->key);
+        fputs(", ", out);
+        put_str(out, e->variant_keys);
         fputs("},\n", out);
     }
     /* Systems without entries start where the previous one ended. */

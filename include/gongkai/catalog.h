@@ -35,6 +35,7 @@ const char *gk_class_system_name(gk_class_system s);
 
 typedef struct gk_catalog_entry {
     gk_class_system system;
+    int level;              /* 1 类, 2 款, 3 项 */
     const char *code;
     const char *name;       /* official (confirmed) or most printed (seen) */
     int from, to;           /* years the name holds; 0 = open / unknown */
@@ -42,6 +43,7 @@ typedef struct gk_catalog_entry {
     const char *source;     /* "domain", "observed", "corpus", "standard" */
     const char *variants;   /* other printed names, '|'-separated, or "" */
     const char *key;        /* gk_name_key(name), for matching */
+    const char *variant_keys; /* gk_name_key of each variant, '|'-separated */
 } gk_catalog_entry;
 
 /* The level of a code by its length: 1 for 类 (3 digits), 2 for 款 (5),

@@ -100,7 +100,7 @@ size_t gk_catalog_count(gk_class_system s, int level)
     size_t n, count = 0;
     const gk_catalog_entry *all = gk_catalog_entries(s, &n);
     for (size_t i = 0; i < n; i++)
-        if (gk_code_level(s, all[i].code) == level &&
+        if (all[i].level == level &&
             (i == 0 || strcmp(all[i - 1].code, all[i].code) != 0))
             count++;
     return count;
@@ -138,14 +138,13 @@ static int match_grade(const gk_catalog_entry *e, const char *k)
 {
     if (keys_equal(e->key, k))
         return 3;
-    for (const char *v = e->variants; *v;) {
+    for (const char *v = e->variant_keys; *v;) {
         const char *bar = strchr(v, '|');
         size_t len = bar ? (size_t)(bar - v) : strlen(v);
-        char name[GK_NAME_KEY_MAX], vk[GK_NAME_KEY_MAX];
-        if (len < sizeof name) {
-            memcpy(name, v, len);
-            name[len] = '\0';
-            gk_name_key(name, vk);
+        char vk[GK_NAME_KEY_MAX];
+        if (len < sizeof vk) {
+            memcpy(vk, v, len);
+            vk[len] = '\0';
             if (keys_equal(vk, k))
                 return 2;
         }
@@ -171,7 +170,7 @@ const gk_catalog_entry *gk_catalog_find_name(gk_class_system s, const char *name
     bool ambiguous = false;
     for (size_t i = 0; i < n; i++) {
         const gk_catalog_entry *e = &all[i];
-        if (level && gk_code_level(s, e->code) != level)
+        if (level && e->level != level)
             continue;
         if (parent && (strlen(e->code) <= plen || strncmp(e->code, parent, plen) != 0))
             continue;

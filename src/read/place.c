@@ -39,36 +39,39 @@ int gk_place_identities(const gk_layout *lay, const char *const *names, const in
     return m;
 }
 
+__extension__ typedef __int128 i128;
+
+/* A printed value as an exact interval at one common scale: mid ± half. */
+typedef struct ival {
+    i128 mid, half;
+} ival;
+
 /* +1 for each identity the placement keeps, −1 for each it breaks;
- * identities none of whose columns got a value do not count. */
-static int score(const gk_amount *vals, int k, const int *slot, const gk_place_identity *ids,
+ * identities none of whose columns got a value do not count.  This runs for
+ * every candidate placement, so it works on integers prepared once. */
+static int score(const ival *vals, int k, const int *slot, const gk_place_identity *ids,
                  int nids, int *broken)
 {
-    gk_amount cell[GK_PLACE_MAX_COLUMNS];
-    bool set[GK_PLACE_MAX_COLUMNS] = {false};
-    for (int i = 0; i < k; i++) {
-        cell[slot[i]] = vals[i];
-        set[slot[i]] = true;
-    }
+    const ival *cell[GK_PLACE_MAX_COLUMNS] = {0};
+    for (int i = 0; i < k; i++)
+        cell[slot[i]] = &vals[i];
     int sc = 0;
     *broken = 0;
     for (int d = 0; d < nids; d++) {
         const gk_place_identity *id = &ids[d];
         bool any = false;
-        gk_sum total, parts;
-        gk_sum_init(&total);
-        gk_sum_init(&parts);
+        i128 diff = 0, bound = 0;           /* total − Σ parts */
         for (int t = 0; t < id->n; t++) {
-            int c = id->col[t];
-            if (!set[c])
-                continue;                       /* blank: exactly zero */
+            const ival *v = cell[id->col[t]];
+            if (!v)
+                continue;                   /* blank: exactly zero */
             any = true;
-            gk_sum_add(t == 0 ? &total : &parts, cell[c], id->sign[t]);
+            diff += t == 0 ? v->mid : -id->sign[t] * v->mid;
+            bound += v->half;
         }
         if (!any)
             continue;
-        gk_verdict v = gk_sum_compare(&total, &parts, NULL);
-        if (v == GK_EXACT || v == GK_ROUNDING) {
+        if ((diff < 0 ? -diff : diff) <= bound) {
             sc++;
         } else {
             sc--;
@@ -85,9 +88,26 @@ bool gk_place(int n, const gk_amount *vals, int k, const gk_place_identity *ids,
         k = n;
     for (int i = 0; i < k; i++)
         slot[i] = i;
+    if (n > GK_PLACE_MAX_COLUMNS)
+        return true;                     /* too wide to search: leftmost */
+    /* Every value at the finest scale present plus one digit, so that the
+     * half-units of rounding are whole. */
+    ival iv[GK_PLACE_MAX_COLUMNS];
+    unsigned scale = 0;
+    for (int i = 0; i < k; i++)
+        if (vals[i].scale + 1u > scale)
+            scale = vals[i].scale + 1u;
+    for (int i = 0; i < k; i++) {
+        i128 p = 1;
+        for (unsigned d = vals[i].scale; d < scale; d++)
+            p *= 10;
+        iv[i].mid = (i128)vals[i].v * p;
+        iv[i].half = (vals[i].flags & GK_AMOUNT_DASH) ? 0 : 5 * p / 10;
+    }
+    const ival *v = iv;
     int broken;
-    int best = score(vals, k, slot, ids, nids, &broken);
-    if (broken == 0 || k == 0 || k == n || n > GK_PLACE_MAX_COLUMNS)
+    int best = score(v, k, slot, ids, nids, &broken);
+    if (broken == 0 || k == 0 || k == n)
         return true;
 
     /* Every order-keeping placement, in lexicographic order. */
@@ -105,7 +125,7 @@ bool gk_place(int n, const gk_amount *vals, int k, const gk_place_identity *ids,
         cur[i]++;
         for (int j = i + 1; j < k; j++)
             cur[j] = cur[j - 1] + 1;
-        int s = score(vals, k, cur, ids, nids, &broken);
+        int s = score(v, k, cur, ids, nids, &broken);
         if (s > best) {
             best = s;
             ties = 1;

@@ -183,6 +183,11 @@ static const gk_layout *title_layout(reader *rd, const gk_line *ln)
     const char *text = ln->text;
     if (ln->ncells == 2 && is_number(ln->cells[0]))    /* "公开01表  收入支出决算总表" */
         text = ln->cells[1];
+    /* Cheap test first: a title ends in 表, or in a parenthesis after it. */
+    size_t n = strlen(text);
+    if (n < 3 || !(memcmp(text + n - 3, "表", 3) == 0 || text[n - 1] == ')' ||
+                   memcmp(text + n - 3, "）", 3) == 0))
+        return NULL;
     const char *key = tx_key_of(rd, text);
     if (!ends_as_title(key))
         return NULL;

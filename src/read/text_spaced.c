@@ -94,9 +94,10 @@ static int segments(reader *rd, const char *text, bool split_on_codes, bool spli
 /* Which canonical columns the header mentions, in canonical order; the
  * words after the first amount of a data line count too (extraction often
  * merges a header row into the first data row).  When the header names
- * fewer columns than a row has values, all columns are taken. */
-static int present_columns(reader *rd, const gk_column_spec *spec, size_t b, size_t e,
-                           size_t data, const char **names)
+ * fewer columns (times `groups`, for 预算数/决算数 pairs) than a row has
+ * values, all columns are taken. */
+static int present_columns(reader *rd, const gk_column_spec *spec, int groups, size_t b,
+                           size_t e, size_t data, const char **names)
 {
     char header[4096] = "";
     int maxvals = 0;
@@ -125,7 +126,7 @@ static int present_columns(reader *rd, const gk_column_spec *spec, size_t b, siz
         if (named)
             names[n++] = spec[k].name;
     }
-    if (n < maxvals || n == 0) {
+    if (n * groups < maxvals || n == 0) {
         n = 0;
         for (int k = 0; k < ncols; k++)
             names[n++] = spec[k].name;
@@ -176,7 +177,7 @@ void read_coded_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
 {
     size_t data = first_data(rd, b, e);
     const char *names[GK_LAYOUT_MAX_COLUMNS];
-    int n = present_columns(rd, lay->columns, b, e, data, names);
+    int n = present_columns(rd, lay->columns, 1, b, e, data, names);
     char pending[GK_NAME_KEY_MAX] = "";   /* a name's first part, above its code line */
     gk_row *wrapped = NULL;               /* a row whose name may go on below */
     if (data > b && data < e) {
@@ -263,7 +264,7 @@ void read_two_sided_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t
     }
     const char *in_names[1] = {"金额"};
     const char *out_names[GK_LAYOUT_MAX_COLUMNS];
-    int nout = present_columns(rd, lay->columns, b, e, data, out_names);
+    int nout = present_columns(rd, lay->columns, 1, b, e, data, out_names);
     gk_table sides[2];
     memset(sides, 0, sizeof sides);
     side_state st[2];
@@ -386,7 +387,7 @@ void read_public3_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t b
     if (data == e)
         return;
     const char *cols[GK_LAYOUT_MAX_COLUMNS];
-    int n = present_columns(rd, lay->columns, b, e, data, cols);
+    int n = present_columns(rd, lay->columns, 2, b, e, data, cols);
     const char *names[GK_PLACE_MAX_COLUMNS];
     int group[GK_PLACE_MAX_COLUMNS];
     int m = 0;
