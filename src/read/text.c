@@ -515,11 +515,9 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
         if (!label) {
             /* A name wrapped onto its own line continues the previous row. */
             if (prev && tx_nonempty_cells(ln) == 1 && prev->label) {
-                size_t n = strlen(prev->label);
-                char buf[GK_NAME_KEY_MAX];
+                char buf[GK_NAME_KEY_MAX * 2];
                 snprintf(buf, sizeof buf, "%s%s", prev->label, ln->text);
                 prev->label = gk_report_strdup(rd->r, tx_clean_label(rd, buf, false));
-                (void)n;
             }
             continue;
         }
@@ -815,7 +813,6 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
 {
     const gk_line *title = &rd->L.items[t];
     gk_table *tb = gk_report_add_table(rd->r, lay->kind);
-    size_t ti = rd->r->ntables - 1;
     tb->title = gk_report_strdup(rd->r, title->ncells == 2 && is_number(title->cells[0])
                                             ? title->cells[1]
                                             : title->text);
@@ -867,7 +864,6 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
         tb->unit = rd->doc_unit;
 
     bool tabbed = body_tabbed(rd, b, e);
-    if (getenv("GK_DEBUG")) fprintf(stderr, "table %s lines %d..%d tabbed %d\n", tb->title, rd->L.items[b].line, e < rd->L.n ? rd->L.items[e].line : -1, tabbed);
     switch (lay->style) {
     case GK_ROWS_CODED:
         (tabbed ? read_coded : read_coded_spaced)(rd, tb, lay, b, e);
@@ -884,7 +880,6 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
     case GK_ROWS_LABELLED: read_labelled(rd, tb, lay, b, e, true); break;
     case GK_ROWS_GENERIC: read_labelled(rd, tb, lay, b, e, false); break;
     }
-    (void)ti;
     return e;
 }
 

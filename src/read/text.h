@@ -26,21 +26,22 @@ typedef struct reader {
     gk_unit doc_unit;          /* "本套报表金额单位为万元" and the like */
 } reader;
 
+/* Helpers shared by text.c and text_spaced.c (tx_ keeps them apart from
+ * other names in the library). */
 bool tx_has(const char *s, const char *word);
 bool tx_starts(const char *s, const char *prefix);
 /* gk_name_key of s, in scratch memory. */
 const char *tx_key_of(reader *rd, const char *s);
 size_t tx_nonempty_cells(const gk_line *ln);
 gk_pos tx_pos_of(const gk_line *ln);
-/* Shared helpers of the text reader (tx_ to keep them apart in the library). */
 /* A 3/5/7-digit classification code (spaces inside allowed) into out. */
 bool tx_code_of(const char *s, char out[8]);
 bool tx_is_note(const char *t);
 bool tx_is_total_label(const char *key);
 bool tx_is_fund_label(const char *label);
 const char *tx_clean_label(reader *rd, const char *s, bool strip_numbering);
-gk_row *tx_new_row(reader *rd, gk_table *t, const gk_line *ln, const char *code, const char *label,
-                gk_side side);
+gk_row *tx_new_row(reader *rd, gk_table *t, const gk_line *ln, const char *code,
+                   const char *label, gk_side side);
 /* Parse s and set the row's cell (a note for what is not an amount). */
 void tx_put_amount(reader *rd, gk_row *row, const char *column, const gk_line *ln, const char *s);
 

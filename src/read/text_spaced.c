@@ -160,6 +160,28 @@ static void put_values(reader *rd, gk_row *row, const gk_layout *lay, const char
                        row->code ? row->code : (row->label ? row->label : ""), s->nvals, n);
 }
 
+/* Continue a row's name with text from the next line. */
+static void append_label(reader *rd, gk_row *row, const char *more, bool strip_numbering)
+{
+    char buf[GK_NAME_KEY_MAX * 2];
+    snprintf(buf, sizeof buf, "%s%s", row->label ? row->label : "", more);
+    row->label = gk_report_strdup(rd->r, tx_clean_label(rd, buf, strip_numbering));
+}
+
+/* A line holding only part of a name: the rest of the name of the row
+ * above (*wrapped, whose code line had no name), or the start of the next
+ * row's name (kept in pending). */
+static void name_fragment(reader *rd, gk_row **wrapped, char pending[GK_NAME_KEY_MAX],
+                          const char *text)
+{
+    if (*wrapped) {
+        append_label(rd, *wrapped, text, false);
+        *wrapped = NULL;
+    } else {
+        snprintf(pending, GK_NAME_KEY_MAX, "%s", text);
+    }
+}
+
 /* The first line of data: a code or a 合计 at its start. */
 static size_t first_data(reader *rd, size_t b, size_t e)
 {
@@ -197,14 +219,7 @@ void read_coded_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
             continue;
         const char *key = tx_key_of(rd, s[0].label);
         if (!s[0].code && s[0].nvals == 0 && !tx_is_total_label(key)) {
-            if (wrapped) {                 /* the rest of the name above */
-                char buf[GK_NAME_KEY_MAX * 2];
-                snprintf(buf, sizeof buf, "%s%s", wrapped->label, s[0].label);
-                wrapped->label = gk_report_strdup(rd->r, tx_clean_label(rd, buf, false));
-                wrapped = NULL;
-            } else {
-                snprintf(pending, sizeof pending, "%s", s[0].label);
-            }
+            name_fragment(rd, &wrapped, pending, s[0].label);
             continue;
         }
         gk_row *row;
@@ -279,9 +294,7 @@ void read_two_sided_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t
             st[1].last && !tx_is_fund_label(s[0].label)) {
             /* "出" under "二十二、灾害防治及应急管理支": the name goes on. */
             gk_row *w = st[1].last;
-            char buf[GK_NAME_KEY_MAX * 2];
-            snprintf(buf, sizeof buf, "%s%s", w->label, s[0].label);
-            w->label = gk_report_strdup(rd->r, tx_clean_label(rd, buf, true));
+            append_label(rd, w, s[0].label, true);
             if (!w->code)
                 w->code = tx_class_code(rd, w->label);
             continue;
@@ -322,14 +335,7 @@ void read_grouped_spaced(reader *rd, gk_table *t, size_t b, size_t e)
         seg s[MAX_SEGS];
         int ns = segments(rd, ln->text, true, false, s);
         if (ns == 1 && !s[0].code && s[0].nvals == 0 && !tx_has(s[0].label, "合计")) {
-            if (wrapped) {
-                char buf[GK_NAME_KEY_MAX * 2];
-                snprintf(buf, sizeof buf, "%s%s", wrapped->label, s[0].label);
-                wrapped->label = gk_report_strdup(rd->r, tx_clean_label(rd, buf, false));
-                wrapped = NULL;
-            } else {
-                snprintf(pending, sizeof pending, "%s", s[0].label);
-            }
+            name_fragment(rd, &wrapped, pending, s[0].label);
             continue;
         }
         int g = 0;
