@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../model/arena.h"
+#include "formula.h"
 #include "rules.h"
 
 /* The catalogue: every rule id any checker reports, in documentation
@@ -33,15 +34,51 @@ static void check_reader_notes(const gk_report *r, gk_findings *out)
     }
 }
 
+/* The built-in formulas, compiled in from data/rules and parsed once.  A
+ * mistake in them is the program's own bug: it is reported and aborts. */
+extern const char *const gk_rules_final;
+extern const size_t gk_rules_final_len;
+
+const gk_formulas *gk_builtin_formulas(void)
+{
+    static gk_formulas fs;
+    static bool loaded;
+    if (!loaded) {
+        gk_error err;
+        if (!gk_formulas_parse(&fs, "data/rules/final.rules", gk_rules_final, gk_rules_final_len,
+                               &err)) {
+            fprintf(stderr, "gongkai: 内置审核公式有误：%s\n", err.message);
+            abort();
+        }
+        loaded = true;
+    }
+    return &fs;
+}
+
 static void (*const CHECKERS[])(const gk_report *, gk_findings *) = {
     check_reader_notes,
     gk_check_classification,
 };
 
+/* The catalogue with the built-in formulas' rules after the checkers'. */
 const gk_rule_info *gk_rules(size_t *n)
 {
-    *n = sizeof RULES / sizeof RULES[0];
-    return RULES;
+    static gk_rule_info *all;
+    static size_t nall;
+    if (!all) {
+        const gk_formulas *fs = gk_builtin_formulas();
+        size_t nfixed = sizeof RULES / sizeof RULES[0];
+        all = malloc((nfixed + fs->n) * sizeof *all);
+        if (!all)
+            gk_out_of_memory();
+        memcpy(all, RULES, sizeof RULES);
+        for (size_t i = 0; i < fs->n; i++)
+            all[nfixed + i] = (gk_rule_info){fs->items[i].id, fs->items[i].severity,
+                                             fs->items[i].summary};
+        nall = nfixed + fs->n;
+    }
+    *n = nall;
+    return all;
 }
 
 const char *gk_severity_name(gk_severity s)
@@ -142,5 +179,6 @@ void gk_check(gk_report *r, gk_findings *out)
     out->report = r;
     for (size_t i = 0; i < sizeof CHECKERS / sizeof CHECKERS[0]; i++)
         CHECKERS[i](r, out);
+    gk_formulas_check(gk_builtin_formulas(), r, out);
     sort_findings(out);
 }

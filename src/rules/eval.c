@@ -1,0 +1,342 @@
+/*
+ * eval.c — evaluating audit formulas over a report.
+ *
+ * Printed figures are compared with the interval semantics of amount.h: an
+ * exact match says nothing, a difference within the rounding bound is an
+ * info finding (尾差), a larger one a finding of the rule's severity.  A
+ * formula naming a table the document lacks, or a column no row of its
+ * table prints, is not evaluated: that is never a finding.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "formula.h"
+
+/* ---- Finding rows ----------------------------------------------------------- */
+
+static bool label_matches(const char *label, const char *key)
+{
+    return label && (strcmp(label, key) == 0 || strncmp(label, key, strlen(key)) == 0);
+}
+
+/* The row a term names, given the row bound by [*] or [类] (may be NULL). */
+static const gk_row *term_row(const gk_table *t, const gk_term *term, const gk_row *bound,
+                              const char *cls)
+{
+    gk_side two = gk_table_kind_codes(t->kind) == GK_CODES_FUNCTIONAL &&
+                          (t->kind == GK_TABLE_SUMMARY || t->kind == GK_TABLE_FISCAL_SUMMARY ||
+                           t->kind == GK_TABLE_BUDGET_SUMMARY ||
+                           t->kind == GK_TABLE_BUDGET_FISCAL_SUMMARY)
+                      ? GK_SIDE_EXPENSE
+                      : GK_SIDE_NONE;
+    switch (term->sel) {
+    case GK_SEL_EACH:
+        if (!bound)
+            return NULL;
+        for (size_t i = 0; i < t->nrows; i++) {
+            const gk_row *row = &t->rows[i];
+            if (row == bound)
+                return row;
+        }
+        if (bound->code)
+            return gk_table_find_code(t, bound->code, bound->side ? bound->side : two);
+        return bound->label ? gk_table_find_label(t, bound->label, bound->side) : NULL;
+    case GK_SEL_CLASS:
+        return cls ? gk_table_find_code(t, cls, two) : NULL;
+    case GK_SEL_CODE:
+        return gk_table_find_code(t, term->key, two);
+    case GK_SEL_LABEL:
+        for (size_t i = 0; i < t->nrows; i++) {
+            const gk_row *row = &t->rows[i];
+            if (!row->code && label_matches(row->label, term->key) &&
+                (term->side == GK_SIDE_NONE || row->side == term->side))
+                return row;
+        }
+        return NULL;
+    }
+    return NULL;
+}
+
+static bool prints_column(const gk_table *t, const char *column)
+{
+    for (size_t i = 0; i < t->nrows; i++)
+        if (gk_row_get(&t->rows[i], column))
+            return true;
+    return false;
+}
+
+/* ---- Describing and reporting ------------------------------------------------ */
+
+typedef struct side {
+    gk_sum sum;
+    gk_amount exact;     /* the printed figures added exactly */
+    bool exact_ok;
+    char text[512];      /* "基本支出 9.18 + 项目支出 0" */
+    int nonblank;
+} side;
+
+static void side_init(side *s)
+{
+    memset(s, 0, sizeof *s);
+    gk_sum_init(&s->sum);
+    s->exact = gk_amount_make(0, 0);
+    s->exact_ok = true;
+}
+
+static void side_add(side *s, const gk_term *term, const gk_table *t, const gk_table *first,
+                     const gk_cell *cell)
+{
+    char buf[GK_AMOUNT_BUFSIZE];
+    gk_amount v = cell && !cell->text ? cell->value : gk_amount_make(0, 0);
+    if (cell && !cell->text) {
+        gk_sum_add(&s->sum, v, term->sign);
+        s->nonblank++;
+    }
+    if (s->exact_ok)
+        s->exact_ok = term->sign > 0 ? gk_amount_add(s->exact, v, &s->exact)
+                                     : gk_amount_sub(s->exact, v, &s->exact);
+    size_t n = strlen(s->text);
+    const char *op = n == 0 ? (term->sign < 0 ? "−" : "") : (term->sign < 0 ? " − " : " + ");
+    const char *table = t != first ? gk_table_kind_title(t->kind) : "";
+    const char *row = "";
+    if (term->sel == GK_SEL_LABEL || term->sel == GK_SEL_CODE)
+        row = term->key;
+    snprintf(s->text + n, sizeof s->text - n, "%s%s%s%s%s %s", op, table, row,
+             *table || *row ? "的" : "", term->column,
+             cell && !cell->text ? gk_amount_format(v, buf) : "（空）");
+}
+
+static void report(const gk_formula *f, gk_findings *out, side *lhs, side *rhs,
+                   gk_location *locs, int nlocs, const gk_row *subject)
+{
+    gk_diff d;
+    gk_verdict v;
+    switch (f->rel) {
+    case GK_REL_LE: v = gk_sum_at_most(&lhs->sum, &rhs->sum, &d); break;
+    case GK_REL_GE: v = gk_sum_at_most(&rhs->sum, &lhs->sum, &d); break;
+    default: v = gk_sum_compare(&lhs->sum, &rhs->sum, &d); break;
+    }
+    if (v == GK_EXACT)
+        return;
+    char who[160] = "", bd[GK_AMOUNT_BUFSIZE], dd[GK_AMOUNT_BUFSIZE], want[GK_AMOUNT_BUFSIZE],
+         got[GK_AMOUNT_BUFSIZE];
+    if (subject)
+        snprintf(who, sizeof who, "（%s%s%s）", subject->code ? subject->code : "",
+                 subject->code && subject->label ? " " : "", subject->label ? subject->label : "");
+    static const char *const REL[] = {"=", "≤", "≥"};
+    gk_amount_format(rhs->exact, want);
+    gk_amount_format(lhs->exact, got);
+    gk_finding *x;
+    if (v == GK_OVERFLOW) {
+        x = gk_report_finding(out, f->id, GK_WARNING, &locs[0], "%s%s：数值过大，无法比较",
+                              f->summary, who);
+    } else if (v == GK_ROUNDING) {
+        x = gk_report_finding(out, f->id, GK_INFO, &locs[0],
+                              "%s%s：%s，%s，相差 %s，在尾差界限 %s 之内（四舍五入所致）",
+                              f->summary, who, lhs->text, rhs->text, gk_amount_format(d.diff, dd),
+                              gk_amount_format(d.bound, bd));
+    } else {
+        const char *hint = "";
+        if (f->nlhs == 1 && lhs->nonblank == 1 && gk_amount_is_truncation_of(lhs->exact, rhs->exact))
+            hint = "；疑为提取或录入时丢失末位数字";
+        if (f->rel == GK_REL_EQ)
+            x = gk_report_finding(out, f->id, f->severity, &locs[0],
+                                  "%s%s：%s，而 %s，合计 %s，相差 %s，超出尾差界限 %s%s；应为 %s",
+                                  f->summary, who, lhs->text, rhs->text, want,
+                                  gk_amount_format(d.diff, dd), gk_amount_format(d.bound, bd), hint,
+                                  want);
+        else
+            x = gk_report_finding(out, f->id, f->severity, &locs[0],
+                                  "%s%s：%s 应 %s %s（%s），超出 %s", f->summary, who, lhs->text,
+                                  REL[f->rel], rhs->text, want, gk_amount_format(d.diff, dd));
+    }
+    for (int i = 1; i < nlocs; i++)
+        gk_finding_locate(out, x, &locs[i]);
+    if (lhs->exact_ok && rhs->exact_ok) {
+        x->actual = gk_report_strdup(out->report, got);
+        x->expected = gk_report_strdup(out->report, want);
+    }
+}
+
+/* SUM t[类].c: every 3-digit row of t (on the 支出 side of two-sided
+ * tables), added into one term. */
+static void add_all_classes(side *s, const gk_term *term, const gk_table *t)
+{
+    gk_amount total = gk_amount_make(0, 0);
+    bool any = false;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const gk_row *row = &t->rows[i];
+        const gk_cell *c = row->code && strlen(row->code) == 3 ? gk_row_get(row, term->column) : NULL;
+        if (!c || c->text)
+            continue;
+        gk_sum_add(&s->sum, c->value, term->sign);
+        s->nonblank++;
+        any = true;
+        if (!gk_amount_add(total, c->value, &total))
+            s->exact_ok = false;
+    }
+    if (s->exact_ok)
+        s->exact_ok = term->sign > 0 ? gk_amount_add(s->exact, total, &s->exact)
+                                     : gk_amount_sub(s->exact, total, &s->exact);
+    char buf[GK_AMOUNT_BUFSIZE];
+    size_t n = strlen(s->text);
+    snprintf(s->text + n, sizeof s->text - n, "%s各类%s之和 %s", n ? " + " : "", term->column,
+             any ? gk_amount_format(total, buf) : "（空）");
+}
+
+/* ---- Plain formulas ---------------------------------------------------------- */
+
+/* Evaluate f with [*] bound to `bound` and [类] to `cls`. */
+static void evaluate(const gk_formula *f, const gk_table *const *tables,
+                     const gk_row *bound, const char *cls, gk_findings *out)
+{
+    side sides[2];
+    side_init(&sides[0]);
+    side_init(&sides[1]);
+    gk_location locs[2 * GK_FORMULA_MAX_TERMS];
+    int nlocs = 0;
+    const gk_row *subject = bound;
+    for (int s = 0; s < 2; s++) {
+        const gk_term *terms = s == 0 ? f->lhs : f->rhs;
+        int n = s == 0 ? f->nlhs : f->nrhs;
+        for (int i = 0; i < n; i++) {
+            const gk_table *t = tables[s * GK_FORMULA_MAX_TERMS + i];
+            if (terms[i].all) {
+                add_all_classes(&sides[s], &terms[i], t);
+                continue;
+            }
+            const gk_row *row = term_row(t, &terms[i], bound, cls);
+            const gk_cell *cell = row ? gk_row_get(row, terms[i].column) : NULL;
+            if (!subject && cls && row)
+                subject = row;
+            side_add(&sides[s], &terms[i], t, tables[0], cell);
+            gk_location loc = gk_location_of(t, row, terms[i].column);
+            char buf[GK_AMOUNT_BUFSIZE];
+            if (cell && !cell->text)
+                loc.value = gk_amount_format(cell->value, buf);
+            locs[nlocs++] = loc;
+        }
+    }
+    if (sides[0].nonblank + sides[1].nonblank == 0)
+        return;
+    report(f, out, &sides[0], &sides[1], locs, nlocs, subject);
+}
+
+/* ---- TREE: parents against their children ----------------------------------- */
+
+static void tree_one(const gk_formula *f, const gk_table *t, const char *column,
+                     const gk_row *parent, size_t child_len, gk_findings *out)
+{
+    gk_term total = {.sign = 1, .table = t->kind, .sel = GK_SEL_EACH, .column = column};
+    side lhs, rhs;
+    side_init(&lhs);
+    side_init(&rhs);
+    const gk_cell *pc = gk_row_get(parent, column);
+    side_add(&lhs, &total, t, t, pc);
+    gk_location locs[1] = {gk_location_of(t, parent, column)};
+    char buf[GK_AMOUNT_BUFSIZE];
+    if (pc && !pc->text)
+        locs[0].value = gk_amount_format(pc->value, buf);
+    size_t plen = parent->code ? strlen(parent->code) : 0;
+    int children = 0;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const gk_row *row = &t->rows[i];
+        if (!row->code || strlen(row->code) != child_len ||
+            (plen && strncmp(row->code, parent->code, plen) != 0))
+            continue;
+        children++;
+        const gk_cell *c = gk_row_get(row, column);
+        if (c && !c->text) {
+            gk_sum_add(&rhs.sum, c->value, 1);
+            rhs.nonblank++;
+            if (rhs.exact_ok)
+                rhs.exact_ok = gk_amount_add(rhs.exact, c->value, &rhs.exact);
+        }
+    }
+    if (children == 0 || lhs.nonblank + rhs.nonblank == 0)
+        return;
+    snprintf(rhs.text, sizeof rhs.text, "%s之和 %s", plen ? "下级科目" : "各类",
+             gk_amount_format(rhs.exact, buf));
+    report(f, out, &lhs, &rhs, locs, 1, parent);
+}
+
+static void check_tree(const gk_formula *f, const gk_report *r, gk_findings *out)
+{
+    for (int k = 0; k < f->nlhs; k++) {
+        const gk_table *t = gk_report_find_table(r, f->lhs[k].table);
+        if (!t || !prints_column(t, f->lhs[k].column))
+            continue;
+        for (size_t i = 0; i < t->nrows; i++) {
+            const gk_row *row = &t->rows[i];
+            if (row->code && (strlen(row->code) == 3 || strlen(row->code) == 5))
+                tree_one(f, t, f->lhs[k].column, row, strlen(row->code) + 2, out);
+            else if (!row->code && row->label && strcmp(row->label, "合计") == 0)
+                tree_one(f, t, f->lhs[k].column, row, 3, out);
+        }
+    }
+}
+
+/* ---- All formulas -------------------------------------------------------------- */
+
+static bool has_code(const gk_table *const *tables, int n, const char *code)
+{
+    for (int i = 0; i < n; i++)
+        for (size_t k = 0; tables[i] && k < tables[i]->nrows; k++)
+            if (tables[i]->rows[k].code && strcmp(tables[i]->rows[k].code, code) == 0)
+                return true;
+    return false;
+}
+
+static void check_formula(const gk_formula *f, const gk_report *r, gk_findings *out)
+{
+    if (f->tree) {
+        check_tree(f, r, out);
+        return;
+    }
+    /* The tables of every term; a missing table or column: not evaluated. */
+    const gk_table *tables[2 * GK_FORMULA_MAX_TERMS];
+    const gk_term *each = NULL;
+    int each_at = -1;
+    bool cls = false;
+    for (int s = 0; s < 2; s++) {
+        const gk_term *terms = s == 0 ? f->lhs : f->rhs;
+        int n = s == 0 ? f->nlhs : f->nrhs;
+        for (int i = 0; i < n; i++) {
+            const gk_table *t = gk_report_find_table(r, terms[i].table);
+            if (!t || !prints_column(t, terms[i].column))
+                return;
+            tables[s * GK_FORMULA_MAX_TERMS + i] = t;
+            if (terms[i].sel == GK_SEL_EACH && !each) {
+                each = &terms[i];
+                each_at = s * GK_FORMULA_MAX_TERMS + i;
+            }
+            cls |= terms[i].sel == GK_SEL_CLASS;
+        }
+    }
+    if (each) {
+        const gk_table *t = tables[each_at];
+        for (size_t i = 0; i < t->nrows; i++)
+            evaluate(f, tables, &t->rows[i], NULL, out);
+    } else if (cls) {
+        /* Every 类 code any of the tables prints, in code order. */
+        const gk_table *list[2 * GK_FORMULA_MAX_TERMS];
+        int nl = 0;
+        for (int s = 0; s < 2; s++)
+            for (int i = 0; i < (s == 0 ? f->nlhs : f->nrhs); i++)
+                list[nl++] = tables[s * GK_FORMULA_MAX_TERMS + i];
+        for (int c = 200; c < 300; c++) {
+            char code[4];
+            snprintf(code, sizeof code, "%d", c);
+            if (has_code(list, nl, code))
+                evaluate(f, tables, NULL, code, out);
+        }
+    } else {
+        evaluate(f, tables, NULL, NULL, out);
+    }
+}
+
+void gk_formulas_check(const gk_formulas *fs, const gk_report *r, gk_findings *out)
+{
+    for (size_t i = 0; i < fs->n; i++)
+        check_formula(&fs->items[i], r, out);
+}
