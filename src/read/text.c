@@ -262,6 +262,30 @@ static bool row_like(const gk_line *ln)
     return false;
 }
 
+/* Header text (项目, 科目, 栏次 …) rather than a row. */
+static bool header_text(const char *t)
+{
+    return tx_has(t, "项目") || tx_has(t, "科目") || tx_has(t, "栏次") || tx_has(t, "编码") ||
+           tx_has(t, "代码") || tx_has(t, "名称");
+}
+
+/* At line j: the table's header printed again (a page break), followed
+ * within a few lines by a coded row? */
+static bool header_repeated(reader *rd, size_t j)
+{
+    if (!header_text(rd->L.items[j].text))
+        return false;
+    for (size_t k = j + 1; k < rd->L.n && k < j + 4; k++) {
+        const gk_line *ln = &rd->L.items[k];
+        char code[8];
+        if (ln->ncells && tx_code_of(ln->cells[0], code))
+            return true;
+        if (!header_text(ln->text))
+            return false;
+    }
+    return false;
+}
+
 /* The line after the table body [from, end): stops at the next title, a
  * heading, a note, or a blank line followed by something that is not a
  * row.  A note naming an empty table is kept. */
@@ -276,6 +300,10 @@ static size_t table_end(reader *rd, size_t from, gk_table *t)
                 j++;
             if (j < rd->L.n && tx_is_note(rd->L.items[j].text)) {
                 i = j;                  /* the table's note, after a blank line */
+                continue;
+            }
+            if (header_repeated(rd, j)) {
+                i = j;                  /* a page break: the header again, then rows */
                 continue;
             }
             if (j == rd->L.n || !row_like(&rd->L.items[j]) ||
@@ -514,7 +542,8 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
         }
         if (!label) {
             /* A name wrapped onto its own line continues the previous row. */
-            if (prev && tx_nonempty_cells(ln) == 1 && prev->label) {
+            if (prev && tx_nonempty_cells(ln) == 1 && prev->label &&
+                ln->line == prev->pos.line + 1 && !header_text(ln->text)) {
                 char buf[GK_NAME_KEY_MAX * 2];
                 snprintf(buf, sizeof buf, "%s%s", prev->label, ln->text);
                 prev->label = gk_report_strdup(rd->r, tx_clean_label(rd, buf, false));
@@ -583,12 +612,18 @@ const char *tx_class_code(reader *rd, const char *label)
 }
 
 static void read_side(reader *rd, gk_table *t, size_t data, size_t e, int label_pos,
-                      const columns *c, gk_side side)
+                      int other_label_pos, const columns *c, gk_side side)
 {
     side_labels st = {NULL, NULL};
     for (size_t i = data; i < e; i++) {
         const gk_line *ln = &rd->L.items[i];
         const char *raw = cell_at(ln, label_pos);
+        /* 总计 lost on one side of its line while its figures remain. */
+        if (!*raw && strcmp(tx_key_of(rd, cell_at(ln, other_label_pos)), "总计") == 0) {
+            for (int k = 0; k < c->n && !*raw; k++)
+                if (*cell_at(ln, c->pos[k]))
+                    raw = "总计";
+        }
         if (!*raw || tx_has(raw, "栏次") || tx_is_note(ln->text))
             continue;
         const char *label = tx_side_label(rd, &st, raw);
@@ -643,8 +678,8 @@ static void read_two_sided(reader *rd, gk_table *t, const gk_layout *lay, size_t
     static const gk_column_spec income_cols[] = {{"金额", {"金额", "决算数", "预算数"}}, {0}};
     name_columns(rd, income_cols, b, nr + 1, &in);
     name_columns(rd, lay->columns, b, nr + 1, &out);
-    read_side(rd, t, nr + 1, e, labels[0], &in, GK_SIDE_INCOME);
-    read_side(rd, t, nr + 1, e, labels[1], &out, GK_SIDE_EXPENSE);
+    read_side(rd, t, nr + 1, e, labels[0], labels[1], &in, GK_SIDE_INCOME);
+    read_side(rd, t, nr + 1, e, labels[1], labels[0], &out, GK_SIDE_EXPENSE);
 }
 
 /* ---- Grouped tables (基本支出: code/name/amount groups side by side) -------------- */
@@ -724,7 +759,28 @@ static void read_public3(reader *rd, gk_table *t, const gk_layout *lay, size_t b
         gk_report_note(rd->r, t->pos, "未能识别“三公”经费表的栏次，表格未读取");
         return;
     }
-    /* Side by side: the first half is 预算数, the second 决算数. */
+    /* One row per line, labelled 预算数 / 决算数 in the first cell … */
+    size_t first = nr + 1;
+    while (first < e && tx_nonempty_cells(&rd->L.items[first]) == 0)
+        first++;
+    if (first < e && (tx_has(rd->L.items[first].text, "预算") ||
+                      tx_has(rd->L.items[first].text, "决算"))) {
+        name_columns(rd, lay->columns, b, nr, &c);
+        for (size_t i = first; i < e; i++) {
+            const gk_line *ln = &rd->L.items[i];
+            if (!*ln->text || tx_is_note(ln->text))
+                break;
+            const char *label = tx_has(ln->text, "预算") ? "预算数"
+                                : tx_has(ln->text, "决算") ? "决算数" : NULL;
+            if (!label)
+                continue;
+            gk_row *row = tx_new_row(rd, t, ln, NULL, label, GK_SIDE_NONE);
+            for (int k = 0; k < c.n; k++)
+                tx_put_amount(rd, row, c.name[k], ln, cell_at(ln, c.pos[k]));
+        }
+        return;
+    }
+    /* … or side by side: the first half is 预算数, the second 决算数. */
     columns half[2];
     memset(half, 0, sizeof half);
     for (int k = 0; k < c.n; k++) {

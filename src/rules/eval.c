@@ -65,6 +65,28 @@ static bool prints_column(const gk_table *t, const char *column)
     return false;
 }
 
+/* The most decimals any amount of the table prints.  A value printed with
+ * fewer ("5.4" among "5.43"s) stands for the table's precision, not for a
+ * wider interval: a digit lost is a mistake, not rounding. */
+static unsigned table_scale(const gk_table *t)
+{
+    unsigned s = 0;
+    for (size_t i = 0; i < t->nrows; i++)
+        for (size_t k = 0; k < t->rows[i].ncells; k++)
+            if (!t->rows[i].cells[k].text && t->rows[i].cells[k].value.scale > s)
+                s = t->rows[i].cells[k].value.scale;
+    return s;
+}
+
+static gk_amount at_table_precision(const gk_table *t, gk_amount v)
+{
+    gk_amount out;
+    unsigned s = table_scale(t);
+    if (v.scale < s && !(v.flags & GK_AMOUNT_DASH) && gk_amount_rescale(v, s, &out))
+        return out;
+    return v;
+}
+
 /* ---- Describing and reporting ------------------------------------------------ */
 
 typedef struct side {
@@ -89,7 +111,7 @@ static void side_add(side *s, const gk_term *term, const gk_table *t, const gk_t
     char buf[GK_AMOUNT_BUFSIZE];
     gk_amount v = cell && !cell->text ? cell->value : gk_amount_make(0, 0);
     if (cell && !cell->text) {
-        gk_sum_add(&s->sum, v, term->sign);
+        gk_sum_add(&s->sum, at_table_precision(t, v), term->sign);
         s->nonblank++;
     }
     if (s->exact_ok)
@@ -98,10 +120,12 @@ static void side_add(side *s, const gk_term *term, const gk_table *t, const gk_t
     size_t n = strlen(s->text);
     const char *op = n == 0 ? (term->sign < 0 ? "−" : "") : (term->sign < 0 ? " − " : " + ");
     const char *table = t != first ? gk_table_kind_title(t->kind) : "";
-    const char *row = "";
+    const char *row = "", *sidename = "";
     if (term->sel == GK_SEL_LABEL || term->sel == GK_SEL_CODE)
         row = term->key;
-    snprintf(s->text + n, sizeof s->text - n, "%s%s%s%s%s %s", op, table, row,
+    if (term->sel == GK_SEL_LABEL && term->side != GK_SIDE_NONE)
+        sidename = gk_side_name(term->side);
+    snprintf(s->text + n, sizeof s->text - n, "%s%s%s%s%s%s %s", op, table, sidename, row,
              *table || *row ? "的" : "", term->column,
              cell && !cell->text ? gk_amount_format(v, buf) : "（空）");
 }
@@ -169,7 +193,7 @@ static void add_all_classes(side *s, const gk_term *term, const gk_table *t)
         const gk_cell *c = row->code && strlen(row->code) == 3 ? gk_row_get(row, term->column) : NULL;
         if (!c || c->text)
             continue;
-        gk_sum_add(&s->sum, c->value, term->sign);
+        gk_sum_add(&s->sum, at_table_precision(t, c->value), term->sign);
         s->nonblank++;
         any = true;
         if (!gk_amount_add(total, c->value, &total))
@@ -206,6 +230,8 @@ static void evaluate(const gk_formula *f, const gk_table *const *tables,
                 continue;
             }
             const gk_row *row = term_row(t, &terms[i], bound, cls);
+            if (!row && terms[i].sel == GK_SEL_LABEL)
+                return;                 /* a row the document lacks: not evaluated */
             const gk_cell *cell = row ? gk_row_get(row, terms[i].column) : NULL;
             if (!subject && cls && row)
                 subject = row;
@@ -247,7 +273,7 @@ static void tree_one(const gk_formula *f, const gk_table *t, const char *column,
         children++;
         const gk_cell *c = gk_row_get(row, column);
         if (c && !c->text) {
-            gk_sum_add(&rhs.sum, c->value, 1);
+            gk_sum_add(&rhs.sum, at_table_precision(t, c->value), 1);
             rhs.nonblank++;
             if (rhs.exact_ok)
                 rhs.exact_ok = gk_amount_add(rhs.exact, c->value, &rhs.exact);
@@ -310,7 +336,7 @@ static void check_formula(const gk_formula *f, const gk_report *r, gk_findings *
                 each = &terms[i];
                 each_at = s * GK_FORMULA_MAX_TERMS + i;
             }
-            cls |= terms[i].sel == GK_SEL_CLASS;
+            cls |= terms[i].sel == GK_SEL_CLASS && !terms[i].all;
         }
     }
     if (each) {
