@@ -169,14 +169,17 @@ static void append_label(reader *rd, gk_row *row, const char *more, bool strip_n
 }
 
 /* A line holding only part of a name: the rest of the name of the row
- * above (*wrapped, whose code line had no name), or the start of the next
- * row's name (kept in pending). */
-static void name_fragment(reader *rd, gk_row **wrapped, char pending[GK_NAME_KEY_MAX],
-                          const char *text)
+ * above (*wrapped, whose code line had no name), one or two characters
+ * left over from the last row's name, or the start of the next row's name
+ * (kept in pending). */
+static void name_fragment(reader *rd, gk_row **wrapped, gk_row *last,
+                          char pending[GK_NAME_KEY_MAX], const char *text)
 {
     if (*wrapped) {
         append_label(rd, *wrapped, text, false);
         *wrapped = NULL;
+    } else if (last && strlen(text) <= 6) {
+        append_label(rd, last, text, false);  /* "置" after a page break */
     } else {
         snprintf(pending, GK_NAME_KEY_MAX, "%s", text);
     }
@@ -189,8 +192,18 @@ static size_t first_data(reader *rd, size_t b, size_t e)
         seg s[MAX_SEGS];
         const gk_line *ln = &rd->L.items[i];
         int ns = segments(rd, ln->text, false, false, s);
-        if (ns > 0 && (s[0].code || (tx_is_total_label(tx_key_of(rd, s[0].label)) && s[0].nvals)))
+        if (ns > 0 && s[0].code)
             return i;
+        if (ns > 0 && tx_starts(tx_key_of(rd, s[0].label), "合计")) {
+            /* A 合计 line without figures is a header when rows follow. */
+            bool rows_follow = false;
+            for (size_t k = i + 1; k < e && !rows_follow; k++) {
+                seg t[MAX_SEGS];
+                rows_follow = segments(rd, rd->L.items[k].text, false, false, t) > 0 && t[0].code;
+            }
+            if (s[0].nvals || !rows_follow)
+                return i;
+        }
     }
     return e;
 }
@@ -219,17 +232,22 @@ void read_coded_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
             continue;
         const char *key = tx_key_of(rd, s[0].label);
         if (!s[0].code && s[0].nvals == 0 && !tx_is_total_label(key)) {
-            name_fragment(rd, &wrapped, pending, s[0].label);
+            name_fragment(rd, &wrapped, t->nrows ? &t->rows[t->nrows - 1] : NULL, pending,
+                          s[0].label);
             continue;
         }
         gk_row *row;
         if (s[0].code) {
-            bool bare = !s[0].label[0];
-            row = tx_new_row(rd, t, ln, s[0].code,
-                             tx_clean_label(rd, bare ? pending : s[0].label, false), GK_SIDE_NONE);
-            wrapped = bare ? row : NULL;
+            /* A name wrapped around its code line: the part above (pending),
+             * any part on the line, and the part below (added later). */
+            char name[GK_NAME_KEY_MAX * 2];
+            snprintf(name, sizeof name, "%s%s", pending, s[0].label);
+            row = tx_new_row(rd, t, ln, s[0].code, tx_clean_label(rd, name, false), GK_SIDE_NONE);
+            wrapped = pending[0] || !s[0].label[0] ? row : NULL;
         } else {
-            row = tx_new_row(rd, t, ln, NULL, tx_clean_label(rd, key, true), GK_SIDE_NONE);
+            /* 合计, even with header words run into it by the extraction */
+            row = tx_new_row(rd, t, ln, NULL, tx_starts(key, "合计") ? "合计" : tx_clean_label(rd, key, true),
+                             GK_SIDE_NONE);
             wrapped = NULL;
         }
         pending[0] = '\0';
@@ -327,7 +345,7 @@ void read_grouped_spaced(reader *rd, gk_table *t, size_t b, size_t e)
     memset(&totals, 0, sizeof totals);
     char pending[GK_NAME_KEY_MAX] = "";
     gk_row *wrapped = NULL;     /* gk_row in groups[] waiting for the rest of its name */
-    int wrapped_group = -1;
+    int wrapped_group = -1, last_group = -1;
     for (size_t i = data; i < e; i++) {
         const gk_line *ln = &rd->L.items[i];
         if (!*ln->text || tx_is_note(ln->text))
@@ -335,7 +353,10 @@ void read_grouped_spaced(reader *rd, gk_table *t, size_t b, size_t e)
         seg s[MAX_SEGS];
         int ns = segments(rd, ln->text, true, false, s);
         if (ns == 1 && !s[0].code && s[0].nvals == 0 && !tx_has(s[0].label, "合计")) {
-            name_fragment(rd, &wrapped, pending, s[0].label);
+            gk_row *last = last_group >= 0 && groups[last_group].nrows
+                               ? &groups[last_group].rows[groups[last_group].nrows - 1]
+                               : NULL;
+            name_fragment(rd, &wrapped, last, pending, s[0].label);
             continue;
         }
         int g = 0;
@@ -354,6 +375,7 @@ void read_grouped_spaced(reader *rd, gk_table *t, size_t b, size_t e)
                     wrapped_group = g;
                 }
                 put_values(rd, row, lay, AMOUNT, NULL, 1, &s[k], ln);
+                last_group = g < MAX_SEGS ? g : MAX_SEGS - 1;
                 g++;
             } else if (tx_has(s[k].label, "合计")) {
                 gk_row *row = tx_new_row(rd, &totals, ln, NULL,
