@@ -46,12 +46,17 @@ static const gk_row *term_row(const gk_table *t, const gk_term *term, const gk_r
     case GK_SEL_CODE:
         return gk_table_find_code(t, term->key, two);
     case GK_SEL_LABEL:
-        for (size_t i = 0; i < t->nrows; i++) {
-            const gk_row *row = &t->rows[i];
-            if (!row->code && label_matches(row->label, term->key) &&
-                (term->side == GK_SIDE_NONE || row->side == term->side))
-                return row;
-        }
+        /* The exact label first, else one that begins with it
+         * ("使用非财政拨款结余（含专用结余）" for "使用非财政拨款结余"). */
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t i = 0; i < t->nrows; i++) {
+                const gk_row *row = &t->rows[i];
+                if (!row->code && row->label &&
+                    (pass == 0 ? strcmp(row->label, term->key) == 0
+                               : label_matches(row->label, term->key)) &&
+                    (term->side == GK_SIDE_NONE || row->side == term->side))
+                    return row;
+            }
         return NULL;
     }
     return NULL;
@@ -259,10 +264,13 @@ static void tree_one(const gk_formula *f, const gk_table *t, const char *column,
     side_init(&rhs);
     const gk_cell *pc = gk_row_get(parent, column);
     side_add(&lhs, &total, t, t, pc);
-    gk_location locs[1] = {gk_location_of(t, parent, column)};
-    char buf[GK_AMOUNT_BUFSIZE];
+    /* The parent's cell first, then every child's: all places involved. */
+    gk_location locs[64];
+    int nlocs = 1;
+    char bufs[64][GK_AMOUNT_BUFSIZE];
+    locs[0] = gk_location_of(t, parent, column);
     if (pc && !pc->text)
-        locs[0].value = gk_amount_format(pc->value, buf);
+        locs[0].value = gk_amount_format(pc->value, bufs[0]);
     size_t plen = parent->code ? strlen(parent->code) : 0;
     int children = 0;
     for (size_t i = 0; i < t->nrows; i++) {
@@ -272,6 +280,12 @@ static void tree_one(const gk_formula *f, const gk_table *t, const char *column,
             continue;
         children++;
         const gk_cell *c = gk_row_get(row, column);
+        if (nlocs < 64) {
+            locs[nlocs] = gk_location_of(t, row, column);
+            if (c && !c->text)
+                locs[nlocs].value = gk_amount_format(c->value, bufs[nlocs]);
+            nlocs++;
+        }
         if (c && !c->text) {
             gk_sum_add(&rhs.sum, at_table_precision(t, c->value), 1);
             rhs.nonblank++;
@@ -281,9 +295,10 @@ static void tree_one(const gk_formula *f, const gk_table *t, const char *column,
     }
     if (children == 0 || lhs.nonblank + rhs.nonblank == 0)
         return;
+    char buf[GK_AMOUNT_BUFSIZE];
     snprintf(rhs.text, sizeof rhs.text, "%s之和 %s", plen ? "下级科目" : "各类",
              gk_amount_format(rhs.exact, buf));
-    report(f, out, &lhs, &rhs, locs, 1, parent);
+    report(f, out, &lhs, &rhs, locs, nlocs, parent);
 }
 
 static void check_tree(const gk_formula *f, const gk_report *r, gk_findings *out)
@@ -319,8 +334,12 @@ static void check_formula(const gk_formula *f, const gk_report *r, gk_findings *
         check_tree(f, r, out);
         return;
     }
-    /* The tables of every term; a missing table or column: not evaluated. */
+    /* The tables of every term.  A missing table, or a side none of whose
+     * columns the table prints (a 3-column 一般公共预算支出表 has no 人员经费
+     * or 公用经费): not evaluated.  A column printed blank throughout is a
+     * column of zeros. */
     const gk_table *tables[2 * GK_FORMULA_MAX_TERMS];
+    bool side_printed[2] = {false, false};
     const gk_term *each = NULL;
     int each_at = -1;
     bool cls = false;
@@ -329,8 +348,9 @@ static void check_formula(const gk_formula *f, const gk_report *r, gk_findings *
         int n = s == 0 ? f->nlhs : f->nrhs;
         for (int i = 0; i < n; i++) {
             const gk_table *t = gk_report_find_table(r, terms[i].table);
-            if (!t || !prints_column(t, terms[i].column))
+            if (!t)
                 return;
+            side_printed[s] |= prints_column(t, terms[i].column);
             tables[s * GK_FORMULA_MAX_TERMS + i] = t;
             if (terms[i].sel == GK_SEL_EACH && !each) {
                 each = &terms[i];
@@ -339,6 +359,8 @@ static void check_formula(const gk_formula *f, const gk_report *r, gk_findings *
             cls |= terms[i].sel == GK_SEL_CLASS && !terms[i].all;
         }
     }
+    if (!side_printed[0] || !side_printed[1])
+        return;
     if (each) {
         const gk_table *t = tables[each_at];
         for (size_t i = 0; i < t->nrows; i++)
