@@ -12,6 +12,7 @@
 
 #include <stddef.h>
 
+#include "gongkai/error.h"
 #include "gongkai/report.h"
 
 #ifdef __cplusplus
@@ -63,6 +64,18 @@ const gk_rule_info *gk_rules(size_t *n);
 
 /* Run every rule over r; the findings are sorted by position. */
 void gk_check(gk_report *r, gk_findings *out);
+
+/* A user's own audit formulas (`gongkai check --rules FILE`), in the
+ * language of docs/rules.md. */
+typedef struct gk_ruleset gk_ruleset;
+
+/* Load a rule file; NULL with err (file, line, what was expected) when it
+ * cannot be read or parsed. */
+gk_ruleset *gk_ruleset_load(const char *path, gk_error *err);
+void gk_ruleset_free(gk_ruleset *rs);
+
+/* gk_check, then the extra rules (may be NULL). */
+void gk_check_with(gk_report *r, const gk_ruleset *extra, gk_findings *out);
 
 /* For rules: add a finding with one location; more with gk_finding_locate.
  * The message is printf-style and copied. */

@@ -20,6 +20,7 @@ typedef struct options {
     bool json;
     bool quiet;
     bool color;
+    gk_ruleset *rules;   /* --rules FILE */
 } options;
 
 static const char *severity_color(gk_severity s)
@@ -62,7 +63,7 @@ static int check_file(const options *o, const char *file)
         return EXIT_BAD_INPUT;
     }
     gk_findings f;
-    gk_check(r, &f);
+    gk_check_with(r, o->rules, &f);
     int status = 0;
     for (size_t i = 0; i < f.n; i++)
         if (f.items[i].severity == GK_ERROR)
@@ -87,7 +88,8 @@ static int check_file(const options *o, const char *file)
 
 int cmd_check(int argc, char **argv)
 {
-    options o = {false, false, isatty(STDOUT_FILENO) && !getenv("NO_COLOR")};
+    options o = {false, false, isatty(STDOUT_FILENO) && !getenv("NO_COLOR"), NULL};
+    const char *rules_path = NULL;
     int nfiles = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -102,8 +104,9 @@ int cmd_check(int argc, char **argv)
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
             o.quiet = true;
         } else if (strcmp(a, "--rules") == 0 || strncmp(a, "--rules=", 8) == 0) {
-            return cli_bad_usage("check", "--rules：自定义审核公式尚未实现 / "
-                                          "user formula files are not implemented yet");
+            rules_path = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!rules_path)
+                return cli_bad_usage("check", "--rules 后缺少审核公式文件 / --rules needs a file");
         } else if (a[0] == '-' && a[1] != '\0') {
             return cli_bad_usage("check", "未知选项 '%s' / unknown option", a);
         } else {
@@ -112,6 +115,14 @@ int cmd_check(int argc, char **argv)
     }
     if (nfiles == 0)
         return cli_bad_usage("check", "缺少输入文件 / no input file");
+    if (rules_path) {
+        gk_error err;
+        o.rules = gk_ruleset_load(rules_path, &err);
+        if (!o.rules) {
+            cli_input_error(rules_path, &err);
+            return EXIT_BAD_INPUT;
+        }
+    }
 
     int status = 0;
     for (int i = 1; i <= nfiles; i++) {
@@ -119,5 +130,6 @@ int cmd_check(int argc, char **argv)
         if (s > status)
             status = s;
     }
+    gk_ruleset_free(o.rules);
     return status;
 }

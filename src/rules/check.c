@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../model/arena.h"
+#include "gongkai/read.h"
 #include "formula.h"
 #include "rules.h"
 
@@ -47,7 +48,8 @@ const gk_formulas *gk_builtin_formulas(void)
         gk_error err;
         if (!gk_formulas_parse(&fs, "data/rules/final.rules", gk_rules_final, gk_rules_final_len,
                                &err)) {
-            fprintf(stderr, "gongkai: 内置审核公式有误：%s\n", err.message);
+            fprintf(stderr, "gongkai: data/rules/final.rules:%d: 内置审核公式有误：%s\n", err.line,
+                    err.message);
             abort();
         }
         loaded = true;
@@ -173,12 +175,49 @@ static void sort_findings(gk_findings *f)
     f->items = sorted;
 }
 
-void gk_check(gk_report *r, gk_findings *out)
+struct gk_ruleset {
+    gk_formulas formulas;
+};
+
+gk_ruleset *gk_ruleset_load(const char *path, gk_error *err)
+{
+    size_t len;
+    char *text = gk_load_file(path, &len, err);
+    if (!text)
+        return NULL;
+    gk_ruleset *rs = calloc(1, sizeof *rs);
+    if (!rs)
+        gk_out_of_memory();
+    bool ok = gk_formulas_parse(&rs->formulas, path, text, len, err);
+    free(text);
+    if (!ok) {
+        gk_ruleset_free(rs);
+        return NULL;
+    }
+    return rs;
+}
+
+void gk_ruleset_free(gk_ruleset *rs)
+{
+    if (rs) {
+        gk_formulas_free(&rs->formulas);
+        free(rs);
+    }
+}
+
+void gk_check_with(gk_report *r, const gk_ruleset *extra, gk_findings *out)
 {
     memset(out, 0, sizeof *out);
     out->report = r;
     for (size_t i = 0; i < sizeof CHECKERS / sizeof CHECKERS[0]; i++)
         CHECKERS[i](r, out);
     gk_formulas_check(gk_builtin_formulas(), r, out);
+    if (extra)
+        gk_formulas_check(&extra->formulas, r, out);
     sort_findings(out);
+}
+
+void gk_check(gk_report *r, gk_findings *out)
+{
+    gk_check_with(r, NULL, out);
 }

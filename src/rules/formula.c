@@ -51,7 +51,7 @@ typedef struct cur {
 static bool fail(cur *c, const char *what)
 {
     if (!c->failed) {
-        gk_error_set(c->err, c->line, 0, "%s 第 %d 行：%s（在“%.*s”处）", c->file, c->line, what,
+        gk_error_set(c->err, c->line, 0, "%s（在“%.*s”处）", what,
                      (int)(c->end - c->p > 24 ? 24 : c->end - c->p), c->p);
     }
     c->failed = true;
@@ -263,7 +263,7 @@ bool gk_formulas_parse(gk_formulas *fs, const char *file, const char *text, size
         f = NULL;
     }
     if (f) {
-        gk_error_set(err, lineno, 0, "%s 第 %d 行：规则 [%s] 缺少公式", fname, f->line, f->id);
+        gk_error_set(err, f->line, 0, "规则 [%s] 缺少公式", f->id);
         return false;
     }
     return true;

@@ -95,5 +95,17 @@ expect 1 "" -- "$GK" check --quiet "$TMP/form.json"
 n=$("$GK" check --quiet "$TMP/form.json" | grep -c "warning\|info")
 [ "$n" = 0 ] && ok || bad "--quiet printed $n non-errors"
 
+# --rules: a user's own formula adds findings; a bad file is refused.
+cat >"$TMP/my.rules" <<'RULES'
+[MY001] warning 自定义示例：基本支出合计不应超过行政运行（2101501）支出
+expense["合计"].基本支出 <= expense[2101501].本年支出合计
+RULES
+expect 0 "warning\[MY001\]" -- "$GK" check --rules "$TMP/my.rules" "$SRC/examples/final-2024.txt"
+printf '[X1] error x\nexpense[*].a = \n' >"$TMP/bad.rules"
+expect 2 "bad.rules:2: 应为表类型" -- "$GK" check --rules "$TMP/bad.rules" "$SRC/examples/final-2024.txt"
+expect 2 "no/such.rules: 无法打开" -- "$GK" check --rules "$TMP/no/such.rules" "$SRC/examples/final-2024.txt"
+# The planted table mistakes of the faulty example are errors at their lines.
+expect 1 "final-2024-faulty.txt:144: error\[EXP002\]" -- "$GK" check "$SRC/examples/final-2024-faulty.txt"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
