@@ -98,8 +98,9 @@ typedef struct side {
     gk_sum sum;
     gk_amount exact;     /* the printed figures added exactly */
     bool exact_ok;
-    char text[512];      /* "基本支出 9.18 + 项目支出 0" */
+    char text[512];      /* "基本支出 9.18 + 项目支出 0.50": the printed terms */
     int nonblank;
+    int terms;           /* terms named, printed or blank */
 } side;
 
 static void side_init(side *s)
@@ -122,6 +123,9 @@ static void side_add(side *s, const gk_term *term, const gk_table *t, const gk_t
     if (s->exact_ok)
         s->exact_ok = term->sign > 0 ? gk_amount_add(s->exact, v, &s->exact)
                                      : gk_amount_sub(s->exact, v, &s->exact);
+    s->terms++;
+    if (!cell || cell->text)
+        return;                          /* blank terms are not spelt out */
     size_t n = strlen(s->text);
     const char *op = n == 0 ? (term->sign < 0 ? "−" : "") : (term->sign < 0 ? " − " : " + ");
     const char *table = t != first ? gk_table_kind_title(t->kind) : "";
@@ -131,8 +135,13 @@ static void side_add(side *s, const gk_term *term, const gk_table *t, const gk_t
     if (term->sel == GK_SEL_LABEL && term->side != GK_SIDE_NONE)
         sidename = gk_side_name(term->side);
     snprintf(s->text + n, sizeof s->text - n, "%s%s%s%s%s%s %s", op, table, sidename, row,
-             *table || *row ? "的" : "", term->column,
-             cell && !cell->text ? gk_amount_format(v, buf) : "（空）");
+             *table || *row ? "的" : "", term->column, gk_amount_format(v, buf));
+}
+
+/* The text of a side, "（空）" when nothing on it is printed. */
+static const char *side_text(const side *s)
+{
+    return s->text[0] ? s->text : "（空）";
 }
 
 static void report(const gk_formula *f, gk_findings *out, side *lhs, side *rhs,
@@ -162,22 +171,26 @@ static void report(const gk_formula *f, gk_findings *out, side *lhs, side *rhs,
     } else if (v == GK_ROUNDING) {
         x = gk_report_finding(out, f->id, GK_INFO, &locs[0],
                               "%s%s：%s，%s，相差 %s，在尾差界限 %s 之内（四舍五入所致）",
-                              f->summary, who, lhs->text, rhs->text, gk_amount_format(d.diff, dd),
-                              gk_amount_format(d.bound, bd));
+                              f->summary, who, side_text(lhs), side_text(rhs),
+                              gk_amount_format(d.diff, dd), gk_amount_format(d.bound, bd));
     } else {
         const char *hint = "";
-        if (f->nlhs == 1 && lhs->nonblank == 1 && gk_amount_is_truncation_of(lhs->exact, rhs->exact))
+        if (lhs->terms == 1 && lhs->nonblank == 1 &&
+            gk_amount_is_truncation_of(lhs->exact, rhs->exact))
             hint = "；疑为提取或录入时丢失末位数字";
+        char total[64] = "";
+        if (rhs->terms > 1)
+            snprintf(total, sizeof total, "，合计 %s", want);
         if (f->rel == GK_REL_EQ)
             x = gk_report_finding(out, f->id, f->severity, &locs[0],
-                                  "%s%s：%s，而 %s，合计 %s，相差 %s，超出尾差界限 %s%s；应为 %s",
-                                  f->summary, who, lhs->text, rhs->text, want,
+                                  "%s%s：%s，而 %s%s，相差 %s，超出尾差界限 %s%s；应为 %s",
+                                  f->summary, who, side_text(lhs), side_text(rhs), total,
                                   gk_amount_format(d.diff, dd), gk_amount_format(d.bound, bd), hint,
                                   want);
         else
             x = gk_report_finding(out, f->id, f->severity, &locs[0],
-                                  "%s%s：%s 应 %s %s（%s），超出 %s", f->summary, who, lhs->text,
-                                  REL[f->rel], rhs->text, want, gk_amount_format(d.diff, dd));
+                                  "%s%s：%s 应 %s %s%s，超出 %s", f->summary, who, side_text(lhs),
+                                  REL[f->rel], side_text(rhs), total, gk_amount_format(d.diff, dd));
     }
     for (int i = 1; i < nlocs; i++)
         gk_finding_locate(out, x, &locs[i]);
@@ -209,8 +222,10 @@ static void add_all_classes(side *s, const gk_term *term, const gk_table *t)
                                      : gk_amount_sub(s->exact, total, &s->exact);
     char buf[GK_AMOUNT_BUFSIZE];
     size_t n = strlen(s->text);
-    snprintf(s->text + n, sizeof s->text - n, "%s各类%s之和 %s", n ? " + " : "", term->column,
-             any ? gk_amount_format(total, buf) : "（空）");
+    s->terms += 2;                       /* a sum of rows: its total is spelt out */
+    if (any)
+        snprintf(s->text + n, sizeof s->text - n, "%s各类%s之和 %s", n ? " + " : "", term->column,
+                 gk_amount_format(total, buf));
 }
 
 /* ---- Plain formulas ---------------------------------------------------------- */
@@ -298,6 +313,7 @@ static void tree_one(const gk_formula *f, const gk_table *t, const char *column,
     char buf[GK_AMOUNT_BUFSIZE];
     snprintf(rhs.text, sizeof rhs.text, "%s之和 %s", plen ? "下级科目" : "各类",
              gk_amount_format(rhs.exact, buf));
+    rhs.terms = 1;
     report(f, out, &lhs, &rhs, locs, nlocs, parent);
 }
 
