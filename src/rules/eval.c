@@ -238,6 +238,7 @@ static void evaluate(const gk_formula *f, const gk_table *const *tables,
     side_init(&sides[0]);
     side_init(&sides[1]);
     gk_location locs[2 * GK_FORMULA_MAX_TERMS];
+    char values[2 * GK_FORMULA_MAX_TERMS][GK_AMOUNT_BUFSIZE];   /* what locs[].value shows */
     int nlocs = 0;
     const gk_row *subject = bound;
     for (int s = 0; s < 2; s++) {
@@ -257,9 +258,8 @@ static void evaluate(const gk_formula *f, const gk_table *const *tables,
                 subject = row;
             side_add(&sides[s], &terms[i], t, tables[0], cell);
             gk_location loc = gk_location_of(t, row, terms[i].column);
-            char buf[GK_AMOUNT_BUFSIZE];
             if (cell && !cell->text)
-                loc.value = gk_amount_format(cell->value, buf);
+                loc.value = gk_amount_format(cell->value, values[nlocs]);
             locs[nlocs++] = loc;
         }
     }
