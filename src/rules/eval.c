@@ -8,7 +8,10 @@
  * table prints, is not evaluated: that is never a finding.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "../model/arena.h"
 
 #include "formula.h"
 
@@ -83,10 +86,18 @@ static unsigned table_scale(const gk_table *t)
     return s;
 }
 
-static gk_amount at_table_precision(const gk_table *t, gk_amount v)
+/* What one check works with: the report, its findings, and each table's
+ * precision (computed once). */
+typedef struct ctx {
+    const gk_report *r;
+    gk_findings *out;
+    unsigned *scales;        /* by table index */
+} ctx;
+
+static gk_amount at_table_precision(const ctx *cx, const gk_table *t, gk_amount v)
 {
     gk_amount out;
-    unsigned s = table_scale(t);
+    unsigned s = cx->scales[t - cx->r->tables];
     if (v.scale < s && !(v.flags & GK_AMOUNT_DASH) && gk_amount_rescale(v, s, &out))
         return out;
     return v;
@@ -111,13 +122,13 @@ static void side_init(side *s)
     s->exact_ok = true;
 }
 
-static void side_add(side *s, const gk_term *term, const gk_table *t, const gk_table *first,
-                     const gk_cell *cell)
+static void side_add(const ctx *cx, side *s, const gk_term *term, const gk_table *t,
+                     const gk_table *first, const gk_cell *cell)
 {
     char buf[GK_AMOUNT_BUFSIZE];
     gk_amount v = cell && !cell->text ? cell->value : gk_amount_make(0, 0);
     if (cell && !cell->text) {
-        gk_sum_add(&s->sum, at_table_precision(t, v), term->sign);
+        gk_sum_add(&s->sum, at_table_precision(cx, t, v), term->sign);
         s->nonblank++;
     }
     if (s->exact_ok)
@@ -202,7 +213,7 @@ static void report(const gk_formula *f, gk_findings *out, side *lhs, side *rhs,
 
 /* SUM t[类].c: every 3-digit row of t (on the 支出 side of two-sided
  * tables), added into one term. */
-static void add_all_classes(side *s, const gk_term *term, const gk_table *t)
+static void add_all_classes(const ctx *cx, side *s, const gk_term *term, const gk_table *t)
 {
     gk_amount total = gk_amount_make(0, 0);
     bool any = false;
@@ -211,7 +222,7 @@ static void add_all_classes(side *s, const gk_term *term, const gk_table *t)
         const gk_cell *c = row->code && strlen(row->code) == 3 ? gk_row_get(row, term->column) : NULL;
         if (!c || c->text)
             continue;
-        gk_sum_add(&s->sum, at_table_precision(t, c->value), term->sign);
+        gk_sum_add(&s->sum, at_table_precision(cx, t, c->value), term->sign);
         s->nonblank++;
         any = true;
         if (!gk_amount_add(total, c->value, &total))
@@ -231,8 +242,8 @@ static void add_all_classes(side *s, const gk_term *term, const gk_table *t)
 /* ---- Plain formulas ---------------------------------------------------------- */
 
 /* Evaluate f with [*] bound to `bound` and [类] to `cls`. */
-static void evaluate(const gk_formula *f, const gk_table *const *tables,
-                     const gk_row *bound, const char *cls, gk_findings *out)
+static void evaluate(const ctx *cx, const gk_formula *f, const gk_table *const *tables,
+                     const gk_row *bound, const char *cls)
 {
     side sides[2];
     side_init(&sides[0]);
@@ -247,7 +258,7 @@ static void evaluate(const gk_formula *f, const gk_table *const *tables,
         for (int i = 0; i < n; i++) {
             const gk_table *t = tables[s * GK_FORMULA_MAX_TERMS + i];
             if (terms[i].all) {
-                add_all_classes(&sides[s], &terms[i], t);
+                add_all_classes(cx, &sides[s], &terms[i], t);
                 continue;
             }
             const gk_row *row = term_row(t, &terms[i], bound, cls);
@@ -256,7 +267,7 @@ static void evaluate(const gk_formula *f, const gk_table *const *tables,
             const gk_cell *cell = row ? gk_row_get(row, terms[i].column) : NULL;
             if (!subject && cls && row)
                 subject = row;
-            side_add(&sides[s], &terms[i], t, tables[0], cell);
+            side_add(cx, &sides[s], &terms[i], t, tables[0], cell);
             gk_location loc = gk_location_of(t, row, terms[i].column);
             if (cell && !cell->text)
                 loc.value = gk_amount_format(cell->value, values[nlocs]);
@@ -265,20 +276,20 @@ static void evaluate(const gk_formula *f, const gk_table *const *tables,
     }
     if (sides[0].nonblank + sides[1].nonblank == 0)
         return;
-    report(f, out, &sides[0], &sides[1], locs, nlocs, subject);
+    report(f, cx->out, &sides[0], &sides[1], locs, nlocs, subject);
 }
 
 /* ---- TREE: parents against their children ----------------------------------- */
 
-static void tree_one(const gk_formula *f, const gk_table *t, const char *column,
-                     const gk_row *parent, size_t child_len, gk_findings *out)
+static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, const char *column,
+                     const gk_row *parent, size_t child_len)
 {
     gk_term total = {.sign = 1, .table = t->kind, .sel = GK_SEL_EACH, .column = column};
     side lhs, rhs;
     side_init(&lhs);
     side_init(&rhs);
     const gk_cell *pc = gk_row_get(parent, column);
-    side_add(&lhs, &total, t, t, pc);
+    side_add(cx, &lhs, &total, t, t, pc);
     /* The parent's cell first, then every child's: all places involved. */
     gk_location locs[64];
     int nlocs = 1;
@@ -302,7 +313,7 @@ static void tree_one(const gk_formula *f, const gk_table *t, const char *column,
             nlocs++;
         }
         if (c && !c->text) {
-            gk_sum_add(&rhs.sum, at_table_precision(t, c->value), 1);
+            gk_sum_add(&rhs.sum, at_table_precision(cx, t, c->value), 1);
             rhs.nonblank++;
             if (rhs.exact_ok)
                 rhs.exact_ok = gk_amount_add(rhs.exact, c->value, &rhs.exact);
@@ -314,21 +325,21 @@ static void tree_one(const gk_formula *f, const gk_table *t, const char *column,
     snprintf(rhs.text, sizeof rhs.text, "%s之和 %s", plen ? "下级科目" : "各类",
              gk_amount_format(rhs.exact, buf));
     rhs.terms = 1;
-    report(f, out, &lhs, &rhs, locs, nlocs, parent);
+    report(f, cx->out, &lhs, &rhs, locs, nlocs, parent);
 }
 
-static void check_tree(const gk_formula *f, const gk_report *r, gk_findings *out)
+static void check_tree(const ctx *cx, const gk_formula *f)
 {
     for (int k = 0; k < f->nlhs; k++) {
-        const gk_table *t = gk_report_find_table(r, f->lhs[k].table);
+        const gk_table *t = gk_report_find_table(cx->r, f->lhs[k].table);
         if (!t || !prints_column(t, f->lhs[k].column))
             continue;
         for (size_t i = 0; i < t->nrows; i++) {
             const gk_row *row = &t->rows[i];
             if (row->code && (strlen(row->code) == 3 || strlen(row->code) == 5))
-                tree_one(f, t, f->lhs[k].column, row, strlen(row->code) + 2, out);
+                tree_one(cx, f, t, f->lhs[k].column, row, strlen(row->code) + 2);
             else if (!row->code && row->label && strcmp(row->label, "合计") == 0)
-                tree_one(f, t, f->lhs[k].column, row, 3, out);
+                tree_one(cx, f, t, f->lhs[k].column, row, 3);
         }
     }
 }
@@ -344,10 +355,10 @@ static bool has_code(const gk_table *const *tables, int n, const char *code)
     return false;
 }
 
-static void check_formula(const gk_formula *f, const gk_report *r, gk_findings *out)
+static void check_formula(const ctx *cx, const gk_formula *f)
 {
     if (f->tree) {
-        check_tree(f, r, out);
+        check_tree(cx, f);
         return;
     }
     /* The tables of every term.  A missing table, or a side none of whose
@@ -363,7 +374,7 @@ static void check_formula(const gk_formula *f, const gk_report *r, gk_findings *
         const gk_term *terms = s == 0 ? f->lhs : f->rhs;
         int n = s == 0 ? f->nlhs : f->nrhs;
         for (int i = 0; i < n; i++) {
-            const gk_table *t = gk_report_find_table(r, terms[i].table);
+            const gk_table *t = gk_report_find_table(cx->r, terms[i].table);
             if (!t)
                 return;
             side_printed[s] |= prints_column(t, terms[i].column);
@@ -380,7 +391,7 @@ static void check_formula(const gk_formula *f, const gk_report *r, gk_findings *
     if (each) {
         const gk_table *t = tables[each_at];
         for (size_t i = 0; i < t->nrows; i++)
-            evaluate(f, tables, &t->rows[i], NULL, out);
+            evaluate(cx, f, tables, &t->rows[i], NULL);
     } else if (cls) {
         /* Every 类 code any of the tables prints, in code order. */
         const gk_table *list[2 * GK_FORMULA_MAX_TERMS];
@@ -392,15 +403,21 @@ static void check_formula(const gk_formula *f, const gk_report *r, gk_findings *
             char code[4];
             snprintf(code, sizeof code, "%d", c);
             if (has_code(list, nl, code))
-                evaluate(f, tables, NULL, code, out);
+                evaluate(cx, f, tables, NULL, code);
         }
     } else {
-        evaluate(f, tables, NULL, NULL, out);
+        evaluate(cx, f, tables, NULL, NULL);
     }
 }
 
 void gk_formulas_check(const gk_formulas *fs, const gk_report *r, gk_findings *out)
 {
+    ctx cx = {r, out, calloc(r->ntables ? r->ntables : 1, sizeof *cx.scales)};
+    if (!cx.scales)
+        gk_out_of_memory();
+    for (size_t i = 0; i < r->ntables; i++)
+        cx.scales[i] = table_scale(&r->tables[i]);
     for (size_t i = 0; i < fs->n; i++)
-        check_formula(&fs->items[i], r, out);
+        check_formula(&cx, &fs->items[i]);
+    free(cx.scales);
 }
