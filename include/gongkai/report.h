@@ -153,15 +153,19 @@ typedef struct gk_table {
     gk_unit unit;             /* of the amounts; GK_UNIT_NONE if not stated */
     gk_pos pos;               /* of the title */
     const char *empty_note;   /* "本部门无…故本表为空" when printed, else NULL */
+    gk_pos note_pos;          /* where the empty note stands */
     gk_row *rows;
     size_t nrows, cap;
 } gk_table;
 
-/* A paragraph of narrative with the heading of the section it stands in. */
+/* A paragraph of narrative with the heading of the section it stands in.
+ * Headings are kept too (heading = true, section = the heading itself), so
+ * that rules can read them where they stand. */
 typedef struct gk_paragraph {
     const char *section;      /* "一、收入支出决算总体情况说明" … or NULL */
     const char *text;
     gk_pos pos;               /* of its first line */
+    bool heading;
 } gk_paragraph;
 
 /* Something a reader noticed and worked around: a cell it could not read,

@@ -322,7 +322,7 @@ static int read_unit(ctx *c, json_t *obj, const char *key, gk_unit *out)
 static int read_table(ctx *c, json_t *obj)
 {
     static const char *const keys[] = {"kind", "title", "number", "unit", "line", "page",
-                                       "box", "empty_note", "rows", NULL};
+                                       "box", "empty_note", "note_line", "rows", NULL};
     if (!json_is_object(obj))
         return fail(c, "表应为对象，实为%s", type_name(obj));
     if (only_keys(c, obj, keys))
@@ -343,8 +343,10 @@ static int read_table(ctx *c, json_t *obj)
     gk_table *t = gk_report_add_table(c->r, k);
     if (get_str(c, obj, "title", &t->title) || get_str(c, obj, "number", &t->number) ||
         read_unit(c, obj, "unit", &t->unit) || get_position(c, obj, &t->pos) ||
-        get_str(c, obj, "empty_note", &t->empty_note))
+        get_str(c, obj, "empty_note", &t->empty_note) ||
+        get_pos_int(c, obj, "note_line", 1, INT_MAX, &t->note_pos.line))
         return -1;
+    t->note_pos.page = t->note_pos.line ? t->pos.page : 0;
     json_t *rows = json_object_get(obj, "rows");
     size_t old = push_key(c, "rows");
     if (!rows || !json_is_array(rows)) {
@@ -367,7 +369,7 @@ static int read_table(ctx *c, json_t *obj)
 
 static int read_paragraph(ctx *c, json_t *obj)
 {
-    static const char *const keys[] = {"section", "line", "page", "box", "text", NULL};
+    static const char *const keys[] = {"section", "line", "page", "box", "text", "heading", NULL};
     if (!json_is_object(obj))
         return fail(c, "段落应为对象，实为%s", type_name(obj));
     const char *section, *text;
@@ -375,7 +377,10 @@ static int read_paragraph(ctx *c, json_t *obj)
     if (only_keys(c, obj, keys) || get_str(c, obj, "section", &section) ||
         get_str(c, obj, "text", &text) || get_position(c, obj, &pos))
         return -1;
-    gk_report_add_paragraph(c->r, section, text, pos);
+    json_t *h = json_object_get(obj, "heading");
+    if (h && !json_is_boolean(h))
+        return fail(c, "heading 应为 true 或 false");
+    gk_report_add_paragraph(c->r, section, text, pos)->heading = json_is_true(h);
     return 0;
 }
 

@@ -322,8 +322,10 @@ static size_t table_end(reader *rd, size_t from, gk_table *t)
             /* The note, and a 说明 right after it, may say the table is empty. */
             size_t j = i;
             while (j < rd->L.n && (j == i || tx_starts(rd->L.items[j].text, "说明"))) {
-                if (!t->empty_note && says_empty(rd->L.items[j].text))
+                if (!t->empty_note && says_empty(rd->L.items[j].text)) {
                     t->empty_note = gk_report_strdup(rd->r, rd->L.items[j].text);
+                    t->note_pos = tx_pos_of(&rd->L.items[j]);
+                }
                 j++;
             }
             return j;
@@ -1037,6 +1039,7 @@ static void read_narrative(reader *rd, const gk_line *ln)
         return;
     if (is_heading(ln)) {
         rd->section = ln->text;           /* lives as long as the lines */
+        gk_report_add_paragraph(rd->r, ln->text, ln->text, tx_pos_of(ln))->heading = true;
         return;
     }
     gk_report_add_paragraph(rd->r, rd->section, ln->text, tx_pos_of(ln));

@@ -21,6 +21,11 @@ static const gk_rule_info RULES[] = {
     {"CLS003", GK_WARNING, "科目名称与分类目录不符（目录已确认该年度名称时为警告，否则为提示）"},
     {"CLS004", GK_INFO, "科目代码不在分类目录中（目录不完整，请人工确认）"},
     {"READ001", GK_WARNING, "读取时发现的问题：无法识别的金额、按勾稽关系推定位置的金额等"},
+    {"COMP001", GK_ERROR, "部门决算缺少应公开的表（无数据也应公开空表并说明）"},
+    {"FUND001", GK_ERROR, "空表说明所写的资金与本表不符（政府性基金与国有资本经营互相错写）"},
+    {"DOC001", GK_WARNING, "文中留有模板占位内容（XX、××、待填写等）"},
+    {"DOC002", GK_INFO, "标点重复（。。、，，）"},
+    {"DOC003", GK_ERROR, "标题或“截至…12月31日”中的年度与文档年度不符"},
 };
 
 /* The checkers; each may report several of the rules above. */
@@ -60,6 +65,7 @@ const gk_formulas *gk_builtin_formulas(void)
 static void (*const CHECKERS[])(const gk_report *, gk_findings *) = {
     check_reader_notes,
     gk_check_classification,
+    gk_check_document,
 };
 
 /* The catalogue with the built-in formulas' rules after the checkers'. */

@@ -134,6 +134,8 @@ static void put_table(gk_buf *b, const gk_table *t)
     if (t->pos.has_box)
         put_member(b, 6, &first, "box", box_json(&t->pos));
     put_member(b, 6, &first, "empty_note", gk_json_str(t->empty_note));
+    if (t->note_pos.line)
+        put_member(b, 6, &first, "note_line", gk_json_int(t->note_pos.line));
     gk_buf_puts(b, ",\n      \"rows\": ");
     json_t **rows = malloc((t->nrows ? t->nrows : 1) * sizeof *rows);
     if (!rows)
@@ -152,6 +154,8 @@ static json_t *paragraph_json(const gk_paragraph *p)
     set(o, "line", gk_json_int(p->pos.line));
     set(o, "page", gk_json_int(p->pos.page));
     set(o, "text", gk_json_str(p->text));
+    if (p->heading)
+        set(o, "heading", gk_json_checked(json_true()));
     return o;
 }
 

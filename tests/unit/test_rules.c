@@ -112,7 +112,13 @@ static void test_examples(void **state)
     for (size_t i = 0; i < f.n; i++)        /* the lost digit is said */
         if (f.items[i].locs[0].pos.line == 144)
             assert_non_null(strstr(f.items[i].message, "应为 10.29"));
-    assert_int_equal(count(&f, GK_WARNING), 0);
+    /* The document-level plants: 国有资本经营 note naming 政府性基金, a
+     * 2023年度 heading, "。。", "XX局". */
+    assert_true(has_finding(&f, "FUND001", GK_ERROR, 269));
+    assert_true(has_finding(&f, "DOC003", GK_ERROR, 338));
+    assert_true(has_finding(&f, "DOC002", GK_INFO, 425));
+    assert_true(has_finding(&f, "DOC001", GK_WARNING, 433));
+    assert_int_equal(count(&f, GK_WARNING), 1);
     gk_report_free(r);
 }
 

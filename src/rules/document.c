@@ -1,0 +1,176 @@
+/*
+ * document.c — completeness and consistency of the document as a whole.
+ *
+ *   COMP001  a table the 决算 set requires is missing
+ *   FUND001  an empty table's note names the other fund (政府性基金 vs
+ *            国有资本经营: a common copy-paste slip)
+ *   DOC001   template residue left in the text (XX局, ××, 待填写 …)
+ *   DOC002   doubled punctuation (。。 ，，)
+ *   DOC003   a heading, title or "截至…12月31日" naming another year
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "rules.h"
+
+/* ---- Completeness ------------------------------------------------------ */
+
+static const gk_table_kind FINAL_SET[] = {
+    GK_TABLE_SUMMARY,     GK_TABLE_INCOME,      GK_TABLE_EXPENSE,
+    GK_TABLE_FISCAL_SUMMARY, GK_TABLE_GPB_EXPENSE, GK_TABLE_GPB_BASIC,
+    GK_TABLE_GOV_FUND,    GK_TABLE_STATE_CAPITAL, GK_TABLE_THREE_PUBLIC,
+};
+
+static gk_location document_start(const gk_report *r)
+{
+    gk_location loc = {0};
+    loc.pos.line = 1;
+    if (r->ntables)
+        loc.pos = r->tables[0].pos;
+    return loc;
+}
+
+static void check_required(const gk_report *r, gk_findings *out)
+{
+    if (r->kind != GK_DOC_FINAL || r->ntables == 0)
+        return;
+    for (size_t i = 0; i < sizeof FINAL_SET / sizeof *FINAL_SET; i++)
+        if (!gk_report_find_table(r, FINAL_SET[i])) {
+            gk_location loc = document_start(r);
+            gk_report_finding(out, "COMP001", GK_ERROR, &loc,
+                              "缺少“%s”：部门决算应公开该表，无数据时应公开空表并说明原因",
+                              gk_table_kind_title(FINAL_SET[i]));
+        }
+}
+
+/* ---- The fund an empty table's note names -------------------------------- */
+
+static void check_fund_notes(const gk_report *r, gk_findings *out)
+{
+    static const struct {
+        gk_table_kind kind;
+        const char *own, *other;
+    } FUNDS[] = {
+        {GK_TABLE_GOV_FUND, "政府性基金", "国有资本经营"},
+        {GK_TABLE_STATE_CAPITAL, "国有资本经营", "政府性基金"},
+        {GK_TABLE_BUDGET_GOV_FUND, "政府性基金", "国有资本经营"},
+        {GK_TABLE_BUDGET_STATE_CAPITAL, "国有资本经营", "政府性基金"},
+    };
+    for (size_t i = 0; i < r->ntables; i++) {
+        const gk_table *t = &r->tables[i];
+        if (!t->empty_note)
+            continue;
+        for (size_t k = 0; k < sizeof FUNDS / sizeof *FUNDS; k++)
+            if (t->kind == FUNDS[k].kind && strstr(t->empty_note, FUNDS[k].other) &&
+                !strstr(t->empty_note, FUNDS[k].own)) {
+                gk_location loc = gk_location_of(t, NULL, NULL);
+                if (t->note_pos.line)
+                    loc.pos = t->note_pos;
+                loc.value = t->empty_note;
+                gk_report_finding(out, "FUND001", GK_ERROR, &loc,
+                                  "“%s”的空表说明写的是“%s”，与本表不符，应为“%s”",
+                                  t->title ? t->title : gk_table_kind_title(t->kind),
+                                  FUNDS[k].other, FUNDS[k].own);
+            }
+    }
+}
+
+/* ---- Text ---------------------------------------------------------------- */
+
+/* The texts a reader sees: headings and paragraphs, and table titles. */
+typedef void (*text_check)(const gk_report *r, const char *text, gk_pos pos, bool heading,
+                           gk_findings *out);
+
+static void each_text(const gk_report *r, gk_findings *out, text_check check)
+{
+    for (size_t i = 0; i < r->nparagraphs; i++)
+        check(r, r->paragraphs[i].text, r->paragraphs[i].pos, r->paragraphs[i].heading, out);
+    for (size_t i = 0; i < r->ntables; i++)
+        if (r->tables[i].title)
+            check(r, r->tables[i].title, r->tables[i].pos, true, out);
+}
+
+static gk_location at(gk_pos pos, const char *value)
+{
+    gk_location loc = {0};
+    loc.pos = pos;
+    loc.value = value;
+    return loc;
+}
+
+static void residue(const gk_report *r, const char *text, gk_pos pos, bool heading,
+                    gk_findings *out)
+{
+    static const char *const MARKS[] = {"XX", "××", "xx局", "待填写", "请填写", "此处填写", NULL};
+    (void)r;
+    (void)heading;
+    for (const char *const *m = MARKS; *m; m++)
+        if (strstr(text, *m)) {
+            gk_location loc = at(pos, *m);
+            gk_report_finding(out, "DOC001", GK_WARNING, &loc,
+                              "文中留有模板占位内容“%s”，应替换为实际内容", *m);
+            return;
+        }
+}
+
+static void doubled(const gk_report *r, const char *text, gk_pos pos, bool heading,
+                    gk_findings *out)
+{
+    static const char *const MARKS[] = {"。。", "，，", "；；", NULL};
+    (void)r;
+    (void)heading;
+    for (const char *const *m = MARKS; *m; m++)
+        if (strstr(text, *m)) {
+            gk_location loc = at(pos, *m);
+            gk_report_finding(out, "DOC002", GK_INFO, &loc, "标点重复“%s”，应删去一个", *m);
+            return;
+        }
+}
+
+/* The year in "2023年度" / "2023 年度" at p, or 0. */
+static int year_at(const char *p)
+{
+    if (!(p[0] == '2' && p[1] == '0' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9'))
+        return 0;
+    return (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+}
+
+static void other_year(const gk_report *r, const char *text, gk_pos pos, bool heading,
+                       gk_findings *out)
+{
+    if (!r->year)
+        return;
+    /* Assets are stated as of the end of the report year in a 决算, of the
+     * year before in a 预算. */
+    int as_of_year = r->kind == GK_DOC_BUDGET ? r->year - 1 : r->year;
+    for (const char *p = text; *p; p++) {
+        int y = year_at(p);
+        if (!y)
+            continue;
+        const char *after = p + 4;
+        if (*after == ' ')
+            after++;
+        bool year_word = strncmp(after, "年度", strlen("年度")) == 0;
+        bool as_of = strncmp(after, "年12月31日", strlen("年12月31日")) == 0 && p - text >= 6 &&
+                     strncmp(p - 6, "截至", 6) == 0;
+        if ((heading && year_word && y != r->year) || (as_of && y != as_of_year)) {
+            char year[8];
+            snprintf(year, sizeof year, "%d", y);
+            gk_location loc = at(pos, year);
+            gk_report_finding(out, "DOC003", GK_ERROR, &loc,
+                              "%s写的是 %d 年，本文档为 %d 年度%s，应为 %d", as_of ? "时点" : "标题",
+                              y, r->year, r->kind == GK_DOC_BUDGET ? "预算" : "决算",
+                              as_of ? as_of_year : r->year);
+            return;
+        }
+    }
+}
+
+void gk_check_document(const gk_report *r, gk_findings *out)
+{
+    check_required(r, out);
+    check_fund_notes(r, out);
+    each_text(r, out, residue);
+    each_text(r, out, doubled);
+    each_text(r, out, other_year);
+}
