@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 #include "cli.h"
 #include "gongkai/check.h"
@@ -32,7 +33,99 @@ static const char *severity_color(gk_severity s)
     }
 }
 
-static void print_text(const options *o, const char *file, const gk_findings *f)
+/* The printed value in s[0..n) as a whole number, not inside another
+ * ("10.2" is not the start of "10.29"). */
+static const char *strstr_n(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; k && i + k <= n; i++) {
+        bool before = i > 0 && ((s[i - 1] >= '0' && s[i - 1] <= '9') || s[i - 1] == '.');
+        bool after = i + k < n && ((s[i + k] >= '0' && s[i + k] <= '9') || s[i + k] == '.');
+        if (!before && !after && memcmp(s + i, needle, k) == 0)
+            return s + i;
+    }
+    return NULL;
+}
+
+/* The input as lines, to show each finding's source line under it (text
+ * input in UTF-8 only; other input shows no source). */
+typedef struct source {
+    const char *data;
+    size_t *starts;     /* byte offset of each line; starts[n] = end */
+    size_t n;
+} source;
+
+static void source_index(source *src, const char *data, size_t len)
+{
+    memset(src, 0, sizeof *src);
+    if (gk_detect_format(data, len) != GK_INPUT_TEXT || memchr(data, '\0', len))
+        return;
+    for (size_t i = 0; i < len;) {            /* UTF-8 only */
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)data + i,
+                                              (utf8proc_ssize_t)(len - i), &c);
+        if (k <= 0)
+            return;
+        i += (size_t)k;
+    }
+    size_t lines = 1;
+    for (size_t i = 0; i < len; i++)
+        lines += data[i] == '\n';
+    src->starts = malloc((lines + 1) * sizeof *src->starts);
+    if (!src->starts)
+        return;
+    src->data = data;
+    src->starts[0] = 0;
+    for (size_t i = 0; i < len; i++)
+        if (data[i] == '\n')
+            src->starts[++src->n] = i + 1;
+    src->starts[++src->n] = len;
+}
+
+/* Display width of s[0..n) in terminal columns (CJK counts two); tabs as
+ * two spaces. */
+static int width(const char *s, size_t n)
+{
+    int w = 0;
+    for (size_t i = 0; i < n;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(n - i), &c);
+        if (k <= 0)
+            break;
+        w += c == '\t' ? 2 : utf8proc_charwidth(c);
+        i += (size_t)k;
+    }
+    return w;
+}
+
+/* "    | the source line" and a caret under the value, when known. */
+static void print_source(const source *src, int line, const char *value)
+{
+    if (!src->data || line < 1 || (size_t)line > src->n)
+        return;
+    const char *s = src->data + src->starts[line - 1];
+    size_t n = src->starts[line] - src->starts[line - 1];
+    while (n && (s[n - 1] == '\n' || s[n - 1] == '\r'))
+        n--;
+    if (width(s, n) > 160)
+        return;                      /* a very long line helps no one */
+    fputs("    | ", stdout);
+    for (size_t i = 0; i < n; i++)
+        fputs(s[i] == '\t' ? "  " : (char[2]){s[i], 0}, stdout);
+    fputc('\n', stdout);
+    /* The value as printed may differ ("341. 39"): look for its digits. */
+    const char *hit = value && *value ? strstr_n(s, n, value) : NULL;
+    if (!hit)
+        return;
+    printf("    | %*s", width(s, (size_t)(hit - s)), "");
+    for (int i = width(hit, strlen(value)); i > 0; i--)
+        fputc('^', stdout);
+    fputc('\n', stdout);
+}
+
+static void print_text(const options *o, const char *file, const gk_findings *f,
+                       const source *src)
 {
     size_t count[3] = {0, 0, 0};
     for (size_t i = 0; i < f->n; i++) {
@@ -48,6 +141,8 @@ static void print_text(const options *o, const char *file, const gk_findings *f)
             printf(":%d", p->line);
         printf(": %s%s%s[%s]: %s\n", o->color ? severity_color(x->severity) : "",
                gk_severity_name(x->severity), o->color ? "\033[0m" : "", x->rule, x->message);
+        if (!p->page)
+            print_source(src, p->line, x->locs[0].value);
     }
     printf("%s: %zu 个错误，%zu 个警告，%zu 条提示\n", file, count[GK_ERROR], count[GK_WARNING],
            count[GK_INFO]);
@@ -57,9 +152,12 @@ static void print_text(const options *o, const char *file, const gk_findings *f)
 static int check_file(const options *o, const char *file)
 {
     gk_error err;
-    gk_report *r = gk_read_file(file, &err);
+    size_t len;
+    char *data = gk_load_file(file, &len, &err);
+    gk_report *r = data ? gk_read(data, len, file, &err) : NULL;
     if (!r) {
         cli_input_error(file, &err);
+        free(data);
         return EXIT_BAD_INPUT;
     }
     gk_findings f;
@@ -80,9 +178,13 @@ static int check_file(const options *o, const char *file)
         puts(line);
         free(line);
     } else {
-        print_text(o, file, &f);
+        source src;
+        source_index(&src, data, len);
+        print_text(o, file, &f, &src);
+        free(src.starts);
     }
     gk_report_free(r);
+    free(data);
     return status;
 }
 

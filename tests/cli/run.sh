@@ -106,6 +106,9 @@ expect 2 "bad.rules:2: 应为表类型" -- "$GK" check --rules "$TMP/bad.rules" 
 expect 2 "no/such.rules: 无法打开" -- "$GK" check --rules "$TMP/no/such.rules" "$SRC/examples/final-2024.txt"
 # The planted table mistakes of the faulty example are errors at their lines.
 expect 1 "final-2024-faulty.txt:144: error\[EXP002\]" -- "$GK" check "$SRC/examples/final-2024-faulty.txt"
+out=$("$GK" check "$SRC/examples/final-2024-faulty.txt" | grep -A2 ':144: error\[EXP002\]')
+grep -q '^    | 21011  行政事业单位医疗  10.2  10.29' <<<"$out" && ok || bad "no source line under the finding: $out"
+grep -q '^    |                          ^^^^$' <<<"$out" && ok || bad "no caret under 10.2: $out"
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
