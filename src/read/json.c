@@ -322,7 +322,8 @@ static int read_unit(ctx *c, json_t *obj, const char *key, gk_unit *out)
 static int read_table(ctx *c, json_t *obj)
 {
     static const char *const keys[] = {"kind", "title", "number", "unit", "line", "page",
-                                       "box", "empty_note", "note_line", "rows", NULL};
+                                       "box", "empty_note", "note_line", "unit_name", "rows",
+                                       NULL};
     if (!json_is_object(obj))
         return fail(c, "表应为对象，实为%s", type_name(obj));
     if (only_keys(c, obj, keys))
@@ -344,7 +345,8 @@ static int read_table(ctx *c, json_t *obj)
     if (get_str(c, obj, "title", &t->title) || get_str(c, obj, "number", &t->number) ||
         read_unit(c, obj, "unit", &t->unit) || get_position(c, obj, &t->pos) ||
         get_str(c, obj, "empty_note", &t->empty_note) ||
-        get_pos_int(c, obj, "note_line", 1, INT_MAX, &t->note_pos.line))
+        get_pos_int(c, obj, "note_line", 1, INT_MAX, &t->note_pos.line) ||
+        get_str(c, obj, "unit_name", &t->unit_name))
         return -1;
     t->note_pos.page = t->note_pos.line ? t->pos.page : 0;
     json_t *rows = json_object_get(obj, "rows");

@@ -114,6 +114,22 @@ static gk_unit unit_in(const char *s)
     return GK_UNIT_NONE;
 }
 
+/* The name in "部门：某某局", "编制部门：…", "编制单位：…", "单位名称：…"; NULL
+ * otherwise (also for "单位：万元", a unit). */
+static const char *unit_name_in(const char *s)
+{
+    static const char *const LEADS[] = {"部门：", "部门:", "编制部门：", "编制部门:", "编制单位：",
+                                        "编制单位:", "单位名称：", "单位名称:", NULL};
+    for (const char *const *l = LEADS; *l; l++)
+        if (tx_starts(s, *l)) {
+            const char *name = s + strlen(*l);
+            while (*name == ' ')
+                name++;
+            return *name ? name : NULL;
+        }
+    return NULL;
+}
+
 /* "公开01表", "公开 01 表", "表1", "表 1", "表一" as a whole cell/line. */
 static bool is_number(const char *s)
 {
@@ -910,6 +926,11 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
             }
             if (unit_in(c) != GK_UNIT_NONE) {
                 tb->unit = unit_in(c);
+                used = true;
+            }
+            const char *name = unit_name_in(c);
+            if (name) {
+                tb->unit_name = gk_report_strdup(rd->r, name);
                 used = true;
             }
         }

@@ -26,6 +26,7 @@ static const gk_rule_info RULES[] = {
     {"DOC001", GK_WARNING, "文中留有模板占位内容（XX、××、待填写等）"},
     {"DOC002", GK_INFO, "标点重复（。。、，，）"},
     {"DOC003", GK_ERROR, "标题或“截至…12月31日”中的年度与文档年度不符"},
+    {"DOC004", GK_WARNING, "表头的单位名称与文档标题不一致"},
 };
 
 /* The checkers; each may report several of the rules above. */

@@ -7,6 +7,7 @@
  *   DOC001   template residue left in the text (XX局, ××, 待填写 …)
  *   DOC002   doubled punctuation (。。 ，，)
  *   DOC003   a heading, title or "截至…12月31日" naming another year
+ *   DOC004   a table headed by another unit name than the document's
  */
 #include <stdio.h>
 #include <string.h>
@@ -166,8 +167,42 @@ static void other_year(const gk_report *r, const char *text, gk_pos pos, bool he
     }
 }
 
+/* ---- One unit name ---------------------------------------------------------- */
+
+/* The name without a trailing "（汇总）" mark, into buf. */
+static const char *bare_name(const char *name, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s", name);
+    static const char *const MARKS[] = {"（汇总）", "(汇总)", NULL};
+    for (const char *const *m = MARKS; *m; m++) {
+        char *hit = strstr(buf, *m);
+        if (hit)
+            *hit = '\0';
+    }
+    return buf;
+}
+
+static void check_unit_names(const gk_report *r, gk_findings *out)
+{
+    if (!r->unit)
+        return;
+    char doc[256], tab[256];
+    bare_name(r->unit, doc, sizeof doc);
+    for (size_t i = 0; i < r->ntables; i++) {
+        const gk_table *t = &r->tables[i];
+        if (!t->unit_name || strcmp(bare_name(t->unit_name, tab, sizeof tab), doc) == 0)
+            continue;
+        gk_location loc = gk_location_of(t, NULL, NULL);
+        loc.value = t->unit_name;
+        gk_report_finding(out, "DOC004", GK_WARNING, &loc,
+                          "“%s”表头的单位名称为“%s”，与文档标题中的“%s”不一致，应统一为同一名称",
+                          t->title ? t->title : gk_table_kind_title(t->kind), t->unit_name, r->unit);
+    }
+}
+
 void gk_check_document(const gk_report *r, gk_findings *out)
 {
+    check_unit_names(r, out);
     check_required(r, out);
     check_fund_notes(r, out);
     each_text(r, out, residue);

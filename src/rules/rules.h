@@ -12,7 +12,7 @@
 /* CLS001–CLS004: classification codes and names (classification.c). */
 void gk_check_classification(const gk_report *r, gk_findings *out);
 
-/* COMP001, FUND001, DOC001–DOC003: the document as a whole (document.c). */
+/* COMP001, FUND001, DOC001–DOC004: the document as a whole (document.c). */
 void gk_check_document(const gk_report *r, gk_findings *out);
 
 #endif

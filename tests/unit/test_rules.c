@@ -146,6 +146,14 @@ static void test_corpus_index(void **state)
     assert_true(has_finding(&f, "EXP002", GK_INFO, 147));
     assert_true(has_finding(&f, "EXP002", GK_INFO, 157));
     assert_true(has_finding(&f, "BAS003", GK_INFO, 239));
+    /* 002 heads tables with 经办中心 where its title says 经办机构. */
+    gk_report *r2 = read_path(GK_SHARED_DIR "/corpus/002_958243b751db7aa3.txt");
+    gk_findings f2;
+    gk_check(r2, &f2);
+    assert_true(has_finding(&f2, "DOC004", GK_WARNING, 331));
+    assert_true(has_finding(&f2, "DOC004", GK_WARNING, 377));
+    assert_false(has_finding(&f2, "DOC004", GK_WARNING, 406));
+    gk_report_free(r2);
     /* Nothing else is an error: 公开02–05 totals, 基本 = 人员 + 公用, 三公 … */
     for (size_t i = 0; i < f.n; i++)
         if (f.items[i].severity == GK_ERROR) {
