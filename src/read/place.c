@@ -81,18 +81,10 @@ static int score(const ival *vals, int k, const int *slot, const gk_place_identi
     return sc;
 }
 
-bool gk_place(int n, const gk_amount *vals, int k, const gk_place_identity *ids, int nids,
-              int *slot)
+/* Every value at the finest scale present plus one digit, so that the
+ * half-units of rounding are whole. */
+static void prepare(const gk_amount *vals, int k, ival *iv)
 {
-    if (k > n)
-        k = n;
-    for (int i = 0; i < k; i++)
-        slot[i] = i;
-    if (n > GK_PLACE_MAX_COLUMNS)
-        return true;                     /* too wide to search: leftmost */
-    /* Every value at the finest scale present plus one digit, so that the
-     * half-units of rounding are whole. */
-    ival iv[GK_PLACE_MAX_COLUMNS];
     unsigned scale = 0;
     for (int i = 0; i < k; i++)
         if (vals[i].scale + 1u > scale)
@@ -104,6 +96,52 @@ bool gk_place(int n, const gk_amount *vals, int k, const gk_place_identity *ids,
         iv[i].mid = (i128)vals[i].v * p;
         iv[i].half = (vals[i].flags & GK_AMOUNT_DASH) ? 0 : 5 * p / 10;
     }
+}
+
+/* Step to the next order-keeping placement of k values in n columns
+ * (lexicographic); false after the last. */
+static bool next_placement(int *cur, int k, int n)
+{
+    int i = k - 1;
+    while (i >= 0 && cur[i] == n - k + i)
+        i--;
+    if (i < 0)
+        return false;
+    cur[i]++;
+    for (int j = i + 1; j < k; j++)
+        cur[j] = cur[j - 1] + 1;
+    return true;
+}
+
+int gk_place_options(int n, const gk_amount *vals, int k, const gk_place_identity *ids,
+                     int nids, int (*out)[GK_PLACE_MAX_COLUMNS], int max)
+{
+    if (k > n || n > GK_PLACE_MAX_COLUMNS || k == 0)
+        return 0;
+    ival iv[GK_PLACE_MAX_COLUMNS];
+    prepare(vals, k, iv);
+    int cur[GK_PLACE_MAX_COLUMNS], m = 0, broken;
+    for (int i = 0; i < k; i++)
+        cur[i] = i;
+    do {
+        score(iv, k, cur, ids, nids, &broken);
+        if (broken == 0 && m < max)
+            memcpy(out[m++], cur, (size_t)k * sizeof *cur);
+    } while (next_placement(cur, k, n));
+    return m;
+}
+
+bool gk_place(int n, const gk_amount *vals, int k, const gk_place_identity *ids, int nids,
+              int *slot)
+{
+    if (k > n)
+        k = n;
+    for (int i = 0; i < k; i++)
+        slot[i] = i;
+    if (n > GK_PLACE_MAX_COLUMNS)
+        return true;                     /* too wide to search: leftmost */
+    ival iv[GK_PLACE_MAX_COLUMNS];
+    prepare(vals, k, iv);
     const ival *v = iv;
     int broken;
     int best = score(v, k, slot, ids, nids, &broken);
@@ -116,15 +154,7 @@ bool gk_place(int n, const gk_amount *vals, int k, const gk_place_identity *ids,
     int ties = 1;
     for (int i = 0; i < k; i++)
         cur[i] = i;
-    for (;;) {
-        int i = k - 1;
-        while (i >= 0 && cur[i] == n - k + i)
-            i--;
-        if (i < 0)
-            break;
-        cur[i]++;
-        for (int j = i + 1; j < k; j++)
-            cur[j] = cur[j - 1] + 1;
+    while (next_placement(cur, k, n)) {
         int s = score(v, k, cur, ids, nids, &broken);
         if (s > best) {
             best = s;

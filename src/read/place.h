@@ -39,4 +39,11 @@ int gk_place_identities(const gk_layout *lay, const char *const *names, const in
 bool gk_place(int n, const gk_amount *vals, int k, const gk_place_identity *ids, int nids,
               int *slot);
 
+/* Every order-keeping placement that breaks none of the identities its
+ * values touch, leftmost first; at most max are written to out.  Returns
+ * how many there are (up to max).  Several mean the row alone cannot tell
+ * where its blank cells were. */
+int gk_place_options(int n, const gk_amount *vals, int k, const gk_place_identity *ids,
+                     int nids, int (*out)[GK_PLACE_MAX_COLUMNS], int max);
+
 #endif

@@ -12,6 +12,7 @@
  * reconstructed and leaves a note.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gongkai/catalog.h"
@@ -208,8 +209,129 @@ static size_t first_data(reader *rd, size_t b, size_t e)
     return e;
 }
 
+/* ---- Coded tables, and where their blank cells were ------------------------- */
+
+#define MAX_OPTIONS 8
+
+/* A row whose values fit several placements equally well. */
+typedef struct ambiguous {
+    size_t row;                                   /* index in the table */
+    seg s;
+    int nopt, cur;
+    int opt[MAX_OPTIONS][GK_PLACE_MAX_COLUMNS];
+} ambiguous;
+
+static void place_option(reader *rd, gk_row *row, const char *const *names, const ambiguous *a,
+                         int o)
+{
+    row->ncells = 0;
+    for (int i = 0; i < a->s.nvals; i++)
+        gk_row_set(rd->r, row, names[a->opt[o][i]], a->s.vals[i])->flags |= GK_CELL_RECONSTRUCTED;
+}
+
+/* A cell in units of 10^-4, for comparing sums (0 when blank). */
+static long long units(const gk_row *row, const char *column)
+{
+    const gk_cell *c = row ? gk_row_get(row, column) : NULL;
+    gk_amount x;
+    return c && !c->text && gk_amount_rescale(c->value, 4, &x) ? (long long)x.v : 0;
+}
+
+/* The row that sums `row`: its code less two digits, or 合计 for a 类. */
+static const gk_row *parent_of(const gk_table *t, const gk_row *row)
+{
+    size_t n = row->code ? strlen(row->code) : 0;
+    if (n == 3)
+        return gk_table_find_label(t, "合计", GK_SIDE_NONE);
+    for (size_t i = 0; n > 3 && i < t->nrows; i++)
+        if (t->rows[i].code && strlen(t->rows[i].code) == n - 2 &&
+            strncmp(t->rows[i].code, row->code, n - 2) == 0)
+            return &t->rows[i];
+    return NULL;
+}
+
+/* How far `p` is from the sum of its children, over all columns. */
+static long long tree_gap(const gk_table *t, const gk_row *p, const char *const *names, int n)
+{
+    if (!p)
+        return 0;
+    size_t plen = p->code ? strlen(p->code) : 0;
+    long long gap = 0;
+    for (int c = 0; c < n; c++) {
+        long long sum = 0;
+        int children = 0;
+        for (size_t i = 0; i < t->nrows; i++) {
+            const gk_row *r = &t->rows[i];
+            if (r->code && strlen(r->code) == (plen ? plen + 2 : 3) &&
+                (!plen || strncmp(r->code, p->code, plen) == 0)) {
+                sum += units(r, names[c]);
+                children++;
+            }
+        }
+        if (children)
+            gap += llabs(units(p, names[c]) - sum);
+    }
+    return gap;
+}
+
+/* Do two ambiguous rows offer the same choices (same count of values, same
+ * placements)?  Then a family of them switches together. */
+static bool same_options(const ambiguous *a, const ambiguous *b)
+{
+    if (a->nopt != b->nopt || a->s.nvals != b->s.nvals)
+        return false;
+    for (int o = 0; o < a->nopt; o++)
+        if (memcmp(a->opt[o], b->opt[o], (size_t)a->s.nvals * sizeof a->opt[o][0]) != 0)
+            return false;
+    return true;
+}
+
+static bool descends(const gk_row *row, const gk_row *root)
+{
+    size_t n = root->code ? strlen(root->code) : 0;
+    return n && row->code && strlen(row->code) > n && strncmp(row->code, root->code, n) == 0;
+}
+
+/* Choose, for each ambiguous row and the ambiguous rows below it that offer
+ * the same choices, the placement that best fits the code tree (a 类 = Σ
+ * its 款, 合计 = Σ 类).  A family switches together, so that a 类 and its
+ * 款 and 项 ("201 … 207.40 207.40" all the way down) move as one. */
+static void settle_by_tree(reader *rd, gk_table *t, const char *const *names, int n,
+                           ambiguous *amb, size_t namb)
+{
+    for (size_t k = 0; k < namb; k++) {
+        ambiguous *root = &amb[k];
+        gk_row *row = &t->rows[root->row];
+        /* A root: no ambiguous ancestor of the same family. */
+        bool inner = false;
+        for (size_t j = 0; j < namb && !inner; j++)
+            inner = j != k && same_options(&amb[j], root) && descends(row, &t->rows[amb[j].row]);
+        if (inner)
+            continue;
+        int best = root->cur;
+        long long best_gap = -1;
+        for (int o = 0; o < root->nopt; o++) {
+            for (size_t j = 0; j < namb; j++)
+                if (j == k || (same_options(&amb[j], root) && descends(&t->rows[amb[j].row], row)))
+                    place_option(rd, &t->rows[amb[j].row], names, &amb[j], o);
+            long long gap = tree_gap(t, row, names, n) + tree_gap(t, parent_of(t, row), names, n);
+            if (best_gap < 0 || gap < best_gap) {
+                best_gap = gap;
+                best = o;
+            }
+        }
+        for (size_t j = 0; j < namb; j++)
+            if (j == k || (same_options(&amb[j], root) && descends(&t->rows[amb[j].row], row))) {
+                place_option(rd, &t->rows[amb[j].row], names, &amb[j], best);
+                amb[j].cur = best;
+            }
+    }
+}
+
 void read_coded_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
 {
+    ambiguous *amb = NULL;
+    size_t namb = 0, amb_cap = 0;
     size_t data = first_data(rd, b, e);
     const char *names[GK_LAYOUT_MAX_COLUMNS];
     int n = present_columns(rd, lay->columns, 1, b, e, data, names);
@@ -252,6 +374,27 @@ void read_coded_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
         }
         pending[0] = '\0';
         put_values(rd, row, lay, names, NULL, n, &s[0], ln);
+        /* Values that fit several placements: settled by the tree below. */
+        if (s[0].nvals > 0 && s[0].nvals < n) {
+            gk_place_identity ids[8];
+            int nids = gk_place_identities(lay, names, NULL, n, ids, 8);
+            ambiguous a = {.row = t->nrows - 1, .s = s[0]};
+            a.nopt = gk_place_options(n, s[0].vals, s[0].nvals, ids, nids, a.opt, MAX_OPTIONS);
+            if (a.nopt > 1) {
+                if (namb == amb_cap) {
+                    amb_cap = amb_cap ? 2 * amb_cap : 32;
+                    amb = gk_arena_grow(rd->scratch, amb, namb, amb_cap, sizeof *amb);
+                }
+                place_option(rd, row, names, &a, 0);
+                amb[namb++] = a;
+            }
+        }
+    }
+    if (namb) {
+        settle_by_tree(rd, t, names, n, amb, namb);
+        gk_report_note(rd->r, t->pos,
+                       "“%s”有 %zu 行只印出部分金额，空白栏的位置已按上下级科目之和推定（单元格标记为推定）",
+                       t->title ? t->title : "", namb);
     }
 }
 

@@ -359,7 +359,8 @@ static void test_corpus_expected(void **state)
 /* yichuan (single-space page text): the share of the hand-checked cells
  * read right.  Known misses (docs/reading.md): where blank cells leave no
  * trace and only other tables can tell the column (gpb_expense 基本支出 vs
- * 项目支出, the 三公 table, the 政府性基金 table).  A floor: it may only rise. */
+ * 项目支出 where the code tree ties, the 三公 table, the 政府性基金 table).
+ * A floor: it may only rise. */
 static void test_corpus_yichuan_cells(void **state)
 {
     (void)state;
@@ -392,7 +393,7 @@ static void test_corpus_yichuan_cells(void **state)
     }
     print_message("yichuan: %d of %d cells right\n", right, total);
     assert_int_equal(total, 622);
-    assert_true(right >= 566);
+    assert_true(right >= 611);
     gk_report_free(got);
     gk_report_free(want);
 }
