@@ -255,22 +255,20 @@ static long long tree_gap(const gk_table *t, const gk_row *p, const char *const 
 {
     if (!p)
         return 0;
-    size_t plen = p->code ? strlen(p->code) : 0;
-    long long gap = 0;
-    for (int c = 0; c < n; c++) {
-        long long sum = 0;
-        int children = 0;
-        for (size_t i = 0; i < t->nrows; i++) {
-            const gk_row *r = &t->rows[i];
-            if (r->code && strlen(r->code) == (plen ? plen + 2 : 3) &&
-                (!plen || strncmp(r->code, p->code, plen) == 0)) {
-                sum += units(r, names[c]);
-                children++;
-            }
-        }
-        if (children)
-            gap += llabs(units(p, names[c]) - sum);
+    size_t plen = p->code ? strlen(p->code) : 0, clen = plen ? plen + 2 : 3;
+    long long sum[GK_LAYOUT_MAX_COLUMNS] = {0};
+    int children = 0;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const gk_row *r = &t->rows[i];
+        if (!r->code || strlen(r->code) != clen || (plen && strncmp(r->code, p->code, plen) != 0))
+            continue;
+        children++;
+        for (int c = 0; c < n; c++)
+            sum[c] += units(r, names[c]);
     }
+    long long gap = 0;
+    for (int c = 0; children && c < n; c++)
+        gap += llabs(units(p, names[c]) - sum[c]);
     return gap;
 }
 
