@@ -46,11 +46,21 @@ typedef struct gk_finding {
     size_t nlocs;
 } gk_finding;
 
+/* What the narrative rules found to check (`gongkai check --stats`). */
+typedef struct gk_narrative_stats {
+    int figures;    /* numbers with a unit in the narrative */
+    int money;      /* … of them amounts */
+    int percent;    /* … of them percentages */
+    int bound;      /* amounts tied to the table cell they name */
+    int claims;     /* changes, shares, completion rates, comparisons, totals */
+} gk_narrative_stats;
+
 /* The findings of one report; they live in the report's arena. */
 typedef struct gk_findings {
     gk_report *report;
     gk_finding *items;
     size_t n, cap;
+    gk_narrative_stats narrative;
 } gk_findings;
 
 typedef struct gk_rule_info {

@@ -27,6 +27,17 @@ static const gk_rule_info RULES[] = {
     {"DOC002", GK_INFO, "标点重复（。。、，，）"},
     {"DOC003", GK_ERROR, "标题或“截至…12月31日”中的年度与文档年度不符"},
     {"DOC004", GK_WARNING, "表头的单位名称与文档标题不一致"},
+    {"NAR001", GK_ERROR, "情况说明中的金额与其所指表格单元格不符"},
+    {"NAR002", GK_ERROR, "增长（下降）率与增减额、本年数不符（常见错误：以本年数为分母）"},
+    {"NAR003", GK_ERROR, "占比与部分数、总数不符"},
+    {"NAR004", GK_ERROR, "完成预算的比率与决算数、预算数不符，或预算数为0却写完成率"},
+    {"NAR005", GK_ERROR, "“决算数大于/小于/等于预算数”与两数不符"},
+    {"NAR006", GK_ERROR, "上年数为0却写增长率"},
+    {"NAR007", GK_ERROR, "写“与上年持平”却有增减额"},
+    {"NAR008", GK_ERROR, "总数与所列各科目之和不符（如年初预算总数与各项年初预算之和）"},
+    {"NAR009", GK_ERROR, "增减方向前后矛盾（金额说增加、比率说下降等）"},
+    {"NAR010", GK_ERROR, "“没有政府性基金/国有资本经营预算拨款”的说法与本节或表格不符"},
+    {"NAR011", GK_WARNING, "百分比缺少“%”或金额缺少单位"},
 };
 
 /* The checkers; each may report several of the rules above. */
@@ -67,6 +78,7 @@ static void (*const CHECKERS[])(const gk_report *, gk_findings *) = {
     check_reader_notes,
     gk_check_classification,
     gk_check_document,
+    gk_check_narrative,
 };
 
 /* The catalogue with the built-in formulas' rules after the checkers'. */

@@ -65,6 +65,11 @@ static const gk_row *term_row(const gk_table *t, const gk_term *term, const gk_r
     return NULL;
 }
 
+const gk_row *gk_term_row(const gk_table *t, const gk_term *term, const gk_row *bound)
+{
+    return term_row(t, term, bound, NULL);
+}
+
 static bool prints_column(const gk_table *t, const char *column)
 {
     for (size_t i = 0; i < t->nrows; i++)

@@ -268,3 +268,17 @@ bool gk_formulas_parse(gk_formulas *fs, const char *file, const char *text, size
     }
     return true;
 }
+
+bool gk_term_parse(gk_formulas *fs, const char *text, size_t len, int line, gk_term *t,
+                   gk_error *err)
+{
+    cur c = {text, text + len, fs, err, line, NULL, false};
+    memset(t, 0, sizeof *t);
+    t->sign = 1;
+    while (c.end > c.p && (c.end[-1] == ' ' || c.end[-1] == '\t'))
+        c.end--;
+    if (!parse_term(&c, t, false))
+        return false;
+    skip_ws(&c);
+    return c.p == c.end || fail(&c, "单元格后有多余内容");
+}

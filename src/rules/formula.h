@@ -77,6 +77,15 @@ bool gk_formulas_parse(gk_formulas *fs, const char *file, const char *text, size
                        gk_error *err);
 void gk_formulas_free(gk_formulas *fs);
 
+/* Parse one term, TABLE[ROW].COLUMN (no SUM), from text[0..len); strings
+ * are kept in fs.  False with err (at `line`) when it is not one. */
+bool gk_term_parse(gk_formulas *fs, const char *text, size_t len, int line, gk_term *t,
+                   gk_error *err);
+
+/* The row of t a term names; `bound` is the row [*] stands for (may be
+ * NULL).  NULL when the table has no such row. */
+const gk_row *gk_term_row(const gk_table *t, const gk_term *term, const gk_row *bound);
+
 /* The rules built into the program (data/rules/final.rules), parsed once. */
 const gk_formulas *gk_builtin_formulas(void);
 

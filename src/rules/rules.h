@@ -15,4 +15,8 @@ void gk_check_classification(const gk_report *r, gk_findings *out);
 /* COMP001, FUND001, DOC001–DOC004: the document as a whole (document.c). */
 void gk_check_document(const gk_report *r, gk_findings *out);
 
+/* NAR001–NAR011: the narrative's figures and claims (narrative.c); fills
+ * out->narrative. */
+void gk_check_narrative(const gk_report *r, gk_findings *out);
+
 #endif

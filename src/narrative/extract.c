@@ -1,0 +1,783 @@
+/*
+ * extract.c — figures and claims from the narrative (gongkai/narrative.h).
+ *
+ * The prose stream (prose.h) is read sentence by sentence.  A figure is a
+ * number followed by a unit; the words between it and the figure before it
+ * (its "gap") say what it is: "…年初预算为" a budget, "…增长" a rate, "占…的"
+ * a share, anything else names its subject.  Claims then tie figures
+ * together the way the prose does: a rate to the change before it and that
+ * to the current amount, a share to its part and its whole, a completion
+ * rate to the actual and the budget.
+ *
+ * Words are matched on the normalised stream, so "（类）" is "(类)" and there
+ * are no spaces or quotes.
+ */
+#include "gongkai/narrative.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/arena.h"
+#include "prose.h"
+
+/* ---- Small string helpers over [s, e) ------------------------------------ */
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+static bool starts(const char *s, const char *e, const char *w)
+{
+    size_t n = strlen(w);
+    return (size_t)(e - s) >= n && memcmp(s, w, n) == 0;
+}
+
+static bool ends(const char *s, const char *e, const char *w)
+{
+    size_t n = strlen(w);
+    return (size_t)(e - s) >= n && memcmp(e - n, w, n) == 0;
+}
+
+/* Last occurrence of w in [s, e), or NULL. */
+static const char *rfind(const char *s, const char *e, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = e - n; p >= s && e - s >= (ptrdiff_t)n; p--)
+        if (memcmp(p, w, n) == 0)
+            return p;
+    return NULL;
+}
+
+static const char *find(const char *s, const char *e, const char *w)
+{
+    size_t n = strlen(w);
+    for (const char *p = s; p + n <= e; p++)
+        if (memcmp(p, w, n) == 0)
+            return p;
+    return NULL;
+}
+
+/* The latest end of any word of a list in [s, e): where the last mention of
+ * that kind of word stops; NULL when none occurs. */
+static const char *last_of(const char *s, const char *e, const char *const *words)
+{
+    const char *best = NULL;
+    for (; *words; words++) {
+        const char *p = rfind(s, e, *words);
+        if (p && (!best || p + strlen(*words) > best))
+            best = p + strlen(*words);
+    }
+    return best;
+}
+
+/* Strip any of `words` from the end of [s, *e), repeatedly. */
+static void strip_tail(const char *s, const char **e, const char *const *words)
+{
+    for (bool again = true; again;) {
+        again = false;
+        for (const char *const *w = words; *w; w++)
+            if (ends(s, *e, *w) && *e - strlen(*w) >= s) {
+                *e -= strlen(*w);
+                again = true;
+            }
+    }
+}
+
+/* ---- Word lists ---------------------------------------------------------- */
+
+static const char *const UP[] = {"增加", "增长", "上升", "提高", "增幅", NULL};
+static const char *const DOWN[] = {"减少", "下降", "降低", "减幅", "节约", NULL};
+static const char *const COMPLETE[] = {"完成", "执行率", "完成率", NULL};
+static const char *const SHARE[] = {"占", NULL};
+/* Particles between a role word and its figure: "年初预算为", "决算数是". */
+static const char *const PARTICLES[] = {"为", "是", ":", "共计", "共", "计", "约", "了",
+                                        "达", "达到", NULL};
+static const char *const BUDGET_WORDS[] = {"年初预算数", "年初预算", "全年预算数", "全年预算",
+                                           "调整预算数", "预算数", "预算", NULL};
+static const char *const ACTUAL_WORDS[] = {"支出决算数", "支出决算", "决算数", "决算",
+                                           "全年执行数", "执行数", "实际支出", NULL};
+/* Words that qualify a subject without naming it. */
+static const char *const SUBJECT_TAIL[] = {"各", "均", "分别", "合计为", "总额为", "比上年",
+                                           "较上年", "与上年相比", "同比", "比", "较", "其中",
+                                           NULL};
+
+/* ---- Units ---------------------------------------------------------------- */
+
+typedef struct unit_word {
+    const char *word;
+    gk_figure_kind kind;
+    gk_unit unit;
+} unit_word;
+
+static const unit_word UNITS[] = {
+    {"万元", GK_FIG_MONEY, GK_UNIT_WANYUAN}, {"亿元", GK_FIG_MONEY, GK_UNIT_YIYUAN},
+    {"千元", GK_FIG_MONEY, GK_UNIT_QIANYUAN}, {"元", GK_FIG_MONEY, GK_UNIT_YUAN},
+    {"%", GK_FIG_PERCENT, GK_UNIT_NONE},     {"人次", GK_FIG_COUNT, GK_UNIT_NONE},
+    {"批次", GK_FIG_COUNT, GK_UNIT_NONE},    {"个", GK_FIG_COUNT, GK_UNIT_NONE},
+    {"人", GK_FIG_COUNT, GK_UNIT_NONE},      {"辆", GK_FIG_COUNT, GK_UNIT_NONE},
+    {"台", GK_FIG_COUNT, GK_UNIT_NONE},      {"套", GK_FIG_COUNT, GK_UNIT_NONE},
+    {"次", GK_FIG_COUNT, GK_UNIT_NONE},      {"分", GK_FIG_COUNT, GK_UNIT_NONE},
+    {"家", GK_FIG_COUNT, GK_UNIT_NONE},      {"名", GK_FIG_COUNT, GK_UNIT_NONE},
+    {"户", GK_FIG_COUNT, GK_UNIT_NONE},      {"项", GK_FIG_COUNT, GK_UNIT_NONE},
+};
+
+/* ---- The extractor's state ------------------------------------------------ */
+
+typedef struct parts_group {
+    int whole;          /* the stated total, or −1 */
+    int *parts;
+    int nparts, cap;
+    int last_block;     /* the block whose part was taken last */
+} parts_group;
+
+typedef struct ex {
+    gk_report *r;
+    const prose *p;
+    gk_narrative *out;
+    int figures_cap, claims_cap, nones_cap;
+    const char *section;
+    int block;
+    const char *topic;        /* the item the block is about: "…(款)…(项)" */
+    int head;                 /* the whole of shares without "占…的" */
+    const char *head_subject; /* … or its subject when no figure is at hand */
+    parts_group budgets, actuals; /* "…年初预算为P…其中：" and the items after */
+    int sentence;
+    int sentence_first;       /* first figure of the current sentence */
+    int block_first;          /* first figure of the current block */
+} ex;
+
+static gk_figure *fig(ex *x, int i) { return &x->out->figures[i]; }
+
+static int add_figure(ex *x, const gk_figure *f)
+{
+    gk_narrative *n = x->out;
+    if (n->nfigures == x->figures_cap) {
+        int cap = x->figures_cap ? 2 * x->figures_cap : 64;
+        n->figures = gk_arena_grow(x->r->arena, n->figures, (size_t)n->nfigures, (size_t)cap,
+                                   sizeof *n->figures);
+        x->figures_cap = cap;
+    }
+    n->figures[n->nfigures] = *f;
+    return n->nfigures++;
+}
+
+static gk_claim *add_claim(ex *x, gk_claim_kind kind, int a, int b, int p, gk_pos pos)
+{
+    gk_narrative *n = x->out;
+    if (n->nclaims == x->claims_cap) {
+        int cap = x->claims_cap ? 2 * x->claims_cap : 64;
+        n->claims = gk_arena_grow(x->r->arena, n->claims, (size_t)n->nclaims, (size_t)cap,
+                                  sizeof *n->claims);
+        x->claims_cap = cap;
+    }
+    gk_claim *c = &n->claims[n->nclaims++];
+    memset(c, 0, sizeof *c);
+    *c = (gk_claim){.kind = kind, .a = a, .b = b, .p = p, .section = x->section, .pos = pos};
+    return c;
+}
+
+static gk_pos pos_at(const ex *x, const char *at)
+{
+    const prose_piece *pc = prose_piece_at(x->p, (size_t)(at - x->p->text));
+    gk_pos pos = {0};
+    if (pc)
+        pos = x->r->paragraphs[pc->para].pos;
+    return pos;
+}
+
+/* ---- Subjects ------------------------------------------------------------- */
+
+/* Remove year phrases ("2024年度", "与2024年度相比", "比2024年") and
+ * numbering at the start; copy the rest into the arena. */
+static const char *clean_subject(ex *x, const char *s, const char *e)
+{
+    char buf[512];
+    size_t n = 0;
+    /* Numbering: "(1)", "1.", "1、", "一、". */
+    if (s < e && *s == '(') {
+        const char *q = find(s, e, ")");
+        if (q && q - s <= 8)
+            s = q + 1;
+    }
+    const char *q = s;
+    while (q < e && is_digit(*q))
+        q++;
+    if (q > s && q < e && (*q == '.' || starts(q, e, "、")))
+        s = q + (*q == '.' ? 1 : strlen("、"));
+    while (s < e && n + 8 < sizeof buf) {
+        if (is_digit(*s)) {
+            const char *d = s;
+            while (d < e && is_digit(*d))
+                d++;
+            if (d - s == 4 && starts(d, e, "年")) {
+                d += strlen("年");
+                if (starts(d, e, "度"))
+                    d += strlen("度");
+                if (starts(d, e, "相比"))
+                    d += strlen("相比");
+                /* "与2024年度相比" / "比2024年": drop the 与/比/较 before it. */
+                if (n >= 3 && (memcmp(buf + n - 3, "与", 3) == 0 || memcmp(buf + n - 3, "比", 3) == 0 ||
+                               memcmp(buf + n - 3, "较", 3) == 0))
+                    n -= 3;
+                s = d;
+                continue;
+            }
+        }
+        buf[n++] = *s++;
+    }
+    const char *b = buf, *be = buf + n;
+    static const char *const LEAD[] = {"其中", "本部门", "本单位", "全年", "当年", "本年度",
+                                       "上年", "上年度", NULL};
+    for (bool again = true; again;) {
+        again = false;
+        while (b < be && (*b == ',' || *b == ':' || *b == ';')) {
+            b++;
+            again = true;
+        }
+        for (const char *const *w = LEAD; *w; w++)
+            if (starts(b, be, *w) && !starts(b, be, "上年结转") && !starts(b, be, "全年预算")) {
+                b += strlen(*w);
+                again = true;
+            }
+        if (x->r->unit && *x->r->unit && starts(b, be, x->r->unit)) {
+            b += strlen(x->r->unit);
+            again = true;
+        }
+    }
+    strip_tail(b, &be, SUBJECT_TAIL);
+    strip_tail(b, &be, PARTICLES);
+    return gk_report_strndup(x->r, b, (size_t)(be - b));
+}
+
+/* The subject words of a figure: the last clause of its gap, without the
+ * role word (already cut off at *role_at). */
+static const char *subject_of(ex *x, const char *s, const char *e)
+{
+    const char *c = NULL;
+    for (const char *p = s; p < e; p++)
+        if (*p == ',' || *p == ':' || *p == ';')
+            c = p + 1;
+    return clean_subject(x, c ? c : s, e);
+}
+
+static bool has_level(const char *subject)
+{
+    return strstr(subject, "(项)") || strstr(subject, "(款)") || strstr(subject, "(类)");
+}
+
+/* Subjects name the same thing when one ends with the other once the words
+ * that vary between mentions are dropped: "三公经费财政拨款支出" and
+ * "三公经费支出" both come to "三公经费". */
+static void loose(const char *s, char *out, size_t size)
+{
+    size_t n = 0;
+    for (const char *p = s; *p && n + 1 < size;) {
+        if (strncmp(p, "财政拨款", strlen("财政拨款")) == 0) {
+            p += strlen("财政拨款");
+            continue;
+        }
+        out[n++] = *p++;
+    }
+    out[n] = '\0';
+    static const char *const TAIL[] = {"支出", "决算数", "决算", NULL};
+    const char *e = out + n;
+    strip_tail(out, &e, TAIL);
+    out[e - out] = '\0';
+}
+
+static bool same_subject(const char *a, const char *b)
+{
+    if (!*a || !*b)
+        return false;
+    char la[512], lb[512];
+    loose(a, la, sizeof la);
+    loose(b, lb, sizeof lb);
+    size_t na = strlen(la), nb = strlen(lb);
+    if (!na || !nb)
+        return false;
+    return na >= nb ? strcmp(la + na - nb, lb) == 0 : strcmp(lb + nb - na, la) == 0;
+}
+
+static bool is_amount_role(gk_figure_role r) { return r == GK_ROLE_VALUE || r == GK_ROLE_ACTUAL; }
+
+/* The latest money figure at or after `from`, before `before`, whose role is
+ * a stated amount, optionally with a matching subject. */
+static int latest_amount(ex *x, int from, int before, const char *subject)
+{
+    for (int i = before - 1; i >= from && i >= 0; i--) {
+        const gk_figure *f = fig(x, i);
+        if (f->kind == GK_FIG_MONEY && is_amount_role(f->role) &&
+            (!subject || same_subject(f->subject, subject)))
+            return i;
+    }
+    return -1;
+}
+
+static int latest_role(ex *x, int from, int before, gk_figure_role role, const char *subject)
+{
+    for (int i = before - 1; i >= from && i >= 0; i--) {
+        const gk_figure *f = fig(x, i);
+        if (f->kind == GK_FIG_MONEY && f->role == role &&
+            (!subject || same_subject(f->subject, subject)))
+            return i;
+    }
+    return -1;
+}
+
+/* The first figure of the section holding figure `i`. */
+static int section_first(ex *x, int i)
+{
+    while (i > 0 && fig(x, i - 1)->section == fig(x, i)->section)
+        i--;
+    return i;
+}
+
+/* ---- Reading one figure ---------------------------------------------------- */
+
+/* Length of a number at s ("1,234.56", "0.3"), 0 when there is none. */
+static size_t number_len(const char *s, const char *e)
+{
+    const char *p = s;
+    while (p < e && is_digit(*p)) {
+        p++;
+        if (p + 4 <= e && *p == ',' && is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) &&
+            (p + 4 == e || !is_digit(p[4])))
+            p++;
+    }
+    if (p + 1 < e && *p == '.' && is_digit(p[1])) {
+        p++;
+        while (p < e && is_digit(*p))
+            p++;
+    }
+    return (size_t)(p - s);
+}
+
+/* The role of a figure from the words before it; *cut is where the role
+ * words begin (the subject ends there). */
+static gk_figure_role role_of(const char *s, const char *e, gk_figure_kind kind, int *dir,
+                              const char **cut, const char **whole, const char **whole_end)
+{
+    *dir = 0;
+    *cut = e;
+    *whole = *whole_end = NULL;
+    const char *up = last_of(s, e, UP), *down = last_of(s, e, DOWN);
+    const char *change = up > down ? up : down;
+    if (kind == GK_FIG_PERCENT || kind == GK_FIG_COUNT) {
+        const char *done = last_of(s, e, COMPLETE), *share = last_of(s, e, SHARE);
+        const char *best = done;
+        if (share > best)
+            best = share;
+        if (change > best)
+            best = change;
+        if (!best)
+            return GK_ROLE_OTHER;
+        if (best == done) {
+            *cut = rfind(s, e, "完成") ? rfind(s, e, "完成") : done;
+            return GK_ROLE_COMPLETION;
+        }
+        if (best == share) {
+            *cut = share - strlen("占");
+            const char *de = rfind(share, e, "的");
+            if (de && de > share) {
+                *whole = share;
+                *whole_end = de;
+            }
+            return GK_ROLE_SHARE;
+        }
+        *dir = change == up ? 1 : -1;
+        return GK_ROLE_RATE;
+    }
+    const char *t = e;
+    strip_tail(s, &t, PARTICLES);
+    for (const char *const *w = UP; *w; w++)
+        if (ends(s, t, *w)) {
+            *dir = 1;
+            *cut = t - strlen(*w);
+            return GK_ROLE_CHANGE;
+        }
+    for (const char *const *w = DOWN; *w; w++)
+        if (ends(s, t, *w)) {
+            *dir = -1;
+            *cut = t - strlen(*w);
+            return GK_ROLE_CHANGE;
+        }
+    for (const char *const *w = BUDGET_WORDS; *w; w++)
+        if (ends(s, t, *w)) {
+            *cut = t - strlen(*w);
+            return GK_ROLE_BUDGET;
+        }
+    for (const char *const *w = ACTUAL_WORDS; *w; w++)
+        if (ends(s, t, *w)) {
+            *cut = t - strlen(*w);
+            return GK_ROLE_ACTUAL;
+        }
+    *cut = t;
+    return GK_ROLE_VALUE;
+}
+
+/* A figure at s (number of length n); NULL if the number is not one (a
+ * year, a date, numbering).  *after gets the end of its unit. */
+static bool read_figure(ex *x, const char *gap, const char *s, size_t n, const char *e,
+                        gk_figure *f, const char **after)
+{
+    memset(f, 0, sizeof *f);
+    const char *u = s + n;
+    const unit_word *uw = NULL;
+    for (size_t i = 0; i < sizeof UNITS / sizeof UNITS[0]; i++)
+        if (starts(u, e, UNITS[i].word)) {
+            uw = &UNITS[i];
+            break;
+        }
+    /* "0.3万。": 万 alone for 万元. */
+    static const unit_word WAN = {"万", GK_FIG_MONEY, GK_UNIT_WANYUAN};
+    if (!uw && starts(u, e, "万") &&
+        (u + strlen("万") == e || strchr(",;。\n)", u[strlen("万")]) ||
+         starts(u + strlen("万"), e, "。") || starts(u + strlen("万"), e, "、")))
+        uw = &WAN;
+    const char *g = gap, *ge = s;
+    if (uw) {
+        f->kind = uw->kind;
+        f->unit = uw->unit;
+        *after = u + strlen(uw->word);
+    } else {
+        /* Unit-less figures the prose still makes: "占76.23" and
+         * "支出决算为4.19". */
+        const char *t = ge;
+        strip_tail(g, &t, PARTICLES);
+        if (ends(g, t, "占")) {
+            f->kind = GK_FIG_PERCENT;
+        } else if (last_of(g, t, BUDGET_WORDS) == t || last_of(g, t, ACTUAL_WORDS) == t) {
+            f->kind = GK_FIG_MONEY;
+            f->unit = GK_UNIT_WANYUAN;
+        } else {
+            return false;
+        }
+        f->unit_missing = true;
+        *after = u;
+    }
+    if (gk_amount_parse(s, n, &f->value) != GK_AMOUNT_OK)
+        return false;
+    const char *cut, *w, *we;
+    f->role = role_of(g, ge, f->kind, &f->dir, &cut, &w, &we);
+    if (f->kind == GK_FIG_COUNT)
+        f->role = GK_ROLE_OTHER;
+    f->subject = subject_of(x, g, cut);
+    if (w)
+        f->whole = clean_subject(x, w, we);
+    f->text = gk_report_strndup(x->r, s, n);
+    f->section = x->section;
+    f->pos = pos_at(x, s);
+    f->sentence = x->sentence;
+    f->block = x->block;
+    return true;
+}
+
+/* ---- Claims ----------------------------------------------------------------- */
+
+static void group_add(ex *x, parts_group *g, int i)
+{
+    if (g->nparts == g->cap) {
+        int cap = g->cap ? 2 * g->cap : 16;
+        g->parts = gk_arena_grow(x->r->arena, g->parts, (size_t)g->nparts, (size_t)cap,
+                                 sizeof *g->parts);
+        g->cap = cap;
+    }
+    g->parts[g->nparts++] = i;
+    g->last_block = x->block;
+}
+
+static void group_close(ex *x, parts_group *g)
+{
+    if (g->whole >= 0 && g->nparts >= 2) {
+        gk_claim *c = add_claim(x, GK_CLAIM_PARTS, g->whole, -1, -1, fig(x, g->whole)->pos);
+        c->parts = g->parts;
+        c->nparts = g->nparts;
+    }
+    *g = (parts_group){.whole = -1, .last_block = -1};
+}
+
+/* The figure a subject names: the latest stated amount with that subject,
+ * in this section first, then anywhere before. */
+static int resolve_subject(ex *x, const char *subject, int before)
+{
+    if (!subject || !*subject)
+        return -1;
+    int i = latest_amount(x, before > 0 ? section_first(x, before - 1) : 0, before, subject);
+    return i >= 0 ? i : latest_amount(x, 0, before, subject);
+}
+
+/* Relations that a figure completes. */
+static void relate(ex *x, int i)
+{
+    gk_figure *f = fig(x, i);
+    int sfirst = x->sentence_first, bfirst = x->block_first;
+    switch (f->role) {
+    case GK_ROLE_RATE: {
+        int change = latest_role(x, sfirst, i, GK_ROLE_CHANGE, NULL);
+        if (change < 0)
+            return;
+        int cur = latest_amount(x, sfirst, change, NULL);
+        if (cur < 0)
+            cur = resolve_subject(x, fig(x, change)->subject, change);
+        if (cur < 0)
+            cur = latest_amount(x, bfirst, sfirst, NULL);
+        gk_claim *c = add_claim(x, GK_CLAIM_CHANGE, cur, change, i, f->pos);
+        c->dir = f->dir;
+        return;
+    }
+    case GK_ROLE_SHARE: {
+        int part = latest_amount(x, sfirst, i, NULL);
+        if (part < 0)
+            part = latest_amount(x, bfirst, i, NULL);
+        if (part < 0)
+            return;
+        int whole = -1;
+        if (f->whole)
+            whole = resolve_subject(x, f->whole, part);
+        else if (x->head >= 0 && x->head != part)
+            whole = x->head;
+        else if (x->head_subject) {
+            whole = resolve_subject(x, x->head_subject, part);
+            if (whole < 0)
+                f->whole = x->head_subject;
+        }
+        add_claim(x, GK_CLAIM_SHARE, part, whole, i, f->pos);
+        return;
+    }
+    case GK_ROLE_COMPLETION: {
+        int actual = latest_role(x, sfirst, i, GK_ROLE_ACTUAL, NULL);
+        if (actual < 0)
+            actual = latest_amount(x, sfirst, i, NULL);
+        if (actual < 0)
+            actual = latest_amount(x, bfirst, i, NULL);
+        if (actual < 0)
+            return;
+        int budget = latest_role(x, bfirst, actual, GK_ROLE_BUDGET, fig(x, actual)->subject);
+        if (budget < 0 && !*fig(x, actual)->subject)
+            budget = latest_role(x, bfirst, actual, GK_ROLE_BUDGET, NULL);
+        add_claim(x, GK_CLAIM_COMPLETION, actual, budget, i, f->pos);
+        return;
+    }
+    default:
+        return;
+    }
+}
+
+/* "决算数大于预算数", "决算数小于年初预算", "决算数与预算数持平". */
+static void compare_words(ex *x, const char *s, const char *e, int nfig)
+{
+    static const struct { const char *w; int dir; } CMP[] = {
+        {"大于", 1}, {"高于", 1}, {"超过", 1}, {"小于", -1}, {"低于", -1}, {"等于", 0}, {"持平", 0},
+    };
+    const char *act = find(s, e, "决算");
+    if (!act)
+        return;
+    for (size_t k = 0; k < sizeof CMP / sizeof CMP[0]; k++) {
+        const char *w = find(act, e, CMP[k].w);
+        if (!w || w - act > 24)
+            continue;
+        const char *bud = find(w, e, "预算");
+        if (!bud || bud - w > 12)
+            continue;
+        const char *subject = clean_subject(x, s, act);
+        int actual = -1;
+        if (*subject) {
+            actual = latest_role(x, x->block_first, nfig, GK_ROLE_ACTUAL, subject);
+            if (actual < 0)
+                actual = latest_amount(x, x->block_first, nfig, subject);
+        }
+        if (actual < 0)
+            actual = latest_role(x, x->block_first, nfig, GK_ROLE_ACTUAL, NULL);
+        if (actual < 0)
+            actual = latest_amount(x, x->block_first, nfig, NULL);
+        if (actual < 0)
+            return;
+        int budget = latest_role(x, x->block_first, nfig, GK_ROLE_BUDGET, fig(x, actual)->subject);
+        gk_claim *c = add_claim(x, GK_CLAIM_COMPARE, actual, budget, -1, pos_at(x, w));
+        c->dir = CMP[k].dir;
+        const char *we = bud + strlen("预算");
+        if (starts(we, e, "数"))
+            we += strlen("数");
+        c->word = gk_report_strndup(x->r, act, (size_t)(we - act));
+        return;
+    }
+}
+
+/* "本部门没有使用政府性基金预算财政拨款…", "无国有资本经营预算财政拨款收入和支出". */
+static void none_statement(ex *x, const char *s, const char *e)
+{
+    const char *no = find(s, e, "没有");
+    if (!no)
+        no = find(s, e, "无");
+    if (!no)
+        return;
+    static const char *const FUNDS[] = {"政府性基金", "国有资本经营"};
+    for (size_t k = 0; k < 2; k++) {
+        const char *w = find(no, e, FUNDS[k]);
+        if (!w || w - no > 30)
+            continue;
+        gk_narrative *n = x->out;
+        if (n->nnones == x->nones_cap) {
+            int cap = x->nones_cap ? 2 * x->nones_cap : 8;
+            n->nones = gk_arena_grow(x->r->arena, n->nones, (size_t)n->nnones, (size_t)cap,
+                                     sizeof *n->nones);
+            x->nones_cap = cap;
+        }
+        n->nones[n->nnones++] = (struct gk_none_statement){x->section, FUNDS[k], pos_at(x, w)};
+        return;
+    }
+}
+
+/* Markers after which figures are parts of a whole: "…451.53万元，其中：",
+ * "…支出主要用于以下方面：", "“三公”经费支出决算中，". */
+static void heads(ex *x, const char *s, const char *until, const char *at, int last)
+{
+    static const char *const MARK[] = {"其中", "主要用于", "决算中", NULL};
+    for (const char *const *m = MARK; *m; m++) {
+        const char *p = find(at, until, *m);
+        if (!p)
+            continue;
+        /* Right after a stated amount (only punctuation between): that
+         * amount is the whole. */
+        const char *q = at;
+        while (q < p && (*q == ',' || *q == ':' || *q == ';'))
+            q++;
+        if (q == p && last >= 0 && is_amount_role(fig(x, last)->role)) {
+            x->head = last;
+            x->head_subject = NULL;
+        } else if (p > s && last < x->sentence_first) {
+            const char *subject = clean_subject(x, s, p);
+            if (*subject) {
+                x->head = -1;
+                x->head_subject = subject;
+            }
+        }
+        return;
+    }
+}
+
+/* Item totals: "…年初预算为P万元，支出决算为Q万元…。其中：" opens a group
+ * whose parts are the first budget (and actual) of each item block after. */
+static void open_groups(ex *x, int nfig, const char *s, const char *e)
+{
+    const char *t = e;
+    while (t > s && (t[-1] == '\n' || t[-1] == ':' || t[-1] == ','))
+        t--;
+    if (!ends(s, t, "其中"))
+        return;
+    for (int i = x->block_first; i < nfig; i++) {
+        gk_figure *f = fig(x, i);
+        if (f->kind != GK_FIG_MONEY)
+            continue;
+        if (f->role == GK_ROLE_BUDGET) {
+            group_close(x, &x->budgets);
+            x->budgets.whole = i;
+        } else if (f->role == GK_ROLE_ACTUAL) {
+            group_close(x, &x->actuals);
+            x->actuals.whole = i;
+        }
+    }
+}
+
+static void take_part(ex *x, int i)
+{
+    gk_figure *f = fig(x, i);
+    if (f->kind != GK_FIG_MONEY || !x->topic || !strstr(x->topic, "(项)"))
+        return;
+    parts_group *g = f->role == GK_ROLE_BUDGET ? &x->budgets
+                     : f->role == GK_ROLE_ACTUAL ? &x->actuals
+                                                 : NULL;
+    if (g && g->whole >= 0 && g->last_block != x->block)
+        group_add(x, g, i);
+}
+
+static void sentence(ex *x, const char *s, const char *e)
+{
+    x->sentence_first = x->out->nfigures;
+    const char *gap = s, *p = s;
+    int last = -1;
+    const char *sentence_subject = NULL;
+    while (p < e) {
+        if (!is_digit(*p) || (p > s && (is_digit(p[-1]) || p[-1] == '.' ||
+                                        (p[-1] >= 'A' && p[-1] <= 'z')))) {
+            p++;
+            continue;
+        }
+        size_t n = number_len(p, e);
+        gk_figure f;
+        const char *after;
+        if (!read_figure(x, gap, p, n, e, &f, &after)) {
+            p += n;
+            continue;
+        }
+        if (has_level(f.subject))
+            x->topic = f.subject;
+        if (!*f.subject && f.kind == GK_FIG_MONEY)
+            f.subject = sentence_subject ? sentence_subject : x->topic ? x->topic : "";
+        if (f.kind == GK_FIG_MONEY && *f.subject && f.role != GK_ROLE_CHANGE)
+            sentence_subject = f.subject;
+        heads(x, s, p, gap, last);
+        int i = add_figure(x, &f);
+        take_part(x, i);
+        relate(x, i);
+        last = i;
+        gap = p = after;
+    }
+    heads(x, s, e, gap, last);
+    /* A sentence naming an item without figures sets the block's topic:
+     * "（1）行政事业单位医疗（款）行政单位医疗（项）。" */
+    if (last < 0) {
+        const char *lv = NULL;
+        static const char *const LEVELS[] = {"(项)", "(款)", "(类)", NULL};
+        lv = last_of(s, e, LEVELS);
+        if (lv)
+            x->topic = clean_subject(x, s, lv);
+    }
+    compare_words(x, s, e, x->out->nfigures);
+    none_statement(x, s, e);
+    open_groups(x, x->out->nfigures, s, e);
+    /* "与上年持平" with the figures of its sentence. */
+    const char *flat = find(s, e, "持平");
+    if (flat && !find(s, flat, "预算") && last >= 0) {
+        int cur = latest_amount(x, x->sentence_first, x->out->nfigures, NULL);
+        int change = latest_role(x, x->sentence_first, x->out->nfigures, GK_ROLE_CHANGE, NULL);
+        if (cur >= 0)
+            add_claim(x, GK_CLAIM_FLAT, cur, change, -1, pos_at(x, flat))->dir = 0;
+    }
+    x->sentence++;
+}
+
+void gk_narrative_extract(gk_report *r, gk_narrative *out)
+{
+    memset(out, 0, sizeof *out);
+    prose p;
+    prose_build(r, &p);
+    ex x = {.r = r, .p = &p, .out = out, .head = -1, .block = -1};
+    x.budgets = x.actuals = (parts_group){.whole = -1, .last_block = -1};
+    const char *s = p.text, *end = p.text + p.len;
+    while (s < end) {
+        const char *e = memchr(s, '\n', (size_t)(end - s));
+        if (!e)
+            e = end;
+        const prose_piece *pc = prose_piece_at(&p, (size_t)(s - p.text));
+        if (pc) {
+            const char *section = r->paragraphs[pc->para].section;
+            if (section != x.section) {
+                group_close(&x, &x.budgets);
+                group_close(&x, &x.actuals);
+                x.section = section;
+                x.head = -1;
+                x.head_subject = NULL;
+            }
+            if (pc->block != x.block) {
+                x.block = pc->block;
+                x.block_first = out->nfigures;
+                x.topic = NULL;
+            }
+        }
+        if (e > s)
+            sentence(&x, s, e);
+        s = e + 1;
+    }
+    group_close(&x, &x.budgets);
+    group_close(&x, &x.actuals);
+    prose_free(&p);
+}

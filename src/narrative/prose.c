@@ -1,0 +1,211 @@
+/*
+ * prose.c — joining and normalising the narrative's paragraphs (prose.h).
+ */
+#include "prose.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "../model/arena.h"
+
+typedef struct sink {
+    prose *p;
+    size_t cap, pieces_cap;
+} sink;
+
+static void put(sink *s, const char *b, size_t n)
+{
+    prose *p = s->p;
+    if (p->len + n + 1 > s->cap) {
+        size_t cap = s->cap ? s->cap : 4096;
+        while (cap < p->len + n + 1)
+            cap *= 2;
+        char *t = realloc(p->text, cap);
+        if (!t)
+            gk_out_of_memory();
+        p->text = t;
+        s->cap = cap;
+    }
+    memcpy(p->text + p->len, b, n);
+    p->len += n;
+    p->text[p->len] = '\0';
+}
+
+static void end_sentence(sink *s)
+{
+    if (s->p->len > 0 && s->p->text[s->p->len - 1] != '\n')
+        put(s, "\n", 1);
+}
+
+static void add_piece(sink *s, size_t para, int block)
+{
+    prose *p = s->p;
+    if (p->npieces == s->pieces_cap) {
+        size_t cap = s->pieces_cap ? 2 * s->pieces_cap : 64;
+        prose_piece *t = realloc(p->pieces, cap * sizeof *t);
+        if (!t)
+            gk_out_of_memory();
+        p->pieces = t;
+        s->pieces_cap = cap;
+    }
+    p->pieces[p->npieces++] = (prose_piece){p->len, para, block};
+}
+
+static bool is_cn_numeral(int32_t c)
+{
+    static const int32_t N[] = {0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
+                                0x4E03, 0x516B, 0x4E5D, 0x5341};  /* 一…十 */
+    for (size_t i = 0; i < sizeof N / sizeof N[0]; i++)
+        if (c == N[i])
+            return true;
+    return false;
+}
+
+static bool is_sentence_end(int32_t c)
+{
+    return c == 0x3002 /* 。 */ || c == ';' || c == '!' || c == '?';
+}
+
+static bool is_dropped(int32_t c)
+{
+    if (c == '"' || c == '\'' || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
+        c == '*' || c == '`')
+        return true;
+    utf8proc_category_t cat = utf8proc_category(c);
+    return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_CC ||
+           cat == UTF8PROC_CATEGORY_CF;
+}
+
+/* Does normalised text begin with item numbering: "(1)", "(一)", "1、",
+ * "2.", "三、"?  ("2024年", "0.3万元" do not.) */
+static bool starts_item(const char *t)
+{
+    utf8proc_int32_t c;
+    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)t;
+    utf8proc_ssize_t k = utf8proc_iterate(u, -1, &c);
+    if (k <= 0)
+        return false;
+    if (c == '(') {
+        u += k;
+        int n = 0;
+        while ((k = utf8proc_iterate(u, -1, &c)) > 0 && ((c >= '0' && c <= '9') || is_cn_numeral(c))) {
+            u += k;
+            n++;
+        }
+        return n > 0 && k > 0 && c == ')';
+    }
+    int n = 0;
+    bool cn = false;
+    while ((k = utf8proc_iterate(u, -1, &c)) > 0 && ((c >= '0' && c <= '9') || is_cn_numeral(c))) {
+        cn |= c > '9';
+        u += k;
+        n++;
+    }
+    if (n == 0 || k <= 0 || n > 3)
+        return false;
+    if (c == 0x3001 /* 、 */)
+        return true;
+    if (c != '.' || cn)
+        return false;
+    u += k;
+    k = utf8proc_iterate(u, -1, &c);
+    return k > 0 && !(c >= '0' && c <= '9');
+}
+
+/* The paragraph's text normalised (malloc'd): NFKC, no spaces, quotes or
+ * Markdown bullets, and a '\n' after every sentence end. */
+char *gk_prose_normalise(const char *text, size_t *len)
+{
+    utf8proc_uint8_t *norm = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, 0, &norm,
+                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                          UTF8PROC_COMPAT);
+    if (n < 0) {
+        free(norm);
+        *len = 0;
+        return NULL;
+    }
+    /* Each character is copied at most once, plus one '\n' per sentence
+     * end (itself at least one byte): 2n bytes suffice. */
+    char *out = malloc(2 * (size_t)n + 1), *o = out;
+    if (!out)
+        gk_out_of_memory();
+    const utf8proc_uint8_t *u = norm, *end = norm + n;
+    while (u < end && (*u == '-' || *u == '#' || *u == '>' || *u == '+' || *u == ' '))
+        u++;
+    while (u < end) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t k = utf8proc_iterate(u, end - u, &c);
+        if (k <= 0) {
+            u++;
+            continue;
+        }
+        if (!is_dropped(c)) {
+            memcpy(o, u, (size_t)k);
+            o += k;
+            if (is_sentence_end(c))
+                *o++ = '\n';
+        }
+        u += k;
+    }
+    *o = '\0';
+    free(norm);
+    *len = (size_t)(o - out);
+    return out;
+}
+
+void prose_build(const gk_report *r, prose *out)
+{
+    memset(out, 0, sizeof *out);
+    sink s = {out, 0, 0};
+    put(&s, "", 0);
+    const char *section = NULL;
+    int block = 0;
+    for (size_t i = 0; i < r->nparagraphs; i++) {
+        const gk_paragraph *g = &r->paragraphs[i];
+        if (g->heading || g->section != section) {
+            end_sentence(&s);
+            block++;
+            section = g->section;
+            if (g->heading)
+                continue;
+        }
+        size_t n;
+        char *t = gk_prose_normalise(g->text, &n);
+        if (!t)
+            continue;
+        /* A numbered item starts a sentence and a block; any other
+         * paragraph continues the one before (lines of wrapped prose). */
+        if (starts_item(t)) {
+            end_sentence(&s);
+            block++;
+        }
+        add_piece(&s, i, block);
+        put(&s, t, n);
+        free(t);
+    }
+    end_sentence(&s);
+}
+
+void prose_free(prose *p)
+{
+    free(p->text);
+    free(p->pieces);
+    memset(p, 0, sizeof *p);
+}
+
+const prose_piece *prose_piece_at(const prose *p, size_t off)
+{
+    size_t lo = 0, hi = p->npieces;
+    if (hi == 0)
+        return NULL;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (p->pieces[mid].off <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return &p->pieces[lo];
+}

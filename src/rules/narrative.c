@@ -1,0 +1,820 @@
+/*
+ * narrative.c — verifying the narrative (情况说明): NAR001–NAR010.
+ *
+ * Figures are bound to the table cells they name through the subject
+ * lexicon (data/narrative/subjects.txt), then every figure and every claim
+ * is checked: amounts against cells, growth rates against the change and
+ * the previous year, shares against part and whole, completion rates
+ * against actual and budget, comparison words against the figures, item
+ * totals against their items, statements that a fund has nothing against
+ * the fund's table.
+ *
+ * Rates are judged in steps: right when the printed figures give exactly
+ * the printed rate; a style note when they give it truncated instead of
+ * rounded; silent when the rounding of the figures themselves can explain
+ * it; wrong otherwise.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/arena.h"
+#include "formula.h"
+#include "gongkai/catalog.h"
+#include "gongkai/narrative.h"
+#include "rules.h"
+
+/* ---- The subject lexicon ----------------------------------------------------- */
+
+#define MAX_PHRASES 8
+#define MAX_CELLS 3
+
+typedef struct entry {
+    const char *section;      /* normalised heading start; NULL for * */
+    bool budget;              /* 预算 (else 值) */
+    const char *phrases[MAX_PHRASES];
+    int nphrases;
+    gk_term cells[MAX_CELLS];
+    int ncells;
+} entry;
+
+typedef struct lexicon {
+    entry *items;
+    size_t n;
+    gk_formulas strings;      /* owns the terms' strings */
+    char **owned;             /* normalised phrases and sections */
+    size_t nowned, owned_cap;
+} lexicon;
+
+extern const char *const gk_narrative_subjects;
+extern const size_t gk_narrative_subjects_len;
+
+/* The lexicon lives as long as the program (like the built-in formulas). */
+static const char *keep_normalised(lexicon *lx, const char *s, size_t n)
+{
+    char tmp[256];
+    if (n >= sizeof tmp)
+        n = sizeof tmp - 1;
+    memcpy(tmp, s, n);
+    tmp[n] = '\0';
+    size_t len;
+    char *norm = gk_prose_normalise(tmp, &len);
+    if (!norm)
+        return "";
+    if (lx->nowned == lx->owned_cap) {
+        size_t cap = lx->owned_cap ? 2 * lx->owned_cap : 64;
+        char **p = realloc(lx->owned, cap * sizeof *p);
+        if (!p)
+            gk_out_of_memory();
+        lx->owned = p;
+        lx->owned_cap = cap;
+    }
+    lx->owned[lx->nowned++] = norm;
+    return norm;
+}
+
+/* Split [s, e) at `sep`, calling fn on each trimmed part. */
+static const char *next_field(const char **p, const char *e, char sep, size_t *n)
+{
+    const char *s = *p, *q = s;
+    while (q < e && *q != sep)
+        q++;
+    *p = q < e ? q + 1 : e;
+    while (s < q && (*s == ' ' || *s == '\t'))
+        s++;
+    const char *t = q;
+    while (t > s && (t[-1] == ' ' || t[-1] == '\t' || t[-1] == '\r'))
+        t--;
+    *n = (size_t)(t - s);
+    return s;
+}
+
+static _Noreturn void lexicon_broken(int line, const char *why)
+{
+    fprintf(stderr, "gongkai: data/narrative/subjects.txt:%d: 内置主题词表有误：%s\n", line, why);
+    abort();
+}
+
+static const lexicon *the_lexicon(void)
+{
+    static lexicon lx;
+    static bool loaded;
+    if (loaded)
+        return &lx;
+    loaded = true;
+    size_t cap = 0;
+    const char *p = gk_narrative_subjects, *end = p + gk_narrative_subjects_len;
+    for (int line = 1; p < end; line++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        const char *q = p;
+        p = nl ? nl + 1 : end;
+        if (q == le || *q == '#')
+            continue;
+        if (lx.n == cap) {
+            cap = cap ? 2 * cap : 64;
+            lx.items = realloc(lx.items, cap * sizeof *lx.items);
+            if (!lx.items)
+                gk_out_of_memory();
+        }
+        entry *en = &lx.items[lx.n++];
+        memset(en, 0, sizeof *en);
+        size_t n;
+        const char *f = next_field(&q, le, '\t', &n);
+        en->section = n == 1 && *f == '*' ? NULL : keep_normalised(&lx, f, n);
+        f = next_field(&q, le, '\t', &n);
+        if (n == strlen("预算") && memcmp(f, "预算", n) == 0)
+            en->budget = true;
+        else if (!(n == strlen("值") && memcmp(f, "值", n) == 0))
+            lexicon_broken(line, "第二栏应为“值”或“预算”");
+        f = next_field(&q, le, '\t', &n);
+        for (const char *ps = f, *pe = f + n; ps < pe;) {
+            size_t k;
+            const char *ph = next_field(&ps, pe, '|', &k);
+            if (en->nphrases == MAX_PHRASES)
+                lexicon_broken(line, "说法过多");
+            en->phrases[en->nphrases++] = keep_normalised(&lx, ph, k);
+        }
+        f = next_field(&q, le, '\t', &n);
+        for (const char *cs = f, *ce = f + n; cs < ce;) {
+            size_t k;
+            const char *c = next_field(&cs, ce, '|', &k);
+            gk_error err;
+            if (en->ncells == MAX_CELLS)
+                lexicon_broken(line, "单元格过多");
+            if (!gk_term_parse(&lx.strings, c, k, line, &en->cells[en->ncells++], &err))
+                lexicon_broken(line, err.message);
+        }
+        if (!en->nphrases || !en->ncells)
+            lexicon_broken(line, "应为 节<TAB>角色<TAB>说法<TAB>单元格");
+    }
+    return &lx;
+}
+
+/* ---- Binding figures to cells ------------------------------------------------- */
+
+typedef struct binding {
+    const gk_table *table;
+    const gk_row *row;
+    const char *column;
+    gk_amount value;          /* the cell (blank: 0), in the table's unit */
+    bool found;
+} binding;
+
+/* The section heading without numbering, normalised. */
+static const char *section_key(const char *heading, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (!heading)
+        return buf;
+    size_t n;
+    char *norm = gk_prose_normalise(heading, &n);
+    if (!norm)
+        return buf;
+    const char *s = norm;
+    /* "一、", "(一)", "十一、", "第三部分" */
+    const char *dun = strstr(s, "、");
+    if (dun && dun - s <= 9)
+        s = dun + strlen("、");
+    else if (*s == '(' && strchr(s, ')') && strchr(s, ')') - s <= 8)
+        s = strchr(s, ')') + 1;
+    snprintf(buf, size, "%s", s);
+    free(norm);
+    return buf;
+}
+
+static bool ends_with(const char *s, const char *w)
+{
+    size_t n = strlen(s), k = strlen(w);
+    return n >= k && memcmp(s + n - k, w, k) == 0;
+}
+
+/* "A(类)B(款)C(项)" → the name at the deepest level, its code length and
+ * the name of its parent. */
+static int item_levels(const char *subject, char *name, char *parent, size_t size)
+{
+    static const struct { const char *mark; int len; } L[] = {
+        {"(类)", 3}, {"(款)", 5}, {"(项)", 7}};
+    const char *start = subject;
+    int len = 0;
+    name[0] = parent[0] = '\0';
+    for (;;) {
+        const char *best = NULL;
+        int bl = 0;
+        size_t bm = 0;
+        for (size_t k = 0; k < 3; k++) {
+            const char *m = strstr(start, L[k].mark);
+            if (m && (!best || m < best)) {
+                best = m;
+                bl = L[k].len;
+                bm = strlen(L[k].mark);
+            }
+        }
+        if (!best)
+            break;
+        snprintf(parent, size, "%s", name);
+        size_t n = (size_t)(best - start);
+        if (n >= size)
+            n = size - 1;
+        memcpy(name, start, n);
+        name[n] = '\0';
+        len = bl;
+        start = best + bm;
+    }
+    return len;
+}
+
+static bool same_name(const char *a, const char *b)
+{
+    char ka[GK_NAME_KEY_MAX], kb[GK_NAME_KEY_MAX];
+    gk_name_key(a, ka);
+    gk_name_key(b, kb);
+    return ka[0] && strcmp(ka, kb) == 0;
+}
+
+/* The row of t a subject names by classification name. */
+static const gk_row *named_row(const gk_table *t, const char *subject)
+{
+    char name[256], parent[256];
+    int len = item_levels(subject, name, parent, sizeof name);
+    if (!len)
+        return NULL;
+    const gk_row *hit = NULL;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const gk_row *row = &t->rows[i];
+        if (!row->code || (int)strlen(row->code) != len || !row->label ||
+            !same_name(row->label, name))
+            continue;
+        if (!hit)
+            hit = row;
+        if (!parent[0])
+            return row;
+        /* Several 项 of one name ("行政运行"): the one under the named 款. */
+        int plen = len == 7 ? 5 : 3;
+        for (size_t j = 0; j < t->nrows; j++) {
+            const gk_row *up = &t->rows[j];
+            if (up->code && (int)strlen(up->code) == plen &&
+                strncmp(up->code, row->code, (size_t)plen) == 0 && up->label &&
+                same_name(up->label, parent))
+                return row;
+        }
+    }
+    return hit;
+}
+
+static bool bind_subject(const gk_report *r, const char *section, const char *subject,
+                         bool budget, binding *b)
+{
+    memset(b, 0, sizeof *b);
+    if (!subject || !*subject)
+        return false;
+    const lexicon *lx = the_lexicon();
+    char key[512];
+    section_key(section, key, sizeof key);
+    const entry *best = NULL;
+    size_t best_score = 0;
+    for (size_t i = 0; i < lx->n; i++) {
+        const entry *en = &lx->items[i];
+        if (en->budget != budget)
+            continue;
+        if (en->section && strncmp(key, en->section, strlen(en->section)) != 0)
+            continue;
+        for (int k = 0; k < en->nphrases; k++) {
+            const char *ph = en->phrases[k];
+            bool level = ph[0] == '(' && strchr(subject, '(');
+            if (!(level ? strstr(subject, ph) != NULL : ends_with(subject, ph)))
+                continue;
+            size_t score = strlen(ph) + (en->section ? 1000 : 0);
+            if (score > best_score) {
+                best = en;
+                best_score = score;
+            }
+        }
+    }
+    if (!best)
+        return false;
+    for (int k = 0; k < best->ncells; k++) {
+        const gk_term *term = &best->cells[k];
+        const gk_table *t = gk_report_find_table(r, term->table);
+        if (!t || t->empty_note)
+            continue;
+        const gk_row *row = term->sel == GK_SEL_EACH ? named_row(t, subject)
+                                                     : gk_term_row(t, term, NULL);
+        if (!row)
+            continue;
+        const gk_cell *cell = gk_row_get(row, term->column);
+        b->table = t;
+        b->row = row;
+        b->column = term->column;
+        b->value = cell && !cell->text ? cell->value : gk_amount_make(0, 0);
+        b->found = true;
+        return true;
+    }
+    return false;
+}
+
+static bool bind(const gk_report *r, const gk_figure *f, binding *b)
+{
+    if (f->kind != GK_FIG_MONEY)
+        return false;
+    bool budget = f->role == GK_ROLE_BUDGET;
+    if (!budget && f->role != GK_ROLE_VALUE && f->role != GK_ROLE_ACTUAL)
+        return false;
+    return bind_subject(r, f->section, f->subject, budget, b);
+}
+
+/* A bound cell in the figure's unit (NULL conversion: same value). */
+static bool in_unit(const binding *b, gk_unit unit, gk_amount *out)
+{
+    gk_unit from = b->table->unit ? b->table->unit : GK_UNIT_WANYUAN;
+    return gk_amount_convert(b->value, from, unit ? unit : GK_UNIT_WANYUAN, out);
+}
+
+/* ---- Locations and formatting --------------------------------------------------- */
+
+static gk_location at_figure(const gk_figure *f)
+{
+    gk_location loc = {0};
+    loc.pos = f->pos;
+    loc.value = f->text;
+    return loc;
+}
+
+static void locate_cell(gk_findings *out, gk_finding *x, const binding *b)
+{
+    gk_location loc = gk_location_of(b->table, b->row, b->column);
+    char buf[GK_AMOUNT_BUFSIZE];
+    loc.value = gk_amount_format(b->value, buf);
+    gk_finding_locate(out, x, &loc);
+}
+
+static void locate_figure(gk_findings *out, gk_finding *x, const gk_figure *f)
+{
+    if (f->pos.line != x->locs[0].pos.line || f->pos.page != x->locs[0].pos.page) {
+        gk_location loc = at_figure(f);
+        gk_finding_locate(out, x, &loc);
+    }
+}
+
+static const char *unit_word(gk_unit u) { return u ? gk_unit_name(u) : "万元"; }
+
+/* "行政运行(2101501)" / "合计" for a bound row. */
+static const char *row_name(const binding *b, char *buf, size_t size)
+{
+    if (b->row->code)
+        snprintf(buf, size, "%s %s", b->row->code, b->row->label ? b->row->label : "");
+    else
+        snprintf(buf, size, "%s", b->row->label ? b->row->label : "");
+    return buf;
+}
+
+static void set_figures(gk_findings *out, gk_finding *x, gk_amount expected, gk_amount actual)
+{
+    char e[GK_AMOUNT_BUFSIZE], a[GK_AMOUNT_BUFSIZE];
+    x->expected = gk_report_strdup(out->report, gk_amount_format(expected, e));
+    x->actual = gk_report_strdup(out->report, gk_amount_format(actual, a));
+}
+
+/* ---- NAR001: amounts against the cells they name ---------------------------------- */
+
+/* Another row of the same table whose cell in that column is the figure:
+ * the prose probably names the wrong item. */
+static const gk_row *row_with(const binding *b, const gk_figure *f)
+{
+    for (size_t i = 0; i < b->table->nrows; i++) {
+        const gk_row *row = &b->table->rows[i];
+        const gk_cell *c = gk_row_get(row, b->column);
+        if (row == b->row || !c || c->text || !row->code)
+            continue;
+        gk_amount v;
+        binding other = *b;
+        other.value = c->value;
+        if (in_unit(&other, f->unit, &v) && !gk_amount_is_zero(v) &&
+            gk_amount_cmp(gk_amount_round(v, f->value.scale), f->value) == 0)
+            return row;
+    }
+    return NULL;
+}
+
+static void check_amount(const gk_report *r, const gk_figure *f, gk_findings *out, int *bound)
+{
+    binding b;
+    if (!bind(r, f, &b))
+        return;
+    (*bound)++;
+    gk_amount cell;
+    if (!in_unit(&b, f->unit, &cell))
+        return;
+    /* The prose may round the cell to fewer decimals. */
+    if (gk_amount_cmp(gk_amount_round(cell, f->value.scale), f->value) == 0 ||
+        gk_amount_cmp(cell, f->value) == 0)
+        return;
+    gk_sum a = gk_sum_of(f->value), c = gk_sum_of(cell);
+    gk_diff d;
+    gk_verdict v = gk_sum_compare(&a, &c, &d);
+    if (v == GK_EXACT || v == GK_OVERFLOW)
+        return;
+    char rb[300], cb[GK_AMOUNT_BUFSIZE], db[GK_AMOUNT_BUFSIZE], hint[400] = "";
+    const char *u = unit_word(f->unit);
+    gk_amount shown = gk_amount_round(cell, f->value.scale > cell.scale ? f->value.scale : cell.scale);
+    if (v == GK_MISMATCH) {
+        gk_amount slip;
+        const gk_row *other = row_with(&b, f);
+        if (gk_amount_convert(f->value, f->unit == GK_UNIT_YUAN ? GK_UNIT_WANYUAN : GK_UNIT_YUAN,
+                              f->unit ? f->unit : GK_UNIT_WANYUAN, &slip) &&
+            gk_amount_cmp(slip, cell) == 0)
+            snprintf(hint, sizeof hint, "；数值与表中相同而单位不同，可能把元写成了万元（或相反）");
+        else if (gk_amount_is_truncation_of(f->value, cell))
+            snprintf(hint, sizeof hint, "；文中数像是表中数丢了末位数字");
+        else if (other)
+            snprintf(hint, sizeof hint, "；该数与本表“%s %s”行相同，文中可能写错了科目",
+                     other->code, other->label ? other->label : "");
+    }
+    gk_finding *x = gk_report_finding(
+        out, "NAR001", v == GK_MISMATCH ? GK_ERROR : GK_INFO, &(gk_location){0},
+        "文中“%s”为%s%s，%s“%s”行“%s”栏为%s%s，相差%s%s%s；应为%s%s", f->subject, f->text, u,
+        gk_table_kind_title(b.table->kind), row_name(&b, rb, sizeof rb), b.column,
+        gk_amount_format(shown, cb), u, gk_amount_format(d.diff, db), u,
+        v == GK_MISMATCH ? hint : "（在尾数误差范围内）", cb, u);
+    x->locs[0] = at_figure(f);
+    set_figures(out, x, shown, f->value);
+    locate_cell(out, x, &b);
+}
+
+/* ---- Rates -------------------------------------------------------------------- */
+
+typedef enum { RATE_OK, RATE_TRUNCATED, RATE_WRONG, RATE_UNDEFINED } rate_verdict;
+
+static gk_amount sum_amount(gk_sum s, int halves)
+{
+    return gk_amount_make(s.mid + halves * s.half, s.scale);
+}
+
+static bool matches(gk_amount num, gk_amount den, gk_amount printed, bool truncate)
+{
+    gk_amount p;
+    return gk_percent(num, den, printed.scale, truncate, &p) && gk_amount_cmp(p, printed) == 0;
+}
+
+/* Is printed = num / den × 100 for the printed figures?  *want gets the
+ * rate to the printed precision. */
+static rate_verdict check_rate(gk_sum num, gk_sum den, gk_amount printed, gk_amount *want)
+{
+    gk_amount n = sum_amount(num, 0), d = sum_amount(den, 0);
+    if (gk_amount_is_zero(d))
+        return RATE_UNDEFINED;
+    if (!gk_percent(n, d, printed.scale, false, want))
+        return RATE_OK;
+    if (gk_amount_cmp(*want, printed) == 0)
+        return RATE_OK;
+    if (matches(n, d, printed, true))
+        return RATE_TRUNCATED;
+    /* Within what the rounding of the figures can explain? */
+    if (den.mid - den.half <= 0 && den.mid + den.half >= 0)
+        return RATE_OK;
+    gk_amount lo, hi, a, b;
+    unsigned sc = printed.scale + 2u;
+    bool pos = d.v > 0;
+    if (!gk_percent(sum_amount(num, -1), sum_amount(den, pos ? 1 : -1), sc, false, &a) ||
+        !gk_percent(sum_amount(num, 1), sum_amount(den, pos ? -1 : 1), sc, false, &b))
+        return RATE_OK;
+    lo = gk_amount_cmp(a, b) <= 0 ? a : b;
+    hi = gk_amount_cmp(a, b) <= 0 ? b : a;
+    gk_amount p5 = gk_amount_make(5, printed.scale + 1u), plo, phi;
+    if (!gk_amount_sub(printed, p5, &plo) || !gk_amount_add(printed, p5, &phi))
+        return RATE_OK;
+    if (gk_amount_cmp(phi, lo) >= 0 && gk_amount_cmp(plo, hi) <= 0)
+        return RATE_OK;
+    return RATE_WRONG;
+}
+
+static const char *fmt(gk_amount a, char *buf) { return gk_amount_format(a, buf); }
+
+/* The value of a claim's figure, or of the cell its subject names. */
+static bool figure_or_cell(const gk_report *r, const gk_narrative *n, int i, const char *section,
+                           const char *subject, bool budget, gk_unit unit, gk_amount *v,
+                           binding *b)
+{
+    b->found = false;
+    if (i >= 0) {
+        *v = n->figures[i].value;
+        return true;
+    }
+    if (!bind_subject(r, section, subject, budget, b))
+        return false;
+    return in_unit(b, unit, v);
+}
+
+/* ---- NAR002 / NAR006 / NAR009: changes on the previous year -------------------------- */
+
+static void check_change(const gk_report *r, const gk_narrative *n, const gk_claim *c,
+                         gk_findings *out)
+{
+    const gk_figure *ch = &n->figures[c->b], *rate = &n->figures[c->p];
+    if (ch->dir != rate->dir) {
+        gk_finding *x = gk_report_finding(
+            out, "NAR009", GK_ERROR, &(gk_location){0},
+            "增减方向前后矛盾：金额说“%s”%s%s，比率却说“%s”%s%%；应统一为%s", ch->dir > 0 ? "增加" : "减少",
+            ch->text, unit_word(ch->unit), rate->dir > 0 ? "增长" : "下降", rate->text,
+            ch->dir > 0 ? "增加/增长" : "减少/下降");
+        x->locs[0] = at_figure(rate);
+        return;
+    }
+    if (c->a < 0)
+        return;
+    (void)r;
+    const gk_figure *cur = &n->figures[c->a];
+    gk_amount chv = ch->value, curv = cur->value;
+    if (ch->unit != cur->unit && !gk_amount_convert(chv, ch->unit, cur->unit, &chv))
+        return;
+    gk_sum num = gk_sum_of(chv), den;
+    gk_sum_init(&den);
+    gk_sum_add(&den, curv, 1);
+    gk_sum_add(&den, chv, ch->dir > 0 ? -1 : 1);
+    gk_amount want;
+    char b1[GK_AMOUNT_BUFSIZE], b2[GK_AMOUNT_BUFSIZE], b3[GK_AMOUNT_BUFSIZE];
+    const char *u = unit_word(cur->unit);
+    gk_amount prev = gk_amount_round(sum_amount(den, 0),
+                                     curv.scale > chv.scale ? curv.scale : chv.scale);
+    switch (check_rate(num, den, rate->value, &want)) {
+    case RATE_OK:
+        return;
+    case RATE_UNDEFINED: {
+        gk_finding *x = gk_report_finding(
+            out, "NAR006", GK_ERROR, &(gk_location){0},
+            "上年数为0（本年%s%s，%s%s%s），增长率无从计算，不应写“%s%s%%”；应写明上年无此项支出",
+            cur->text, u, ch->dir > 0 ? "增加" : "减少", ch->text, u,
+            rate->dir > 0 ? "增长" : "下降", rate->text);
+        x->locs[0] = at_figure(rate);
+        locate_figure(out, x, cur);
+        return;
+    }
+    case RATE_TRUNCATED: {
+        gk_finding *x = gk_report_finding(
+            out, "NAR002", GK_INFO, &(gk_location){0},
+            "%s率%s%%是截断而非四舍五入的结果（%s ÷ 上年%s = %s%%）", rate->dir > 0 ? "增长" : "下降",
+            rate->text, ch->text, fmt(prev, b1), fmt(want, b2));
+        x->locs[0] = at_figure(rate);
+        set_figures(out, x, want, rate->value);
+        return;
+    }
+    case RATE_WRONG: {
+        char why[200] = "";
+        if (matches(chv, curv, rate->value, false) || matches(chv, curv, rate->value, true))
+            snprintf(why, sizeof why, "文中比率是以本年数%s为分母算的，", cur->text);
+        gk_finding *x = gk_report_finding(
+            out, "NAR002", GK_ERROR, &(gk_location){0},
+            "%s率有误：本年%s%s，%s%s%s，上年应为%s%s，%s率应为%s ÷ %s = %s%%，文中为%s%%；%s应以上年数为分母，应为%s%%",
+            rate->dir > 0 ? "增长" : "下降", cur->text, u, ch->dir > 0 ? "增加" : "减少", ch->text, u,
+            fmt(prev, b1), u, rate->dir > 0 ? "增长" : "下降", ch->text, b1, fmt(want, b2),
+            rate->text, why, fmt(want, b3));
+        x->locs[0] = at_figure(rate);
+        set_figures(out, x, want, rate->value);
+        locate_figure(out, x, cur);
+        return;
+    }
+    }
+}
+
+/* ---- NAR003: shares ------------------------------------------------------------- */
+
+static void check_share(const gk_report *r, const gk_narrative *n, const gk_claim *c,
+                        gk_findings *out)
+{
+    const gk_figure *part = &n->figures[c->a], *p = &n->figures[c->p];
+    gk_amount whole;
+    binding b;
+    if (!figure_or_cell(r, n, c->b, p->section, p->whole, false, part->unit, &whole, &b))
+        return;
+    gk_amount pv = part->value;
+    if (c->b >= 0 && n->figures[c->b].unit != part->unit &&
+        !gk_amount_convert(pv, part->unit, n->figures[c->b].unit, &pv))
+        return;
+    gk_amount want;
+    char b1[GK_AMOUNT_BUFSIZE], b2[GK_AMOUNT_BUFSIZE];
+    rate_verdict v = check_rate(gk_sum_of(pv), gk_sum_of(whole), p->value, &want);
+    if (v == RATE_OK || v == RATE_UNDEFINED)
+        return;
+    const char *u = unit_word(c->b >= 0 ? n->figures[c->b].unit : part->unit);
+    gk_finding *x = gk_report_finding(
+        out, "NAR003", v == RATE_TRUNCATED ? GK_INFO : GK_ERROR, &(gk_location){0},
+        v == RATE_TRUNCATED ? "占比%s%%是截断而非四舍五入的结果（%s ÷ %s = %s%%）"
+                            : "占比有误：%s ÷ %s = %s%%，文中为%s%%；应为%s%%",
+        v == RATE_TRUNCATED ? p->text : part->text, v == RATE_TRUNCATED ? part->text : fmt(whole, b1),
+        v == RATE_TRUNCATED ? fmt(whole, b1) : fmt(want, b2),
+        v == RATE_TRUNCATED ? fmt(want, b2) : p->text, b2);
+    (void)u;
+    x->locs[0] = at_figure(p);
+    set_figures(out, x, want, p->value);
+    if (c->b >= 0)
+        locate_figure(out, x, &n->figures[c->b]);
+    else if (b.found)
+        locate_cell(out, x, &b);
+}
+
+/* ---- NAR004 / NAR005: budgets ----------------------------------------------------- */
+
+static void check_completion(const gk_report *r, const gk_narrative *n, const gk_claim *c,
+                             gk_findings *out)
+{
+    const gk_figure *act = &n->figures[c->a], *p = &n->figures[c->p];
+    gk_amount budget;
+    binding b;
+    if (!figure_or_cell(r, n, c->b, act->section, act->subject, true, act->unit, &budget, &b))
+        return;
+    gk_amount av = act->value;
+    if (c->b >= 0 && n->figures[c->b].unit != act->unit &&
+        !gk_amount_convert(av, act->unit, n->figures[c->b].unit, &av))
+        return;
+    gk_amount want;
+    char b1[GK_AMOUNT_BUFSIZE], b2[GK_AMOUNT_BUFSIZE];
+    const char *u = unit_word(act->unit);
+    gk_finding *x;
+    switch (check_rate(gk_sum_of(av), gk_sum_of(budget), p->value, &want)) {
+    case RATE_OK:
+        return;
+    case RATE_UNDEFINED:
+        x = gk_report_finding(out, "NAR004", GK_ERROR, &(gk_location){0},
+                              "预算数为0，完成率无从计算，不应写“完成预算的%s%%”；应说明年初未安排预算、决算%s%s的原因",
+                              p->text, act->text, u);
+        break;
+    case RATE_TRUNCATED:
+        x = gk_report_finding(out, "NAR004", GK_INFO, &(gk_location){0},
+                              "完成率%s%%是截断而非四舍五入的结果（%s ÷ %s = %s%%）", p->text, act->text,
+                              fmt(budget, b1), fmt(want, b2));
+        set_figures(out, x, want, p->value);
+        break;
+    default:
+        x = gk_report_finding(out, "NAR004", GK_ERROR, &(gk_location){0},
+                              "完成率有误：决算%s%s ÷ 预算%s%s = %s%%，文中为%s%%；应为%s%%", act->text, u,
+                              fmt(budget, b1), u, fmt(want, b2), p->text, b2);
+        set_figures(out, x, want, p->value);
+        break;
+    }
+    x->locs[0] = at_figure(p);
+    locate_figure(out, x, act);
+    if (c->b >= 0)
+        locate_figure(out, x, &n->figures[c->b]);
+    else if (b.found)
+        locate_cell(out, x, &b);
+}
+
+static void check_compare(const gk_report *r, const gk_narrative *n, const gk_claim *c,
+                          gk_findings *out)
+{
+    const gk_figure *act = &n->figures[c->a];
+    gk_amount budget;
+    binding b;
+    if (!figure_or_cell(r, n, c->b, act->section, act->subject, true, act->unit, &budget, &b))
+        return;
+    gk_amount av = act->value;
+    if (c->b >= 0 && n->figures[c->b].unit != act->unit &&
+        !gk_amount_convert(av, act->unit, n->figures[c->b].unit, &av))
+        return;
+    int cmp = gk_amount_cmp(av, budget);
+    int said = c->dir;
+    if ((cmp > 0) - (cmp < 0) == said)
+        return;
+    static const char *const WORD[] = {"小于", "等于", "大于"};
+    char b1[GK_AMOUNT_BUFSIZE];
+    const char *u = unit_word(act->unit);
+    gk_finding *x = gk_report_finding(
+        out, "NAR005", GK_ERROR, &(gk_location){0},
+        "文中说“%s”，但决算数%s%s%s预算数%s%s；应为“决算数%s预算数”", c->word, act->text, u,
+        WORD[(cmp > 0) - (cmp < 0) + 1], fmt(budget, b1), u, WORD[(cmp > 0) - (cmp < 0) + 1]);
+    x->locs[0] = (gk_location){.pos = c->pos, .value = NULL};
+    locate_figure(out, x, act);
+    if (c->b >= 0)
+        locate_figure(out, x, &n->figures[c->b]);
+    else if (b.found)
+        locate_cell(out, x, &b);
+}
+
+/* ---- NAR007: 持平; NAR008: item totals ------------------------------------------------ */
+
+static void check_flat(const gk_narrative *n, const gk_claim *c, gk_findings *out)
+{
+    if (c->b < 0 || gk_amount_is_zero(n->figures[c->b].value))
+        return;
+    const gk_figure *ch = &n->figures[c->b];
+    gk_finding *x = gk_report_finding(out, "NAR007", GK_ERROR, &(gk_location){0},
+                                      "文中说“与上年持平”，却又说%s%s%s；应删去“持平”或改正金额",
+                                      ch->dir > 0 ? "增加" : "减少", ch->text, unit_word(ch->unit));
+    x->locs[0] = (gk_location){.pos = c->pos};
+    locate_figure(out, x, ch);
+}
+
+static void check_parts(const gk_narrative *n, const gk_claim *c, gk_findings *out)
+{
+    const gk_figure *whole = &n->figures[c->a];
+    gk_sum sum;
+    gk_sum_init(&sum);
+    for (int i = 0; i < c->nparts; i++) {
+        const gk_figure *f = &n->figures[c->parts[i]];
+        gk_amount v = f->value;
+        if (f->unit != whole->unit && !gk_amount_convert(v, f->unit, whole->unit, &v))
+            return;
+        gk_sum_add(&sum, v, 1);
+    }
+    gk_sum w = gk_sum_of(whole->value);
+    gk_diff d;
+    gk_verdict v = gk_sum_compare(&w, &sum, &d);
+    if (v == GK_EXACT || v == GK_OVERFLOW)
+        return;
+    char b1[GK_AMOUNT_BUFSIZE], b2[GK_AMOUNT_BUFSIZE];
+    const char *u = unit_word(whole->unit);
+    gk_amount total = sum_amount(sum, 0);
+    gk_finding *x = gk_report_finding(
+        out, "NAR008", v == GK_MISMATCH ? GK_ERROR : GK_INFO, &(gk_location){0},
+        "%s总数%s%s与下列%d个科目的%s之和%s%s不符，相差%s%s%s", whole->role == GK_ROLE_BUDGET ? "年初预算" : "支出决算",
+        whole->text, u, c->nparts, whole->role == GK_ROLE_BUDGET ? "年初预算" : "支出决算",
+        fmt(total, b1), u, fmt(d.diff, b2), u,
+        v == GK_MISMATCH ? "；应核对总数或补列遗漏的科目" : "（在尾数误差范围内）");
+    x->locs[0] = at_figure(whole);
+    set_figures(out, x, total, whole->value);
+    for (int i = 0; i < c->nparts; i++)
+        locate_figure(out, x, &n->figures[c->parts[i]]);
+}
+
+/* ---- NAR010: "没有…政府性基金…" statements ------------------------------------------- */
+
+static void check_nones(const gk_report *r, const gk_narrative *n, gk_findings *out)
+{
+    for (int i = 0; i < n->nnones; i++) {
+        const struct gk_none_statement *s = &n->nones[i];
+        bool gov = strcmp(s->fund, "政府性基金") == 0;
+        const char *other = gov ? "国有资本经营" : "政府性基金";
+        if (s->section && strstr(s->section, other) && !strstr(s->section, s->fund)) {
+            gk_finding *x = gk_report_finding(
+                out, "NAR010", GK_ERROR, &(gk_location){.pos = s->pos},
+                "本节说明%s预算财政拨款，文中却写“没有%s预算财政拨款”；应为“没有%s预算财政拨款”", other,
+                s->fund, other);
+            (void)x;
+            continue;
+        }
+        const gk_table *t =
+            gk_report_find_table(r, gov ? GK_TABLE_GOV_FUND : GK_TABLE_STATE_CAPITAL);
+        if (!t)
+            continue;
+        const gk_row *total = gk_table_find_label(t, "合计", GK_SIDE_NONE);
+        const gk_cell *cell = total ? gk_row_get(total, "本年支出合计") : NULL;
+        if (!cell || cell->text || gk_amount_is_zero(cell->value))
+            continue;
+        char b1[GK_AMOUNT_BUFSIZE];
+        gk_finding *x = gk_report_finding(
+            out, "NAR010", GK_ERROR, &(gk_location){.pos = s->pos},
+            "文中说没有%s预算财政拨款收支，但%s本年支出合计为%s；应按表中数说明", s->fund,
+            gk_table_kind_title(t->kind), fmt(cell->value, b1));
+        binding b = {t, total, "本年支出合计", cell->value, true};
+        locate_cell(out, x, &b);
+    }
+}
+
+/* ---- NAR011: figures printed without "%" or unit --------------------------------------- */
+
+static void check_units(const gk_figure *f, gk_findings *out)
+{
+    if (!f->unit_missing)
+        return;
+    gk_finding *x = gk_report_finding(
+        out, "NAR011", GK_WARNING, &(gk_location){0},
+        f->kind == GK_FIG_PERCENT ? "“占%s”缺少“%%”；应为“占%s%%”" : "“%s”缺少金额单位；应为“%s万元”",
+        f->text, f->text);
+    x->locs[0] = at_figure(f);
+}
+
+/* ---- Running them ----------------------------------------------------------------- */
+
+static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
+{
+    gk_narrative_stats s = {0};
+    for (int i = 0; i < n->nfigures; i++) {
+        const gk_figure *f = &n->figures[i];
+        s.figures++;
+        s.money += f->kind == GK_FIG_MONEY;
+        s.percent += f->kind == GK_FIG_PERCENT;
+        check_units(f, out);
+        check_amount(r, f, out, &s.bound);
+    }
+    for (int i = 0; i < n->nclaims; i++) {
+        const gk_claim *c = &n->claims[i];
+        s.claims++;
+        switch (c->kind) {
+        case GK_CLAIM_CHANGE: check_change(r, n, c, out); break;
+        case GK_CLAIM_SHARE: check_share(r, n, c, out); break;
+        case GK_CLAIM_COMPLETION: check_completion(r, n, c, out); break;
+        case GK_CLAIM_COMPARE: check_compare(r, n, c, out); break;
+        case GK_CLAIM_FLAT: check_flat(n, c, out); break;
+        case GK_CLAIM_PARTS: check_parts(n, c, out); break;
+        }
+    }
+    check_nones(r, n, out);
+    out->narrative = s;
+}
+
+void gk_check_narrative(const gk_report *r, gk_findings *out)
+{
+    gk_narrative n;
+    gk_narrative_extract(out->report, &n);
+    verify(r, &n, out);
+}
