@@ -125,7 +125,7 @@ typedef struct parts_group {
     int whole;          /* the stated total, or −1 */
     int *parts;
     int nparts, cap;
-    int last_block;     /* the block whose part was taken last */
+    const char *last_topic; /* the item whose part was taken last */
 } parts_group;
 
 typedef struct ex {
@@ -325,7 +325,7 @@ static int latest_role(ex *x, int from, int before, gk_figure_role role, const c
 /* The first figure of the section holding figure `i`. */
 static int section_first(ex *x, int i)
 {
-    while (i > 0 && fig(x, i - 1)->section == fig(x, i)->section)
+    while (i > 0 && gk_same_section(fig(x, i - 1)->section, fig(x, i)->section))
         i--;
     return i;
 }
@@ -481,7 +481,7 @@ static void group_add(ex *x, parts_group *g, int i)
         g->cap = cap;
     }
     g->parts[g->nparts++] = i;
-    g->last_block = x->block;
+    g->last_topic = x->topic;
 }
 
 static void group_close(ex *x, parts_group *g)
@@ -491,7 +491,7 @@ static void group_close(ex *x, parts_group *g)
         c->parts = g->parts;
         c->nparts = g->nparts;
     }
-    *g = (parts_group){.whole = -1, .last_block = -1};
+    *g = (parts_group){.whole = -1};
 }
 
 /* The figure a subject names: the latest stated amount with that subject,
@@ -515,9 +515,11 @@ static void relate(ex *x, int i)
         if (change < 0)
             return;
         int cur = latest_amount(x, sfirst, change, NULL);
+        const char *subject = fig(x, change)->subject;
         if (cur < 0)
-            cur = resolve_subject(x, fig(x, change)->subject, change);
-        if (cur < 0)
+            cur = resolve_subject(x, subject, change);
+        /* An unnamed change is of the amount just stated before. */
+        if (cur < 0 && !*subject)
             cur = latest_amount(x, bfirst, sfirst, NULL);
         gk_claim *c = add_claim(x, GK_CLAIM_CHANGE, cur, change, i, f->pos);
         c->dir = f->dir;
@@ -685,7 +687,7 @@ static void take_part(ex *x, int i)
     parts_group *g = f->role == GK_ROLE_BUDGET ? &x->budgets
                      : f->role == GK_ROLE_ACTUAL ? &x->actuals
                                                  : NULL;
-    if (g && g->whole >= 0 && g->last_block != x->block)
+    if (g && g->whole >= 0 && !(g->last_topic && strcmp(g->last_topic, x->topic) == 0))
         group_add(x, g, i);
 }
 
@@ -751,7 +753,7 @@ void gk_narrative_extract(gk_report *r, gk_narrative *out)
     prose p;
     prose_build(r, &p);
     ex x = {.r = r, .p = &p, .out = out, .head = -1, .block = -1};
-    x.budgets = x.actuals = (parts_group){.whole = -1, .last_block = -1};
+    x.budgets = x.actuals = (parts_group){.whole = -1};
     const char *s = p.text, *end = p.text + p.len;
     while (s < end) {
         const char *e = memchr(s, '\n', (size_t)(end - s));
@@ -760,7 +762,7 @@ void gk_narrative_extract(gk_report *r, gk_narrative *out)
         const prose_piece *pc = prose_piece_at(&p, (size_t)(s - p.text));
         if (pc) {
             const char *section = r->paragraphs[pc->para].section;
-            if (section != x.section) {
+            if (!gk_same_section(section, x.section)) {
                 group_close(&x, &x.budgets);
                 group_close(&x, &x.actuals);
                 x.section = section;

@@ -164,7 +164,7 @@ void prose_build(const gk_report *r, prose *out)
     int block = 0;
     for (size_t i = 0; i < r->nparagraphs; i++) {
         const gk_paragraph *g = &r->paragraphs[i];
-        if (g->heading || g->section != section) {
+        if (g->heading || !gk_same_section(g->section, section)) {
             end_sentence(&s);
             block++;
             section = g->section;
@@ -193,6 +193,11 @@ void prose_free(prose *p)
     free(p->text);
     free(p->pieces);
     memset(p, 0, sizeof *p);
+}
+
+bool gk_same_section(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
 }
 
 const prose_piece *prose_piece_at(const prose *p, size_t off)

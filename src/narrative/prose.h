@@ -34,6 +34,9 @@ typedef struct prose {
 void prose_build(const gk_report *r, prose *out);
 void prose_free(prose *p);
 
+/* Paragraphs carry copies of their heading: compare them by text. */
+bool gk_same_section(const char *a, const char *b);
+
 /* The piece holding stream offset `off`. */
 const prose_piece *prose_piece_at(const prose *p, size_t off);
 

@@ -159,6 +159,9 @@ typedef struct binding {
     const char *column;
     gk_amount value;          /* the cell (blank: 0), in the table's unit */
     bool found;
+    bool reconstructed;       /* the reader chose the cell's place (or, for a
+                                 blank, the places of its row's amounts) */
+    const gk_table *unnamed;  /* an item the table has no row of that name for */
 } binding;
 
 /* The section heading without numbering, normalised. */
@@ -300,14 +303,25 @@ static bool bind_subject(const gk_report *r, const char *section, const char *su
             continue;
         const gk_row *row = term->sel == GK_SEL_EACH ? named_row(t, subject)
                                                      : gk_term_row(t, term, NULL);
-        if (!row)
+        if (!row) {
+            if (term->sel == GK_SEL_EACH && !b->unnamed) {
+                b->unnamed = t;
+                b->column = term->column;
+            }
             continue;
+        }
         const gk_cell *cell = gk_row_get(row, term->column);
         b->table = t;
         b->row = row;
         b->column = term->column;
         b->value = cell && !cell->text ? cell->value : gk_amount_make(0, 0);
         b->found = true;
+        b->unnamed = NULL;
+        if (cell)
+            b->reconstructed = cell->flags & GK_CELL_RECONSTRUCTED;
+        else
+            for (size_t i = 0; i < row->ncells; i++)
+                b->reconstructed |= row->cells[i].flags & GK_CELL_RECONSTRUCTED;
         return true;
     }
     return false;
@@ -315,6 +329,7 @@ static bool bind_subject(const gk_report *r, const char *section, const char *su
 
 static bool bind(const gk_report *r, const gk_figure *f, binding *b)
 {
+    memset(b, 0, sizeof *b);
     if (f->kind != GK_FIG_MONEY)
         return false;
     bool budget = f->role == GK_ROLE_BUDGET;
@@ -396,12 +411,74 @@ static const gk_row *row_with(const binding *b, const gk_figure *f)
     return NULL;
 }
 
-static void check_amount(const gk_report *r, const gk_figure *f, gk_findings *out, int *bound)
+/* NAR012: the prose names an item (类/款/项) its table has no row of.  A
+ * row of the same level holding the figure is probably the one meant. */
+static void check_unnamed(const gk_figure *f, const binding *b, gk_findings *out)
 {
-    binding b;
-    if (!bind(r, f, &b))
+    char name[256], parent[256];
+    int len = item_levels(f->subject, name, parent, sizeof name);
+    if (!name[0])
         return;
+    const gk_row *near = NULL;
+    for (size_t i = 0; i < b->unnamed->nrows && !near; i++) {
+        const gk_row *row = &b->unnamed->rows[i];
+        const gk_cell *c = gk_row_get(row, b->column);
+        if (!row->code || (int)strlen(row->code) != len || !c || c->text)
+            continue;
+        binding at = {.table = b->unnamed, .row = row, .column = b->column, .value = c->value};
+        gk_amount v;
+        if (!in_unit(&at, f->unit, &v))
+            continue;
+        gk_sum x = gk_sum_of(v), y = gk_sum_of(f->value);
+        if (gk_sum_compare(&x, &y, NULL) != GK_MISMATCH && !gk_amount_is_zero(v))
+            near = row;
+    }
+    char hint[300] = "";
+    if (near)
+        snprintf(hint, sizeof hint, "；表中“%s %s”行的数与文中%s相符，可能即所指科目，应按表中名称书写",
+                 near->code, near->label ? near->label : "", f->text);
+    gk_finding *x = gk_report_finding(out, "NAR012", GK_WARNING, &(gk_location){0},
+                                      "文中科目“%s”在%s中没有同名科目%s", name,
+                                      gk_table_kind_title(b->unnamed->kind), hint);
+    x->locs[0] = at_figure(f);
+    if (near) {
+        binding at = {.table = b->unnamed, .row = near, .column = b->column,
+                      .value = gk_row_get(near, b->column)->value};
+        locate_cell(out, x, &at);
+    }
+}
+
+/* Has this figure's value been reported against this cell already (the
+ * same amount stated twice in one item)? */
+static bool seen_before(const gk_narrative *n, int i, const binding *b, const gk_report *r)
+{
+    const gk_figure *f = &n->figures[i];
+    for (int j = i - 1; j >= 0 && n->figures[j].block == f->block; j--) {
+        const gk_figure *g = &n->figures[j];
+        binding o;
+        if (gk_amount_cmp(g->value, f->value) == 0 && g->unit == f->unit && bind(r, g, &o) &&
+            o.row == b->row && o.column == b->column)
+            return true;
+    }
+    return false;
+}
+
+static void check_amount(const gk_report *r, const gk_narrative *n, int i, gk_findings *out,
+                         int *bound)
+{
+    const gk_figure *f = &n->figures[i];
+    binding b;
+    if (!bind(r, f, &b)) {
+        bool again = false;   /* one warning per item */
+        for (int j = i - 1; j >= 0 && n->figures[j].block == f->block && !again; j--)
+            again = strcmp(n->figures[j].subject, f->subject) == 0;
+        if (b.unnamed && !again)
+            check_unnamed(f, &b, out);
+        return;
+    }
     (*bound)++;
+    if (seen_before(n, i, &b, r))
+        return;
     gk_amount cell;
     if (!in_unit(&b, f->unit, &cell))
         return;
@@ -430,9 +507,12 @@ static void check_amount(const gk_report *r, const gk_figure *f, gk_findings *ou
             snprintf(hint, sizeof hint, "；该数与本表“%s %s”行相同，文中可能写错了科目",
                      other->code, other->label ? other->label : "");
     }
+    if (v == GK_MISMATCH && b.reconstructed)
+        snprintf(hint, sizeof hint, "；表中该行金额的栏位是读取时按勾稽关系推定的，请人工核对原表");
     gk_finding *x = gk_report_finding(
-        out, "NAR001", v == GK_MISMATCH ? GK_ERROR : GK_INFO, &(gk_location){0},
-        "文中“%s”为%s%s，%s“%s”行“%s”栏为%s%s，相差%s%s%s；应为%s%s", f->subject, f->text, u,
+        out, "NAR001", v != GK_MISMATCH ? GK_INFO : b.reconstructed ? GK_WARNING : GK_ERROR,
+        &(gk_location){0}, "文中“%s”为%s%s，%s“%s”行“%s”栏为%s%s，相差%s%s%s；应为%s%s",
+        f->subject, f->text, u,
         gk_table_kind_title(b.table->kind), row_name(&b, rb, sizeof rb), b.column,
         gk_amount_format(shown, cb), u, gk_amount_format(d.diff, db), u,
         v == GK_MISMATCH ? hint : "（在尾数误差范围内）", cb, u);
@@ -618,6 +698,16 @@ static void check_completion(const gk_report *r, const gk_narrative *n, const gk
                              gk_findings *out)
 {
     const gk_figure *act = &n->figures[c->a], *p = &n->figures[c->p];
+    const char *u = unit_word(act->unit);
+    gk_finding *x;
+    if (gk_amount_is_zero(p->value) && !gk_amount_is_zero(act->value)) {
+        x = gk_report_finding(out, "NAR004", GK_ERROR, &(gk_location){0},
+                              "决算%s%s不为0，完成预算的比率不可能是0%%；应核对决算数或完成率",
+                              act->text, u);
+        x->locs[0] = at_figure(p);
+        locate_figure(out, x, act);
+        return;
+    }
     gk_amount budget;
     binding b;
     if (!figure_or_cell(r, n, c->b, act->section, act->subject, true, act->unit, &budget, &b))
@@ -626,14 +716,21 @@ static void check_completion(const gk_report *r, const gk_narrative *n, const gk
     if (c->b >= 0 && n->figures[c->b].unit != act->unit &&
         !gk_amount_convert(av, act->unit, n->figures[c->b].unit, &av))
         return;
-    gk_amount want;
-    char b1[GK_AMOUNT_BUFSIZE], b2[GK_AMOUNT_BUFSIZE];
-    const char *u = unit_word(act->unit);
-    gk_finding *x;
+    gk_amount want, cell;
+    char b1[GK_AMOUNT_BUFSIZE], b2[GK_AMOUNT_BUFSIZE], b3[GK_AMOUNT_BUFSIZE], why[200] = "";
+    binding ab;
+    /* The rate may be right for the table's amount and the prose's amount
+     * wrong (NAR001 says which). */
+    if (bind(r, act, &ab) && in_unit(&ab, act->unit, &cell) && gk_amount_cmp(cell, av) != 0 &&
+        matches(cell, budget, p->value, false))
+        snprintf(why, sizeof why, "（文中完成率与表中决算数%s相符，应核对文中决算数）",
+                 fmt(gk_amount_round(cell, act->value.scale), b3));
     switch (check_rate(gk_sum_of(av), gk_sum_of(budget), p->value, &want)) {
     case RATE_OK:
         return;
     case RATE_UNDEFINED:
+        if (gk_amount_is_zero(av))
+            return;   /* nothing budgeted, nothing spent: "0%" says no more */
         x = gk_report_finding(out, "NAR004", GK_ERROR, &(gk_location){0},
                               "预算数为0，完成率无从计算，不应写“完成预算的%s%%”；应说明年初未安排预算、决算%s%s的原因",
                               p->text, act->text, u);
@@ -646,8 +743,8 @@ static void check_completion(const gk_report *r, const gk_narrative *n, const gk
         break;
     default:
         x = gk_report_finding(out, "NAR004", GK_ERROR, &(gk_location){0},
-                              "完成率有误：决算%s%s ÷ 预算%s%s = %s%%，文中为%s%%；应为%s%%", act->text, u,
-                              fmt(budget, b1), u, fmt(want, b2), p->text, b2);
+                              "完成率有误：决算%s%s ÷ 预算%s%s = %s%%，文中为%s%%%s；应为%s%%", act->text,
+                              u, fmt(budget, b1), u, fmt(want, b2), p->text, why, b2);
         set_figures(out, x, want, p->value);
         break;
     }
@@ -721,15 +818,21 @@ static void check_parts(const gk_narrative *n, const gk_claim *c, gk_findings *o
     gk_verdict v = gk_sum_compare(&w, &sum, &d);
     if (v == GK_EXACT || v == GK_OVERFLOW)
         return;
+    /* Items budgeted but not spent have no table row and are often not
+     * described: budgets listed short of the total are a warning only. */
+    bool budget = whole->role == GK_ROLE_BUDGET;
+    bool short_of = d.diff.v > 0;
+    gk_severity sev = v != GK_MISMATCH ? GK_INFO : budget && short_of ? GK_WARNING : GK_ERROR;
     char b1[GK_AMOUNT_BUFSIZE], b2[GK_AMOUNT_BUFSIZE];
     const char *u = unit_word(whole->unit);
-    gk_amount total = sum_amount(sum, 0);
+    const char *what = budget ? "年初预算" : "支出决算";
+    gk_amount total = gk_amount_round(sum_amount(sum, 0), whole->value.scale);
     gk_finding *x = gk_report_finding(
-        out, "NAR008", v == GK_MISMATCH ? GK_ERROR : GK_INFO, &(gk_location){0},
-        "%s总数%s%s与下列%d个科目的%s之和%s%s不符，相差%s%s%s", whole->role == GK_ROLE_BUDGET ? "年初预算" : "支出决算",
-        whole->text, u, c->nparts, whole->role == GK_ROLE_BUDGET ? "年初预算" : "支出决算",
-        fmt(total, b1), u, fmt(d.diff, b2), u,
-        v == GK_MISMATCH ? "；应核对总数或补列遗漏的科目" : "（在尾数误差范围内）");
+        out, "NAR008", sev, &(gk_location){0}, "%s总数%s%s与下列%d个科目的%s之和%s%s不符，相差%s%s%s",
+        what, whole->text, u, c->nparts, what, fmt(total, b1), u, fmt(d.diff, b2), u,
+        sev == GK_INFO      ? "（在尾数误差范围内）"
+        : sev == GK_WARNING ? "；如有年初安排预算而未支出的科目，应在文中列明，否则应核对总数"
+                            : "；应核对总数或各科目的数");
     x->locs[0] = at_figure(whole);
     set_figures(out, x, total, whole->value);
     for (int i = 0; i < c->nparts; i++)
@@ -765,7 +868,7 @@ static void check_nones(const gk_report *r, const gk_narrative *n, gk_findings *
             out, "NAR010", GK_ERROR, &(gk_location){.pos = s->pos},
             "文中说没有%s预算财政拨款收支，但%s本年支出合计为%s；应按表中数说明", s->fund,
             gk_table_kind_title(t->kind), fmt(cell->value, b1));
-        binding b = {t, total, "本年支出合计", cell->value, true};
+        binding b = {.table = t, .row = total, .column = "本年支出合计", .value = cell->value};
         locate_cell(out, x, &b);
     }
 }
@@ -774,7 +877,7 @@ static void check_nones(const gk_report *r, const gk_narrative *n, gk_findings *
 
 static void check_units(const gk_figure *f, gk_findings *out)
 {
-    if (!f->unit_missing)
+    if (!f->unit_missing || (f->kind == GK_FIG_MONEY && gk_amount_is_zero(f->value)))
         return;
     gk_finding *x = gk_report_finding(
         out, "NAR011", GK_WARNING, &(gk_location){0},
@@ -794,7 +897,7 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
         s.money += f->kind == GK_FIG_MONEY;
         s.percent += f->kind == GK_FIG_PERCENT;
         check_units(f, out);
-        check_amount(r, f, out, &s.bound);
+        check_amount(r, n, i, out, &s.bound);
     }
     for (int i = 0; i < n->nclaims; i++) {
         const gk_claim *c = &n->claims[i];
