@@ -88,8 +88,8 @@ static const char *const DOWN[] = {"减少", "下降", "降低", "减幅", "节�
 static const char *const COMPLETE[] = {"完成", "执行率", "完成率", NULL};
 static const char *const SHARE[] = {"占", NULL};
 /* Particles between a role word and its figure: "年初预算为", "决算数是". */
-static const char *const PARTICLES[] = {"为", "是", ":", "共计", "共", "计", "约", "了",
-                                        "达", "达到", NULL};
+static const char *const PARTICLES[] = {"为", "是", ":", "共计", "共", "约", "了", "达",
+                                        "达到", NULL};
 static const char *const BUDGET_WORDS[] = {"年初预算数", "年初预算", "全年预算数", "全年预算",
                                            "调整预算数", "预算数", "预算", NULL};
 static const char *const ACTUAL_WORDS[] = {"支出决算数", "支出决算", "决算数", "决算",
@@ -225,7 +225,7 @@ static const char *clean_subject(ex *x, const char *s, const char *e)
     }
     const char *b = buf, *be = buf + n;
     static const char *const LEAD[] = {"其中", "本部门", "本单位", "全年", "当年", "本年度",
-                                       "上年", "上年度", NULL};
+                                       "与上年相比", "比上年", "较上年", "上年度", "上年", NULL};
     for (bool again = true; again;) {
         again = false;
         while (b < be && (*b == ',' || *b == ':' || *b == ';')) {
@@ -514,7 +514,12 @@ static void relate(ex *x, int i)
         int change = latest_role(x, sfirst, i, GK_ROLE_CHANGE, NULL);
         if (change < 0)
             return;
+        /* The amount the change is of: stated before it in the sentence (a
+         * budget too: "预算数为4.00万元，比上年预算减少0.20万元"). */
         int cur = latest_amount(x, sfirst, change, NULL);
+        int bud = latest_role(x, sfirst, change, GK_ROLE_BUDGET, NULL);
+        if (bud > cur)
+            cur = bud;
         const char *subject = fig(x, change)->subject;
         if (cur < 0)
             cur = resolve_subject(x, subject, change);

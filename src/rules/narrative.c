@@ -448,6 +448,8 @@ static void check_unnamed(const gk_figure *f, const binding *b, gk_findings *out
     }
 }
 
+static bool is_stated(gk_figure_role r) { return r == GK_ROLE_VALUE || r == GK_ROLE_ACTUAL; }
+
 /* Has this figure's value been reported against this cell already (the
  * same amount stated twice in one item)? */
 static bool seen_before(const gk_narrative *n, int i, const binding *b, const gk_report *r)
@@ -471,7 +473,7 @@ static void check_amount(const gk_report *r, const gk_narrative *n, int i, gk_fi
     if (!bind(r, f, &b)) {
         bool again = false;   /* one warning per item */
         for (int j = i - 1; j >= 0 && n->figures[j].block == f->block && !again; j--)
-            again = strcmp(n->figures[j].subject, f->subject) == 0;
+            again = is_stated(n->figures[j].role) && strcmp(n->figures[j].subject, f->subject) == 0;
         if (b.unnamed && !again)
             check_unnamed(f, &b, out);
         return;
