@@ -232,6 +232,10 @@ static const char *clean_subject(ex *x, const char *s, const char *e)
             b++;
             again = true;
         }
+        if (starts(b, be, "、")) {
+            b += strlen("、");
+            again = true;
+        }
         for (const char *const *w = LEAD; *w; w++)
             if (starts(b, be, *w) && !starts(b, be, "上年结转") && !starts(b, be, "全年预算")) {
                 b += strlen(*w);
@@ -242,8 +246,11 @@ static const char *clean_subject(ex *x, const char *s, const char *e)
             again = true;
         }
     }
-    strip_tail(b, &be, SUBJECT_TAIL);
-    strip_tail(b, &be, PARTICLES);
+    for (const char *was = NULL; was != be;) {
+        was = be;
+        strip_tail(b, &be, SUBJECT_TAIL);
+        strip_tail(b, &be, PARTICLES);
+    }
     return gk_report_strndup(x->r, b, (size_t)(be - b));
 }
 
@@ -557,7 +564,11 @@ static void relate(ex *x, int i)
             actual = latest_amount(x, bfirst, i, NULL);
         if (actual < 0)
             return;
-        int budget = latest_role(x, bfirst, actual, GK_ROLE_BUDGET, fig(x, actual)->subject);
+        /* The budget: stated in the same sentence, else earlier in the
+         * block for the same subject. */
+        int budget = actual >= sfirst ? latest_role(x, sfirst, actual, GK_ROLE_BUDGET, NULL) : -1;
+        if (budget < 0)
+            budget = latest_role(x, bfirst, actual, GK_ROLE_BUDGET, fig(x, actual)->subject);
         if (budget < 0 && !*fig(x, actual)->subject)
             budget = latest_role(x, bfirst, actual, GK_ROLE_BUDGET, NULL);
         add_claim(x, GK_CLAIM_COMPLETION, actual, budget, i, f->pos);
@@ -696,6 +707,16 @@ static void take_part(ex *x, int i)
         group_add(x, g, i);
 }
 
+/* Is p inside an open parenthesis of the sentence (item names such as
+ * "(类)" are closed)? */
+static bool inside_parens(const char *s, const char *p)
+{
+    int depth = 0;
+    for (const char *q = s; q < p; q++)
+        depth += *q == '(' ? 1 : *q == ')' ? -1 : 0;
+    return depth > 0;
+}
+
 static void sentence(ex *x, const char *s, const char *e)
 {
     x->sentence_first = x->out->nfigures;
@@ -715,11 +736,15 @@ static void sentence(ex *x, const char *s, const char *e)
             p += n;
             continue;
         }
+        /* "（含上年结转12.50万元）": an aside, not what the sentence is about. */
+        if (f.kind == GK_FIG_MONEY && f.role == GK_ROLE_VALUE && inside_parens(s, p))
+            f.role = GK_ROLE_OTHER;
         if (has_level(f.subject))
             x->topic = f.subject;
         if (!*f.subject && f.kind == GK_FIG_MONEY)
             f.subject = sentence_subject ? sentence_subject : x->topic ? x->topic : "";
-        if (f.kind == GK_FIG_MONEY && *f.subject && f.role != GK_ROLE_CHANGE)
+        if (f.kind == GK_FIG_MONEY && *f.subject && f.role != GK_ROLE_CHANGE &&
+            f.role != GK_ROLE_OTHER)
             sentence_subject = f.subject;
         heads(x, s, p, gap, last);
         int i = add_figure(x, &f);

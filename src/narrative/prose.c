@@ -77,6 +77,25 @@ static bool is_dropped(int32_t c)
            cat == UTF8PROC_CATEGORY_CF;
 }
 
+/* Does normalised text begin with a subsection number, "(一)" or "二、"?
+ * Such a line without a sentence end is a subheading, not prose that wraps
+ * onto the next line. */
+static bool starts_subheading(const char *t)
+{
+    utf8proc_int32_t c;
+    const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)t;
+    utf8proc_ssize_t k = utf8proc_iterate(u, -1, &c);
+    bool paren = k > 0 && c == '(';
+    if (paren)
+        u += k;
+    int n = 0;
+    while ((k = utf8proc_iterate(u, -1, &c)) > 0 && is_cn_numeral(c)) {
+        u += k;
+        n++;
+    }
+    return n > 0 && k > 0 && (paren ? c == ')' : c == 0x3001 /* 、 */);
+}
+
 /* Does normalised text begin with item numbering: "(1)", "(一)", "1、",
  * "2.", "三、"?  ("2024年", "0.3万元" do not.) */
 static bool starts_item(const char *t)
@@ -183,6 +202,8 @@ void prose_build(const gk_report *r, prose *out)
         }
         add_piece(&s, i, block);
         put(&s, t, n);
+        if (starts_subheading(t))
+            end_sentence(&s);
         free(t);
     }
     end_sentence(&s);

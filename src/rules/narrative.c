@@ -338,11 +338,27 @@ static bool bind(const gk_report *r, const gk_figure *f, binding *b)
     return bind_subject(r, f->section, f->subject, budget, b);
 }
 
+bool gk_narrative_binds(const gk_report *r, const gk_figure *f)
+{
+    binding b;
+    return bind(r, f, &b);
+}
+
 /* A bound cell in the figure's unit (NULL conversion: same value). */
 static bool in_unit(const binding *b, gk_unit unit, gk_amount *out)
 {
     gk_unit from = b->table->unit ? b->table->unit : GK_UNIT_WANYUAN;
     return gk_amount_convert(b->value, from, unit ? unit : GK_UNIT_WANYUAN, out);
+}
+
+/* A printed figure as an interval; a zero is exactly zero ("0万元", a blank
+ * cell: nothing was spent), whatever its decimals. */
+static gk_sum sum_of(gk_amount a)
+{
+    gk_sum s = gk_sum_of(a);
+    if (gk_amount_is_zero(a))
+        s.half = 0;
+    return s;
 }
 
 /* ---- Locations and formatting --------------------------------------------------- */
@@ -429,7 +445,7 @@ static void check_unnamed(const gk_figure *f, const binding *b, gk_findings *out
         gk_amount v;
         if (!in_unit(&at, f->unit, &v))
             continue;
-        gk_sum x = gk_sum_of(v), y = gk_sum_of(f->value);
+        gk_sum x = sum_of(v), y = sum_of(f->value);
         if (gk_sum_compare(&x, &y, NULL) != GK_MISMATCH && !gk_amount_is_zero(v))
             near = row;
     }
@@ -488,7 +504,7 @@ static void check_amount(const gk_report *r, const gk_narrative *n, int i, gk_fi
     if (gk_amount_cmp(gk_amount_round(cell, f->value.scale), f->value) == 0 ||
         gk_amount_cmp(cell, f->value) == 0)
         return;
-    gk_sum a = gk_sum_of(f->value), c = gk_sum_of(cell);
+    gk_sum a = sum_of(f->value), c = sum_of(cell);
     gk_diff d;
     gk_verdict v = gk_sum_compare(&a, &c, &d);
     if (v == GK_EXACT || v == GK_OVERFLOW)
@@ -525,7 +541,7 @@ static void check_amount(const gk_report *r, const gk_narrative *n, int i, gk_fi
 
 /* ---- Rates -------------------------------------------------------------------- */
 
-typedef enum { RATE_OK, RATE_TRUNCATED, RATE_WRONG, RATE_UNDEFINED } rate_verdict;
+typedef enum { RATE_OK, RATE_ROUNDING, RATE_TRUNCATED, RATE_WRONG, RATE_UNDEFINED } rate_verdict;
 
 static gk_amount sum_amount(gk_sum s, int halves)
 {
@@ -553,7 +569,7 @@ static rate_verdict check_rate(gk_sum num, gk_sum den, gk_amount printed, gk_amo
         return RATE_TRUNCATED;
     /* Within what the rounding of the figures can explain? */
     if (den.mid - den.half <= 0 && den.mid + den.half >= 0)
-        return RATE_OK;
+        return RATE_ROUNDING;
     gk_amount lo, hi, a, b;
     unsigned sc = printed.scale + 2u;
     bool pos = d.v > 0;
@@ -566,7 +582,7 @@ static rate_verdict check_rate(gk_sum num, gk_sum den, gk_amount printed, gk_amo
     if (!gk_amount_sub(printed, p5, &plo) || !gk_amount_add(printed, p5, &phi))
         return RATE_OK;
     if (gk_amount_cmp(phi, lo) >= 0 && gk_amount_cmp(plo, hi) <= 0)
-        return RATE_OK;
+        return RATE_ROUNDING;
     return RATE_WRONG;
 }
 
@@ -585,6 +601,22 @@ static bool figure_or_cell(const gk_report *r, const gk_narrative *n, int i, con
     if (!bind_subject(r, section, subject, budget, b))
         return false;
     return in_unit(b, unit, v);
+}
+
+/* The notes every rate rule gives: printed truncated instead of rounded, or
+ * different from the printed figures' ratio by no more than their rounding
+ * explains. */
+static void rate_note(gk_findings *out, const char *rule, rate_verdict v, const char *what,
+                      const gk_figure *p, const char *num, const char *den, gk_amount want)
+{
+    char b[GK_AMOUNT_BUFSIZE];
+    gk_finding *x = gk_report_finding(
+        out, rule, GK_INFO, &(gk_location){0},
+        v == RATE_TRUNCATED ? "%s%s%%是截断而非四舍五入的结果（%s ÷ %s = %s%%）"
+                            : "%s%s%%与按文中数计算的%s ÷ %s = %s%%不同，差异在尾数误差范围内",
+        what, p->text, num, den, fmt(want, b));
+    x->locs[0] = at_figure(p);
+    set_figures(out, x, want, p->value);
 }
 
 /* ---- NAR002 / NAR006 / NAR009: changes on the previous year -------------------------- */
@@ -609,7 +641,7 @@ static void check_change(const gk_report *r, const gk_narrative *n, const gk_cla
     gk_amount chv = ch->value, curv = cur->value;
     if (ch->unit != cur->unit && !gk_amount_convert(chv, ch->unit, cur->unit, &chv))
         return;
-    gk_sum num = gk_sum_of(chv), den;
+    gk_sum num = sum_of(chv), den;
     gk_sum_init(&den);
     gk_sum_add(&den, curv, 1);
     gk_sum_add(&den, chv, ch->dir > 0 ? -1 : 1);
@@ -618,7 +650,8 @@ static void check_change(const gk_report *r, const gk_narrative *n, const gk_cla
     const char *u = unit_word(cur->unit);
     gk_amount prev = gk_amount_round(sum_amount(den, 0),
                                      curv.scale > chv.scale ? curv.scale : chv.scale);
-    switch (check_rate(num, den, rate->value, &want)) {
+    rate_verdict v = check_rate(num, den, rate->value, &want);
+    switch (v) {
     case RATE_OK:
         return;
     case RATE_UNDEFINED: {
@@ -631,15 +664,11 @@ static void check_change(const gk_report *r, const gk_narrative *n, const gk_cla
         locate_figure(out, x, cur);
         return;
     }
-    case RATE_TRUNCATED: {
-        gk_finding *x = gk_report_finding(
-            out, "NAR002", GK_INFO, &(gk_location){0},
-            "%s率%s%%是截断而非四舍五入的结果（%s ÷ 上年%s = %s%%）", rate->dir > 0 ? "增长" : "下降",
-            rate->text, ch->text, fmt(prev, b1), fmt(want, b2));
-        x->locs[0] = at_figure(rate);
-        set_figures(out, x, want, rate->value);
+    case RATE_ROUNDING:
+    case RATE_TRUNCATED:
+        rate_note(out, "NAR002", v, rate->dir > 0 ? "增长率" : "下降率", rate, ch->text,
+                  fmt(prev, b1), want);
         return;
-    }
     case RATE_WRONG: {
         char why[200] = "";
         if (matches(chv, curv, rate->value, false) || matches(chv, curv, rate->value, true))
@@ -674,18 +703,16 @@ static void check_share(const gk_report *r, const gk_narrative *n, const gk_clai
         return;
     gk_amount want;
     char b1[GK_AMOUNT_BUFSIZE], b2[GK_AMOUNT_BUFSIZE];
-    rate_verdict v = check_rate(gk_sum_of(pv), gk_sum_of(whole), p->value, &want);
+    rate_verdict v = check_rate(sum_of(pv), sum_of(whole), p->value, &want);
     if (v == RATE_OK || v == RATE_UNDEFINED)
         return;
-    const char *u = unit_word(c->b >= 0 ? n->figures[c->b].unit : part->unit);
-    gk_finding *x = gk_report_finding(
-        out, "NAR003", v == RATE_TRUNCATED ? GK_INFO : GK_ERROR, &(gk_location){0},
-        v == RATE_TRUNCATED ? "占比%s%%是截断而非四舍五入的结果（%s ÷ %s = %s%%）"
-                            : "占比有误：%s ÷ %s = %s%%，文中为%s%%；应为%s%%",
-        v == RATE_TRUNCATED ? p->text : part->text, v == RATE_TRUNCATED ? part->text : fmt(whole, b1),
-        v == RATE_TRUNCATED ? fmt(whole, b1) : fmt(want, b2),
-        v == RATE_TRUNCATED ? fmt(want, b2) : p->text, b2);
-    (void)u;
+    if (v != RATE_WRONG) {
+        rate_note(out, "NAR003", v, "占比", p, part->text, fmt(whole, b1), want);
+        return;
+    }
+    gk_finding *x = gk_report_finding(out, "NAR003", GK_ERROR, &(gk_location){0},
+                                      "占比有误：%s ÷ %s = %s%%，文中为%s%%；应为%s%%", part->text,
+                                      fmt(whole, b1), fmt(want, b2), p->text, b2);
     x->locs[0] = at_figure(p);
     set_figures(out, x, want, p->value);
     if (c->b >= 0)
@@ -727,22 +754,21 @@ static void check_completion(const gk_report *r, const gk_narrative *n, const gk
         matches(cell, budget, p->value, false))
         snprintf(why, sizeof why, "（文中完成率与表中决算数%s相符，应核对文中决算数）",
                  fmt(gk_amount_round(cell, act->value.scale), b3));
-    switch (check_rate(gk_sum_of(av), gk_sum_of(budget), p->value, &want)) {
+    rate_verdict v = check_rate(sum_of(av), sum_of(budget), p->value, &want);
+    switch (v) {
     case RATE_OK:
         return;
     case RATE_UNDEFINED:
-        if (gk_amount_is_zero(av))
+        if (gk_amount_is_zero(av) && gk_amount_is_zero(p->value))
             return;   /* nothing budgeted, nothing spent: "0%" says no more */
         x = gk_report_finding(out, "NAR004", GK_ERROR, &(gk_location){0},
                               "预算数为0，完成率无从计算，不应写“完成预算的%s%%”；应说明年初未安排预算、决算%s%s的原因",
                               p->text, act->text, u);
         break;
+    case RATE_ROUNDING:
     case RATE_TRUNCATED:
-        x = gk_report_finding(out, "NAR004", GK_INFO, &(gk_location){0},
-                              "完成率%s%%是截断而非四舍五入的结果（%s ÷ %s = %s%%）", p->text, act->text,
-                              fmt(budget, b1), fmt(want, b2));
-        set_figures(out, x, want, p->value);
-        break;
+        rate_note(out, "NAR004", v, "完成率", p, act->text, fmt(budget, b1), want);
+        return;
     default:
         x = gk_report_finding(out, "NAR004", GK_ERROR, &(gk_location){0},
                               "完成率有误：决算%s%s ÷ 预算%s%s = %s%%，文中为%s%%%s；应为%s%%", act->text,
@@ -815,7 +841,7 @@ static void check_parts(const gk_narrative *n, const gk_claim *c, gk_findings *o
             return;
         gk_sum_add(&sum, v, 1);
     }
-    gk_sum w = gk_sum_of(whole->value);
+    gk_sum w = sum_of(whole->value);
     gk_diff d;
     gk_verdict v = gk_sum_compare(&w, &sum, &d);
     if (v == GK_EXACT || v == GK_OVERFLOW)

@@ -19,4 +19,8 @@ void gk_check_document(const gk_report *r, gk_findings *out);
  * out->narrative. */
 void gk_check_narrative(const gk_report *r, gk_findings *out);
 
+/* Does the figure name a table cell of r (data/narrative/subjects.txt)? */
+struct gk_figure;
+bool gk_narrative_binds(const gk_report *r, const struct gk_figure *f);
+
 #endif

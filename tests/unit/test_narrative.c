@@ -1,0 +1,397 @@
+/*
+ * test_narrative.c — the narrative's figures and claims: extraction from
+ * prose (hand-checked roles, subjects and relations), the planted narrative
+ * mistakes of the faulty example, the narrative mistakes of
+ * ../shared/corpus/INDEX.md at their lines, and a perturbation test: every
+ * percentage of a share/change/completion claim moved by 3 points, and every
+ * amount tied to a table cell moved by 1.00, must give a finding at its line.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "gongkai.h"
+#include "gongkai/narrative.h"
+#include "../../src/rules/rules.h"
+
+static gk_report *read_path(const char *path)
+{
+    gk_error err;
+    gk_report *r = gk_read_file(path, &err);
+    if (!r)
+        fail_msg("%s: %s", path, err.message);
+    return r;
+}
+
+static bool has_finding(const gk_findings *f, const char *rule, gk_severity sev, int line)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if (strcmp(f->items[i].rule, rule) == 0 && f->items[i].severity == sev &&
+            f->items[i].locs[0].pos.line == line)
+            return true;
+    return false;
+}
+
+static size_t count_rule_prefix(const gk_findings *f, const char *prefix, gk_severity sev)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->n; i++)
+        n += strncmp(f->items[i].rule, prefix, strlen(prefix)) == 0 && f->items[i].severity == sev;
+    return n;
+}
+
+static bool corpus_present(void)
+{
+    FILE *probe = fopen(GK_SHARED_DIR "/corpus/INDEX.md", "r");
+    if (!probe) {
+        const char *ci = getenv("CI");
+        if (ci && strcmp(ci, "true") == 0)
+            fail_msg("corpus missing and CI=true");
+        return false;
+    }
+    fclose(probe);
+    return true;
+}
+
+/* ---- Extraction ------------------------------------------------------------- */
+
+static gk_report *prose(const char *section, const char *const *paras, int n)
+{
+    gk_report *r = gk_report_new();
+    gk_report_add_paragraph(r, section, section, (gk_pos){.line = 1})->heading = true;
+    for (int i = 0; i < n; i++)
+        gk_report_add_paragraph(r, section, paras[i], (gk_pos){.line = 2 + i});
+    return r;
+}
+
+static void test_extract(void **state)
+{
+    (void)state;
+    /* Wrapped over lines like page text, with spaces, full-width forms and
+     * quotes from extraction. */
+    static const char *const P[] = {
+        "2024 年度收入、支出总计均为 464.03 万元。与上年相比，收入、支出总计各增加",
+        "65.47万元，增长１６.４３％。本年收入合计451.53万元，其中：财政拨款收入451.53万元，占100.00%；",
+        "（1）行政事业单位医疗（款）行政单位医疗（项）。年初预算为6.87万元，支出决算为6.87万元，完成年初预算的100.00%。决算数等于预算数。",
+        "“三公”经费支出决算中，公务接待费支出决算0.96万元，占26.67%。",
+    };
+    gk_report *r = prose("一、收入支出决算总体情况说明", P, 4);
+    gk_narrative n;
+    gk_narrative_extract(r, &n);
+    assert_int_equal(n.nfigures, 11);
+    const gk_figure *f = n.figures;
+    assert_int_equal(f[0].role, GK_ROLE_VALUE);
+    assert_string_equal(f[0].subject, "收入、支出总计");
+    assert_string_equal(f[0].text, "464.03");
+    assert_int_equal(f[0].unit, GK_UNIT_WANYUAN);
+    assert_int_equal(f[0].pos.line, 2);
+    assert_int_equal(f[1].role, GK_ROLE_CHANGE);
+    assert_int_equal(f[1].dir, 1);
+    assert_string_equal(f[1].subject, "收入、支出总计");
+    assert_int_equal(f[1].pos.line, 3);   /* joined across the line break */
+    assert_int_equal(f[2].role, GK_ROLE_RATE);
+    assert_int_equal(f[2].kind, GK_FIG_PERCENT);
+    assert_string_equal(f[2].text, "16.43");
+    assert_string_equal(f[3].subject, "本年收入合计");
+    assert_string_equal(f[4].subject, "财政拨款收入");
+    assert_int_equal(f[5].role, GK_ROLE_SHARE);
+    assert_int_equal(f[6].role, GK_ROLE_BUDGET);
+    assert_string_equal(f[6].subject, "行政事业单位医疗(款)行政单位医疗(项)");
+    assert_int_equal(f[7].role, GK_ROLE_ACTUAL);
+    assert_string_equal(f[7].subject, f[6].subject);
+    assert_int_equal(f[8].role, GK_ROLE_COMPLETION);
+    assert_string_equal(f[9].subject, "公务接待费");
+    assert_int_equal(f[10].role, GK_ROLE_SHARE);
+    assert_string_equal(f[10].whole, "三公经费支出");   /* "…决算中，" */
+    /* Claims: the change, the share of 财政拨款收入 in the total before
+     * "其中", the completion, the comparison, the 三公 share. */
+    int kinds[6] = {0};
+    for (int i = 0; i < n.nclaims; i++)
+        kinds[n.claims[i].kind]++;
+    assert_int_equal(kinds[GK_CLAIM_CHANGE], 1);
+    assert_int_equal(kinds[GK_CLAIM_SHARE], 2);
+    assert_int_equal(kinds[GK_CLAIM_COMPLETION], 1);
+    assert_int_equal(kinds[GK_CLAIM_COMPARE], 1);
+    for (int i = 0; i < n.nclaims; i++) {
+        const gk_claim *c = &n.claims[i];
+        if (c->kind == GK_CLAIM_CHANGE)
+            assert_true(c->a == 0 && c->b == 1 && c->p == 2);
+        if (c->kind == GK_CLAIM_SHARE && c->p == 5)
+            assert_true(c->a == 4 && c->b == 3);
+        if (c->kind == GK_CLAIM_COMPLETION)
+            assert_true(c->a == 7 && c->b == 6 && c->p == 8);
+        if (c->kind == GK_CLAIM_COMPARE)
+            assert_true(c->a == 7 && c->b == 6 && c->dir == 0);
+    }
+    gk_report_free(r);
+}
+
+/* Years, dates, numbering and counts are not amounts. */
+static void test_not_figures(void **state)
+{
+    (void)state;
+    static const char *const P[] = {
+        "1.截至2024年12月31日，本部门共有车辆2辆，其中执法执勤用车1辆。",
+        "占76.23；支出决算为4.19。",
+    };
+    gk_report *r = prose("十二、国有资产占用情况说明", P, 2);
+    gk_narrative n;
+    gk_narrative_extract(r, &n);
+    assert_int_equal(n.nfigures, 4);
+    assert_int_equal(n.figures[0].kind, GK_FIG_COUNT);
+    assert_int_equal(n.figures[1].kind, GK_FIG_COUNT);
+    assert_int_equal(n.figures[2].kind, GK_FIG_PERCENT);   /* "%" missing */
+    assert_true(n.figures[2].unit_missing);
+    assert_int_equal(n.figures[3].role, GK_ROLE_ACTUAL);   /* unit missing */
+    assert_true(n.figures[3].unit_missing);
+    gk_findings f;
+    gk_check(r, &f);
+    assert_int_equal(count_rule_prefix(&f, "NAR011", GK_WARNING), 2);
+    gk_report_free(r);
+}
+
+/* ---- The examples ------------------------------------------------------------- */
+
+static void test_examples(void **state)
+{
+    (void)state;
+    gk_report *r = read_path(GK_SOURCE_DIR "/examples/final-2024.txt");
+    gk_findings f;
+    gk_check(r, &f);
+    assert_int_equal(f.n, 0);
+    /* Sections 一–十三: every amount and percentage is extracted; the
+     * amounts of the tables' sections are tied to their cells. */
+    assert_true(f.narrative.claims >= 40);
+    assert_true(f.narrative.bound >= 40);
+    gk_report_free(r);
+
+    r = read_path(GK_SOURCE_DIR "/examples/final-2024-faulty.txt");
+    gk_check(r, &f);
+    assert_true(has_finding(&f, "NAR002", GK_ERROR, 342));   /* 14.11% on the current year */
+    assert_true(has_finding(&f, "NAR001", GK_ERROR, 373));   /* 7.81 vs 7.18 */
+    assert_true(has_finding(&f, "NAR004", GK_ERROR, 373));   /* 103.16% fits 7.18 only */
+    assert_true(has_finding(&f, "NAR005", GK_ERROR, 379));   /* 大于 while less */
+    assert_true(has_finding(&f, "NAR004", GK_INFO, 382));    /* 91.68% truncated */
+    for (size_t i = 0; i < f.n; i++) {
+        const gk_finding *x = &f.items[i];
+        if (strcmp(x->rule, "NAR002") == 0)
+            assert_non_null(strstr(x->message, "以本年数464.03为分母"));
+        if (strcmp(x->rule, "NAR001") == 0) {
+            assert_non_null(strstr(x->message, "应为7.18万元"));
+            assert_true(x->nlocs >= 2);   /* the sentence and the cell */
+            assert_int_equal(x->locs[1].table, GK_TABLE_GPB_EXPENSE);
+        }
+    }
+    /* Nothing else from the narrative but the consequence of line 373 for
+     * the items' total (line 368). */
+    for (size_t i = 0; i < f.n; i++) {
+        int line = f.items[i].locs[0].pos.line;
+        if (strncmp(f.items[i].rule, "NAR", 3) == 0 && line != 342 && line != 373 &&
+            line != 379 && line != 382 && line != 368)
+            fail_msg("unexpected %s at %d: %s", f.items[i].rule, line, f.items[i].message);
+    }
+    gk_report_free(r);
+
+    /* The budget example: its narrative is consistent. */
+    r = read_path(GK_SOURCE_DIR "/examples/budget-2025.txt");
+    gk_check(r, &f);
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 0);
+    gk_report_free(r);
+}
+
+/* ---- The corpus ------------------------------------------------------------------ */
+
+static void test_corpus_index(void **state)
+{
+    (void)state;
+    if (!corpus_present())
+        skip();
+    gk_findings f;
+    /* 000: four completion rates truncated (notes); every other figure
+     * (shares 29.82/70.18, 2.69/95.72/1.59, growth 35.98%, 三公 −18.60%,
+     * 机关运行 8.48%, 82.41%) consistent. */
+    gk_report *r = read_path(GK_SHARED_DIR "/corpus/000_2e4bf1e814f589dd.txt");
+    gk_check(r, &f);
+    assert_true(has_finding(&f, "NAR004", GK_INFO, 410));
+    assert_true(has_finding(&f, "NAR004", GK_INFO, 411));
+    assert_true(has_finding(&f, "NAR004", GK_INFO, 414));
+    assert_true(has_finding(&f, "NAR004", GK_INFO, 417));
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 0);
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_WARNING), 0);
+    gk_report_free(r);
+
+    /* 002: items' budgets 377.37 vs 年初预算 862.76; 事业单位医疗 for the
+     * 52.33 of 公务员医疗补助; 说明八 names 政府性基金. */
+    r = read_path(GK_SHARED_DIR "/corpus/002_958243b751db7aa3.txt");
+    gk_check(r, &f);
+    assert_true(has_finding(&f, "NAR008", GK_WARNING, 94));
+    assert_true(has_finding(&f, "NAR012", GK_WARNING, 104));
+    assert_true(has_finding(&f, "NAR010", GK_ERROR, 124));
+    gk_report_free(r);
+
+    /* shiquan: 职业年金 245.53 vs table 257.14 (93.57% fits 257.14); 公务接待费
+     * 1.53 "完成预算的0%"; 统计信息事务 vs 专项统计业务; 545.84 vs 545.85. */
+    r = read_path(GK_SHARED_DIR "/corpus/sh-putuo-shiquan-2025-final.pages.txt");
+    gk_check(r, &f);
+    assert_true(has_finding(&f, "NAR004", GK_ERROR, 771));
+    assert_true(has_finding(&f, "NAR008", GK_ERROR, 669));   /* the same 11.61 in the total */
+    assert_true(has_finding(&f, "NAR004", GK_ERROR, 921));
+    assert_true(has_finding(&f, "NAR012", GK_WARNING, 676));
+    assert_true(has_finding(&f, "NAR001", GK_INFO, 761));
+    gk_report_free(r);
+
+    /* yichuan: "占 76.23" without "%", 政府性基金 135.00 vs 105.00 (the
+     * table's places are reconstructed: a warning), 269.85 vs 269.86
+     * (rounding). */
+    r = read_path(GK_SHARED_DIR "/corpus/sh-putuo-yichuan-2025-final.pages.txt");
+    gk_check(r, &f);
+    assert_true(has_finding(&f, "NAR011", GK_WARNING, 679));
+    assert_true(has_finding(&f, "NAR001", GK_WARNING, 890));
+    assert_true(has_finding(&f, "NAR001", GK_INFO, 751));
+    assert_false(has_finding(&f, "NAR001", GK_ERROR, 751));
+    gk_report_free(r);
+}
+
+/* ---- Perturbation --------------------------------------------------------------- */
+
+/* Replace the k-th occurrence of `text` followed by `unit` in the
+ * paragraph at `line` by `repl`. */
+static bool rewrite(gk_report *r, int line, const char *text, const char *unit, int k,
+                    const char *repl, const char **saved, size_t *which)
+{
+    for (size_t i = 0; i < r->nparagraphs; i++) {
+        gk_paragraph *g = &r->paragraphs[i];
+        if (g->pos.line != line || g->heading)
+            continue;
+        const char *p = g->text;
+        for (int seen = 0; (p = strstr(p, text)) != NULL; p++) {
+            if (strncmp(p + strlen(text), unit, strlen(unit)) != 0 ||
+                (p > g->text && (p[-1] == '.' || (p[-1] >= '0' && p[-1] <= '9'))))
+                continue;
+            if (seen++ < k)
+                continue;
+            size_t n = strlen(g->text) - strlen(text) + strlen(repl);
+            char *t = malloc(n + 1);
+            assert_non_null(t);
+            size_t at = (size_t)(p - g->text);
+            memcpy(t, g->text, at);
+            strcpy(t + at, repl);
+            strcat(t, p + strlen(text));
+            *saved = g->text;
+            *which = i;
+            g->text = gk_report_strdup(r, t);
+            free(t);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The narrative findings at a line, as one string. */
+static char *nar_at(const gk_findings *f, int line)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < f->n; i++)
+        if (f->items[i].locs[0].pos.line == line && strncmp(f->items[i].rule, "NAR", 3) == 0)
+            n += strlen(f->items[i].message) + 1;
+    char *s = calloc(1, n);
+    assert_non_null(s);
+    for (size_t i = 0; i < f->n; i++)
+        if (f->items[i].locs[0].pos.line == line && strncmp(f->items[i].rule, "NAR", 3) == 0) {
+            strcat(s, f->items[i].message);
+            strcat(s, "\n");
+        }
+    return s;
+}
+
+static void perturb(const char *path, int *moved, int *caught)
+{
+    gk_report *r = read_path(path);
+    gk_findings base;
+    gk_check(r, &base);
+    gk_narrative n;
+    gk_narrative_extract(r, &n);
+    for (int i = 0; i < n.nfigures; i++) {
+        const gk_figure *f = &n.figures[i];
+        bool in_claim = false;
+        for (int c = 0; c < n.nclaims && !in_claim; c++)
+            in_claim = n.claims[c].p == i && n.claims[c].kind != GK_CLAIM_FLAT;
+        bool bound = f->kind == GK_FIG_MONEY && gk_narrative_binds(r, f);
+        if (!in_claim && !bound)
+            continue;
+        int k = 0;   /* earlier figures with the same text on the line */
+        for (int j = 0; j < i; j++)
+            k += n.figures[j].pos.line == f->pos.line && strcmp(n.figures[j].text, f->text) == 0 &&
+                 n.figures[j].kind == f->kind;
+        gk_amount v;
+        char repl[GK_AMOUNT_BUFSIZE];
+        assert_true(gk_amount_add(f->value, gk_amount_make(in_claim ? 300 : 100, 2), &v));
+        gk_amount_format(gk_amount_round(v, f->value.scale), repl);
+        const char *saved;
+        size_t which;
+        if (!rewrite(r, f->pos.line, f->text, f->kind == GK_FIG_PERCENT ? "%" : "万元", k, repl,
+                     &saved, &which))
+            continue;   /* printed differently (spaces inside): not a fair test */
+        gk_findings fs;
+        gk_check(r, &fs);
+        /* A new finding at the line (or a changed one: it states the
+         * figures). */
+        char *before = nar_at(&base, f->pos.line), *after = nar_at(&fs, f->pos.line);
+        bool hit = *after && strcmp(before, after) != 0;
+        free(before);
+        free(after);
+        (*moved)++;
+        *caught += hit;
+        if (!hit)
+            print_message("not caught: %s line %d %s\n", path, f->pos.line, f->text);
+        r->paragraphs[which].text = saved;
+        (void)in_claim;
+    }
+    gk_report_free(r);
+}
+
+static void test_perturbation(void **state)
+{
+    (void)state;
+    int moved = 0, caught = 0;
+    perturb(GK_SOURCE_DIR "/examples/final-2024.txt", &moved, &caught);
+    print_message("narrative perturbation (example): %d of %d caught\n", caught, moved);
+    assert_true(moved >= 60);
+    assert_true(caught * 100 >= moved * 95);
+    if (!corpus_present())
+        return;
+    static const char *const DOCS[] = {
+        "000_2e4bf1e814f589dd.txt", "002_958243b751db7aa3.txt",
+        "sh-putuo-shiquan-2025-final.pages.txt", "sh-putuo-yichuan-2025-final.pages.txt"};
+    int all = 0, all_caught = 0;
+    for (size_t d = 0; d < sizeof DOCS / sizeof DOCS[0]; d++) {
+        char path[512];
+        int m = 0, c = 0;
+        snprintf(path, sizeof path, "%s/corpus/%s", GK_SHARED_DIR, DOCS[d]);
+        perturb(path, &m, &c);
+        print_message("narrative perturbation (%s): %d of %d caught\n", DOCS[d], c, m);
+        all += m;
+        all_caught += c;
+    }
+    assert_true(all >= 150);
+    assert_true(all_caught * 100 >= all * 95);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_extract),
+        cmocka_unit_test(test_not_figures),
+        cmocka_unit_test(test_examples),
+        cmocka_unit_test(test_corpus_index),
+        cmocka_unit_test(test_perturbation),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
