@@ -44,6 +44,7 @@ typedef enum gk_figure_role {
     GK_ROLE_RATE,         /* "增长16.43%" (dir +1), "下降8.97%" (dir −1) */
     GK_ROLE_SHARE,        /* "占40.56%" */
     GK_ROLE_COMPLETION,   /* "完成年初预算的104.63%", "执行率82.24%" */
+    GK_ROLE_PREVIOUS,     /* the previous year's amount: "较上年164.92万元" */
     GK_ROLE_OTHER         /* a count, or a percentage of nothing known */
 } gk_figure_role;
 
@@ -71,12 +72,16 @@ typedef enum gk_claim_kind {
     GK_CLAIM_COMPLETION,  /* a actual, b budget (−1: the table's), p rate */
     GK_CLAIM_COMPARE,     /* a actual, b budget; dir: the word said */
     GK_CLAIM_FLAT,        /* "与上年持平": a current, b change (may be −1) */
-    GK_CLAIM_PARTS        /* a whole, parts[0..nparts): "其中：…" sums */
+    GK_CLAIM_PARTS,       /* a whole, parts[0..nparts): "其中：…" sums */
+    GK_CLAIM_DIFF         /* a current, b change, p previous: a − p = ±b */
 } gk_claim_kind;
 
 typedef struct gk_claim {
     gk_claim_kind kind;
     int a, b, p;          /* figure indexes, −1 when absent */
+    int alt;              /* where the prose is ambiguous, another figure it
+                             may mean as `a` (the total before a "其中" list
+                             rather than the last part); −1 */
     int dir;              /* change/flat: +1 增 / −1 减 / 0 持平;
                              compare: +1 大于, −1 小于, 0 等于 */
     const char *word;     /* compare: the words as printed ("决算数大于预算数") */

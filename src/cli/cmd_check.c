@@ -22,6 +22,7 @@ typedef struct options {
     bool quiet;
     bool color;
     gk_ruleset *rules;   /* --rules FILE */
+    bool stats;          /* --stats: what the narrative rules checked */
 } options;
 
 static const char *severity_color(gk_severity s)
@@ -146,6 +147,12 @@ static void print_text(const options *o, const char *file, const gk_findings *f,
     }
     printf("%s: %zu 个错误，%zu 个警告，%zu 条提示\n", file, count[GK_ERROR], count[GK_WARNING],
            count[GK_INFO]);
+    if (o->stats) {
+        const gk_narrative_stats *st = &f->narrative;
+        printf("%s: 情况说明：数字 %d 个（金额 %d，百分比 %d），其中 %d 个金额已与表格单元格对应；"
+               "核对关系 %d 条（增减、占比、完成率、大小比较、合计）\n",
+               file, st->figures, st->money, st->percent, st->bound, st->claims);
+    }
 }
 
 /* Check one file; returns its exit status. */
@@ -190,7 +197,7 @@ static int check_file(const options *o, const char *file)
 
 int cmd_check(int argc, char **argv)
 {
-    options o = {false, false, isatty(STDOUT_FILENO) && !getenv("NO_COLOR"), NULL};
+    options o = {false, false, isatty(STDOUT_FILENO) && !getenv("NO_COLOR"), NULL, false};
     const char *rules_path = NULL;
     int nfiles = 0;
     for (int i = 1; i < argc; i++) {
@@ -203,6 +210,8 @@ int cmd_check(int argc, char **argv)
             if (!v || (strcmp(v, "text") != 0 && strcmp(v, "json") != 0))
                 return cli_bad_usage("check", "--format 应为 text 或 json / must be text or json");
             o.json = strcmp(v, "json") == 0;
+        } else if (strcmp(a, "--stats") == 0) {
+            o.stats = true;
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
             o.quiet = true;
         } else if (strcmp(a, "--rules") == 0 || strncmp(a, "--rules=", 8) == 0) {

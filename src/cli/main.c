@@ -17,11 +17,12 @@ static const struct {
      "  读取公开文档，输出报告模型 JSON（gongkai-report/1）。\n"
      "  Read disclosure documents and print the report model as JSON.\n"},
     {"check", cmd_check,
-     "gongkai check [--format text|json] [--quiet] [--rules FILE] FILE...\n"
+     "gongkai check [--format text|json] [--quiet] [--stats] [--rules FILE] FILE...\n"
      "  读取文档并运行全部审核规则，输出审核结果。\n"
      "  Read documents, run every rule, print findings.\n"
      "  --format text|json  输出格式（默认 text）/ output format (default text)\n"
      "  --quiet             只输出错误 / errors only\n"
+     "  --stats             统计情况说明中提取和核对的数字 / narrative figures and claims checked\n"
      "  --rules FILE        另加自定义审核公式 / extra audit formulas (docs/rules.md)\n"},
     {"render", cmd_render,
      "gongkai render FILE -o OUT\n"

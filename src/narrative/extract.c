@@ -170,7 +170,8 @@ static gk_claim *add_claim(ex *x, gk_claim_kind kind, int a, int b, int p, gk_po
     }
     gk_claim *c = &n->claims[n->nclaims++];
     memset(c, 0, sizeof *c);
-    *c = (gk_claim){.kind = kind, .a = a, .b = b, .p = p, .section = x->section, .pos = pos};
+    *c = (gk_claim){.kind = kind, .a = a, .b = b, .p = p, .alt = -1, .section = x->section,
+                    .pos = pos};
     return c;
 }
 
@@ -357,6 +358,27 @@ static size_t number_len(const char *s, const char *e)
     return (size_t)(p - s);
 }
 
+/* Where "较上年", "比上年度", "较2023年" … ends [s, t), or NULL. */
+static const char *previous_year(const char *s, const char *t)
+{
+    static const char *const W[] = {"上年度", "上年数", "上年", NULL};
+    for (const char *const *w = W; *w; w++)
+        if (ends(s, t, *w))
+            return t - strlen(*w);
+    const char *e = t;
+    if (ends(s, e, "度"))
+        e -= strlen("度");
+    if (!ends(s, e, "年"))
+        return NULL;
+    e -= strlen("年");
+    int digits = 0;
+    while (e > s && is_digit(e[-1]) && digits < 4) {
+        e--;
+        digits++;
+    }
+    return digits == 4 && (ends(s, e, "比") || ends(s, e, "较")) ? e - strlen("比") : NULL;
+}
+
 /* The role of a figure from the words before it; *cut is where the role
  * words begin (the subject ends there). */
 static gk_figure_role role_of(const char *s, const char *e, gk_figure_kind kind, int *dir,
@@ -411,6 +433,8 @@ static gk_figure_role role_of(const char *s, const char *e, gk_figure_kind kind,
             *cut = t - strlen(*w);
             return GK_ROLE_BUDGET;
         }
+    if ((*cut = previous_year(s, t)) != NULL)
+        return GK_ROLE_PREVIOUS;
     for (const char *const *w = ACTUAL_WORDS; *w; w++)
         if (ends(s, t, *w)) {
             *cut = t - strlen(*w);
@@ -517,6 +541,24 @@ static void relate(ex *x, int i)
     gk_figure *f = fig(x, i);
     int sfirst = x->sentence_first, bfirst = x->block_first;
     switch (f->role) {
+    case GK_ROLE_CHANGE: {
+        /* "…202.15万元，较上年164.92万元增加37.23万元" */
+        int prev = latest_role(x, sfirst, i, GK_ROLE_PREVIOUS, NULL);
+        if (prev < 0)
+            return;
+        int cur = latest_amount(x, sfirst, prev, NULL);
+        int bud = latest_role(x, sfirst, prev, GK_ROLE_BUDGET, NULL);
+        if (bud > cur)
+            cur = bud;
+        if (cur < 0)
+            return;
+        gk_claim *c = add_claim(x, GK_CLAIM_DIFF, cur, i, prev, f->pos);
+        c->dir = f->dir;
+        /* After "总数，其中A、B，较上年…" the change may be of the total. */
+        if (x->head >= sfirst && x->head < cur)
+            c->alt = x->head;
+        return;
+    }
     case GK_ROLE_RATE: {
         int change = latest_role(x, sfirst, i, GK_ROLE_CHANGE, NULL);
         if (change < 0)

@@ -39,6 +39,7 @@ static const gk_rule_info RULES[] = {
     {"NAR010", GK_ERROR, "“没有政府性基金/国有资本经营预算拨款”的说法与本节或表格不符"},
     {"NAR011", GK_WARNING, "百分比缺少“%”或金额缺少单位"},
     {"NAR012", GK_WARNING, "文中科目名称在表中找不到（名称写错或与表不一致）"},
+    {"NAR013", GK_ERROR, "增减额与本年数、上年数之差不符"},
 };
 
 /* The checkers; each may report several of the rules above. */

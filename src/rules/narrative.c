@@ -815,6 +815,66 @@ static void check_compare(const gk_report *r, const gk_narrative *n, const gk_cl
         locate_cell(out, x, &b);
 }
 
+/* ---- NAR013: 本年 − 上年 = 增减额 ------------------------------------------------------- */
+
+/* Does current − previous = ±change hold for these figures? */
+static gk_verdict diff_holds(const gk_figure *cur, const gk_figure *ch, const gk_figure *prev,
+                             int dir, gk_sum *lhs)
+{
+    gk_amount cv = cur->value, pv = prev->value, dv = ch->value;
+    if ((prev->unit != cur->unit && !gk_amount_convert(pv, prev->unit, cur->unit, &pv)) ||
+        (ch->unit != cur->unit && !gk_amount_convert(dv, ch->unit, cur->unit, &dv)))
+        return GK_OVERFLOW;
+    gk_sum rhs = sum_of(dv);
+    gk_sum_init(lhs);
+    gk_sum_add(lhs, cv, dir > 0 ? 1 : -1);
+    gk_sum_add(lhs, pv, dir > 0 ? -1 : 1);
+    return gk_sum_compare(lhs, &rhs, NULL);
+}
+
+static void check_diff(const gk_narrative *n, const gk_claim *c, gk_findings *out)
+{
+    const gk_figure *cur = &n->figures[c->a], *ch = &n->figures[c->b], *prev = &n->figures[c->p];
+    gk_sum lhs, alt;
+    gk_verdict v = diff_holds(cur, ch, prev, c->dir, &lhs);
+    if (v == GK_EXACT || v == GK_OVERFLOW)
+        return;
+    if (c->alt >= 0) {
+        gk_verdict va = diff_holds(&n->figures[c->alt], ch, prev, c->dir, &alt);
+        if (va == GK_EXACT)
+            return;
+        /* Neither fits: speak of the one nearer to the stated change. */
+        gk_amount a1, a2, d1, d2;
+        if (va != GK_OVERFLOW && gk_amount_sub(sum_amount(lhs, 0), ch->value, &a1) &&
+            gk_amount_sub(sum_amount(alt, 0), ch->value, &a2)) {
+            d1 = a1.v < 0 ? gk_amount_make(-a1.v, a1.scale) : a1;
+            d2 = a2.v < 0 ? gk_amount_make(-a2.v, a2.scale) : a2;
+            if (gk_amount_cmp(d2, d1) < 0) {
+                cur = &n->figures[c->alt];
+                lhs = alt;
+                v = va;
+            }
+        }
+    }
+    gk_amount cv = cur->value, pv = prev->value;
+    char b1[GK_AMOUNT_BUFSIZE], b2[GK_AMOUNT_BUFSIZE];
+    const char *u = unit_word(cur->unit);
+    gk_amount want = sum_amount(lhs, 0);
+    want = gk_amount_round(want, cv.scale > pv.scale ? cv.scale : pv.scale);
+    bool sign_flip = want.v < 0;
+    gk_finding *x = gk_report_finding(
+        out, "NAR013", v == GK_MISMATCH ? GK_ERROR : GK_INFO, &(gk_location){0},
+        "本年%s%s、上年%s%s，%s额应为%s%s，文中为%s%s%s", cur->text, u, prev->text, u,
+        c->dir > 0 ? "增加" : "减少", fmt(want, b1), u, ch->text, u,
+        v != GK_MISMATCH ? "（在尾数误差范围内）"
+        : sign_flip      ? "；增减方向也相反"
+                         : "");
+    (void)b2;
+    x->locs[0] = at_figure(ch);
+    set_figures(out, x, want, ch->value);
+    locate_figure(out, x, cur);
+}
+
 /* ---- NAR007: 持平; NAR008: item totals ------------------------------------------------ */
 
 static void check_flat(const gk_narrative *n, const gk_claim *c, gk_findings *out)
@@ -937,6 +997,7 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
         case GK_CLAIM_COMPARE: check_compare(r, n, c, out); break;
         case GK_CLAIM_FLAT: check_flat(n, c, out); break;
         case GK_CLAIM_PARTS: check_parts(n, c, out); break;
+        case GK_CLAIM_DIFF: check_diff(n, c, out); break;
         }
     }
     check_nones(r, n, out);

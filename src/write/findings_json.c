@@ -47,10 +47,13 @@ char *gk_findings_to_json(const gk_findings *f, const char *file)
     }
     for (size_t i = 0; i < f->n; i++)
         json_array_append_new(findings, finding_json(&f->items[i]));
-    json_t *doc = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "file", gk_json_str(file), "unit",
-                            gk_json_str(r->unit), "year", gk_json_int(r->year), "kind",
-                            gk_json_str(gk_doc_kind_name(r->kind)), "tables", tables,
-                            "findings", findings);
+    const gk_narrative_stats *st = &f->narrative;
+    json_t *doc = json_pack(
+        "{s:o, s:o, s:o, s:o, s:o, s:o, s:{s:i, s:i, s:i, s:i, s:i}}", "file", gk_json_str(file),
+        "unit", gk_json_str(r->unit), "year", gk_json_int(r->year), "kind",
+        gk_json_str(gk_doc_kind_name(r->kind)), "tables", tables, "findings", findings,
+        "narrative", "figures", st->figures, "amounts", st->money, "percentages", st->percent,
+        "bound", st->bound, "claims", st->claims);
     if (!doc)
         gk_out_of_memory();
     char *s = json_dumps(doc, JSON_COMPACT);
