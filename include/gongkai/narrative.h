@@ -60,6 +60,8 @@ typedef struct gk_figure {
                                "行政事业单位医疗(款)行政单位医疗(项)"); "" if unknown */
     const char *whole;      /* shares: the whole named by "占…的", else NULL */
     const char *section;    /* the heading of its section, or NULL */
+    const char *section_key;/* that heading normalised, numbering dropped
+                               ("收入决算情况说明"); "" without a heading */
     gk_pos pos;             /* the line it stands on */
     int sentence;           /* sentence number, counted over the document */
     int block;              /* item/subsection number: a block starts at each

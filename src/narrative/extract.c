@@ -134,6 +134,7 @@ typedef struct ex {
     gk_narrative *out;
     int figures_cap, claims_cap, nones_cap;
     const char *section;
+    const char *section_key;
     int block;
     const char *topic;        /* the item the block is about: "…(款)…(项)" */
     int head;                 /* the whole of shares without "占…的" */
@@ -495,6 +496,7 @@ static bool read_figure(ex *x, const char *gap, const char *s, size_t n, const c
         f->whole = clean_subject(x, w, we);
     f->text = gk_report_strndup(x->r, s, n);
     f->section = x->section;
+    f->section_key = x->section_key;
     f->pos = pos_at(x, s);
     f->sentence = x->sentence;
     f->block = x->block;
@@ -819,12 +821,32 @@ static void sentence(ex *x, const char *s, const char *e)
     x->sentence++;
 }
 
+/* The heading without its numbering ("一、", "(一)"), normalised. */
+static const char *section_key(gk_report *r, const char *heading)
+{
+    size_t n;
+    char *norm = heading ? gk_prose_normalise(heading, &n) : NULL;
+    if (!norm)
+        return "";
+    const char *s = norm, *dun = strstr(s, "、");
+    if (dun && dun - s <= 9)
+        s = dun + strlen("、");
+    else if (*s == '(' && strchr(s, ')') && strchr(s, ')') - s <= 8)
+        s = strchr(s, ')') + 1;
+    const char *e = s + strlen(s);
+    while (e > s && e[-1] == '\n')
+        e--;
+    const char *key = gk_report_strndup(r, s, (size_t)(e - s));
+    free(norm);
+    return key;
+}
+
 void gk_narrative_extract(gk_report *r, gk_narrative *out)
 {
     memset(out, 0, sizeof *out);
     prose p;
     prose_build(r, &p);
-    ex x = {.r = r, .p = &p, .out = out, .head = -1, .block = -1};
+    ex x = {.r = r, .p = &p, .out = out, .head = -1, .block = -1, .section_key = ""};
     x.budgets = x.actuals = (parts_group){.whole = -1};
     const char *s = p.text, *end = p.text + p.len;
     while (s < end) {
@@ -838,6 +860,7 @@ void gk_narrative_extract(gk_report *r, gk_narrative *out)
                 group_close(&x, &x.budgets);
                 group_close(&x, &x.actuals);
                 x.section = section;
+                x.section_key = section_key(r, section);
                 x.head = -1;
                 x.head_subject = NULL;
             }

@@ -164,28 +164,6 @@ typedef struct binding {
     const gk_table *unnamed;  /* an item the table has no row of that name for */
 } binding;
 
-/* The section heading without numbering, normalised. */
-static const char *section_key(const char *heading, char *buf, size_t size)
-{
-    buf[0] = '\0';
-    if (!heading)
-        return buf;
-    size_t n;
-    char *norm = gk_prose_normalise(heading, &n);
-    if (!norm)
-        return buf;
-    const char *s = norm;
-    /* "一、", "(一)", "十一、", "第三部分" */
-    const char *dun = strstr(s, "、");
-    if (dun && dun - s <= 9)
-        s = dun + strlen("、");
-    else if (*s == '(' && strchr(s, ')') && strchr(s, ')') - s <= 8)
-        s = strchr(s, ')') + 1;
-    snprintf(buf, size, "%s", s);
-    free(norm);
-    return buf;
-}
-
 static bool ends_with(const char *s, const char *w)
 {
     size_t n = strlen(s), k = strlen(w);
@@ -265,15 +243,15 @@ static const gk_row *named_row(const gk_table *t, const char *subject)
     return hit;
 }
 
-static bool bind_subject(const gk_report *r, const char *section, const char *subject,
-                         bool budget, binding *b)
+/* Bind what the prose calls `subject` in the section (its normalised
+ * heading `key`) to a cell. */
+static bool bind_subject(const gk_report *r, const char *key, const char *subject, bool budget,
+                         binding *b)
 {
     memset(b, 0, sizeof *b);
     if (!subject || !*subject)
         return false;
     const lexicon *lx = the_lexicon();
-    char key[512];
-    section_key(section, key, sizeof key);
     const entry *best = NULL;
     size_t best_score = 0;
     for (size_t i = 0; i < lx->n; i++) {
@@ -335,7 +313,7 @@ static bool bind(const gk_report *r, const gk_figure *f, binding *b)
     bool budget = f->role == GK_ROLE_BUDGET;
     if (!budget && f->role != GK_ROLE_VALUE && f->role != GK_ROLE_ACTUAL)
         return false;
-    return bind_subject(r, f->section, f->subject, budget, b);
+    return bind_subject(r, f->section_key, f->subject, budget, b);
 }
 
 bool gk_narrative_binds(const gk_report *r, const gk_figure *f)
@@ -468,25 +446,25 @@ static bool is_stated(gk_figure_role r) { return r == GK_ROLE_VALUE || r == GK_R
 
 /* Has this figure's value been reported against this cell already (the
  * same amount stated twice in one item)? */
-static bool seen_before(const gk_narrative *n, int i, const binding *b, const gk_report *r)
+static bool seen_before(const gk_narrative *n, int i, const binding *bs)
 {
     const gk_figure *f = &n->figures[i];
     for (int j = i - 1; j >= 0 && n->figures[j].block == f->block; j--) {
         const gk_figure *g = &n->figures[j];
-        binding o;
-        if (gk_amount_cmp(g->value, f->value) == 0 && g->unit == f->unit && bind(r, g, &o) &&
-            o.row == b->row && o.column == b->column)
+        if (gk_amount_cmp(g->value, f->value) == 0 && g->unit == f->unit && bs[j].found &&
+            bs[j].row == bs[i].row && bs[j].column == bs[i].column)
             return true;
     }
     return false;
 }
 
-static void check_amount(const gk_report *r, const gk_narrative *n, int i, gk_findings *out,
+/* bs: every figure's binding, made once. */
+static void check_amount(const gk_narrative *n, const binding *bs, int i, gk_findings *out,
                          int *bound)
 {
     const gk_figure *f = &n->figures[i];
-    binding b;
-    if (!bind(r, f, &b)) {
+    binding b = bs[i];
+    if (!b.found) {
         bool again = false;   /* one warning per item */
         for (int j = i - 1; j >= 0 && n->figures[j].block == f->block && !again; j--)
             again = is_stated(n->figures[j].role) && strcmp(n->figures[j].subject, f->subject) == 0;
@@ -495,7 +473,7 @@ static void check_amount(const gk_report *r, const gk_narrative *n, int i, gk_fi
         return;
     }
     (*bound)++;
-    if (seen_before(n, i, &b, r))
+    if (seen_before(n, i, bs))
         return;
     gk_amount cell;
     if (!in_unit(&b, f->unit, &cell))
@@ -589,7 +567,7 @@ static rate_verdict check_rate(gk_sum num, gk_sum den, gk_amount printed, gk_amo
 static const char *fmt(gk_amount a, char *buf) { return gk_amount_format(a, buf); }
 
 /* The value of a claim's figure, or of the cell its subject names. */
-static bool figure_or_cell(const gk_report *r, const gk_narrative *n, int i, const char *section,
+static bool figure_or_cell(const gk_report *r, const gk_narrative *n, int i, const char *key,
                            const char *subject, bool budget, gk_unit unit, gk_amount *v,
                            binding *b)
 {
@@ -598,7 +576,7 @@ static bool figure_or_cell(const gk_report *r, const gk_narrative *n, int i, con
         *v = n->figures[i].value;
         return true;
     }
-    if (!bind_subject(r, section, subject, budget, b))
+    if (!bind_subject(r, key, subject, budget, b))
         return false;
     return in_unit(b, unit, v);
 }
@@ -695,7 +673,7 @@ static void check_share(const gk_report *r, const gk_narrative *n, const gk_clai
     const gk_figure *part = &n->figures[c->a], *p = &n->figures[c->p];
     gk_amount whole;
     binding b;
-    if (!figure_or_cell(r, n, c->b, p->section, p->whole, false, part->unit, &whole, &b))
+    if (!figure_or_cell(r, n, c->b, p->section_key, p->whole, false, part->unit, &whole, &b))
         return;
     gk_amount pv = part->value;
     if (c->b >= 0 && n->figures[c->b].unit != part->unit &&
@@ -723,8 +701,8 @@ static void check_share(const gk_report *r, const gk_narrative *n, const gk_clai
 
 /* ---- NAR004 / NAR005: budgets ----------------------------------------------------- */
 
-static void check_completion(const gk_report *r, const gk_narrative *n, const gk_claim *c,
-                             gk_findings *out)
+static void check_completion(const gk_report *r, const gk_narrative *n, const binding *bs,
+                             const gk_claim *c, gk_findings *out)
 {
     const gk_figure *act = &n->figures[c->a], *p = &n->figures[c->p];
     const char *u = unit_word(act->unit);
@@ -739,7 +717,7 @@ static void check_completion(const gk_report *r, const gk_narrative *n, const gk
     }
     gk_amount budget;
     binding b;
-    if (!figure_or_cell(r, n, c->b, act->section, act->subject, true, act->unit, &budget, &b))
+    if (!figure_or_cell(r, n, c->b, act->section_key, act->subject, true, act->unit, &budget, &b))
         return;
     gk_amount av = act->value;
     if (c->b >= 0 && n->figures[c->b].unit != act->unit &&
@@ -747,10 +725,9 @@ static void check_completion(const gk_report *r, const gk_narrative *n, const gk
         return;
     gk_amount want, cell;
     char b1[GK_AMOUNT_BUFSIZE], b2[GK_AMOUNT_BUFSIZE], b3[GK_AMOUNT_BUFSIZE], why[200] = "";
-    binding ab;
     /* The rate may be right for the table's amount and the prose's amount
      * wrong (NAR001 says which). */
-    if (bind(r, act, &ab) && in_unit(&ab, act->unit, &cell) && gk_amount_cmp(cell, av) != 0 &&
+    if (bs[c->a].found && in_unit(&bs[c->a], act->unit, &cell) && gk_amount_cmp(cell, av) != 0 &&
         matches(cell, budget, p->value, false))
         snprintf(why, sizeof why, "（文中完成率与表中决算数%s相符，应核对文中决算数）",
                  fmt(gk_amount_round(cell, act->value.scale), b3));
@@ -790,7 +767,7 @@ static void check_compare(const gk_report *r, const gk_narrative *n, const gk_cl
     const gk_figure *act = &n->figures[c->a];
     gk_amount budget;
     binding b;
-    if (!figure_or_cell(r, n, c->b, act->section, act->subject, true, act->unit, &budget, &b))
+    if (!figure_or_cell(r, n, c->b, act->section_key, act->subject, true, act->unit, &budget, &b))
         return;
     gk_amount av = act->value;
     if (c->b >= 0 && n->figures[c->b].unit != act->unit &&
@@ -979,13 +956,18 @@ static void check_units(const gk_figure *f, gk_findings *out)
 static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
 {
     gk_narrative_stats s = {0};
+    binding *bs = calloc((size_t)n->nfigures + 1, sizeof *bs);
+    if (!bs)
+        gk_out_of_memory();
+    for (int i = 0; i < n->nfigures; i++)
+        bind(r, &n->figures[i], &bs[i]);
     for (int i = 0; i < n->nfigures; i++) {
         const gk_figure *f = &n->figures[i];
         s.figures++;
         s.money += f->kind == GK_FIG_MONEY;
         s.percent += f->kind == GK_FIG_PERCENT;
         check_units(f, out);
-        check_amount(r, n, i, out, &s.bound);
+        check_amount(n, bs, i, out, &s.bound);
     }
     for (int i = 0; i < n->nclaims; i++) {
         const gk_claim *c = &n->claims[i];
@@ -993,7 +975,7 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
         switch (c->kind) {
         case GK_CLAIM_CHANGE: check_change(r, n, c, out); break;
         case GK_CLAIM_SHARE: check_share(r, n, c, out); break;
-        case GK_CLAIM_COMPLETION: check_completion(r, n, c, out); break;
+        case GK_CLAIM_COMPLETION: check_completion(r, n, bs, c, out); break;
         case GK_CLAIM_COMPARE: check_compare(r, n, c, out); break;
         case GK_CLAIM_FLAT: check_flat(n, c, out); break;
         case GK_CLAIM_PARTS: check_parts(n, c, out); break;
@@ -1002,6 +984,7 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
     }
     check_nones(r, n, out);
     out->narrative = s;
+    free(bs);
 }
 
 void gk_check_narrative(const gk_report *r, gk_findings *out)
