@@ -46,7 +46,8 @@ void gk_arena_free(gk_arena *a)
     free(a);
 }
 
-void *gk_arena_alloc(gk_arena *a, size_t size)
+/* Room for `size` bytes, not cleared. */
+static void *bump(gk_arena *a, size_t size)
 {
     if (size > SIZE_MAX / 2)
         gk_out_of_memory();
@@ -71,6 +72,12 @@ void *gk_arena_alloc(gk_arena *a, size_t size)
     }
     void *p = b->data + b->used;
     b->used += size;
+    return p;
+}
+
+void *gk_arena_alloc(gk_arena *a, size_t size)
+{
+    void *p = bump(a, size);
     memset(p, 0, size);
     return p;
 }
@@ -79,15 +86,16 @@ void *gk_arena_grow(gk_arena *a, void *old, size_t n, size_t cap, size_t elem)
 {
     if (elem && cap > SIZE_MAX / 2 / elem)
         gk_out_of_memory();
-    void *p = gk_arena_alloc(a, cap * elem);
+    char *p = bump(a, cap * elem);
     if (old && n)
         memcpy(p, old, n * elem);
+    memset(p + n * elem, 0, (cap - n) * elem);
     return p;
 }
 
 char *gk_arena_strndup(gk_arena *a, const char *s, size_t len)
 {
-    char *p = gk_arena_alloc(a, len + 1);
+    char *p = bump(a, len + 1);
     memcpy(p, s, len);
     p[len] = '\0';
     return p;

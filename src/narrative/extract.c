@@ -68,6 +68,14 @@ static const char *last_of(const char *s, const char *e, const char *const *word
     return best;
 }
 
+static bool ends_any(const char *s, const char *e, const char *const *words)
+{
+    for (; *words; words++)
+        if (ends(s, e, *words))
+            return true;
+    return false;
+}
+
 /* Strip any of `words` from the end of [s, *e), repeatedly. */
 static void strip_tail(const char *s, const char **e, const char *const *words)
 {
@@ -388,6 +396,11 @@ static gk_figure_role role_of(const char *s, const char *e, gk_figure_kind kind,
     *dir = 0;
     *cut = e;
     *whole = *whole_end = NULL;
+    /* Relation words stand within a few words of their figure. */
+    const char *near = e - s > 120 ? e - 120 : s;
+    while (near > s && ((unsigned char)*near & 0xC0) == 0x80)
+        near++;
+    s = near;
     const char *up = last_of(s, e, UP), *down = last_of(s, e, DOWN);
     const char *change = up > down ? up : down;
     if (kind == GK_FIG_PERCENT || kind == GK_FIG_COUNT) {
@@ -476,7 +489,7 @@ static bool read_figure(ex *x, const char *gap, const char *s, size_t n, const c
         strip_tail(g, &t, PARTICLES);
         if (ends(g, t, "占")) {
             f->kind = GK_FIG_PERCENT;
-        } else if (last_of(g, t, BUDGET_WORDS) == t || last_of(g, t, ACTUAL_WORDS) == t) {
+        } else if (ends_any(g, t, BUDGET_WORDS) || ends_any(g, t, ACTUAL_WORDS)) {
             f->kind = GK_FIG_MONEY;
             f->unit = GK_UNIT_WANYUAN;
         } else {
