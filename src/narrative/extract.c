@@ -313,12 +313,18 @@ static bool same_subject(const char *a, const char *b)
     return na >= nb ? strcmp(la + na - nb, lb) == 0 : strcmp(lb + nb - na, la) == 0;
 }
 
+/* Relations are local: a figure looks back at most this many figures for
+ * the ones it relates to (which keeps hostile input linear). */
+#define LOOKBACK 64
+
 static bool is_amount_role(gk_figure_role r) { return r == GK_ROLE_VALUE || r == GK_ROLE_ACTUAL; }
 
 /* The latest money figure at or after `from`, before `before`, whose role is
  * a stated amount, optionally with a matching subject. */
 static int latest_amount(ex *x, int from, int before, const char *subject)
 {
+    if (from < before - LOOKBACK)
+        from = before - LOOKBACK;
     for (int i = before - 1; i >= from && i >= 0; i--) {
         const gk_figure *f = fig(x, i);
         if (f->kind == GK_FIG_MONEY && is_amount_role(f->role) &&
@@ -330,6 +336,8 @@ static int latest_amount(ex *x, int from, int before, const char *subject)
 
 static int latest_role(ex *x, int from, int before, gk_figure_role role, const char *subject)
 {
+    if (from < before - LOOKBACK)
+        from = before - LOOKBACK;
     for (int i = before - 1; i >= from && i >= 0; i--) {
         const gk_figure *f = fig(x, i);
         if (f->kind == GK_FIG_MONEY && f->role == role &&
@@ -342,7 +350,8 @@ static int latest_role(ex *x, int from, int before, gk_figure_role role, const c
 /* The first figure of the section holding figure `i`. */
 static int section_first(ex *x, int i)
 {
-    while (i > 0 && gk_same_section(fig(x, i - 1)->section, fig(x, i)->section))
+    int stop = i - LOOKBACK;
+    while (i > 0 && i > stop && gk_same_section(fig(x, i - 1)->section, fig(x, i)->section))
         i--;
     return i;
 }
@@ -764,21 +773,20 @@ static void take_part(ex *x, int i)
         group_add(x, g, i);
 }
 
-/* Is p inside an open parenthesis of the sentence (item names such as
- * "(类)" are closed)? */
-static bool inside_parens(const char *s, const char *p)
+/* The parenthesis depth after [s, e), from `depth` at s (item names such
+ * as "(类)" close again). */
+static int parens(const char *s, const char *e, int depth)
 {
-    int depth = 0;
-    for (const char *q = s; q < p; q++)
+    for (const char *q = s; q < e; q++)
         depth += *q == '(' ? 1 : *q == ')' ? -1 : 0;
-    return depth > 0;
+    return depth;
 }
 
 static void sentence(ex *x, const char *s, const char *e)
 {
     x->sentence_first = x->out->nfigures;
-    const char *gap = s, *p = s;
-    int last = -1;
+    const char *gap = s, *p = s, *scanned = s;
+    int last = -1, depth = 0;
     const char *sentence_subject = NULL;
     while (p < e) {
         if (!is_digit(*p) || (p > s && (is_digit(p[-1]) || p[-1] == '.' ||
@@ -794,7 +802,9 @@ static void sentence(ex *x, const char *s, const char *e)
             continue;
         }
         /* "（含上年结转12.50万元）": an aside, not what the sentence is about. */
-        if (f.kind == GK_FIG_MONEY && f.role == GK_ROLE_VALUE && inside_parens(s, p))
+        depth = parens(scanned, p, depth);
+        scanned = p;
+        if (f.kind == GK_FIG_MONEY && f.role == GK_ROLE_VALUE && depth > 0)
             f.role = GK_ROLE_OTHER;
         if (has_level(f.subject))
             x->topic = f.subject;

@@ -73,7 +73,7 @@ static const char *keep_normalised(lexicon *lx, const char *s, size_t n)
     return norm;
 }
 
-/* Split [s, e) at `sep`, calling fn on each trimmed part. */
+/* The next `sep`-separated field of [*p, e), trimmed; *p moves past it. */
 static const char *next_field(const char **p, const char *e, char sep, size_t *n)
 {
     const char *s = *p, *q = s;
@@ -449,7 +449,7 @@ static bool is_stated(gk_figure_role r) { return r == GK_ROLE_VALUE || r == GK_R
 static bool seen_before(const gk_narrative *n, int i, const binding *bs)
 {
     const gk_figure *f = &n->figures[i];
-    for (int j = i - 1; j >= 0 && n->figures[j].block == f->block; j--) {
+    for (int j = i - 1; j >= 0 && j >= i - 64 && n->figures[j].block == f->block; j--) {
         const gk_figure *g = &n->figures[j];
         if (gk_amount_cmp(g->value, f->value) == 0 && g->unit == f->unit && bs[j].found &&
             bs[j].row == bs[i].row && bs[j].column == bs[i].column)
@@ -466,7 +466,8 @@ static void check_amount(const gk_narrative *n, const binding *bs, int i, gk_fin
     binding b = bs[i];
     if (!b.found) {
         bool again = false;   /* one warning per item */
-        for (int j = i - 1; j >= 0 && n->figures[j].block == f->block && !again; j--)
+        for (int j = i - 1; j >= 0 && j >= i - 64 && n->figures[j].block == f->block && !again;
+             j--)
             again = is_stated(n->figures[j].role) && strcmp(n->figures[j].subject, f->subject) == 0;
         if (b.unnamed && !again)
             check_unnamed(f, &b, out);
@@ -599,22 +600,20 @@ static void rate_note(gk_findings *out, const char *rule, rate_verdict v, const 
 
 /* ---- NAR002 / NAR006 / NAR009: changes on the previous year -------------------------- */
 
-static void check_change(const gk_report *r, const gk_narrative *n, const gk_claim *c,
-                         gk_findings *out)
+static void check_change(const gk_narrative *n, const gk_claim *c, gk_findings *out)
 {
     const gk_figure *ch = &n->figures[c->b], *rate = &n->figures[c->p];
     if (ch->dir != rate->dir) {
         gk_finding *x = gk_report_finding(
             out, "NAR009", GK_ERROR, &(gk_location){0},
-            "增减方向前后矛盾：金额说“%s”%s%s，比率却说“%s”%s%%；应统一为%s", ch->dir > 0 ? "增加" : "减少",
-            ch->text, unit_word(ch->unit), rate->dir > 0 ? "增长" : "下降", rate->text,
-            ch->dir > 0 ? "增加/增长" : "减少/下降");
+            "增减方向前后矛盾：金额说“%s”%s%s，比率却说“%s”%s%%；应按本年数与上年数核对方向",
+            ch->dir > 0 ? "增加" : "减少", ch->text, unit_word(ch->unit),
+            rate->dir > 0 ? "增长" : "下降", rate->text);
         x->locs[0] = at_figure(rate);
         return;
     }
     if (c->a < 0)
         return;
-    (void)r;
     const gk_figure *cur = &n->figures[c->a];
     gk_amount chv = ch->value, curv = cur->value;
     if (ch->unit != cur->unit && !gk_amount_convert(chv, ch->unit, cur->unit, &chv))
@@ -834,7 +833,7 @@ static void check_diff(const gk_narrative *n, const gk_claim *c, gk_findings *ou
         }
     }
     gk_amount cv = cur->value, pv = prev->value;
-    char b1[GK_AMOUNT_BUFSIZE], b2[GK_AMOUNT_BUFSIZE];
+    char b1[GK_AMOUNT_BUFSIZE];
     const char *u = unit_word(cur->unit);
     gk_amount want = sum_amount(lhs, 0);
     want = gk_amount_round(want, cv.scale > pv.scale ? cv.scale : pv.scale);
@@ -846,7 +845,6 @@ static void check_diff(const gk_narrative *n, const gk_claim *c, gk_findings *ou
         v != GK_MISMATCH ? "（在尾数误差范围内）"
         : sign_flip      ? "；增减方向也相反"
                          : "");
-    (void)b2;
     x->locs[0] = at_figure(ch);
     set_figures(out, x, want, ch->value);
     locate_figure(out, x, cur);
@@ -913,11 +911,9 @@ static void check_nones(const gk_report *r, const gk_narrative *n, gk_findings *
         bool gov = strcmp(s->fund, "政府性基金") == 0;
         const char *other = gov ? "国有资本经营" : "政府性基金";
         if (s->section && strstr(s->section, other) && !strstr(s->section, s->fund)) {
-            gk_finding *x = gk_report_finding(
-                out, "NAR010", GK_ERROR, &(gk_location){.pos = s->pos},
-                "本节说明%s预算财政拨款，文中却写“没有%s预算财政拨款”；应为“没有%s预算财政拨款”", other,
-                s->fund, other);
-            (void)x;
+            gk_report_finding(out, "NAR010", GK_ERROR, &(gk_location){.pos = s->pos},
+                              "本节说明%s预算财政拨款，文中却写“没有%s预算财政拨款”；应为“没有%s预算财政拨款”",
+                              other, s->fund, other);
             continue;
         }
         const gk_table *t =
@@ -973,7 +969,7 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
         const gk_claim *c = &n->claims[i];
         s.claims++;
         switch (c->kind) {
-        case GK_CLAIM_CHANGE: check_change(r, n, c, out); break;
+        case GK_CLAIM_CHANGE: check_change(n, c, out); break;
         case GK_CLAIM_SHARE: check_share(r, n, c, out); break;
         case GK_CLAIM_COMPLETION: check_completion(r, n, bs, c, out); break;
         case GK_CLAIM_COMPARE: check_compare(r, n, c, out); break;

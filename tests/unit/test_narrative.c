@@ -158,6 +158,29 @@ static void test_not_figures(void **state)
     gk_report_free(r);
 }
 
+/* One endless sentence (no 。, unclosed parentheses): every figure is read,
+ * and relations look back only a bounded way, so this stays linear. */
+static void test_pathological(void **state)
+{
+    (void)state;
+    static const char UNIT[] = "本年支出合计1.00万元，增加1.00万元，增长3%，占5%（含1万元";
+    size_t reps = 4000, n = strlen(UNIT);
+    char *text = malloc(reps * n + 1);
+    assert_non_null(text);
+    for (size_t i = 0; i < reps; i++)
+        memcpy(text + i * n, UNIT, n);
+    text[reps * n] = '\0';
+    const char *const P[] = {text};
+    gk_report *r = prose("一、收入支出决算总体情况说明", P, 1);
+    gk_narrative nar;
+    gk_narrative_extract(r, &nar);
+    assert_int_equal(nar.nfigures, (int)(5 * reps));
+    gk_findings f;
+    gk_check(r, &f);   /* completes */
+    free(text);
+    gk_report_free(r);
+}
+
 /* ---- The examples ------------------------------------------------------------- */
 
 static void test_examples(void **state)
@@ -403,6 +426,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_extract),
         cmocka_unit_test(test_not_figures),
+        cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_examples),
         cmocka_unit_test(test_corpus_index),
         cmocka_unit_test(test_perturbation),
