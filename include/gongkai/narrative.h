@@ -75,7 +75,12 @@ typedef enum gk_claim_kind {
     GK_CLAIM_COMPARE,     /* a actual, b budget; dir: the word said */
     GK_CLAIM_FLAT,        /* "与上年持平": a current, b change (may be −1) */
     GK_CLAIM_PARTS,       /* a whole, parts[0..nparts): "其中：…" sums */
-    GK_CLAIM_DIFF         /* a current, b change, p previous: a − p = ±b */
+    GK_CLAIM_DIFF,        /* a current, b change, p previous: a − p = ±b */
+    GK_CLAIM_WITHIN,      /* a whole, parts after its "其中": Σ parts ≤ a (= a
+                             for funding by level: 中央/省级/市级/县级) */
+    GK_CLAIM_SUM,         /* a "合计", parts listed before it: Σ parts = a */
+    GK_CLAIM_BALANCE,     /* a 当年结余, b 收入, p 支出: a = b − p */
+    GK_CLAIM_ROLLOVER     /* a 滚存结余, b 上年末, p 当年结余: a = b + p */
 } gk_claim_kind;
 
 typedef struct gk_claim {

@@ -148,6 +148,9 @@ typedef struct ex {
     int head;                 /* the whole of shares without "占…的" */
     const char *head_subject; /* … or its subject when no figure is at hand */
     parts_group budgets, actuals; /* "…年初预算为P…其中：" and the items after */
+    parts_group within;       /* "总数A万元，其中：甲a万元、乙b万元" */
+    bool itemised;            /* "…，主要包括：…" in this sentence: what
+                                 follows details a part, it is no part */
     int sentence;
     int sentence_first;       /* first figure of the current sentence */
     int block_first;          /* first figure of the current block */
@@ -234,8 +237,8 @@ static const char *clean_subject(ex *x, const char *s, const char *e)
         buf[n++] = *s++;
     }
     const char *b = buf, *be = buf + n;
-    static const char *const LEAD[] = {"其中", "本部门", "本单位", "全年", "当年", "本年度",
-                                       "与上年相比", "比上年", "较上年", "上年度", "上年", NULL};
+    static const char *const LEAD[] = {"其中", "本部门", "本单位", "全年", "本年度", "与上年相比",
+                                       "比上年", "较上年", NULL};
     for (bool again = true; again;) {
         again = false;
         while (b < be && (*b == ',' || *b == ':' || *b == ';')) {
@@ -541,8 +544,10 @@ static void group_add(ex *x, parts_group *g, int i)
 
 static void group_close(ex *x, parts_group *g)
 {
-    if (g->whole >= 0 && g->nparts >= 2) {
-        gk_claim *c = add_claim(x, GK_CLAIM_PARTS, g->whole, -1, -1, fig(x, g->whole)->pos);
+    bool within = g == &x->within;
+    if (g->whole >= 0 && g->nparts >= (within ? 1 : 2)) {
+        gk_claim *c = add_claim(x, within ? GK_CLAIM_WITHIN : GK_CLAIM_PARTS, g->whole, -1, -1,
+                                fig(x, g->whole)->pos);
         c->parts = g->parts;
         c->nparts = g->nparts;
     }
@@ -559,6 +564,33 @@ static int resolve_subject(ex *x, const char *subject, int before)
     return i >= 0 ? i : latest_amount(x, 0, before, subject);
 }
 
+static bool has(const char *s, const char *w) { return strstr(s, w) != NULL; }
+
+static bool ends_str(const char *s, const char *w)
+{
+    return ends(s, s + strlen(s), w);
+}
+
+static int *copy_parts(ex *x, const int *idx, int n)
+{
+    int *p = gk_arena_alloc(x->r->arena, (size_t)n * sizeof *p);
+    memcpy(p, idx, (size_t)n * sizeof *p);
+    return p;
+}
+
+/* The latest stated amount before `before` (in the block, LOOKBACK) whose
+ * subject contains all of the words. */
+static int latest_with(ex *x, int before, const char *w1, const char *w2)
+{
+    for (int i = before - 1; i >= x->block_first && i >= before - LOOKBACK; i--) {
+        const gk_figure *f = fig(x, i);
+        if (f->kind == GK_FIG_MONEY && is_amount_role(f->role) && has(f->subject, w1) &&
+            (!w2 || has(f->subject, w2)))
+            return i;
+    }
+    return -1;
+}
+
 /* Relations that a figure completes. */
 static void relate(ex *x, int i)
 {
@@ -566,6 +598,18 @@ static void relate(ex *x, int i)
     int sfirst = x->sentence_first, bfirst = x->block_first;
     switch (f->role) {
     case GK_ROLE_CHANGE: {
+        /* "本年基金收入合计1240.75万元，比年初预算数增加40.75万元": of a budget
+         * stated before. */
+        if (has(f->subject, "预算")) {
+            int cur = latest_amount(x, sfirst, i, NULL);
+            int bud = latest_role(x, bfirst, cur, GK_ROLE_BUDGET, NULL);
+            int named = latest_with(x, cur, "预算收入", NULL);
+            if (named > bud)
+                bud = named;
+            if (cur >= 0 && bud >= 0)
+                add_claim(x, GK_CLAIM_DIFF, cur, i, bud, f->pos)->dir = f->dir;
+            return;
+        }
         /* "…202.15万元，较上年164.92万元增加37.23万元" */
         int prev = latest_role(x, sfirst, i, GK_ROLE_PREVIOUS, NULL);
         if (prev < 0)
@@ -637,6 +681,8 @@ static void relate(ex *x, int i)
             budget = latest_role(x, bfirst, actual, GK_ROLE_BUDGET, fig(x, actual)->subject);
         if (budget < 0 && !*fig(x, actual)->subject)
             budget = latest_role(x, bfirst, actual, GK_ROLE_BUDGET, NULL);
+        if (budget < 0)   /* "本年预算收入合计1200万元 … 完成年度预算的103.40%" */
+            budget = latest_with(x, actual, "预算收入", NULL);
         add_claim(x, GK_CLAIM_COMPLETION, actual, budget, i, f->pos);
         return;
     }
@@ -727,6 +773,13 @@ static void heads(ex *x, const char *s, const char *until, const char *at, int l
         if (q == p && last >= 0 && is_amount_role(fig(x, last)->role)) {
             x->head = last;
             x->head_subject = NULL;
+            /* "…；本单位当年预算支出A万元，其中…": A heads the new list, it is
+             * no part of the one before. */
+            parts_group *w = &x->within;
+            if (w->nparts > 0 && w->parts[w->nparts - 1] == last)
+                w->nparts--;
+            group_close(x, w);
+            w->whole = last;
         } else if (p > s && last < x->sentence_first) {
             const char *subject = clean_subject(x, s, p);
             if (*subject) {
@@ -764,6 +817,12 @@ static void open_groups(ex *x, int nfig, const char *s, const char *e)
 static void take_part(ex *x, int i)
 {
     gk_figure *f = fig(x, i);
+    parts_group *w = &x->within;
+    if (w->whole >= 0 && i != w->whole && !x->itemised && f->kind == GK_FIG_MONEY &&
+        is_amount_role(f->role) &&
+        *f->subject && f->subject != fig(x, i > 0 ? i - 1 : 0)->subject &&
+        f->unit == fig(x, w->whole)->unit)
+        group_add(x, w, i);
     if (f->kind != GK_FIG_MONEY || !x->topic || !strstr(x->topic, "(项)"))
         return;
     parts_group *g = f->role == GK_ROLE_BUDGET ? &x->budgets
@@ -782,9 +841,58 @@ static int parens(const char *s, const char *e, int depth)
     return depth;
 }
 
+/* Fund accounts stated in prose (绩效 reports, DOMAIN.md): "基本医疗保险费收入
+ * 1150万元、财政补贴收入50万元，本年预算收入合计1200万元", "当年基金结余60.75万元",
+ * "年末滚存结余900.75万元（上年末840.00万元）". */
+static void account_claims(ex *x)
+{
+    int first = x->sentence_first, end = x->out->nfigures, from = first;
+    for (int i = first; i < end; i++) {
+        const gk_figure *f = fig(x, i);
+        if (f->kind != GK_FIG_MONEY)
+            continue;
+        const char *sub = f->subject;
+        if (is_amount_role(f->role) && (ends_str(sub, "合计") || ends_str(sub, "总计"))) {
+            int idx[LOOKBACK], n = 0;
+            for (int j = from; j < i && n < LOOKBACK; j++) {
+                const gk_figure *g = fig(x, j);
+                if (g->kind == GK_FIG_MONEY && is_amount_role(g->role) && g->unit == f->unit &&
+                    *g->subject && g->subject != sub)
+                    idx[n++] = j;
+            }
+            if (n >= 2 && x->within.whole < first) {
+                gk_claim *c = add_claim(x, GK_CLAIM_SUM, i, -1, -1, f->pos);
+                c->parts = copy_parts(x, idx, n);
+                c->nparts = n;
+            }
+            from = i + 1;
+        }
+        if (is_amount_role(f->role) && ends_str(sub, "结余") &&
+            (has(sub, "当年") || has(sub, "本年"))) {
+            int income = latest_with(x, i, "收入", "合计");
+            int spent = latest_with(x, i, "支出", NULL);
+            if (income >= 0 && spent > income)
+                add_claim(x, GK_CLAIM_BALANCE, i, income, spent, f->pos);
+        }
+        if (ends_str(sub, "滚存结余")) {
+            int prev = -1;
+            for (int j = first; j < end && prev < 0; j++)
+                if (j != i && fig(x, j)->kind == GK_FIG_MONEY &&
+                    (has(fig(x, j)->subject, "上年末") || has(fig(x, j)->subject, "上年结余")))
+                    prev = j;
+            int year = latest_with(x, i, "当年", "结余");
+            if (year < 0)
+                year = latest_with(x, i, "本年", "结余");
+            if (prev >= 0 && year >= 0)
+                add_claim(x, GK_CLAIM_ROLLOVER, i, prev, year, f->pos);
+        }
+    }
+}
+
 static void sentence(ex *x, const char *s, const char *e)
 {
     x->sentence_first = x->out->nfigures;
+    x->itemised = false;
     const char *gap = s, *p = s, *scanned = s;
     int last = -1, depth = 0;
     const char *sentence_subject = NULL;
@@ -814,6 +922,8 @@ static void sentence(ex *x, const char *s, const char *e)
             f.role != GK_ROLE_OTHER)
             sentence_subject = f.subject;
         heads(x, s, p, gap, last);
+        if (find(gap, p, "包括"))
+            x->itemised = true;
         int i = add_figure(x, &f);
         take_part(x, i);
         relate(x, i);
@@ -833,6 +943,7 @@ static void sentence(ex *x, const char *s, const char *e)
     compare_words(x, s, e, x->out->nfigures);
     none_statement(x, s, e);
     open_groups(x, x->out->nfigures, s, e);
+    account_claims(x);
     /* "与上年持平" with the figures of its sentence. */
     const char *flat = find(s, e, "持平");
     if (flat && !find(s, flat, "预算") && last >= 0) {
@@ -870,7 +981,7 @@ void gk_narrative_extract(gk_report *r, gk_narrative *out)
     prose p;
     prose_build(r, &p);
     ex x = {.r = r, .p = &p, .out = out, .head = -1, .block = -1, .section_key = ""};
-    x.budgets = x.actuals = (parts_group){.whole = -1};
+    x.budgets = x.actuals = x.within = (parts_group){.whole = -1};
     const char *s = p.text, *end = p.text + p.len;
     while (s < end) {
         const char *e = memchr(s, '\n', (size_t)(end - s));
@@ -882,12 +993,14 @@ void gk_narrative_extract(gk_report *r, gk_narrative *out)
             if (!gk_same_section(section, x.section)) {
                 group_close(&x, &x.budgets);
                 group_close(&x, &x.actuals);
+                group_close(&x, &x.within);
                 x.section = section;
                 x.section_key = section_key(r, section);
                 x.head = -1;
                 x.head_subject = NULL;
             }
             if (pc->block != x.block) {
+                group_close(&x, &x.within);
                 x.block = pc->block;
                 x.block_first = out->nfigures;
                 x.topic = NULL;
@@ -895,9 +1008,12 @@ void gk_narrative_extract(gk_report *r, gk_narrative *out)
         }
         if (e > s)
             sentence(&x, s, e);
+        if (ends(s, e, "。"))   /* a "；" keeps the list of parts going */
+            group_close(&x, &x.within);
         s = e + 1;
     }
     group_close(&x, &x.budgets);
     group_close(&x, &x.actuals);
+    group_close(&x, &x.within);
     prose_free(&p);
 }

@@ -39,7 +39,8 @@ static const gk_rule_info RULES[] = {
     {"NAR010", GK_ERROR, "“没有政府性基金/国有资本经营预算拨款”的说法与本节或表格不符"},
     {"NAR011", GK_WARNING, "百分比缺少“%”或金额缺少单位"},
     {"NAR012", GK_WARNING, "文中科目名称在表中找不到（名称写错或与表不一致）"},
-    {"NAR013", GK_ERROR, "增减额与本年数、上年数之差不符"},
+    {"NAR013", GK_ERROR, "增减额与本年数、上年数（或预算数）之差不符"},
+    {"NAR014", GK_ERROR, "文中合计、当年结余、滚存结余与所列各数不符，或“其中”各项之和大于总数"},
 };
 
 /* The checkers; each may report several of the rules above. */

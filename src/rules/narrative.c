@@ -902,6 +902,63 @@ static void check_parts(const gk_narrative *n, const gk_claim *c, gk_findings *o
         locate_figure(out, x, &n->figures[c->parts[i]]);
 }
 
+/* ---- NAR014: stated totals, balances and rollovers ------------------------------------ */
+
+/* A whole against ± its terms: "合计" = Σ listed parts, 当年结余 = 收入 − 支出,
+ * 滚存结余 = 上年末 + 当年结余, and the parts after "其中" (≤ the whole; = for
+ * funding by level). */
+static void check_identity(const gk_narrative *n, const gk_claim *c, gk_findings *out)
+{
+    const gk_figure *whole = &n->figures[c->a];
+    int idx[64], sign[64], k = 0;
+    const char *what;
+    if (c->kind == GK_CLAIM_BALANCE) {
+        idx[k] = c->b, sign[k++] = 1;
+        idx[k] = c->p, sign[k++] = -1;
+        what = "收入减支出";
+    } else if (c->kind == GK_CLAIM_ROLLOVER) {
+        idx[k] = c->b, sign[k++] = 1;
+        idx[k] = c->p, sign[k++] = 1;
+        what = "上年末结余加当年结余";
+    } else {
+        for (int i = 0; i < c->nparts && k < 64; i++)
+            idx[k] = c->parts[i], sign[k++] = 1;
+        what = c->kind == GK_CLAIM_SUM ? "所列各项之和" : "“其中”所列各项之和";
+    }
+    gk_sum terms;
+    gk_sum_init(&terms);
+    bool levels = c->kind == GK_CLAIM_WITHIN;
+    for (int i = 0; i < k; i++) {
+        const gk_figure *f = &n->figures[idx[i]];
+        gk_amount v = f->value;
+        if (f->unit != whole->unit && !gk_amount_convert(v, f->unit, whole->unit, &v))
+            return;
+        gk_sum_add(&terms, v, sign[i]);
+        levels = levels && (strstr(f->subject, "中央") || strstr(f->subject, "省") ||
+                            strstr(f->subject, "市级") || strstr(f->subject, "县") ||
+                            strstr(f->subject, "区级") || strstr(f->subject, "本级"));
+    }
+    gk_sum w = sum_of(whole->value);
+    gk_diff d;
+    gk_verdict v = c->kind == GK_CLAIM_WITHIN && !levels ? gk_sum_at_most(&terms, &w, &d)
+                                                          : gk_sum_compare(&w, &terms, &d);
+    if (v == GK_EXACT || v == GK_OVERFLOW || (c->kind == GK_CLAIM_WITHIN && v == GK_ROUNDING))
+        return;
+    char b1[GK_AMOUNT_BUFSIZE], b2[GK_AMOUNT_BUFSIZE];
+    const char *u = unit_word(whole->unit);
+    gk_amount total = gk_amount_round(sum_amount(terms, 0), whole->value.scale);
+    gk_finding *x = gk_report_finding(
+        out, "NAR014", v == GK_MISMATCH ? GK_ERROR : GK_INFO, &(gk_location){0},
+        c->kind == GK_CLAIM_WITHIN && !levels ? "“%s”%s%s小于其%s%s%s，相差%s%s%s"
+                                               : "“%s”%s%s与%s%s%s不符，相差%s%s%s",
+        whole->subject, whole->text, u, what, fmt(total, b1), u, fmt(d.diff, b2), u,
+        v == GK_MISMATCH ? "；应核对各数" : "（在尾数误差范围内）");
+    x->locs[0] = at_figure(whole);
+    set_figures(out, x, total, whole->value);
+    for (int i = 0; i < k; i++)
+        locate_figure(out, x, &n->figures[idx[i]]);
+}
+
 /* ---- NAR010: "没有…政府性基金…" statements ------------------------------------------- */
 
 static void check_nones(const gk_report *r, const gk_narrative *n, gk_findings *out)
@@ -976,6 +1033,10 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
         case GK_CLAIM_FLAT: check_flat(n, c, out); break;
         case GK_CLAIM_PARTS: check_parts(n, c, out); break;
         case GK_CLAIM_DIFF: check_diff(n, c, out); break;
+        case GK_CLAIM_WITHIN:
+        case GK_CLAIM_SUM:
+        case GK_CLAIM_BALANCE:
+        case GK_CLAIM_ROLLOVER: check_identity(n, c, out); break;
         }
     }
     check_nones(r, n, out);

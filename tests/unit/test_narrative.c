@@ -181,6 +181,53 @@ static void test_pathological(void **state)
     gk_report_free(r);
 }
 
+/* A performance report states fund accounts in prose only (DOMAIN.md): every
+ * total, balance, rollover, budget difference and completion rate in it is
+ * checked without any table. */
+static void test_fund_accounts(void **state)
+{
+    (void)state;
+    static const char *const P[] = {
+        "2024年城乡居民医保预计个人缴费收入820万元、财政补助收入1630万元，本年预算收入合计2450万元。"
+        "实际个人缴费收入836.40万元、财政补助收入1630万元、利息收入12.35万元，本年基金收入合计2478.75万元，"
+        "比年初预算数增加28.75万元，完成年度预算的101.17%。实际待遇支出2401.20万元，当年基金结余77.55万元，"
+        "年末滚存结余1203.05万元（上年末1125.50万元）。",
+        "2024年医疗救助资金总额96.00万元，其中：中央资金40.00万元、省级资金30.00万元、县级资金26.00万元。",
+    };
+    gk_report *r = prose("一、基金运行情况", P, 2);
+    gk_findings f;
+    gk_check(r, &f);
+    assert_int_equal(f.n, 0);
+    int kinds[16] = {0};
+    gk_narrative n;
+    gk_narrative_extract(r, &n);
+    for (int i = 0; i < n.nclaims; i++)
+        kinds[n.claims[i].kind]++;
+    assert_int_equal(kinds[GK_CLAIM_SUM], 2);
+    assert_int_equal(kinds[GK_CLAIM_DIFF], 1);
+    assert_int_equal(kinds[GK_CLAIM_COMPLETION], 1);
+    assert_int_equal(kinds[GK_CLAIM_BALANCE], 1);
+    assert_int_equal(kinds[GK_CLAIM_ROLLOVER], 1);
+    assert_int_equal(kinds[GK_CLAIM_WITHIN], 1);
+    gk_report_free(r);
+
+    /* Each figure moved: 利息收入, 比年初预算数增加, 完成率, 当年结余, 县级资金. */
+    static const char *const Q[] = {
+        "2024年城乡居民医保预计个人缴费收入820万元、财政补助收入1630万元，本年预算收入合计2450万元。"
+        "实际个人缴费收入836.40万元、财政补助收入1630万元、利息收入13.35万元，本年基金收入合计2478.75万元，"
+        "比年初预算数增加29.75万元，完成年度预算的101.71%。实际待遇支出2401.20万元，当年基金结余78.55万元，"
+        "年末滚存结余1203.05万元（上年末1125.50万元）。",
+        "2024年医疗救助资金总额96.00万元，其中：中央资金40.00万元、省级资金30.00万元、县级资金25.00万元。",
+    };
+    r = prose("一、基金运行情况", Q, 2);
+    gk_check(r, &f);
+    assert_true(has_finding(&f, "NAR013", GK_ERROR, 2));
+    assert_true(has_finding(&f, "NAR004", GK_ERROR, 2));
+    assert_true(has_finding(&f, "NAR014", GK_ERROR, 3));
+    assert_int_equal(count_rule_prefix(&f, "NAR014", GK_ERROR), 4);
+    gk_report_free(r);
+}
+
 /* ---- The examples ------------------------------------------------------------- */
 
 static void test_examples(void **state)
@@ -427,6 +474,7 @@ int main(void)
         cmocka_unit_test(test_extract),
         cmocka_unit_test(test_not_figures),
         cmocka_unit_test(test_pathological),
+        cmocka_unit_test(test_fund_accounts),
         cmocka_unit_test(test_examples),
         cmocka_unit_test(test_corpus_index),
         cmocka_unit_test(test_perturbation),
