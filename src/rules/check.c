@@ -41,6 +41,7 @@ static const gk_rule_info RULES[] = {
     {"NAR012", GK_WARNING, "文中科目名称在表中找不到（名称写错或与表不一致）"},
     {"NAR013", GK_ERROR, "增减额与本年数、上年数（或预算数）之差不符"},
     {"NAR014", GK_ERROR, "文中合计、当年结余、滚存结余与所列各数不符，或“其中”各项之和大于总数"},
+    {"NAR015", GK_WARNING, "“三公”经费说明缺少某一项（因公出国（境）费、公务用车购置费、运行维护费、公务接待费）"},
 };
 
 /* The checkers; each may report several of the rules above. */

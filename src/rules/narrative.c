@@ -1004,6 +1004,60 @@ static void check_units(const gk_figure *f, gk_findings *out)
     x->locs[0] = at_figure(f);
 }
 
+/* ---- NAR015: the 三公 section names each of its four items ------------------------------ */
+
+static void check_three_public_items(const gk_report *r, const gk_narrative *n,
+                                     gk_findings *out)
+{
+    static const struct { const char *column, *word, *not_word; } ITEMS[] = {
+        {"因公出国（境）费", "因公出国", NULL},
+        {"公务用车购置费", "购置", "购置及运行"},
+        {"公务用车运行维护费", "运行", "购置及运行"},
+        {"公务接待费", "接待", NULL},
+    };
+    int first = -1;
+    bool said[4] = {false, false, false, false};
+    for (int i = 0; i < n->nfigures; i++) {
+        const gk_figure *f = &n->figures[i];
+        if (f->kind != GK_FIG_MONEY || !strstr(f->section_key, "三公经费"))
+            continue;
+        if (first < 0)
+            first = i;
+        for (int k = 0; k < 4; k++) {
+            const char *hit = strstr(f->subject, ITEMS[k].word);
+            /* "购置及运行维护费" speaks of both items together, of neither alone;
+             * "购置费…运行维护费" of each. */
+            if (hit && ITEMS[k].not_word && strstr(f->subject, ITEMS[k].not_word) &&
+                !strstr(hit + strlen(ITEMS[k].word), ITEMS[k].word))
+                continue;
+            said[k] |= hit != NULL;
+        }
+    }
+    if (first < 0 || r->kind != GK_DOC_FINAL)
+        return;
+    const gk_table *t = gk_report_find_table(r, GK_TABLE_THREE_PUBLIC);
+    const gk_row *actual = t ? gk_table_find_label(t, "决算数", GK_SIDE_NONE) : NULL;
+    for (int k = 0; k < 4; k++) {
+        if (said[k])
+            continue;
+        const gk_cell *c = actual ? gk_row_get(actual, ITEMS[k].column) : NULL;
+        if (t && (!c || c->text || gk_amount_is_zero(c->value)))
+            continue;   /* nothing spent on it: silence says no less */
+        char b1[GK_AMOUNT_BUFSIZE], shown[80] = "";
+        if (c)
+            snprintf(shown, sizeof shown, "（表中决算数为%s）", fmt(c->value, b1));
+        gk_finding *x = gk_report_finding(
+            out, "NAR015", GK_WARNING, &(gk_location){0},
+            "“三公”经费说明没有单独说明%s%s；应写明其预算数、决算数、增减变化及原因", ITEMS[k].column,
+            shown);
+        x->locs[0] = at_figure(&n->figures[first]);
+        if (c) {
+            binding b = {.table = t, .row = actual, .column = ITEMS[k].column, .value = c->value};
+            locate_cell(out, x, &b);
+        }
+    }
+}
+
 /* ---- Running them ----------------------------------------------------------------- */
 
 static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
@@ -1040,6 +1094,7 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
         }
     }
     check_nones(r, n, out);
+    check_three_public_items(r, n, out);
     out->narrative = s;
     free(bs);
 }

@@ -326,12 +326,14 @@ static void test_corpus_index(void **state)
     assert_true(has_finding(&f, "NAR001", GK_INFO, 761));
     gk_report_free(r);
 
-    /* yichuan: "占 76.23" without "%", 政府性基金 135.00 vs 105.00 (the
+    /* yichuan: "占 76.23" without "%", no 公务用车购置费 in the 三公 section,
+     * 政府性基金 135.00 vs 105.00 (the
      * table's places are reconstructed: a warning), 269.85 vs 269.86
      * (rounding). */
     r = read_path(GK_SHARED_DIR "/corpus/sh-putuo-yichuan-2025-final.pages.txt");
     gk_check(r, &f);
     assert_true(has_finding(&f, "NAR011", GK_WARNING, 679));
+    assert_true(has_finding(&f, "NAR015", GK_WARNING, 856));   /* no 公务用车购置费 line */
     assert_true(has_finding(&f, "NAR001", GK_WARNING, 890));
     assert_true(has_finding(&f, "NAR001", GK_INFO, 751));
     assert_false(has_finding(&f, "NAR001", GK_ERROR, 751));
