@@ -42,6 +42,7 @@ static const gk_rule_info RULES[] = {
     {"NAR013", GK_ERROR, "增减额与本年数、上年数（或预算数）之差不符"},
     {"NAR014", GK_ERROR, "文中合计、当年结余、滚存结余与所列各数不符，或“其中”各项之和大于总数"},
     {"NAR015", GK_WARNING, "“三公”经费说明缺少某一项（因公出国（境）费、公务用车购置费、运行维护费、公务接待费）"},
+    {"NAR016", GK_WARNING, "同一节中同一指标前后两处金额不一致"},
 };
 
 /* The checkers; each may report several of the rules above. */

@@ -243,14 +243,12 @@ static const gk_row *named_row(const gk_table *t, const char *subject)
     return hit;
 }
 
-/* Bind what the prose calls `subject` in the section (its normalised
- * heading `key`) to a cell. */
-static bool bind_subject(const gk_report *r, const char *key, const char *subject, bool budget,
-                         binding *b)
+/* The lexicon entry for what the prose calls `subject` in a section (its
+ * normalised heading `key`), or NULL. */
+static const entry *find_entry(const char *key, const char *subject, bool budget)
 {
-    memset(b, 0, sizeof *b);
     if (!subject || !*subject)
-        return false;
+        return NULL;
     const lexicon *lx = the_lexicon();
     const entry *best = NULL;
     size_t best_score = 0;
@@ -272,6 +270,15 @@ static bool bind_subject(const gk_report *r, const char *key, const char *subjec
             }
         }
     }
+    return best;
+}
+
+/* Bind what the prose calls `subject` in a section to a cell. */
+static bool bind_subject(const gk_report *r, const char *key, const char *subject, bool budget,
+                         binding *b)
+{
+    memset(b, 0, sizeof *b);
+    const entry *best = find_entry(key, subject, budget);
     if (!best)
         return false;
     for (int k = 0; k < best->ncells; k++) {
@@ -1058,6 +1065,40 @@ static void check_three_public_items(const gk_report *r, const gk_narrative *n,
     }
 }
 
+/* ---- NAR016: one indicator, two values ----------------------------------------------------- */
+
+/* An indicator (a subject of the lexicon) stated twice in a section with
+ * different amounts; a subject a figure only inherits from the one before
+ * is not stated again. */
+static void check_restated(const gk_narrative *n, gk_findings *out)
+{
+    for (int i = 0; i < n->nfigures; i++) {
+        const gk_figure *f = &n->figures[i];
+        if (f->kind != GK_FIG_MONEY || !is_stated(f->role) ||
+            (i > 0 && n->figures[i - 1].subject == f->subject) ||
+            !find_entry(f->section_key, f->subject, false))
+            continue;   /* only indicators the lexicon knows */
+        for (int j = i - 1; j >= 0 && j >= i - 64; j--) {
+            const gk_figure *g = &n->figures[j];
+            if (strcmp(g->section_key, f->section_key) != 0)
+                break;
+            if (g->kind != GK_FIG_MONEY || !is_stated(g->role) || g->unit != f->unit ||
+                g->subject == f->subject || strcmp(g->subject, f->subject) != 0)
+                continue;
+            gk_sum a = sum_of(g->value), b = sum_of(f->value);
+            if (gk_sum_compare(&a, &b, NULL) == GK_MISMATCH) {
+                gk_finding *x = gk_report_finding(
+                    out, "NAR016", GK_WARNING, &(gk_location){0},
+                    "同一节中“%s”前文为%s%s，此处为%s%s；同一指标应前后一致", f->subject, g->text,
+                    unit_word(g->unit), f->text, unit_word(f->unit));
+                x->locs[0] = at_figure(f);
+                locate_figure(out, x, g);
+            }
+            break;
+        }
+    }
+}
+
 /* ---- Running them ----------------------------------------------------------------- */
 
 static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
@@ -1095,6 +1136,7 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
     }
     check_nones(r, n, out);
     check_three_public_items(r, n, out);
+    check_restated(n, out);
     out->narrative = s;
     free(bs);
 }

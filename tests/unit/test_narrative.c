@@ -322,6 +322,7 @@ static void test_corpus_index(void **state)
     assert_true(has_finding(&f, "NAR004", GK_ERROR, 771));
     assert_true(has_finding(&f, "NAR008", GK_ERROR, 669));   /* the same 11.61 in the total */
     assert_true(has_finding(&f, "NAR004", GK_ERROR, 921));
+    assert_true(has_finding(&f, "NAR016", GK_WARNING, 927));   /* 公务接待费 1.53, then 0 */
     assert_true(has_finding(&f, "NAR012", GK_WARNING, 676));
     assert_true(has_finding(&f, "NAR001", GK_INFO, 761));
     gk_report_free(r);
