@@ -113,7 +113,7 @@ static void test_extract(void **state)
     assert_string_equal(f[10].whole, "三公经费支出");   /* "…决算中，" */
     /* Claims: the change, the share of 财政拨款收入 in the total before
      * "其中", the completion, the comparison, the 三公 share. */
-    int kinds[6] = {0};
+    int kinds[16] = {0};
     for (int i = 0; i < n.nclaims; i++)
         kinds[n.claims[i].kind]++;
     assert_int_equal(kinds[GK_CLAIM_CHANGE], 1);
