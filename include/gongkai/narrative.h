@@ -111,6 +111,15 @@ typedef struct gk_narrative {
         gk_pos pos;
     } *nones;
     int nnones;
+    /* "人员经费140.20万元，主要包括：基本工资、津贴补贴…": the names listed
+     * for a figure. */
+    struct gk_item_list {
+        int figure;          /* the amount whose items they are */
+        const char **names;
+        int nnames;
+        gk_pos pos;
+    } *lists;
+    int nlists;
 } gk_narrative;
 
 /* Extract the figures and claims of r's narrative.  Everything lives in the

@@ -140,7 +140,7 @@ typedef struct ex {
     gk_report *r;
     const prose *p;
     gk_narrative *out;
-    int figures_cap, claims_cap, nones_cap;
+    int figures_cap, claims_cap, nones_cap, lists_cap;
     const char *section;
     const char *section_key;
     int block;
@@ -756,6 +756,48 @@ static void none_statement(ex *x, const char *s, const char *e)
     }
 }
 
+/* "…公用经费39.56万元，主要包括：办公费、印刷费…和其他商品和服务支出": the names,
+ * up to the end of the sentence or the next figure. */
+static void item_list(ex *x, const char *s, const char *e)
+{
+    const char *m = find(s, e, "主要包括");
+    if (!m)
+        return;
+    int owner = latest_amount(x, x->sentence_first, x->out->nfigures, NULL);
+    if (owner < 0)
+        return;
+    const char *p = m + strlen("主要包括");
+    while (p < e && (*p == ':' || *p == ','))
+        p++;
+    const char *names[128];
+    int n = 0;
+    while (p < e && n < 128) {
+        const char *q = p;
+        /* A name runs to 、 or , (names hold 和: "对个人和家庭的补助"); a
+         * digit ends the list. */
+        while (q < e && !starts(q, e, "、") && *q != ',' && *q != ';' && *q != '\n' &&
+               !starts(q, e, "。") && !is_digit(*q))
+            q++;
+        if (q > p)
+            names[n++] = gk_report_strndup(x->r, p, (size_t)(q - p));
+        if (q >= e || is_digit(*q) || *q == ';' || starts(q, e, "。"))
+            break;
+        p = q + (starts(q, e, "、") ? strlen("、") : 1);
+    }
+    if (n < 2)
+        return;
+    gk_narrative *nv = x->out;
+    if (nv->nlists == x->lists_cap) {
+        int cap = x->lists_cap ? 2 * x->lists_cap : 8;
+        nv->lists = gk_arena_grow(x->r->arena, nv->lists, (size_t)nv->nlists, (size_t)cap,
+                                  sizeof *nv->lists);
+        x->lists_cap = cap;
+    }
+    const char **keep = gk_arena_alloc(x->r->arena, (size_t)n * sizeof *keep);
+    memcpy(keep, names, (size_t)n * sizeof *keep);
+    nv->lists[nv->nlists++] = (struct gk_item_list){owner, keep, n, pos_at(x, m)};
+}
+
 /* Markers after which figures are parts of a whole: "…451.53万元，其中：",
  * "…支出主要用于以下方面：", "“三公”经费支出决算中，". */
 static void heads(ex *x, const char *s, const char *until, const char *at, int last)
@@ -941,6 +983,7 @@ static void sentence(ex *x, const char *s, const char *e)
             x->topic = clean_subject(x, s, lv);
     }
     compare_words(x, s, e, x->out->nfigures);
+    item_list(x, s, e);
     none_statement(x, s, e);
     open_groups(x, x->out->nfigures, s, e);
     account_claims(x);

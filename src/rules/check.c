@@ -43,6 +43,7 @@ static const gk_rule_info RULES[] = {
     {"NAR014", GK_ERROR, "文中合计、当年结余、滚存结余与所列各数不符，或“其中”各项之和大于总数"},
     {"NAR015", GK_WARNING, "“三公”经费说明缺少某一项（因公出国（境）费、公务用车购置费、运行维护费、公务接待费）"},
     {"NAR016", GK_WARNING, "同一节中同一指标前后两处金额不一致"},
+    {"NAR017", GK_INFO, "人员经费、公用经费“主要包括”所列项目未包括基本支出表中有数的经济分类款"},
 };
 
 /* The checkers; each may report several of the rules above. */

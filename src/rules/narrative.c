@@ -1099,6 +1099,71 @@ static void check_restated(const gk_narrative *n, gk_findings *out)
     }
 }
 
+/* ---- NAR017: "主要包括" lists against the 基本支出 table ------------------------------------ */
+
+static bool names_match(const char *listed, const char *label)
+{
+    char a[GK_NAME_KEY_MAX], b[GK_NAME_KEY_MAX];
+    gk_name_key(listed, a);
+    gk_name_key(label, b);
+    return a[0] && b[0] && (strstr(a, b) || strstr(b, a));
+}
+
+/* Does a listed name (or, for "甲和乙", each half) match a row's label? */
+static bool listed(const struct gk_item_list *l, const char *label)
+{
+    for (int k = 0; k < l->nnames; k++) {
+        if (names_match(l->names[k], label))
+            return true;
+        const char *he = strstr(l->names[k], "和");
+        if (he && strstr(he + strlen("和"), "和") == NULL) {
+            char first[256];
+            snprintf(first, sizeof first, "%.*s", (int)(he - l->names[k]), l->names[k]);
+            if (names_match(first, label) || names_match(he + strlen("和"), label))
+                return true;
+        }
+    }
+    return false;
+}
+
+/* 人员经费 lists the non-zero 301xx/303xx rows of gpb_basic, 公用经费 the
+ * others: names missing from the list, and listed names the table has no
+ * amount for, are notes. */
+static void check_item_lists(const gk_report *r, const gk_narrative *n, gk_findings *out)
+{
+    const gk_table *t = gk_report_find_table(r, GK_TABLE_GPB_BASIC);
+    if (!t)
+        return;
+    for (int i = 0; i < n->nlists; i++) {
+        const struct gk_item_list *l = &n->lists[i];
+        const char *owner = n->figures[l->figure].subject;
+        bool people = ends_with(owner, "人员经费"), office = ends_with(owner, "公用经费");
+        if (!people && !office)
+            continue;
+        char missing[600] = "";
+        size_t used = 0;
+        int nmissing = 0;
+        for (size_t k = 0; k < t->nrows; k++) {
+            const gk_row *row = &t->rows[k];
+            const gk_cell *c = gk_row_get(row, "金额");
+            if (!row->code || strlen(row->code) != 5 || !row->label || !c || c->text ||
+                gk_amount_is_zero(c->value))
+                continue;
+            bool is_people = strncmp(row->code, "301", 3) == 0 || strncmp(row->code, "303", 3) == 0;
+            if (is_people != people || listed(l, row->label))
+                continue;
+            nmissing++;
+            if (used + 80 < sizeof missing)
+                used += (size_t)snprintf(missing + used, sizeof missing - used, "%s%s %s",
+                                         nmissing > 1 ? "、" : "", row->code, row->label);
+        }
+        if (nmissing)
+            gk_report_finding(out, "NAR017", GK_INFO, &(gk_location){.pos = l->pos},
+                              "%s“主要包括”未列出基本支出决算表中有数的%d项：%s", owner, nmissing,
+                              missing);
+    }
+}
+
 /* ---- Running them ----------------------------------------------------------------- */
 
 static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
@@ -1137,6 +1202,7 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
     check_nones(r, n, out);
     check_three_public_items(r, n, out);
     check_restated(n, out);
+    check_item_lists(r, n, out);
     out->narrative = s;
     free(bs);
 }

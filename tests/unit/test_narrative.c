@@ -270,6 +270,31 @@ static void test_examples(void **state)
     }
     gk_report_free(r);
 
+    /* "主要包括" lists: the example lists exactly the non-zero items; drop
+     * 办公费 from the 公用经费 list and it is noted. */
+    r = read_path(GK_SOURCE_DIR "/examples/final-2024.txt");
+    gk_narrative nar;
+    gk_narrative_extract(r, &nar);
+    assert_int_equal(nar.nlists, 2);
+    assert_int_equal(nar.lists[0].nnames, 11);
+    assert_string_equal(nar.lists[1].names[0], "办公费");
+    for (size_t i = 0; i < r->nparagraphs; i++)
+        if (r->paragraphs[i].pos.line == 390) {
+            const char *t = r->paragraphs[i].text, *at = strstr(t, "办公费、");
+            assert_non_null(at);
+            char *u = malloc(strlen(t) + 1);
+            assert_non_null(u);
+            memcpy(u, t, (size_t)(at - t));
+            strcpy(u + (at - t), at + strlen("办公费、"));
+            r->paragraphs[i].text = gk_report_strdup(r, u);
+            free(u);
+        }
+    gk_check(r, &f);
+    assert_true(has_finding(&f, "NAR017", GK_INFO, 390));
+    assert_int_equal(f.n, 1);
+    assert_non_null(strstr(f.items[0].message, "30201 办公费"));
+    gk_report_free(r);
+
     /* The budget example: its narrative is consistent. */
     r = read_path(GK_SOURCE_DIR "/examples/budget-2025.txt");
     gk_check(r, &f);
