@@ -574,19 +574,31 @@ static rate_verdict check_rate(gk_sum num, gk_sum den, gk_amount printed, gk_amo
 
 static const char *fmt(gk_amount a, char *buf) { return gk_amount_format(a, buf); }
 
-/* The value of a claim's figure, or of the cell its subject names. */
-static bool figure_or_cell(const gk_report *r, const gk_narrative *n, int i, const char *key,
-                           const char *subject, bool budget, gk_unit unit, gk_amount *v,
-                           binding *b)
+/* The two amounts of a ratio claim in one unit: *num from figure `num`, *den
+ * from the claim's figure b, or, when the prose states none, from the cell
+ * that `subject` names (then in *b).  False when either is unknown. */
+static bool operands(const gk_report *r, const gk_narrative *n, const gk_claim *c,
+                     const gk_figure *num, const char *subject, bool budget, gk_amount *numv,
+                     gk_amount *den, binding *b)
 {
     b->found = false;
-    if (i >= 0) {
-        *v = n->figures[i].value;
-        return true;
-    }
-    if (!bind_subject(r, key, subject, budget, b))
-        return false;
-    return in_unit(b, unit, v);
+    *numv = num->value;
+    if (c->b < 0)
+        return bind_subject(r, num->section_key, subject, budget, b) &&
+               in_unit(b, num->unit, den);
+    const gk_figure *d = &n->figures[c->b];
+    *den = d->value;
+    return d->unit == num->unit || gk_amount_convert(num->value, num->unit, d->unit, numv);
+}
+
+/* Point a claim's finding also at its other operand: figure b or the cell. */
+static void locate_operand(gk_findings *out, gk_finding *x, const gk_narrative *n,
+                           const gk_claim *c, const binding *b)
+{
+    if (c->b >= 0)
+        locate_figure(out, x, &n->figures[c->b]);
+    else if (b->found)
+        locate_cell(out, x, b);
 }
 
 /* The notes every rate rule gives: printed truncated instead of rounded, or
@@ -677,13 +689,9 @@ static void check_share(const gk_report *r, const gk_narrative *n, const gk_clai
                         gk_findings *out)
 {
     const gk_figure *part = &n->figures[c->a], *p = &n->figures[c->p];
-    gk_amount whole;
+    gk_amount pv, whole;
     binding b;
-    if (!figure_or_cell(r, n, c->b, p->section_key, p->whole, false, part->unit, &whole, &b))
-        return;
-    gk_amount pv = part->value;
-    if (c->b >= 0 && n->figures[c->b].unit != part->unit &&
-        !gk_amount_convert(pv, part->unit, n->figures[c->b].unit, &pv))
+    if (!operands(r, n, c, part, p->whole, false, &pv, &whole, &b))
         return;
     gk_amount want;
     char b1[GK_AMOUNT_BUFSIZE], b2[GK_AMOUNT_BUFSIZE];
@@ -699,10 +707,7 @@ static void check_share(const gk_report *r, const gk_narrative *n, const gk_clai
                                       fmt(whole, b1), fmt(want, b2), p->text, b2);
     x->locs[0] = at_figure(p);
     set_figures(out, x, want, p->value);
-    if (c->b >= 0)
-        locate_figure(out, x, &n->figures[c->b]);
-    else if (b.found)
-        locate_cell(out, x, &b);
+    locate_operand(out, x, n, c, &b);
 }
 
 /* ---- NAR004 / NAR005: budgets ----------------------------------------------------- */
@@ -721,13 +726,9 @@ static void check_completion(const gk_report *r, const gk_narrative *n, const bi
         locate_figure(out, x, act);
         return;
     }
-    gk_amount budget;
+    gk_amount av, budget;
     binding b;
-    if (!figure_or_cell(r, n, c->b, act->section_key, act->subject, true, act->unit, &budget, &b))
-        return;
-    gk_amount av = act->value;
-    if (c->b >= 0 && n->figures[c->b].unit != act->unit &&
-        !gk_amount_convert(av, act->unit, n->figures[c->b].unit, &av))
+    if (!operands(r, n, c, act, act->subject, true, &av, &budget, &b))
         return;
     gk_amount want, cell;
     char b1[GK_AMOUNT_BUFSIZE], b2[GK_AMOUNT_BUFSIZE], b3[GK_AMOUNT_BUFSIZE], why[200] = "";
@@ -761,23 +762,16 @@ static void check_completion(const gk_report *r, const gk_narrative *n, const bi
     }
     x->locs[0] = at_figure(p);
     locate_figure(out, x, act);
-    if (c->b >= 0)
-        locate_figure(out, x, &n->figures[c->b]);
-    else if (b.found)
-        locate_cell(out, x, &b);
+    locate_operand(out, x, n, c, &b);
 }
 
 static void check_compare(const gk_report *r, const gk_narrative *n, const gk_claim *c,
                           gk_findings *out)
 {
     const gk_figure *act = &n->figures[c->a];
-    gk_amount budget;
+    gk_amount av, budget;
     binding b;
-    if (!figure_or_cell(r, n, c->b, act->section_key, act->subject, true, act->unit, &budget, &b))
-        return;
-    gk_amount av = act->value;
-    if (c->b >= 0 && n->figures[c->b].unit != act->unit &&
-        !gk_amount_convert(av, act->unit, n->figures[c->b].unit, &av))
+    if (!operands(r, n, c, act, act->subject, true, &av, &budget, &b))
         return;
     int cmp = gk_amount_cmp(av, budget);
     int said = c->dir;
@@ -792,10 +786,7 @@ static void check_compare(const gk_report *r, const gk_narrative *n, const gk_cl
         WORD[(cmp > 0) - (cmp < 0) + 1], fmt(budget, b1), u, WORD[(cmp > 0) - (cmp < 0) + 1]);
     x->locs[0] = (gk_location){.pos = c->pos, .value = NULL};
     locate_figure(out, x, act);
-    if (c->b >= 0)
-        locate_figure(out, x, &n->figures[c->b]);
-    else if (b.found)
-        locate_cell(out, x, &b);
+    locate_operand(out, x, n, c, &b);
 }
 
 /* ---- NAR013: 本年 − 上年 = 增减额 ------------------------------------------------------- */
