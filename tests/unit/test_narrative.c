@@ -19,26 +19,9 @@
 #include <cmocka.h>
 
 #include "gongkai.h"
+#include "findings_helpers.h"
 #include "gongkai/narrative.h"
 #include "../../src/rules/rules.h"
-
-static gk_report *read_path(const char *path)
-{
-    gk_error err;
-    gk_report *r = gk_read_file(path, &err);
-    if (!r)
-        fail_msg("%s: %s", path, err.message);
-    return r;
-}
-
-static bool has_finding(const gk_findings *f, const char *rule, gk_severity sev, int line)
-{
-    for (size_t i = 0; i < f->n; i++)
-        if (strcmp(f->items[i].rule, rule) == 0 && f->items[i].severity == sev &&
-            f->items[i].locs[0].pos.line == line)
-            return true;
-    return false;
-}
 
 static size_t count_rule_prefix(const gk_findings *f, const char *prefix, gk_severity sev)
 {
@@ -46,19 +29,6 @@ static size_t count_rule_prefix(const gk_findings *f, const char *prefix, gk_sev
     for (size_t i = 0; i < f->n; i++)
         n += strncmp(f->items[i].rule, prefix, strlen(prefix)) == 0 && f->items[i].severity == sev;
     return n;
-}
-
-static bool corpus_present(void)
-{
-    FILE *probe = fopen(GK_SHARED_DIR "/corpus/INDEX.md", "r");
-    if (!probe) {
-        const char *ci = getenv("CI");
-        if (ci && strcmp(ci, "true") == 0)
-            fail_msg("corpus missing and CI=true");
-        return false;
-    }
-    fclose(probe);
-    return true;
 }
 
 /* ---- Extraction ------------------------------------------------------------- */
