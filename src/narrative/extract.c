@@ -158,15 +158,19 @@ typedef struct ex {
 
 static gk_figure *fig(ex *x, int i) { return &x->out->figures[i]; }
 
+/* Make room for one more element in an arena array of n (capacity *cap). */
+static void *room(ex *x, void *arr, int n, int *cap, size_t elem)
+{
+    if (n < *cap)
+        return arr;
+    *cap = *cap ? 2 * *cap : 16;
+    return gk_arena_grow(x->r->arena, arr, (size_t)n, (size_t)*cap, elem);
+}
+
 static int add_figure(ex *x, const gk_figure *f)
 {
     gk_narrative *n = x->out;
-    if (n->nfigures == x->figures_cap) {
-        int cap = x->figures_cap ? 2 * x->figures_cap : 64;
-        n->figures = gk_arena_grow(x->r->arena, n->figures, (size_t)n->nfigures, (size_t)cap,
-                                   sizeof *n->figures);
-        x->figures_cap = cap;
-    }
+    n->figures = room(x, n->figures, n->nfigures, &x->figures_cap, sizeof *n->figures);
     n->figures[n->nfigures] = *f;
     return n->nfigures++;
 }
@@ -174,14 +178,8 @@ static int add_figure(ex *x, const gk_figure *f)
 static gk_claim *add_claim(ex *x, gk_claim_kind kind, int a, int b, int p, gk_pos pos)
 {
     gk_narrative *n = x->out;
-    if (n->nclaims == x->claims_cap) {
-        int cap = x->claims_cap ? 2 * x->claims_cap : 64;
-        n->claims = gk_arena_grow(x->r->arena, n->claims, (size_t)n->nclaims, (size_t)cap,
-                                  sizeof *n->claims);
-        x->claims_cap = cap;
-    }
+    n->claims = room(x, n->claims, n->nclaims, &x->claims_cap, sizeof *n->claims);
     gk_claim *c = &n->claims[n->nclaims++];
-    memset(c, 0, sizeof *c);
     *c = (gk_claim){.kind = kind, .a = a, .b = b, .p = p, .alt = -1, .section = x->section,
                     .pos = pos};
     return c;
@@ -532,12 +530,7 @@ static bool read_figure(ex *x, const char *gap, const char *s, size_t n, const c
 
 static void group_add(ex *x, parts_group *g, int i)
 {
-    if (g->nparts == g->cap) {
-        int cap = g->cap ? 2 * g->cap : 16;
-        g->parts = gk_arena_grow(x->r->arena, g->parts, (size_t)g->nparts, (size_t)cap,
-                                 sizeof *g->parts);
-        g->cap = cap;
-    }
+    g->parts = room(x, g->parts, g->nparts, &g->cap, sizeof *g->parts);
     g->parts[g->nparts++] = i;
     g->last_topic = x->topic;
 }
@@ -745,12 +738,7 @@ static void none_statement(ex *x, const char *s, const char *e)
         if (!w || w - no > 30)
             continue;
         gk_narrative *n = x->out;
-        if (n->nnones == x->nones_cap) {
-            int cap = x->nones_cap ? 2 * x->nones_cap : 8;
-            n->nones = gk_arena_grow(x->r->arena, n->nones, (size_t)n->nnones, (size_t)cap,
-                                     sizeof *n->nones);
-            x->nones_cap = cap;
-        }
+        n->nones = room(x, n->nones, n->nnones, &x->nones_cap, sizeof *n->nones);
         n->nones[n->nnones++] = (struct gk_none_statement){x->section, FUNDS[k], pos_at(x, w)};
         return;
     }
@@ -787,12 +775,7 @@ static void item_list(ex *x, const char *s, const char *e)
     if (n < 2)
         return;
     gk_narrative *nv = x->out;
-    if (nv->nlists == x->lists_cap) {
-        int cap = x->lists_cap ? 2 * x->lists_cap : 8;
-        nv->lists = gk_arena_grow(x->r->arena, nv->lists, (size_t)nv->nlists, (size_t)cap,
-                                  sizeof *nv->lists);
-        x->lists_cap = cap;
-    }
+    nv->lists = room(x, nv->lists, nv->nlists, &x->lists_cap, sizeof *nv->lists);
     const char **keep = gk_arena_alloc(x->r->arena, (size_t)n * sizeof *keep);
     memcpy(keep, names, (size_t)n * sizeof *keep);
     nv->lists[nv->nlists++] = (struct gk_item_list){owner, keep, n, pos_at(x, m)};
