@@ -17,6 +17,7 @@ typedef enum gk_row_style {
     GK_ROWS_GROUPED,     /* code/name/amount groups side by side (基本支出表) */
     GK_ROWS_PUBLIC3,     /* 三公: 预算数 and 决算数, side by side or as rows */
     GK_ROWS_LABELLED,    /* labelled rows with canonical labels (政府采购) */
+    GK_ROWS_FORM,        /* 绩效 forms: fields, funds/tasks, indicators */
     GK_ROWS_GENERIC      /* any other: label and header-named columns */
 } gk_row_style;
 

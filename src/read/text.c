@@ -304,9 +304,12 @@ static bool header_repeated(reader *rd, size_t j)
 
 /* The line after the table body [from, end): stops at the next title, a
  * heading, a note, or a blank line followed by something that is not a
- * row.  A note naming an empty table is kept. */
+ * row, or prose (except in forms).  A note naming an empty table is kept. */
 static size_t table_end(reader *rd, size_t from, gk_table *t)
 {
+    /* Forms (绩效) hold paragraphs of prose in their 目标 cells. */
+    const gk_layout *lay = gk_layout_of(t->kind);
+    bool form = lay && lay->style == GK_ROWS_FORM;
     size_t i = from;
     while (i < rd->L.n) {
         const gk_line *ln = &rd->L.items[i];
@@ -348,7 +351,7 @@ static size_t table_end(reader *rd, size_t from, gk_table *t)
         }
         if ((title_layout(rd, ln) && confirmed_title(rd, i)) || section_break(ln))
             return i;
-        if (!row_like(ln) && strlen(ln->text) > 60 && tx_has(ln->text, "。"))
+        if (!row_like(ln) && strlen(ln->text) > 60 && tx_has(ln->text, "。") && !form)
             return i;                              /* a paragraph of prose */
         i++;
     }
@@ -964,6 +967,7 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
         break;
     case GK_ROWS_LABELLED: read_labelled(rd, tb, lay, b, e, true); break;
     case GK_ROWS_GENERIC: read_labelled(rd, tb, lay, b, e, false); break;
+    case GK_ROWS_FORM: read_form(rd, tb, b, e); break;
     }
     return e;
 }

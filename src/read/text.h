@@ -61,6 +61,9 @@ void read_two_sided_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t
 void read_grouped_spaced(reader *rd, gk_table *t, size_t b, size_t e);
 void read_public3_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e);
 
+/* The 绩效 forms of text_form.c, over body lines [b, e). */
+void read_form(reader *rd, gk_table *t, size_t b, size_t e);
+
 /* Does the body [b, e) lay its cells out with tabs? */
 bool body_tabbed(const reader *rd, size_t b, size_t e);
 
