@@ -593,36 +593,60 @@ bool tx_is_fund_label(const char *label)
            (tx_has(label, "一般公共预算") || tx_has(label, "政府性基金") || tx_has(label, "国有资本经营"));
 }
 
-/* Arabic numbering ("1.", "2、", "(1)", "（1）") marks a sub-row. */
-static bool sub_numbered(const char *raw)
+/* The level its numbering gives a label: 1 for "一、", 2 for "1." / "2、",
+ * 3 for "(1)" / "（1）"; 0 for none. */
+static int numbering_level(const char *raw)
 {
+    static const char *const CN[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
     const char *p = raw;
+    for (const char *const *c = CN; *c; c++)
+        if (tx_starts(p, *c)) {
+            while (*p && tx_starts(p, "十"))
+                p += 3;
+            for (const char *const *d = CN; *d; d++)
+                if (tx_starts(p, *d)) {
+                    p += 3;
+                    break;
+                }
+            return tx_starts(p, "、") || *p == '.' ? 1 : 0;
+        }
+    bool paren = false;
     if (*p == '(')
-        p++;
+        p++, paren = true;
     else if (tx_starts(p, "（"))
-        p += 3;
-    if (*p < '0' || *p > '9')
-        return false;
+        p += 3, paren = true;
+    const char *digits = p;
     while (*p >= '0' && *p <= '9')
         p++;
-    return p != raw && (*p == '.' || *p == ')' || tx_starts(p, "、") || tx_starts(p, "）"));
+    if (p == digits)
+        return 0;
+    if (paren)
+        return *p == ')' || tx_starts(p, "）") ? 3 : 0;
+    return *p == '.' || tx_starts(p, "、") ? 2 : 0;
 }
 
 const char *tx_side_label(reader *rd, side_labels *st, const char *raw)
 {
     const char *label = tx_clean_label(rd, raw, true);
     const char *parent = NULL;
+    int level = numbering_level(raw);
     if (!*label)
         return label;
     if (tx_has(label, "结转和结余") && (tx_has(label, "年初") || tx_has(label, "年末"))) {
-        st->carry = st->top = label;
-    } else if (sub_numbered(raw) && st->top) {
-        parent = st->top;
+        memset(st->at, 0, sizeof st->at);
+        st->carry = st->at[1] = label;
+    } else if (level >= 2 && (st->at[1] || st->at[2])) {
+        for (int l = level - 1; l >= 1 && !parent; l--)
+            parent = st->at[l];
+        st->at[level] = label;
+        if (level == 2)
+            st->at[3] = NULL;
     } else if (st->carry && tx_is_fund_label(label)) {
         parent = st->carry;
-    } else {
+    } else if (!tx_starts(label, "其中")) {
+        memset(st->at, 0, sizeof st->at);
         st->carry = NULL;
-        st->top = label;
+        st->at[level == 3 ? 3 : level == 2 ? 2 : 1] = label;
     }
     if (!parent)
         return label;
@@ -638,10 +662,16 @@ const char *tx_class_code(reader *rd, const char *label)
     return c && tx_has(label, "支出") ? c->code : NULL;
 }
 
+/* One side (or view) of a two-sided table: labels at label_pos, amounts
+ * at c's positions.  Labels of a later view carry its name as a prefix
+ * ("部门经济分类/工资福利支出").  The side's own heading ("一、部门预算"
+ * with no amount and numbered rows under it, before any row) is not a
+ * row. */
 static void read_side(reader *rd, gk_table *t, size_t data, size_t e, int label_pos,
-                      int other_label_pos, const columns *c, gk_side side)
+                      int other_label_pos, const columns *c, gk_side side, const char *view)
 {
-    side_labels st = {NULL, NULL};
+    side_labels st = {{NULL}, NULL};
+    bool any = false;
     for (size_t i = data; i < e; i++) {
         const gk_line *ln = &rd->L.items[i];
         const char *raw = cell_at(ln, label_pos);
@@ -653,30 +683,63 @@ static void read_side(reader *rd, gk_table *t, size_t data, size_t e, int label_
         }
         if (!*raw || tx_has(raw, "栏次") || tx_is_note(ln->text))
             continue;
+        bool amounts = false;
+        for (int k = 0; k < c->n; k++)
+            amounts |= *cell_at(ln, c->pos[k]) != '\0';
+        if (!any && !amounts && numbering_level(raw) == 1) {
+            size_t j = i + 1;
+            while (j < e && !*cell_at(&rd->L.items[j], label_pos))
+                j++;
+            if (j < e && numbering_level(cell_at(&rd->L.items[j], label_pos)) >= 2)
+                continue;                   /* "一、部门预算" over "1、财政拨款" */
+        }
         const char *label = tx_side_label(rd, &st, raw);
         if (!*label)
             continue;
-        gk_row *row = tx_new_row(rd, t, ln, side == GK_SIDE_EXPENSE ? tx_class_code(rd, label) : NULL,
-                                 label, side);
+        any = true;
+        const char *code = side == GK_SIDE_EXPENSE && !view ? tx_class_code(rd, label) : NULL;
+        if (view) {
+            char buf[GK_NAME_KEY_MAX * 2];
+            snprintf(buf, sizeof buf, "%s/%s", view, label);
+            label = gk_arena_strndup(rd->scratch, buf, strlen(buf));
+        }
+        gk_row *row = tx_new_row(rd, t, ln, code, label, side);
         for (int k = 0; k < c->n; k++)
             tx_put_amount(rd, row, c->name[k], ln, cell_at(ln, c->pos[k]));
     }
 }
 
+/* The name of a later 支出 view from its header ("部门预算支出经济分类科目
+ * （按大类）" → 部门经济分类); NULL for the first (functional) view. */
+static const char *view_name(reader *rd, const char *header, int v)
+{
+    if (v < 2)
+        return NULL;
+    const char *key = tx_key_of(rd, header);
+    if (tx_has(key, "经济"))
+        return tx_has(key, "部门") ? "部门经济分类" : tx_has(key, "政府") ? "政府经济分类" : "经济分类";
+    return key;
+}
+
+#define MAX_VIEWS 4
+
 static void read_two_sided(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
 {
-    /* The label columns: the header line with two cells reading 项目. */
-    int labels[2] = {-1, -1};
+    /* The label columns: the header line with two or more cells reading 项目
+     * (or naming the 科目 of a view: 单位综合预算 tables print the 支出
+     * side three times, by function and by two economic classifications). */
+    int labels[MAX_VIEWS], nviews = 0;
     size_t hl = e;
     for (size_t i = b; i < e && hl == e; i++) {
         const gk_line *ln = &rd->L.items[i];
-        int found[2], nf = 0;
-        for (size_t k = 0; k < ln->ncells && nf < 2; k++)
-            if (strcmp(tx_key_of(rd, ln->cells[k]), "项目") == 0)
-                found[nf++] = (int)k;
-        if (nf == 2) {
-            labels[0] = found[0];
-            labels[1] = found[1];
+        int nf = 0;
+        for (size_t k = 0; k < ln->ncells && nf < MAX_VIEWS; k++) {
+            const char *key = tx_key_of(rd, ln->cells[k]);
+            if (strcmp(key, "项目") == 0 || (tx_has(key, "科目") && !tx_has(key, "编码")))
+                labels[nf++] = (int)k;
+        }
+        if (nf >= 2) {
+            nviews = nf;
             hl = i;
         }
     }
@@ -686,10 +749,13 @@ static void read_two_sided(reader *rd, gk_table *t, const gk_layout *lay, size_t
         /* No 栏次 row: the amounts stand under the other cells of the
          * label line (预算数, 金额 …), 行次 aside. */
         const gk_line *ln = &rd->L.items[hl];
-        for (size_t k = 0; k < ln->ncells && all.n < MAX_POS; k++)
-            if ((int)k != labels[0] && (int)k != labels[1] && *ln->cells[k] &&
-                !tx_has(ln->cells[k], "行次"))
+        for (size_t k = 0; k < ln->ncells && all.n < MAX_POS; k++) {
+            bool is_label = false;
+            for (int v = 0; v < nviews; v++)
+                is_label |= (int)k == labels[v];
+            if (!is_label && *ln->cells[k] && !tx_has(ln->cells[k], "行次"))
                 all.pos[all.n++] = (int)k;
+        }
         nr = hl;
     }
     if (hl == e || all.n == 0) {
@@ -697,16 +763,21 @@ static void read_two_sided(reader *rd, gk_table *t, const gk_layout *lay, size_t
                        t->title ? t->title : "");
         return;
     }
-    columns in = {0}, out = {0};
+    columns views[MAX_VIEWS];
+    memset(views, 0, sizeof views);
     for (int k = 0; k < all.n; k++) {
-        columns *side = all.pos[k] < labels[1] ? &in : &out;
-        side->pos[side->n++] = all.pos[k];
+        int v = 0;
+        while (v + 1 < nviews && all.pos[k] > labels[v + 1])
+            v++;
+        views[v].pos[views[v].n++] = all.pos[k];
     }
     static const gk_column_spec income_cols[] = {{"金额", {"金额", "决算数", "预算数"}}, {0}};
-    name_columns(rd, income_cols, b, nr + 1, &in);
-    name_columns(rd, lay->columns, b, nr + 1, &out);
-    read_side(rd, t, nr + 1, e, labels[0], labels[1], &in, GK_SIDE_INCOME);
-    read_side(rd, t, nr + 1, e, labels[1], labels[0], &out, GK_SIDE_EXPENSE);
+    const gk_line *header = &rd->L.items[hl];
+    for (int v = 0; v < nviews; v++) {
+        name_columns(rd, v == 0 ? income_cols : lay->columns, b, nr + 1, &views[v]);
+        read_side(rd, t, nr + 1, e, labels[v], labels[v == 0 ? 1 : 0], &views[v],
+                  v == 0 ? GK_SIDE_INCOME : GK_SIDE_EXPENSE, view_name(rd, cell_at(header, labels[v]), v));
+    }
 }
 
 /* ---- Grouped tables (基本支出: code/name/amount groups side by side) -------------- */
@@ -782,6 +853,28 @@ static void read_public3(reader *rd, gk_table *t, const gk_layout *lay, size_t b
 {
     columns c = {0};
     size_t nr = numbering_row(rd, b, e, &c);
+    if (nr == e && t->kind == GK_TABLE_BUDGET_THREE_PUBLIC) {
+        /* No 栏次 row (预算 tables): one line of figures under stacked
+         * headers that name the columns. */
+        for (size_t i = b; i < e; i++) {
+            const gk_line *ln = &rd->L.items[i];
+            int n = 0;
+            for (size_t k = 0; k < ln->ncells; k++) {
+                gk_amount a;
+                n += gk_amount_parse(ln->cells[k], strlen(ln->cells[k]), &a) == GK_AMOUNT_OK;
+            }
+            if (n < 2)
+                continue;
+            for (size_t k = 0; k < ln->ncells && c.n < MAX_POS; k++)
+                if (*ln->cells[k])
+                    c.pos[c.n++] = (int)k;
+            name_columns(rd, lay->columns, b, i, &c);
+            gk_row *row = tx_new_row(rd, t, ln, NULL, "预算数", GK_SIDE_NONE);
+            for (int k = 0; k < c.n; k++)
+                tx_put_amount(rd, row, c.name[k], ln, cell_at(ln, c.pos[k]));
+            return;
+        }
+    }
     if (nr == e || c.n < 2) {
         gk_report_note(rd->r, t->pos, "未能识别“三公”经费表的栏次，表格未读取");
         return;

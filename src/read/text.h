@@ -48,7 +48,7 @@ void tx_put_amount(reader *rd, gk_row *row, const char *column, const gk_line *l
 /* Labels of a two-sided table's side: sub-rows ("1.一般公共预算资金" under
  * "一、财政拨款收入", fund rows under 年初…结转和结余) become "parent/child". */
 typedef struct side_labels {
-    const char *top;     /* the last top-level label */
+    const char *at[4];   /* the last label at each numbering level (一、 1. (1)) */
     const char *carry;   /* 年初/年末…结转和结余, above its fund rows */
 } side_labels;
 const char *tx_side_label(reader *rd, side_labels *st, const char *raw);
