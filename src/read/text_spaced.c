@@ -36,7 +36,8 @@ static bool amount_token(const char *t, gk_amount *a)
 {
     if (gk_amount_parse(t, strlen(t), a) != GK_AMOUNT_OK)
         return false;
-    return (a->flags & GK_AMOUNT_DASH) || strchr(t, '.') || strchr(t, ',');
+    /* Integers are years and counts, except a bare zero. */
+    return (a->flags & GK_AMOUNT_DASH) || strchr(t, '.') || strchr(t, ',') || strcmp(t, "0") == 0;
 }
 
 static void append(char *label, const char *t)
@@ -250,8 +251,10 @@ static const gk_row *parent_of(const gk_table *t, const gk_row *row)
     return NULL;
 }
 
-/* How far `p` is from the sum of its children, over all columns. */
-static long long tree_gap(const gk_table *t, const gk_row *p, const char *const *names, int n)
+/* How far `p` is from the sum of its children, over all columns; adds to
+ * *bad the columns that differ beyond rounding (0.005 a row). */
+static long long tree_gap(const gk_table *t, const gk_row *p, const char *const *names, int n,
+                          int *bad)
 {
     if (!p)
         return 0;
@@ -267,8 +270,11 @@ static long long tree_gap(const gk_table *t, const gk_row *p, const char *const 
             sum[c] += units(r, names[c]);
     }
     long long gap = 0;
-    for (int c = 0; children && c < n; c++)
-        gap += llabs(units(p, names[c]) - sum[c]);
+    for (int c = 0; children && c < n; c++) {
+        long long d = llabs(units(p, names[c]) - sum[c]);
+        gap += d;
+        *bad += d > 50LL * (children + 1);
+    }
     return gap;
 }
 
@@ -290,9 +296,23 @@ static bool descends(const gk_row *row, const gk_row *root)
     return n && row->code && strlen(row->code) > n && strncmp(row->code, root->code, n) == 0;
 }
 
+/* Place option o on ambiguous row k and the ambiguous rows below it that
+ * offer the same choices (its family). */
+static void place_family(reader *rd, gk_table *t, const char *const *names, ambiguous *amb,
+                         size_t namb, size_t k, int o)
+{
+    const gk_row *root = &t->rows[amb[k].row];
+    for (size_t j = 0; j < namb; j++)
+        if (j == k || (same_options(&amb[j], &amb[k]) && descends(&t->rows[amb[j].row], root))) {
+            place_option(rd, &t->rows[amb[j].row], names, &amb[j], o);
+            amb[j].cur = o;
+        }
+}
+
 /* Choose, for each ambiguous row and the ambiguous rows below it that offer
  * the same choices, the placement that best fits the code tree (a 类 = Σ
- * its 款, 合计 = Σ 类).  A family switches together, so that a 类 and its
+ * its 款, 合计 = Σ 类): the fewest columns that do not add up, then the
+ * smallest gap.  A family switches together, so that a 类 and its
  * 款 and 项 ("201 … 207.40 207.40" all the way down) move as one. */
 static void settle_by_tree(reader *rd, gk_table *t, const char *const *names, int n,
                            ambiguous *amb, size_t namb)
@@ -306,24 +326,111 @@ static void settle_by_tree(reader *rd, gk_table *t, const char *const *names, in
             inner = j != k && same_options(&amb[j], root) && descends(row, &t->rows[amb[j].row]);
         if (inner)
             continue;
-        int best = root->cur;
+        /* Fewest columns that do not add up, then the smallest gap. */
+        int best = root->cur, best_bad = -1;
         long long best_gap = -1;
         for (int o = 0; o < root->nopt; o++) {
-            for (size_t j = 0; j < namb; j++)
-                if (j == k || (same_options(&amb[j], root) && descends(&t->rows[amb[j].row], row)))
-                    place_option(rd, &t->rows[amb[j].row], names, &amb[j], o);
-            long long gap = tree_gap(t, row, names, n) + tree_gap(t, parent_of(t, row), names, n);
-            if (best_gap < 0 || gap < best_gap) {
+            place_family(rd, t, names, amb, namb, k, o);
+            int bad = 0;
+            long long gap = tree_gap(t, row, names, n, &bad) +
+                            tree_gap(t, parent_of(t, row), names, n, &bad);
+            if (best_bad < 0 || bad < best_bad || (bad == best_bad && gap < best_gap)) {
+                best_bad = bad;
                 best_gap = gap;
                 best = o;
             }
         }
-        for (size_t j = 0; j < namb; j++)
-            if (j == k || (same_options(&amb[j], root) && descends(&t->rows[amb[j].row], row))) {
-                place_option(rd, &t->rows[amb[j].row], names, &amb[j], best);
-                amb[j].cur = best;
-            }
+        place_family(rd, t, names, amb, namb, k, best);
     }
+}
+
+/* Columns where 合计 differs from Σ 类 beyond rounding (half a unit of the
+ * last printed place per 类, taken as 0.005 each). */
+static int total_mismatches(const gk_table *t, const gk_row *total, const char *const *names,
+                            int n, long long *gap)
+{
+    long long sum[GK_LAYOUT_MAX_COLUMNS] = {0};
+    int classes = 0;
+    for (size_t i = 0; i < t->nrows; i++)
+        if (t->rows[i].code && strlen(t->rows[i].code) == 3) {
+            classes++;
+            for (int c = 0; c < n; c++)
+                sum[c] += units(&t->rows[i], names[c]);
+        }
+    int bad = 0;
+    *gap = 0;
+    for (int c = 0; c < n; c++) {
+        long long d = llabs(units(total, names[c]) - sum[c]);
+        *gap += d;
+        bad += d > 50LL * (classes + 1);
+    }
+    return bad;
+}
+
+#define MAX_COMBINATIONS 65536
+
+/* The tree pass decides each 类 family on its own, by the smallest total
+ * gap; when several 类 each printed one figure (a 类 wholly 项目支出, say),
+ * only their combination can make a 合计 column add up.  Try every
+ * combination of the ambiguous 类 families and keep the one under which
+ * the most 合计 columns equal Σ 类 (then the smallest gap); the tree
+ * pass's choice stands unless another is strictly better. */
+static void settle_by_total(reader *rd, gk_table *t, const char *const *names, int n,
+                            ambiguous *amb, size_t namb)
+{
+    const gk_row *total = gk_table_find_label(t, "合计", GK_SIDE_NONE);
+    if (!total)
+        return;
+    /* The ambiguous 类 and their options that put no figure in a column
+     * the 合计 leaves blank. */
+    size_t roots[32];
+    int opts[32][MAX_OPTIONS], nopts[32], nroots = 0;
+    long long combos = 1;
+    for (size_t k = 0; k < namb; k++) {
+        const char *code = t->rows[amb[k].row].code;
+        if (!code || strlen(code) != 3)
+            continue;
+        if (nroots == 32)
+            return;
+        nopts[nroots] = 0;
+        for (int o = 0; o < amb[k].nopt; o++) {
+            bool viable = true;
+            for (int i = 0; i < amb[k].s.nvals && viable; i++)
+                viable = amb[k].s.vals[i].v == 0 || units(total, names[amb[k].opt[o][i]]) != 0;
+            if (viable)
+                opts[nroots][nopts[nroots]++] = o;
+        }
+        if (nopts[nroots] == 0 || combos * nopts[nroots] > MAX_COMBINATIONS)
+            return;
+        combos *= nopts[nroots];
+        roots[nroots++] = k;
+    }
+    if (nroots < 2)
+        return;
+    int best[32];
+    for (int r = 0; r < nroots; r++)
+        best[r] = amb[roots[r]].cur;
+    long long best_gap;
+    int best_bad = total_mismatches(t, total, names, n, &best_gap);
+    for (long long c = 0; c < combos; c++) {
+        long long x = c;
+        int pick[32];
+        for (int r = 0; r < nroots; r++) {
+            pick[r] = opts[r][x % nopts[r]];
+            x /= nopts[r];
+            if (amb[roots[r]].cur != pick[r])
+                place_family(rd, t, names, amb, namb, roots[r], pick[r]);
+        }
+        long long gap;
+        int bad = total_mismatches(t, total, names, n, &gap);
+        if (bad < best_bad || (bad == best_bad && gap < best_gap)) {
+            best_bad = bad;
+            best_gap = gap;
+            memcpy(best, pick, sizeof best);
+        }
+    }
+    for (int r = 0; r < nroots; r++)
+        place_family(rd, t, names, amb, namb, roots[r], best[r]);
 }
 
 void read_coded_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
@@ -390,6 +497,7 @@ void read_coded_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
     }
     if (namb) {
         settle_by_tree(rd, t, names, n, amb, namb);
+        settle_by_total(rd, t, names, n, amb, namb);
         gk_report_note(rd->r, t->pos,
                        "“%s”有 %zu 行只印出部分金额，空白栏的位置已按上下级科目之和推定（单元格标记为推定）",
                        t->title ? t->title : "", namb);
@@ -456,6 +564,13 @@ void read_two_sided_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t
             append_label(rd, w, s[0].label, true);
             if (!w->code)
                 w->code = tx_class_code(rd, w->label);
+            continue;
+        }
+        if (ns == 1 && !s[0].label[0] && s[0].nvals > 0 && st[1].last && st[1].last->ncells == 0 &&
+            !st[1].last->code) {
+            /* "98.23" between "二十二、灾害防治及应急管理支" and "出": the
+             * figures of the name that wraps around them. */
+            put_values(rd, st[1].last, lay, out_names, NULL, nout, &s[0], ln);
             continue;
         }
         for (int k = 0; k < ns && k < 2; k++) {

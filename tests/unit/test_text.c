@@ -311,6 +311,17 @@ static void test_corpus_cells(void **state)
                         "社会保障和就业支出");      /* "社会保障和就业支 出" in its cell */
     gk_report_free(r);
 
+    r = read_corpus("sh-putuo-shiquan-2025-final.pages.txt");
+    /* 12 side-by-side 三公 columns, with a bare "0" among the figures. */
+    assert_cell(r, GK_TABLE_THREE_PUBLIC, NULL, "预算数", GK_SIDE_NONE, "公务用车运行维护费", "27.40", 597);
+    assert_cell(r, GK_TABLE_THREE_PUBLIC, NULL, "决算数", GK_SIDE_NONE, "公务接待费", "0", 597);
+    /* "98.23" between the two halves of a wrapped 类 name. */
+    assert_cell(r, GK_TABLE_SUMMARY, "224", NULL, GK_SIDE_EXPENSE, "金额", "98.23", 0);
+    /* 类 rows printing one figure: 项目支出, as only the 合计 row tells. */
+    assert_cell(r, GK_TABLE_EXPENSE, "201", NULL, GK_SIDE_NONE, "项目支出", "306.90", 0);
+    assert_cell(r, GK_TABLE_GPB_EXPENSE, "224", NULL, GK_SIDE_NONE, "项目支出", "98.23", 0);
+    gk_report_free(r);
+
     r = read_corpus("sh-putuo-yichuan-2025-final.pages.txt");
     assert_cell(r, GK_TABLE_SUMMARY, NULL, "本年支出合计", GK_SIDE_EXPENSE, "金额", "20323.21", 0);
     assert_cell(r, GK_TABLE_SUMMARY, "212", NULL, GK_SIDE_EXPENSE, "金额", "15411.43", 0);
