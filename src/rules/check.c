@@ -62,21 +62,29 @@ static void check_reader_notes(const gk_report *r, gk_findings *out)
  * mistake in them is the program's own bug: it is reported and aborts. */
 extern const char *const gk_rules_final;
 extern const size_t gk_rules_final_len;
+extern const char *const gk_rules_budget;
+extern const size_t gk_rules_budget_len;
 
 const gk_formulas *gk_builtin_formulas(void)
 {
     static gk_formulas fs;
     static bool loaded;
-    if (!loaded) {
+    const struct {
+        const char *file, *text;
+        const size_t *len;
+    } FILES[] = {
+        {"data/rules/final.rules", gk_rules_final, &gk_rules_final_len},
+        {"data/rules/budget.rules", gk_rules_budget, &gk_rules_budget_len},
+    };
+    for (size_t i = 0; !loaded && i < sizeof FILES / sizeof FILES[0]; i++) {
         gk_error err;
-        if (!gk_formulas_parse(&fs, "data/rules/final.rules", gk_rules_final, gk_rules_final_len,
-                               &err)) {
-            fprintf(stderr, "gongkai: data/rules/final.rules:%d: 内置审核公式有误：%s\n", err.line,
+        if (!gk_formulas_parse(&fs, FILES[i].file, FILES[i].text, *FILES[i].len, &err)) {
+            fprintf(stderr, "gongkai: %s:%d: 内置审核公式有误：%s\n", FILES[i].file, err.line,
                     err.message);
             abort();
         }
-        loaded = true;
     }
+    loaded = true;
     return &fs;
 }
 

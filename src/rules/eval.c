@@ -108,6 +108,20 @@ static gk_amount at_table_precision(const ctx *cx, const gk_table *t, gk_amount 
     return v;
 }
 
+/* v, read in table t, in the unit of `first` (the formula's first table):
+ * tables of one document may differ (整体绩效目标表 in 万元, others in 元).
+ * A figure in a finer unit is rounded to `first`'s printed precision, as
+ * `first` would have printed it (2,021,528.40 元 is 202.15 万元). */
+static gk_amount in_unit_of(const ctx *cx, const gk_table *t, const gk_table *first, gk_amount v)
+{
+    gk_amount out;
+    if (!first || t->unit == first->unit || t->unit == GK_UNIT_NONE ||
+        first->unit == GK_UNIT_NONE || !gk_amount_convert(v, t->unit, first->unit, &out))
+        return v;
+    unsigned s = cx->scales[first - cx->r->tables];
+    return t->unit < first->unit && out.scale > s ? gk_amount_round(out, s) : out;
+}
+
 /* ---- Describing and reporting ------------------------------------------------ */
 
 typedef struct side {
@@ -131,9 +145,10 @@ static void side_add(const ctx *cx, side *s, const gk_term *term, const gk_table
                      const gk_table *first, const gk_cell *cell)
 {
     char buf[GK_AMOUNT_BUFSIZE];
-    gk_amount v = cell && !cell->text ? cell->value : gk_amount_make(0, 0);
+    gk_amount v = cell && !cell->text ? in_unit_of(cx, t, first, cell->value) : gk_amount_make(0, 0);
     if (cell && !cell->text) {
-        gk_sum_add(&s->sum, at_table_precision(cx, t, v), term->sign);
+        gk_sum_add(&s->sum, in_unit_of(cx, t, first, at_table_precision(cx, t, cell->value)),
+                   term->sign);
         s->nonblank++;
     }
     if (s->exact_ok)
@@ -244,6 +259,44 @@ static void add_all_classes(const ctx *cx, side *s, const gk_term *term, const g
                  gk_amount_format(total, buf));
 }
 
+/* SUM t["label"].c, SUM t[code].c: that row in every table of kind t (the
+ * eight 绩效目标表 of a budget), added into one term. */
+static void add_all_tables(const ctx *cx, side *s, const gk_term *term, const gk_table *first,
+                           gk_location *locs, char (*values)[GK_AMOUNT_BUFSIZE], int *nlocs,
+                           int max_locs)
+{
+    gk_amount total = gk_amount_make(0, 0);
+    int count = 0;
+    for (size_t k = 0; k < cx->r->ntables; k++) {
+        const gk_table *t = &cx->r->tables[k];
+        const gk_row *row = t->kind == term->table ? gk_term_row(t, term, NULL) : NULL;
+        const gk_cell *c = row ? gk_row_get(row, term->column) : NULL;
+        if (!c || c->text)
+            continue;
+        gk_amount v = in_unit_of(cx, t, first, c->value);
+        gk_sum_add(&s->sum, in_unit_of(cx, t, first, at_table_precision(cx, t, c->value)), term->sign);
+        s->nonblank++;
+        count++;
+        if (!gk_amount_add(total, v, &total))
+            s->exact_ok = false;
+        if (*nlocs < max_locs) {
+            locs[*nlocs] = gk_location_of(t, row, term->column);
+            locs[*nlocs].value = gk_amount_format(c->value, values[*nlocs]);
+            (*nlocs)++;
+        }
+    }
+    if (s->exact_ok)
+        s->exact_ok = term->sign > 0 ? gk_amount_add(s->exact, total, &s->exact)
+                                     : gk_amount_sub(s->exact, total, &s->exact);
+    char buf[GK_AMOUNT_BUFSIZE];
+    size_t n = strlen(s->text);
+    s->terms += 2;
+    if (count)
+        snprintf(s->text + n, sizeof s->text - n, "%s%d张%s的%s%s之和 %s", n ? " + " : "", count,
+                 gk_table_kind_title(term->table), term->key, term->column,
+                 gk_amount_format(total, buf));
+}
+
 /* ---- Plain formulas ---------------------------------------------------------- */
 
 /* Evaluate f with [*] bound to `bound` and [类] to `cls`. */
@@ -253,8 +306,9 @@ static void evaluate(const ctx *cx, const gk_formula *f, const gk_table *const *
     side sides[2];
     side_init(&sides[0]);
     side_init(&sides[1]);
-    gk_location locs[2 * GK_FORMULA_MAX_TERMS];
-    char values[2 * GK_FORMULA_MAX_TERMS][GK_AMOUNT_BUFSIZE];   /* what locs[].value shows */
+#define MAX_LOCS (4 * GK_FORMULA_MAX_TERMS)
+    gk_location locs[MAX_LOCS];
+    char values[MAX_LOCS][GK_AMOUNT_BUFSIZE];   /* what locs[].value shows */
     int nlocs = 0;
     const gk_row *subject = bound;
     for (int s = 0; s < 2; s++) {
@@ -262,8 +316,12 @@ static void evaluate(const ctx *cx, const gk_formula *f, const gk_table *const *
         int n = s == 0 ? f->nlhs : f->nrhs;
         for (int i = 0; i < n; i++) {
             const gk_table *t = tables[s * GK_FORMULA_MAX_TERMS + i];
-            if (terms[i].all) {
+            if (terms[i].all && terms[i].sel == GK_SEL_CLASS) {
                 add_all_classes(cx, &sides[s], &terms[i], t);
+                continue;
+            }
+            if (terms[i].all) {
+                add_all_tables(cx, &sides[s], &terms[i], tables[0], locs, values, &nlocs, MAX_LOCS);
                 continue;
             }
             const gk_row *row = term_row(t, &terms[i], bound, cls);
@@ -273,6 +331,8 @@ static void evaluate(const ctx *cx, const gk_formula *f, const gk_table *const *
             if (!subject && cls && row)
                 subject = row;
             side_add(cx, &sides[s], &terms[i], t, tables[0], cell);
+            if (nlocs == MAX_LOCS)
+                continue;
             gk_location loc = gk_location_of(t, row, terms[i].column);
             if (cell && !cell->text)
                 loc.value = gk_amount_format(cell->value, values[nlocs]);
@@ -360,12 +420,9 @@ static bool has_code(const gk_table *const *tables, int n, const char *code)
     return false;
 }
 
-static void check_formula(const ctx *cx, const gk_formula *f)
+/* Evaluate f; `only`, when not NULL, is the table every term speaks of. */
+static void check_in(const ctx *cx, const gk_formula *f, const gk_table *only)
 {
-    if (f->tree) {
-        check_tree(cx, f);
-        return;
-    }
     /* The tables of every term.  A missing table, or a side none of whose
      * columns the table prints (a 3-column 一般公共预算支出表 has no 人员经费
      * or 公用经费): not evaluated.  A column printed blank throughout is a
@@ -379,10 +436,10 @@ static void check_formula(const ctx *cx, const gk_formula *f)
         const gk_term *terms = s == 0 ? f->lhs : f->rhs;
         int n = s == 0 ? f->nlhs : f->nrhs;
         for (int i = 0; i < n; i++) {
-            const gk_table *t = gk_report_find_table(cx->r, terms[i].table);
+            const gk_table *t = only ? only : gk_report_find_table(cx->r, terms[i].table);
             if (!t)
                 return;
-            side_printed[s] |= prints_column(t, terms[i].column);
+            side_printed[s] |= prints_column(t, terms[i].column) || terms[i].all;
             tables[s * GK_FORMULA_MAX_TERMS + i] = t;
             if (terms[i].sel == GK_SEL_EACH && !each) {
                 each = &terms[i];
@@ -413,6 +470,30 @@ static void check_formula(const ctx *cx, const gk_formula *f)
     } else {
         evaluate(cx, f, tables, NULL, NULL);
     }
+}
+
+/* A formula whose terms all name one kind (no SUM across tables) holds in
+ * every table of that kind: a document has one 支出决算表 but several
+ * 绩效自评表.  Others relate the first table of each kind. */
+static void check_formula(const ctx *cx, const gk_formula *f)
+{
+    if (f->tree) {
+        check_tree(cx, f);
+        return;
+    }
+    bool one_kind = true;
+    for (int s = 0; s < 2; s++)
+        for (int i = 0; i < (s == 0 ? f->nlhs : f->nrhs); i++) {
+            const gk_term *t = s == 0 ? &f->lhs[i] : &f->rhs[i];
+            one_kind &= t->table == f->lhs[0].table && !(t->all && t->sel != GK_SEL_CLASS);
+        }
+    if (!one_kind) {
+        check_in(cx, f, NULL);
+        return;
+    }
+    for (size_t k = 0; k < cx->r->ntables; k++)
+        if (cx->r->tables[k].kind == f->lhs[0].table)
+            check_in(cx, f, &cx->r->tables[k]);
 }
 
 void gk_formulas_check(const gk_formulas *fs, const gk_report *r, gk_findings *out)

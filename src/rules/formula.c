@@ -152,8 +152,8 @@ static int parse_sum(cur *c, gk_term *terms)
         terms[n].all = eat(c, "SUM ");
         if (!parse_term(c, &terms[n], false))
             return -1;
-        if (terms[n].all && terms[n].sel != GK_SEL_CLASS) {
-            fail(c, "SUM 只能用于 [类]");
+        if (terms[n].all && terms[n].sel == GK_SEL_EACH) {
+            fail(c, "SUM 只能用于 [类]、科目代码或 \"标签\"");
             return -1;
         }
         n++;

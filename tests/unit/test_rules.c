@@ -102,6 +102,19 @@ static void test_examples(void **state)
     assert_true(has_finding(&f, "DOC001", GK_WARNING, 433));
     assert_int_equal(count(&f, GK_WARNING), 1);
     gk_report_free(r);
+
+    /* The budget example holds every budget.rules identity … */
+    r = read_path(GK_SOURCE_DIR "/examples/budget-2025.txt");
+    gk_check(r, &f);
+    if (f.n)
+        fail_msg("budget example: %s", f.items[0].message);
+    /* … and breaks them where a figure moves: the 三公 合计 (line 208). */
+    gk_table *t3 = (gk_table *)gk_report_find_table(r, GK_TABLE_BUDGET_THREE_PUBLIC);
+    gk_cell *c = (gk_cell *)gk_row_get(&t3->rows[0], "合计");
+    c->value.v += 100;
+    gk_check(r, &f);
+    assert_true(has_finding(&f, "BUD026", GK_ERROR, 208));
+    gk_report_free(r);
 }
 
 static void test_corpus_index(void **state)
@@ -129,6 +142,15 @@ static void test_corpus_index(void **state)
     assert_true(has_finding(&f2, "DOC004", GK_WARNING, 331));
     assert_true(has_finding(&f2, "DOC004", GK_WARNING, 377));
     assert_false(has_finding(&f2, "DOC004", GK_WARNING, 406));
+    gk_report_free(r2);
+    /* 004: Σ of the eight 专项业务经费绩效目标表 (896,900.00 元) against
+     * 专项业务经费支出 (896,867.40 元) on 表4; nothing else (its function
+     * and economic views agree, 2,021,528.40 元 = 202.15 万元). */
+    r2 = read_path(GK_SHARED_DIR "/corpus/004_a8cda960e0db61c9.txt");
+    gk_check(r2, &f2);
+    assert_true(has_finding(&f2, "BUD034", GK_ERROR, 265));
+    assert_int_equal(count(&f2, GK_ERROR), 1);
+    assert_int_equal(count(&f2, GK_WARNING), 0);
     gk_report_free(r2);
     /* Nothing else is an error: 公开02–05 totals, 基本 = 人员 + 公用, 三公 … */
     for (size_t i = 0; i < f.n; i++)
