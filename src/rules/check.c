@@ -44,6 +44,11 @@ static const gk_rule_info RULES[] = {
     {"NAR015", GK_WARNING, "“三公”经费说明缺少某一项（因公出国（境）费、公务用车购置费、运行维护费、公务接待费）"},
     {"NAR016", GK_WARNING, "同一节中同一指标前后两处金额不一致"},
     {"NAR017", GK_INFO, "人员经费、公用经费“主要包括”所列项目未包括基本支出表中有数的经济分类款"},
+    {"PRF001", GK_ERROR, "绩效自评表的执行率与执行数÷预算数不符（截位为提示）"},
+    {"PRF002", GK_ERROR, "绩效自评表的得分超过分值"},
+    {"PRF003", GK_ERROR, "绩效自评表各项分值之和不为100"},
+    {"PRF004", GK_ERROR, "绩效自评表总分的得分与各项得分之和不符"},
+    {"PRF005", GK_ERROR, "绩效表的金额合计与各项任务之和不符"},
 };
 
 /* The checkers; each may report several of the rules above. */
@@ -93,6 +98,7 @@ static void (*const CHECKERS[])(const gk_report *, gk_findings *) = {
     gk_check_classification,
     gk_check_document,
     gk_check_narrative,
+    gk_check_perf,
 };
 
 /* The catalogue with the built-in formulas' rules after the checkers'. */

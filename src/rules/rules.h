@@ -19,6 +19,9 @@ void gk_check_document(const gk_report *r, gk_findings *out);
  * out->narrative. */
 void gk_check_narrative(const gk_report *r, gk_findings *out);
 
+/* PRF001–PRF005: the arithmetic of 绩效 tables (perf.c). */
+void gk_check_perf(const gk_report *r, gk_findings *out);
+
 /* Does the figure name a table cell of r (data/narrative/subjects.txt)? */
 struct gk_figure;
 bool gk_narrative_binds(const gk_report *r, const struct gk_figure *f);

@@ -117,6 +117,57 @@ static void test_examples(void **state)
     gk_report_free(r);
 }
 
+/* A 项目支出绩效自评表 as the text reader sees it (tabs between cells),
+ * with `rate`, `score` and `total` put in. */
+static gk_report *perf_form(const char *rate, const char *score, const char *total)
+{
+    char text[2048];
+    snprintf(text, sizeof text,
+             "示例局2024年度绩效评价报告\n\n"
+             "项目支出绩效自评表\n"
+             "项目名称\t示例项目\n"
+             "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+             "\t年度资金总额\t80.00\t80.00\t60.00\t10\t%s\t10\n"
+             "\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+             "绩效指标\t产出指标\t数量指标\t指标1：培训人次\t100人次\t120人次\t50\t%s\n"
+             "\t效益指标\t社会效益指标\t指标1：群众满意度\t≥90%%\t95%%\t40\t40\n"
+             "\t总分\t\t\t\t\t100\t%s\n",
+             rate, score, total);
+    gk_error err;
+    gk_report *r = gk_read(text, strlen(text), "perf.txt", &err);
+    assert_non_null(r);
+    return r;
+}
+
+/* PRF001–PRF004 on a synthetic 自评表: consistent, then each figure moved. */
+static void test_perf_rules(void **state)
+{
+    (void)state;
+    gk_findings f;
+    gk_report *r = perf_form("75.00%", "50", "100");
+    gk_check(r, &f);
+    if (f.n)
+        fail_msg("consistent 自评表: %s", f.items[0].message);
+    gk_report_free(r);
+
+    r = perf_form("80.00%", "50", "100");          /* 60 ÷ 80 = 75.00% */
+    gk_check(r, &f);
+    assert_true(has_finding(&f, "PRF001", GK_ERROR, 6));
+    gk_report_free(r);
+
+    r = perf_form("75%", "55", "105");               /* 55 > 50; Σ 得分 105 */
+    gk_check(r, &f);
+    assert_true(has_finding(&f, "PRF002", GK_ERROR, 8));
+    assert_false(has_finding(&f, "PRF001", GK_ERROR, 6));
+    assert_false(has_finding(&f, "PRF004", GK_ERROR, 10));
+    gk_report_free(r);
+
+    r = perf_form("75.00%", "45", "100");            /* Σ 得分 95 */
+    gk_check(r, &f);
+    assert_true(has_finding(&f, "PRF004", GK_ERROR, 10));
+    gk_report_free(r);
+}
+
 static void test_corpus_index(void **state)
 {
     (void)state;
@@ -207,6 +258,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_language),
         cmocka_unit_test(test_examples),
+        cmocka_unit_test(test_perf_rules),
         cmocka_unit_test(test_corpus_index),
         cmocka_unit_test(test_perturbation),
     };

@@ -1,0 +1,173 @@
+/*
+ * perf.c — the arithmetic of 绩效 tables, which the formula language
+ * cannot state (a ratio, a constant, a sum over every row, a relation that
+ * holds only where both figures are printed).
+ *
+ *   PRF001  执行率 ≠ 全年执行数 ÷ 全年预算数 (a funds or task row)
+ *   PRF002  得分 > 分值
+ *   PRF003  the 分值 of a 自评表 do not add up to 100
+ *   PRF004  总分's 得分 ≠ Σ 得分
+ *   PRF005  金额合计 ≠ Σ of the task rows (each amount column)
+ *
+ * The scores
+ * of a table the reader could not read wholly (a note on one of its lines:
+ * rows merged or shifted by OCR) are not added up: a row missing from the
+ * reading is not an error of the document.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "rules.h"
+
+static bool is_perf_review(gk_table_kind k)
+{
+    return k == GK_TABLE_PERF_PROJECT || k == GK_TABLE_PERF_OVERALL;
+}
+
+static const gk_amount *amount(const gk_row *row, const char *column)
+{
+    const gk_cell *c = gk_row_get(row, column);
+    return c && !c->text ? &c->value : NULL;
+}
+
+/* Did the reader leave a note between the table's title and its last row? */
+static bool read_wholly(const gk_report *r, const gk_table *t)
+{
+    if (!t->nrows)
+        return true;
+    int from = t->pos.line, to = t->rows[t->nrows - 1].pos.line;
+    for (size_t i = 0; i < r->nnotes; i++) {
+        const gk_pos *p = &r->notes[i].pos;
+        if (p->page == t->pos.page && p->line >= from && p->line <= to)
+            return false;
+    }
+    return true;
+}
+
+/* ---- PRF001: 执行率 ------------------------------------------------------- */
+
+static void check_rate(const gk_table *t, const gk_row *row, gk_findings *out)
+{
+    const gk_amount *rate = amount(row, "执行率");
+    const gk_amount *done = amount(row, "全年执行数"), *plan = amount(row, "全年预算数");
+    if (!done || !plan) {
+        done = amount(row, "全年执行数/总额");
+        plan = amount(row, "全年预算数/总额");
+    }
+    if (!rate || !done || !plan || gk_amount_is_zero(*plan))
+        return;
+    gk_amount rounded, cut;
+    if (!gk_percent(*done, *plan, rate->scale, false, &rounded) ||
+        !gk_percent(*done, *plan, rate->scale, true, &cut))
+        return;
+    if (gk_amount_cmp(rounded, *rate) == 0)
+        return;
+    char rs[GK_AMOUNT_BUFSIZE], ds[GK_AMOUNT_BUFSIZE], ps[GK_AMOUNT_BUFSIZE],
+        ws[GK_AMOUNT_BUFSIZE];
+    gk_location loc = gk_location_of(t, row, "执行率");
+    gk_finding *f;
+    if (gk_amount_cmp(cut, *rate) == 0)
+        f = gk_report_finding(out, "PRF001", GK_INFO, &loc,
+                              "“%s”行执行率 %s%% 为截位所得：%s ÷ %s = %s%%（四舍五入）",
+                              row->label, gk_amount_format(*rate, rs), gk_amount_format(*done, ds),
+                              gk_amount_format(*plan, ps), gk_amount_format(rounded, ws));
+    else
+        f = gk_report_finding(out, "PRF001", GK_ERROR, &loc,
+                              "“%s”行执行率有误：执行数 %s ÷ 预算数 %s = %s%%，表中为 %s%%；应为 %s%%",
+                              row->label, gk_amount_format(*done, ds), gk_amount_format(*plan, ps),
+                              gk_amount_format(rounded, ws), gk_amount_format(*rate, rs), ws);
+    gk_location more = gk_location_of(t, row, amount(row, "全年执行数") ? "全年执行数" : "全年执行数/总额");
+    gk_finding_locate(out, f, &more);
+}
+
+/* ---- PRF002: a score above its weight --------------------------------------- */
+
+static void check_score(const gk_table *t, const gk_row *row, gk_findings *out)
+{
+    const gk_amount *score = amount(row, "得分"), *weight = amount(row, "分值");
+    if (!score || !weight || gk_amount_cmp(*score, *weight) <= 0)
+        return;
+    char ss[GK_AMOUNT_BUFSIZE], ws[GK_AMOUNT_BUFSIZE];
+    gk_location loc = gk_location_of(t, row, "得分");
+    gk_report_finding(out, "PRF002", GK_ERROR, &loc, "“%s”行得分 %s 超过分值 %s；得分应不超过 %s",
+                      row->label, gk_amount_format(*score, ss), gk_amount_format(*weight, ws), ws);
+}
+
+/* ---- PRF003–PRF005: sums over rows ------------------------------------------ */
+
+/* Σ column over the rows of t but `except` (NULL: all); false when a
+ * figure could not be added. */
+static bool column_sum(const gk_table *t, const char *column, const gk_row *except,
+                       bool tasks_only, gk_amount *sum, int *n)
+{
+    *sum = gk_amount_make(0, 0);
+    *n = 0;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const gk_row *row = &t->rows[i];
+        if (row == except || (tasks_only && !gk_row_get(row, "主要内容")))
+            continue;
+        const gk_amount *v = amount(row, column);
+        if (!v)
+            continue;
+        if (!gk_amount_add(*sum, *v, sum))
+            return false;
+        (*n)++;
+    }
+    return true;
+}
+
+static void check_total(const gk_table *t, const char *rule, const gk_row *row,
+                        const char *column, gk_amount want, const char *what, gk_findings *out)
+{
+    const gk_amount *got = amount(row, column);
+    if (!got || gk_amount_cmp(*got, want) == 0)
+        return;
+    char gs[GK_AMOUNT_BUFSIZE], ws[GK_AMOUNT_BUFSIZE];
+    gk_location loc = gk_location_of(t, row, column);
+    gk_report_finding(out, rule, GK_ERROR, &loc, "“%s”行%s %s，而%s %s；应为 %s", row->label, column,
+                      gk_amount_format(*got, gs), what, gk_amount_format(want, ws), ws);
+}
+
+static void check_sums(const gk_report *r, const gk_table *t, gk_findings *out)
+{
+    /* Scores add up over every row: only a wholly read table. */
+    const gk_row *total = read_wholly(r, t) ? gk_table_find_label(t, "总分", GK_SIDE_NONE) : NULL;
+    gk_amount sum;
+    int n;
+    /* PRF003: the weights, where a 总分 row closes the table. */
+    if (is_perf_review(t->kind) && total && column_sum(t, "分值", total, false, &sum, &n) && n >= 3 &&
+        gk_amount_cmp(sum, gk_amount_make(100, 0)) != 0) {
+        char ss[GK_AMOUNT_BUFSIZE];
+        gk_location loc = gk_location_of(t, total, "分值");
+        gk_report_finding(out, "PRF003", GK_ERROR, &loc, "各项分值之和为 %s，应为 100",
+                          gk_amount_format(sum, ss));
+    }
+    /* PRF004: the total score. */
+    if (total && column_sum(t, "得分", total, false, &sum, &n) && n > 0)
+        check_total(t, "PRF004", total, "得分", sum, "各项得分之和", out);
+    /* PRF005: 金额合计 against the tasks, column by column. */
+    const gk_row *all = gk_table_find_label(t, "金额合计", GK_SIDE_NONE);
+    for (size_t k = 0; all && k < all->ncells; k++) {
+        const char *column = all->cells[k].column;
+        if (all->cells[k].text || !strcmp(column, "分值") || !strcmp(column, "得分") ||
+            !strcmp(column, "执行率"))
+            continue;
+        if (column_sum(t, column, all, true, &sum, &n) && n > 0)
+            check_total(t, "PRF005", all, column, sum, "各项任务之和", out);
+    }
+}
+
+void gk_check_perf(const gk_report *r, gk_findings *out)
+{
+    for (size_t i = 0; i < r->ntables; i++) {
+        const gk_table *t = &r->tables[i];
+        bool review = is_perf_review(t->kind);
+        if (!review && t->kind != GK_TABLE_PERF_TARGET_OVERALL)
+            continue;
+        for (size_t k = 0; review && k < t->nrows; k++) {
+            check_rate(t, &t->rows[k], out);
+            check_score(t, &t->rows[k], out);
+        }
+        check_sums(r, t, out);
+    }
+}
