@@ -49,6 +49,7 @@ static const gk_rule_info RULES[] = {
     {"PRF003", GK_ERROR, "绩效自评表各项分值之和不为100"},
     {"PRF004", GK_ERROR, "绩效自评表总分的得分与各项得分之和不符"},
     {"PRF005", GK_ERROR, "绩效表的金额合计与各项任务之和不符"},
+    {"PRF006", GK_WARNING, "绩效指标值是没有计量单位的数字（常见于漏写小数点）"},
 };
 
 /* The checkers; each may report several of the rules above. */

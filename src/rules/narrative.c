@@ -247,7 +247,7 @@ static const gk_row *named_row(const gk_table *t, const char *subject)
  * normalised heading `key`), or NULL. */
 static const entry *find_entry(const char *key, const char *subject, bool budget)
 {
-    if (!subject || !*subject)
+    if (!subject)
         return NULL;
     const lexicon *lx = the_lexicon();
     const entry *best = NULL;
@@ -261,7 +261,11 @@ static const entry *find_entry(const char *key, const char *subject, bool budget
         for (int k = 0; k < en->nphrases; k++) {
             const char *ph = en->phrases[k];
             bool level = ph[0] == '(' && strchr(subject, '(');
-            if (!(level ? strstr(subject, ph) != NULL : ends_with(subject, ph)))
+            /* "-" (normalised away like a Markdown bullet): a figure with no
+             * subject of its own, in the entry's section. */
+            bool bare = *ph == '\0';
+            if (bare ? *subject || !en->section
+                     : !*subject || !(level ? strstr(subject, ph) != NULL : ends_with(subject, ph)))
                 continue;
             size_t score = strlen(ph) + (en->section ? 1000 : 0);
             if (score > best_score) {
@@ -516,7 +520,7 @@ static void check_amount(const gk_narrative *n, const binding *bs, int i, gk_fin
     gk_finding *x = gk_report_finding(
         out, "NAR001", v != GK_MISMATCH ? GK_INFO : b.reconstructed ? GK_WARNING : GK_ERROR,
         &(gk_location){0}, "文中“%s”为%s%s，%s“%s”行“%s”栏为%s%s，相差%s%s%s；应为%s%s",
-        f->subject, f->text, u,
+        *f->subject ? f->subject : b.column, f->text, u,
         gk_table_kind_title(b.table->kind), row_name(&b, rb, sizeof rb), b.column,
         gk_amount_format(shown, cb), u, gk_amount_format(d.diff, db), u,
         v == GK_MISMATCH ? hint : "（在尾数误差范围内）", cb, u);

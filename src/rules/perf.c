@@ -8,6 +8,9 @@
  *   PRF003  the 分值 of a 自评表 do not add up to 100
  *   PRF004  总分's 得分 ≠ Σ 得分
  *   PRF005  金额合计 ≠ Σ of the task rows (each amount column)
+ *   PRF006  an indicator value that is a bare number without its unit,
+ *           where it is money (成本指标) or has the digits of a figure of
+ *           the document ("20215284": 202.15284 万元, the point lost)
  *
  * The scores
  * of a table the reader could not read wholly (a note on one of its lines:
@@ -93,6 +96,68 @@ static void check_score(const gk_table *t, const gk_row *row, gk_findings *out)
                       row->label, gk_amount_format(*score, ss), gk_amount_format(*weight, ws), ws);
 }
 
+/* ---- PRF006: an indicator value that is a bare number -------------------------- */
+
+/* The digits of v without the decimal point and trailing zeros ("202.15284"
+ * and "2021528.40" both give "20215284"). */
+static void digits_of(gk_amount v, char *out, size_t size)
+{
+    char buf[GK_AMOUNT_BUFSIZE];
+    gk_amount_format(v, buf);
+    size_t n = 0;
+    for (const char *p = buf; *p && n + 1 < size; p++)
+        if (*p >= '0' && *p <= '9')
+            out[n++] = *p;
+    while (n > 1 && out[n - 1] == '0')
+        n--;
+    out[n] = '\0';
+}
+
+/* A figure of the document (any table, any unit) with the same digits. */
+static const gk_cell *same_digits(const gk_report *r, const char *digits, const gk_table **in)
+{
+    for (size_t i = 0; i < r->ntables; i++)
+        for (size_t k = 0; k < r->tables[i].nrows; k++)
+            for (size_t c = 0; c < r->tables[i].rows[k].ncells; c++) {
+                const gk_cell *cell = &r->tables[i].rows[k].cells[c];
+                char d[GK_AMOUNT_BUFSIZE];
+                if (cell->text || cell->value.scale == 0)
+                    continue;
+                digits_of(cell->value, d, sizeof d);
+                if (strcmp(d, digits) == 0) {
+                    *in = &r->tables[i];
+                    return cell;
+                }
+            }
+    return NULL;
+}
+
+static void check_value_unit(const gk_report *r, const gk_table *t, const gk_row *row,
+                             gk_findings *out)
+{
+    static const char *const COLUMNS[] = {"指标值", "年度指标值", "实际完成值"};
+    for (size_t k = 0; k < sizeof COLUMNS / sizeof *COLUMNS; k++) {
+        const gk_cell *c = gk_row_get(row, COLUMNS[k]);
+        if (!c || !c->text || strlen(c->text) < 5 || strspn(c->text, "0123456789") != strlen(c->text))
+            continue;
+        char hint[512] = "";
+        const gk_table *in = NULL;
+        const gk_cell *same = same_digits(r, c->text, &in);
+        /* A count may go without its unit; money (成本指标) may not. */
+        if (!same && !strstr(row->label, "成本"))
+            continue;
+        if (same) {
+            char v[GK_AMOUNT_BUFSIZE];
+            snprintf(hint, sizeof hint, "；其数字与“%s”中的 %s%s 相同，疑为漏写小数点",
+                     in->title ? in->title : gk_table_kind_title(in->kind),
+                     gk_amount_format(same->value, v), gk_unit_name(in->unit) ? gk_unit_name(in->unit) : "");
+        }
+        gk_location loc = gk_location_of(t, row, COLUMNS[k]);
+        gk_report_finding(out, "PRF006", GK_WARNING, &loc, "“%s”的%s“%s”是没有计量单位的数字%s；应写明数值和单位",
+                          row->label, COLUMNS[k], c->text, hint);
+    }
+}
+
 /* ---- PRF003–PRF005: sums over rows ------------------------------------------ */
 
 /* Σ column over the rows of t but `except` (NULL: all); false when a
@@ -157,10 +222,18 @@ static void check_sums(const gk_report *r, const gk_table *t, gk_findings *out)
     }
 }
 
+static bool is_perf(gk_table_kind k)
+{
+    return is_perf_review(k) || k == GK_TABLE_PERF_TARGET_PROJECT ||
+           k == GK_TABLE_PERF_TARGET_OVERALL || k == GK_TABLE_PERF_TARGET_FUND;
+}
+
 void gk_check_perf(const gk_report *r, gk_findings *out)
 {
     for (size_t i = 0; i < r->ntables; i++) {
         const gk_table *t = &r->tables[i];
+        for (size_t k = 0; is_perf(t->kind) && k < t->nrows; k++)
+            check_value_unit(r, t, &t->rows[k], out);
         bool review = is_perf_review(t->kind);
         if (!review && t->kind != GK_TABLE_PERF_TARGET_OVERALL)
             continue;

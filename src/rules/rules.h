@@ -19,7 +19,7 @@ void gk_check_document(const gk_report *r, gk_findings *out);
  * out->narrative. */
 void gk_check_narrative(const gk_report *r, gk_findings *out);
 
-/* PRF001–PRF005: the arithmetic of 绩效 tables (perf.c). */
+/* PRF001–PRF006: the arithmetic of 绩效 tables (perf.c). */
 void gk_check_perf(const gk_report *r, gk_findings *out);
 
 /* Does the figure name a table cell of r (data/narrative/subjects.txt)? */

@@ -300,6 +300,8 @@ static void test_corpus_index(void **state)
     assert_true(has_finding(&f, "NAR008", GK_WARNING, 94));
     assert_true(has_finding(&f, "NAR012", GK_WARNING, 104));
     assert_true(has_finding(&f, "NAR010", GK_ERROR, 124));
+    /* 部门整体支出自评: 全年预算数 377.37 against the 自评表's 金额合计 182. */
+    assert_true(has_finding(&f, "NAR001", GK_ERROR, 180));
     gk_report_free(r);
 
     /* 004: every difference from the previous year is right ("较上年
