@@ -55,12 +55,17 @@ typedef struct gk_narrative_stats {
     int claims;     /* changes, shares, completion rates, comparisons, totals */
 } gk_narrative_stats;
 
-/* The findings of one report; they live in the report's arena. */
+/* The findings of one report; they live in the report's arena.  `skipped`
+ * says, for each audit formula that was not evaluated, why ("BUD001：文档
+ *中没有收支预算总表"): what names something absent is never a finding, and
+ * `gongkai check -v` shows these. */
 typedef struct gk_findings {
     gk_report *report;
     gk_finding *items;
     size_t n, cap;
     gk_narrative_stats narrative;
+    const char **skipped;
+    size_t nskipped, skipped_cap;
 } gk_findings;
 
 typedef struct gk_rule_info {

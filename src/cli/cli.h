@@ -8,6 +8,7 @@
 #ifndef GK_CLI_H
 #define GK_CLI_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 #include "gongkai/error.h"
@@ -31,6 +32,16 @@ int cli_bad_usage(const char *command, const char *fmt, ...)
 
 /* "gongkai: FILE:LINE:COLUMN: message" on stderr. */
 void cli_input_error(const char *file, const gk_error *err);
+
+/* The documents named on a command line: files as given, directories
+ * walked (every .txt, .text, .json and .pdf below them, in name
+ * order; hidden entries skipped).  Paths are owned by the list. */
+typedef struct cli_paths {
+    char **items;
+    size_t n, cap;
+} cli_paths;
+void cli_paths_collect(cli_paths *p, char *const *args, int n);
+void cli_paths_free(cli_paths *p);
 
 /* Is arg "-h" or "--help"? */
 int cli_is_help(const char *arg);

@@ -23,6 +23,7 @@ typedef struct options {
     bool color;
     gk_ruleset *rules;   /* --rules FILE */
     bool stats;          /* --stats: what the narrative rules checked */
+    bool verbose;        /* -v: the formulas not evaluated, and why */
 } options;
 
 static const char *severity_color(gk_severity s)
@@ -147,6 +148,12 @@ static void print_text(const options *o, const char *file, const gk_findings *f,
     }
     printf("%s: %zu 个错误，%zu 个警告，%zu 条提示\n", file, count[GK_ERROR], count[GK_WARNING],
            count[GK_INFO]);
+    if (o->verbose) {
+        printf("%s: %zu 条审核公式未评估（文档中没有其所指的表、行或栏目，不作为问题）%s\n", file,
+               f->nskipped, f->nskipped ? "：" : "");
+        for (size_t i = 0; i < f->nskipped; i++)
+            printf("    %s\n", f->skipped[i]);
+    }
     if (o->stats) {
         const gk_narrative_stats *st = &f->narrative;
         printf("%s: 情况说明：数字 %d 个（金额 %d，百分比 %d），其中 %d 个金额已与表格单元格对应；"
@@ -197,7 +204,7 @@ static int check_file(const options *o, const char *file)
 
 int cmd_check(int argc, char **argv)
 {
-    options o = {false, false, isatty(STDOUT_FILENO) && !getenv("NO_COLOR"), NULL, false};
+    options o = {false, false, isatty(STDOUT_FILENO) && !getenv("NO_COLOR"), NULL, false, false};
     const char *rules_path = NULL;
     int nfiles = 0;
     for (int i = 1; i < argc; i++) {
@@ -212,6 +219,8 @@ int cmd_check(int argc, char **argv)
             o.json = strcmp(v, "json") == 0;
         } else if (strcmp(a, "--stats") == 0) {
             o.stats = true;
+        } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
+            o.verbose = true;
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
             o.quiet = true;
         } else if (strcmp(a, "--rules") == 0 || strncmp(a, "--rules=", 8) == 0) {
@@ -235,12 +244,15 @@ int cmd_check(int argc, char **argv)
         }
     }
 
+    cli_paths paths = {0};
+    cli_paths_collect(&paths, argv + 1, nfiles);
     int status = 0;
-    for (int i = 1; i <= nfiles; i++) {
-        int s = check_file(&o, argv[i]);
+    for (size_t i = 0; i < paths.n; i++) {
+        int s = check_file(&o, paths.items[i]);
         if (s > status)
             status = s;
     }
+    cli_paths_free(&paths);
     gk_ruleset_free(o.rules);
     return status;
 }

@@ -17,11 +17,12 @@ static const struct {
      "  读取公开文档，输出报告模型 JSON（gongkai-report/1）。\n"
      "  Read disclosure documents and print the report model as JSON.\n"},
     {"check", cmd_check,
-     "gongkai check [--format text|json] [--quiet] [--stats] [--rules FILE] FILE...\n"
-     "  读取文档并运行全部审核规则，输出审核结果。\n"
-     "  Read documents, run every rule, print findings.\n"
+     "gongkai check [--format text|json] [--quiet] [-v] [--stats] [--rules FILE] FILE|DIR...\n"
+     "  读取文档并运行全部审核规则，输出审核结果；目录则逐一审核其中的文档。\n"
+     "  Read documents, run every rule, print findings; a directory is walked.\n"
      "  --format text|json  输出格式（默认 text）/ output format (default text)\n"
      "  --quiet             只输出错误 / errors only\n"
+     "  -v, --verbose       列出未评估的审核公式及原因 / formulas not evaluated, and why\n"
      "  --stats             统计情况说明中提取和核对的数字 / narrative figures and claims checked\n"
      "  --rules FILE        另加自定义审核公式 / extra audit formulas (docs/rules.md)\n"},
     {"render", cmd_render,

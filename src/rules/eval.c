@@ -299,6 +299,27 @@ static void add_all_tables(const ctx *cx, side *s, const gk_term *term, const gk
 
 /* ---- Plain formulas ---------------------------------------------------------- */
 
+/* Record why f was not evaluated (once per formula): `why` + `what` +
+ * `after` ("表中没有“" 收入总计 "”行"). */
+static void skip(const ctx *cx, const gk_formula *f, const char *why, const char *what,
+                 const char *after)
+{
+    gk_findings *out = cx->out;
+    size_t idlen = strlen(f->id);
+    for (size_t i = 0; i < out->nskipped; i++)
+        if (strncmp(out->skipped[i], f->id, idlen) == 0 && out->skipped[i][idlen] == ' ')
+            return;
+    char msg[512];
+    snprintf(msg, sizeof msg, "%s %s：%s%s%s", f->id, f->summary, why, what, after);
+    if (out->nskipped == out->skipped_cap) {
+        size_t cap = out->skipped_cap ? 2 * out->skipped_cap : 16;
+        out->skipped = gk_arena_grow(out->report->arena, out->skipped, out->nskipped, cap,
+                                     sizeof *out->skipped);
+        out->skipped_cap = cap;
+    }
+    out->skipped[out->nskipped++] = gk_report_strdup(out->report, msg);
+}
+
 /* Evaluate f with [*] bound to `bound` and [类] to `cls`. */
 static void evaluate(const ctx *cx, const gk_formula *f, const gk_table *const *tables,
                      const gk_row *bound, const char *cls)
@@ -325,8 +346,10 @@ static void evaluate(const ctx *cx, const gk_formula *f, const gk_table *const *
                 continue;
             }
             const gk_row *row = term_row(t, &terms[i], bound, cls);
-            if (!row && terms[i].sel == GK_SEL_LABEL)
+            if (!row && terms[i].sel == GK_SEL_LABEL) {
+                skip(cx, f, "表中没有“", terms[i].key, "”行");
                 return;                 /* a row the document lacks: not evaluated */
+            }
             const gk_cell *cell = row ? gk_row_get(row, terms[i].column) : NULL;
             if (!subject && cls && row)
                 subject = row;
@@ -397,6 +420,8 @@ static void check_tree(const ctx *cx, const gk_formula *f)
 {
     for (int k = 0; k < f->nlhs; k++) {
         const gk_table *t = gk_report_find_table(cx->r, f->lhs[k].table);
+        if (!t)
+            skip(cx, f, "文档中没有", gk_table_kind_title(f->lhs[k].table), "");
         if (!t || !prints_column(t, f->lhs[k].column))
             continue;
         for (size_t i = 0; i < t->nrows; i++) {
@@ -437,8 +462,10 @@ static void check_in(const ctx *cx, const gk_formula *f, const gk_table *only)
         int n = s == 0 ? f->nlhs : f->nrhs;
         for (int i = 0; i < n; i++) {
             const gk_table *t = only ? only : gk_report_find_table(cx->r, terms[i].table);
-            if (!t)
+            if (!t) {
+                skip(cx, f, "文档中没有", gk_table_kind_title(terms[i].table), "");
                 return;
+            }
             side_printed[s] |= prints_column(t, terms[i].column) || terms[i].all;
             tables[s * GK_FORMULA_MAX_TERMS + i] = t;
             if (terms[i].sel == GK_SEL_EACH && !each) {
@@ -448,8 +475,11 @@ static void check_in(const ctx *cx, const gk_formula *f, const gk_table *only)
             cls |= terms[i].sel == GK_SEL_CLASS && !terms[i].all;
         }
     }
-    if (!side_printed[0] || !side_printed[1])
+    if (!side_printed[0] || !side_printed[1]) {
+        const gk_term *t = side_printed[0] ? &f->rhs[0] : &f->lhs[0];
+        skip(cx, f, "表中没有印出“", t->column, "”等栏目");
         return;
+    }
     if (each) {
         const gk_table *t = tables[each_at];
         for (size_t i = 0; i < t->nrows; i++)
@@ -491,9 +521,14 @@ static void check_formula(const ctx *cx, const gk_formula *f)
         check_in(cx, f, NULL);
         return;
     }
+    bool any = false;
     for (size_t k = 0; k < cx->r->ntables; k++)
-        if (cx->r->tables[k].kind == f->lhs[0].table)
+        if (cx->r->tables[k].kind == f->lhs[0].table) {
             check_in(cx, f, &cx->r->tables[k]);
+            any = true;
+        }
+    if (!any)
+        skip(cx, f, "文档中没有", gk_table_kind_title(f->lhs[0].table), "");
 }
 
 void gk_formulas_check(const gk_formulas *fs, const gk_report *r, gk_findings *out)

@@ -110,5 +110,18 @@ out=$("$GK" check "$SRC/examples/final-2024-faulty.txt" | grep -A2 ':144: error\
 grep -q '^    | 21011  行政事业单位医疗  10.2  10.29' <<<"$out" && ok || bad "no source line under the finding: $out"
 grep -q '^    |                          ^^^^$' <<<"$out" && ok || bad "no caret under 10.2: $out"
 
+# A directory is walked: its documents in name order (sub-directories too,
+# hidden files and other extensions skipped); the worst status wins.
+mkdir -p "$TMP/docs/b" "$TMP/docs/.hidden"
+cp "$SRC/examples/final-2024.txt" "$TMP/docs/b/2.txt"
+cp "$SRC/examples/final-2024-faulty.txt" "$TMP/docs/1.txt"
+cp "$SRC/examples/final-2024.txt" "$TMP/docs/.hidden/3.txt"
+cp "$SRC/examples/README.md" "$TMP/docs/notes.md"
+out=$("$GK" check "$TMP/docs/" | grep '个错误')
+[ "$(printf '%s\n' "$out" | sed 's/:.*//')" = "$TMP/docs/1.txt"$'\n'"$TMP/docs/b/2.txt" ] && ok || bad "directory walk: $out"
+expect 1 "" -- "$GK" check "$TMP/docs"
+# -v: the formulas not evaluated, and why.
+expect 0 "BUD001 收支预算总表：收入总计应等于支出总计：文档中没有财务收支预算总表" -- "$GK" check -v "$SRC/examples/final-2024.txt"
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
