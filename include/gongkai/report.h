@@ -155,6 +155,7 @@ typedef struct gk_table {
     const char *empty_note;   /* "本部门无…故本表为空" when printed, else NULL */
     gk_pos note_pos;          /* where the empty note stands */
     const char *unit_name;    /* the 部门/单位 printed above the table, or NULL */
+    bool partial;             /* rows the reader could not read were left out */
     gk_row *rows;
     size_t nrows, cap;
 } gk_table;

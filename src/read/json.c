@@ -322,8 +322,8 @@ static int read_unit(ctx *c, json_t *obj, const char *key, gk_unit *out)
 static int read_table(ctx *c, json_t *obj)
 {
     static const char *const keys[] = {"kind", "title", "number", "unit", "line", "page",
-                                       "box", "empty_note", "note_line", "unit_name", "rows",
-                                       NULL};
+                                       "box", "empty_note", "note_line", "unit_name", "partial",
+                                       "rows", NULL};
     if (!json_is_object(obj))
         return fail(c, "表应为对象，实为%s", type_name(obj));
     if (only_keys(c, obj, keys))
@@ -349,6 +349,14 @@ static int read_table(ctx *c, json_t *obj)
         get_str(c, obj, "unit_name", &t->unit_name))
         return -1;
     t->note_pos.page = t->note_pos.line ? t->pos.page : 0;
+    json_t *partial = json_object_get(obj, "partial");
+    if (partial && !json_is_boolean(partial)) {
+        size_t o = push_key(c, "partial");
+        fail(c, "应为 true 或 false");
+        pop(c, o);
+        return -1;
+    }
+    t->partial = json_is_true(partial);
     json_t *rows = json_object_get(obj, "rows");
     size_t old = push_key(c, "rows");
     if (!rows || !json_is_array(rows)) {

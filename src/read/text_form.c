@@ -275,6 +275,7 @@ static void indicator_row(reader *rd, gk_table *t, block *bk, const gk_line *ln)
             continue;
         if (merged_numbers(s)) {
             gk_report_note(rd->r, tx_pos_of(ln), "“%s”含多个数字，疑为识别时合并的多行，该行未读取", s);
+            t->partial = true;
             return;
         }
         /* The block's merged label (绩效指标) at the far left. */
@@ -372,6 +373,7 @@ static void block_row(reader *rd, gk_table *t, const block *bk, const gk_line *l
             gk_amount_parse(s, strlen(s), &a) == GK_AMOUNT_OK) {
             gk_report_note(rd->r, tx_pos_of(ln),
                            "“%s”行的金额“%s”不在任何栏目之下，该行未读取", label, s);
+            t->partial |= strcmp(label, "总分") != 0;     /* a total is not a scored row */
             return;
         }
     }
@@ -439,15 +441,17 @@ static bool field_line(reader *rd, gk_table *t, const gk_line *ln, const gk_line
             used = true;
             continue;
         }
-        const char *label = funds_label(key);
+        /* A money line: a short label cell (not prose mentioning 财政拨款),
+         * its amount (if printed) in a later cell. */
+        const char *label = strlen(key) < 40 ? funds_label(key) : NULL;
         if (!label)
             continue;
         used = true;
+        gk_row *row = tx_new_row(rd, t, ln, NULL, label, GK_SIDE_NONE);
         for (size_t j = i + 1; j < ln->ncells; j++) {
             const char *s = ln->cells[j];
             gk_amount a;
             if (gk_amount_parse(s, strlen(s), &a) == GK_AMOUNT_OK) {
-                gk_row *row = tx_new_row(rd, t, ln, NULL, label, GK_SIDE_NONE);
                 tx_put_amount(rd, row, "金额", ln, s);
                 i = j;
                 break;

@@ -70,6 +70,8 @@ extern const char *const gk_rules_final;
 extern const size_t gk_rules_final_len;
 extern const char *const gk_rules_budget;
 extern const size_t gk_rules_budget_len;
+extern const char *const gk_rules_perf;
+extern const size_t gk_rules_perf_len;
 
 const gk_formulas *gk_builtin_formulas(void)
 {
@@ -81,6 +83,7 @@ const gk_formulas *gk_builtin_formulas(void)
     } FILES[] = {
         {"data/rules/final.rules", gk_rules_final, &gk_rules_final_len},
         {"data/rules/budget.rules", gk_rules_budget, &gk_rules_budget_len},
+        {"data/rules/perf.rules", gk_rules_perf, &gk_rules_perf_len},
     };
     for (size_t i = 0; !loaded && i < sizeof FILES / sizeof FILES[0]; i++) {
         gk_error err;

@@ -232,8 +232,10 @@ static void report(const gk_formula *f, gk_findings *out, side *lhs, side *rhs,
 }
 
 /* SUM t[类].c: every 3-digit row of t (on the 支出 side of two-sided
- * tables), added into one term. */
-static void add_all_classes(const ctx *cx, side *s, const gk_term *term, const gk_table *t)
+ * tables), added into one term; each cell is a location of the finding. */
+static void add_all_classes(const ctx *cx, side *s, const gk_term *term, const gk_table *t,
+                            gk_location *locs, char (*values)[GK_AMOUNT_BUFSIZE], int *nlocs,
+                            int max_locs)
 {
     gk_amount total = gk_amount_make(0, 0);
     bool any = false;
@@ -247,6 +249,11 @@ static void add_all_classes(const ctx *cx, side *s, const gk_term *term, const g
         any = true;
         if (!gk_amount_add(total, c->value, &total))
             s->exact_ok = false;
+        if (*nlocs < max_locs) {
+            locs[*nlocs] = gk_location_of(t, row, term->column);
+            locs[*nlocs].value = gk_amount_format(c->value, values[*nlocs]);
+            (*nlocs)++;
+        }
     }
     if (s->exact_ok)
         s->exact_ok = term->sign > 0 ? gk_amount_add(s->exact, total, &s->exact)
@@ -327,7 +334,7 @@ static void evaluate(const ctx *cx, const gk_formula *f, const gk_table *const *
     side sides[2];
     side_init(&sides[0]);
     side_init(&sides[1]);
-#define MAX_LOCS (4 * GK_FORMULA_MAX_TERMS)
+#define MAX_LOCS 64
     gk_location locs[MAX_LOCS];
     char values[MAX_LOCS][GK_AMOUNT_BUFSIZE];   /* what locs[].value shows */
     int nlocs = 0;
@@ -338,7 +345,7 @@ static void evaluate(const ctx *cx, const gk_formula *f, const gk_table *const *
         for (int i = 0; i < n; i++) {
             const gk_table *t = tables[s * GK_FORMULA_MAX_TERMS + i];
             if (terms[i].all && terms[i].sel == GK_SEL_CLASS) {
-                add_all_classes(cx, &sides[s], &terms[i], t);
+                add_all_classes(cx, &sides[s], &terms[i], t, locs, values, &nlocs, MAX_LOCS);
                 continue;
             }
             if (terms[i].all) {

@@ -1,11 +1,11 @@
 /*
- * perf.c — the arithmetic of 绩效 tables, which the formula language
- * cannot state (a ratio, a constant, a sum over every row, a relation that
+ * perf.c — the arithmetic of 绩效 tables which the formula language
+ * cannot state (the rest is data/rules/perf.rules) (a ratio, a constant, a sum over every row, a relation that
  * holds only where both figures are printed).
  *
  *   PRF001  执行率 ≠ 全年执行数 ÷ 全年预算数 (a funds or task row)
  *   PRF002  得分 > 分值
- *   PRF003  the 分值 of a 自评表 do not add up to 100
+ *   PRF003  the 分值 of a 自评表 (read wholly) do not add up to 100
  *   PRF004  总分's 得分 ≠ Σ 得分
  *   PRF005  金额合计 ≠ Σ of the task rows (each amount column)
  *   PRF006  an indicator value that is a bare number without its unit,
@@ -13,8 +13,8 @@
  *           the document ("20215284": 202.15284 万元, the point lost)
  *
  * The scores
- * of a table the reader could not read wholly (a note on one of its lines:
- * rows merged or shifted by OCR) are not added up: a row missing from the
+ * of a table the reader could not read wholly (t->partial: rows merged or
+ * shifted by OCR were left out) are not added up: a row missing from the
  * reading is not an error of the document.
  */
 #include <stdio.h>
@@ -31,20 +31,6 @@ static const gk_amount *amount(const gk_row *row, const char *column)
 {
     const gk_cell *c = gk_row_get(row, column);
     return c && !c->text ? &c->value : NULL;
-}
-
-/* Did the reader leave a note between the table's title and its last row? */
-static bool read_wholly(const gk_report *r, const gk_table *t)
-{
-    if (!t->nrows)
-        return true;
-    int from = t->pos.line, to = t->rows[t->nrows - 1].pos.line;
-    for (size_t i = 0; i < r->nnotes; i++) {
-        const gk_pos *p = &r->notes[i].pos;
-        if (p->page == t->pos.page && p->line >= from && p->line <= to)
-            return false;
-    }
-    return true;
 }
 
 /* ---- PRF001: 执行率 ------------------------------------------------------- */
@@ -79,7 +65,10 @@ static void check_rate(const gk_table *t, const gk_row *row, gk_findings *out)
                               "“%s”行执行率有误：执行数 %s ÷ 预算数 %s = %s%%，表中为 %s%%；应为 %s%%",
                               row->label, gk_amount_format(*done, ds), gk_amount_format(*plan, ps),
                               gk_amount_format(rounded, ws), gk_amount_format(*rate, rs), ws);
-    gk_location more = gk_location_of(t, row, amount(row, "全年执行数") ? "全年执行数" : "全年执行数/总额");
+    bool whole = amount(row, "全年执行数") != NULL;
+    gk_location more = gk_location_of(t, row, whole ? "全年执行数" : "全年执行数/总额");
+    gk_finding_locate(out, f, &more);
+    more = gk_location_of(t, row, whole ? "全年预算数" : "全年预算数/总额");
     gk_finding_locate(out, f, &more);
 }
 
@@ -181,35 +170,58 @@ static bool column_sum(const gk_table *t, const char *column, const gk_row *exce
     return true;
 }
 
+/* Every cell of `column` added into a sum (all rows but `except`, or
+ * only the task rows), as further locations of finding x. */
+static void locate_summed(const gk_table *t, const char *column, const gk_row *except,
+                          bool tasks_only, gk_findings *out, gk_finding *x)
+{
+    for (size_t i = 0; i < t->nrows; i++) {
+        const gk_row *row = &t->rows[i];
+        if (row == except || (tasks_only && !gk_row_get(row, "主要内容")) || !amount(row, column))
+            continue;
+        gk_location loc = gk_location_of(t, row, column);
+        gk_finding_locate(out, x, &loc);
+    }
+}
+
 static void check_total(const gk_table *t, const char *rule, const gk_row *row,
-                        const char *column, gk_amount want, const char *what, gk_findings *out)
+                        const char *column, gk_amount want, const char *what, bool tasks_only,
+                        gk_findings *out)
 {
     const gk_amount *got = amount(row, column);
     if (!got || gk_amount_cmp(*got, want) == 0)
         return;
     char gs[GK_AMOUNT_BUFSIZE], ws[GK_AMOUNT_BUFSIZE];
     gk_location loc = gk_location_of(t, row, column);
-    gk_report_finding(out, rule, GK_ERROR, &loc, "“%s”行%s %s，而%s %s；应为 %s", row->label, column,
-                      gk_amount_format(*got, gs), what, gk_amount_format(want, ws), ws);
+    gk_finding *x = gk_report_finding(out, rule, GK_ERROR, &loc, "“%s”行%s %s，而%s %s；应为 %s",
+                                      row->label, column, gk_amount_format(*got, gs), what,
+                                      gk_amount_format(want, ws), ws);
+    locate_summed(t, column, row, tasks_only, out, x);
 }
 
-static void check_sums(const gk_report *r, const gk_table *t, gk_findings *out)
+static void check_sums(const gk_table *t, gk_findings *out)
 {
-    /* Scores add up over every row: only a wholly read table. */
-    const gk_row *total = read_wholly(r, t) ? gk_table_find_label(t, "总分", GK_SIDE_NONE) : NULL;
+    /* Scores add up over every row: only a table read wholly. */
+    bool wholly = !t->partial;
+    const gk_row *total = wholly ? gk_table_find_label(t, "总分", GK_SIDE_NONE) : NULL;
     gk_amount sum;
     int n;
-    /* PRF003: the weights, where a 总分 row closes the table. */
-    if (is_perf_review(t->kind) && total && column_sum(t, "分值", total, false, &sum, &n) && n >= 3 &&
-        gk_amount_cmp(sum, gk_amount_make(100, 0)) != 0) {
+    /* PRF003: the weights of a wholly read 自评表. */
+    if (is_perf_review(t->kind) && wholly && column_sum(t, "分值", total, false, &sum, &n) &&
+        n >= 3 && gk_amount_cmp(sum, gk_amount_make(100, 0)) != 0) {
         char ss[GK_AMOUNT_BUFSIZE];
-        gk_location loc = gk_location_of(t, total, "分值");
-        gk_report_finding(out, "PRF003", GK_ERROR, &loc, "各项分值之和为 %s，应为 100",
-                          gk_amount_format(sum, ss));
+        const gk_row *first = NULL;
+        for (size_t i = 0; i < t->nrows && !first; i++)
+            if (&t->rows[i] != total && amount(&t->rows[i], "分值"))
+                first = &t->rows[i];
+        gk_location loc = gk_location_of(t, first, "分值");
+        gk_finding *x = gk_report_finding(out, "PRF003", GK_ERROR, &loc,
+                                          "各项分值之和为 %s，应为 100", gk_amount_format(sum, ss));
+        locate_summed(t, "分值", first, false, out, x);
     }
     /* PRF004: the total score. */
     if (total && column_sum(t, "得分", total, false, &sum, &n) && n > 0)
-        check_total(t, "PRF004", total, "得分", sum, "各项得分之和", out);
+        check_total(t, "PRF004", total, "得分", sum, "各项得分之和", false, out);
     /* PRF005: 金额合计 against the tasks, column by column. */
     const gk_row *all = gk_table_find_label(t, "金额合计", GK_SIDE_NONE);
     for (size_t k = 0; all && k < all->ncells; k++) {
@@ -218,7 +230,7 @@ static void check_sums(const gk_report *r, const gk_table *t, gk_findings *out)
             !strcmp(column, "执行率"))
             continue;
         if (column_sum(t, column, all, true, &sum, &n) && n > 0)
-            check_total(t, "PRF005", all, column, sum, "各项任务之和", out);
+            check_total(t, "PRF005", all, column, sum, "各项任务之和", true, out);
     }
 }
 
@@ -241,6 +253,6 @@ void gk_check_perf(const gk_report *r, gk_findings *out)
             check_rate(t, &t->rows[k], out);
             check_score(t, &t->rows[k], out);
         }
-        check_sums(r, t, out);
+        check_sums(t, out);
     }
 }

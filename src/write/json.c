@@ -138,6 +138,8 @@ static void put_table(gk_buf *b, const gk_table *t)
         put_member(b, 6, &first, "note_line", gk_json_int(t->note_pos.line));
     if (t->unit_name)
         put_member(b, 6, &first, "unit_name", gk_json_str(t->unit_name));
+    if (t->partial)
+        put_member(b, 6, &first, "partial", gk_json_checked(json_true()));
     gk_buf_puts(b, ",\n      \"rows\": ");
     json_t **rows = malloc((t->nrows ? t->nrows : 1) * sizeof *rows);
     if (!rows)

@@ -204,7 +204,9 @@ static void test_corpus_index(void **state)
     /* 整体支出绩效目标表's 指标值 "20215284": 202.15284 万元, point lost. */
     assert_true(has_finding(&f2, "PRF006", GK_WARNING, 489));
     assert_true(has_finding(&f2, "PRF006", GK_WARNING, 492));
-    assert_int_equal(count(&f2, GK_WARNING), 2);
+    /* Six 绩效目标表 leave 年度资金总额 blank beside their 财政拨款. */
+    assert_true(has_finding(&f2, "PRF016", GK_WARNING, 323));
+    assert_int_equal(count(&f2, GK_WARNING), 8);
     gk_report_free(r2);
     /* Nothing else is an error: 公开02–05 totals, 基本 = 人员 + 公用, 三公 … */
     for (size_t i = 0; i < f.n; i++)
@@ -218,42 +220,85 @@ static void test_corpus_index(void **state)
 
 /* Move every table amount of the consistent example by 0.37: the cells
  * that take part in an equality must each give an error at that cell. */
-static void test_perturbation(void **state)
+/* Is there an error at this cell that the unmoved document did not have? */
+static bool new_error_at(const gk_findings *f, const gk_findings *base, const gk_table *tb,
+                         const gk_row *row, const char *column)
 {
-    (void)state;
-    gk_report *r = read_path(GK_SOURCE_DIR "/examples/final-2024.txt");
-    int moved = 0, caught = 0;
+    for (size_t x = 0; x < f->n; x++) {
+        if (f->items[x].severity != GK_ERROR)
+            continue;
+        bool at = false;
+        for (size_t l = 0; l < f->items[x].nlocs && !at; l++) {
+            const gk_location *loc = &f->items[x].locs[l];
+            at = loc->table == tb->kind && loc->pos.line == row->pos.line &&
+                 loc->pos.page == row->pos.page && loc->column && strcmp(loc->column, column) == 0;
+        }
+        bool old = false;
+        for (size_t y = 0; y < base->n && at && !old; y++)
+            old = strcmp(base->items[y].message, f->items[x].message) == 0;
+        if (at && !old)
+            return true;
+    }
+    return false;
+}
+
+/* Move every table amount of a document by 0.37 (in its table's unit), one
+ * at a time: how many give a new error located at that cell.  Tables the
+ * reader read only in part (OCR-damaged 绩效 forms) are left out: their
+ * sums cannot be checked. */
+static void perturb(const char *path, int *moved, int *caught)
+{
+    gk_report *r = read_path(path);
+    gk_findings base;
+    gk_check(r, &base);
+    *moved = *caught = 0;
     for (size_t t = 0; t < r->ntables; t++)
         for (size_t i = 0; i < r->tables[t].nrows; i++)
             for (size_t k = 0; k < r->tables[t].rows[i].ncells; k++) {
                 gk_table *tb = &r->tables[t];
                 gk_row *row = &tb->rows[i];
                 gk_cell *c = &row->cells[k];
-                if (c->text)
+                if (c->text || tb->partial)
                     continue;
                 gk_amount saved = c->value, moved_v;
                 assert_true(gk_amount_add(saved, gk_amount_make(37, 2), &moved_v));
                 c->value = moved_v;
                 gk_findings f;
                 gk_check(r, &f);
-                moved++;
-                bool hit = false;
-                for (size_t x = 0; x < f.n && !hit; x++)
-                    for (size_t l = 0; l < f.items[x].nlocs && !hit; l++) {
-                        const gk_location *loc = &f.items[x].locs[l];
-                        hit = f.items[x].severity == GK_ERROR && loc->table == tb->kind &&
-                              loc->pos.line == row->pos.line && loc->column &&
-                              strcmp(loc->column, c->column) == 0;
-                    }
-                caught += hit;
+                (*moved)++;
+                bool hit = new_error_at(&f, &base, tb, row, c->column);
+                *caught += hit;
                 if (!hit)
                     print_message("not caught: %s %s %s\n", gk_table_kind_name(tb->kind),
                                   row->code ? row->code : row->label, c->column);
                 c->value = saved;
             }
-    print_message("perturbation: %d of %d moved cells caught\n", caught, moved);
-    assert_true(caught * 100 >= moved * 95);
+    print_message("perturbation: %s: %d of %d moved cells caught\n", strrchr(path, '/') + 1,
+                  *caught, *moved);
     gk_report_free(r);
+}
+
+static void test_perturbation(void **state)
+{
+    (void)state;
+    int moved, caught, all_moved = 0, all_caught = 0;
+    perturb(GK_SOURCE_DIR "/examples/final-2024.txt", &moved, &caught);
+    assert_true(caught * 100 >= moved * 95);
+    perturb(GK_SOURCE_DIR "/examples/budget-2025.txt", &moved, &caught);
+    assert_true(caught * 100 >= moved * 90);
+    if (!corpus_present())
+        return;
+    static const char *const DOCS[] = {"000_2e4bf1e814f589dd.txt", "002_958243b751db7aa3.txt",
+                                       "004_a8cda960e0db61c9.txt"};
+    for (size_t d = 0; d < sizeof DOCS / sizeof *DOCS; d++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/corpus/%s", GK_SHARED_DIR, DOCS[d]);
+        perturb(path, &moved, &caught);
+        all_moved += moved;
+        all_caught += caught;
+    }
+    print_message("perturbation: corpus text documents: %d of %d\n", all_caught, all_moved);
+    assert_true(all_caught * 100 >= all_moved * 95);
 }
 
 int main(void)
