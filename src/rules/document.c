@@ -2,12 +2,15 @@
  * document.c — completeness and consistency of the document as a whole.
  *
  *   COMP001  a table the 决算 set requires is missing
+ *   COMP002  a part of the text every 决算/预算 must have is missing (三公,
+ *            机关运行经费, 政府采购, 国有资产, 绩效, 名词解释)
  *   FUND001  an empty table's note names the other fund (政府性基金 vs
  *            国有资本经营: a common copy-paste slip)
  *   DOC001   template residue left in the text (XX局, ××, 待填写 …)
  *   DOC002   doubled punctuation (。。 ，，)
  *   DOC003   a heading, title or "截至…12月31日" naming another year
  *   DOC004   a table headed by another unit name than the document's
+ *   DOC005   a table titled 部门… in a 单位 document, or the reverse
  */
 #include <stdio.h>
 #include <string.h>
@@ -42,6 +45,37 @@ static void check_required(const gk_report *r, gk_findings *out)
                               "缺少“%s”：部门决算应公开该表，无数据时应公开空表并说明原因",
                               gk_table_kind_title(FINAL_SET[i]));
         }
+}
+
+/* COMP002: the parts of the text every 决算 and 预算 must have.  A part is
+ * present when a heading or paragraph names it. */
+static void check_sections(const gk_report *r, gk_findings *out)
+{
+    static const struct {
+        const char *part;
+        const char *words[3];
+    } PARTS[] = {
+        {"“三公”经费情况说明", {"三公"}},
+        {"机关运行经费情况说明", {"机关运行经费"}},
+        {"政府采购情况说明", {"政府采购"}},
+        {"国有资产占用情况说明", {"国有资产", "车辆"}},
+        {"预算绩效情况说明", {"绩效"}},
+        {"名词解释", {"名词解释"}},
+    };
+    if ((r->kind != GK_DOC_FINAL && r->kind != GK_DOC_BUDGET) || r->nparagraphs == 0 ||
+        r->ntables == 0)
+        return;
+    for (size_t k = 0; k < sizeof PARTS / sizeof *PARTS; k++) {
+        bool found = false;
+        for (size_t i = 0; i < r->nparagraphs && !found; i++)
+            for (int w = 0; w < 3 && PARTS[k].words[w] && !found; w++)
+                found = strstr(r->paragraphs[i].text, PARTS[k].words[w]) != NULL;
+        if (found)
+            continue;
+        gk_location loc = document_start(r);
+        gk_report_finding(out, "COMP002", GK_ERROR, &loc, "情况说明缺少“%s”：%s应公开该部分内容，无此事项的也应说明",
+                          PARTS[k].part, r->kind == GK_DOC_FINAL ? "部门决算" : "部门预算");
+    }
 }
 
 /* ---- The fund an empty table's note names -------------------------------- */
@@ -167,6 +201,78 @@ static void other_year(const gk_report *r, const char *text, gk_pos pos, bool he
     }
 }
 
+/* ---- 部门 or 单位 ------------------------------------------------------------- */
+
+/* DOC005: a document is a 部门 or a 单位 决算/预算 (its title says which);
+ * table titles and headings should say the same ("2025年部门财务收支预算
+ * 总表" in a 单位预算 is a copy from the other template). */
+static const char *scope_word(const char *text, const char **kind_word)
+{
+    static const char *const KINDS[] = {"决算", "预算", NULL};
+    for (const char *const *k = KINDS; *k; k++) {
+        const char *p = strstr(text, *k);
+        for (; p; p = strstr(p + 1, *k)) {
+            if (p - text >= 6 && strncmp(p - 6, "部门", 6) == 0) {
+                *kind_word = *k;
+                return "部门";
+            }
+            if (p - text >= 6 && strncmp(p - 6, "单位", 6) == 0 &&
+                !(p - text >= 15 && strncmp(p - 15, "部门（单位", 15) == 0)) {
+                *kind_word = *k;
+                return "单位";
+            }
+        }
+    }
+    return NULL;
+}
+
+/* In a table title, the first 部门 or 单位 after the year ("2025年部门财务
+ * 收支预算总表", "2024年单位综合预算收支总表"), not 部门（单位） nor the
+ * classification 部门预算经济分类. */
+static const char *title_scope(const char *title)
+{
+    const char *p = strstr(title, "年");
+    for (p = p ? p : title; *p; p++) {
+        bool dept = strncmp(p, "部门", 6) == 0, unit = strncmp(p, "单位", 6) == 0;
+        if (!dept && !unit)
+            continue;
+        if (dept && (strncmp(p + 6, "（单位", 9) == 0 || strncmp(p + 6, "(单位", 7) == 0 ||
+                     strncmp(p + 6, "预算经济", 12) == 0 || strncmp(p + 6, "经济", 6) == 0)) {
+            p += 5;
+            continue;
+        }
+        return dept ? "部门" : "单位";
+    }
+    return NULL;
+}
+
+static void check_scope(const gk_report *r, gk_findings *out)
+{
+    const char *kind_word = NULL, *doc = NULL;
+    /* The title: what stands before the first table. */
+    for (size_t i = 0; i < r->nparagraphs && !doc; i++) {
+        if (r->ntables && !(r->paragraphs[i].pos.page < r->tables[0].pos.page ||
+                            (r->paragraphs[i].pos.page == r->tables[0].pos.page &&
+                             r->paragraphs[i].pos.line < r->tables[0].pos.line)))
+            break;
+        if (i < 8)
+            doc = scope_word(r->paragraphs[i].text, &kind_word);
+    }
+    if (!doc)
+        return;
+    for (size_t i = 0; i < r->ntables; i++) {
+        const gk_table *t = &r->tables[i];
+        const char *w = t->title ? title_scope(t->title) : NULL;
+        if (!w || strcmp(w, doc) == 0)
+            continue;
+        gk_location loc = gk_location_of(t, NULL, NULL);
+        loc.value = w;
+        gk_report_finding(out, "DOC005", GK_WARNING, &loc,
+                          "表名“%s”写的是“%s”，本文档为%s%s，应为“%s”", t->title, w, doc,
+                          kind_word, doc);
+    }
+}
+
 /* ---- One unit name ---------------------------------------------------------- */
 
 /* The name without a trailing "（汇总）" mark, into buf. */
@@ -204,6 +310,8 @@ void gk_check_document(const gk_report *r, gk_findings *out)
 {
     check_unit_names(r, out);
     check_required(r, out);
+    check_sections(r, out);
+    check_scope(r, out);
     check_fund_notes(r, out);
     each_text(r, out, residue);
     each_text(r, out, doubled);

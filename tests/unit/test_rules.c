@@ -85,6 +85,20 @@ static void test_examples(void **state)
         fail_msg("consistent example: %s", f.items[0].message);
     gk_report_free(r);
 
+    /* Without its 名词解释 the document lacks a required part (COMP002);
+     * a 部门决算 table titled 单位… is the other template's (DOC005). */
+    r = read_path(GK_SOURCE_DIR "/examples/final-2024.txt");
+    for (size_t i = 0; i < r->nparagraphs; i++)
+        if (strstr(r->paragraphs[i].text, "名词解释"))
+            r->paragraphs[i].text = "（删去）";
+    gk_table *t1 = (gk_table *)gk_report_find_table(r, GK_TABLE_EXPENSE);
+    t1->title = "单位支出决算表";
+    gk_check(r, &f);
+    assert_true(has_finding(&f, "COMP002", GK_ERROR, r->tables[0].pos.line));
+    assert_true(has_finding(&f, "DOC005", GK_WARNING, t1->pos.line));
+    assert_int_equal(f.n, 2);
+    gk_report_free(r);
+
     r = read_path(GK_SOURCE_DIR "/examples/final-2024-faulty.txt");
     gk_check(r, &f);
     /* 21011 本年支出合计 10.29 → 10.2 (line 144), 301 138.04 → 139.04 (223). */
