@@ -5,9 +5,11 @@
  *   CLS002  a 款/项 whose parent is not printed in the same table
  *   CLS003  a name that is not the catalog's name for the code
  *   CLS004  a code the catalog does not know (a note: the catalog is partial)
+ *   CLS005  one code printed with different names in two tables
  *
  * Summary tables list only 类 rows, so CLS002 does not apply to them.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "gongkai/catalog.h"
@@ -67,8 +69,58 @@ static void check_name(const gk_report *r, const gk_table *t, const gk_row *row,
     }
 }
 
+/* Names equal but for spacing and brackets, or one cut short (six or more
+ * characters of the other, as PDFs print long names). */
+static bool same_name(const char *a, const char *b)
+{
+    char ka[GK_NAME_KEY_MAX], kb[GK_NAME_KEY_MAX];
+    size_t na = gk_name_key(a, ka), nb = gk_name_key(b, kb);
+    size_t n = na < nb ? na : nb;
+    return strcmp(ka, kb) == 0 || (n >= 18 && strncmp(ka, kb, n) == 0);
+}
+
+/* CLS005: the first table to print a code names it; a later table that
+ * prints another name for it is reported (one finding per code and table). */
+static void check_names_agree(const gk_report *r, gk_findings *out)
+{
+    for (size_t ti = 1; ti < r->ntables; ti++) {
+        const gk_table *t = &r->tables[ti];
+        gk_code_kind kind = gk_table_kind_codes(t->kind);
+        for (size_t i = 0; kind != GK_CODES_NONE && i < t->nrows; i++) {
+            const gk_row *row = &t->rows[i];
+            if (!row->code || !row->label || !*row->label)
+                continue;
+            const gk_table *ft = NULL;
+            const gk_row *first = NULL;
+            for (size_t tj = 0; tj < ti && !first; tj++) {
+                if (gk_table_kind_codes(r->tables[tj].kind) != kind)
+                    continue;
+                for (size_t k = 0; k < r->tables[tj].nrows && !first; k++)
+                    if (r->tables[tj].rows[k].code && r->tables[tj].rows[k].label &&
+                        *r->tables[tj].rows[k].label &&
+                        strcmp(r->tables[tj].rows[k].code, row->code) == 0) {
+                        ft = &r->tables[tj];
+                        first = &ft->rows[k];
+                    }
+            }
+            if (!first || same_name(first->label, row->label))
+                continue;
+            gk_location loc = gk_location_of(t, row, NULL);
+            loc.value = row->label;
+            gk_finding *x = gk_report_finding(
+                out, "CLS005", GK_WARNING, &loc, "科目 %s 在本表名为“%s”，在“%s”中名为“%s”；同一科目各表名称应一致",
+                row->code, row->label, ft->title ? ft->title : gk_table_kind_title(ft->kind),
+                first->label);
+            gk_location there = gk_location_of(ft, first, NULL);
+            there.value = first->label;
+            gk_finding_locate(out, x, &there);
+        }
+    }
+}
+
 void gk_check_classification(const gk_report *r, gk_findings *out)
 {
+    check_names_agree(r, out);
     for (size_t ti = 0; ti < r->ntables; ti++) {
         const gk_table *t = &r->tables[ti];
         gk_code_kind kind = gk_table_kind_codes(t->kind);
