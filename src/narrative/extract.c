@@ -257,10 +257,14 @@ static const char *clean_subject(ex *x, const char *s, const char *e)
             again = true;
         }
     }
+    /* In a budget every figure is a 预算: "政府采购预算" is 政府采购. */
+    static const char *const BUDGET_TAIL[] = {"预算数", "预算", NULL};
     for (const char *was = NULL; was != be;) {
         was = be;
         strip_tail(b, &be, SUBJECT_TAIL);
         strip_tail(b, &be, PARTICLES);
+        if (x->r->kind == GK_DOC_BUDGET && be - b > 6)
+            strip_tail(b, &be, BUDGET_TAIL);
     }
     return gk_report_strndup(x->r, b, (size_t)(be - b));
 }
@@ -322,16 +326,30 @@ static bool is_amount_role(gk_figure_role r) { return r == GK_ROLE_VALUE || r ==
 
 /* The latest money figure at or after `from`, before `before`, whose role is
  * a stated amount, optionally with a matching subject. */
+/* Subjects equal (loosely), not just one ending the other. */
+static bool exact_subject(const char *a, const char *b)
+{
+    char la[512], lb[512];
+    loose(a, la, sizeof la);
+    loose(b, lb, sizeof lb);
+    return *la && strcmp(la, lb) == 0;
+}
+
+/* The latest stated amount in [from, before) (LOOKBACK at most) whose
+ * subject is `subject` — the same words first, else words ending the
+ * same ("收入" is not "其他收入" while "收入" itself was stated). */
 static int latest_amount(ex *x, int from, int before, const char *subject)
 {
     if (from < before - LOOKBACK)
         from = before - LOOKBACK;
-    for (int i = before - 1; i >= from && i >= 0; i--) {
-        const gk_figure *f = fig(x, i);
-        if (f->kind == GK_FIG_MONEY && is_amount_role(f->role) &&
-            (!subject || same_subject(f->subject, subject)))
-            return i;
-    }
+    for (int pass = subject ? 0 : 1; pass < 2; pass++)
+        for (int i = before - 1; i >= from && i >= 0; i--) {
+            const gk_figure *f = fig(x, i);
+            if (f->kind == GK_FIG_MONEY && is_amount_role(f->role) &&
+                (!subject || (pass == 0 ? exact_subject(f->subject, subject)
+                                        : same_subject(f->subject, subject))))
+                return i;
+        }
     return -1;
 }
 
@@ -400,8 +418,9 @@ static const char *previous_year(const char *s, const char *t)
 
 /* The role of a figure from the words before it; *cut is where the role
  * words begin (the subject ends there). */
-static gk_figure_role role_of(const char *s, const char *e, gk_figure_kind kind, int *dir,
-                              const char **cut, const char **whole, const char **whole_end)
+static gk_figure_role role_of(const char *s, const char *e, gk_figure_kind kind, bool budget_doc,
+                              int *dir, const char **cut, const char **whole,
+                              const char **whole_end)
 {
     *dir = 0;
     *cut = e;
@@ -455,7 +474,16 @@ static gk_figure_role role_of(const char *s, const char *e, gk_figure_kind kind,
     for (const char *const *w = BUDGET_WORDS; *w; w++)
         if (ends(s, t, *w)) {
             *cut = t - strlen(*w);
-            return GK_ROLE_BUDGET;
+            if (!budget_doc)
+                return GK_ROLE_BUDGET;
+            /* A budget's own figures are its values; "较2024年预算13.92"
+             * is the year before's. */
+            const char *prev = previous_year(s, *cut);
+            if (prev) {
+                *cut = prev;
+                return GK_ROLE_PREVIOUS;
+            }
+            return GK_ROLE_VALUE;
         }
     if ((*cut = previous_year(s, t)) != NULL)
         return GK_ROLE_PREVIOUS;
@@ -511,7 +539,7 @@ static bool read_figure(ex *x, const char *gap, const char *s, size_t n, const c
     if (gk_amount_parse(s, n, &f->value) != GK_AMOUNT_OK)
         return false;
     const char *cut, *w, *we;
-    f->role = role_of(g, ge, f->kind, &f->dir, &cut, &w, &we);
+    f->role = role_of(g, ge, f->kind, x->r->kind == GK_DOC_BUDGET, &f->dir, &cut, &w, &we);
     if (f->kind == GK_FIG_COUNT)
         f->role = GK_ROLE_OTHER;
     f->subject = subject_of(x, g, cut);

@@ -73,7 +73,21 @@ typedef struct block {
     const char *name[MAX_FORM_COLS];    /* canonical, or "全年预算数/总额" */
     bool amount[MAX_FORM_COLS];
     const char *level[2];                /* indicators: 一级, 二级 in force */
+    int merged;                          /* rows merged by OCR, left out … */
+    gk_line merged_first;                /* … from this line … */
+    int merged_last;                     /* … to this one */
 } block;
+
+/* The note for the rows merged by OCR that the block left out. */
+static void finish_merged(reader *rd, block *bk)
+{
+    if (!bk->merged)
+        return;
+    gk_report_note(rd->r, tx_pos_of(&bk->merged_first),
+                   "第 %d–%d 行的 %d 行各含多个数字（疑为识别时合并的多行，如“5 5 5”），未读取",
+                   bk->merged_first.line, bk->merged_last, bk->merged);
+    bk->merged = 0;
+}
 
 static const char *cell(const gk_line *ln, int p)
 {
@@ -274,7 +288,11 @@ static void indicator_row(reader *rd, gk_table *t, block *bk, const gk_line *ln)
         if (!*s)
             continue;
         if (merged_numbers(s)) {
-            gk_report_note(rd->r, tx_pos_of(ln), "“%s”含多个数字，疑为识别时合并的多行，该行未读取", s);
+            /* One note for the run of such lines (finish_merged). */
+            if (!bk->merged)
+                bk->merged_first = *ln;
+            bk->merged++;
+            bk->merged_last = ln->line;
             t->partial = true;
             return;
         }
@@ -472,6 +490,7 @@ void read_form(reader *rd, gk_table *t, size_t b, size_t e)
             continue;
         block_kind hk = header_kind(rd, ln);
         if (hk != BLOCK_NONE) {
+            finish_merged(rd, &bk);
             start_block(rd, &bk, hk, ln);
             field_line(rd, t, ln, next);          /* 项目资金（万元）: the unit */
             continue;
@@ -524,4 +543,5 @@ void read_form(reader *rd, gk_table *t, size_t b, size_t e)
             break;
         }
     }
+    finish_merged(rd, &bk);
 }

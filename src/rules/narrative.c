@@ -214,8 +214,33 @@ static bool same_name(const char *a, const char *b)
 }
 
 /* The row of t a subject names by classification name. */
+/* The classification code a subject ends with in brackets: "行政运行
+ * (2101501)", "工资福利支出(301)"; its length, or 0. */
+static size_t bracketed_code(const char *subject, char code[8])
+{
+    size_t n = strlen(subject);
+    if (n < 5 || subject[n - 1] != ')')
+        return 0;
+    size_t k = n - 1;
+    while (k > 0 && subject[k - 1] >= '0' && subject[k - 1] <= '9')
+        k--;
+    size_t len = n - 1 - k;
+    if (k == 0 || subject[k - 1] != '(' || (len != 3 && len != 5 && len != 7))
+        return 0;
+    memcpy(code, subject + k, len);
+    code[len] = '\0';
+    return len;
+}
+
 static const gk_row *named_row(const gk_table *t, const char *subject)
 {
+    char code[8];
+    if (bracketed_code(subject, code)) {
+        for (size_t i = 0; i < t->nrows; i++)
+            if (t->rows[i].code && strcmp(t->rows[i].code, code) == 0)
+                return &t->rows[i];
+        return NULL;
+    }
     char name[256], parent[256];
     int len = item_levels(subject, name, parent, sizeof name);
     if (!len)
@@ -260,6 +285,16 @@ static const entry *find_entry(const char *key, const char *subject, bool budget
             continue;
         for (int k = 0; k < en->nphrases; k++) {
             const char *ph = en->phrases[k];
+            char code[8];
+            /* "(代码)": a subject ending in a bracketed code. */
+            if (strcmp(ph, "(代码)") == 0) {
+                if (*subject && bracketed_code(subject, code) && 1000u + 1 > best_score &&
+                    en->section) {
+                    best = en;
+                    best_score = 1000 + 1;
+                }
+                continue;
+            }
             bool level = ph[0] == '(' && strchr(subject, '(');
             /* "-" (normalised away like a Markdown bullet): a figure with no
              * subject of its own, in the entry's section. */
@@ -277,6 +312,31 @@ static const entry *find_entry(const char *key, const char *subject, bool budget
     return best;
 }
 
+/* Does any row of t print the column? */
+static bool prints(const gk_table *t, const char *column)
+{
+    for (size_t i = 0; i < t->nrows; i++)
+        if (gk_row_get(&t->rows[i], column))
+            return true;
+    return false;
+}
+
+static void bind_cell(binding *b, const gk_table *t, const gk_row *row, const char *column)
+{
+    const gk_cell *cell = gk_row_get(row, column);
+    b->table = t;
+    b->row = row;
+    b->column = column;
+    b->value = cell && !cell->text ? cell->value : gk_amount_make(0, 0);
+    b->found = true;
+    b->unnamed = NULL;
+    if (cell)
+        b->reconstructed = cell->flags & GK_CELL_RECONSTRUCTED;
+    else
+        for (size_t i = 0; i < row->ncells; i++)
+            b->reconstructed |= row->cells[i].flags & GK_CELL_RECONSTRUCTED;
+}
+
 /* Bind what the prose calls `subject` in a section to a cell. */
 static bool bind_subject(const gk_report *r, const char *key, const char *subject, bool budget,
                          binding *b)
@@ -285,6 +345,11 @@ static bool bind_subject(const gk_report *r, const char *key, const char *subjec
     const entry *best = find_entry(key, subject, budget);
     if (!best)
         return false;
+    /* A cell in a column its table never prints (a 单位综合预算 总表 has
+     * no 一般公共预算 column) is taken only when no later cell binds. */
+    const gk_table *fallback_t = NULL;
+    const gk_row *fallback_row = NULL;
+    const char *fallback_column = NULL;
     for (int k = 0; k < best->ncells; k++) {
         const gk_term *term = &best->cells[k];
         const gk_table *t = gk_report_find_table(r, term->table);
@@ -299,21 +364,21 @@ static bool bind_subject(const gk_report *r, const char *key, const char *subjec
             }
             continue;
         }
-        const gk_cell *cell = gk_row_get(row, term->column);
-        b->table = t;
-        b->row = row;
-        b->column = term->column;
-        b->value = cell && !cell->text ? cell->value : gk_amount_make(0, 0);
-        b->found = true;
-        b->unnamed = NULL;
-        if (cell)
-            b->reconstructed = cell->flags & GK_CELL_RECONSTRUCTED;
-        else
-            for (size_t i = 0; i < row->ncells; i++)
-                b->reconstructed |= row->cells[i].flags & GK_CELL_RECONSTRUCTED;
+        if (!gk_row_get(row, term->column) && !prints(t, term->column)) {
+            if (!fallback_t) {
+                fallback_t = t;
+                fallback_row = row;
+                fallback_column = term->column;
+            }
+            continue;
+        }
+        bind_cell(b, t, row, term->column);
         return true;
     }
-    return false;
+    if (!fallback_t)
+        return false;
+    bind_cell(b, fallback_t, fallback_row, fallback_column);
+    return true;
 }
 
 static bool bind(const gk_report *r, const gk_figure *f, binding *b)

@@ -449,6 +449,12 @@ static void test_perturbation(void **state)
     print_message("narrative perturbation (example): %d of %d caught\n", caught, moved);
     assert_true(moved >= 60);
     assert_true(caught * 100 >= moved * 95);
+    /* The budget example: its figures bind to the 预算 tables. */
+    moved = caught = 0;
+    perturb(GK_SOURCE_DIR "/examples/budget-2025.txt", &moved, &caught);
+    print_message("narrative perturbation (budget example): %d of %d caught\n", caught, moved);
+    assert_true(moved >= 30);
+    assert_true(caught * 100 >= moved * 95);
     if (!corpus_present())
         return;
     static const char *const DOCS[] = {
