@@ -11,6 +11,7 @@ pkg-config
 libjansson-dev
 libutf8proc-dev
 libcmocka-dev
+libpoppler-glib-dev
 "
 
 missing=""

@@ -43,9 +43,8 @@ gk_report *gk_read(const char *data, size_t len, const char *name, gk_error *err
         r = gk_report_from_json(data, len, err);
         break;
     case GK_INPUT_PDF:
-        gk_error_set(err, 0, 0, "暂不能读取 PDF 文档：PDF 读取器尚未实现，"
-                                "目前只能读取 gongkai JSON 报告（gongkai-report/1）");
-        return NULL;
+        r = gk_read_pdf(data, len, err);
+        break;
     case GK_INPUT_TEXT:
         r = gk_read_text(data, len, err);
         break;

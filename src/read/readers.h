@@ -12,4 +12,7 @@
 /* A published document as text (read/text.c). */
 gk_report *gk_read_text(const char *data, size_t len, gk_error *err);
 
+/* A PDF's text layer, through the same recogniser (read/pdf.c). */
+gk_report *gk_read_pdf(const char *data, size_t len, gk_error *err);
+
 #endif

@@ -46,6 +46,27 @@ static void append(char *label, const char *t)
     snprintf(label + n, GK_NAME_KEY_MAX - n, "%s", t);
 }
 
+static bool digits_at(const char *s, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return s[n] == ' ' || s[n] == '\0';
+}
+
+/* A code printed in 类/款/项 columns at the start of a line ("201 06 01
+ * 行政运行", from a PDF): join it ("2010601 行政运行"). */
+static void join_split_code(char *buf)
+{
+    if (!digits_at(buf, 3))
+        return;
+    char *end = buf + 3;
+    for (int part = 0; part < 2 && *end == ' ' && digits_at(end + 1, 2); part++) {
+        memmove(end, end + 1, strlen(end + 1) + 1);
+        end += 2;
+    }
+}
+
 /* Split a line into segments.  In `split_on_codes` mode (grouped tables)
  * every code starts a segment; otherwise only the first token may be a
  * code.  In `split_on_text` mode (two-sided tables) every text token after
@@ -55,6 +76,7 @@ static int segments(reader *rd, const char *text, bool split_on_codes, bool spli
 {
     char buf[2048];
     snprintf(buf, sizeof buf, "%s", text);
+    join_split_code(buf);
     int n = 0;
     bool first = true;
     for (char *save = NULL, *t = strtok_r(buf, " ", &save); t; t = strtok_r(NULL, " ", &save)) {

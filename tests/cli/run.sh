@@ -58,8 +58,28 @@ grep -q '"kind": "three_public"' "$TMP/t.json" && ok || bad "parse final-2024.tx
 iconv -f UTF-8 -t GB18030 "$SRC/examples/final-2024.txt" >"$TMP/gbk.txt"
 "$GK" parse "$TMP/gbk.txt" >"$TMP/g.json" 2>&1 && cmp -s "$TMP/t.json" "$TMP/g.json" && ok || bad "GB18030 copy reads differently"
 expect 0 "0 个错误，0 个警告" -- "$GK" check "$SRC/examples/final-2024.txt"
+# PDFs: a truncated one, and one whose page has no text (a scan) — exit 2
+# with the reason.
 printf '%%PDF-1.7\n' >"$TMP/x.pdf"
-expect 2 "x.pdf: 暂不能读取 PDF" -- "$GK" parse "$TMP/x.pdf"
+expect 2 "x.pdf: 无法读取 PDF" -- "$GK" parse "$TMP/x.pdf"
+python3 - "$TMP/scan.pdf" <<'PY'
+import sys
+objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]
+out = bytearray(b"%PDF-1.4\n")
+offs = []
+for i, o in enumerate(objs, 1):
+    offs.append(len(out))
+    out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+xref = len(out)
+out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+for o in offs:
+    out += b"%010d 00000 n \n" % o
+out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+open(sys.argv[1], "wb").write(out)
+PY
+expect 2 "scan.pdf: PDF 没有文字层" -- "$GK" check "$TMP/scan.pdf"
 head -c 4096 /dev/urandom >"$TMP/noise.bin"
 expect 2 "noise.bin" -- "$GK" check "$TMP/noise.bin"
 
@@ -122,6 +142,15 @@ out=$("$GK" check "$TMP/docs/" | grep '个错误')
 expect 1 "" -- "$GK" check "$TMP/docs"
 # -v: the formulas not evaluated, and why.
 expect 0 "BUD001 收支预算总表：收入总计应等于支出总计：文档中没有财务收支预算总表" -- "$GK" check -v "$SRC/examples/final-2024.txt"
+
+# A published PDF: tables found by title, findings at page and line.
+CORPUS=$3/corpus
+if [ -d "$CORPUS" ]; then
+    "$GK" parse "$CORPUS/sh-putuo-planning-2024-final.pdf" >"$TMP/p.json" 2>/dev/null && ok || bad "parse planning pdf"
+    n=$(grep -c '"kind": "\(summary\|income\|expense\|fiscal_summary\|gpb_expense\|gpb_basic\|gov_fund\|state_capital\|three_public\)"' "$TMP/p.json")
+    [ "$n" = 9 ] && ok || bad "planning pdf: $n of the nine 决算 tables"
+    expect 1 "sh-putuo-planning-2024-final.pdf:第[0-9]*页:[0-9]*: error\[" -- "$GK" check "$CORPUS/sh-putuo-planning-2024-final.pdf"
+fi
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]
