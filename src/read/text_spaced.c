@@ -46,24 +46,36 @@ static void append(char *label, const char *t)
     snprintf(label + n, GK_NAME_KEY_MAX - n, "%s", t);
 }
 
+/* n digits at s, and then no more digits, nor a decimal point. */
 static bool digits_at(const char *s, int n)
 {
     for (int i = 0; i < n; i++)
         if (s[i] < '0' || s[i] > '9')
             return false;
-    return s[n] == ' ' || s[n] == '\0';
+    return !(s[n] >= '0' && s[n] <= '9') && s[n] != '.' && s[n] != ',';
 }
 
-/* A code printed in 类/款/项 columns at the start of a line ("201 06 01
- * 行政运行", from a PDF): join it ("2010601 行政运行"). */
+/* Codes printed in 类/款/项 columns ("201 06 01 行政运行", "302 01 办公费"
+ * in each group of a 基本支出表, from a PDF): joined ("2010601 行政运行"),
+ * wherever a three-digit word is followed by two-digit ones. */
 static void join_split_code(char *buf)
 {
-    if (!digits_at(buf, 3))
-        return;
-    char *end = buf + 3;
-    for (int part = 0; part < 2 && *end == ' ' && digits_at(end + 1, 2); part++) {
-        memmove(end, end + 1, strlen(end + 1) + 1);
-        end += 2;
+    for (char *p = buf; *p; p++) {
+        if ((p > buf && p[-1] != ' ') || !digits_at(p, 3))
+            continue;
+        char *end = p + 3;
+        for (int part = 0; part < 2 && *end == ' ' && digits_at(end + 1, 2); part++) {
+            memmove(end, end + 1, strlen(end + 1) + 1);
+            end += 2;
+        }
+        /* "30201办公费": the name runs into the code. */
+        if (end > p + 3 && *end && *end != ' ' && strlen(buf) + 2 < 2048) {
+            memmove(end + 1, end, strlen(end) + 1);
+            *end = ' ';
+        }
+        p = end;
+        if (!*p)
+            break;
     }
 }
 
