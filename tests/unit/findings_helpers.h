@@ -27,6 +27,17 @@ static bool has_finding(const gk_findings *f, const char *rule, gk_severity sev,
     return false;
 }
 
+/* … at this page and line on it (PDF input)? */
+static inline bool has_finding_on(const gk_findings *f, const char *rule, gk_severity sev, int page,
+                                  int line)
+{
+    for (size_t i = 0; i < f->n; i++)
+        if ((!rule || strcmp(f->items[i].rule, rule) == 0) && f->items[i].severity == sev &&
+            f->items[i].locs[0].pos.page == page && f->items[i].locs[0].pos.line == line)
+            return true;
+    return false;
+}
+
 /* Is ../shared/corpus there?  Its absence fails the test under CI=true. */
 static bool corpus_present(void)
 {

@@ -131,6 +131,41 @@ static void test_examples(void **state)
     gk_report_free(r);
 }
 
+/* The real mistakes INDEX.md lists for the corpus PDFs, at page and line. */
+static void test_corpus_pdf(void **state)
+{
+    (void)state;
+    if (!corpus_present())
+        skip();
+    gk_findings f;
+    /* The seeded copy of 财政局's 决算: "XX局", the 支出决算表 page removed,
+     * "2023年度" in the 第三部分 title, 说明一's 收入支出总计 0, three flipped
+     * 大于/等于, "。。". */
+    gk_report *r = read_path(GK_SHARED_DIR "/corpus/sh-putuo-finance-2024-final-seeded-errors.pdf");
+    gk_check(r, &f);
+    assert_true(has_finding_on(&f, "DOC001", GK_WARNING, 7, 1));
+    assert_true(has_finding(&f, "COMP001", GK_ERROR, 2));
+    assert_true(has_finding_on(&f, "DOC003", GK_ERROR, 18, 1));
+    assert_true(has_finding_on(&f, "NAR001", GK_ERROR, 18, 3));
+    assert_true(has_finding_on(&f, "NAR005", GK_ERROR, 19, 17));
+    assert_true(has_finding_on(&f, "NAR005", GK_ERROR, 20, 22));
+    assert_true(has_finding_on(&f, "NAR005", GK_ERROR, 21, 6));
+    assert_true(has_finding_on(&f, "DOC002", GK_INFO, 25, 4));
+    /* Findings carry the line's box on the page. */
+    assert_true(f.items[0].locs[0].pos.has_box);
+    gk_report_free(r);
+    /* The original: 说明四's 财政拨款收入支出总计 0.3万元 against 2,961.68. */
+    r = read_path(GK_SHARED_DIR "/corpus/sh-putuo-finance-2024-final.pdf");
+    gk_check(r, &f);
+    assert_true(has_finding_on(&f, "NAR001", GK_ERROR, 21, 14));
+    gk_report_free(r);
+    /* 社会工作部: 机关运行经费 "增长100.00%" from nothing. */
+    r = read_path(GK_SHARED_DIR "/corpus/sh-putuo-socialwork-2024-final.pdf");
+    gk_check(r, &f);
+    assert_true(has_finding_on(&f, "NAR006", GK_ERROR, 21, 19));
+    gk_report_free(r);
+}
+
 /* A 项目支出绩效自评表 as the text reader sees it (tabs between cells),
  * with `rate`, `score` and `total` put in. */
 static gk_report *perf_form(const char *rate, const char *score, const char *total)
@@ -324,6 +359,7 @@ int main(void)
         cmocka_unit_test(test_examples),
         cmocka_unit_test(test_perf_rules),
         cmocka_unit_test(test_corpus_index),
+        cmocka_unit_test(test_corpus_pdf),
         cmocka_unit_test(test_perturbation),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
