@@ -27,3 +27,21 @@ for f in "${files[@]}"; do
     awk -v f="$(basename "$f")" -v a="$t0" -v b="$t1" -v c="$t2" \
         'BEGIN { w = b - a; g = c - b; printf "%-40.40s %10.3f %10.3f %8.2f\n", f, w, g, g / w }'
 done
+
+# PDFs: gongkai check (parse + check) against pdftotext -layout, the text
+# extraction alone, on the same file in the same run.
+if command -v pdftotext >/dev/null; then
+    echo
+    echo "== PDFs, $((ROUNDS / 10)) runs each: gongkai check vs pdftotext -layout"
+    printf '%-40s %10s %10s %8s\n' file "pdftotext s" "check s" ratio
+    for f in "$SHARED"/corpus/*.pdf; do
+        n=$((ROUNDS / 10))
+        t0=$(date +%s.%N)
+        for ((i = 0; i < n; i++)); do pdftotext -layout "$f" - >/dev/null; done
+        t1=$(date +%s.%N)
+        for ((i = 0; i < n; i++)); do "$GK" check --quiet "$f" >/dev/null || true; done
+        t2=$(date +%s.%N)
+        awk -v f="$(basename "$f")" -v a="$t0" -v b="$t1" -v c="$t2" \
+            'BEGIN { w = b - a; g = c - b; printf "%-40.40s %10.3f %10.3f %8.2f\n", f, w, g, g / w }'
+    done
+fi

@@ -99,8 +99,9 @@ size_t gk_name_key(const char *name, char out[GK_NAME_KEY_MAX]);
 
 /* A row label as the model keeps it: white space removed, parentheses
  * full-width （）.  With strip_numbering, also reduced like a key first
- * (numbering such as "一、" and level markers removed, NFKC), as CONTRACT.md
- * wants for the labels of two-sided tables.  Returns the length. */
+ * (numbering such as "一、" and level markers removed, NFKC, the colon
+ * full-width again: "其中："), as CONTRACT.md wants for the labels of
+ * two-sided tables.  Returns the length. */
 size_t gk_label_normalize(const char *label, bool strip_numbering, char out[GK_NAME_KEY_MAX]);
 
 #ifdef __cplusplus

@@ -129,7 +129,8 @@ size_t gk_label_normalize(const char *label, bool strip_numbering, char out[GK_N
         gk_name_key(s, key);
         s = key;
     }
-    /* Copy without white space; ( and ) become （ and ）. */
+    /* Copy without white space; ( ) and : become （ ） and ：, as Chinese
+     * labels print them (NFKC made them half-width). */
     size_t o = 0;
     for (size_t i = 0; s[i];) {
         unsigned char c = (unsigned char)s[i];
@@ -143,6 +144,8 @@ size_t gk_label_normalize(const char *label, bool strip_numbering, char out[GK_N
             put = "\xEF\xBC\x88", putlen = 3;       /* （ */
         } else if (c == ')') {
             put = "\xEF\xBC\x89", putlen = 3;       /* ） */
+        } else if (c == ':' && strip_numbering) {
+            put = "\xEF\xBC\x9A", putlen = 3;       /* ： */
         } else {
             put = s + i;
             putlen = 1;

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "gongkai/catalog.h"
+#include "../util/buf.h"
 #include "text.h"
 
 /* Header words → canonical column; longest word wins ("得分" over "分"). */
@@ -73,6 +74,11 @@ typedef struct block {
     const char *name[MAX_FORM_COLS];    /* canonical, or "全年预算数/总额" */
     bool amount[MAX_FORM_COLS];
     const char *level[2];                /* indicators: 一级, 二级 in force */
+    /* The last indicator row read from the right: the column each of its
+     * cell positions went to, for a 总分 printed in the same shifted
+     * layout after it. */
+    int shifted_ncells;
+    int shifted_col[MAX_POS];
     int merged;                          /* rows merged by OCR, left out … */
     gk_line merged_first;                /* … from this line … */
     int merged_last;                     /* … to this one */
@@ -241,6 +247,31 @@ static bool merged_numbers(const char *s)
     return numbers >= 2;
 }
 
+/* A text cell as printed, whole (indicator texts run long): white space
+ * removed, brackets full-width as in labels. */
+static const char *clean_text(reader *rd, const char *a, const char *b)
+{
+    gk_buf out = GK_BUF_INIT;
+    for (const char *s = a; s; s = s == a ? b : NULL)
+        for (const char *p = s; *p; p++) {
+            if (*p == ' ' || *p == '\t')
+                continue;
+            if (strncmp(p, "\xE3\x80\x80", 3) == 0) {       /* U+3000 */
+                p += 2;
+                continue;
+            }
+            if (*p == '(')
+                gk_buf_puts(&out, "（");
+            else if (*p == ')')
+                gk_buf_puts(&out, "）");
+            else
+                gk_buf_putc(&out, *p);
+        }
+    const char *kept = gk_report_strndup(rd->r, out.data ? out.data : "", out.len);
+    gk_buf_free(&out);
+    return kept;
+}
+
 /* Set a cell: an amount column takes a number (执行率 without its %), a
  * text column the text. */
 static void put(reader *rd, gk_row *row, const char *name, bool amount, const gk_line *ln,
@@ -249,7 +280,7 @@ static void put(reader *rd, gk_row *row, const char *name, bool amount, const gk
     if (!*s || strcmp(s, "_") == 0)     /* OCR of an empty cell's rule */
         return;
     if (!amount) {
-        gk_row_set_text(rd->r, row, name, tx_clean_label(rd, s, false));
+        gk_row_set_text(rd->r, row, name, clean_text(rd, s, NULL));
         return;
     }
     size_t n = strlen(s);
@@ -307,9 +338,7 @@ static void indicator_row(reader *rd, gk_table *t, block *bk, const gk_line *ln)
             continue;
         }
         if (values[k]) {
-            char buf[GK_NAME_KEY_MAX * 2];
-            snprintf(buf, sizeof buf, "%s%s", values[k], s);
-            values[k] = tx_clean_label(rd, buf, false);
+            values[k] = clean_text(rd, values[k], s);      /* a cell over two */
         } else {
             values[k] = s;
         }
@@ -317,7 +346,30 @@ static void indicator_row(reader *rd, gk_table *t, block *bk, const gk_line *ln)
     if (first < 0)
         return;
     const char *lv[2] = {NULL, NULL};
-    if (aligned) {
+    /* "指标1：…" is an 指标内容 wherever it stands: a row shifted so that
+     * it falls under another column is read around it (levels to its
+     * left, values to its right). */
+    int content_col = -1;
+    for (int k = 0; k < bk->n; k++)
+        if (!strcmp(bk->name[k], "指标内容"))
+            content_col = k;
+    int ci = -1;
+    for (size_t i = 0; i < ln->ncells && ci < 0; i++) {
+        const char *key = tx_key_of(rd, ln->cells[i]);
+        if (tx_starts(key, "指标") && key[6] >= '0' && key[6] <= '9')
+            ci = (int)i;
+    }
+    if (content_col >= 0 && ci >= 0 && column_at(bk, ci) != content_col) {
+        memset(values, 0, sizeof values);
+        values[content_col] = ln->cells[ci];
+        int k = content_col + 1;
+        for (size_t i = (size_t)ci + 1; i < ln->ncells && k < bk->n; i++)
+            if (*ln->cells[i])
+                values[k++] = ln->cells[i];
+        for (int i = ci - 1, l = 1; i >= 0 && l >= 0; i--)
+            if (*ln->cells[i] && !tx_has(tx_key_of(rd, ln->cells[i]), "绩效指标"))
+                lv[l--] = ln->cells[i];
+    } else if (aligned) {
         for (int k = 0; k < bk->n; k++) {
             if (!strcmp(bk->name[k], "一级指标"))
                 lv[0] = values[k];
@@ -330,10 +382,15 @@ static void indicator_row(reader *rd, gk_table *t, block *bk, const gk_line *ln)
          * 二级, 一级. */
         memset(values, 0, sizeof values);
         const char *cells[MAX_POS];
-        int nc = 0;
+        int at[MAX_POS], nc = 0;
         for (size_t i = (size_t)first; i < ln->ncells && nc < MAX_POS; i++)
-            if (*ln->cells[i])
+            if (*ln->cells[i]) {
+                at[nc] = (int)i;
                 cells[nc++] = ln->cells[i];
+            }
+        bk->shifted_ncells = ln->ncells < MAX_POS ? (int)ln->ncells : 0;
+        for (int i = 0; i < MAX_POS; i++)
+            bk->shifted_col[i] = -1;
         int k = bk->n - 1;
         gk_amount a;
         /* A trailing text after the last amount is 偏差; otherwise the
@@ -346,6 +403,7 @@ static void indicator_row(reader *rd, gk_table *t, block *bk, const gk_line *ln)
             if (!strcmp(bk->name[k], "一级指标") || !strcmp(bk->name[k], "二级指标"))
                 continue;
             values[k] = cells[--nc];
+            bk->shifted_col[at[nc]] = k;
         }
         if (nc > 0)
             lv[1] = cells[--nc];
@@ -383,6 +441,16 @@ static void indicator_row(reader *rd, gk_table *t, block *bk, const gk_line *ln)
 static void block_row(reader *rd, gk_table *t, const block *bk, const gk_line *ln,
                       const char *label, int label_pos)
 {
+    /* A 总分 in the shifted layout of the row above it. */
+    if (bk->kind == BLOCK_INDICATORS && bk->shifted_ncells == (int)ln->ncells &&
+        column_at(bk, label_pos) < 0) {
+        gk_row *row = tx_new_row(rd, t, ln, NULL, label, GK_SIDE_NONE);
+        for (size_t i = 0; i < ln->ncells; i++)
+            if ((int)i != label_pos && bk->shifted_col[i] >= 0)
+                put(rd, row, bk->name[bk->shifted_col[i]], bk->amount[bk->shifted_col[i]], ln,
+                    ln->cells[i]);
+        return;
+    }
     int first_col = bk->n ? bk->pos[0] : 0;
     for (size_t i = (size_t)first_col; i < ln->ncells; i++) {
         gk_amount a;

@@ -337,30 +337,38 @@ static void test_corpus_cells(void **state)
 
 /* Every table and every non-empty cell of corpus documents, against the
  * expected report models in tests/expected/, written and checked by hand
- * against the source (绩效 tables are not read yet and not in them). */
+ * against the source (helpers wrote them independently of the reader; each
+ * difference was then settled against the source).  000's two 绩效自评表 are
+ * OCR-damaged beyond a faithful reading (rows merged, columns shifted) and
+ * are left out of its file. */
 static void test_corpus_expected(void **state)
 {
     (void)state;
     if (!corpus_present())
         skip();
-    static const char *const docs[][2] = {
-        {"000_2e4bf1e814f589dd.txt", "000.json"},
-        {"002_958243b751db7aa3.txt", "002.json"},
+    static const struct {
+        const char *doc, *expected;
+        bool without_perf;
+    } DOCS[] = {
+        {"000_2e4bf1e814f589dd.txt", "000.json", true},
+        {"002_958243b751db7aa3.txt", "002.json", false},
+        {"004_a8cda960e0db61c9.txt", "004.json", false},
+        {"sh-putuo-shiquan-2025-final.pages.txt", "shiquan.json", false},
     };
-    for (size_t d = 0; d < sizeof docs / sizeof *docs; d++) {
-        gk_report *r = read_corpus(docs[d][0]);
+    for (size_t d = 0; d < sizeof DOCS / sizeof *DOCS; d++) {
+        gk_report *r = read_corpus(DOCS[d].doc);
         size_t k = 0;
         for (size_t i = 0; i < r->ntables; i++)
-            if (gk_table_kind_doc(r->tables[i].kind) != GK_DOC_PERFORMANCE)
+            if (!DOCS[d].without_perf || gk_table_kind_doc(r->tables[i].kind) != GK_DOC_PERFORMANCE)
                 r->tables[k++] = r->tables[i];
         r->ntables = k;
         char path[1024];
-        snprintf(path, sizeof path, "%s/tests/expected/%s", GK_SOURCE_DIR, docs[d][1]);
+        snprintf(path, sizeof path, "%s/tests/expected/%s", GK_SOURCE_DIR, DOCS[d].expected);
         size_t len;
         char *want = load(path, &len);
         char *got = tables_json(r);
         if (strcmp(got, want) != 0)
-            fail_msg("%s differs from tests/expected/%s", docs[d][0], docs[d][1]);
+            fail_msg("%s differs from tests/expected/%s", DOCS[d].doc, DOCS[d].expected);
         free(got);
         free(want);
         gk_report_free(r);
