@@ -194,6 +194,9 @@ typedef struct gk_report {
     size_t nparagraphs, paragraphs_cap;
     gk_note *notes;
     size_t nnotes, notes_cap;
+    /* Column names, one copy each (cells share them): a hash set. */
+    const char **columns;
+    size_t ncolumns, columns_cap;
 } gk_report;
 
 /* A new, empty report.  Out of memory is fatal (the program aborts with a

@@ -130,6 +130,15 @@ gk_side gk_side_from_name(const char *name)
 
 /* ---- Building --------------------------------------------------------- */
 
+/* FNV-1a. */
+static size_t hash(const char *s)
+{
+    size_t h = 2166136261u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
 gk_report *gk_report_new(void)
 {
     gk_arena *a = gk_arena_new();
@@ -207,6 +216,36 @@ void gk_report_note(gk_report *r, gk_pos pos, const char *fmt, ...)
     r->nnotes++;
 }
 
+/* The report's one copy of a column name.  Readers that try several
+ * placements set the same few names over and over; without this each try
+ * would copy them again. */
+static const char *column_name(gk_report *r, const char *column)
+{
+    if (r->ncolumns * 2 >= r->columns_cap) {
+        size_t cap = r->columns_cap ? 2 * r->columns_cap : 64;
+        const char **grown = gk_arena_alloc(r->arena, cap * sizeof *grown);
+        memset(grown, 0, cap * sizeof *grown);
+        for (size_t i = 0; i < r->columns_cap; i++)
+            if (r->columns[i]) {
+                size_t h = hash(r->columns[i]) & (cap - 1);
+                while (grown[h])
+                    h = (h + 1) & (cap - 1);
+                grown[h] = r->columns[i];
+            }
+        r->columns = grown;
+        r->columns_cap = cap;
+    }
+    size_t h = hash(column) & (r->columns_cap - 1);
+    while (r->columns[h]) {
+        if (strcmp(r->columns[h], column) == 0)
+            return r->columns[h];
+        h = (h + 1) & (r->columns_cap - 1);
+    }
+    r->columns[h] = gk_report_strdup(r, column);
+    r->ncolumns++;
+    return r->columns[h];
+}
+
 static gk_cell *cell_for(gk_report *r, gk_row *row, const char *column)
 {
     for (size_t i = 0; i < row->ncells; i++)
@@ -215,7 +254,7 @@ static gk_cell *cell_for(gk_report *r, gk_row *row, const char *column)
     RESERVE(r, row->cells, row->ncells, row->cap);
     gk_cell *c = &row->cells[row->ncells++];
     memset(c, 0, sizeof *c);
-    c->column = gk_report_strdup(r, column);
+    c->column = column_name(r, column);
     return c;
 }
 

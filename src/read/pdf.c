@@ -12,14 +12,85 @@
  *
  * A PDF without a text layer (a scan), an encrypted or a damaged one is
  * refused with the reason; there is no OCR.
+ *
+ * poppler-glib (and the GLib it brings, some fifty libraries) is loaded on
+ * the first PDF, with dlopen: checking text documents, the common case in
+ * batches of thousands, does not pay for loading it.
  */
+#include <dlfcn.h>
 #include <glib.h>
 #include <poppler.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../util/buf.h"
 #include "readers.h"
+
+/* ---- poppler, loaded on demand -------------------------------------------- */
+
+static struct {
+    bool tried, ok;
+    GBytes *(*bytes_new_static)(gconstpointer, gsize);
+    void (*bytes_unref)(GBytes *);
+    void (*free)(gpointer);
+    void (*error_free)(GError *);
+    void (*object_unref)(gpointer);
+    GQuark (*error_quark)(void);
+    PopplerDocument *(*document_new_from_bytes)(GBytes *, const char *, GError **);
+    int (*document_get_n_pages)(PopplerDocument *);
+    PopplerPage *(*document_get_page)(PopplerDocument *, int);
+    char *(*page_get_text)(PopplerPage *);
+    gboolean (*page_get_text_layout)(PopplerPage *, PopplerRectangle **, guint *);
+} pp;
+
+/* The symbol's address in one of the handles, or NULL. */
+static void *find(void *const *libs, int n, const char *name)
+{
+    for (int i = 0; i < n; i++) {
+        void *f = libs[i] ? dlsym(libs[i], name) : NULL;
+        if (f)
+            return f;
+    }
+    return NULL;
+}
+
+static bool load_poppler(void)
+{
+    if (pp.tried)
+        return pp.ok;
+    pp.tried = true;
+    void *libs[3] = {dlopen("libpoppler-glib.so.8", RTLD_NOW | RTLD_LOCAL),
+                     dlopen("libglib-2.0.so.0", RTLD_NOW | RTLD_LOCAL),
+                     dlopen("libgobject-2.0.so.0", RTLD_NOW | RTLD_LOCAL)};
+    if (!libs[0])
+        return false;
+    /* Object pointers to function pointers: POSIX dlsym's documented use. */
+#define LOAD(field, name) (*(void **)&pp.field = find(libs, 3, name)) != NULL
+    pp.ok = LOAD(bytes_new_static, "g_bytes_new_static") && LOAD(bytes_unref, "g_bytes_unref") &&
+            LOAD(free, "g_free") && LOAD(error_free, "g_error_free") &&
+            LOAD(object_unref, "g_object_unref") && LOAD(error_quark, "poppler_error_quark") &&
+            LOAD(document_new_from_bytes, "poppler_document_new_from_bytes") &&
+            LOAD(document_get_n_pages, "poppler_document_get_n_pages") &&
+            LOAD(document_get_page, "poppler_document_get_page") &&
+            LOAD(page_get_text, "poppler_page_get_text") &&
+            LOAD(page_get_text_layout, "poppler_page_get_text_layout");
+#undef LOAD
+    return pp.ok;                   /* the libraries stay loaded for the process */
+}
+
+/* Bytes in the UTF-8 character at p (1 for a stray byte). */
+static size_t utf8_len(const char *p)
+{
+    unsigned char c = (unsigned char)*p;
+    size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    for (size_t i = 1; i < n; i++)
+        if (((unsigned char)p[i] & 0xC0) != 0x80)
+            return 1;
+    return n;
+}
+
+/* ---- Lines from character boxes ------------------------------------------- */
 
 /* Where each line of the generated text came from. */
 typedef struct line_origin {
@@ -38,7 +109,9 @@ static line_origin *new_origin(origins *o)
 {
     if (o->n == o->cap) {
         o->cap = o->cap ? 2 * o->cap : 256;
-        o->items = g_renew(line_origin, o->items, o->cap);
+        o->items = realloc(o->items, o->cap * sizeof *o->items);
+        if (!o->items)
+            abort();
     }
     line_origin *l = &o->items[o->n++];
     memset(l, 0, sizeof *l);
@@ -72,16 +145,18 @@ static int by_x(const void *a, const void *b)
  * the page's text. */
 static glyph *page_glyphs(PopplerPage *page, size_t *n)
 {
-    char *t = poppler_page_get_text(page);
+    char *t = pp.page_get_text(page);
     PopplerRectangle *rects = NULL;
     guint nrects = 0;
-    if (!t || !poppler_page_get_text_layout(page, &rects, &nrects))
+    if (!t || !pp.page_get_text_layout(page, &rects, &nrects))
         nrects = 0;
-    glyph *gs = g_new(glyph, nrects ? nrects : 1);
+    glyph *gs = malloc((nrects ? nrects : 1) * sizeof *gs);
+    if (!gs)
+        abort();
     *n = 0;
     guint k = 0;
     for (const char *p = t ? t : ""; *p && k < nrects; k++) {
-        const char *next = g_utf8_next_char(p);
+        const char *next = p + utf8_len(p);
         const PopplerRectangle *r = &rects[k];
         size_t len = (size_t)(next - p);
         if (*p != '\n' && *p != '\r' && *p != ' ' && *p != '\t' && len < sizeof gs->utf8 &&
@@ -93,8 +168,8 @@ static glyph *page_glyphs(PopplerPage *page, size_t *n)
         }
         p = next;
     }
-    g_free(rects);
-    g_free(t);
+    pp.free(rects);
+    pp.free(t);
     return gs;
 }
 
@@ -137,7 +212,7 @@ static size_t add_page(PopplerPage *page, int number, gk_buf *text, origins *o)
         gk_buf_putc(text, '\n');
         i = j;
     }
-    g_free(gs);
+    free(gs);
     return n;
 }
 
@@ -177,32 +252,37 @@ static void positions_to_pdf(gk_report *r, const origins *o)
 
 gk_report *gk_read_pdf(const char *data, size_t len, gk_error *err)
 {
+    if (!load_poppler()) {
+        gk_error_set(err, 0, 0, "无法加载 PDF 读取库 libpoppler-glib（请安装 Debian 软件包 libpoppler-glib8）");
+        return NULL;
+    }
     GError *gerr = NULL;
-    GBytes *bytes = g_bytes_new_static(data, len);
-    PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
+    GBytes *bytes = pp.bytes_new_static(data, len);
+    PopplerDocument *doc = pp.document_new_from_bytes(bytes, NULL, &gerr);
     if (!doc) {
-        if (gerr && gerr->domain == POPPLER_ERROR && gerr->code == POPPLER_ERROR_ENCRYPTED)
+        if (gerr && gerr->domain == pp.error_quark() && gerr->code == POPPLER_ERROR_ENCRYPTED)
             gk_error_set(err, 0, 0, "PDF 已加密，需要密码才能读取；请提供未加密的文件");
         else
             gk_error_set(err, 0, 0, "无法读取 PDF：%s（文件可能已损坏或不完整）",
                          gerr && gerr->message ? gerr->message : "格式错误");
-        g_clear_error(&gerr);
-        g_bytes_unref(bytes);
+        if (gerr)
+            pp.error_free(gerr);
+        pp.bytes_unref(bytes);
         return NULL;
     }
-    int pages = poppler_document_get_n_pages(doc);
+    int pages = pp.document_get_n_pages(doc);
     gk_buf text = GK_BUF_INIT;
     origins o = {0};
     size_t ink = 0;
     for (int i = 0; i < pages; i++) {
-        PopplerPage *page = poppler_document_get_page(doc, i);
+        PopplerPage *page = pp.document_get_page(doc, i);
         if (!page)
             continue;
         ink += add_page(page, i + 1, &text, &o);
-        g_object_unref(page);
+        pp.object_unref(page);
     }
-    g_object_unref(doc);
-    g_bytes_unref(bytes);
+    pp.object_unref(doc);
+    pp.bytes_unref(bytes);
     gk_report *r = NULL;
     if (pages == 0) {
         gk_error_set(err, 0, 0, "PDF 没有任何页面");
@@ -214,6 +294,6 @@ gk_report *gk_read_pdf(const char *data, size_t len, gk_error *err)
             positions_to_pdf(r, &o);
     }
     gk_buf_free(&text);
-    g_free(o.items);
+    free(o.items);
     return r;
 }
