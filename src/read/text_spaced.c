@@ -378,37 +378,24 @@ static void settle_by_tree(reader *rd, gk_table *t, const char *const *names, in
     }
 }
 
-/* Columns where 合计 differs from Σ 类 beyond rounding (half a unit of the
- * last printed place per 类, taken as 0.005 each). */
-static int total_mismatches(const gk_table *t, const gk_row *total, const char *const *names,
-                            int n, long long *gap)
+/* An amount in units of 10^-4 (0 when it does not fit). */
+static long long amount_units(gk_amount v)
 {
-    long long sum[GK_LAYOUT_MAX_COLUMNS] = {0};
-    int classes = 0;
-    for (size_t i = 0; i < t->nrows; i++)
-        if (t->rows[i].code && strlen(t->rows[i].code) == 3) {
-            classes++;
-            for (int c = 0; c < n; c++)
-                sum[c] += units(&t->rows[i], names[c]);
-        }
-    int bad = 0;
-    *gap = 0;
-    for (int c = 0; c < n; c++) {
-        long long d = llabs(units(total, names[c]) - sum[c]);
-        *gap += d;
-        bad += d > 50LL * (classes + 1);
-    }
-    return bad;
+    gk_amount x;
+    return gk_amount_rescale(v, 4, &x) ? (long long)x.v : 0;
 }
 
 #define MAX_COMBINATIONS 65536
+#define MAX_ROOTS 32
 
 /* The tree pass decides each 类 family on its own, by the smallest total
  * gap; when several 类 each printed one figure (a 类 wholly 项目支出, say),
  * only their combination can make a 合计 column add up.  Try every
  * combination of the ambiguous 类 families and keep the one under which
- * the most 合计 columns equal Σ 类 (then the smallest gap); the tree
- * pass's choice stands unless another is strictly better. */
+ * the most 合计 columns equal Σ 类 beyond rounding (0.005 a row), then the
+ * smallest gap; the tree pass's choice stands unless another is strictly
+ * better.  Only the 类 rows count, so each combination is a sum of
+ * precomputed contributions, not a placement. */
 static void settle_by_total(reader *rd, gk_table *t, const char *const *names, int n,
                             ambiguous *amb, size_t namb)
 {
@@ -417,14 +404,14 @@ static void settle_by_total(reader *rd, gk_table *t, const char *const *names, i
         return;
     /* The ambiguous 类 and their options that put no figure in a column
      * the 合计 leaves blank. */
-    size_t roots[32];
-    int opts[32][MAX_OPTIONS], nopts[32], nroots = 0;
+    size_t roots[MAX_ROOTS];
+    int opts[MAX_ROOTS][MAX_OPTIONS], nopts[MAX_ROOTS], nroots = 0;
     long long combos = 1;
     for (size_t k = 0; k < namb; k++) {
         const char *code = t->rows[amb[k].row].code;
         if (!code || strlen(code) != 3)
             continue;
-        if (nroots == 32)
+        if (nroots == MAX_ROOTS)
             return;
         nopts[nroots] = 0;
         for (int o = 0; o < amb[k].nopt; o++) {
@@ -441,30 +428,63 @@ static void settle_by_total(reader *rd, gk_table *t, const char *const *names, i
     }
     if (nroots < 2)
         return;
-    int best[32];
-    for (int r = 0; r < nroots; r++)
-        best[r] = amb[roots[r]].cur;
-    long long best_gap;
-    int best_bad = total_mismatches(t, total, names, n, &best_gap);
-    for (long long c = 0; c < combos; c++) {
-        long long x = c;
-        int pick[32];
+    /* Σ 类 without the roots, each root's row under each option, 合计. */
+    long long base[GK_LAYOUT_MAX_COLUMNS] = {0}, want[GK_LAYOUT_MAX_COLUMNS];
+    long long part[MAX_ROOTS][MAX_OPTIONS][GK_LAYOUT_MAX_COLUMNS];   /* 20 KB */
+    int classes = 0;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const gk_row *row = &t->rows[i];
+        if (!row->code || strlen(row->code) != 3)
+            continue;
+        classes++;
+        bool is_root = false;
+        for (int r = 0; r < nroots && !is_root; r++)
+            is_root = amb[roots[r]].row == i;
+        for (int c = 0; !is_root && c < n; c++)
+            base[c] += units(row, names[c]);
+    }
+    for (int c = 0; c < n; c++)
+        want[c] = units(total, names[c]);
+    memset(part, 0, sizeof part);
+    for (int r = 0; r < nroots; r++) {
+        const ambiguous *a = &amb[roots[r]];
+        for (int o = 0; o < a->nopt; o++)
+            for (int i = 0; i < a->s.nvals; i++)
+                part[r][o][a->opt[o][i]] += amount_units(a->s.vals[i]);
+    }
+    long long tolerance = 50LL * (classes + 1);
+    int best[MAX_ROOTS], best_bad = -1;
+    long long best_gap = 0;
+    for (long long cb = -1; cb < combos; cb++) {   /* -1: the tree pass's choice */
+        int pick[MAX_ROOTS];
+        long long x = cb;
         for (int r = 0; r < nroots; r++) {
-            pick[r] = opts[r][x % nopts[r]];
-            x /= nopts[r];
-            if (amb[roots[r]].cur != pick[r])
-                place_family(rd, t, names, amb, namb, roots[r], pick[r]);
+            if (cb < 0) {
+                pick[r] = amb[roots[r]].cur;
+            } else {
+                pick[r] = opts[r][x % nopts[r]];
+                x /= nopts[r];
+            }
         }
-        long long gap;
-        int bad = total_mismatches(t, total, names, n, &gap);
-        if (bad < best_bad || (bad == best_bad && gap < best_gap)) {
+        int bad = 0;
+        long long gap = 0;
+        for (int c = 0; c < n; c++) {
+            long long sum = base[c];
+            for (int r = 0; r < nroots; r++)
+                sum += part[r][pick[r]][c];
+            long long d = llabs(want[c] - sum);
+            gap += d;
+            bad += d > tolerance;
+        }
+        if (best_bad < 0 || bad < best_bad || (bad == best_bad && gap < best_gap)) {
             best_bad = bad;
             best_gap = gap;
             memcpy(best, pick, sizeof best);
         }
     }
     for (int r = 0; r < nroots; r++)
-        place_family(rd, t, names, amb, namb, roots[r], best[r]);
+        if (amb[roots[r]].cur != best[r])
+            place_family(rd, t, names, amb, namb, roots[r], best[r]);
 }
 
 void read_coded_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
