@@ -251,7 +251,8 @@ static size_t first_data(reader *rd, size_t b, size_t e)
 /* A row whose values fit several placements equally well. */
 typedef struct ambiguous {
     size_t row;                                   /* index in the table */
-    seg s;
+    gk_amount vals[GK_PLACE_MAX_COLUMNS];         /* the row's figures */
+    int nvals;
     int nopt, cur;
     int opt[MAX_OPTIONS][GK_PLACE_MAX_COLUMNS];
 } ambiguous;
@@ -260,8 +261,8 @@ static void place_option(reader *rd, gk_row *row, const char *const *names, cons
                          int o)
 {
     row->ncells = 0;
-    for (int i = 0; i < a->s.nvals; i++)
-        gk_row_set(rd->r, row, names[a->opt[o][i]], a->s.vals[i])->flags |= GK_CELL_RECONSTRUCTED;
+    for (int i = 0; i < a->nvals; i++)
+        gk_row_set(rd->r, row, names[a->opt[o][i]], a->vals[i])->flags |= GK_CELL_RECONSTRUCTED;
 }
 
 /* A cell in units of 10^-4, for comparing sums (0 when blank). */
@@ -316,10 +317,10 @@ static long long tree_gap(const gk_table *t, const gk_row *p, const char *const 
  * placements)?  Then a family of them switches together. */
 static bool same_options(const ambiguous *a, const ambiguous *b)
 {
-    if (a->nopt != b->nopt || a->s.nvals != b->s.nvals)
+    if (a->nopt != b->nopt || a->nvals != b->nvals)
         return false;
     for (int o = 0; o < a->nopt; o++)
-        if (memcmp(a->opt[o], b->opt[o], (size_t)a->s.nvals * sizeof a->opt[o][0]) != 0)
+        if (memcmp(a->opt[o], b->opt[o], (size_t)a->nvals * sizeof a->opt[o][0]) != 0)
             return false;
     return true;
 }
@@ -416,8 +417,8 @@ static void settle_by_total(reader *rd, gk_table *t, const char *const *names, i
         nopts[nroots] = 0;
         for (int o = 0; o < amb[k].nopt; o++) {
             bool viable = true;
-            for (int i = 0; i < amb[k].s.nvals && viable; i++)
-                viable = amb[k].s.vals[i].v == 0 || units(total, names[amb[k].opt[o][i]]) != 0;
+            for (int i = 0; i < amb[k].nvals && viable; i++)
+                viable = amb[k].vals[i].v == 0 || units(total, names[amb[k].opt[o][i]]) != 0;
             if (viable)
                 opts[nroots][nopts[nroots]++] = o;
         }
@@ -449,8 +450,8 @@ static void settle_by_total(reader *rd, gk_table *t, const char *const *names, i
     for (int r = 0; r < nroots; r++) {
         const ambiguous *a = &amb[roots[r]];
         for (int o = 0; o < a->nopt; o++)
-            for (int i = 0; i < a->s.nvals; i++)
-                part[r][o][a->opt[o][i]] += amount_units(a->s.vals[i]);
+            for (int i = 0; i < a->nvals; i++)
+                part[r][o][a->opt[o][i]] += amount_units(a->vals[i]);
     }
     long long tolerance = 50LL * (classes + 1);
     int best[MAX_ROOTS], best_bad = -1;
@@ -537,15 +538,20 @@ void read_coded_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
         if (s[0].nvals > 0 && s[0].nvals < n) {
             gk_place_identity ids[8];
             int nids = gk_place_identities(lay, names, NULL, n, ids, 8);
-            ambiguous a = {.row = t->nrows - 1, .s = s[0]};
-            a.nopt = gk_place_options(n, s[0].vals, s[0].nvals, ids, nids, a.opt, MAX_OPTIONS);
-            if (a.nopt > 1) {
-                if (namb == amb_cap) {
-                    amb_cap = amb_cap ? 2 * amb_cap : 32;
-                    amb = gk_arena_grow(rd->scratch, amb, namb, amb_cap, sizeof *amb);
-                }
-                place_option(rd, row, names, &a, 0);
-                amb[namb++] = a;
+            if (namb == amb_cap) {      /* at most one a line */
+                size_t lines = e - i + 1;
+                amb_cap = amb_cap ? 2 * amb_cap : lines < 256 ? lines : 256;
+                amb = gk_arena_grow(rd->scratch, amb, namb, amb_cap, sizeof *amb);
+            }
+            ambiguous *a = &amb[namb];
+            a->row = t->nrows - 1;
+            a->nvals = s[0].nvals;
+            memcpy(a->vals, s[0].vals, (size_t)s[0].nvals * sizeof *a->vals);
+            a->nopt = gk_place_options(n, s[0].vals, s[0].nvals, ids, nids, a->opt, MAX_OPTIONS);
+            a->cur = 0;
+            if (a->nopt > 1) {
+                place_option(rd, row, names, a, 0);
+                namb++;
             }
         }
     }
