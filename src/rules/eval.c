@@ -231,37 +231,58 @@ static void report(const gk_formula *f, gk_findings *out, side *lhs, side *rhs,
     }
 }
 
-/* SUM t[类].c: every 3-digit row of t (on the 支出 side of two-sided
- * tables), added into one term; each cell is a location of the finding. */
-static void add_all_classes(const ctx *cx, side *s, const gk_term *term, const gk_table *t,
-                            gk_location *locs, char (*values)[GK_AMOUNT_BUFSIZE], int *nlocs,
-                            int max_locs)
+/* The places a finding lists: the cells involved, with their printed values. */
+typedef struct places {
+    gk_location *locs;
+    char (*values)[GK_AMOUNT_BUFSIZE];
+    int n, max;
+} places;
+
+/* A sum of rows as one term (SUM): each cell is added (in the unit of
+ * `first`) and listed as a place; rows_sum_close adds the total to the
+ * side.  A sum of rows spells its total out. */
+static void rows_sum_add(const ctx *cx, side *s, const gk_term *term, const gk_table *t,
+                         const gk_table *first, const gk_row *row, const gk_cell *c,
+                         gk_amount *total, places *pl)
 {
-    gk_amount total = gk_amount_make(0, 0);
-    bool any = false;
-    for (size_t i = 0; i < t->nrows; i++) {
-        const gk_row *row = &t->rows[i];
-        const gk_cell *c = row->code && strlen(row->code) == 3 ? gk_row_get(row, term->column) : NULL;
-        if (!c || c->text)
-            continue;
-        gk_sum_add(&s->sum, at_table_precision(cx, t, c->value), term->sign);
-        s->nonblank++;
-        any = true;
-        if (!gk_amount_add(total, c->value, &total))
-            s->exact_ok = false;
-        if (*nlocs < max_locs) {
-            locs[*nlocs] = gk_location_of(t, row, term->column);
-            locs[*nlocs].value = gk_amount_format(c->value, values[*nlocs]);
-            (*nlocs)++;
-        }
+    gk_sum_add(&s->sum, in_unit_of(cx, t, first, at_table_precision(cx, t, c->value)), term->sign);
+    s->nonblank++;
+    if (!gk_amount_add(*total, in_unit_of(cx, t, first, c->value), total))
+        s->exact_ok = false;
+    if (pl->n < pl->max) {
+        pl->locs[pl->n] = gk_location_of(t, row, term->column);
+        pl->locs[pl->n].value = gk_amount_format(c->value, pl->values[pl->n]);
+        pl->n++;
     }
+}
+
+static void rows_sum_close(side *s, const gk_term *term, gk_amount total)
+{
     if (s->exact_ok)
         s->exact_ok = term->sign > 0 ? gk_amount_add(s->exact, total, &s->exact)
                                      : gk_amount_sub(s->exact, total, &s->exact);
+    s->terms += 2;
+}
+
+/* SUM t[类].c: every 3-digit row of t (on the 支出 side of two-sided
+ * tables), added into one term. */
+static void add_all_classes(const ctx *cx, side *s, const gk_term *term, const gk_table *t,
+                            places *pl)
+{
+    gk_amount total = gk_amount_make(0, 0);
+    int count = 0;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const gk_row *row = &t->rows[i];
+        const gk_cell *c = row->code && strlen(row->code) == 3 ? gk_row_get(row, term->column) : NULL;
+        if (c && !c->text) {
+            rows_sum_add(cx, s, term, t, t, row, c, &total, pl);
+            count++;
+        }
+    }
+    rows_sum_close(s, term, total);
     char buf[GK_AMOUNT_BUFSIZE];
     size_t n = strlen(s->text);
-    s->terms += 2;                       /* a sum of rows: its total is spelt out */
-    if (any)
+    if (count)
         snprintf(s->text + n, sizeof s->text - n, "%s各类%s之和 %s", n ? " + " : "", term->column,
                  gk_amount_format(total, buf));
 }
@@ -269,8 +290,7 @@ static void add_all_classes(const ctx *cx, side *s, const gk_term *term, const g
 /* SUM t["label"].c, SUM t[code].c: that row in every table of kind t (the
  * eight 绩效目标表 of a budget), added into one term. */
 static void add_all_tables(const ctx *cx, side *s, const gk_term *term, const gk_table *first,
-                           gk_location *locs, char (*values)[GK_AMOUNT_BUFSIZE], int *nlocs,
-                           int max_locs)
+                           places *pl)
 {
     gk_amount total = gk_amount_make(0, 0);
     int count = 0;
@@ -278,26 +298,14 @@ static void add_all_tables(const ctx *cx, side *s, const gk_term *term, const gk
         const gk_table *t = &cx->r->tables[k];
         const gk_row *row = t->kind == term->table ? gk_term_row(t, term, NULL) : NULL;
         const gk_cell *c = row ? gk_row_get(row, term->column) : NULL;
-        if (!c || c->text)
-            continue;
-        gk_amount v = in_unit_of(cx, t, first, c->value);
-        gk_sum_add(&s->sum, in_unit_of(cx, t, first, at_table_precision(cx, t, c->value)), term->sign);
-        s->nonblank++;
-        count++;
-        if (!gk_amount_add(total, v, &total))
-            s->exact_ok = false;
-        if (*nlocs < max_locs) {
-            locs[*nlocs] = gk_location_of(t, row, term->column);
-            locs[*nlocs].value = gk_amount_format(c->value, values[*nlocs]);
-            (*nlocs)++;
+        if (c && !c->text) {
+            rows_sum_add(cx, s, term, t, first, row, c, &total, pl);
+            count++;
         }
     }
-    if (s->exact_ok)
-        s->exact_ok = term->sign > 0 ? gk_amount_add(s->exact, total, &s->exact)
-                                     : gk_amount_sub(s->exact, total, &s->exact);
+    rows_sum_close(s, term, total);
     char buf[GK_AMOUNT_BUFSIZE];
     size_t n = strlen(s->text);
-    s->terms += 2;
     if (count)
         snprintf(s->text + n, sizeof s->text - n, "%s%d张%s的%s%s之和 %s", n ? " + " : "", count,
                  gk_table_kind_title(term->table), term->key, term->column,
@@ -334,10 +342,9 @@ static void evaluate(const ctx *cx, const gk_formula *f, const gk_table *const *
     side sides[2];
     side_init(&sides[0]);
     side_init(&sides[1]);
-#define MAX_LOCS 64
-    gk_location locs[MAX_LOCS];
-    char values[MAX_LOCS][GK_AMOUNT_BUFSIZE];   /* what locs[].value shows */
-    int nlocs = 0;
+    gk_location locs[64];
+    char values[64][GK_AMOUNT_BUFSIZE];   /* what locs[].value shows */
+    places pl = {locs, values, 0, 64};
     const gk_row *subject = bound;
     for (int s = 0; s < 2; s++) {
         const gk_term *terms = s == 0 ? f->lhs : f->rhs;
@@ -345,11 +352,11 @@ static void evaluate(const ctx *cx, const gk_formula *f, const gk_table *const *
         for (int i = 0; i < n; i++) {
             const gk_table *t = tables[s * GK_FORMULA_MAX_TERMS + i];
             if (terms[i].all && terms[i].sel == GK_SEL_CLASS) {
-                add_all_classes(cx, &sides[s], &terms[i], t, locs, values, &nlocs, MAX_LOCS);
+                add_all_classes(cx, &sides[s], &terms[i], t, &pl);
                 continue;
             }
             if (terms[i].all) {
-                add_all_tables(cx, &sides[s], &terms[i], tables[0], locs, values, &nlocs, MAX_LOCS);
+                add_all_tables(cx, &sides[s], &terms[i], tables[0], &pl);
                 continue;
             }
             const gk_row *row = term_row(t, &terms[i], bound, cls);
@@ -361,17 +368,17 @@ static void evaluate(const ctx *cx, const gk_formula *f, const gk_table *const *
             if (!subject && cls && row)
                 subject = row;
             side_add(cx, &sides[s], &terms[i], t, tables[0], cell);
-            if (nlocs == MAX_LOCS)
+            if (pl.n == pl.max)
                 continue;
             gk_location loc = gk_location_of(t, row, terms[i].column);
             if (cell && !cell->text)
-                loc.value = gk_amount_format(cell->value, values[nlocs]);
-            locs[nlocs++] = loc;
+                loc.value = gk_amount_format(cell->value, values[pl.n]);
+            locs[pl.n++] = loc;
         }
     }
     if (sides[0].nonblank + sides[1].nonblank == 0)
         return;
-    report(f, cx->out, &sides[0], &sides[1], locs, nlocs, subject);
+    report(f, cx->out, &sides[0], &sides[1], locs, pl.n, subject);
 }
 
 /* ---- TREE: parents against their children ----------------------------------- */
