@@ -366,6 +366,14 @@ static int latest_role(ex *x, int from, int before, gk_figure_role role, const c
     return -1;
 }
 
+/* The latest amount stated in [from, before), a budget figure included. */
+static int latest_stated(ex *x, int from, int before)
+{
+    int cur = latest_amount(x, from, before, NULL);
+    int bud = latest_role(x, from, before, GK_ROLE_BUDGET, NULL);
+    return bud > cur ? bud : cur;
+}
+
 /* The first figure of the section holding figure `i`. */
 static int section_first(ex *x, int i)
 {
@@ -635,10 +643,7 @@ static void relate(ex *x, int i)
         int prev = latest_role(x, sfirst, i, GK_ROLE_PREVIOUS, NULL);
         if (prev < 0)
             return;
-        int cur = latest_amount(x, sfirst, prev, NULL);
-        int bud = latest_role(x, sfirst, prev, GK_ROLE_BUDGET, NULL);
-        if (bud > cur)
-            cur = bud;
+        int cur = latest_stated(x, sfirst, prev);
         if (cur < 0)
             return;
         gk_claim *c = add_claim(x, GK_CLAIM_DIFF, cur, i, prev, f->pos);
@@ -654,10 +659,7 @@ static void relate(ex *x, int i)
             return;
         /* The amount the change is of: stated before it in the sentence (a
          * budget too: "预算数为4.00万元，比上年预算减少0.20万元"). */
-        int cur = latest_amount(x, sfirst, change, NULL);
-        int bud = latest_role(x, sfirst, change, GK_ROLE_BUDGET, NULL);
-        if (bud > cur)
-            cur = bud;
+        int cur = latest_stated(x, sfirst, change);
         const char *subject = fig(x, change)->subject;
         if (cur < 0)
             cur = resolve_subject(x, subject, change);
