@@ -15,18 +15,25 @@ for f in "$SHARED"/corpus/*.txt; do files+=("$f"); done
 echo "== in process ($ROUNDS rounds each)"
 "$BUILD"/bench_read "$ROUNDS" "${files[@]}"
 
-echo
-echo "== whole processes, $ROUNDS runs each: gongkai check vs wc -m"
-printf '%-40s %10s %10s %8s\n' file "wc -m s" "check s" ratio
-for f in "${files[@]}"; do
+# race N FILE BASELINE...: run the baseline command on FILE N times, then
+# `gongkai check --quiet FILE` N times; print both times and their ratio.
+race() {
+    local n=$1 f=$2
+    shift 2
+    local t0 t1 t2
     t0=$(date +%s.%N)
-    for ((i = 0; i < ROUNDS; i++)); do wc -m "$f" >/dev/null; done
+    for ((i = 0; i < n; i++)); do "$@" "$f" >/dev/null 2>&1; done
     t1=$(date +%s.%N)
-    for ((i = 0; i < ROUNDS; i++)); do "$GK" check --quiet "$f" >/dev/null || true; done
+    for ((i = 0; i < n; i++)); do "$GK" check --quiet "$f" >/dev/null 2>&1 || true; done
     t2=$(date +%s.%N)
     awk -v f="$(basename "$f")" -v a="$t0" -v b="$t1" -v c="$t2" \
         'BEGIN { w = b - a; g = c - b; printf "%-40.40s %10.3f %10.3f %8.2f\n", f, w, g, g / w }'
-done
+}
+
+echo
+echo "== whole processes, $ROUNDS runs each: gongkai check vs wc -m"
+printf '%-40s %10s %10s %8s\n' file "wc -m s" "check s" ratio
+for f in "${files[@]}"; do race "$ROUNDS" "$f" wc -m; done
 
 # PDFs: gongkai check (parse + check) against pdftotext -layout, the text
 # extraction alone, on the same file in the same run.
@@ -34,14 +41,6 @@ if command -v pdftotext >/dev/null; then
     echo
     echo "== PDFs, $((ROUNDS / 10)) runs each: gongkai check vs pdftotext -layout"
     printf '%-40s %10s %10s %8s\n' file "pdftotext s" "check s" ratio
-    for f in "$SHARED"/corpus/*.pdf; do
-        n=$((ROUNDS / 10))
-        t0=$(date +%s.%N)
-        for ((i = 0; i < n; i++)); do pdftotext -layout "$f" - >/dev/null; done
-        t1=$(date +%s.%N)
-        for ((i = 0; i < n; i++)); do "$GK" check --quiet "$f" >/dev/null || true; done
-        t2=$(date +%s.%N)
-        awk -v f="$(basename "$f")" -v a="$t0" -v b="$t1" -v c="$t2" \
-            'BEGIN { w = b - a; g = c - b; printf "%-40.40s %10.3f %10.3f %8.2f\n", f, w, g, g / w }'
-    done
+    layout() { pdftotext -layout "$1" -; }
+    for f in "$SHARED"/corpus/*.pdf; do race $((ROUNDS / 10)) "$f" layout; done
 fi
