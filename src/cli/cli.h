@@ -30,8 +30,8 @@ int cli_bad_usage(const char *command, const char *fmt, ...)
 #endif
     ;
 
-/* "gongkai: FILE:LINE:COLUMN: message" on stderr. */
-void cli_input_error(const char *file, const gk_error *err);
+/* "gongkai: FILE:LINE:COLUMN: message" on f. */
+void cli_input_error(FILE *f, const char *file, const gk_error *err);
 
 /* The documents named on a command line: files as given, directories
  * walked (every .txt, .text, .json and .pdf below them, in name
@@ -42,6 +42,36 @@ typedef struct cli_paths {
 } cli_paths;
 void cli_paths_collect(cli_paths *p, char *const *args, int n);
 void cli_paths_free(cli_paths *p);
+
+/* What checking one document came to; a batch adds them up. */
+typedef struct cli_tally {
+    int status;             /* the exit status (the worst of a batch) */
+    size_t errors, warnings, infos;
+    size_t unreadable;      /* documents that could not be read */
+} cli_tally;
+
+/* Document i of a batch: writes what it has to say on out and err. */
+typedef cli_tally (*cli_job)(void *ctx, size_t i, FILE *out, FILE *err);
+
+/* Run job for i in [0, n) on `workers` threads and print each document's
+ * output in input order, as soon as it and those before it are done (at
+ * most 4 × workers outputs wait in memory).  A progress line with counts
+ * and the time left goes to stderr when stderr is a terminal.  Returns the
+ * batch's totals. */
+cli_tally cli_batch_run(size_t n, int workers, cli_job job, void *ctx);
+
+/* Processors online (the default number of workers). */
+int cli_cores(void);
+
+/* Seconds since an arbitrary origin (wall clock), for durations. */
+double cli_now(void);
+
+/* check --format csv (csv.c): the header row (after a UTF-8 byte order
+ * mark), one row per finding, one row for a document that cannot be read. */
+struct gk_finding;
+void cli_csv_header(FILE *f);
+void cli_csv_finding(FILE *f, const char *file, const struct gk_finding *x);
+void cli_csv_unreadable(FILE *f, const char *file, const gk_error *err);
 
 /* Is arg "-h" or "--help"? */
 int cli_is_help(const char *arg);

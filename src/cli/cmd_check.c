@@ -17,13 +17,17 @@
 #include "gongkai/json.h"
 #include "gongkai/read.h"
 
+typedef enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV } format;
+
 typedef struct options {
-    bool json;
+    format format;
     bool quiet;
     bool color;
     gk_ruleset *rules;   /* --rules FILE */
     bool stats;          /* --stats: what the narrative rules checked */
     bool verbose;        /* -v: the formulas not evaluated, and why */
+    int jobs;            /* -j N: documents checked at once */
+    char **files;        /* the documents, directories walked */
 } options;
 
 static const char *severity_color(gk_severity s)
@@ -102,7 +106,7 @@ static int width(const char *s, size_t n)
 }
 
 /* "    | the source line" and a caret under the value, when known. */
-static void print_source(const source *src, int line, const char *value)
+static void print_source(FILE *out, const source *src, int line, const char *value)
 {
     if (!src->data || line < 1 || (size_t)line > src->n)
         return;
@@ -112,99 +116,121 @@ static void print_source(const source *src, int line, const char *value)
         n--;
     if (width(s, n) > 160)
         return;                      /* a very long line helps no one */
-    fputs("    | ", stdout);
+    fputs("    | ", out);
     for (size_t i = 0; i < n; i++)
-        fputs(s[i] == '\t' ? "  " : (char[2]){s[i], 0}, stdout);
-    fputc('\n', stdout);
+        fputs(s[i] == '\t' ? "  " : (char[2]){s[i], 0}, out);
+    fputc('\n', out);
     /* The value as printed may differ ("341. 39"): look for its digits. */
     const char *hit = value && *value ? strstr_n(s, n, value) : NULL;
     if (!hit)
         return;
-    printf("    | %*s", width(s, (size_t)(hit - s)), "");
+    fprintf(out, "    | %*s", width(s, (size_t)(hit - s)), "");
     for (int i = width(hit, strlen(value)); i > 0; i--)
-        fputc('^', stdout);
-    fputc('\n', stdout);
+        fputc('^', out);
+    fputc('\n', out);
 }
 
-static void print_text(const options *o, const char *file, const gk_findings *f,
-                       const source *src)
+static void print_text(FILE *out, const options *o, const char *file, const gk_findings *f,
+                       const source *src, const cli_tally *t)
 {
-    size_t count[3] = {0, 0, 0};
     for (size_t i = 0; i < f->n; i++) {
         const gk_finding *x = &f->items[i];
-        count[x->severity]++;
         if (o->quiet && x->severity != GK_ERROR)
             continue;
         const gk_pos *p = &x->locs[0].pos;
-        printf("%s", file);
+        fputs(file, out);
         if (p->page)
-            printf(":第%d页", p->page);
+            fprintf(out, ":第%d页", p->page);
         if (p->line)
-            printf(":%d", p->line);
-        printf(": %s%s%s[%s]: %s\n", o->color ? severity_color(x->severity) : "",
-               gk_severity_name(x->severity), o->color ? "\033[0m" : "", x->rule, x->message);
+            fprintf(out, ":%d", p->line);
+        fprintf(out, ": %s%s%s[%s]: %s\n", o->color ? severity_color(x->severity) : "",
+                gk_severity_name(x->severity), o->color ? "\033[0m" : "", x->rule, x->message);
         if (!p->page)
-            print_source(src, p->line, x->locs[0].value);
+            print_source(out, src, p->line, x->locs[0].value);
     }
-    printf("%s: %zu 个错误，%zu 个警告，%zu 条提示\n", file, count[GK_ERROR], count[GK_WARNING],
-           count[GK_INFO]);
+    fprintf(out, "%s: %zu 个错误，%zu 个警告，%zu 条提示\n", file, t->errors, t->warnings,
+            t->infos);
     if (o->verbose) {
-        printf("%s: %zu 条审核公式未评估（文档中没有其所指的表、行或栏目，不作为问题）%s\n", file,
-               f->nskipped, f->nskipped ? "：" : "");
+        fprintf(out, "%s: %zu 条审核公式未评估（文档中没有其所指的表、行或栏目，不作为问题）%s\n",
+                file, f->nskipped, f->nskipped ? "：" : "");
         for (size_t i = 0; i < f->nskipped; i++)
-            printf("    %s\n", f->skipped[i]);
+            fprintf(out, "    %s\n", f->skipped[i]);
     }
     if (o->stats) {
         const gk_narrative_stats *st = &f->narrative;
-        printf("%s: 情况说明：数字 %d 个（金额 %d，百分比 %d），其中 %d 个金额已与表格单元格对应；"
-               "核对关系 %d 条（增减、占比、完成率、大小比较、合计）\n",
-               file, st->figures, st->money, st->percent, st->bound, st->claims);
+        fprintf(out, "%s: 情况说明：数字 %d 个（金额 %d，百分比 %d），其中 %d 个金额已与表格单元格对应；"
+                     "核对关系 %d 条（增减、占比、完成率、大小比较、合计）\n",
+                file, st->figures, st->money, st->percent, st->bound, st->claims);
     }
 }
 
-/* Check one file; returns its exit status. */
-static int check_file(const options *o, const char *file)
+/* Check document i of the batch (a cli_job). */
+static cli_tally check_file(void *ctx, size_t i, FILE *out, FILE *errs)
 {
+    const options *o = ctx;
+    const char *file = o->files[i];
+    cli_tally t = {0};
     gk_error err;
     size_t len;
     char *data = gk_load_file(file, &len, &err);
     gk_report *r = data ? gk_read(data, len, file, &err) : NULL;
     if (!r) {
-        cli_input_error(file, &err);
+        cli_input_error(errs, file, &err);
+        if (o->format == FORMAT_CSV)
+            cli_csv_unreadable(out, file, &err);
         free(data);
-        return EXIT_BAD_INPUT;
+        t.status = EXIT_BAD_INPUT;
+        t.unreadable = 1;
+        return t;
     }
     gk_findings f;
     gk_check_with(r, o->rules, &f);
-    int status = 0;
-    for (size_t i = 0; i < f.n; i++)
-        if (f.items[i].severity == GK_ERROR)
-            status = EXIT_FINDINGS;
-    if (o->json) {
-        if (o->quiet) {            /* keep only the errors */
-            size_t k = 0;
-            for (size_t i = 0; i < f.n; i++)
-                if (f.items[i].severity == GK_ERROR)
-                    f.items[k++] = f.items[i];
-            f.n = k;
-        }
-        char *line = gk_findings_to_json(&f, file);
-        puts(line);
-        free(line);
-    } else {
+    for (size_t k = 0; k < f.n; k++) {
+        gk_severity s = f.items[k].severity;
+        *(s == GK_ERROR ? &t.errors : s == GK_WARNING ? &t.warnings : &t.infos) += 1;
+    }
+    t.status = t.errors ? EXIT_FINDINGS : 0;
+    if (o->format == FORMAT_TEXT) {
         source src;
         source_index(&src, data, len);
-        print_text(o, file, &f, &src);
+        print_text(out, o, file, &f, &src, &t);
         free(src.starts);
+    } else {
+        if (o->quiet) {            /* keep only the errors */
+            size_t k = 0;
+            for (size_t j = 0; j < f.n; j++)
+                if (f.items[j].severity == GK_ERROR)
+                    f.items[k++] = f.items[j];
+            f.n = k;
+        }
+        if (o->format == FORMAT_JSON) {
+            char *line = gk_findings_to_json(&f, file);
+            fputs(line, out);
+            fputc('\n', out);
+            free(line);
+        } else {
+            for (size_t k = 0; k < f.n; k++)
+                cli_csv_finding(out, file, &f.items[k]);
+        }
     }
     gk_report_free(r);
     free(data);
-    return status;
+    return t;
+}
+
+/* The batch's closing line: on stdout with text output, else on stderr so
+ * that stdout stays JSON lines or CSV. */
+static void print_summary(const options *o, size_t n, const cli_tally *t, double seconds)
+{
+    FILE *f = o->format == FORMAT_TEXT ? stdout : stderr;
+    fprintf(f, "共 %zu 个文件：%zu 个错误，%zu 个警告，%zu 条提示，%zu 个无法读取；用时 %.2f 秒\n",
+            n, t->errors, t->warnings, t->infos, t->unreadable, seconds);
 }
 
 int cmd_check(int argc, char **argv)
 {
-    options o = {false, false, isatty(STDOUT_FILENO) && !getenv("NO_COLOR"), NULL, false, false};
+    options o = {FORMAT_TEXT, false, isatty(STDOUT_FILENO) && !getenv("NO_COLOR"), NULL, false,
+                 false, cli_cores(), NULL};
     const char *rules_path = NULL;
     int nfiles = 0;
     for (int i = 1; i < argc; i++) {
@@ -214,9 +240,22 @@ int cmd_check(int argc, char **argv)
             return 0;
         } else if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
             const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
-            if (!v || (strcmp(v, "text") != 0 && strcmp(v, "json") != 0))
-                return cli_bad_usage("check", "--format 应为 text 或 json / must be text or json");
-            o.json = strcmp(v, "json") == 0;
+            if (!v || (strcmp(v, "text") != 0 && strcmp(v, "json") != 0 && strcmp(v, "csv") != 0))
+                return cli_bad_usage("check", "--format 应为 text、json 或 csv / must be text, json or csv");
+            o.format = strcmp(v, "json") == 0 ? FORMAT_JSON : strcmp(v, "csv") == 0 ? FORMAT_CSV
+                                                                                    : FORMAT_TEXT;
+        } else if (strcmp(a, "-j") == 0 || strncmp(a, "--jobs", 6) == 0 ||
+                   (strncmp(a, "-j", 2) == 0 && a[2] >= '0' && a[2] <= '9')) {
+            const char *v = strncmp(a, "--jobs=", 7) == 0 ? a + 7
+                            : a[1] == 'j' && a[2]       ? a + 2
+                            : strcmp(a, "--jobs") == 0 || strcmp(a, "-j") == 0
+                                ? (i + 1 < argc ? argv[++i] : NULL)
+                                : NULL;
+            char *end;
+            long j = v ? strtol(v, &end, 10) : 0;
+            if (!v || *end || end == v || j < 1 || j > 256)
+                return cli_bad_usage("check", "-j 后应为 1–256 之间的整数 / -j needs a number of jobs from 1 to 256");
+            o.jobs = (int)j;
         } else if (strcmp(a, "--stats") == 0) {
             o.stats = true;
         } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
@@ -239,20 +278,21 @@ int cmd_check(int argc, char **argv)
         gk_error err;
         o.rules = gk_ruleset_load(rules_path, &err);
         if (!o.rules) {
-            cli_input_error(rules_path, &err);
+            cli_input_error(stderr, rules_path, &err);
             return EXIT_BAD_INPUT;
         }
     }
 
     cli_paths paths = {0};
     cli_paths_collect(&paths, argv + 1, nfiles);
-    int status = 0;
-    for (size_t i = 0; i < paths.n; i++) {
-        int s = check_file(&o, paths.items[i]);
-        if (s > status)
-            status = s;
-    }
+    o.files = paths.items;
+    if (o.format == FORMAT_CSV)
+        cli_csv_header(stdout);
+    double start = cli_now();
+    cli_tally total = cli_batch_run(paths.n, o.jobs, check_file, &o);
+    if (paths.n > 1)
+        print_summary(&o, paths.n, &total, cli_now() - start);
     cli_paths_free(&paths);
     gk_ruleset_free(o.rules);
-    return status;
+    return total.status;
 }

@@ -28,7 +28,7 @@ int cmd_parse(int argc, char **argv)
         gk_error err;
         gk_report *r = gk_read_file(argv[i], &err);
         if (!r) {
-            cli_input_error(argv[i], &err);
+            cli_input_error(stderr, argv[i], &err);
             status = EXIT_BAD_INPUT;
             continue;
         }

@@ -79,7 +79,7 @@ int cmd_render(int argc, char **argv)
     gk_error err;
     gk_report *r = gk_read_file(in, &err);
     if (!r) {
-        cli_input_error(in, &err);
+        cli_input_error(stderr, in, &err);
         return EXIT_BAD_INPUT;
     }
     char *json = gk_report_to_json(r);

@@ -17,10 +17,14 @@ static const struct {
      "  读取公开文档，输出报告模型 JSON（gongkai-report/1）。\n"
      "  Read disclosure documents and print the report model as JSON.\n"},
     {"check", cmd_check,
-     "gongkai check [--format text|json] [--quiet] [-v] [--stats] [--rules FILE] FILE|DIR...\n"
+     "gongkai check [--format text|json|csv] [-j N] [--quiet] [-v] [--stats] [--rules FILE]\n"
+     "              FILE|DIR...\n"
      "  读取文档并运行全部审核规则，输出审核结果；目录则逐一审核其中的文档。\n"
      "  Read documents, run every rule, print findings; a directory is walked.\n"
-     "  --format text|json  输出格式（默认 text）/ output format (default text)\n"
+     "  --format text|json|csv  输出格式（默认 text；csv 为 UTF-8 带 BOM，每条结果一行）\n"
+     "                      output format (default text; csv: UTF-8 with BOM, a row a finding)\n"
+     "  -j N, --jobs N      同时检查 N 个文档（默认为处理器数），结果按输入顺序输出\n"
+     "                      check N documents at once (default: processors), output in order\n"
      "  --quiet             只输出错误 / errors only\n"
      "  -v, --verbose       列出未评估的审核公式及原因 / formulas not evaluated, and why\n"
      "  --stats             统计情况说明中提取和核对的数字 / narrative figures and claims checked\n"
@@ -73,16 +77,16 @@ int cli_bad_usage(const char *command, const char *fmt, ...)
     return EXIT_BAD_INPUT;
 }
 
-void cli_input_error(const char *file, const gk_error *err)
+void cli_input_error(FILE *f, const char *file, const gk_error *err)
 {
-    fprintf(stderr, "gongkai: %s", file);
+    fprintf(f, "gongkai: %s", file);
     if (err->page)
-        fprintf(stderr, ":第%d页", err->page);
+        fprintf(f, ":第%d页", err->page);
     if (err->line)
-        fprintf(stderr, ":%d", err->line);
+        fprintf(f, ":%d", err->line);
     if (err->line && err->column)
-        fprintf(stderr, ":%d", err->column);
-    fprintf(stderr, ": %s\n", err->message);
+        fprintf(f, ":%d", err->column);
+    fprintf(f, ": %s\n", err->message);
 }
 
 int cli_is_help(const char *arg)

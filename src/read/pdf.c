@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include "../util/buf.h"
 #include "readers.h"
@@ -30,7 +31,7 @@
 /* ---- poppler, loaded on demand -------------------------------------------- */
 
 static struct {
-    bool tried, ok;
+    bool ok;
     GBytes *(*bytes_new_static)(gconstpointer, gsize);
     void (*bytes_unref)(GBytes *);
     void (*free)(gpointer);
@@ -55,16 +56,13 @@ static void *find(void *const *libs, int n, const char *name)
     return NULL;
 }
 
-static bool load_poppler(void)
+static void load_poppler_once(void)
 {
-    if (pp.tried)
-        return pp.ok;
-    pp.tried = true;
     void *libs[3] = {dlopen("libpoppler-glib.so.8", RTLD_NOW | RTLD_LOCAL),
                      dlopen("libglib-2.0.so.0", RTLD_NOW | RTLD_LOCAL),
                      dlopen("libgobject-2.0.so.0", RTLD_NOW | RTLD_LOCAL)};
     if (!libs[0])
-        return false;
+        return;
     /* Object pointers to function pointers: POSIX dlsym's documented use. */
 #define LOAD(field, name) (*(void **)&pp.field = find(libs, 3, name)) != NULL
     pp.ok = LOAD(bytes_new_static, "g_bytes_new_static") && LOAD(bytes_unref, "g_bytes_unref") &&
@@ -76,7 +74,14 @@ static bool load_poppler(void)
             LOAD(page_get_text, "poppler_page_get_text") &&
             LOAD(page_get_text_layout, "poppler_page_get_text_layout");
 #undef LOAD
-    return pp.ok;                   /* the libraries stay loaded for the process */
+}                                   /* the libraries stay loaded for the process */
+
+/* Once per process, whichever thread asks first (check -j). */
+static bool load_poppler(void)
+{
+    static once_flag once = ONCE_FLAG_INIT;
+    call_once(&once, load_poppler_once);
+    return pp.ok;
 }
 
 /* Bytes in the UTF-8 character at p (1 for a stray byte). */

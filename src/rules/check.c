@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include "../model/arena.h"
 #include "gongkai/read.h"
@@ -76,10 +77,10 @@ extern const size_t gk_rules_budget_len;
 extern const char *const gk_rules_perf;
 extern const size_t gk_rules_perf_len;
 
-const gk_formulas *gk_builtin_formulas(void)
+static gk_formulas builtin;
+
+static void parse_builtin(void)
 {
-    static gk_formulas fs;
-    static bool loaded;
     const struct {
         const char *file, *text;
         const size_t *len;
@@ -88,16 +89,22 @@ const gk_formulas *gk_builtin_formulas(void)
         {"data/rules/budget.rules", gk_rules_budget, &gk_rules_budget_len},
         {"data/rules/perf.rules", gk_rules_perf, &gk_rules_perf_len},
     };
-    for (size_t i = 0; !loaded && i < sizeof FILES / sizeof FILES[0]; i++) {
+    for (size_t i = 0; i < sizeof FILES / sizeof FILES[0]; i++) {
         gk_error err;
-        if (!gk_formulas_parse(&fs, FILES[i].file, FILES[i].text, *FILES[i].len, &err)) {
+        if (!gk_formulas_parse(&builtin, FILES[i].file, FILES[i].text, *FILES[i].len, &err)) {
             fprintf(stderr, "gongkai: %s:%d: 内置审核公式有误：%s\n", FILES[i].file, err.line,
                     err.message);
             abort();
         }
     }
-    loaded = true;
-    return &fs;
+}
+
+/* Once per process, whichever thread asks first (check -j). */
+const gk_formulas *gk_builtin_formulas(void)
+{
+    static once_flag once = ONCE_FLAG_INIT;
+    call_once(&once, parse_builtin);
+    return &builtin;
 }
 
 static void (*const CHECKERS[])(const gk_report *, gk_findings *) = {
@@ -109,24 +116,29 @@ static void (*const CHECKERS[])(const gk_report *, gk_findings *) = {
 };
 
 /* The catalogue with the built-in formulas' rules after the checkers'. */
+static gk_rule_info *all_rules;
+static size_t nall_rules;
+
+static void list_rules(void)
+{
+    const gk_formulas *fs = gk_builtin_formulas();
+    size_t nfixed = sizeof RULES / sizeof RULES[0];
+    all_rules = malloc((nfixed + fs->n) * sizeof *all_rules);
+    if (!all_rules)
+        gk_out_of_memory();
+    memcpy(all_rules, RULES, sizeof RULES);
+    for (size_t i = 0; i < fs->n; i++)
+        all_rules[nfixed + i] = (gk_rule_info){fs->items[i].id, fs->items[i].severity,
+                                               fs->items[i].summary};
+    nall_rules = nfixed + fs->n;
+}
+
 const gk_rule_info *gk_rules(size_t *n)
 {
-    static gk_rule_info *all;
-    static size_t nall;
-    if (!all) {
-        const gk_formulas *fs = gk_builtin_formulas();
-        size_t nfixed = sizeof RULES / sizeof RULES[0];
-        all = malloc((nfixed + fs->n) * sizeof *all);
-        if (!all)
-            gk_out_of_memory();
-        memcpy(all, RULES, sizeof RULES);
-        for (size_t i = 0; i < fs->n; i++)
-            all[nfixed + i] = (gk_rule_info){fs->items[i].id, fs->items[i].severity,
-                                             fs->items[i].summary};
-        nall = nfixed + fs->n;
-    }
-    *n = nall;
-    return all;
+    static once_flag once = ONCE_FLAG_INIT;
+    call_once(&once, list_rules);
+    *n = nall_rules;
+    return all_rules;
 }
 
 const char *gk_severity_name(gk_severity s)

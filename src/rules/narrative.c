@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 #include "../model/arena.h"
 #include "formula.h"
@@ -95,13 +96,10 @@ static _Noreturn void lexicon_broken(int line, const char *why)
     abort();
 }
 
-static const lexicon *the_lexicon(void)
+static lexicon the_subjects;
+
+static void load_lexicon(void)
 {
-    static lexicon lx;
-    static bool loaded;
-    if (loaded)
-        return &lx;
-    loaded = true;
     size_t cap = 0;
     const char *p = gk_narrative_subjects, *end = p + gk_narrative_subjects_len;
     for (int line = 1; p < end; line++) {
@@ -111,17 +109,17 @@ static const lexicon *the_lexicon(void)
         p = nl ? nl + 1 : end;
         if (q == le || *q == '#')
             continue;
-        if (lx.n == cap) {
+        if (the_subjects.n == cap) {
             cap = cap ? 2 * cap : 64;
-            lx.items = realloc(lx.items, cap * sizeof *lx.items);
-            if (!lx.items)
+            the_subjects.items = realloc(the_subjects.items, cap * sizeof *the_subjects.items);
+            if (!the_subjects.items)
                 gk_out_of_memory();
         }
-        entry *en = &lx.items[lx.n++];
+        entry *en = &the_subjects.items[the_subjects.n++];
         memset(en, 0, sizeof *en);
         size_t n;
         const char *f = next_field(&q, le, '\t', &n);
-        en->section = n == 1 && *f == '*' ? NULL : keep_normalised(&lx, f, n);
+        en->section = n == 1 && *f == '*' ? NULL : keep_normalised(&the_subjects, f, n);
         f = next_field(&q, le, '\t', &n);
         if (n == strlen("预算") && memcmp(f, "预算", n) == 0)
             en->budget = true;
@@ -133,7 +131,7 @@ static const lexicon *the_lexicon(void)
             const char *ph = next_field(&ps, pe, '|', &k);
             if (en->nphrases == MAX_PHRASES)
                 lexicon_broken(line, "说法过多");
-            en->phrases[en->nphrases++] = keep_normalised(&lx, ph, k);
+            en->phrases[en->nphrases++] = keep_normalised(&the_subjects, ph, k);
         }
         f = next_field(&q, le, '\t', &n);
         for (const char *cs = f, *ce = f + n; cs < ce;) {
@@ -142,13 +140,20 @@ static const lexicon *the_lexicon(void)
             gk_error err;
             if (en->ncells == MAX_CELLS)
                 lexicon_broken(line, "单元格过多");
-            if (!gk_term_parse(&lx.strings, c, k, line, &en->cells[en->ncells++], &err))
+            if (!gk_term_parse(&the_subjects.strings, c, k, line, &en->cells[en->ncells++], &err))
                 lexicon_broken(line, err.message);
         }
         if (!en->nphrases || !en->ncells)
             lexicon_broken(line, "应为 节<TAB>角色<TAB>说法<TAB>单元格");
     }
-    return &lx;
+}
+
+/* Parsed once per process, whichever thread asks first (check -j). */
+static const lexicon *the_lexicon(void)
+{
+    static once_flag once = ONCE_FLAG_INIT;
+    call_once(&once, load_lexicon);
+    return &the_subjects;
 }
 
 /* ---- Binding figures to cells ------------------------------------------------- */

@@ -39,7 +39,7 @@ expect 0 "^gongkai [0-9]" -- "$GK" --version
 expect 2 "未知选项 '--bogus'" -- "$GK" parse --bogus "$EX"
 expect 2 "缺少输入文件" -- "$GK" parse
 expect 2 "缺少输入文件" -- "$GK" check
-expect 2 "--format 应为 text 或 json" -- "$GK" check --format xml "$EX"
+expect 2 "--format 应为 text、json 或 csv" -- "$GK" check --format xml "$EX"
 expect 2 "缺少 -o" -- "$GK" render "$EX"
 expect 2 "多余的参数" -- "$GK" rules extra
 
@@ -137,9 +137,45 @@ cp "$SRC/examples/final-2024.txt" "$TMP/docs/b/2.txt"
 cp "$SRC/examples/final-2024-faulty.txt" "$TMP/docs/1.txt"
 cp "$SRC/examples/final-2024.txt" "$TMP/docs/.hidden/3.txt"
 cp "$SRC/examples/README.md" "$TMP/docs/notes.md"
-out=$("$GK" check "$TMP/docs/" | grep '个错误')
+out=$("$GK" check "$TMP/docs/" | grep '个错误' | grep -v '^共')
 [ "$(printf '%s\n' "$out" | sed 's/:.*//')" = "$TMP/docs/1.txt"$'\n'"$TMP/docs/b/2.txt" ] && ok || bad "directory walk: $out"
 expect 1 "" -- "$GK" check "$TMP/docs"
+# Batches: -j N checks documents at once, output in input order, the same
+# bytes as one at a time; an unreadable document does not stop the others;
+# a closing summary (stdout for text, stderr for JSON and CSV).
+for i in 1 2 3 4 5 6; do cp "$SRC/examples/final-2024-faulty.txt" "$TMP/docs/b/f$i.txt"; done
+printf 'noise\x00\x01\x02' >"$TMP/docs/b/f3.txt"
+"$GK" check --format json -j 1 "$TMP/docs" >"$TMP/j1.json" 2>"$TMP/j1.err"; s1=$?
+"$GK" check --format json -j 3 "$TMP/docs" >"$TMP/j3.json" 2>"$TMP/j3.err"; s3=$?
+[ "$s1" = 2 ] && [ "$s3" = 2 ] && ok || bad "-j: exit $s1 and $s3, want 2 (one unreadable)"
+cmp -s "$TMP/j1.json" "$TMP/j3.json" && ok || bad "-j 3 output differs from -j 1"
+[ "$(wc -l <"$TMP/j3.json")" = 7 ] && ok || bad "-j 3: want 7 JSON lines: $(wc -l <"$TMP/j3.json")"
+[ "$(sed 's/^{"file": *"\([^"]*\)".*/\1/' "$TMP/j3.json" | sed 's|.*/||' | tr '\n' ' ')" = "1.txt 2.txt f1.txt f2.txt f4.txt f5.txt f6.txt " ] \
+    && ok || bad "-j 3: order: $(cut -c1-60 "$TMP/j3.json")"
+grep -q 'f3.txt: 不是文本文件' "$TMP/j3.err" && ok || bad "-j 3: no reason for f3.txt: $(cat "$TMP/j3.err")"
+grep -q '^共 8 个文件：.*1 个无法读取；用时' "$TMP/j3.err" && ok || bad "-j 3: no summary on stderr: $(cat "$TMP/j3.err")"
+"$GK" check -j 2 "$TMP/docs" | tail -1 | grep -q '^共 8 个文件：' && ok || bad "text: no summary on stdout"
+expect 2 "-j 后应为 1–256 之间的整数" -- "$GK" check -j 0 "$EX"
+expect 2 "-j 后应为 1–256 之间的整数" -- "$GK" check --jobs=x "$EX"
+# A progress line on stderr when it is a terminal (script(1) gives one),
+# none otherwise.
+if command -v script >/dev/null; then
+    script -qec "'$GK' check -j 2 --format json '$TMP/docs' >/dev/null" /dev/null | tr '\r' '\n' \
+        | grep -q '^.\[K\[#*\] 8/8 个文件  错误 [0-9]*  警告 [0-9]*  无法读取 1' && ok || bad "no progress line on a terminal"
+fi
+grep -q '个文件  错误' "$TMP/j3.err" && bad "progress line on a file" || ok
+# CSV: a byte order mark and a header, one row a finding, one for an
+# unreadable document; fields with commas or quotes quoted.
+"$GK" check --format csv -j 2 "$TMP/docs" >"$TMP/out.csv" 2>/dev/null
+[ "$(head -c 3 "$TMP/out.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] && ok || bad "csv: no BOM"
+head -1 "$TMP/out.csv" | grep -q '文件,级别,规则,页,行,表,科目或行,栏目,应为,实为,说明'$'\r''$' && ok || bad "csv: header: $(head -1 "$TMP/out.csv")"
+grep -q '^[^,]*/1.txt,错误,EXP002,,144,expense,21011,本年支出合计,10.29,10.2,' "$TMP/out.csv" && ok || bad "csv: no EXP002 row at 144"
+grep -q '^[^,]*/f3.txt,无法读取,,,,,,,,,不是文本文件' "$TMP/out.csv" && ok || bad "csv: no unreadable row"
+errors=$(grep -c ',错误,' "$TMP/out.csv")
+[ "$errors" = "$(grep -c '"severity": *"error"' <(tr '{' '\n' <"$TMP/j3.json"))" ] && ok || bad "csv: $errors error rows, JSON differs"
+cp "$SRC/examples/final-2024-faulty.txt" "$TMP/a,\"b\".txt"
+"$GK" check --format csv "$TMP/a,\"b\".txt" | sed -n 2p | grep -q '^"[^"]*/a,""b""\.txt",错误,' && ok || bad "csv: a name with , and \" not quoted"
+
 # -v: the formulas not evaluated, and why.
 expect 0 "BUD001 收支预算总表：收入总计应等于支出总计：文档中没有财务收支预算总表" -- "$GK" check -v "$SRC/examples/final-2024.txt"
 

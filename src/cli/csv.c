@@ -1,0 +1,92 @@
+/*
+ * csv.c — findings as CSV for spreadsheet users (check --format csv).
+ *
+ * RFC 4180: comma separated, CRLF line ends, a field quoted when it holds a
+ * comma, a quote or a line break.  The output starts with a UTF-8 byte
+ * order mark so that Excel reads the Chinese as UTF-8.  A text field that a
+ * spreadsheet would take for a formula (=, +, @ first) gets a leading
+ * apostrophe: the document being checked is untrusted input.  Columns are
+ * documented in docs/cli.md.
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "gongkai/check.h"
+
+static void field(FILE *f, const char *s, bool text)
+{
+    if (!s)
+        return;
+    bool quote = strpbrk(s, ",\"\r\n") != NULL;
+    if (quote)
+        fputc('"', f);
+    if (text && (*s == '=' || *s == '+' || *s == '@'))
+        fputc('\'', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    if (quote)
+        fputc('"', f);
+}
+
+static void number(FILE *f, int v)
+{
+    if (v > 0)
+        fprintf(f, "%d", v);
+}
+
+void cli_csv_header(FILE *f)
+{
+    fputs("\xEF\xBB\xBF"
+          "文件,级别,规则,页,行,表,科目或行,栏目,应为,实为,说明\r\n",
+          f);
+}
+
+static const char *severity_zh(gk_severity s)
+{
+    switch (s) {
+    case GK_ERROR: return "错误";
+    case GK_WARNING: return "警告";
+    default: return "提示";
+    }
+}
+
+void cli_csv_finding(FILE *f, const char *file, const gk_finding *x)
+{
+    const gk_location *l = &x->locs[0];
+    field(f, file, true);
+    fprintf(f, ",%s,%s,", severity_zh(x->severity), x->rule);
+    number(f, l->pos.page);
+    fputc(',', f);
+    number(f, l->pos.line);
+    fputc(',', f);
+    if (l->table != GK_TABLE_UNKNOWN)
+        fputs(gk_table_kind_name(l->table), f);
+    fputc(',', f);
+    field(f, l->row, true);
+    fputc(',', f);
+    field(f, l->column, true);
+    fputc(',', f);
+    field(f, x->expected, false);
+    fputc(',', f);
+    field(f, x->actual, false);
+    fputc(',', f);
+    field(f, x->message, true);
+    fputs("\r\n", f);
+}
+
+void cli_csv_unreadable(FILE *f, const char *file, const gk_error *err)
+{
+    field(f, file, true);
+    fputs(",无法读取,,", f);
+    number(f, err->page);
+    fputc(',', f);
+    number(f, err->line);
+    fputs(",,,,,,", f);
+    field(f, err->message, true);
+    fputs("\r\n", f);
+}
