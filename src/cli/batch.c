@@ -16,7 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
+#include <pthread.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -37,9 +37,9 @@ typedef struct batch {
     size_t next;            /* the next document to start */
     size_t printed;         /* documents printed so far */
     size_t ahead;           /* started but not printed, at most */
-    mtx_t mu;
-    cnd_t room;             /* a worker may start another document */
-    cnd_t finished;         /* a document is done */
+    pthread_mutex_t mu;
+    pthread_cond_t room;    /* a worker may start another document */
+    pthread_cond_t finished; /* a document is done */
 } batch;
 
 static double now(void)
@@ -68,24 +68,24 @@ static void run_buffered(batch *b, size_t i)
         out_of_memory();
 }
 
-static int worker(void *arg)
+static void *worker(void *arg)
 {
     batch *b = arg;
-    mtx_lock(&b->mu);
+    pthread_mutex_lock(&b->mu);
     for (;;) {
         while (b->next < b->n && b->next - b->printed >= b->ahead)
-            cnd_wait(&b->room, &b->mu);
+            pthread_cond_wait(&b->room, &b->mu);
         if (b->next >= b->n)
             break;
         size_t i = b->next++;
-        mtx_unlock(&b->mu);
+        pthread_mutex_unlock(&b->mu);
         run_buffered(b, i);
-        mtx_lock(&b->mu);
+        pthread_mutex_lock(&b->mu);
         b->slots[i].done = true;
-        cnd_broadcast(&b->finished);
+        pthread_cond_broadcast(&b->finished);
     }
-    mtx_unlock(&b->mu);
-    return 0;
+    pthread_mutex_unlock(&b->mu);
+    return NULL;
 }
 
 /* ---- Progress on a terminal ------------------------------------------------ */
@@ -163,13 +163,13 @@ cli_tally cli_batch_run(size_t n, int workers, cli_job job, void *ctx)
     memset(&b, 0, sizeof b);
     b.n = n, b.job = job, b.ctx = ctx, b.ahead = 4 * (size_t)workers;
     b.slots = calloc(n, sizeof *b.slots);
-    thrd_t *threads = malloc((size_t)workers * sizeof *threads);
-    if (!b.slots || !threads || mtx_init(&b.mu, mtx_plain) != thrd_success ||
-        cnd_init(&b.room) != thrd_success || cnd_init(&b.finished) != thrd_success)
+    pthread_t *threads = malloc((size_t)workers * sizeof *threads);
+    if (!b.slots || !threads || pthread_mutex_init(&b.mu, NULL) != 0 ||
+        pthread_cond_init(&b.room, NULL) != 0 || pthread_cond_init(&b.finished, NULL) != 0)
         out_of_memory();
     int started = 0;
     for (; started < workers; started++)
-        if (thrd_create(&threads[started], worker, &b) != thrd_success)
+        if (pthread_create(&threads[started], NULL, worker, &b) != 0)
             break;
     if (started == 0) {              /* no thread at all: do the work here */
         fputs("gongkai: 无法创建工作线程，改为逐个检查 / no threads, checking one by one\n",
@@ -179,10 +179,10 @@ cli_tally cli_batch_run(size_t n, int workers, cli_job job, void *ctx)
     }
 
     for (size_t i = 0; i < n; i++) {
-        mtx_lock(&b.mu);
+        pthread_mutex_lock(&b.mu);
         while (!b.slots[i].done)
-            cnd_wait(&b.finished, &b.mu);
-        mtx_unlock(&b.mu);
+            pthread_cond_wait(&b.finished, &b.mu);
+        pthread_mutex_unlock(&b.mu);
         slot *s = &b.slots[i];
         progress_clear(&p);
         fwrite(s->err, 1, s->errlen, stderr);
@@ -193,19 +193,19 @@ cli_tally cli_batch_run(size_t n, int workers, cli_job job, void *ctx)
         s->out = s->err = NULL;
         add(&total, &s->tally);
         progress_show(&p, i + 1, n, &total, i + 1 == n);
-        mtx_lock(&b.mu);
+        pthread_mutex_lock(&b.mu);
         b.printed = i + 1;
-        cnd_broadcast(&b.room);
-        mtx_unlock(&b.mu);
+        pthread_cond_broadcast(&b.room);
+        pthread_mutex_unlock(&b.mu);
     }
     progress_clear(&p);
 
     for (int k = 0; k < started; k++)
-        thrd_join(threads[k], NULL);
+        pthread_join(threads[k], NULL);
     free(threads);
-    cnd_destroy(&b.finished);
-    cnd_destroy(&b.room);
-    mtx_destroy(&b.mu);
+    pthread_cond_destroy(&b.finished);
+    pthread_cond_destroy(&b.room);
+    pthread_mutex_destroy(&b.mu);
     free(b.slots);
     return total;
 }

@@ -23,7 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
+#include <pthread.h>
 
 #include "../util/buf.h"
 #include "readers.h"
@@ -79,8 +79,8 @@ static void load_poppler_once(void)
 /* Once per process, whichever thread asks first (check -j). */
 static bool load_poppler(void)
 {
-    static once_flag once = ONCE_FLAG_INIT;
-    call_once(&once, load_poppler_once);
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, load_poppler_once);
     return pp.ok;
 }
 

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
+#include <pthread.h>
 
 #include "../model/arena.h"
 #include "gongkai/read.h"
@@ -102,8 +102,8 @@ static void parse_builtin(void)
 /* Once per process, whichever thread asks first (check -j). */
 const gk_formulas *gk_builtin_formulas(void)
 {
-    static once_flag once = ONCE_FLAG_INIT;
-    call_once(&once, parse_builtin);
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, parse_builtin);
     return &builtin;
 }
 
@@ -135,8 +135,8 @@ static void list_rules(void)
 
 const gk_rule_info *gk_rules(size_t *n)
 {
-    static once_flag once = ONCE_FLAG_INIT;
-    call_once(&once, list_rules);
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, list_rules);
     *n = nall_rules;
     return all_rules;
 }

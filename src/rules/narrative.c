@@ -17,7 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
+#include <pthread.h>
 
 #include "../model/arena.h"
 #include "formula.h"
@@ -151,8 +151,8 @@ static void load_lexicon(void)
 /* Parsed once per process, whichever thread asks first (check -j). */
 static const lexicon *the_lexicon(void)
 {
-    static once_flag once = ONCE_FLAG_INIT;
-    call_once(&once, load_lexicon);
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, load_lexicon);
     return &the_subjects;
 }
 
