@@ -6,7 +6,7 @@
  * order mark so that Excel reads the Chinese as UTF-8.  A text field that a
  * spreadsheet would take for a formula (=, +, @ first) gets a leading
  * apostrophe: the document being checked is untrusted input.  Columns are
- * documented in docs/cli.md.
+ * documented in docs/batch.md.
  */
 #include <stdbool.h>
 #include <stdio.h>
