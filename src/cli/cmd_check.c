@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <utf8proc.h>
 
@@ -172,7 +173,12 @@ static cli_tally check_file(void *ctx, size_t i, FILE *out, FILE *errs)
     cli_tally t = {0};
     gk_error err;
     size_t len;
-    char *data = gk_load_file(file, &len, &err);
+    char *data = NULL;
+    struct stat st;
+    if (stat(file, &st) == 0 && S_ISDIR(st.st_mode))   /* a walk found nothing in it */
+        gk_error_set(&err, 0, 0, "目录中没有可检查的文档（.txt、.text、.json、.pdf）");
+    else
+        data = gk_load_file(file, &len, &err);
     gk_report *r = data ? gk_read(data, len, file, &err) : NULL;
     if (!r) {
         cli_input_error(errs, file, &err);

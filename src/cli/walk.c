@@ -97,8 +97,12 @@ void cli_paths_collect(cli_paths *p, char *const *args, int n)
             char *dir = dup(args[i]);
             while (len > 1 && dir[len - 1] == '/')
                 dir[--len] = '\0';
+            size_t before = p->n;
             walk(p, dir, 0);
-            free(dir);
+            if (p->n == before)
+                add(p, dir);            /* reported: no document in it */
+            else
+                free(dir);
         } else {
             add(p, dup(args[i]));       /* a file, or a name the reader reports */
         }

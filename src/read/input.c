@@ -16,6 +16,10 @@
 /* Inputs beyond this are refused rather than read into memory. */
 #define MAX_INPUT_BYTES ((size_t)1 << 30)
 
+/* No line of a real document comes near this; a text with a longer one is
+ * not a document (and would cost the reader time and memory for nothing). */
+#define MAX_LINE_BYTES ((size_t)1 << 20)
+
 gk_input_format gk_detect_format(const char *data, size_t len)
 {
     size_t i = 0;
@@ -32,10 +36,37 @@ gk_input_format gk_detect_format(const char *data, size_t len)
     return GK_INPUT_TEXT;
 }
 
+/* The first line longer than MAX_LINE_BYTES (1-based), or 0. */
+static int overlong_line(const char *data, size_t len)
+{
+    int line = 1;
+    for (const char *p = data, *end = data + len; p < end; line++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        if ((size_t)(le - p) > MAX_LINE_BYTES)
+            return line;
+        p = le + 1;
+    }
+    return 0;
+}
+
+/* Did the reader find anything of a disclosure document: a table, the
+ * year, the unit or the kind of document? */
+static bool recognised(const gk_report *r)
+{
+    return r->ntables || r->year || r->unit || r->kind != GK_DOC_UNKNOWN;
+}
+
 gk_report *gk_read(const char *data, size_t len, const char *name, gk_error *err)
 {
     gk_report *r = NULL;
-    switch (gk_detect_format(data, len)) {
+    gk_input_format format = gk_detect_format(data, len);
+    int long_line = format == GK_INPUT_TEXT ? overlong_line(data, len) : 0;
+    if (long_line) {
+        gk_error_set(err, long_line, 0, "此行超过 %zu MiB，不是公开文档的文本", MAX_LINE_BYTES >> 20);
+        return NULL;
+    }
+    switch (format) {
     case GK_INPUT_EMPTY:
         gk_error_set(err, 0, 0, "文件为空（没有任何内容）");
         return NULL;
@@ -48,6 +79,11 @@ gk_report *gk_read(const char *data, size_t len, const char *name, gk_error *err
     case GK_INPUT_TEXT:
         r = gk_read_text(data, len, err);
         break;
+    }
+    if (r && format != GK_INPUT_JSON && !recognised(r)) {
+        gk_report_free(r);
+        gk_error_set(err, 0, 0, "未识别出部门预算/决算公开文档的内容：没有表格，也没有年度、单位名称或文档类型");
+        return NULL;
     }
     if (r && name)
         r->source = gk_report_strdup(r, name);

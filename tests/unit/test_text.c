@@ -461,16 +461,22 @@ static void test_hostile(void **state)
     assert_int_equal(r->tables[0].nrows, 100000);
     gk_report_free(r);
 
-    /* One 10 MB line of digits. */
+    /* One 10 MB line of digits: refused at once, naming the line. */
     size_t m = 10u << 20;
-    memset(big, '7', cap < m ? cap : m);
     char *line = realloc(big, m);
     memset(line, '7', m);
+    memcpy(line, "某局2024年度部门决算\n", strlen("某局2024年度部门决算\n"));
     r = gk_read(line, m, NULL, &err);
-    assert_non_null(r);
-    assert_int_equal(r->ntables, 0);
-    gk_report_free(r);
+    assert_null(r);
+    assert_int_equal(err.line, 2);
+    assert_non_null(strstr(err.message, "此行超过 1 MiB"));
     free(line);
+
+    /* Text with nothing of a disclosure in it. */
+    const char prose[] = "这是一段与预决算无关的文字。\n第二行。\n";
+    r = gk_read(prose, sizeof prose - 1, NULL, &err);
+    assert_null(r);
+    assert_non_null(strstr(err.message, "未识别出部门预算/决算公开文档的内容"));
 }
 
 int main(void)
