@@ -4,6 +4,7 @@
 #   make demo   run gongkai on the project's own example documents
 #   make asan   build and run the tests under ASan + UBSan (build-asan/)
 #   make bench  reading/checking cost, as a ratio to wc -m (bench/run.sh)
+#   make fuzz   libFuzzer targets (fuzz/), each run FUZZ_SECONDS (60) on seeds (build-fuzz/)
 #   make clean  remove the build trees
 
 BUILD      ?= build
@@ -32,6 +33,15 @@ asan: deps
 
 bench: all
 	@./bench/run.sh
+
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz:
+	@./scripts/bootstrap.sh fuzz
+	@test -f $(FUZZ_BUILD)/CMakeCache.txt || CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGK_FUZZ=ON >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_all gongkai
+	@./fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

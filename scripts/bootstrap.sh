@@ -13,6 +13,13 @@ libutf8proc-dev
 libcmocka-dev
 libpoppler-glib-dev
 "
+# `bootstrap.sh fuzz` (make fuzz) also needs clang and its libFuzzer runtime.
+if [ "${1:-}" = fuzz ]; then
+    PACKAGES="$PACKAGES
+clang
+libclang-rt-14-dev
+"
+fi
 
 missing=""
 for p in $PACKAGES; do
