@@ -325,7 +325,8 @@ static size_t table_end(reader *rd, size_t from, gk_table *t)
                 i = j;                  /* a page break: the header again, then rows */
                 continue;
             }
-            if (i > from && rd->L.items[j].page != rd->L.items[i - 1].page &&
+            /* j < n: blank lines may run to the end of the input (fuzz_text). */
+            if (i > from && j < rd->L.n && rd->L.items[j].page != rd->L.items[i - 1].page &&
                 !tx_is_note(rd->L.items[j].text) && !section_break(&rd->L.items[j]) &&
                 !(title_layout(rd, &rd->L.items[j]) && confirmed_title(rd, j))) {
                 i = j;                  /* the table goes on over the page */
