@@ -441,6 +441,7 @@ typedef struct {
     char code[8];
     char name[96];
     money inc, exp, basic, pers, pub, proj, budget, start, end;
+    money other;   /* 其他收入, spent as 项目支出 of the row (not 财政拨款) */
     int is_proj;   /* a 项目支出 项 */
     char reason[160];
 } Row;
@@ -473,6 +474,7 @@ static void add_to(Row *t, const Row *x)
     t->pub += x->pub;
     t->proj += x->proj;
     t->budget += x->budget;
+    t->other += x->other;
 }
 
 static const char *kuan_name_of(const char *k, const Dept *d)
@@ -536,6 +538,7 @@ typedef struct {
     Row total; /* 合计 of the functional tables */
     money start, end; /* 年初/年末结转和结余 */
     money prev_total; /* 上年 收入/支出总计 */
+    money prev_fiscal; /* 上年 财政拨款收入/支出总计 */
     money prev_gpb;   /* 上年 一般公共预算财政拨款支出 */
     money budget_total;
     /* 三公: 0 出国 1 车小计 2 车购置 3 车运行 4 接待 5 合计 */
@@ -681,6 +684,11 @@ static void make_figures(uint64_t docno)
             F.end = proj[j]->end;
         }
     }
+    /* some units also have 其他收入 (interest, refunds), spent on a project */
+    if (chance(30)) {
+        Row *o = proj[pick(np)];
+        o->other = scale(o->proj, 5, 40) + rnd(1, 99);
+    }
     for (size_t i = 0; i < g_nx; i++) {
         r = &g_xiang[i];
         r->basic = r->pers + r->pub;
@@ -708,10 +716,17 @@ static void make_figures(uint64_t docno)
     F.budget_total = F.total.budget;
 
     /* ---- prior year */
-    money tot = F.total.inc + F.start;
+    money tot = F.total.inc + F.total.other + F.start;
     do
         F.prev_total = scale(tot, 75, 125) + rnd(0, 99);
     while (F.prev_total == tot);
+    money ftot = F.total.inc + F.start;
+    if (F.total.other == 0)
+        F.prev_fiscal = F.prev_total;
+    else
+        do
+            F.prev_fiscal = F.prev_total - scale(F.total.other, 50, 150) - rnd(0, 99);
+        while (F.prev_fiscal == ftot || F.prev_fiscal <= 0);
     do
         F.prev_gpb = scale(F.total.exp, 75, 125) + rnd(0, 99);
     while (F.prev_gpb == F.total.exp);
@@ -769,21 +784,16 @@ static void table_end(int no)
     g_tables[no - 1].end = emit("%s", "") + 1;
 }
 
-static money lei_exp(const char *code3)
+/* a 类's expenditure: all (公开01表) or 财政拨款 only (公开04表) */
+static money lei_exp(const char *code3, int all)
 {
     for (size_t i = 0; i < g_nt; i++)
         if (strlen(g_tree[i].code) == 3 && !strcmp(g_tree[i].code, code3))
-            return g_tree[i].exp;
+            return g_tree[i].exp + (all ? g_tree[i].other : 0);
     return 0;
 }
 
-static const char *lei_row_value(const char *code3)
-{
-    for (size_t i = 0; i < g_nt; i++)
-        if (strlen(g_tree[i].code) == 3 && !strcmp(g_tree[i].code, code3))
-            return C(g_tree[i].exp);
-    return "";
-}
+static const char *lei_row_value(const char *code3, int all) { return C(lei_exp(code3, all)); }
 
 static void t01(void)
 {
@@ -798,26 +808,29 @@ static void t01(void)
     for (int i = 0; i < 26; i++) {
         const char *lname = LEI[i].name;
         char cell[48];
-        snprintf(cell, sizeof cell, "%s", lei_row_value(LEI[i].code));
+        snprintf(cell, sizeof cell, "%s", lei_row_value(LEI[i].code, 1));
         size_t l;
         if (i < 8)
-            l = emit("%s\t%d\t%s\t%s、%s\t%d\t%s", INC[i], i + 1, i == 0 ? A(F.total.inc) : "",
-                     CNUM[i], lname, 32 + i, cell);
+            l = emit("%s\t%d\t%s\t%s、%s\t%d\t%s", INC[i], i + 1,
+                     i == 0 ? A(F.total.inc) : i == 7 ? C(F.total.other) : "", CNUM[i], lname,
+                     32 + i, cell);
         else
             l = emit("\t%d\t\t%s、%s\t%d\t%s", i + 1, CNUM[i], lname, 32 + i, cell);
         if (cell[0]) {
             char w[160];
             snprintf(w, sizeof w, "公开01表 %s 金额", lname);
-            site_cell(l, 5, lei_exp(LEI[i].code), w);
+            site_cell(l, 5, lei_exp(LEI[i].code, 1), w);
         }
     }
-    size_t lt = emit("本年收入合计\t27\t%s\t本年支出合计\t58\t%s", A(F.total.inc), A(F.total.exp));
-    site_cell(lt, 2, F.total.inc, "公开01表 本年收入合计");
-    site_cell(lt, 5, F.total.exp, "公开01表 本年支出合计");
+    money oth = F.total.other;
+    size_t lt = emit("本年收入合计\t27\t%s\t本年支出合计\t58\t%s", A(F.total.inc + oth),
+                     A(F.total.exp + oth));
+    site_cell(lt, 2, F.total.inc + oth, "公开01表 本年收入合计");
+    site_cell(lt, 5, F.total.exp + oth, "公开01表 本年支出合计");
     emit("使用非财政拨款结余（含专用结余）\t28\t\t结余分配\t59\t");
     emit("年初结转和结余\t29\t%s\t年末结转和结余\t60\t%s", C(F.start), C(F.end));
     emit("\t30\t\t\t61\t");
-    money tot = F.total.inc + F.start;
+    money tot = F.total.inc + oth + F.start;
     emit("总计\t31\t%s\t总计\t62\t%s", A(tot), A(tot));
     table_end(1);
 }
@@ -828,14 +841,16 @@ static void t02(void)
     emit("项目\t\t本年收入合计\t财政拨款收入\t上级补助收入\t事业收入\t经营收入\t附属单位上缴收入\t其他收入");
     emit("功能分类科目代码\t科目名称\t\t\t\t\t\t\t");
     emit("\t栏次\t1\t2\t3\t4\t5\t6\t7");
-    emit("\t合计\t%s\t%s\t\t\t\t\t", A(F.total.inc), A(F.total.inc));
+    emit("\t合计\t%s\t%s\t\t\t\t\t%s", A(F.total.inc + F.total.other), A(F.total.inc),
+         C(F.total.other));
     for (size_t i = 0; i < g_nt; i++) {
         const Row *r = &g_tree[i];
-        size_t l = emit("%s\t%s\t%s\t%s\t\t\t\t\t", r->code, r->name, C(r->inc), C(r->inc));
+        size_t l = emit("%s\t%s\t%s\t%s\t\t\t\t\t%s", r->code, r->name, C(r->inc + r->other),
+                        C(r->inc), C(r->other));
         {
             char w[160];
             snprintf(w, sizeof w, "公开02表 %.7s %.60s 本年收入合计", r->code, r->name);
-            site_cell(l, 2, r->inc, w);
+            site_cell(l, 2, r->inc + r->other, w);
             snprintf(w, sizeof w, "公开02表 %.7s %.60s 财政拨款收入", r->code, r->name);
             site_cell(l, 3, r->inc, w);
         }
@@ -849,19 +864,20 @@ static void t03(void)
     emit("项目\t\t本年支出合计\t基本支出\t项目支出\t上缴上级支出\t经营支出\t对附属单位补助支出");
     emit("功能分类科目代码\t科目名称\t\t\t\t\t\t");
     emit("\t栏次\t1\t2\t3\t4\t5\t6");
-    emit("\t合计\t%s\t%s\t%s\t\t\t", A(F.total.exp), C(F.total.basic), C(F.total.proj));
+    emit("\t合计\t%s\t%s\t%s\t\t\t", A(F.total.exp + F.total.other), C(F.total.basic),
+         C(F.total.proj + F.total.other));
     for (size_t i = 0; i < g_nt; i++) {
         const Row *r = &g_tree[i];
-        size_t l = emit("%s\t%s\t%s\t%s\t%s\t\t\t", r->code, r->name, C(r->exp), C(r->basic),
-                        C(r->proj));
+        size_t l = emit("%s\t%s\t%s\t%s\t%s\t\t\t", r->code, r->name, C(r->exp + r->other),
+                        C(r->basic), C(r->proj + r->other));
         {
             char w[160];
             snprintf(w, sizeof w, "公开03表 %.7s %.60s 本年支出合计", r->code, r->name);
-            site_cell(l, 2, r->exp, w);
+            site_cell(l, 2, r->exp + r->other, w);
             snprintf(w, sizeof w, "公开03表 %.7s %.60s 基本支出", r->code, r->name);
             site_cell(l, 3, r->basic, w);
             snprintf(w, sizeof w, "公开03表 %.7s %.60s 项目支出", r->code, r->name);
-            site_cell(l, 4, r->proj, w);
+            site_cell(l, 4, r->proj + r->other, w);
         }
     }
     table_end(3);
@@ -877,7 +893,7 @@ static void t04(void)
                                        "三、国有资本经营预算财政拨款"};
     for (int i = 0; i < 26; i++) {
         char v[48];
-        snprintf(v, sizeof v, "%s", lei_row_value(LEI[i].code));
+        snprintf(v, sizeof v, "%s", lei_row_value(LEI[i].code, 0));
         emit("%s\t%d\t%s\t%s、%s\t%d\t%s\t%s\t\t", i < 3 ? INC[i] : "", i + 1,
              i == 0 ? A(F.total.inc) : "", CNUM[i], LEI[i].name, 33 + i, v, v);
     }
@@ -1052,7 +1068,10 @@ static const char *const TOTAL_REASONS_DOWN =
 static void narrative(void)
 {
     int y = F.year;
-    money tot = F.total.inc + F.start;
+    money oth = F.total.other;
+    money inc_all = F.total.inc + oth, exp_all = F.total.exp + oth;
+    money tot = inc_all + F.start;     /* 收入、支出总计 */
+    money ftot = F.total.inc + F.start; /* 财政拨款收入、支出总计 */
     char w[160];
 
     emit("第三部分 %d年度部门决算情况说明", y);
@@ -1064,43 +1083,51 @@ static void narrative(void)
     par("%d年度收入、支出总计均为%s万元。与上年相比，", y, A(tot));
     change("收入、支出总计各", tot, F.prev_total, "说明一 收入、支出总计");
     par("。主要原因是：%s。其中：", tot > F.prev_total ? TOTAL_REASONS_UP : TOTAL_REASONS_DOWN);
-    pend(K_NAMT, "本年收入合计", F.total.inc, "说明一 本年收入合计");
-    par("本年收入合计%s万元，年初结转和结余%s万元；", A(F.total.inc), N(F.start));
-    pend(K_NAMT, "本年支出合计", F.total.exp, "说明一 本年支出合计");
-    par("本年支出合计%s万元，年末结转和结余%s万元。", A(F.total.exp), N(F.end));
+    pend(K_NAMT, "本年收入合计", inc_all, "说明一 本年收入合计");
+    par("本年收入合计%s万元，年初结转和结余%s万元；", A(inc_all), N(F.start));
+    pend(K_NAMT, "本年支出合计", exp_all, "说明一 本年支出合计");
+    par("本年支出合计%s万元，年末结转和结余%s万元。", A(exp_all), N(F.end));
     par_emit_sites();
     emit("%s", "");
 
     emit("二、收入决算情况说明");
     emit("%s", "");
     par_reset();
+    int64_t pf = pct(F.total.inc, inc_all), po = pct(oth, inc_all);
     pend(K_NAMT, "其中：财政拨款收入", F.total.inc, "说明二 财政拨款收入");
-    pend(K_PCT, "占", 10000, "说明二 财政拨款收入占比");
-    par("%d年度本年收入合计%s万元，其中：财政拨款收入%s万元，占%s；上级补助收入、事业收入、经营收入、附属单位上缴收入和其他收入均为0万元。",
-        y, A(F.total.inc), A(F.total.inc), P(10000));
+    pend(K_PCT, "万元，占", pf, "说明二 财政拨款收入占比");
+    par("%d年度本年收入合计%s万元，其中：财政拨款收入%s万元，占%s；", y, A(inc_all),
+        A(F.total.inc), P(pf));
+    if (oth) {
+        pend(K_NAMT, "；其他收入", oth, "说明二 其他收入");
+        par("其他收入%s万元，占%s，主要是银行存款利息等收入；上级补助收入、事业收入、经营收入和附属单位上缴收入均为0万元。",
+            A(oth), P(po));
+    } else {
+        par("上级补助收入、事业收入、经营收入、附属单位上缴收入和其他收入均为0万元。");
+    }
     par_emit_sites();
     emit("%s", "");
 
     emit("三、支出决算情况说明");
     emit("%s", "");
     par_reset();
-    int64_t pb = pct(F.total.basic, F.total.exp), pp = 10000 - pb;
+    money proj_all = F.total.proj + oth;
     /* both shares rounded independently (they sum to 100 ± 0.01) */
-    pp = pct(F.total.proj, F.total.exp);
+    int64_t pb = pct(F.total.basic, exp_all), pp = pct(proj_all, exp_all);
     pend(K_NAMT, "其中：基本支出", F.total.basic, "说明三 基本支出");
     pend(K_PCT, "万元，占", pb, "说明三 基本支出占比");
-    pend(K_NAMT, "；项目支出", F.total.proj, "说明三 项目支出");
+    pend(K_NAMT, "；项目支出", proj_all, "说明三 项目支出");
     par("%d年度本年支出合计%s万元，其中：基本支出%s万元，占%s；项目支出%s万元，占%s。", y,
-        A(F.total.exp), A(F.total.basic), P(pb), A(F.total.proj), P(pp));
+        A(exp_all), A(F.total.basic), P(pb), A(proj_all), P(pp));
     par_emit_sites();
     emit("%s", "");
 
     emit("四、财政拨款收入支出决算总体情况说明");
     emit("%s", "");
     par_reset();
-    par("%d年度财政拨款收入、支出总计均为%s万元。与上年相比，", y, A(tot));
-    change("财政拨款收入、支出总计各", tot, F.prev_total, "说明四 财政拨款收入、支出总计");
-    par("。主要原因是：%s。其中：", tot > F.prev_total ? TOTAL_REASONS_UP : TOTAL_REASONS_DOWN);
+    par("%d年度财政拨款收入、支出总计均为%s万元。与上年相比，", y, A(ftot));
+    change("财政拨款收入、支出总计各", ftot, F.prev_fiscal, "说明四 财政拨款收入、支出总计");
+    par("。主要原因是：%s。其中：", ftot > F.prev_fiscal ? TOTAL_REASONS_UP : TOTAL_REASONS_DOWN);
     par("年初财政拨款结转和结余%s万元，本年财政拨款收入%s万元；", N(F.start), A(F.total.inc));
     pend(K_NAMT, "本年财政拨款支出", F.total.exp, "说明四 本年财政拨款支出");
     par("本年财政拨款支出%s万元，年末财政拨款结转和结余%s万元。", A(F.total.exp), N(F.end));
@@ -1113,8 +1140,9 @@ static void narrative(void)
     emit("%s", "");
     par_reset();
     pend(K_NAMT, "一般公共预算财政拨款支出", F.total.exp, "说明五（一） 一般公共预算财政拨款支出");
+    pend(K_PCT, "占本年支出合计的", pct(F.total.exp, exp_all), "说明五（一） 占本年支出合计");
     par("%d年度一般公共预算财政拨款支出%s万元，占本年支出合计的%s。与上年相比，", y,
-        A(F.total.exp), P(10000));
+        A(F.total.exp), P(pct(F.total.exp, exp_all)));
     change("一般公共预算财政拨款支出", F.total.exp, F.prev_gpb, "说明五（一） 一般公共预算财政拨款支出");
     par("。主要原因是：%s。", F.total.exp > F.prev_gpb ? TOTAL_REASONS_UP : TOTAL_REASONS_DOWN);
     par_emit_sites();
