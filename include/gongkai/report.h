@@ -158,6 +158,8 @@ typedef struct gk_table {
     bool partial;             /* rows the reader could not read were left out */
     gk_row *rows;
     size_t nrows, cap;
+    /* Private: rows by code and by label, made by gk_report_index. */
+    const struct gk_row_index *index;
 } gk_table;
 
 /* A paragraph of narrative with the heading of the section it stands in.
@@ -238,6 +240,17 @@ const gk_table *gk_report_find_table(const gk_report *r, gk_table_kind kind);
 const gk_row *gk_table_find_code(const gk_table *t, const char *code, gk_side side);
 /* The first row with this label (and side, unless GK_SIDE_NONE). */
 const gk_row *gk_table_find_label(const gk_table *t, const char *label, gk_side side);
+/* The rows whose code is `len` characters long and starts with `prefix`
+ * (the children of a 类 or 款; prefix "" for every 类), in table order,
+ * into out[0..max); returns how many there are (may exceed max). */
+size_t gk_table_code_children(const gk_table *t, const char *prefix, size_t len,
+                              const gk_row **out, size_t max);
+
+/* Index every table's rows by code and by label, so that the look-ups
+ * above take logarithmic rather than linear time: done by gk_check before
+ * the rules run, so that checking a table of n rows costs O(n log n).
+ * Rows added afterwards are still found (by a scan). */
+void gk_report_index(gk_report *r);
 
 #ifdef __cplusplus
 }

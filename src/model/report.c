@@ -292,22 +292,126 @@ const gk_table *gk_report_find_table(const gk_report *r, gk_table_kind kind)
     return NULL;
 }
 
-const gk_row *gk_table_find_code(const gk_table *t, const char *code, gk_side side)
+/* ---- Row look-ups ----------------------------------------------------------- */
+
+/* A row's key and its place in the table; sorted by key, then place. */
+typedef struct keyed {
+    const char *key;
+    size_t row;
+} keyed;
+
+struct gk_row_index {
+    size_t nrows;            /* rows indexed; rows beyond are scanned */
+    keyed *codes, *labels;
+    size_t ncodes, nlabels;
+};
+
+static int by_key(const void *a, const void *b)
 {
-    for (size_t i = 0; i < t->nrows; i++) {
+    const keyed *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    return c ? c : (x->row > y->row) - (x->row < y->row);
+}
+
+/* The first entry whose key is not below `key`. */
+static size_t lower_bound(const keyed *v, size_t n, const char *key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(v[mid].key, key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static const gk_row *find(const gk_table *t, bool by_code, const char *key, gk_side side)
+{
+    const struct gk_row_index *ix = t->index;
+    size_t from = 0;
+    if (ix) {
+        const keyed *v = by_code ? ix->codes : ix->labels;
+        size_t n = by_code ? ix->ncodes : ix->nlabels;
+        for (size_t i = lower_bound(v, n, key); i < n && strcmp(v[i].key, key) == 0; i++) {
+            const gk_row *row = &t->rows[v[i].row];
+            if (side == GK_SIDE_NONE || row->side == side)
+                return row;
+        }
+        from = ix->nrows;
+    }
+    for (size_t i = from; i < t->nrows; i++) {
         const gk_row *row = &t->rows[i];
-        if (row->code && strcmp(row->code, code) == 0 && (side == GK_SIDE_NONE || row->side == side))
+        const char *k = by_code ? row->code : row->label;
+        if (k && strcmp(k, key) == 0 && (side == GK_SIDE_NONE || row->side == side))
             return row;
     }
     return NULL;
 }
 
+const gk_row *gk_table_find_code(const gk_table *t, const char *code, gk_side side)
+{
+    return find(t, true, code, side);
+}
+
 const gk_row *gk_table_find_label(const gk_table *t, const char *label, gk_side side)
 {
-    for (size_t i = 0; i < t->nrows; i++) {
-        const gk_row *row = &t->rows[i];
-        if (row->label && strcmp(row->label, label) == 0 && (side == GK_SIDE_NONE || row->side == side))
-            return row;
+    return find(t, false, label, side);
+}
+
+static int by_place(const void *a, const void *b)
+{
+    const gk_row *x = *(const gk_row *const *)a, *y = *(const gk_row *const *)b;
+    return (x > y) - (x < y);
+}
+
+size_t gk_table_code_children(const gk_table *t, const char *prefix, size_t len,
+                              const gk_row **out, size_t max)
+{
+    size_t n = 0, plen = strlen(prefix), from = 0;
+    const struct gk_row_index *ix = t->index;
+    if (ix) {
+        for (size_t i = lower_bound(ix->codes, ix->ncodes, prefix);
+             i < ix->ncodes && strncmp(ix->codes[i].key, prefix, plen) == 0; i++) {
+            const gk_row *row = &t->rows[ix->codes[i].row];
+            if (strlen(row->code) == len && n++ < max)
+                out[n - 1] = row;
+        }
+        from = ix->nrows;
     }
-    return NULL;
+    size_t indexed = n < max ? n : max;
+    for (size_t i = from; i < t->nrows; i++) {
+        const gk_row *row = &t->rows[i];
+        if (row->code && strlen(row->code) == len && strncmp(row->code, prefix, plen) == 0 &&
+            n++ < max)
+            out[n - 1] = row;
+    }
+    qsort(out, indexed, sizeof *out, by_place);   /* the index is in code order */
+    return n;
+}
+
+static keyed *index_by(gk_report *r, const gk_table *t, bool by_code, size_t *n)
+{
+    keyed *v = gk_arena_alloc(r->arena, (t->nrows ? t->nrows : 1) * sizeof *v);
+    *n = 0;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const char *k = by_code ? t->rows[i].code : t->rows[i].label;
+        if (k)
+            v[(*n)++] = (keyed){k, i};
+    }
+    qsort(v, *n, sizeof *v, by_key);
+    return v;
+}
+
+void gk_report_index(gk_report *r)
+{
+    for (size_t i = 0; i < r->ntables; i++) {
+        gk_table *t = &r->tables[i];
+        struct gk_row_index *ix = gk_arena_alloc(r->arena, sizeof *ix);
+        ix->nrows = t->nrows;
+        ix->codes = index_by(r, t, true, &ix->ncodes);
+        ix->labels = index_by(r, t, false, &ix->nlabels);
+        t->index = ix;
+    }
 }

@@ -267,6 +267,7 @@ void gk_check_with(gk_report *r, const gk_ruleset *extra, gk_findings *out)
 {
     memset(out, 0, sizeof *out);
     out->report = r;
+    gk_report_index(r);
     for (size_t i = 0; i < sizeof CHECKERS / sizeof CHECKERS[0]; i++)
         CHECKERS[i](r, out);
     gk_formulas_check(gk_builtin_formulas(), r, out);

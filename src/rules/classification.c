@@ -30,12 +30,12 @@ static bool lists_tree(gk_table_kind k)
 
 static bool has_code(const gk_table *t, const char *code, size_t len)
 {
-    for (size_t i = 0; i < t->nrows; i++) {
-        const char *c = t->rows[i].code;
-        if (c && strlen(c) == len && memcmp(c, code, len) == 0)
-            return true;
-    }
-    return false;
+    char parent[8];
+    if (len >= sizeof parent)
+        return false;
+    memcpy(parent, code, len);
+    parent[len] = '\0';
+    return gk_table_find_code(t, parent, GK_SIDE_NONE) != NULL;
 }
 
 static void check_name(const gk_report *r, const gk_table *t, const gk_row *row,
@@ -79,6 +79,19 @@ static bool same_name(const char *a, const char *b)
     return strcmp(ka, kb) == 0 || (n >= 18 && strncmp(ka, kb, n) == 0);
 }
 
+/* The first row of t with this code and a name. */
+static const gk_row *named_row(const gk_table *t, const char *code)
+{
+    const gk_row *row = gk_table_find_code(t, code, GK_SIDE_NONE);
+    if (row && row->label && *row->label)
+        return row;
+    for (size_t k = row ? (size_t)(row - t->rows) + 1 : t->nrows; k < t->nrows; k++)
+        if (t->rows[k].code && t->rows[k].label && *t->rows[k].label &&
+            strcmp(t->rows[k].code, code) == 0)
+            return &t->rows[k];        /* rare: the first row of the code is unnamed */
+    return NULL;
+}
+
 /* CLS005: the first table to print a code names it; a later table that
  * prints another name for it is reported (one finding per code and table). */
 static void check_names_agree(const gk_report *r, gk_findings *out)
@@ -95,13 +108,8 @@ static void check_names_agree(const gk_report *r, gk_findings *out)
             for (size_t tj = 0; tj < ti && !first; tj++) {
                 if (gk_table_kind_codes(r->tables[tj].kind) != kind)
                     continue;
-                for (size_t k = 0; k < r->tables[tj].nrows && !first; k++)
-                    if (r->tables[tj].rows[k].code && r->tables[tj].rows[k].label &&
-                        *r->tables[tj].rows[k].label &&
-                        strcmp(r->tables[tj].rows[k].code, row->code) == 0) {
-                        ft = &r->tables[tj];
-                        first = &ft->rows[k];
-                    }
+                first = named_row(&r->tables[tj], row->code);
+                ft = &r->tables[tj];
             }
             if (!first || same_name(first->label, row->label))
                 continue;

@@ -36,11 +36,8 @@ static const gk_row *term_row(const gk_table *t, const gk_term *term, const gk_r
     case GK_SEL_EACH:
         if (!bound)
             return NULL;
-        for (size_t i = 0; i < t->nrows; i++) {
-            const gk_row *row = &t->rows[i];
-            if (row == bound)
-                return row;
-        }
+        if (bound >= t->rows && bound < t->rows + t->nrows)
+            return bound;               /* the bound row is one of this table's */
         if (bound->code)
             return gk_table_find_code(t, bound->code, bound->side ? bound->side : two);
         return bound->label ? gk_table_find_label(t, bound->label, bound->side) : NULL;
@@ -400,13 +397,14 @@ static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, cons
     if (pc && !pc->text)
         locs[0].value = gk_amount_format(pc->value, bufs[0]);
     size_t plen = parent->code ? strlen(parent->code) : 0;
-    int children = 0;
-    for (size_t i = 0; i < t->nrows; i++) {
-        const gk_row *row = &t->rows[i];
-        if (!row->code || strlen(row->code) != child_len ||
-            (plen && strncmp(row->code, parent->code, plen) != 0))
-            continue;
-        children++;
+    const char *prefix = parent->code ? parent->code : "";
+    size_t children = gk_table_code_children(t, prefix, child_len, NULL, 0);
+    const gk_row **kids = malloc((children ? children : 1) * sizeof *kids);
+    if (!kids)
+        gk_out_of_memory();
+    gk_table_code_children(t, prefix, child_len, kids, children);
+    for (size_t i = 0; i < children; i++) {
+        const gk_row *row = kids[i];
         const gk_cell *c = gk_row_get(row, column);
         if (nlocs < 64) {
             locs[nlocs] = gk_location_of(t, row, column);
@@ -421,6 +419,7 @@ static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, cons
                 rhs.exact_ok = gk_amount_add(rhs.exact, c->value, &rhs.exact);
         }
     }
+    free(kids);
     if (children == 0 || lhs.nonblank + rhs.nonblank == 0)
         return;
     char buf[GK_AMOUNT_BUFSIZE];
@@ -453,9 +452,8 @@ static void check_tree(const ctx *cx, const gk_formula *f)
 static bool has_code(const gk_table *const *tables, int n, const char *code)
 {
     for (int i = 0; i < n; i++)
-        for (size_t k = 0; tables[i] && k < tables[i]->nrows; k++)
-            if (tables[i]->rows[k].code && strcmp(tables[i]->rows[k].code, code) == 0)
-                return true;
+        if (tables[i] && gk_table_find_code(tables[i], code, GK_SIDE_NONE))
+            return true;
     return false;
 }
 
