@@ -577,7 +577,7 @@ static void make_figures(uint64_t docno)
     F.place_kind = !strcmp(kind, "区") ? "区" : !strcmp(kind, "市") ? "市" : "县";
     F.area = !strcmp(F.place_kind, "区") ? "全区" : !strcmp(F.place_kind, "市") ? "全市" : "全县";
     F.year = (int)rnd(2022, 2024);
-    F.staff = (int)rnd(6, 40);
+    F.staff = chance(80) ? (int)rnd(6, 40) : (int)rnd(41, 150);
     F.staff_quota = F.staff + (int)rnd(0, 4);
     (void)docno;
 
@@ -750,9 +750,18 @@ static void make_figures(uint64_t docno)
     }
     F.recep = (int)rnd(2, 30);
     F.recep_people = F.recep * (int)rnd(3, 8);
-    do
-        F.office_prev = scale(pub, 80, 120) + rnd(0, 9);
-    while (F.office_prev == pub);
+    if (chance(5))
+        F.office_prev = pub; /* 与上年持平 */
+    else
+        do
+            F.office_prev = scale(pub, 80, 120) + rnd(0, 9);
+        while (F.office_prev == pub);
+    /* a car bought this year after none last year: an increase from zero, no rate */
+    if (F.tp_final[2] && chance(50)) {
+        F.tp_prev[2] = 0;
+        F.tp_prev[1] = F.tp_prev[2] + F.tp_prev[3];
+        F.tp_prev[5] = F.tp_prev[0] + F.tp_prev[1] + F.tp_prev[4];
+    }
 
     /* ---- 政府采购 */
     F.proc_goods = rnd(200, 3000);
@@ -1336,6 +1345,9 @@ static void narrative(void)
             par("与上年持平，主要原因是%s", t == 0 && f[t] == 0 ? "本部门无因公出国（境）任务"
                                         : t == 2 && f[t] == 0 ? "现有车辆能够满足工作需要"
                                                               : "相关工作保持稳定");
+        } else if (p[t] == 0) {
+            /* from zero: an amount, no growth rate */
+            par("比上年增加%s万元，主要原因是%s", A(f[t]), TPR_UP[t]);
         } else {
             change("比上年", f[t], p[t], w);
             par("，主要原因是%s", f[t] > p[t] ? TPR_UP[t] : TPR_DOWN[t]);
@@ -1371,9 +1383,13 @@ static void narrative(void)
     par_reset();
     pend(K_NAMT, "机关运行经费支出", F.total.pub, "说明十 机关运行经费");
     par("%d年度，本部门机关运行经费支出%s万元，", y, A(F.total.pub));
-    change("比上年", F.total.pub, F.office_prev, "说明十 机关运行经费");
-    par("，主要原因是%s。", F.total.pub > F.office_prev ? "办公设备购置及日常运转支出增加"
-                                                       : "厉行节约，压减日常公用支出");
+    if (F.total.pub == F.office_prev) {
+        par("与上年持平。");
+    } else {
+        change("比上年", F.total.pub, F.office_prev, "说明十 机关运行经费");
+        par("，主要原因是%s。", F.total.pub > F.office_prev ? "办公设备购置及日常运转支出增加"
+                                                           : "厉行节约，压减日常公用支出");
+    }
     par_emit_sites();
     emit("%s", "");
 
