@@ -62,23 +62,7 @@ expect 0 "0 个错误，0 个警告" -- "$GK" check "$SRC/examples/final-2024.tx
 # with the reason.
 printf '%%PDF-1.7\n' >"$TMP/x.pdf"
 expect 2 "x.pdf: 无法读取 PDF" -- "$GK" parse "$TMP/x.pdf"
-python3 - "$TMP/scan.pdf" <<'PY'
-import sys
-objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]
-out = bytearray(b"%PDF-1.4\n")
-offs = []
-for i, o in enumerate(objs, 1):
-    offs.append(len(out))
-    out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-xref = len(out)
-out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-for o in offs:
-    out += b"%010d 00000 n \n" % o
-out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-open(sys.argv[1], "wb").write(out)
-PY
+python3 "$SRC/tests/cli/mkpdf.py" scan "$TMP/scan.pdf"
 expect 2 "scan.pdf: PDF 没有文字层" -- "$GK" check "$TMP/scan.pdf"
 head -c 4096 /dev/urandom >"$TMP/noise.bin"
 expect 2 "noise.bin" -- "$GK" check "$TMP/noise.bin"
