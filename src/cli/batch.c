@@ -6,7 +6,8 @@
  * streams, and the main thread prints them in input order as soon as a
  * document and all those before it are done.  Workers never run more than
  * a few documents ahead of the printing, so memory stays flat whatever the
- * number of documents: at most `ahead` outputs wait in memory at once.
+ * number of documents: at most `ahead` outputs wait in memory at once, in
+ * a ring of `ahead` slots (document i in slot i mod ahead).
  *
  * With one worker nothing is buffered: the job writes straight to stdout
  * and stderr on the main thread.
@@ -33,7 +34,7 @@ typedef struct batch {
     size_t n;
     cli_job job;
     void *ctx;
-    slot *slots;
+    slot *slots;            /* a ring of `ahead` */
     size_t next;            /* the next document to start */
     size_t printed;         /* documents printed so far */
     size_t ahead;           /* started but not printed, at most */
@@ -58,7 +59,7 @@ static void out_of_memory(void)
 /* Run document i with its output kept in memory. */
 static void run_buffered(batch *b, size_t i)
 {
-    slot *s = &b->slots[i];
+    slot *s = &b->slots[i % b->ahead];
     FILE *out = open_memstream(&s->out, &s->outlen);
     FILE *err = open_memstream(&s->err, &s->errlen);
     if (!out || !err)
@@ -81,7 +82,7 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&b->mu);
         run_buffered(b, i);
         pthread_mutex_lock(&b->mu);
-        b->slots[i].done = true;
+        b->slots[i % b->ahead].done = true;
         pthread_cond_broadcast(&b->finished);
     }
     pthread_mutex_unlock(&b->mu);
@@ -137,6 +138,22 @@ static void add(cli_tally *total, const cli_tally *t)
     total->unreadable += t->unreadable;
 }
 
+/* One document after the other on this thread, straight to stdout. */
+static cli_tally run_serial(size_t n, cli_job job, void *ctx, progress *p)
+{
+    cli_tally total = {0};
+    for (size_t i = 0; i < n; i++) {
+        progress_clear(p);
+        fflush(stdout);
+        cli_tally t = job(ctx, i, stdout, stderr);
+        fflush(stdout);
+        add(&total, &t);
+        progress_show(p, i + 1, n, &total, i + 1 == n);
+    }
+    progress_clear(p);
+    return total;
+}
+
 cli_tally cli_batch_run(size_t n, int workers, cli_job job, void *ctx)
 {
     cli_tally total = {0};
@@ -146,23 +163,12 @@ cli_tally cli_batch_run(size_t n, int workers, cli_job job, void *ctx)
     if ((size_t)workers > n)
         workers = n ? (int)n : 1;
 
-    if (workers == 1) {
-        for (size_t i = 0; i < n; i++) {
-            progress_clear(&p);
-            fflush(stdout);
-            cli_tally t = job(ctx, i, stdout, stderr);
-            fflush(stdout);
-            add(&total, &t);
-            progress_show(&p, i + 1, n, &total, i + 1 == n);
-        }
-        progress_clear(&p);
-        return total;
-    }
-
+    if (workers == 1)
+        return run_serial(n, job, ctx, &p);
     batch b;
     memset(&b, 0, sizeof b);
     b.n = n, b.job = job, b.ctx = ctx, b.ahead = 4 * (size_t)workers;
-    b.slots = calloc(n, sizeof *b.slots);
+    b.slots = calloc(b.ahead, sizeof *b.slots);
     pthread_t *threads = malloc((size_t)workers * sizeof *threads);
     if (!b.slots || !threads || pthread_mutex_init(&b.mu, NULL) != 0 ||
         pthread_cond_init(&b.room, NULL) != 0 || pthread_cond_init(&b.finished, NULL) != 0)
@@ -174,24 +180,25 @@ cli_tally cli_batch_run(size_t n, int workers, cli_job job, void *ctx)
     if (started == 0) {              /* no thread at all: do the work here */
         fputs("gongkai: 无法创建工作线程，改为逐个检查 / no threads, checking one by one\n",
               stderr);
-        b.ahead = SIZE_MAX;          /* nobody prints until all is done */
-        worker(&b);
+        free(threads);
+        free(b.slots);
+        return run_serial(n, job, ctx, &p);
     }
 
     for (size_t i = 0; i < n; i++) {
         pthread_mutex_lock(&b.mu);
-        while (!b.slots[i].done)
+        slot *s = &b.slots[i % b.ahead];
+        while (!s->done)
             pthread_cond_wait(&b.finished, &b.mu);
         pthread_mutex_unlock(&b.mu);
-        slot *s = &b.slots[i];
         progress_clear(&p);
         fwrite(s->err, 1, s->errlen, stderr);
         fwrite(s->out, 1, s->outlen, stdout);
         fflush(stdout);
+        add(&total, &s->tally);
         free(s->out);
         free(s->err);
-        s->out = s->err = NULL;
-        add(&total, &s->tally);
+        memset(s, 0, sizeof *s);    /* the slot of document i + ahead */
         progress_show(&p, i + 1, n, &total, i + 1 == n);
         pthread_mutex_lock(&b.mu);
         b.printed = i + 1;
