@@ -7,7 +7,8 @@
 #   wc -m FILES                         (one process)
 #   gongkai check --format json FILES   serially (-j 1) and with -j NPROC
 #                                        (when check has -j)
-# and prints seconds, documents/s, MB/s, the ratio to wc -m and the peak RSS
+# and prints wall seconds, documents/s, MB/s, the ratio to wc -m, CPU seconds
+# (user + system) and their ratio, and the peak RSS
 # (/usr/bin/time -v; Debian package `time`). With 10 documents every command
 # is run ROUNDS10 (default 20) times and the times are per run.
 # Finally the planted mistakes are scored (score.sh) on the same folder.
@@ -39,12 +40,13 @@ if "$GK" check --help 2>&1 | grep -q -- ' -j'; then
     modes+=("-j $NPROC")
 fi
 
-# measure NAME ROUNDS CMD...: wall time per run (date) and peak RSS (time -v)
-# of running CMD ROUNDS times; prints "SECONDS RSS_KB".
+# measure ROUNDS CMD...: wall time per run (date), CPU time (user + system)
+# per run and peak RSS (time -v) of running CMD ROUNDS times; prints
+# "SECONDS CPU_SECONDS RSS_KB".
 measure() {
     local rounds=$1
     shift
-    local a b rss=0 r
+    local a b rss=0 r cpu=0
     a=$(date +%s.%N)
     for ((i = 0; i < rounds; i++)); do
         /usr/bin/time -v -o "$TMP/time.txt" "$@" >/dev/null 2>"$TMP/stderr" || {
@@ -54,9 +56,10 @@ measure() {
         }
         r=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$TMP/time.txt")
         [ "$r" -gt "$rss" ] && rss=$r
+        cpu=$(awk -F': ' -v c="$cpu" '/(User|System) time \(seconds\)/ { c += $2 } END { print c }' "$TMP/time.txt")
     done
     b=$(date +%s.%N)
-    awk -v a="$a" -v b="$b" -v n="$rounds" -v r="$rss" 'BEGIN { printf "%.6f %d\n", (b - a) / n, r }'
+    awk -v a="$a" -v b="$b" -v n="$rounds" -v r="$rss" -v c="$cpu" 'BEGIN { printf "%.6f %.6f %d\n", (b - a) / n, c / n, r }'
 }
 
 bench() {
@@ -67,15 +70,17 @@ bench() {
     bytes=$(cat "${files[@]}" | wc -c)
     echo
     echo "== $n documents, $(awk -v b="$bytes" 'BEGIN { printf "%.1f MB", b / 1e6 }')$([ "$rounds" -gt 1 ] && echo ", $rounds runs each, times per run")"
-    printf '%-36s %10s %10s %9s %9s %10s\n' command seconds docs/s MB/s "÷ wc -m" "peak RSS"
-    read -r wsec wrss < <(measure "$rounds" wc -m "${files[@]}")
-    awk -v s="$wsec" -v n="$n" -v b="$bytes" -v r="$wrss" 'BEGIN {
-        printf "%-36s %10.4f %10.0f %9.1f %9s %7.1f MB\n", "wc -m", s, n / s, b / 1e6 / s, "1.00", r / 1024 }'
+    printf '%-36s %9s %8s %7s %8s %8s %9s %10s\n' command "wall s" docs/s MB/s "÷ wc -m" "cpu s" "cpu ÷ wc" "peak RSS"
+    read -r wsec wcpu wrss < <(measure "$rounds" wc -m "${files[@]}")
+    awk -v s="$wsec" -v c="$wcpu" -v n="$n" -v b="$bytes" -v r="$wrss" 'BEGIN {
+        printf "%-36s %9.4f %8.0f %7.1f %8s %8.3f %9s %7.1f MB\n", "wc -m", s, n / s, b / 1e6 / s, "1.00", c, "1.00", r / 1024 }'
     for m in "${modes[@]}"; do
         # shellcheck disable=SC2086
-        read -r gsec grss < <(measure "$rounds" "$GK" check $m --format json "${files[@]}")
-        awk -v s="$gsec" -v w="$wsec" -v n="$n" -v b="$bytes" -v r="$grss" -v m="gongkai check $m --format json" 'BEGIN {
-            printf "%-36s %10.4f %10.0f %9.1f %9.2f %7.1f MB\n", m, s, n / s, b / 1e6 / s, s / w, r / 1024 }'
+        read -r gsec gcpu grss < <(measure "$rounds" "$GK" check $m --format json "${files[@]}")
+        awk -v s="$gsec" -v w="$wsec" -v c="$gcpu" -v wc="$wcpu" -v n="$n" -v b="$bytes" -v r="$grss" \
+            -v m="gongkai check $m --format json" 'BEGIN {
+            printf "%-36s %9.4f %8.0f %7.1f %8.2f %8.3f %9s %7.1f MB\n", m, s, n / s, b / 1e6 / s, s / w, c,
+                   (wc > 0 ? sprintf("%.2f", c / wc) : "n/a"), r / 1024 }'
     done
 }
 
