@@ -135,7 +135,8 @@ static const gk_layout LAYOUTS[] = {
       {"公务接待费", {"公务接待费", "接待费"}},
       {"会议费", {"会议费"}},
       {"培训费", {"培训费"}},
-      {"机关运行经费", {"机关运行经费"}}},
+      /* "2024年机关运行经" / "费预算数": a header wrapped in its word. */
+      {"机关运行经费", {"机关运行经费", "机关运行经"}}},
      {{0}}, PUBLIC3_SUMS},
     {GK_TABLE_BUDGET_SPECIAL, {"专项业务经费支出表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}, NO_SUMS},
     {GK_TABLE_BUDGET_PROCUREMENT, {"政府采购", "预算"}, {"决算"}, GK_ROWS_GENERIC, {{0}}, {{0}}, NO_SUMS},

@@ -220,8 +220,8 @@ static bool confirmed_title(reader *rd, size_t t)
         if (!*ln->text)
             continue;
         seen++;
-        if (title_layout(rd, ln))
-            return false;
+        if (title_layout(rd, ln) || section_break(ln))
+            return false;                /* the next entry of a 目录 */
         if (is_number(ln->text) || unit_in(ln->text) != GK_UNIT_NONE ||
             tx_nonempty_cells(ln) >= 3 || tx_has(ln->text, "栏次") || tx_has(ln->text, "项目") ||
             tx_has(ln->text, "科目"))
@@ -339,16 +339,28 @@ static size_t table_end(reader *rd, size_t from, gk_table *t)
             continue;
         }
         if (tx_is_note(ln->text)) {
-            /* The note, and a 说明 right after it, may say the table is empty. */
-            size_t j = i;
-            while (j < rd->L.n && (j == i || tx_starts(rd->L.items[j].text, "说明"))) {
-                if (!t->empty_note && says_empty(rd->L.items[j].text)) {
-                    t->empty_note = gk_report_strdup(rd->r, rd->L.items[j].text);
-                    t->note_pos = tx_pos_of(&rd->L.items[j]);
+            /* The note, and the lines right after it that explain the table
+             * (a 说明, a line saying it is empty), may say the table is
+             * empty.  Templates print their instructions there too ("无…的，
+             * 仍保留该表格式，并在本表下方作下述说明", "…应公开空表并说明"):
+             * part of the note, but not the unit's own statement. */
+            size_t end = i + 1;
+            for (size_t j = i; j < rd->L.n && j < i + 4 && *rd->L.items[j].text; j++) {
+                const gk_line *nl = &rd->L.items[j];
+                if (j > i && ((title_layout(rd, nl) && confirmed_title(rd, j)) ||
+                              section_break(nl) || row_like(nl)))
+                    break;
+                bool empty = says_empty(nl->text);
+                if (j > i && !empty && !tx_starts(nl->text, "说明"))
+                    continue;
+                end = j + 1;
+                bool instruction = tx_has(nl->text, "仍保留") || tx_has(nl->text, "应公开空表");
+                if (!t->empty_note && empty && !instruction) {
+                    t->empty_note = gk_report_strdup(rd->r, nl->text);
+                    t->note_pos = tx_pos_of(nl);
                 }
-                j++;
             }
-            return j;
+            return end;
         }
         if ((title_layout(rd, ln) && confirmed_title(rd, i)) || section_break(ln))
             return i;

@@ -712,45 +712,108 @@ void read_grouped_spaced(reader *rd, gk_table *t, size_t b, size_t e)
 
 /* ---- 三公 ------------------------------------------------------------------------ */
 
+/* A line made only of figures (whole numbers too: a 三公 table's "15" is
+ * money), at least two of them, into s. */
+static bool only_figures(const char *text, seg *s)
+{
+    memset(s, 0, sizeof *s);
+    char buf[1024];
+    if (strlen(text) >= sizeof buf)
+        return false;
+    strcpy(buf, text);
+    for (char *save = NULL, *tok = strtok_r(buf, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
+        if (s->nvals == GK_PLACE_MAX_COLUMNS ||
+            gk_amount_parse(tok, strlen(tok), &s->vals[s->nvals++]) != GK_AMOUNT_OK)
+            return false;
+    return s->nvals >= 2;
+}
+
+/* Move 公务接待费 to just before the car group (公务用车购置及运行维护费
+ * and its parts) in the names; false when the names have no such columns
+ * in that order. */
+static bool reception_first(const char **names, int *group, int m)
+{
+    int car = -1, rec = -1;
+    for (int i = 0; i < m; i++) {
+        if (strcmp(names[i], "公务用车购置及运行维护费") == 0 && car < 0)
+            car = i;
+        if (strcmp(names[i], "公务接待费") == 0 && rec < 0)
+            rec = i;
+    }
+    if (car < 0 || rec < car || group[car] != group[rec])
+        return false;
+    const char *name = names[rec];
+    int g = group[rec];
+    memmove(&names[car + 1], &names[car], (size_t)(rec - car) * sizeof *names);
+    memmove(&group[car + 1], &group[car], (size_t)(rec - car) * sizeof *group);
+    names[car] = name;
+    group[car] = g;
+    return true;
+}
+
+/* Do the figures fill the columns with every identity kept? */
+static bool all_hold(const gk_layout *lay, const char *const *names, const int *group, int m,
+                     const seg *s)
+{
+    gk_place_identity ids[8];
+    int nids = gk_place_identities(lay, names, group, m, ids, 8);
+    int one[1][GK_PLACE_MAX_COLUMNS];
+    return s->nvals == m && gk_place_options(m, s->vals, m, ids, nids, one, 1) == 1;
+}
+
 void read_public3_spaced(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
 {
     /* The figures: the first line made only of amounts. */
     size_t data = e;
     bool interleaved = false;
+    seg figures;
     for (size_t i = b; i < e; i++) {
         const gk_line *ln = &rd->L.items[i];
-        seg s[MAX_SEGS];
-        int ns = segments(rd, ln->text, false, false, s);
         if (tx_has(ln->text, "预算数 决算数 预算数"))
             interleaved = true;
-        if (ns == 1 && !s[0].label[0] && s[0].nvals > 0) {
+        if (only_figures(ln->text, &figures)) {
             data = i;
             break;
         }
     }
     if (data == e)
         return;
+    /* A 决算 prints 预算数 and 决算数 groups; a 预算 only its 预算数 (and
+     * 机关运行经费). */
+    int groups = t->kind == GK_TABLE_BUDGET_THREE_PUBLIC ? 1 : 2;
     const char *cols[GK_LAYOUT_MAX_COLUMNS];
-    int n = present_columns(rd, lay->columns, 2, b, e, data, cols);
+    int n = present_columns(rd, lay->columns, groups, b, e, data, cols);
     const char *names[GK_PLACE_MAX_COLUMNS];
     int group[GK_PLACE_MAX_COLUMNS];
     int m = 0;
-    for (int k = 0; k < 2 * n && m < GK_PLACE_MAX_COLUMNS; k++, m++) {
+    for (int k = 0; k < groups * n && m < GK_PLACE_MAX_COLUMNS; k++, m++) {
         int c = interleaved ? k / 2 : k % n, g = interleaved ? k % 2 : k / n;
         names[m] = cols[c];
         group[m] = g;
     }
     const gk_line *ln = &rd->L.items[data];
-    seg s[MAX_SEGS];
-    segments(rd, ln->text, false, false, s);
+    seg *s = &figures;
+    if (s->nvals == m && !all_hold(lay, names, group, m, s)) {
+        /* Some templates print 公务接待费 before the car group: every column
+         * is printed, and the identities hold only that way. */
+        const char *alt[GK_PLACE_MAX_COLUMNS];
+        int alt_group[GK_PLACE_MAX_COLUMNS];
+        memcpy(alt, names, (size_t)m * sizeof *alt);
+        memcpy(alt_group, group, (size_t)m * sizeof *alt_group);
+        if (reception_first(alt, alt_group, m) && all_hold(lay, alt, alt_group, m, s)) {
+            memcpy(names, alt, (size_t)m * sizeof *alt);
+            memcpy(group, alt_group, (size_t)m * sizeof *alt_group);
+        }
+    }
     gk_place_identity ids[8];
     int nids = gk_place_identities(lay, names, group, m, ids, 8);
     int slot[GK_PLACE_MAX_COLUMNS];
     bool sure = gk_place(m, s[0].vals, s[0].nvals, ids, nids, slot);
     tx_new_row(rd, t, ln, NULL, "预算数", GK_SIDE_NONE);
-    tx_new_row(rd, t, ln, NULL, "决算数", GK_SIDE_NONE);
+    if (groups == 2)
+        tx_new_row(rd, t, ln, NULL, "决算数", GK_SIDE_NONE);
     for (int i = 0; i < s[0].nvals && i < m; i++) {
-        gk_row *row = &t->rows[t->nrows - 2 + group[slot[i]]];
+        gk_row *row = &t->rows[t->nrows - (size_t)groups + (size_t)group[slot[i]]];
         gk_cell *c = gk_row_set(rd->r, row, names[slot[i]], s[0].vals[i]);
         if (!sure)
             c->flags |= GK_CELL_RECONSTRUCTED;

@@ -4,6 +4,8 @@
  *   COMP001  a table the 决算 set requires is missing
  *   COMP002  a part of the text every 决算/预算 must have is missing (三公,
  *            机关运行经费, 政府采购, 国有资产, 绩效, 名词解释)
+ *   COMP003  a table printed without a single figure and without a note
+ *            saying why it is empty
  *   FUND001  an empty table's note names the other fund (政府性基金 vs
  *            国有资本经营: a common copy-paste slip)
  *   DOC001   template residue left in the text (XX局, ××, 待填写 …)
@@ -78,6 +80,108 @@ static void check_sections(const gk_report *r, gk_findings *out)
     }
 }
 
+/* COMP003: an empty table must say why it is empty ("本部门无…，故本表无
+ * 数据").  Many units say it in the 情况说明 instead ("2022年度无政府性基金
+ * 预算财政拨款收支，已公开空表"): that is accepted.  A table printed without
+ * a figure while the 情况说明 states a non-zero amount for it (a 三公 table
+ * emptied, with 年初预算 0.95万元 in the text) is an error; one explained
+ * nowhere, a warning.  Forms (绩效) are not tables of figures; a table the
+ * reader could not fully read (partial) is not judged. */
+static bool is_form(gk_table_kind k)
+{
+    return k == GK_TABLE_PERF_PROJECT || k == GK_TABLE_PERF_OVERALL ||
+           k == GK_TABLE_PERF_TARGET_PROJECT || k == GK_TABLE_PERF_TARGET_OVERALL ||
+           k == GK_TABLE_PERF_TARGET_FUND;
+}
+
+/* The word the 情况说明 uses for what the table shows, or NULL. */
+static const char *subject_word(gk_table_kind k)
+{
+    switch (k) {
+    case GK_TABLE_GOV_FUND:
+    case GK_TABLE_BUDGET_GOV_FUND: return "政府性基金";
+    case GK_TABLE_STATE_CAPITAL:
+    case GK_TABLE_BUDGET_STATE_CAPITAL: return "国有资本经营";
+    case GK_TABLE_THREE_PUBLIC:
+    case GK_TABLE_BUDGET_THREE_PUBLIC: return "三公";
+    default: return NULL;
+    }
+}
+
+/* The first non-zero amount of money in text ("0.95 万元"), or NULL; its
+ * printed form in buf. */
+static const char *nonzero_money(const char *text, char *buf, size_t size)
+{
+    for (const char *p = text; *p; p++) {
+        if (!(*p >= '0' && *p <= '9') || (p > text && ((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '.')))
+            continue;
+        const char *q = p;
+        while ((*q >= '0' && *q <= '9') || *q == '.' || *q == ',')
+            q++;
+        const char *u = q;
+        while (*u == ' ')
+            u++;
+        if (strncmp(u, "万元", strlen("万元")) != 0 && strncmp(u, "元", strlen("元")) != 0)
+            continue;
+        gk_amount a;
+        if (gk_amount_parse(p, (size_t)(q - p), &a) == GK_AMOUNT_OK && !gk_amount_is_zero(a)) {
+            snprintf(buf, size, "%.*s%s", (int)(q - p), p,
+                     strncmp(u, "万元", strlen("万元")) == 0 ? "万元" : "元");
+            return buf;
+        }
+        p = q - 1;
+    }
+    return NULL;
+}
+
+static void check_empty_tables(const gk_report *r, gk_findings *out)
+{
+    for (size_t i = 0; i < r->ntables; i++) {
+        const gk_table *t = &r->tables[i];
+        if (t->empty_note || t->partial || is_form(t->kind))
+            continue;
+        bool figures = false;
+        for (size_t k = 0; k < t->nrows && !figures; k++)
+            for (size_t c = 0; c < t->rows[k].ncells && !figures; c++)
+                figures = !t->rows[k].cells[c].text;
+        if (figures)
+            continue;
+        /* What the 情况说明 says about it. */
+        const char *word = subject_word(t->kind), *stated = NULL;
+        const gk_paragraph *where = NULL;
+        bool explained = false;
+        char buf[64];
+        for (size_t k = 0; word && k < r->nparagraphs && !stated; k++) {
+            const gk_paragraph *p = &r->paragraphs[k];
+            if (p->heading || !(strstr(p->text, word) || (p->section && strstr(p->section, word))))
+                continue;
+            if ((stated = nonzero_money(p->text, buf, sizeof buf)) != NULL)
+                where = p;
+            explained |= strstr(p->text, "无") || strstr(p->text, "没有") || strstr(p->text, "空表");
+        }
+        if (explained && !stated)
+            continue;
+        gk_location loc = gk_location_of(t, NULL, NULL);
+        const char *title = t->title ? t->title : gk_table_kind_title(t->kind);
+        gk_finding *x;
+        if (stated) {
+            x = gk_report_finding(out, "COMP003", GK_ERROR, &loc,
+                                  "“%s”没有任何数字，而情况说明写有%s；应填列表中数字，"
+                                  "或更正情况说明",
+                                  title, stated);
+            gk_location at_text = {0};
+            at_text.pos = where->pos;
+            at_text.value = stated;
+            gk_finding_locate(out, x, &at_text);
+        } else {
+            gk_report_finding(out, "COMP003", GK_WARNING, &loc,
+                              "“%s”没有任何数字，也没有说明为何为空；无数据的表应在表下注明原因"
+                              "（如“本部门无…，故本表无数据”）",
+                              title);
+        }
+    }
+}
+
 /* ---- The fund an empty table's note names -------------------------------- */
 
 static void check_fund_notes(const gk_report *r, gk_findings *out)
@@ -112,7 +216,8 @@ static void check_fund_notes(const gk_report *r, gk_findings *out)
 
 /* ---- Text ---------------------------------------------------------------- */
 
-/* The texts a reader sees: headings and paragraphs, and table titles. */
+/* The texts a reader sees: headings and paragraphs, table titles and the
+ * notes under empty tables. */
 typedef void (*text_check)(const gk_report *r, const char *text, gk_pos pos, bool heading,
                            gk_findings *out);
 
@@ -120,9 +225,13 @@ static void each_text(const gk_report *r, gk_findings *out, text_check check)
 {
     for (size_t i = 0; i < r->nparagraphs; i++)
         check(r, r->paragraphs[i].text, r->paragraphs[i].pos, r->paragraphs[i].heading, out);
-    for (size_t i = 0; i < r->ntables; i++)
-        if (r->tables[i].title)
-            check(r, r->tables[i].title, r->tables[i].pos, true, out);
+    for (size_t i = 0; i < r->ntables; i++) {
+        const gk_table *t = &r->tables[i];
+        if (t->title)
+            check(r, t->title, t->pos, true, out);
+        if (t->empty_note)
+            check(r, t->empty_note, t->note_pos, false, out);
+    }
 }
 
 static gk_location at(gk_pos pos, const char *value)
@@ -170,6 +279,23 @@ static int year_at(const char *p)
     return (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
 }
 
+/* The end of `word` read at s with any spaces between its characters (PDF
+ * text: "截至 2023年 12 月 31 日"), or NULL. */
+static const char *spaced(const char *s, const char *word)
+{
+    while (*word) {
+        while (*s == ' ')
+            s++;
+        size_t k = 1;
+        while ((word[k] & 0xC0) == 0x80)
+            k++;
+        if (strncmp(s, word, k) != 0)
+            return NULL;
+        s += k, word += k;
+    }
+    return s;
+}
+
 static void other_year(const gk_report *r, const char *text, gk_pos pos, bool heading,
                        gk_findings *out)
 {
@@ -182,12 +308,12 @@ static void other_year(const gk_report *r, const char *text, gk_pos pos, bool he
         int y = year_at(p);
         if (!y)
             continue;
-        const char *after = p + 4;
-        if (*after == ' ')
-            after++;
-        bool year_word = strncmp(after, "年度", strlen("年度")) == 0;
-        bool as_of = strncmp(after, "年12月31日", strlen("年12月31日")) == 0 && p - text >= 6 &&
-                     strncmp(p - 6, "截至", 6) == 0;
+        const char *before = p;
+        while (before > text && before[-1] == ' ')
+            before--;
+        bool year_word = spaced(p + 4, "年度") != NULL;
+        bool as_of = spaced(p + 4, "年12月31日") && before - text >= 6 &&
+                     strncmp(before - 6, "截至", 6) == 0;
         if ((heading && year_word && y != r->year) || (as_of && y != as_of_year)) {
             char year[8];
             snprintf(year, sizeof year, "%d", y);
@@ -313,6 +439,7 @@ void gk_check_document(const gk_report *r, gk_findings *out)
     check_sections(r, out);
     check_scope(r, out);
     check_fund_notes(r, out);
+    check_empty_tables(r, out);
     each_text(r, out, residue);
     each_text(r, out, doubled);
     each_text(r, out, other_year);

@@ -132,6 +132,73 @@ static void test_examples(void **state)
 }
 
 /* The real mistakes INDEX.md lists for the corpus PDFs, at page and line. */
+/* COMP003: an empty table says why, under itself or in the 情况说明; a
+ * table emptied while the text states an amount for it is an error. */
+static char *example_edited(const char *from, const char *to, const char *from2, const char *to2)
+{
+    gk_error err;
+    size_t len;
+    char *data = gk_load_file(GK_SOURCE_DIR "/examples/final-2024.txt", &len, &err);
+    assert_non_null(data);
+    const char *edits[2][2] = {{from, to}, {from2, to2}};
+    for (int e = 0; e < 2; e++) {
+        if (!edits[e][0])
+            continue;
+        char *at = strstr(data, edits[e][0]);
+        assert_non_null(at);
+        size_t n = strlen(edits[e][0]), m = strlen(edits[e][1]);
+        char *out = malloc(len - n + m + 1);
+        assert_non_null(out);
+        memcpy(out, data, (size_t)(at - data));
+        memcpy(out + (at - data), edits[e][1], m);
+        memcpy(out + (at - data) + m, at + n, len - (size_t)(at - data) - n + 1);
+        len = len - n + m;
+        free(data);
+        data = out;
+    }
+    return data;
+}
+
+static size_t count_rule(const gk_findings *f, const char *rule, gk_severity sev)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->n; i++)
+        n += strcmp(f->items[i].rule, rule) == 0 && f->items[i].severity == sev;
+    return n;
+}
+
+static void test_empty_tables(void **state)
+{
+    (void)state;
+    static const char NOTE[] =
+        "注：示例县医疗保障局2024年度没有使用政府性基金预算财政拨款安排的支出，故本表无数据。";
+    static const char TEXT[] =
+        "2024年度，本部门没有使用政府性基金预算财政拨款安排的支出，政府性基金预算财政拨款收入支出决算表为空表。";
+    struct {
+        const char *text;           /* what the 情况说明 says instead (NULL: as is) */
+        gk_severity sev;
+        size_t n;
+    } cases[] = {
+        {NULL, GK_WARNING, 0},      /* the note is gone, but the text explains */
+        {"2024年度，本部门政府性基金预算财政拨款支出0.80万元。", GK_ERROR, 1},
+        {"2024年度，本部门政府性基金预算财政拨款收支情况见下表。", GK_WARNING, 1},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        char *doc = example_edited(NOTE, "", cases[c].text ? TEXT : NULL,
+                                   cases[c].text ? cases[c].text : NULL);
+        gk_error err;
+        gk_report *r = gk_read(doc, strlen(doc), "edited", &err);
+        assert_non_null(r);
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule(&f, "COMP003", GK_ERROR) + count_rule(&f, "COMP003", GK_WARNING),
+                         cases[c].n);
+        assert_int_equal(count_rule(&f, "COMP003", cases[c].sev), cases[c].n);
+        gk_report_free(r);
+        free(doc);
+    }
+}
+
 static void test_corpus_pdf(void **state)
 {
     (void)state;
@@ -139,7 +206,7 @@ static void test_corpus_pdf(void **state)
         skip();
     gk_findings f;
     /* The seeded copy of 财政局's 决算: "XX局", the 支出决算表 page removed,
-     * "2023年度" in the 第三部分 title, 说明一's 收入支出总计 0, three flipped
+     * "2023年度" in the 第三部分 title and in a 截至 date, 说明一's 收入支出总计 0, three flipped
      * 大于/等于, "。。". */
     gk_report *r = read_path(GK_SHARED_DIR "/corpus/sh-putuo-finance-2024-final-seeded-errors.pdf");
     gk_check(r, &f);
@@ -151,6 +218,10 @@ static void test_corpus_pdf(void **state)
     assert_true(has_finding_on(&f, "NAR005", GK_ERROR, 20, 22));
     assert_true(has_finding_on(&f, "NAR005", GK_ERROR, 21, 6));
     assert_true(has_finding_on(&f, "DOC002", GK_INFO, 25, 4));
+    /* The 三公 table emptied while 说明七 says 年初预算 0.95万元. */
+    assert_true(has_finding_on(&f, "COMP003", GK_ERROR, 15, 1));
+    /* "截至 2023年 12 月 31 日" (spaced as the PDF prints it). */
+    assert_true(has_finding_on(&f, "DOC003", GK_ERROR, 24, 2));
     /* Findings carry the line's box on the page. */
     assert_true(f.items[0].locs[0].pos.has_box);
     gk_report_free(r);
@@ -359,6 +430,7 @@ int main(void)
         cmocka_unit_test(test_examples),
         cmocka_unit_test(test_perf_rules),
         cmocka_unit_test(test_corpus_index),
+        cmocka_unit_test(test_empty_tables),
         cmocka_unit_test(test_corpus_pdf),
         cmocka_unit_test(test_perturbation),
     };
