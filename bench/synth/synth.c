@@ -1170,7 +1170,7 @@ static void narrative(void)
         if (strlen(r->code) != 3)
             continue;
         char pre[96];
-        snprintf(pre, sizeof pre, "%s（类）", r->name);
+        snprintf(pre, sizeof pre, "%.80s（类）", r->name);   /* names are shorter; -O0 cannot tell */
         snprintf(w, sizeof w, "说明五（二） %s（类）", r->name);
         pend(K_NAMT, pre, r->exp, w);
         snprintf(pre, sizeof pre, "%s万元，占", A(r->exp));
