@@ -63,7 +63,7 @@ static money scale(money v, int64_t lo_pct, int64_t hi_pct)
 
 /* ---- formatting -------------------------------------------------------------- */
 
-static void die(const char *msg)
+_Noreturn static void die(const char *msg)
 {
     fprintf(stderr, "synth: %s\n", msg);
     exit(2);
@@ -1761,7 +1761,7 @@ static int cmp_planted(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
-static void usage(void)
+_Noreturn static void usage(void)
 {
     fprintf(stderr,
             "usage: synth --seed S --count N --out DIR [--mistakes-rate R] [--first K]\n"
@@ -1780,7 +1780,7 @@ int main(int argc, char **argv)
         const char *a = argv[i];
         if (i + 1 >= argc)
             usage();
-        char *end;
+        char *end = NULL;
         errno = 0;
         if (!strcmp(a, "--seed")) {
             seed = strtoull(argv[++i], &end, 10);
@@ -1790,7 +1790,6 @@ int main(int argc, char **argv)
             first = strtoll(argv[++i], &end, 10);
         } else if (!strcmp(a, "--out")) {
             out = argv[++i];
-            end = (char *)"";
         } else if (!strcmp(a, "--mistakes-rate")) {
             /* parse a decimal 0…1 without floating point: permille */
             const char *s = argv[++i];
@@ -1811,7 +1810,7 @@ int main(int argc, char **argv)
         } else {
             usage();
         }
-        if (*end || errno)
+        if ((end && *end) || errno)
             usage();
     }
     if (!out || count < 0 || first < 0)
