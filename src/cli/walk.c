@@ -73,7 +73,8 @@ static void walk(cli_paths *p, const char *dir, int depth)
         if (e->d_name[0] != '.')
             add(&here, join(dir, e->d_name));
     closedir(d);
-    qsort(here.items, here.n, sizeof *here.items, by_name);
+    if (here.n > 1)
+        qsort(here.items, here.n, sizeof *here.items, by_name);
     for (size_t i = 0; i < here.n; i++) {
         struct stat st;
         if (lstat(here.items[i], &st) == 0 && S_ISDIR(st.st_mode)) {

@@ -387,7 +387,8 @@ size_t gk_table_code_children(const gk_table *t, const char *prefix, size_t len,
             n++ < max)
             out[n - 1] = row;
     }
-    qsort(out, indexed, sizeof *out, by_place);   /* the index is in code order */
+    if (indexed > 1)
+        qsort(out, indexed, sizeof *out, by_place);   /* the index is in code order */
     return n;
 }
 
