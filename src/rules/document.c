@@ -401,10 +401,14 @@ static void check_scope(const gk_report *r, gk_findings *out)
 
 /* ---- One unit name ---------------------------------------------------------- */
 
-/* The name without a trailing "（汇总）" mark, into buf. */
+/* The name without spaces and without a trailing "（汇总）" mark, into buf. */
 static const char *bare_name(const char *name, char *buf, size_t size)
 {
-    snprintf(buf, size, "%s", name);
+    size_t n = 0;
+    for (const char *c = name; *c && n + 1 < size; c++)
+        if (*c != ' ')                   /* "上海市 XX 局" is "上海市XX局" */
+            buf[n++] = *c;
+    buf[n] = '\0';
     static const char *const MARKS[] = {"（汇总）", "(汇总)", NULL};
     for (const char *const *m = MARKS; *m; m++) {
         char *hit = strstr(buf, *m);
@@ -432,8 +436,73 @@ static void check_unit_names(const gk_report *r, gk_findings *out)
     }
 }
 
+/* The unit a title line names: "上海市规划和自然资源局 2024 年度部门决算表"
+ * (also after "第二部分 ") gives its name, up to the year, into buf; NULL
+ * for any other text. */
+static const char *titled_unit(const char *text, char *buf, size_t size)
+{
+    if (strlen(text) > 150)
+        return NULL;
+    const char *p = text;
+    if (strncmp(p, "第", strlen("第")) == 0 && strstr(p, "部分")) {
+        p = strstr(p, "部分") + strlen("部分");
+        while (*p == ' ')
+            p++;
+    }
+    const char *y = p;
+    while (*y && !year_at(y))
+        y++;
+    const char *end = y;
+    while (end > p && end[-1] == ' ')
+        end--;
+    if (!*y || end == p || (size_t)(end - p) >= size)
+        return NULL;
+    /* After the year: 年/年度, 部门/单位, 决算/预算, and at most 表. */
+    const char *q = spaced(y + 4, "年");
+    if (!q)
+        return NULL;
+    const char *d = spaced(q, "度");
+    q = d ? d : q;
+    const char *scope = spaced(q, "部门");
+    q = scope ? scope : spaced(q, "单位");
+    const char *kind = q ? spaced(q, "决算") : NULL;
+    q = q ? (kind ? kind : spaced(q, "预算")) : NULL;
+    if (!q)
+        return NULL;
+    const char *t = spaced(q, "表");
+    q = t ? t : q;
+    while (*q == ' ')
+        q++;
+    if (*q)
+        return NULL;
+    memcpy(buf, p, (size_t)(end - p));
+    buf[end - p] = '\0';
+    return buf;
+}
+
+/* DOC004 in the text: a title line naming another unit ("上海市规划和自然资源局
+ * 2024 年度部门决算表" above the tables of 上海市普陀区规划和自然资源局). */
+static void check_titled_units(const gk_report *r, gk_findings *out)
+{
+    if (!r->unit)
+        return;
+    char doc[256], name[256], bare[256];
+    bare_name(r->unit, doc, sizeof doc);
+    for (size_t i = 0; i < r->nparagraphs; i++) {
+        const gk_paragraph *p = &r->paragraphs[i];
+        if (!titled_unit(p->text, name, sizeof name) ||
+            strcmp(bare_name(name, bare, sizeof bare), doc) == 0)
+            continue;
+        gk_location loc = at(p->pos, name);
+        gk_report_finding(out, "DOC004", GK_WARNING, &loc,
+                          "标题“%s”中的单位名称为“%s”，与文档的“%s”不一致，应统一为同一名称",
+                          p->text, name, r->unit);
+    }
+}
+
 void gk_check_document(const gk_report *r, gk_findings *out)
 {
+    check_titled_units(r, out);
     check_unit_names(r, out);
     check_required(r, out);
     check_sections(r, out);

@@ -235,6 +235,14 @@ static void test_corpus_pdf(void **state)
     gk_check(r, &f);
     assert_true(has_finding_on(&f, "NAR006", GK_ERROR, 21, 19));
     gk_report_free(r);
+    /* 规划和自然资源局: the tables' part is headed "上海市规划和自然资源局
+     * 2024 年度部门决算表" (the 区 left out); its empty fund tables say so
+     * under themselves, after the template's instruction. */
+    r = read_path(GK_SHARED_DIR "/corpus/sh-putuo-planning-2024-final.pdf");
+    gk_check(r, &f);
+    assert_true(has_finding_on(&f, "DOC004", GK_WARNING, 7, 1));
+    assert_int_equal(count_rule(&f, "COMP003", GK_WARNING) + count_rule(&f, "COMP003", GK_ERROR), 0);
+    gk_report_free(r);
 }
 
 /* A 项目支出绩效自评表 as the text reader sees it (tabs between cells),
