@@ -22,6 +22,13 @@
 
 #include "rules.h"
 
+/* The row's name for messages: a report read from JSON may have rows
+ * without a label ("label": null; found by fuzz_json). */
+static const char *label_of(const gk_row *row)
+{
+    return row->label ? row->label : row->code ? row->code : "";
+}
+
 static bool is_perf_review(gk_table_kind k)
 {
     return k == GK_TABLE_PERF_PROJECT || k == GK_TABLE_PERF_OVERALL;
@@ -58,12 +65,12 @@ static void check_rate(const gk_table *t, const gk_row *row, gk_findings *out)
     if (gk_amount_cmp(cut, *rate) == 0)
         f = gk_report_finding(out, "PRF001", GK_INFO, &loc,
                               "“%s”行执行率 %s%% 为截位所得：%s ÷ %s = %s%%（四舍五入）",
-                              row->label, gk_amount_format(*rate, rs), gk_amount_format(*done, ds),
+                              label_of(row), gk_amount_format(*rate, rs), gk_amount_format(*done, ds),
                               gk_amount_format(*plan, ps), gk_amount_format(rounded, ws));
     else
         f = gk_report_finding(out, "PRF001", GK_ERROR, &loc,
                               "“%s”行执行率有误：执行数 %s ÷ 预算数 %s = %s%%，表中为 %s%%；应为 %s%%",
-                              row->label, gk_amount_format(*done, ds), gk_amount_format(*plan, ps),
+                              label_of(row), gk_amount_format(*done, ds), gk_amount_format(*plan, ps),
                               gk_amount_format(rounded, ws), gk_amount_format(*rate, rs), ws);
     bool whole = amount(row, "全年执行数") != NULL;
     gk_location more = gk_location_of(t, row, whole ? "全年执行数" : "全年执行数/总额");
@@ -82,7 +89,7 @@ static void check_score(const gk_table *t, const gk_row *row, gk_findings *out)
     char ss[GK_AMOUNT_BUFSIZE], ws[GK_AMOUNT_BUFSIZE];
     gk_location loc = gk_location_of(t, row, "得分");
     gk_report_finding(out, "PRF002", GK_ERROR, &loc, "“%s”行得分 %s 超过分值 %s；得分应不超过 %s",
-                      row->label, gk_amount_format(*score, ss), gk_amount_format(*weight, ws), ws);
+                      label_of(row), gk_amount_format(*score, ss), gk_amount_format(*weight, ws), ws);
 }
 
 /* ---- PRF006: an indicator value that is a bare number -------------------------- */
@@ -133,7 +140,7 @@ static void check_value_unit(const gk_report *r, const gk_table *t, const gk_row
         const gk_table *in = NULL;
         const gk_cell *same = same_digits(r, c->text, &in);
         /* A count may go without its unit; money (成本指标) may not. */
-        if (!same && !strstr(row->label, "成本"))
+        if (!same && !strstr(label_of(row), "成本"))
             continue;
         if (same) {
             char v[GK_AMOUNT_BUFSIZE];
@@ -143,7 +150,7 @@ static void check_value_unit(const gk_report *r, const gk_table *t, const gk_row
         }
         gk_location loc = gk_location_of(t, row, COLUMNS[k]);
         gk_report_finding(out, "PRF006", GK_WARNING, &loc, "“%s”的%s“%s”是没有计量单位的数字%s；应写明数值和单位",
-                          row->label, COLUMNS[k], c->text, hint);
+                          label_of(row), COLUMNS[k], c->text, hint);
     }
 }
 
@@ -194,7 +201,7 @@ static void check_total(const gk_table *t, const char *rule, const gk_row *row,
     char gs[GK_AMOUNT_BUFSIZE], ws[GK_AMOUNT_BUFSIZE];
     gk_location loc = gk_location_of(t, row, column);
     gk_finding *x = gk_report_finding(out, rule, GK_ERROR, &loc, "“%s”行%s %s，而%s %s；应为 %s",
-                                      row->label, column, gk_amount_format(*got, gs), what,
+                                      label_of(row), column, gk_amount_format(*got, gs), what,
                                       gk_amount_format(want, ws), ws);
     locate_summed(t, column, row, tasks_only, out, x);
 }
