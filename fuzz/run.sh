@@ -93,8 +93,8 @@ seed_formula() {
 options() {
     case $1 in
     amount)  echo "-max_len=128" ;;
-    text)    echo "-dict=fuzz/text.dict -timeout=10" ;;
-    pdf)     echo "-timeout=30 -close_fd_mask=2" ;;
+    text)    echo "-dict=fuzz/text.dict -timeout=10 -max_len=8192" ;;   # 10× the runs of whole documents
+    pdf)     echo "-timeout=60 -close_fd_mask=2" ;;   # poppler alone can take 30 s on a damaged PDF
     json)    echo "-dict=fuzz/json.dict -timeout=10" ;;
     formula) echo "-dict=fuzz/formula.dict -timeout=10" ;;
     esac
