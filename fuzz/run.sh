@@ -11,7 +11,8 @@
 #            and cut into pieces of about 4 KB
 #   pdf      fuzz/seeds/table.pdf, ../shared/corpus/*.pdf under 400 KB
 #   json     examples/final-2024.json, tests/expected/*.json, and
-#            `gongkai parse` of the corpus documents (BUILD/gongkai)
+#            `gongkai parse` (BUILD/gongkai) of the corpus documents and of
+#            the 4 KB pieces of the text documents
 #   formula  data/rules/*.rules
 # Documents of the shared corpus are only ever copied to BUILD, never into
 # the repository.  A crash, leak, timeout or out-of-memory leaves its input in
@@ -52,15 +53,20 @@ seed_amount() {
     done
 }
 
-seed_text() {
-    # Whole documents, and the same cut into pieces of about 4 KB at line
-    # ends: single tables and paragraphs run a hundred times faster.
+# The text documents cut into pieces of about 4 KB at line ends, in
+# BUILD/fuzz-seeds/text: single tables and paragraphs run a hundred times
+# faster than whole documents.
+text_pieces() {
     local out=$BUILD/fuzz-seeds/text f
     mkdir -p "$out"
     for f in "$SHARED"/*.txt examples/*.txt; do
         [ -f "$f" ] && split -C 4096 -d -a 3 "$f" "$out/$(basename "$f")."
     done
-    seed "$CORPUS/text" "$SHARED"/*.txt examples/*.txt "$out"/*
+}
+
+seed_text() {
+    text_pieces
+    seed "$CORPUS/text" "$SHARED"/*.txt examples/*.txt "$BUILD"/fuzz-seeds/text/*
 }
 
 seed_pdf() {
@@ -74,8 +80,10 @@ seed_pdf() {
 seed_json() {
     local out=$BUILD/fuzz-seeds/json f
     mkdir -p "$out"
+    text_pieces
     if [ -x "$BUILD/gongkai" ]; then
-        for f in "$SHARED"/*.txt "$SHARED"/*.pdf examples/*.txt fuzz/seeds/table.pdf; do
+        for f in "$SHARED"/*.txt "$SHARED"/*.pdf examples/*.txt fuzz/seeds/table.pdf \
+                 "$BUILD"/fuzz-seeds/text/*; do
             [ -f "$f" ] || continue
             [ -s "$out/$(basename "$f").json" ] ||
                 ASAN_OPTIONS=detect_leaks=0 "$BUILD/gongkai" parse "$f" \
@@ -95,7 +103,7 @@ options() {
     amount)  echo "-max_len=128" ;;
     text)    echo "-dict=fuzz/text.dict -timeout=10 -max_len=8192" ;;   # 10× the runs of whole documents
     pdf)     echo "-timeout=60 -close_fd_mask=2" ;;   # poppler alone can take 30 s on a damaged PDF
-    json)    echo "-dict=fuzz/json.dict -timeout=10" ;;
+    json)    echo "-dict=fuzz/json.dict -timeout=10 -max_len=16384" ;;
     formula) echo "-dict=fuzz/formula.dict -timeout=10" ;;
     esac
 }
