@@ -6,7 +6,11 @@ maps it to Unicode with poppler-data), laid out like a 收入支出决算总表 
 支出决算表 with a few rows, uncompressed, so that mutations reach the text
 layer quickly.  Usage: python3 make_table_pdf.py > table.pdf
 """
+import os
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tests", "cli"))
+from mkpdf import pdf  # noqa: E402  (the same object and xref writer as the CLI tests)
 
 PAGES = [
     [(200, 800, "收入支出决算总表"), (60, 770, "单位：万元"),
@@ -54,16 +58,7 @@ def main():
                      "/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>"
                      % (6 + 2 * i)).encode())
         objs.append(b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for n, o in enumerate(objs, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + o + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    out = pdf(objs)
     sys.stdout.buffer.write(out)
 
 
