@@ -12,6 +12,14 @@ libjansson-dev
 libutf8proc-dev
 libcmocka-dev
 libpoppler-glib-dev
+libcairo2-dev
+libpango1.0-dev
+fonts-noto-cjk
+libxlsxwriter-dev
+libzip-dev
+libexpat1-dev
+poppler-utils
+chromium
 "
 # `bootstrap.sh fuzz` (make fuzz) also needs clang and its libFuzzer runtime.
 if [ "${1:-}" = fuzz ]; then

@@ -1,42 +1,81 @@
 /*
  * cmd_render.c — gongkai render FILE -o OUT: write a document from a report.
  *
- * The output format follows OUT's extension.  The writers for .html, .md,
- * .pdf and .xlsx are not written yet; asking for them is refused clearly.
+ * The output format follows OUT's extension: .json writes the report model,
+ * the others the complete document laid out by gk_compose.  The file is
+ * written beside OUT under a temporary name and renamed when complete, so
+ * a failed render never leaves half a document under OUT's name.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "gongkai/json.h"
 #include "gongkai/read.h"
+#include "gongkai/render.h"
 
-static const char *extension(const char *path)
+/* Write the report (JSON) or its document to f. */
+static bool write_to(FILE *f, const gk_report *r, gk_format format, gk_error *err)
 {
-    const char *slash = strrchr(path, '/');
-    const char *dot = strrchr(slash ? slash : path, '.');
-    return dot ? dot : "";
+    if (format == GK_FORMAT_JSON) {
+        char *json = gk_report_to_json(r);
+        bool ok = fputs(json, f) >= 0 && fflush(f) == 0;
+        free(json);
+        if (!ok)
+            gk_error_set(err, 0, 0, "写入失败：%s", strerror(errno));
+        return ok;
+    }
+    gk_doc *d = gk_compose(r, err);
+    if (!d)
+        return false;
+    bool ok = gk_write_doc(d, format, f, err);
+    gk_doc_free(d);
+    return ok;
 }
 
-static int write_file(const char *path, const char *data)
+static int render_to(const char *out, const gk_report *r, gk_format format)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
+    gk_error err = {0};
+    if (strcmp(out, "-") == 0) {
+        if (write_to(stdout, r, format, &err))
+            return 0;
+        fprintf(stderr, "gongkai: 标准输出：%s\n", err.message);
+        return EXIT_BAD_INPUT;
+    }
+    size_t n = strlen(out);
+    char *tmp = malloc(n + 16);
+    if (!tmp)
+        abort();
+    snprintf(tmp, n + 16, "%s.tmp-XXXXXX", out);
+    int fd = mkstemp(tmp);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
     if (!f) {
-        fprintf(stderr, "gongkai: %s: 无法写入：%s\n", path, strerror(errno));
+        fprintf(stderr, "gongkai: %s: 无法写入：%s\n", out, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(tmp);
+        }
+        free(tmp);
         return EXIT_BAD_INPUT;
     }
-    int bad = fputs(data, f) < 0;
-    if (f != stdout)
-        bad |= fclose(f) != 0;
-    else
-        bad |= fflush(f) != 0;
-    if (bad) {
-        fprintf(stderr, "gongkai: %s: 写入失败：%s\n", path, strerror(errno));
-        return EXIT_BAD_INPUT;
+    bool ok = write_to(f, r, format, &err);
+    if (fclose(f) != 0 && ok) {
+        gk_error_set(&err, 0, 0, "写入失败：%s", strerror(errno));
+        ok = false;
     }
-    return 0;
+    if (ok && rename(tmp, out) != 0) {
+        gk_error_set(&err, 0, 0, "无法写入：%s", strerror(errno));
+        ok = false;
+    }
+    if (!ok) {
+        unlink(tmp);
+        fprintf(stderr, "gongkai: %s: %s\n", out, err.message);
+    }
+    free(tmp);
+    return ok ? 0 : EXIT_BAD_INPUT;
 }
 
 int cmd_render(int argc, char **argv)
@@ -64,15 +103,10 @@ int cmd_render(int argc, char **argv)
     if (!out)
         return cli_bad_usage("render", "缺少 -o 输出文件 / no output file (-o)");
 
-    const char *ext = strcmp(out, "-") == 0 ? ".json" : extension(out);
-    if (strcmp(ext, ".json") != 0) {
-        if (!strcmp(ext, ".html") || !strcmp(ext, ".md") || !strcmp(ext, ".pdf") ||
-            !strcmp(ext, ".xlsx"))
-            fprintf(stderr, "gongkai: %s: 暂不支持输出 %s 格式（该写出器尚未实现），"
-                            "目前支持 .json\n", out, ext);
-        else
-            fprintf(stderr, "gongkai: %s: 无法从扩展名判断输出格式，"
-                            "应为 .json、.html、.md、.pdf 或 .xlsx\n", out);
+    gk_format format = strcmp(out, "-") == 0 ? GK_FORMAT_JSON : gk_format_of_name(out);
+    if (format == GK_FORMAT_FROM_NAME) {
+        fprintf(stderr, "gongkai: %s: 无法从扩展名判断输出格式，应为 .json、.html、.md、.pdf 或 "
+                        ".xlsx\n", out);
         return EXIT_BAD_INPUT;
     }
 
@@ -82,9 +116,7 @@ int cmd_render(int argc, char **argv)
         cli_input_error(stderr, in, &err);
         return EXIT_BAD_INPUT;
     }
-    char *json = gk_report_to_json(r);
-    int status = write_file(out, json);
-    free(json);
+    int status = render_to(out, r, format);
     gk_report_free(r);
     return status;
 }

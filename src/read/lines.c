@@ -279,9 +279,52 @@ static int page_marker(const char *s, size_t len)
     return n;
 }
 
+/* ---- Markdown pipe tables ---------------------------------------------- */
+
+/* A pipe table's delimiter row ("| --- | ---: |"): only pipes, dashes,
+ * colons and spaces, with at least one dash. */
+static bool pipe_delimiter(const char *s, size_t len)
+{
+    bool dash = false;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '-')
+            dash = true;
+        else if (s[i] != '|' && s[i] != ':' && s[i] != ' ' && s[i] != '\t')
+            return false;
+    }
+    return dash;
+}
+
+/* A pipe table row ("| a | b |") as the same cells separated by tabs, "\|"
+ * unescaped; NULL when the line is not one. */
+static char *pipe_row(gk_arena *a, const char *s, size_t len, size_t *outlen)
+{
+    gk_trim(&s, &len);
+    if (len < 2 || s[0] != '|' || s[len - 1] != '|' || memchr(s, '\t', len))
+        return NULL;
+    char *out = gk_arena_alloc(a, len + 1), *o = out;
+    for (size_t i = 1; i + 1 < len; i++) {
+        if (s[i] == '\\' && s[i + 1] == '|')
+            *o++ = s[++i];
+        else
+            *o++ = s[i] == '|' ? '\t' : s[i];
+    }
+    *o = '\0';
+    *outlen = (size_t)(o - out);
+    return out;
+}
+
 static void add_line(gk_arena *a, gk_lines *out, size_t *cap, const char *s, size_t len,
                      int lineno, int page)
 {
+    /* A pipe table's delimiter row is markup, not a line of the table. */
+    {
+        const char *t = s;
+        size_t tlen = len;
+        gk_trim(&t, &tlen);
+        if (tlen > 2 && t[0] == '|' && pipe_delimiter(t, tlen))
+            return;
+    }
     if (out->n == *cap) {
         size_t ncap = *cap ? 2 * *cap : 256;
         out->items = gk_arena_grow(a, out->items, out->n, ncap, sizeof *out->items);
@@ -294,6 +337,12 @@ static void add_line(gk_arena *a, gk_lines *out, size_t *cap, const char *s, siz
 
     size_t clen;
     const char *c = clean(a, s, len, &clen);
+    size_t plen;
+    const char *piped = pipe_row(a, c, clen, &plen);
+    if (piped) {
+        c = piped;
+        clen = plen;
+    }
     /* Markdown heading marks and list bullets (not in tabbed rows). */
     const char *t = c;
     size_t tlen = clen;

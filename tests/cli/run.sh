@@ -73,9 +73,10 @@ expect 2 "noise.bin" -- "$GK" check "$TMP/noise.bin"
 # One bad file among good ones: the good ones are still printed, exit 2.
 expect 2 "无法打开" -- "$GK" parse "$EX" "$TMP/missing.txt"
 
-# render: .json round trip; formats not yet written are refused clearly.
+# render: .json round trip; a document in Markdown; failures leave no file.
 "$GK" render "$EX" -o "$TMP/r.json" && cmp -s "$TMP/r.json" "$EX" && ok || bad "render .json differs"
-expect 2 "暂不支持输出 .pdf" -- "$GK" render "$EX" -o "$TMP/r.pdf"
+"$GK" render "$EX" -o "$TMP/r.md" && grep -q '^| 项目 |' "$TMP/r.md" && ok || bad "render .md"
+expect 2 "标准输出：写入失败" -- sh -c "'$GK' render '$EX' -o - >/dev/full"
 expect 2 "无法从扩展名判断输出格式" -- "$GK" render "$EX" -o "$TMP/r.doc"
 expect 2 "无法写入" -- "$GK" render "$EX" -o "$TMP/no/such/dir/r.json"
 

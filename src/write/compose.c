@@ -1,0 +1,197 @@
+/*
+ * compose.c — a report laid out as a complete disclosure document.
+ *
+ * The national order: cover, 目录, 第一部分 概况, 第二部分 the tables,
+ * 第三部分 情况说明, 第四部分 名词解释.  The 概况 is the report's own text
+ * (read from a published document, or given in JSON); where there is none a
+ * visible placeholder stands, for check to report.  The 情况说明 is written
+ * from the tables (compose_text.c), never copied: a re-rendered document is
+ * correct even when its source was not.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/arena.h"
+#include "compose.h"
+
+gk_block *gk_doc_add(gk_doc *d, gk_block_kind kind)
+{
+    if (d->nblocks == d->cap) {
+        size_t cap = d->cap ? 2 * d->cap : 64;
+        d->blocks = gk_arena_grow(d->arena, d->blocks, d->nblocks, cap, sizeof *d->blocks);
+        d->cap = cap;
+    }
+    gk_block *b = &d->blocks[d->nblocks++];
+    memset(b, 0, sizeof *b);
+    b->kind = kind;
+    return b;
+}
+
+const char *gk_doc_printf(gk_doc *d, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return "";
+    char *s = gk_arena_alloc(d->arena, (size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+const char *gk_doc_amount(gk_doc *d, gk_amount a)
+{
+    char buf[GK_AMOUNT_BUFSIZE];
+    return gk_doc_printf(d, "%s", gk_amount_format(a, buf));
+}
+
+static void heading(gk_doc *d, int level, const char *text)
+{
+    gk_block *b = gk_doc_add(d, GK_BLOCK_HEADING);
+    b->level = level;
+    b->text = text;
+}
+
+static void paragraph(gk_doc *d, const char *text)
+{
+    gk_doc_add(d, GK_BLOCK_PARAGRAPH)->text = text;
+}
+
+/* ---- 第一部分 概况 ----------------------------------------------------------- */
+
+static bool starts_with(const char *s, const char *prefix)
+{
+    return s && strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* The report's own 概况: the paragraphs under 第一部分. */
+static bool overview_from_report(gk_doc *d, const gk_report *r)
+{
+    bool any = false;
+    for (size_t i = 0; i < r->nparagraphs; i++) {
+        const gk_paragraph *p = &r->paragraphs[i];
+        if (!starts_with(p->section, "第一部分") || starts_with(p->text, "第一部分"))
+            continue;
+        if (p->heading)
+            heading(d, 2, p->text);
+        else
+            paragraph(d, p->text);
+        any = true;
+    }
+    return any;
+}
+
+static void overview(gk_doc *d, const gk_report *r)
+{
+    heading(d, 1, "第一部分 部门概况");
+    if (overview_from_report(d, r))
+        return;
+    static const char *const PARTS[][2] = {
+        {"一、部门职责", "【待填写：部门主要职责】"},
+        {"二、机构设置", "【待填写：内设机构、编制和人员情况】"},
+        {"三、单位构成", "【待填写：纳入编制范围的预算单位】"}};
+    for (size_t i = 0; i < sizeof PARTS / sizeof *PARTS; i++) {
+        heading(d, 2, PARTS[i][0]);
+        paragraph(d, PARTS[i][1]);
+    }
+}
+
+/* ---- 第二部分 the tables --------------------------------------------------- */
+
+static void table(gk_doc *d, const gk_table *t)
+{
+    gk_block *b = gk_doc_add(d, GK_BLOCK_TABLE);
+    b->table = t;
+    b->text = t->title ? t->title : gk_table_kind_title(t->kind);
+    b->sub = t->number;
+    b->unit_name = t->unit_name;
+    b->unit_line = t->unit != GK_UNIT_NONE
+                       ? gk_doc_printf(d, "%s：%s", t->unit == GK_UNIT_YUAN ? "单位" : "金额单位",
+                                       gk_unit_name(t->unit))
+                       : NULL;
+    b->note = t->empty_note;
+    gk_compose_grid(d, t, &b->grid);
+}
+
+/* ---- 第四部分 名词解释 ---------------------------------------------------- */
+
+static const char *const GLOSSARY[] = {
+    "财政拨款收入：指本级财政当年拨付的资金，包括一般公共预算财政拨款、政府性基金预算财政拨款和"
+    "国有资本经营预算财政拨款。",
+    "年初结转和结余：指以前年度尚未完成、结转到本年按有关规定继续使用的资金。",
+    "年末结转和结余：指本年度或以前年度预算安排、因客观条件发生变化无法按原计划实施，需要延迟到"
+    "以后年度按有关规定继续使用的资金。",
+    "基本支出：指为保障机构正常运转、完成日常工作任务而发生的人员经费和公用经费。",
+    "项目支出：指在基本支出之外为完成特定行政任务和事业发展目标所发生的支出。",
+    "\"三公\"经费：指部门用财政拨款安排的因公出国（境）费、公务用车购置及运行维护费和公务接待费。",
+    "机关运行经费：指为保障行政单位（含参照公务员法管理的事业单位）运行用于购买货物和服务等的各项"
+    "资金，包括办公及印刷费、邮电费、差旅费、会议费、福利费、日常维修费、专用材料及一般设备购置费、"
+    "办公用房水电费、办公用房取暖费、办公用房物业管理费、公务用车运行维护费以及其他费用。",
+    "政府采购支出：指各级国家机关、事业单位和团体组织使用财政性资金采购依法制定的集中采购目录以内"
+    "的或者采购限额标准以上的货物、工程和服务的支出。"};
+
+static const char *const NUMERALS[] = {"一", "二", "三", "四", "五", "六", "七", "八",
+                                       "九", "十", "十一", "十二", "十三", "十四", "十五"};
+
+const char *gk_doc_numeral(int i)
+{
+    return i >= 0 && i < (int)(sizeof NUMERALS / sizeof *NUMERALS) ? NUMERALS[i] : "";
+}
+
+static void glossary(gk_doc *d)
+{
+    heading(d, 1, "第四部分 名词解释");
+    for (size_t i = 0; i < sizeof GLOSSARY / sizeof *GLOSSARY; i++)
+        paragraph(d, gk_doc_printf(d, "%s、%s", NUMERALS[i], GLOSSARY[i]));
+}
+
+/* ---- The document ------------------------------------------------------- */
+
+gk_doc *gk_compose(const gk_report *r, gk_error *err)
+{
+    if (r->ntables == 0 && r->kind == GK_DOC_UNKNOWN) {
+        gk_error_set(err, 0, 0, "没有可写出的内容：既无报表，也不知道是预算还是决算文档");
+        return NULL;
+    }
+    gk_doc *d = calloc(1, sizeof *d);
+    if (!d)
+        gk_out_of_memory();
+    d->arena = gk_arena_new();
+    d->unit = r->unit ? r->unit : "【待填写：单位名称】";
+    d->year = r->year;
+    d->kind = r->kind != GK_DOC_UNKNOWN ? r->kind : GK_DOC_FINAL;
+    bool budget = d->kind == GK_DOC_BUDGET;
+    const char *year = r->year ? gk_doc_printf(d, "%d", r->year) : "【待填写：年度】";
+    d->title = gk_doc_printf(d, "%s%s年%s", d->unit, year, budget ? "部门预算" : "度部门决算");
+
+    gk_block *cover = gk_doc_add(d, GK_BLOCK_COVER);
+    cover->text = d->title;
+    cover->sub = d->unit;
+    gk_doc_add(d, GK_BLOCK_TOC);
+    gk_doc_add(d, GK_BLOCK_PAGE_BREAK);
+
+    overview(d, r);
+    gk_doc_add(d, GK_BLOCK_PAGE_BREAK);
+    heading(d, 1, gk_doc_printf(d, "第二部分 %s年%s公开报表", year, budget ? "部门预算" : "度部门决算"));
+    for (size_t i = 0; i < r->ntables; i++)
+        table(d, &r->tables[i]);
+    gk_doc_add(d, GK_BLOCK_PAGE_BREAK);
+    heading(d, 1, gk_doc_printf(d, "第三部分 %s年%s情况说明", year, budget ? "部门预算" : "度部门决算"));
+    gk_compose_narrative(d, r);
+    gk_doc_add(d, GK_BLOCK_PAGE_BREAK);
+    glossary(d);
+    return d;
+}
+
+void gk_doc_free(gk_doc *d)
+{
+    if (!d)
+        return;
+    gk_arena_free(d->arena);
+    free(d);
+}

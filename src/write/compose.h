@@ -1,0 +1,42 @@
+/*
+ * compose.h — laying a report out as a document (internal to the writers).
+ *
+ * compose.c puts the parts in order, compose_table.c turns each table into
+ * a grid, compose_text.c writes the 情况说明 from the figures.
+ */
+#ifndef GK_COMPOSE_H
+#define GK_COMPOSE_H
+
+#include "gongkai/render.h"
+
+/* Append a block (zeroed but for its kind) to the document. */
+gk_block *gk_doc_add(gk_doc *d, gk_block_kind kind);
+
+/* printf into the document's arena. */
+const char *gk_doc_printf(gk_doc *d, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+/* The grid of a table as it is printed in the national layout: header rows
+ * with their spans, then one row per table row (two-sided tables pair their
+ * 收入 and 支出 rows; the 基本支出 table sets its economic groups side by
+ * side; 三公 sets 预算数 and 决算数 side by side). */
+void gk_compose_grid(gk_doc *d, const gk_table *t, gk_grid *out);
+
+/* Append the 情况说明 (headings and paragraphs) written from the report's
+ * tables. */
+void gk_compose_narrative(gk_doc *d, const gk_report *r);
+
+/* "1,234.56" style figure of an amount in its own precision (no grouping:
+ * the documents print plain figures). */
+const char *gk_doc_amount(gk_doc *d, gk_amount a);
+
+/* "一", "二" … "十五" for 0 … 14; "" beyond. */
+const char *gk_doc_numeral(int i);
+
+/* "一", "二" … "十五" for 0 … 14; "" beyond. */
+const char *gk_doc_numeral(int i);
+
+#endif
