@@ -126,6 +126,39 @@ static const char *share_text(const ctx *c, int64_t hundredths)
 
 /* ---- Writing ------------------------------------------------------------------ */
 
+/* A chart of parts of one whole, where a reader would rather look than
+ * read: bars for many parts, a pie for two or three.  Zero parts are left
+ * out; nothing is drawn for fewer than two parts. */
+static void chart(const ctx *c, gk_chart_kind kind, const char *title, const gk_table *t,
+                  const char *const *names, const gk_amount *values, size_t n, gk_amount whole)
+{
+    gk_amount nz[64];
+    size_t idx[64], k = 0;
+    for (size_t i = 0; i < n && k < 64; i++)
+        if (!gk_amount_is_zero(values[i]) && values[i].v > 0) {
+            nz[k] = values[i];
+            idx[k++] = i;
+        }
+    if (k < 2)
+        return;
+    int64_t sh[64];
+    shares(nz, k, whole, sh);
+    gk_block *b = gk_doc_add(c->d, GK_BLOCK_CHART);
+    b->chart.kind = kind;
+    b->chart.title = title;
+    b->chart.unit = "万元";
+    b->chart.items = gk_arena_alloc(c->d->arena, k * sizeof *b->chart.items);
+    b->chart.nitems = k;
+    for (size_t j = 0; j < k; j++) {
+        gk_chart_item *it = &b->chart.items[j];
+        char buf[GK_AMOUNT_BUFSIZE];
+        it->label = names[idx[j]];
+        it->value = wan(t, nz[j]);
+        it->text = gk_doc_printf(c->d, "%s（%s）", gk_amount_format(it->value, buf),
+                                 share_text(c, sh[j]));
+    }
+}
+
 static void heading(const ctx *c, int level, const char *text)
 {
     gk_block *b = gk_doc_add(c->d, GK_BLOCK_HEADING);
@@ -260,6 +293,8 @@ static void final_expense(const ctx *c)
     say(&p, gk_doc_printf(c->d, "%s年度本年支出合计%s，", c->year, money(c, t, whole)));
     parts_of(&p, t, COLS, v, 5, whole);
     end(&p);
+    chart(c, GK_CHART_PIE, gk_doc_printf(c->d, "%s年度支出决算结构", c->year), t, COLS, v, 5,
+          whole);
 }
 
 static void final_fiscal(const ctx *c)
@@ -340,6 +375,9 @@ static void final_gpb(const ctx *c)
     }
     say(&p, said ? "。" : "无。");
     end(&p);
+    chart(c, GK_CHART_BAR,
+          gk_doc_printf(c->d, "%s年度一般公共预算财政拨款支出按功能分类（类）", c->year), t, names,
+          v, n, total);
 
     heading(c, 3, "（三）一般公共预算财政拨款支出决算具体情况");
     say(&p, gk_doc_printf(c->d, "%s年度一般公共预算财政拨款支出决算为%s，"
@@ -598,6 +636,18 @@ static void budget_narrative(const ctx *c)
     say(&p, TODO_CHANGE);
     say(&p, "。");
     end(&p);
+    chart(c, GK_CHART_PIE, gk_doc_printf(c->d, "%s年一般公共预算支出结构", c->year), g, NAMES, v,
+          2, all);
+    const gk_row *lei[64];
+    size_t nl = g ? gk_table_code_children(g, "", 3, lei, 64) : 0;
+    gk_amount lv[64] = {{0}};
+    const char *ln[64] = {0};
+    for (size_t i = 0; i < nl && i < 64; i++) {
+        cell(g, lei[i], "合计", &lv[i]);
+        ln[i] = lei[i]->label ? lei[i]->label : lei[i]->code;
+    }
+    chart(c, GK_CHART_BAR, gk_doc_printf(c->d, "%s年一般公共预算支出按功能分类（类）", c->year), g,
+          ln, lv, nl < 64 ? nl : 64, all);
 
     heading(c, 2, "四、\"三公\"经费预算情况");
     const gk_table *t = table(c, GK_TABLE_BUDGET_THREE_PUBLIC);
