@@ -180,6 +180,15 @@ typedef struct gk_note {
     const char *message;   /* Chinese */
 } gk_note;
 
+/* What a document says that its tables do not hold, given for writing it
+ * (gongkai render): the previous year's figures, 年初预算 per item, reasons
+ * for changes, counts (团组, 车辆, 接待批次 …), the 概况 text.  Keys are
+ * "上年/收入支出总计", "原因/三公经费" …, listed in docs/format.md. */
+typedef struct gk_fact {
+    const char *key;
+    const char *value;
+} gk_fact;
+
 typedef struct gk_arena gk_arena;
 
 typedef struct gk_report {
@@ -196,6 +205,8 @@ typedef struct gk_report {
     size_t nparagraphs, paragraphs_cap;
     gk_note *notes;
     size_t nnotes, notes_cap;
+    gk_fact *facts;           /* in the order given */
+    size_t nfacts, facts_cap;
     /* Column names, one copy each (cells share them): a hash set. */
     const char **columns;
     size_t ncolumns, columns_cap;
@@ -226,6 +237,11 @@ void gk_report_note(gk_report *r, gk_pos pos, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+
+/* Set a fact (both strings copied; an existing key is replaced) and look
+ * one up (NULL when not given). */
+void gk_report_set_fact(gk_report *r, const char *key, const char *value);
+const char *gk_report_fact(const gk_report *r, const char *key);
 
 /* Set the cell of `column` in the row: replaces an existing cell of that
  * column, else appends.  The column name is copied. */

@@ -216,6 +216,27 @@ void gk_report_note(gk_report *r, gk_pos pos, const char *fmt, ...)
     r->nnotes++;
 }
 
+void gk_report_set_fact(gk_report *r, const char *key, const char *value)
+{
+    for (size_t i = 0; i < r->nfacts; i++)
+        if (strcmp(r->facts[i].key, key) == 0) {
+            r->facts[i].value = gk_report_strdup(r, value);
+            return;
+        }
+    RESERVE(r, r->facts, r->nfacts, r->facts_cap);
+    r->facts[r->nfacts].key = gk_report_strdup(r, key);
+    r->facts[r->nfacts].value = gk_report_strdup(r, value);
+    r->nfacts++;
+}
+
+const char *gk_report_fact(const gk_report *r, const char *key)
+{
+    for (size_t i = 0; i < r->nfacts; i++)
+        if (strcmp(r->facts[i].key, key) == 0)
+            return r->facts[i].value;
+    return NULL;
+}
+
 /* The report's one copy of a column name.  Readers that try several
  * placements set the same few names over and over; without this each try
  * would copy them again. */

@@ -419,10 +419,55 @@ static int read_array(ctx *c, json_t *root, const char *key, int required,
     return c->failed ? -1 : 0;
 }
 
+/* "facts": {"上年/收入支出总计": "398.56", "原因/…": "…"}: string values;
+ * the key's kind says what the value must be (docs/format.md). */
+static int read_facts(ctx *c, json_t *root)
+{
+    json_t *obj = json_object_get(root, "facts");
+    if (!obj)
+        return 0;
+    size_t old = push_key(c, "facts");
+    if (!json_is_object(obj)) {
+        fail(c, "应为对象（键为事项，值为字符串），实为%s", type_name(obj));
+        pop(c, old);
+        return -1;
+    }
+    static const char *const AMOUNT_KINDS[] = {"上年/", "年初预算/"};
+    static const char *const TEXT_KINDS[] = {"原因/", "概况/", "说明/"};
+    const char *key;
+    json_t *v;
+    json_object_foreach(obj, key, v) {
+        size_t o2 = push_key(c, key);
+        bool amount = false, count = strncmp(key, "统计/", strlen("统计/")) == 0, known = count;
+        for (size_t i = 0; i < 2; i++)
+            if (strncmp(key, AMOUNT_KINDS[i], strlen(AMOUNT_KINDS[i])) == 0)
+                known = amount = true;
+        for (size_t i = 0; i < 3; i++)
+            known |= strncmp(key, TEXT_KINDS[i], strlen(TEXT_KINDS[i])) == 0;
+        gk_amount a;
+        const char *s = json_is_string(v) ? json_string_value(v) : NULL;
+        if (!known)
+            fail(c, "未知事项，应以 上年/、年初预算/、原因/、统计/、概况/ 或 说明/ 开头");
+        else if (!s)
+            fail(c, "应为字符串，实为%s", type_name(v));
+        else if ((amount || count) && gk_amount_parse(s, strlen(s), &a) != GK_AMOUNT_OK)
+            fail(c, "应为金额或数字（如 \"80.91\"），实为 \"%s\"", s);
+        else if (count && (a.scale != 0 || a.v < 0))
+            fail(c, "应为非负整数，实为 \"%s\"", s);
+        else
+            gk_report_set_fact(c->r, key, s);
+        pop(c, o2);
+        if (c->failed)
+            break;
+    }
+    pop(c, old);
+    return c->failed ? -1 : 0;
+}
+
 static int read_report(ctx *c, json_t *root)
 {
     static const char *const keys[] = {"format", "unit", "year", "kind", "amount_unit",
-                                       "consolidated", "tables", "narrative", NULL};
+                                       "consolidated", "tables", "narrative", "facts", NULL};
     if (!json_is_object(root))
         return fail(c, "顶层应为对象，实为%s", type_name(root));
     json_t *fmt = json_object_get(root, "format");
@@ -446,7 +491,7 @@ static int read_report(ctx *c, json_t *root)
         return fail(c, "consolidated 应为 true 或 false");
     r->consolidated = json_is_true(cons);
     if (read_array(c, root, "tables", 1, read_table) ||
-        read_array(c, root, "narrative", 0, read_paragraph))
+        read_array(c, root, "narrative", 0, read_paragraph) || read_facts(c, root))
         return -1;
     return 0;
 }

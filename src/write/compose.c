@@ -69,14 +69,19 @@ static bool starts_with(const char *s, const char *prefix)
     return s && strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* The report's own 概况: the paragraphs under 第一部分. */
+/* The report's own 概况: the paragraphs between the headings 第一部分 and
+ * 第二部分 (after the 目录, which lists them too). */
 static bool overview_from_report(gk_doc *d, const gk_report *r)
 {
+    size_t from = r->nparagraphs;
+    for (size_t i = 0; i < r->nparagraphs; i++)
+        if (r->paragraphs[i].heading && starts_with(r->paragraphs[i].text, "第一部分"))
+            from = i + 1;                 /* the last one: the 目录's comes first */
     bool any = false;
-    for (size_t i = 0; i < r->nparagraphs; i++) {
+    for (size_t i = from; i < r->nparagraphs; i++) {
         const gk_paragraph *p = &r->paragraphs[i];
-        if (!starts_with(p->section, "第一部分") || starts_with(p->text, "第一部分"))
-            continue;
+        if (p->heading && starts_with(p->text, "第二部分"))
+            break;
         if (p->heading)
             heading(d, 2, p->text);
         else
@@ -86,10 +91,32 @@ static bool overview_from_report(gk_doc *d, const gk_report *r)
     return any;
 }
 
+/* The 概况 given as facts 概况/部门职责 …: one heading each, a paragraph per
+ * line. */
+static bool overview_from_facts(gk_doc *d, const gk_report *r)
+{
+    bool any = false;
+    for (size_t i = 0, n = 0; i < r->nfacts; i++) {
+        const gk_fact *f = &r->facts[i];
+        if (!starts_with(f->key, "概况/"))
+            continue;
+        heading(d, 2, gk_doc_printf(d, "%s、%s", gk_doc_numeral((int)n++), f->key + strlen("概况/")));
+        for (const char *v = f->value; *v;) {
+            const char *nl = strchr(v, '\n');
+            size_t len = nl ? (size_t)(nl - v) : strlen(v);
+            if (len)
+                paragraph(d, gk_doc_printf(d, "%.*s", (int)len, v));
+            v += len + (nl != NULL);
+        }
+        any = true;
+    }
+    return any;
+}
+
 static void overview(gk_doc *d, const gk_report *r)
 {
     heading(d, 1, "第一部分 部门概况");
-    if (overview_from_report(d, r))
+    if (overview_from_facts(d, r) || overview_from_report(d, r))
         return;
     static const char *const PARTS[][2] = {
         {"一、部门职责", "【待填写：部门主要职责】"},

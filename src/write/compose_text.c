@@ -124,6 +124,28 @@ static const char *share_text(const ctx *c, int64_t hundredths)
                          (long long)(hundredths % 100));
 }
 
+/* ---- Facts: what the tables do not hold ---------------------------------------- */
+
+/* A fact's amount (facts are in 万元). */
+static bool fact_amount(const ctx *c, const char *kind, const char *key, gk_amount *out)
+{
+    const char *v = gk_report_fact(c->r, gk_doc_printf(c->d, "%s/%s", kind, key));
+    return v && gk_amount_parse(v, strlen(v), out) == GK_AMOUNT_OK;
+}
+
+/* The reason given for `key`, or the placeholder. */
+static const char *reason(const ctx *c, const char *key)
+{
+    const char *v = gk_report_fact(c->r, gk_doc_printf(c->d, "原因/%s", key));
+    return v ? v : "【待填写】";
+}
+
+static const char *wan_text(const ctx *c, gk_amount a)
+{
+    char buf[GK_AMOUNT_BUFSIZE];
+    return gk_amount_is_zero(a) ? "0万元" : gk_doc_printf(c->d, "%s万元", gk_amount_format(a, buf));
+}
+
 /* ---- Writing ------------------------------------------------------------------ */
 
 /* A chart of parts of one whole, where a reader would rather look than
@@ -200,6 +222,23 @@ static void sentence(const ctx *c, const char *text)
     gk_doc_add(c->d, GK_BLOCK_PARAGRAPH)->text = text;
 }
 
+/* The paragraphs of the fact 说明/<key> (one per line), or the placeholder. */
+static void given(const ctx *c, const char *key, const char *placeholder)
+{
+    const char *v = gk_report_fact(c->r, gk_doc_printf(c->d, "说明/%s", key));
+    if (!v) {
+        sentence(c, placeholder);
+        return;
+    }
+    while (*v) {
+        const char *nl = strchr(v, '\n');
+        size_t n = nl ? (size_t)(nl - v) : strlen(v);
+        if (n)
+            sentence(c, gk_doc_printf(c->d, "%.*s", (int)n, v));
+        v += n + (nl != NULL);
+    }
+}
+
 /* "其中：甲a万元，占p%；乙b万元，占q%" over the non-zero parts, then "丙、丁均为
  * 0万元" for the others. */
 static void parts_of(para *p, const gk_table *t, const char *const *names,
@@ -232,7 +271,59 @@ static void parts_of(para *p, const gk_table *t, const char *const *names,
     say(p, "。");
 }
 
-static const char *const TODO_CHANGE = "与上年相比的增减变化情况及主要原因【待填写】";
+/* "与上年相比，<subject>增加A万元，增长B%。主要原因是…。" from the fact
+ * 上年/<key> (or the placeholder when it is not given); `current` is in
+ * the table's unit. */
+static void change(para *p, const char *subject, const char *key, const gk_table *t,
+                   gk_amount current)
+{
+    const ctx *c = p->c;
+    gk_amount prev, cur = wan(t, current), diff;
+    if (!fact_amount(c, "上年", key, &prev)) {
+        say(p, "与上年相比的增减变化情况及主要原因【待填写】。");
+        return;
+    }
+    if (!gk_amount_sub(cur, prev, &diff))
+        return;
+    if (gk_amount_is_zero(diff)) {
+        say(p, gk_doc_printf(c->d, "%s与上年持平。", subject));
+        return;
+    }
+    bool up = diff.v > 0;
+    gk_amount mag = diff;
+    mag.v = up ? diff.v : -diff.v;
+    say(p, gk_doc_printf(c->d, "与上年相比，%s%s%s", subject, up ? "增加" : "减少", wan_text(c, mag)));
+    const char *pc = percent(c, mag, prev);
+    if (pc && !gk_amount_is_zero(prev))
+        say(p, gk_doc_printf(c->d, "，%s%s", up ? "增长" : "下降", pc));
+    const char *why = reason(c, key);
+    say(p, gk_doc_printf(c->d, "。主要原因是%s%s。", strncmp(why, "一是", 6) == 0 ? "：" : "", why));
+}
+
+/* "年初预算为B万元，支出决算为A万元，完成年初预算的R%。决算数大于预算数的主要
+ * 原因是…。" from the fact 年初预算/<key>. */
+static void completion(para *p, const char *key, const gk_table *t, gk_amount actual)
+{
+    const ctx *c = p->c;
+    gk_amount budget, act = wan(t, actual);
+    if (!fact_amount(c, "年初预算", key, &budget)) {
+        say(p, gk_doc_printf(c->d, "支出决算为%s，年初预算数及完成情况【待填写】。",
+                             wan_text(c, act)));
+        return;
+    }
+    say(p, gk_doc_printf(c->d, "年初预算为%s，支出决算为%s", wan_text(c, budget),
+                         wan_text(c, act)));
+    const char *pc = percent(c, act, budget);
+    if (pc && !gk_amount_is_zero(budget))
+        say(p, gk_doc_printf(c->d, "，完成年初预算的%s", pc));
+    int cmp = gk_amount_cmp(act, budget);
+    const char *rk = gk_doc_printf(c->d, "年初预算/%s", key);
+    if (cmp == 0)
+        say(p, "。决算数等于预算数。");
+    else
+        say(p, gk_doc_printf(c->d, "。决算数%s预算数的主要原因是%s。", cmp > 0 ? "大于" : "小于",
+                             reason(c, rk)));
+}
 
 /* ---- 决算 ---------------------------------------------------------------------- */
 
@@ -248,13 +339,14 @@ static void final_totals(const ctx *c)
     cell(t, label_row(t, "年初结转和结余", GK_SIDE_INCOME), "金额", &begin);
     cell(t, label_row(t, "年末结转和结余", GK_SIDE_EXPENSE), "金额", &endv);
     para p = {c, 0, 0, 0};
-    if (gk_amount_cmp(in, out) == 0)
+    bool same = gk_amount_cmp(in, out) == 0;
+    if (same)
         say(&p, gk_doc_printf(c->d, "%s年度收入、支出总计均为%s。", c->year, money(c, t, in)));
     else
         say(&p, gk_doc_printf(c->d, "%s年度收入总计%s，支出总计%s。", c->year,
                               money(c, t, in), money(c, t, out)));
-    say(&p, TODO_CHANGE);
-    say(&p, gk_doc_printf(c->d, "。其中：本年收入合计%s，年初结转和结余%s；本年支出合计%s，"
+    change(&p, same ? "收入、支出总计各" : "收入总计", "收入支出总计", t, in);
+    say(&p, gk_doc_printf(c->d, "其中：本年收入合计%s，年初结转和结余%s；本年支出合计%s，"
                                 "年末结转和结余%s。",
                           money(c, t, inc), money(c, t, begin), money(c, t, exp),
                           money(c, t, endv)));
@@ -309,14 +401,15 @@ static void final_fiscal(const ctx *c)
     cell(t, label_row(t, "年初财政拨款结转和结余", GK_SIDE_INCOME), "金额", &begin);
     cell(t, label_row(t, "年末财政拨款结转和结余", GK_SIDE_EXPENSE), "合计", &endv);
     para p = {c, 0, 0, 0};
-    if (gk_amount_cmp(in, out) == 0)
+    bool same = gk_amount_cmp(in, out) == 0;
+    if (same)
         say(&p, gk_doc_printf(c->d, "%s年度财政拨款收入、支出总计均为%s。", c->year,
                               money(c, t, in)));
     else
         say(&p, gk_doc_printf(c->d, "%s年度财政拨款收入总计%s，支出总计%s。", c->year,
                               money(c, t, in), money(c, t, out)));
-    say(&p, TODO_CHANGE);
-    say(&p, gk_doc_printf(c->d, "。其中：年初财政拨款结转和结余%s，本年财政拨款收入%s；"
+    change(&p, same ? "财政拨款收入、支出总计各" : "财政拨款收入总计", "财政拨款收入支出总计", t, in);
+    say(&p, gk_doc_printf(c->d, "其中：年初财政拨款结转和结余%s，本年财政拨款收入%s；"
                                 "本年财政拨款支出%s，年末财政拨款结转和结余%s。",
                           money(c, t, begin), money(c, t, inc), money(c, t, exp),
                           money(c, t, endv)));
@@ -348,8 +441,7 @@ static void final_gpb(const ctx *c)
     if (e && pc)
         say(&p, gk_doc_printf(c->d, "，占本年支出合计的%s", pc));
     say(&p, "。");
-    say(&p, TODO_CHANGE);
-    say(&p, "。");
+    change(&p, "一般公共预算财政拨款支出", "一般公共预算财政拨款支出", t, total);
     end(&p);
 
     heading(c, 3, "（二）一般公共预算财政拨款支出决算结构情况");
@@ -380,9 +472,9 @@ static void final_gpb(const ctx *c)
           v, n, total);
 
     heading(c, 3, "（三）一般公共预算财政拨款支出决算具体情况");
-    say(&p, gk_doc_printf(c->d, "%s年度一般公共预算财政拨款支出决算为%s，"
-                                "年初预算数、完成年初预算的比例及差异原因【待填写】。其中：",
-                          c->year, money(c, t, total)));
+    say(&p, gk_doc_printf(c->d, "%s年度一般公共预算财政拨款支出", c->year));
+    completion(&p, "一般公共预算财政拨款支出", t, total);
+    say(&p, "其中：");
     end(&p);
     for (size_t i = 0, shown = 0; i < n; i++) {
         if (gk_amount_is_zero(v[i]))
@@ -395,9 +487,9 @@ static void final_gpb(const ctx *c)
             cell(t, items[j], "合计", &a);
             if (gk_amount_is_zero(a))
                 continue;
-            sentence(c, gk_doc_printf(c->d, "（%zu）%s。支出决算为%s，年初预算数及完成情况"
-                                            "【待填写】。",
-                                      ++k, item_name(c, t, items[j]), money(c, t, a)));
+            say(&p, gk_doc_printf(c->d, "（%zu）%s。", ++k, item_name(c, t, items[j])));
+            completion(&p, items[j]->code, t, a);
+            end(&p);
         }
     }
 }
@@ -465,7 +557,7 @@ static void fund(const ctx *c, gk_table_kind kind, const char *number, const cha
     heading(c, 2, gk_doc_printf(c->d, "%s、%s财政拨款收入支出决算情况说明", number, fund_name));
     if (table_empty(t)) {
         sentence(c, gk_doc_printf(c->d, "%s年度，本部门没有使用%s财政拨款安排的支出，%s为空表。",
-                                  c->year, fund_name, table_title));
+                                  c->year, fund_name, t && t->title ? t->title : table_title));
         return;
     }
     const gk_row *total = label_row(t, "合计", GK_SIDE_NONE);
@@ -501,8 +593,11 @@ static void final_public3(const ctx *c)
     if (pc && !gk_amount_is_zero(b))
         say(&p, gk_doc_printf(c->d, "，完成预算的%s", pc));
     int cmp = gk_amount_cmp(a, b);
-    say(&p, cmp == 0 ? "。决算数等于预算数" : cmp < 0 ? "。决算数小于预算数的主要原因是【待填写】"
-                                                     : "。决算数大于预算数的主要原因是【待填写】");
+    if (cmp == 0)
+        say(&p, "。决算数等于预算数");
+    else
+        say(&p, gk_doc_printf(c->d, "。决算数%s预算数的主要原因是%s", cmp < 0 ? "小于" : "大于",
+                              reason(c, "三公经费预算")));
     say(&p, "。其中：");
     for (size_t i = 0; i < 4; i++) {
         gk_amount ib, ia;
@@ -531,7 +626,36 @@ static void final_public3(const ctx *c)
         say(&p, gk_doc_printf(c->d, "%s%s支出决算%s，占%s", i ? "；" : "", GROUPS[i],
                               money(c, t, v[i]),
                               gk_amount_is_zero(a) ? "0.00%" : share_text(c, sh[i])));
-    say(&p, "。团组、人次、车辆购置数和保有量、接待批次和人次等统计数及增减原因【待填写】。");
+    say(&p, "。具体情况如下：");
+    end(&p);
+    /* Each item's statistics: a format with one or two counts. */
+    static const struct {
+        const char *format, *first, *second;
+    } COUNTS[] = {
+        {"全年使用财政拨款安排因公出国（境）团组%s个，累计%s人次。", "因公出国（境）团组数",
+         "因公出国（境）人次数"},
+        {"全年购置公务用车%s辆。", "公务用车购置数", NULL},
+        {"截至年末，公务用车保有量%s辆。", "公务用车保有量", NULL},
+        {"全年国内公务接待%s批次，%s人次。", "国内公务接待批次", "国内公务接待人次"}};
+    for (size_t i = 0; i < 4; i++) {
+        gk_amount ia;
+        cell(t, act, PUBLIC3_ITEMS[i], &ia);
+        say(&p, gk_doc_printf(c->d, "%zu.%s支出%s，", i + 1, PUBLIC3_ITEMS[i], money(c, t, ia)));
+        change(&p, "", PUBLIC3_ITEMS[i], t, ia);
+        const char *n1 = gk_report_fact(c->r, gk_doc_printf(c->d, "统计/%s", COUNTS[i].first));
+        const char *n2 = COUNTS[i].second ? gk_report_fact(c->r, gk_doc_printf(c->d, "统计/%s",
+                                                                               COUNTS[i].second))
+                                          : "";
+        if (n1 && n2)
+            say(&p, gk_doc_printf(c->d, COUNTS[i].format, n1, n2));
+        else
+            say(&p, gk_doc_printf(c->d, "%s等统计数【待填写】。", COUNTS[i].first));
+        end(&p);
+    }
+
+    heading(c, 3, "（三）\"三公\"经费增减变化情况说明");
+    say(&p, gk_doc_printf(c->d, "%s年度财政拨款\"三公\"经费支出决算%s，", c->year, money(c, t, a)));
+    change(&p, "", "三公经费", t, a);
     end(&p);
 }
 
@@ -545,8 +669,10 @@ static void final_office(const ctx *c)
         cell(t, label_row(t, "合计", GK_SIDE_NONE), "金额", &a);
     else
         cell(b, label_row(b, "公用经费合计", GK_SIDE_NONE), "金额", &a);
-    sentence(c, gk_doc_printf(c->d, "%s年度，本部门机关运行经费支出%s。%s。", c->year,
-                              money(c, t ? t : b, a), TODO_CHANGE));
+    para p = {c, 0, 0, 0};
+    say(&p, gk_doc_printf(c->d, "%s年度，本部门机关运行经费支出%s。", c->year, money(c, t ? t : b, a)));
+    change(&p, "机关运行经费支出", "机关运行经费", t ? t : b, a);
+    end(&p);
 }
 
 static void procurement(const ctx *c, const char *number, gk_table_kind kind)
@@ -594,11 +720,11 @@ static void final_narrative(const ctx *c)
     final_office(c);
     procurement(c, "十一", GK_TABLE_PROCUREMENT);
     heading(c, 2, "十二、国有资产占用情况说明");
-    sentence(c, gk_doc_printf(c->d, "截至%s年12月31日，本部门车辆及单价100万元（含）以上设备"
-                                    "的占用情况【待填写】。",
-                              c->year));
+    given(c, "国有资产", gk_doc_printf(c->d, "截至%s年12月31日，本部门车辆及单价100万元（含）以上"
+                                            "设备的占用情况【待填写】。",
+                                      c->year));
     heading(c, 2, "十三、预算绩效管理情况说明");
-    sentence(c, "预算绩效管理工作开展情况及绩效自评结果【待填写】。");
+    given(c, "预算绩效", "预算绩效管理工作开展情况及绩效自评结果【待填写】。");
 }
 
 /* ---- 预算 ---------------------------------------------------------------------- */
@@ -610,16 +736,21 @@ static void budget_narrative(const ctx *c)
     gk_amount in, out;
     cell(s, label_row(s, "收入总计", GK_SIDE_INCOME), "金额", &in);
     cell(s, label_row(s, "支出总计", GK_SIDE_EXPENSE), "金额", &out);
-    sentence(c, gk_doc_printf(c->d, "%s年部门收入预算%s，支出预算%s。%s。", c->year,
-                              money(c, s, in), money(c, s, out), TODO_CHANGE));
+    para p = {c, 0, 0, 0};
+    say(&p, gk_doc_printf(c->d, "%s年部门收入预算%s，支出预算%s。", c->year, money(c, s, in),
+                          money(c, s, out)));
+    change(&p, "收支预算总计", "收支预算总计", s, in);
+    end(&p);
 
     const gk_table *f = table(c, GK_TABLE_BUDGET_FISCAL_SUMMARY);
     heading(c, 2, "二、财政拨款收支预算总体情况");
     gk_amount fin, fout;
     cell(f, label_row(f, "收入总计", GK_SIDE_INCOME), "金额", &fin);
     cell(f, label_row(f, "支出总计", GK_SIDE_EXPENSE), "合计", &fout);
-    sentence(c, gk_doc_printf(c->d, "%s年财政拨款收入预算%s，财政拨款支出预算%s。%s。", c->year,
-                              money(c, f, fin), money(c, f, fout), TODO_CHANGE));
+    say(&p, gk_doc_printf(c->d, "%s年财政拨款收入预算%s，财政拨款支出预算%s。", c->year,
+                          money(c, f, fin), money(c, f, fout)));
+    change(&p, "财政拨款收支预算总计", "财政拨款收支预算总计", f, fin);
+    end(&p);
 
     const gk_table *g = table(c, GK_TABLE_BUDGET_GPB_FUNCTION);
     heading(c, 2, "三、一般公共预算支出预算情况");
@@ -628,13 +759,11 @@ static void budget_narrative(const ctx *c)
     cell(g, total, "合计", &all);
     cell(g, total, "基本支出", &basic);
     cell(g, total, "项目支出", &project);
-    para p = {c, 0, 0, 0};
     say(&p, gk_doc_printf(c->d, "%s年一般公共预算支出%s，", c->year, money(c, g, all)));
     static const char *const NAMES[] = {"基本支出", "项目支出"};
     gk_amount v[2] = {basic, project};
     parts_of(&p, g, NAMES, v, 2, all);
-    say(&p, TODO_CHANGE);
-    say(&p, "。");
+    change(&p, "一般公共预算支出", "一般公共预算支出", g, all);
     end(&p);
     chart(c, GK_CHART_PIE, gk_doc_printf(c->d, "%s年一般公共预算支出结构", c->year), g, NAMES, v,
           2, all);
@@ -661,8 +790,7 @@ static void budget_narrative(const ctx *c)
         say(&p, gk_doc_printf(c->d, "%s%s%s", i ? "，" : "", PUBLIC3_ITEMS[i], money(c, t, x)));
     }
     say(&p, "。");
-    say(&p, TODO_CHANGE);
-    say(&p, "。");
+    change(&p, "\"三公\"经费预算", "三公经费", t, b3);
     end(&p);
     heading(c, 2, "五、其他重要事项的情况说明");
     sentence(c, "机关运行经费、政府采购预算、绩效目标设置和国有资产占用情况【待填写】。");

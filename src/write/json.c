@@ -196,6 +196,15 @@ char *gk_report_to_json(const gk_report *r)
         put_lines(&b, 2, items, r->nparagraphs);
         free(items);
     }
+    if (r->nfacts) {
+        gk_buf_puts(&b, ",\n  \"facts\": {");
+        for (size_t i = 0; i < r->nfacts; i++) {
+            int one = 1;
+            gk_buf_puts(&b, i ? "," : "");
+            put_member(&b, 4, &one, r->facts[i].key, gk_json_str(r->facts[i].value));
+        }
+        gk_buf_puts(&b, "\n  }");
+    }
     gk_buf_puts(&b, "\n}\n");
     return gk_buf_take(&b);
 }
