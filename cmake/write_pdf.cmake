@@ -1,0 +1,15 @@
+# The PDF writer (src/write/pdf*.c): cairo + pango with the Noto CJK fonts.
+# Only their headers are needed to build: the libraries are loaded with
+# dlopen on the first PDF written (src/write/pdf.c), so that gongkai's other
+# commands do not pay for loading them.
+pkg_check_modules(GK_PANGOCAIRO REQUIRED pangocairo cairo-pdf)
+target_sources(gongkai_lib PRIVATE
+  src/write/pdf.c
+  src/write/pdf_layout.c
+  src/write/pdf_table.c
+  src/write/pdf_chart.c)
+target_include_directories(gongkai_lib SYSTEM PRIVATE ${GK_PANGOCAIRO_INCLUDE_DIRS})
+target_compile_definitions(gongkai_lib PRIVATE GK_WRITER_PDF)
+
+add_test(NAME write_pdf COMMAND ${CMAKE_SOURCE_DIR}/tests/write/pdf.sh $<TARGET_FILE:gongkai>
+         ${CMAKE_SOURCE_DIR})

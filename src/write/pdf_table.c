@@ -1,0 +1,432 @@
+/*
+ * pdf_table.c — a table's grid on pages.
+ *
+ * Above the grid: the number (公开01表) at the right, the title centred, the
+ * unit line.  The grid is drawn with a border round every cell, the header
+ * rows on a light grey and repeated at the top of every page the table goes
+ * on to; a row (or a group of rows joined by a row span) is never split.
+ * Total rows are bold.  Below: the note.
+ *
+ * Every cell's first line sits on its row's baseline, text top-aligned, so
+ * that a row reads back as one line of text (src/read/pdf.c).  Amounts and
+ * codes stay on one line; labels and header words wrap inside their cell
+ * when their column is too narrow.
+ *
+ * Width: a table takes the text frame's width, shared out by grid.widths,
+ * then adjusted so that amounts and codes fit on one line and labels wrap
+ * as little as the other columns' spare room allows.  A table whose
+ * amounts do not fit a portrait page at 9 pt is set on landscape pages of
+ * its own (the national documents print their wide tables so), at 9 pt if
+ * it fits, else at the largest size down to 6 pt that does: a landscape
+ * page keeps the figures readable where a smaller font on portrait would
+ * not.  Past 6 pt on landscape even figures wrap rather than overflow.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/arena.h"
+#include "pdf_internal.h"
+
+#define PAD_X 3.0
+#define PAD_Y 2.4
+#define RULE 0.5
+#define MEASURE_SIZE PDF_TABLE_SIZE
+
+typedef struct cell_box {
+    PangoLayout *layout;      /* NULL: covered or blank */
+    double natural;           /* one-line width at the measuring size */
+    double height;            /* of the laid-out text */
+    double dx;                /* text offset in the cell, when not wrapped */
+    bool nowrap;
+} cell_box;
+
+typedef struct table_geom {
+    const gk_grid *g;
+    cell_box *cells;          /* nrows × ncols */
+    double size;              /* font size */
+    double width;             /* of the whole table */
+    double *colw, *colx;      /* ncols; colx relative to the table's left */
+    double *rowh;             /* nrows */
+} table_geom;
+
+static cell_box *box_at(table_geom *t, int r, int c)
+{
+    return &t->cells[(size_t)r * (size_t)t->g->ncols + (size_t)c];
+}
+
+/* Amounts, codes and short figures: ASCII without spaces, or right-aligned. */
+static bool keep_on_one_line(const gk_grid_cell *c)
+{
+    if (c->is_amount || c->align == GK_ALIGN_RIGHT)
+        return true;
+    for (const unsigned char *p = (const unsigned char *)c->text; *p; p++)
+        if (*p >= 0x80 || *p == ' ')
+            return false;
+    return true;
+}
+
+/* ---- Measuring ------------------------------------------------------------- */
+
+static pdf_face face_of(const gk_grid *g, int r)
+{
+    return r >= g->nheader && g->total && g->total[r] ? FACE_BOLD : FACE_SANS;
+}
+
+/* A layout for every cell with text, at `size`, and its one-line width. */
+static void measure(pdf_writer *w, table_geom *t, double size)
+{
+    const gk_grid *g = t->g;
+    t->size = size;
+    for (int r = 0; r < g->nrows; r++)
+        for (int c = 0; c < g->ncols; c++) {
+            const gk_grid_cell *gc = gk_grid_at(g, r, c);
+            cell_box *b = box_at(t, r, c);
+            memset(b, 0, sizeof *b);
+            if (gc->colspan <= 0 || gc->rowspan <= 0 || !gc->text || !*gc->text)
+                continue;
+            b->layout = pdf_text(w, gc->text, face_of(g, r), size, 0, PANGO_ALIGN_LEFT);
+            b->natural = pdf_layout_width(b->layout);
+            b->nowrap = keep_on_one_line(gc);
+        }
+}
+
+/* Width a cell needs at least: all of it if it stays on one line, else
+ * three characters' worth. */
+static double min_need(const table_geom *t, const cell_box *b, double scale)
+{
+    double nat = b->natural * scale;
+    if (b->nowrap)
+        return nat + 2 * PAD_X;
+    double three = 3 * t->size * scale;
+    return (nat < three ? nat : three) + 2 * PAD_X;
+}
+
+/* Column widths for a table `width` wide with text scaled by `scale` from
+ * the measured size.  False when amounts and codes cannot all stay on one
+ * line. */
+static bool share_widths(table_geom *t, double width, double scale)
+{
+    const gk_grid *g = t->g;
+    int n = g->ncols;
+    double *need = calloc((size_t)n, sizeof *need), *want = calloc((size_t)n, sizeof *want);
+    if (!need || !want)
+        gk_out_of_memory();
+    for (int r = 0; r < g->nrows; r++)
+        for (int c = 0; c < n; c++) {
+            const gk_grid_cell *gc = gk_grid_at(g, r, c);
+            const cell_box *b = box_at(t, r, c);
+            if (gc->colspan != 1 || !b->layout)
+                continue;
+            double m = min_need(t, b, scale), full = b->natural * scale + 2 * PAD_X;
+            if (m > need[c])
+                need[c] = m;
+            if (r >= g->nheader && full > want[c])
+                want[c] = full;     /* what a body cell needs not to wrap */
+        }
+    /* The grid's shares (equal if it has none or they are not usable). */
+    double sum = 0;
+    for (int c = 0; c < n; c++)
+        sum += g->widths && g->widths[c] > 0 ? g->widths[c] : 0;
+    double total_need = 0;
+    for (int c = 0; c < n; c++) {
+        double share = g->widths && g->widths[c] > 0 && sum > 0 ? g->widths[c] / sum : 1.0 / n;
+        t->colw[c] = share * width;
+        total_need += need[c];
+        if (want[c] < need[c])
+            want[c] = need[c];
+    }
+    bool fits = total_need <= width + 0.01;
+    if (fits) {
+        /* First the minimums, taken from the columns' room above theirs. */
+        double deficit = 0, spare = 0;
+        for (int c = 0; c < n; c++) {
+            if (t->colw[c] < need[c])
+                deficit += need[c] - t->colw[c];
+            else
+                spare += t->colw[c] - need[c];
+        }
+        for (int c = 0; c < n && deficit > 0; c++) {
+            if (t->colw[c] < need[c])
+                t->colw[c] = need[c];
+            else
+                t->colw[c] -= (t->colw[c] - need[c]) * (deficit / spare);
+        }
+        /* Then labels that would wrap get what others have beyond their
+         * widest body cell. */
+        double extra = 0, short_by = 0;
+        for (int c = 0; c < n; c++) {
+            if (t->colw[c] > want[c])
+                extra += t->colw[c] - want[c];
+            else
+                short_by += want[c] - t->colw[c];
+        }
+        if (short_by > 0 && extra > 0) {
+            double give = extra < short_by ? extra : short_by;
+            for (int c = 0; c < n; c++) {
+                if (t->colw[c] > want[c])
+                    t->colw[c] -= (t->colw[c] - want[c]) * (give / extra);
+                else
+                    t->colw[c] += (want[c] - t->colw[c]) * (give / short_by);
+            }
+        }
+    }
+    double x = 0;
+    for (int c = 0; c < n; c++) {
+        t->colx[c] = x;
+        x += t->colw[c];
+    }
+    t->width = x;
+    free(need);
+    free(want);
+    return fits;
+}
+
+static double span_width(const table_geom *t, int c, int span)
+{
+    double wd = 0;
+    for (int k = c; k < c + span && k < t->g->ncols; k++)
+        wd += t->colw[k];
+    return wd;
+}
+
+/* Wrap what does not fit its cell, and size the rows. */
+static void settle(table_geom *t)
+{
+    const gk_grid *g = t->g;
+    double line = t->size * 1.45 + 2 * PAD_Y;   /* Noto CJK's line height */
+    for (int r = 0; r < g->nrows; r++)
+        t->rowh[r] = line;
+    for (int r = 0; r < g->nrows; r++)
+        for (int c = 0; c < g->ncols; c++) {
+            const gk_grid_cell *gc = gk_grid_at(g, r, c);
+            cell_box *b = box_at(t, r, c);
+            if (!b->layout)
+                continue;
+            double room = span_width(t, c, gc->colspan) - 2 * PAD_X;
+            PangoAlignment align = gc->align == GK_ALIGN_RIGHT    ? PANGO_ALIGN_RIGHT
+                                   : gc->align == GK_ALIGN_CENTER ? PANGO_ALIGN_CENTER
+                                                                  : PANGO_ALIGN_LEFT;
+            if (b->natural > room + 0.01) {
+                pango_layout_set_width(b->layout, (int)(room * PANGO_SCALE));
+                pango_layout_set_wrap(b->layout, PANGO_WRAP_WORD_CHAR);
+                pango_layout_set_alignment(b->layout, align);
+                b->dx = PAD_X;
+            } else {
+                b->dx = align == PANGO_ALIGN_RIGHT    ? PAD_X + room - b->natural
+                        : align == PANGO_ALIGN_CENTER ? PAD_X + (room - b->natural) / 2
+                                                      : PAD_X;
+            }
+            b->height = pdf_layout_height(b->layout);
+            if (gc->rowspan == 1 && b->height + 2 * PAD_Y > t->rowh[r])
+                t->rowh[r] = b->height + 2 * PAD_Y;
+        }
+    /* A cell spanning rows: the last of them grows if it must. */
+    for (int r = 0; r < g->nrows; r++)
+        for (int c = 0; c < g->ncols; c++) {
+            const gk_grid_cell *gc = gk_grid_at(g, r, c);
+            const cell_box *b = box_at(t, r, c);
+            if (!b->layout || gc->rowspan <= 1)
+                continue;
+            int last = r + gc->rowspan - 1 < g->nrows ? r + gc->rowspan - 1 : g->nrows - 1;
+            double h = 0;
+            for (int k = r; k <= last; k++)
+                h += t->rowh[k];
+            if (b->height + 2 * PAD_Y > h)
+                t->rowh[last] += b->height + 2 * PAD_Y - h;
+        }
+}
+
+/* ---- Placing --------------------------------------------------------------- */
+
+/* Rows [r0, r1) at y, the table's left edge at x; returns the height. */
+static double place_rows(pdf_writer *w, table_geom *t, int r0, int r1, double x, double y,
+                         bool header)
+{
+    const gk_grid *g = t->g;
+    double *top = malloc(((size_t)(r1 - r0) + 1) * sizeof *top);
+    if (!top)
+        gk_out_of_memory();
+    top[0] = y;
+    for (int r = r0; r < r1; r++)
+        top[r - r0 + 1] = top[r - r0] + t->rowh[r];
+    /* Fills, then borders, then text: a neighbour's fill never hides a rule. */
+    for (int pass = header ? 0 : 1; pass < 3; pass++)
+        for (int r = r0; r < r1; r++)
+            for (int c = 0; c < g->ncols; c++) {
+                const gk_grid_cell *gc = gk_grid_at(g, r, c);
+                if (gc->colspan <= 0 || gc->rowspan <= 0)
+                    continue;
+                int last = r + gc->rowspan < r1 ? r + gc->rowspan : r1;
+                double cx = x + t->colx[c], cw = span_width(t, c, gc->colspan);
+                double cy = top[r - r0], ch = top[last - r0] - cy;
+                if (pass < 2) {
+                    pdf_op *op = pdf_add_op(w, OP_RECT);
+                    op->x = cx, op->y = cy, op->w = cw, op->h = ch;
+                    op->fill = pass == 0;
+                    op->stroke = pass == 1 ? RULE : 0;
+                    op->color = pass == 0 ? PDF_HEADER_FILL : PDF_RULE;
+                } else {
+                    cell_box *b = box_at(t, r, c);
+                    if (b->layout)
+                        pdf_add_text(w, b->layout, cx + b->dx, cy + PAD_Y, PDF_BLACK);
+                }
+            }
+    double h = top[r1 - r0] - y;
+    free(top);
+    return h;
+}
+
+/* Where each body unit ends: a row and the rows its spans reach. */
+static int unit_end(const gk_grid *g, int r)
+{
+    int end = r + 1;
+    for (int k = r; k < end && k < g->nrows; k++)
+        for (int c = 0; c < g->ncols; c++) {
+            const gk_grid_cell *gc = gk_grid_at(g, k, c);
+            if (gc->rowspan > 1 && k + gc->rowspan > end)
+                end = k + gc->rowspan;
+        }
+    return end < g->nrows ? end : g->nrows;
+}
+
+static double rows_height(const table_geom *t, int r0, int r1)
+{
+    double h = 0;
+    for (int r = r0; r < r1; r++)
+        h += t->rowh[r];
+    return h;
+}
+
+/* The lines above the grid: the number at the right, the title centred,
+ * the 部门 and the unit. */
+typedef struct preamble {
+    PangoLayout *lines[4];
+    double gap[4];
+    int n;
+    double height;
+} preamble;
+
+static void preamble_line(preamble *p, PangoLayout *l, double gap)
+{
+    p->lines[p->n] = l;
+    p->gap[p->n++] = gap;
+    p->height += pdf_layout_height(l) + gap;
+}
+
+static preamble make_preamble(pdf_writer *w, const gk_block *b, double width)
+{
+    preamble p = {0};
+    if (b->sub && *b->sub)
+        preamble_line(&p, pdf_text(w, b->sub, FACE_SANS, PDF_SMALL_SIZE, width, PANGO_ALIGN_RIGHT),
+                      2);
+    preamble_line(&p, pdf_text(w, b->text && *b->text ? b->text : "（无标题）", FACE_BOLD, 14,
+                               width, PANGO_ALIGN_CENTER), 6);
+    if (b->unit_name && *b->unit_name)
+        preamble_line(&p, pdf_text(w, pdf_printf(w, "部门：%s", b->unit_name), FACE_SANS,
+                                   PDF_SMALL_SIZE, width, PANGO_ALIGN_LEFT), 2);
+    if (b->unit_line && *b->unit_line)
+        preamble_line(&p, pdf_text(w, b->unit_line, FACE_SANS, PDF_SMALL_SIZE, width,
+                                   PANGO_ALIGN_RIGHT), 3);
+    return p;
+}
+
+static void place_preamble(pdf_writer *w, const preamble *p, double x)
+{
+    for (int i = 0; i < p->n; i++) {
+        pdf_add_text(w, p->lines[i], x, w->y, PDF_BLACK);
+        w->y += pdf_layout_height(p->lines[i]) + p->gap[i];
+    }
+}
+
+/* Orientation and font size: portrait at 9 pt if the amounts fit, else
+ * landscape at the largest size that fits (9, 8, 7, 6 pt), else landscape
+ * at 6 pt with everything wrapping as it must. */
+static bool choose_format(pdf_writer *w, table_geom *t)
+{
+    double portrait = PDF_A4_W - 2 * PDF_MARGIN_X, landscape = PDF_A4_H - 2 * PDF_MARGIN_X;
+    measure(w, t, PDF_TABLE_SIZE);
+    if (share_widths(t, portrait, 1.0))
+        return false;
+    static const double SIZES[] = {9, 8, 7, 6};
+    double size = SIZES[3];
+    for (size_t k = 0; k < sizeof SIZES / sizeof *SIZES; k++)
+        if (share_widths(t, landscape, SIZES[k] / PDF_TABLE_SIZE)) {
+            size = SIZES[k];
+            break;
+        }
+    if (size != PDF_TABLE_SIZE)
+        measure(w, t, size);
+    share_widths(t, landscape, 1.0);
+    return true;
+}
+
+void pdf_layout_table(pdf_writer *w, const gk_block *b)
+{
+    const gk_grid *g = &b->grid;
+    bool has_grid = g->ncols > 0 && g->nrows > 0 && g->cells;
+    table_geom t = {0};
+    t.g = g;
+    bool landscape = false;
+    if (has_grid) {
+        size_t n = (size_t)g->nrows * (size_t)g->ncols;
+        t.cells = calloc(n, sizeof *t.cells);
+        t.colw = calloc((size_t)g->ncols, sizeof *t.colw);
+        t.colx = calloc((size_t)g->ncols, sizeof *t.colx);
+        t.rowh = calloc((size_t)g->nrows, sizeof *t.rowh);
+        if (!t.cells || !t.colw || !t.colx || !t.rowh)
+            gk_out_of_memory();
+        landscape = choose_format(w, &t);
+        settle(&t);
+    }
+    int nheader = g->nheader < 0 ? 0 : g->nheader > g->nrows ? g->nrows : g->nheader;
+
+    /* Each table starts a page, unless only headings are on this one. */
+    pdf_ensure_page(w);
+    if (w->page_dirty && !(w->only_headings && pdf_is_landscape(w) == landscape))
+        pdf_new_page(w, landscape, true);
+    else if (pdf_is_landscape(w) != landscape)
+        pdf_new_page(w, landscape, true);
+    double frame = w->right - w->left;
+    double width = has_grid ? t.width : frame;
+    double x = w->left + (width < frame ? (frame - width) / 2 : 0);
+    preamble p = make_preamble(w, b, width);
+
+    /* The title is kept with the header and the first row. */
+    double header_h = has_grid ? rows_height(&t, 0, nheader) : 0;
+    double first_h = has_grid && nheader < g->nrows
+                         ? rows_height(&t, nheader, unit_end(g, nheader)) : 0;
+    if (w->page_dirty && w->y + p.height + header_h + first_h > w->bottom)
+        pdf_new_page(w, landscape, true);
+    pdf_mark *m = pdf_take_mark(w);
+    if (m)
+        m->y = w->y;
+    place_preamble(w, &p, x);
+    if (has_grid) {
+        w->y += place_rows(w, &t, 0, nheader, x, w->y, true);
+        bool rows_on_page = false;
+        for (int r = nheader; r < g->nrows;) {
+            int e = unit_end(g, r);
+            double h = rows_height(&t, r, e);
+            if (rows_on_page && w->y + h > w->bottom) {
+                pdf_new_page(w, landscape, true);
+                w->y += place_rows(w, &t, 0, nheader, x, w->y, true);   /* the header again */
+                rows_on_page = false;
+            }
+            w->y += place_rows(w, &t, r, e, x, w->y, false);
+            rows_on_page = true;
+            r = e;
+        }
+    }
+    if (b->note && *b->note) {
+        w->y += 5;
+        PangoLayout *note = pdf_text(w, b->note, FACE_SANS, PDF_SMALL_SIZE, width,
+                                     PANGO_ALIGN_LEFT);
+        pdf_flow_text(w, note, x, PDF_BLACK, 1);
+    }
+    w->y += 14;
+    w->only_headings = false;
+    free(t.cells);
+    free(t.colw);
+    free(t.colx);
+    free(t.rowh);
+}
