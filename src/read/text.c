@@ -232,17 +232,20 @@ static bool confirmed_title(reader *rd, size_t t)
 
 /* ---- Reading a table's extent ------------------------------------------------- */
 
-bool tx_is_note(const char *t)
-{
-    return tx_starts(t, "注：") || tx_starts(t, "注:") || tx_starts(t, "注 ") ||
-           (tx_starts(t, "注") && t[3] >= '0' && t[3] <= '9');
-}
-
 static bool says_empty(const char *t)
 {
     return (tx_has(t, "无") || tx_has(t, "没有") || tx_has(t, "空")) &&
            (tx_has(t, "本表") || tx_has(t, "空表") || tx_has(t, "数据") || tx_has(t, "收支") ||
             tx_has(t, "支出") || tx_has(t, "收入"));
+}
+
+/* A table's note: "注：…", or a "说明：" that says the table is empty (as
+ * the unit's own statement under an empty table). */
+bool tx_is_note(const char *t)
+{
+    return tx_starts(t, "注：") || tx_starts(t, "注:") || tx_starts(t, "注 ") ||
+           (tx_starts(t, "注") && t[3] >= '0' && t[3] <= '9') ||
+           (tx_starts(t, "说明：") && says_empty(t));
 }
 
 /* Does a line look like part of a table body: several cells, a code at

@@ -356,7 +356,7 @@ static void public3(builder *b, const gk_table *t, const gk_layout *l)
     const char *ordered[MAX_COLUMNS], *extra[MAX_COLUMNS];
     int m = 0, nx = 0;
     for (int i = 0; l && i < GK_LAYOUT_MAX_COLUMNS && l->columns[i].name; i++)
-        if (listed(cols, n, l->columns[i].name))
+        if (listed(cols, n, l->columns[i].name) && strcmp(l->columns[i].name, "机关运行经费") != 0)
             ordered[m++] = l->columns[i].name;
     for (int i = 0; i < n; i++)
         if (strcmp(cols[i], "机关运行经费") == 0)

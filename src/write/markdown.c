@@ -59,8 +59,8 @@ static void table(FILE *out, const gk_block *b)
             fputc('\n', out);
         }
     }
-    if (b->note)
-        fprintf(out, "\n%s\n", b->note);
+    if (b->note)                        /* right under the table: it belongs to it */
+        fprintf(out, "%s\n", b->note);
     fputc('\n', out);
 }
 
