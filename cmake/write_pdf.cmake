@@ -13,3 +13,6 @@ target_compile_definitions(gongkai_lib PRIVATE GK_WRITER_PDF)
 
 add_test(NAME write_pdf COMMAND ${CMAKE_SOURCE_DIR}/tests/write/pdf.sh $<TARGET_FILE:gongkai>
          ${CMAKE_SOURCE_DIR})
+add_executable(test_pdf tests/write/test_pdf.c)
+target_link_libraries(test_pdf PRIVATE gongkai_lib PkgConfig::CMOCKA)
+add_test(NAME write_pdf_unit COMMAND test_pdf)

@@ -323,17 +323,18 @@ static void draw_page(pdf_writer *w, cairo_t *cr, size_t k, double dot_w)
             cairo_tag_end(cr, CAIRO_TAG_DEST);
         }
     if (p->numbered) {
+        /* The page number is drawn as outlines, not text: it belongs to the
+         * page, not the document, and in the text layer it would read as
+         * part of whatever is printed last on the page (a table's last row,
+         * for a reader of the PDF's text). */
         char num[32];
         snprintf(num, sizeof num, "- %zu -", k + 1);
         PangoLayout *l = pdf_text(w, num, FACE_SANS, 9, 0, PANGO_ALIGN_LEFT);
-        pdf_op foot = {0};
-        foot.kind = OP_TEXT;
-        foot.layout = l;
-        foot.x = (p->w - pdf_layout_width(l)) / 2;
-        foot.y = p->h - PDF_MARGIN_BOTTOM / 2 - 6;
-        foot.nlines = 1;
-        foot.color = PDF_GREY_TEXT;
-        draw_text(cr, &foot);
+        set_color(cr, PDF_GREY_TEXT);
+        cairo_new_path(cr);
+        cairo_move_to(cr, (p->w - pdf_layout_width(l)) / 2, p->h - PDF_MARGIN_BOTTOM / 2 - 6);
+        pango_cairo_layout_path(cr, l);
+        cairo_fill(cr);
     }
 }
 

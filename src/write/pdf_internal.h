@@ -43,7 +43,7 @@
     X(cairo_tag_end) X(cairo_font_options_create) X(cairo_font_options_destroy)         \
     X(cairo_font_options_set_hint_style) X(cairo_font_options_set_hint_metrics)         \
     X(pango_cairo_font_map_new) X(pango_cairo_context_set_resolution)                   \
-    X(pango_cairo_context_set_font_options) X(pango_cairo_show_layout_line)             \
+    X(pango_cairo_context_set_font_options) X(pango_cairo_show_layout_line) X(pango_cairo_layout_path)             \
     X(pango_font_map_create_context) X(pango_font_map_load_font)                        \
     X(pango_font_describe) X(pango_font_description_from_string)                        \
     X(pango_font_description_free) X(pango_font_description_get_family)                 \
@@ -104,6 +104,7 @@ bool gk_pdf_load(void);
 #define pango_cairo_context_set_resolution (gk_pdf_lib.p_pango_cairo_context_set_resolution)
 #define pango_cairo_context_set_font_options (gk_pdf_lib.p_pango_cairo_context_set_font_options)
 #define pango_cairo_show_layout_line (gk_pdf_lib.p_pango_cairo_show_layout_line)
+#define pango_cairo_layout_path (gk_pdf_lib.p_pango_cairo_layout_path)
 #define pango_font_map_create_context (gk_pdf_lib.p_pango_font_map_create_context)
 #define pango_font_map_load_font (gk_pdf_lib.p_pango_font_map_load_font)
 #define pango_font_describe (gk_pdf_lib.p_pango_font_describe)

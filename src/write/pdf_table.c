@@ -27,7 +27,6 @@
 #include "../model/arena.h"
 #include "pdf_internal.h"
 
-#define PAD_X 3.0
 #define PAD_Y 2.4
 #define RULE 0.5
 #define MEASURE_SIZE PDF_TABLE_SIZE
@@ -44,12 +43,15 @@ typedef struct table_geom {
     const gk_grid *g;
     cell_box *cells;          /* nrows × ncols */
     double size;              /* font size */
+    double pad;               /* text to cell edge, each side: half an em, so
+                               * that neighbouring cells' texts stand a whole
+                               * em apart, a gap no word in a cell has */
     double width;             /* of the whole table */
     double *colw, *colx;      /* ncols; colx relative to the table's left */
     double *rowh;             /* nrows */
 } table_geom;
 
-static cell_box *box_at(table_geom *t, int r, int c)
+static cell_box *box_at(const table_geom *t, int r, int c)
 {
     return &t->cells[(size_t)r * (size_t)t->g->ncols + (size_t)c];
 }
@@ -77,6 +79,7 @@ static void measure(pdf_writer *w, table_geom *t, double size)
 {
     const gk_grid *g = t->g;
     t->size = size;
+    t->pad = size / 2;
     for (int r = 0; r < g->nrows; r++)
         for (int c = 0; c < g->ncols; c++) {
             const gk_grid_cell *gc = gk_grid_at(g, r, c);
@@ -94,22 +97,47 @@ static void measure(pdf_writer *w, table_geom *t, double size)
  * three characters' worth. */
 static double min_need(const table_geom *t, const cell_box *b, double scale)
 {
-    double nat = b->natural * scale;
+    double nat = b->natural * scale, pad = 2 * t->pad * scale;
     if (b->nowrap)
-        return nat + 2 * PAD_X;
+        return nat + pad;
     double three = 3 * t->size * scale;
-    return (nat < three ? nat : three) + 2 * PAD_X;
+    return (nat < three ? nat : three) + pad;
+}
+
+/* Move width from the columns wider than their target to those narrower,
+ * in proportion, as far as the wider ones' excess goes. */
+static void toward(double *colw, const double *target, int n)
+{
+    double extra = 0, short_by = 0;
+    for (int c = 0; c < n; c++) {
+        if (colw[c] > target[c])
+            extra += colw[c] - target[c];
+        else
+            short_by += target[c] - colw[c];
+    }
+    if (extra <= 0 || short_by <= 0)
+        return;
+    double give = extra < short_by ? extra : short_by;
+    for (int c = 0; c < n; c++) {
+        if (colw[c] > target[c])
+            colw[c] -= (colw[c] - target[c]) * (give / extra);
+        else
+            colw[c] += (target[c] - colw[c]) * (give / short_by);
+    }
 }
 
 /* Column widths for a table `width` wide with text scaled by `scale` from
- * the measured size.  False when amounts and codes cannot all stay on one
- * line. */
+ * the measured size: the grid's shares, then adjusted in three steps, each
+ * keeping what the one before gave: amounts and codes on one line (false
+ * when they cannot all be), then body labels unwrapped, then header words,
+ * as far as other columns' room beyond their own needs allows. */
 static bool share_widths(table_geom *t, double width, double scale)
 {
     const gk_grid *g = t->g;
     int n = g->ncols;
-    double *need = calloc((size_t)n, sizeof *need), *want = calloc((size_t)n, sizeof *want);
-    if (!need || !want)
+    double *need = calloc((size_t)n, sizeof *need), *body = calloc((size_t)n, sizeof *body),
+           *all = calloc((size_t)n, sizeof *all);
+    if (!need || !body || !all)
         gk_out_of_memory();
     for (int r = 0; r < g->nrows; r++)
         for (int c = 0; c < n; c++) {
@@ -117,58 +145,28 @@ static bool share_widths(table_geom *t, double width, double scale)
             const cell_box *b = box_at(t, r, c);
             if (gc->colspan != 1 || !b->layout)
                 continue;
-            double m = min_need(t, b, scale), full = b->natural * scale + 2 * PAD_X;
-            if (m > need[c])
-                need[c] = m;
-            if (r >= g->nheader && full > want[c])
-                want[c] = full;     /* what a body cell needs not to wrap */
+            double m = min_need(t, b, scale), full = (b->natural + 2 * t->pad) * scale;
+            need[c] = m > need[c] ? m : need[c];
+            if (r >= g->nheader)
+                body[c] = full > body[c] ? full : body[c];
+            all[c] = full > all[c] ? full : all[c];
         }
     /* The grid's shares (equal if it has none or they are not usable). */
-    double sum = 0;
+    double sum = 0, total_need = 0;
     for (int c = 0; c < n; c++)
         sum += g->widths && g->widths[c] > 0 ? g->widths[c] : 0;
-    double total_need = 0;
     for (int c = 0; c < n; c++) {
         double share = g->widths && g->widths[c] > 0 && sum > 0 ? g->widths[c] / sum : 1.0 / n;
         t->colw[c] = share * width;
         total_need += need[c];
-        if (want[c] < need[c])
-            want[c] = need[c];
+        body[c] = body[c] > need[c] ? body[c] : need[c];
+        all[c] = all[c] > body[c] ? all[c] : body[c];
     }
     bool fits = total_need <= width + 0.01;
     if (fits) {
-        /* First the minimums, taken from the columns' room above theirs. */
-        double deficit = 0, spare = 0;
-        for (int c = 0; c < n; c++) {
-            if (t->colw[c] < need[c])
-                deficit += need[c] - t->colw[c];
-            else
-                spare += t->colw[c] - need[c];
-        }
-        for (int c = 0; c < n && deficit > 0; c++) {
-            if (t->colw[c] < need[c])
-                t->colw[c] = need[c];
-            else
-                t->colw[c] -= (t->colw[c] - need[c]) * (deficit / spare);
-        }
-        /* Then labels that would wrap get what others have beyond their
-         * widest body cell. */
-        double extra = 0, short_by = 0;
-        for (int c = 0; c < n; c++) {
-            if (t->colw[c] > want[c])
-                extra += t->colw[c] - want[c];
-            else
-                short_by += want[c] - t->colw[c];
-        }
-        if (short_by > 0 && extra > 0) {
-            double give = extra < short_by ? extra : short_by;
-            for (int c = 0; c < n; c++) {
-                if (t->colw[c] > want[c])
-                    t->colw[c] -= (t->colw[c] - want[c]) * (give / extra);
-                else
-                    t->colw[c] += (want[c] - t->colw[c]) * (give / short_by);
-            }
-        }
+        toward(t->colw, need, n);
+        toward(t->colw, body, n);
+        toward(t->colw, all, n);
     }
     double x = 0;
     for (int c = 0; c < n; c++) {
@@ -177,7 +175,8 @@ static bool share_widths(table_geom *t, double width, double scale)
     }
     t->width = x;
     free(need);
-    free(want);
+    free(body);
+    free(all);
     return fits;
 }
 
@@ -202,7 +201,7 @@ static void settle(table_geom *t)
             cell_box *b = box_at(t, r, c);
             if (!b->layout)
                 continue;
-            double room = span_width(t, c, gc->colspan) - 2 * PAD_X;
+            double room = span_width(t, c, gc->colspan) - 2 * t->pad;
             PangoAlignment align = gc->align == GK_ALIGN_RIGHT    ? PANGO_ALIGN_RIGHT
                                    : gc->align == GK_ALIGN_CENTER ? PANGO_ALIGN_CENTER
                                                                   : PANGO_ALIGN_LEFT;
@@ -210,11 +209,11 @@ static void settle(table_geom *t)
                 pango_layout_set_width(b->layout, (int)(room * PANGO_SCALE));
                 pango_layout_set_wrap(b->layout, PANGO_WRAP_WORD_CHAR);
                 pango_layout_set_alignment(b->layout, align);
-                b->dx = PAD_X;
+                b->dx = t->pad;
             } else {
-                b->dx = align == PANGO_ALIGN_RIGHT    ? PAD_X + room - b->natural
-                        : align == PANGO_ALIGN_CENTER ? PAD_X + (room - b->natural) / 2
-                                                      : PAD_X;
+                b->dx = align == PANGO_ALIGN_RIGHT    ? t->pad + room - b->natural
+                        : align == PANGO_ALIGN_CENTER ? t->pad + (room - b->natural) / 2
+                                                      : t->pad;
             }
             b->height = pdf_layout_height(b->layout);
             if (gc->rowspan == 1 && b->height + 2 * PAD_Y > t->rowh[r])
@@ -338,15 +337,40 @@ static void place_preamble(pdf_writer *w, const preamble *p, double x)
     }
 }
 
-/* Orientation and font size: portrait at 9 pt if the amounts fit, else
- * landscape at the largest size that fits (9, 8, 7, 6 pt), else landscape
- * at 6 pt with everything wrapping as it must. */
+/* Body cells that would wrap with the widths just shared out. */
+static int body_wraps(const table_geom *t, double scale)
+{
+    const gk_grid *g = t->g;
+    int n = 0;
+    for (int r = g->nheader; r < g->nrows; r++)
+        for (int c = 0; c < g->ncols; c++) {
+            const gk_grid_cell *gc = gk_grid_at(g, r, c);
+            const cell_box *b = box_at(t, r, c);
+            if (b->layout && gc->colspan > 0 &&
+                (b->natural + 2 * t->pad) * scale > span_width(t, c, gc->colspan) + 0.01)
+                n++;
+        }
+    return n;
+}
+
+/* Orientation and font size.  Portrait at 9 pt when the amounts fit and
+ * landscape would not wrap fewer labels; else landscape at the largest size
+ * (9, 8, 7, 6 pt) at which the amounts fit; else landscape at 6 pt with
+ * everything wrapping as it must.  Leaves the widths shared out. */
 static bool choose_format(pdf_writer *w, table_geom *t)
 {
     double portrait = PDF_A4_W - 2 * PDF_MARGIN_X, landscape = PDF_A4_H - 2 * PDF_MARGIN_X;
     measure(w, t, PDF_TABLE_SIZE);
-    if (share_widths(t, portrait, 1.0))
+    bool fits = share_widths(t, portrait, 1.0);
+    int wraps = fits ? body_wraps(t, 1.0) : 0;
+    if (fits && wraps == 0)
         return false;
+    if (fits) {
+        bool wide = share_widths(t, landscape, 1.0) && body_wraps(t, 1.0) < wraps;
+        if (!wide)
+            share_widths(t, portrait, 1.0);
+        return wide;
+    }
     static const double SIZES[] = {9, 8, 7, 6};
     double size = SIZES[3];
     for (size_t k = 0; k < sizeof SIZES / sizeof *SIZES; k++)
