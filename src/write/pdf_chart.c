@@ -63,7 +63,7 @@ static void room_for(pdf_writer *w, double h)
 {
     pdf_ensure_page(w);
     if (pdf_is_landscape(w) || (w->page_dirty && w->y + h > w->bottom))
-        pdf_new_page(w, false, true);
+        pdf_break_page(w, false);
 }
 
 static void bars(pdf_writer *w, const gk_chart *c)

@@ -54,7 +54,8 @@
     X(pango_layout_get_line_count) X(pango_layout_get_unknown_glyphs_count)             \
     X(pango_layout_get_iter) X(pango_layout_iter_free) X(pango_layout_iter_next_line)   \
     X(pango_layout_iter_get_baseline) X(pango_layout_iter_get_line_extents)             \
-    X(pango_layout_iter_get_line_readonly) X(g_object_unref) X(g_utf8_validate)         \
+    X(pango_layout_iter_get_line_readonly) X(pango_attr_letter_spacing_new) X(pango_attr_list_new) X(pango_attr_list_insert)         \
+    X(pango_attr_list_unref) X(pango_layout_set_attributes) X(g_object_unref) X(g_utf8_validate)         \
     X(g_utf8_make_valid) X(g_free)
 
 typedef struct pdf_lib {
@@ -129,6 +130,11 @@ bool gk_pdf_load(void);
 #define pango_layout_iter_get_baseline (gk_pdf_lib.p_pango_layout_iter_get_baseline)
 #define pango_layout_iter_get_line_extents (gk_pdf_lib.p_pango_layout_iter_get_line_extents)
 #define pango_layout_iter_get_line_readonly (gk_pdf_lib.p_pango_layout_iter_get_line_readonly)
+#define pango_attr_letter_spacing_new (gk_pdf_lib.p_pango_attr_letter_spacing_new)
+#define pango_attr_list_new (gk_pdf_lib.p_pango_attr_list_new)
+#define pango_attr_list_insert (gk_pdf_lib.p_pango_attr_list_insert)
+#define pango_attr_list_unref (gk_pdf_lib.p_pango_attr_list_unref)
+#define pango_layout_set_attributes (gk_pdf_lib.p_pango_layout_set_attributes)
 #define g_object_unref (gk_pdf_lib.p_g_object_unref)
 #define g_utf8_validate (gk_pdf_lib.p_g_utf8_validate)
 #define g_utf8_make_valid (gk_pdf_lib.p_g_utf8_make_valid)
@@ -168,7 +174,8 @@ typedef struct pdf_op {
     pdf_color color;          /* fill or text colour */
     PangoLayout *layout;      /* OP_TEXT: borrowed from the writer's list */
     int line0, nlines;        /* OP_TEXT */
-    size_t index;             /* OP_TOC: the entry; OP_TEXT with link: its entry + 1 */
+    size_t index;             /* OP_TOC: the entry */
+    bool centred;             /* OP_TEXT: centred in the text frame's width */
 } pdf_op;
 
 typedef struct pdf_page {
@@ -200,6 +207,11 @@ typedef struct pdf_writer {
     double y;                 /* where the next block starts */
     bool page_open, page_dirty;
     bool only_headings;       /* nothing but headings on this page yet */
+    /* The headings last placed, with nothing after them yet: they go to the
+     * next page with what follows them (pdf_break_page). */
+    bool heading_run, in_heading;
+    size_t run_op0, run_mark0;
+    double run_y;
 
     pdf_page *pages;
     size_t npages, pages_cap;
@@ -239,6 +251,7 @@ typedef struct pdf_writer {
 void pdf_layout_document(pdf_writer *w);
 void pdf_new_page(pdf_writer *w, bool landscape, bool numbered);
 void pdf_ensure_page(pdf_writer *w);
+void pdf_break_page(pdf_writer *w, bool landscape);
 bool pdf_is_landscape(const pdf_writer *w);
 PangoLayout *pdf_text(pdf_writer *w, const char *text, pdf_face face, double size,
                       double width, PangoAlignment align);

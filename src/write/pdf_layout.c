@@ -46,6 +46,8 @@ pdf_op *pdf_add_op(pdf_writer *w, pdf_op_kind kind)
     op->kind = kind;
     op->color = PDF_BLACK;
     w->page_dirty = true;
+    if (!w->in_heading)
+        w->heading_run = false;
     return op;
 }
 
@@ -93,6 +95,55 @@ void pdf_new_page(pdf_writer *w, bool landscape, bool numbered)
     w->page_open = true;
     w->page_dirty = false;
     w->only_headings = true;
+    w->heading_run = false;
+}
+
+/* A new page for what does not fit here; headings at the foot of this page
+ * with nothing under them yet move to the new page with it.  When they are
+ * all this page holds, and the new page is to turn, this page turns. */
+void pdf_break_page(pdf_writer *w, bool landscape)
+{
+    if (!w->page_open || !w->heading_run) {
+        pdf_new_page(w, landscape, true);
+        return;
+    }
+    pdf_page *page = &w->pages[w->npages - 1];
+    size_t op0 = w->run_op0, end = w->nops;
+    double old_frame = w->right - w->left, y = w->y, dy;
+    bool only_run = op0 <= page->op0;
+    if (only_run && pdf_is_landscape(w) == landscape) {
+        pdf_new_page(w, landscape, true);   /* nothing gained by moving them */
+        return;
+    }
+    if (only_run) {
+        w->npages--;                        /* the page turns: made anew */
+        w->page_open = false;
+        w->nops = page->op0;
+        pdf_new_page(w, landscape, true);
+        dy = 0;
+    } else {
+        w->nops = op0;                      /* this page ends where the run begins */
+        pdf_new_page(w, landscape, true);
+        dy = w->top - w->run_y;
+    }
+    w->nops = end;
+    double shift = (w->right - w->left - old_frame) / 2;
+    for (size_t i = op0; i < end; i++) {
+        pdf_op *op = &w->ops[i];
+        op->y += dy;
+        op->y2 += dy;
+        if (op->centred)
+            op->x += shift;
+    }
+    for (size_t i = w->run_mark0; i < w->next_mark; i++) {
+        w->marks[i].page = (int)w->npages;
+        w->marks[i].y += dy;
+    }
+    w->y = y + dy;
+    w->page_dirty = true;
+    w->heading_run = true;
+    w->run_op0 = op0;
+    w->run_y += dy;
 }
 
 void pdf_ensure_page(pdf_writer *w)
@@ -119,7 +170,7 @@ static void need(pdf_writer *w, double h)
 {
     pdf_ensure_page(w);
     if (w->page_dirty && w->y + h > w->bottom)
-        pdf_new_page(w, false, true);
+        pdf_break_page(w, false);
 }
 
 /* ---- Text ------------------------------------------------------------------ */
@@ -145,6 +196,26 @@ static PangoFontDescription *font(pdf_writer *w, pdf_face face, double size)
     return d;
 }
 
+/* Spaces a little wider than the font's (0.22 em in Noto CJK): a reader of
+ * the PDF's text finds a word space where the gap between two glyphs is
+ * more than a fifth of their box height, which a Noto CJK space is not. */
+static void widen_spaces(PangoLayout *l, const char *text, double size)
+{
+    PangoAttrList *list = NULL;
+    for (const char *p = strchr(text, ' '); p; p = strchr(p + 1, ' ')) {
+        if (!list)
+            list = pango_attr_list_new();
+        PangoAttribute *a = pango_attr_letter_spacing_new((int)(0.15 * size * PANGO_SCALE));
+        a->start_index = (guint)(p - text);
+        a->end_index = a->start_index + 1;
+        pango_attr_list_insert(list, a);
+    }
+    if (list) {
+        pango_layout_set_attributes(l, list);
+        pango_attr_list_unref(list);
+    }
+}
+
 PangoLayout *pdf_text(pdf_writer *w, const char *text, pdf_face face, double size, double width,
                       PangoAlignment align)
 {
@@ -156,9 +227,11 @@ PangoLayout *pdf_text(pdf_writer *w, const char *text, pdf_face face, double siz
         text = "";
     if (g_utf8_validate(text, -1, NULL)) {
         pango_layout_set_text(l, text, -1);
+        widen_spaces(l, text, size);
     } else {
         char *valid = g_utf8_make_valid(text, -1);  /* a damaged input's bytes: U+FFFD */
         pango_layout_set_text(l, valid, -1);
+        widen_spaces(l, valid, size);
         g_free(valid);
     }
     if (width > 0) {
@@ -235,7 +308,7 @@ void pdf_flow_text(pdf_writer *w, PangoLayout *l, double x, pdf_color c, int kee
         if (j < n && j - i >= 2 && n - j == 1)
             j--;                            /* keep the last line with one before it */
         if (j - i < first && w->page_dirty) {
-            pdf_new_page(w, landscape, true);
+            pdf_break_page(w, landscape);
             continue;
         }
         if (j == i)
@@ -405,15 +478,25 @@ static void heading(pdf_writer *w, const gk_block *b)
     if (pdf_is_landscape(w))
         pdf_new_page(w, false, true);       /* text goes back to portrait pages */
     double before = w->page_dirty ? BEFORE[level - 1] : 0;
-    /* Kept with the first lines of what follows. */
+    /* Kept with the first lines of what follows (and what follows a run of
+     * headings moves them with it: pdf_break_page). */
     need(w, before + h + AFTER[level - 1] + 3 * PDF_BODY_SIZE * 1.8);
     if (w->page_dirty)
-        w->y += before;
+        w->y += w->page_dirty && w->y > w->top ? before : 0;
     bool only = w->only_headings;
+    if (!w->heading_run) {
+        w->run_op0 = w->nops;
+        w->run_mark0 = w->next_mark;
+        w->run_y = w->y;
+    }
     pdf_mark *m = pdf_take_mark(w);
     if (m)
         m->y = w->y;
+    w->in_heading = true;
     pdf_add_text(w, l, w->left, w->y, PDF_BLACK);
+    w->ops[w->nops - 1].centred = level == 1;
+    w->in_heading = false;
+    w->heading_run = true;
     w->y += h + AFTER[level - 1];
     w->only_headings = only;
 }

@@ -407,9 +407,9 @@ void pdf_layout_table(pdf_writer *w, const gk_block *b)
     /* Each table starts a page, unless only headings are on this one. */
     pdf_ensure_page(w);
     if (w->page_dirty && !(w->only_headings && pdf_is_landscape(w) == landscape))
-        pdf_new_page(w, landscape, true);
+        pdf_break_page(w, landscape);
     else if (pdf_is_landscape(w) != landscape)
-        pdf_new_page(w, landscape, true);
+        pdf_break_page(w, landscape);
     double frame = w->right - w->left;
     double width = has_grid ? t.width : frame;
     double x = w->left + (width < frame ? (frame - width) / 2 : 0);
@@ -420,7 +420,7 @@ void pdf_layout_table(pdf_writer *w, const gk_block *b)
     double first_h = has_grid && nheader < g->nrows
                          ? rows_height(&t, nheader, unit_end(g, nheader)) : 0;
     if (w->page_dirty && w->y + p.height + header_h + first_h > w->bottom)
-        pdf_new_page(w, landscape, true);
+        pdf_break_page(w, landscape);
     pdf_mark *m = pdf_take_mark(w);
     if (m)
         m->y = w->y;
