@@ -16,3 +16,6 @@ add_test(NAME write_pdf COMMAND ${CMAKE_SOURCE_DIR}/tests/write/pdf.sh $<TARGET_
 add_executable(test_pdf tests/write/test_pdf.c)
 target_link_libraries(test_pdf PRIVATE gongkai_lib PkgConfig::CMOCKA)
 add_test(NAME write_pdf_unit COMMAND test_pdf)
+# fontconfig's and cairo's process-wide caches are not leaks (tests/lsan.supp).
+set_tests_properties(write_pdf write_pdf_unit PROPERTIES
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")

@@ -129,7 +129,8 @@ static gk_block *table(doc_builder *b, const char *title, int cols, int rows)
                 cell->is_amount = true;
             }
         }
-    g->total[2] = true;
+    if (rows > 0)
+        g->total[2] = true;
     for (int c = 0; c < g->ncols; c++)
         g->widths[c] = c == 1 ? 3.0 : 1.6;      /* not normalised: the writer copes */
     return k;
