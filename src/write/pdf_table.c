@@ -56,15 +56,19 @@ static cell_box *box_at(const table_geom *t, int r, int c)
     return &t->cells[(size_t)r * (size_t)t->g->ncols + (size_t)c];
 }
 
-/* Amounts, codes and short figures: ASCII without spaces, or right-aligned. */
+/* Amounts, codes and short figures ("2010101", "95%", "≥10") stay on one
+ * line: amount cells, and short text without CJK or spaces, whatever its
+ * alignment.  Text in a right-aligned value cell (a 绩效 form's 指标内容)
+ * wraps like any label. */
 static bool keep_on_one_line(const gk_grid_cell *c)
 {
-    if (c->is_amount || c->align == GK_ALIGN_RIGHT)
+    if (c->is_amount)
         return true;
-    for (const unsigned char *p = (const unsigned char *)c->text; *p; p++)
-        if (*p >= 0x80 || *p == ' ')
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)c->text; *p; p++, n++)
+        if (*p == ' ' || (*p >= 0xE3 && *p <= 0xEF))   /* a space; CJK and full-width forms */
             return false;
-    return true;
+    return n <= 24;
 }
 
 /* ---- Measuring ------------------------------------------------------------- */
@@ -206,9 +210,12 @@ static void settle(table_geom *t)
                                    : gc->align == GK_ALIGN_CENTER ? PANGO_ALIGN_CENTER
                                                                   : PANGO_ALIGN_LEFT;
             if (b->natural > room + 0.01) {
+                /* Wrapped text reads best ragged right, whatever the
+                 * cell's alignment; centred headers stay centred. */
                 pango_layout_set_width(b->layout, (int)(room * PANGO_SCALE));
                 pango_layout_set_wrap(b->layout, PANGO_WRAP_WORD_CHAR);
-                pango_layout_set_alignment(b->layout, align);
+                pango_layout_set_alignment(b->layout, align == PANGO_ALIGN_RIGHT && !b->nowrap
+                                                          ? PANGO_ALIGN_LEFT : align);
                 b->dx = t->pad;
             } else {
                 b->dx = align == PANGO_ALIGN_RIGHT    ? t->pad + room - b->natural
