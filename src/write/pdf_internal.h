@@ -142,12 +142,13 @@ bool gk_pdf_load(void);
 
 /* ---- Fonts ----------------------------------------------------------------- */
 
-/* Three faces, no more: cairo reads a Noto CJK face's whole 15 MB CFF table
- * to embed its subset, so each face costs tens of milliseconds. */
+/* The faces by use.  Two fonts in fact (pdf.c says why): cairo copies a
+ * Noto CJK face's whole CFF table (15-25 MB) to embed its subset, so each
+ * face costs tens of milliseconds. */
 typedef enum pdf_face {
-    FACE_BODY = 0,   /* Noto Serif CJK SC: paragraphs, the cover's unit */
-    FACE_SANS,       /* Noto Sans CJK SC: tables, charts, notes, 目录 */
-    FACE_BOLD,       /* Noto Sans CJK SC Bold: headings, titles, total rows */
+    FACE_BODY = 0,   /* paragraphs, the cover's unit: Noto Sans CJK SC */
+    FACE_SANS,       /* tables, charts, notes, 目录: Noto Sans CJK SC */
+    FACE_BOLD,       /* headings, titles, total rows: Noto Sans CJK SC Bold */
     FACE_COUNT
 } pdf_face;
 
