@@ -305,7 +305,7 @@ void pdf_flow_text(pdf_writer *w, PangoLayout *l, double x, pdf_color c, int kee
         while (j < n && origin + bottoms[j] <= w->bottom)
             j++;
         int first = n - i < keep_lines ? n - i : keep_lines;
-        if (j < n && j - i >= 2 && n - j == 1)
+        if (j < n && j - i > keep_lines && n - j == 1)
             j--;                            /* keep the last line with one before it */
         if (j - i < first && w->page_dirty) {
             pdf_break_page(w, landscape);

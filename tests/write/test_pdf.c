@@ -251,6 +251,7 @@ static void every_block(void **state)
     gk_block *t = table(b, "支出决算表", 6, 80);  /* longer than a page */
     t->note = "注：本表为测试。";
     t->unit_name = "测试单位";
+    heading(b, 1, "宽表之前的标题");            /* moves to the landscape page, centred */
     table(b, "很宽的表", 40, 5);                /* 42 columns: landscape, small type */
     gk_block *empty = table(b, "空表", 3, 0);
     empty->note = "注：本单位无此项支出，故本表为空表。";
