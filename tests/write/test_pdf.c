@@ -120,7 +120,8 @@ static gk_block *table(doc_builder *b, const char *title, int cols, int rows)
                 strcpy(t, c == 0 ? "科目编码" : "科目名称");
                 cell->align = GK_ALIGN_CENTER;
             } else if (c == 0) {
-                snprintf(t, 48, r == 2 ? "" : "201%04d", r);
+                if (r > 2)                      /* the total row has no code */
+                    snprintf(t, 48, "201%04d", r);
             } else if (c == 1) {
                 strcpy(t, r == 2 ? "合计" : "一般公共服务支出行政运行");
             } else {
