@@ -353,17 +353,25 @@ static void numeral(int n, char *out, size_t size)
     snprintf(out, size, "%s%s%s", tens > 1 ? D[tens] : "", tens ? "十" : "", D[ones]);
 }
 
-/* Already numbered: "一、…", "（一）…", "1." … */
+/* Already numbered: "一、…", "（一）…", "1.…", "2、…" (not "2025年…"). */
 static bool numbered(const char *s)
 {
     static const char *const NUMS[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
     if (!s)
         return false;
-    if (strncmp(s, "（", strlen("（")) == 0 || (*s >= '0' && *s <= '9'))
+    if (strncmp(s, "（", strlen("（")) == 0 || *s == '(')
         return true;
+    if (*s >= '0' && *s <= '9') {
+        while (*s >= '0' && *s <= '9')
+            s++;
+        return *s == '.' || *s == ')' || strncmp(s, "、", strlen("、")) == 0 ||
+               strncmp(s, "．", strlen("．")) == 0 || strncmp(s, "）", strlen("）")) == 0;
+    }
     for (size_t i = 0; i < sizeof NUMS / sizeof *NUMS; i++)
-        if (strncmp(s, NUMS[i], strlen(NUMS[i])) == 0)
-            return strstr(s, "、") != NULL && strstr(s, "、") - s <= 9;
+        if (strncmp(s, NUMS[i], strlen(NUMS[i])) == 0) {
+            const char *mark = strstr(s, "、");
+            return mark && mark - s <= 9;
+        }
     return false;
 }
 
