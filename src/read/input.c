@@ -61,7 +61,8 @@ gk_report *gk_read(const char *data, size_t len, const char *name, gk_error *err
 {
     gk_report *r = NULL;
     gk_input_format format = gk_detect_format(data, len);
-    int long_line = format == GK_INPUT_TEXT ? overlong_line(data, len) : 0;
+    bool xlsx = format == GK_INPUT_TEXT && gk_xlsx_magic(data, len);  /* binary: no lines */
+    int long_line = format == GK_INPUT_TEXT && !xlsx ? overlong_line(data, len) : 0;
     if (long_line) {
         gk_error_set(err, long_line, 0, "此行超过 %zu MiB，不是公开文档的文本", MAX_LINE_BYTES >> 20);
         return NULL;
@@ -77,7 +78,7 @@ gk_report *gk_read(const char *data, size_t len, const char *name, gk_error *err
         r = gk_read_pdf(data, len, err);
         break;
     case GK_INPUT_TEXT:
-        r = gk_read_text(data, len, err);
+        r = xlsx ? gk_read_xlsx(data, len, err) : gk_read_text(data, len, err);
         break;
     }
     if (r && format != GK_INPUT_JSON && !recognised(r)) {

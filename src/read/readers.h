@@ -4,6 +4,7 @@
 #ifndef GK_READERS_H
 #define GK_READERS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "gongkai/error.h"
@@ -14,5 +15,11 @@ gk_report *gk_read_text(const char *data, size_t len, gk_error *err);
 
 /* A PDF's text layer, through the same recogniser (read/pdf.c). */
 gk_report *gk_read_pdf(const char *data, size_t len, gk_error *err);
+
+/* An Excel workbook, its sheets as tabbed lines through the same recogniser
+ * (read/xlsx.c).  gk_xlsx_magic: the input starts as a ZIP package (or as an
+ * old OLE2 .xls, which gk_read_xlsx refuses with the reason). */
+bool gk_xlsx_magic(const char *data, size_t len);
+gk_report *gk_read_xlsx(const char *data, size_t len, gk_error *err);
 
 #endif
