@@ -9,3 +9,16 @@ pkg_check_modules(GK_XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 target_sources(gongkai_lib PRIVATE src/write/xlsx.c)
 target_link_libraries(gongkai_lib PUBLIC PkgConfig::GK_XLSXWRITER)
 target_compile_definitions(gongkai_lib PRIVATE GK_WRITER_XLSX)
+
+# Tests: the writer's workbooks (structure, formats, names, failures), the
+# reader on made and hostile workbooks and on the real templates, both at the
+# level of values, and the round trip of every cell.
+add_test(NAME write_xlsx COMMAND ${CMAKE_SOURCE_DIR}/tests/write/xlsx.sh $<TARGET_FILE:gongkai>
+         ${CMAKE_SOURCE_DIR})
+add_test(NAME read_xlsx COMMAND ${CMAKE_SOURCE_DIR}/tests/read/xlsx.sh $<TARGET_FILE:gongkai>
+         ${CMAKE_SOURCE_DIR} ${GK_SHARED_DIR})
+add_executable(test_xlsx tests/unit/test_xlsx.c)
+target_link_libraries(test_xlsx PRIVATE gongkai_lib PkgConfig::CMOCKA)
+add_test(NAME unit_xlsx COMMAND test_xlsx)
+add_test(NAME roundtrip_xlsx COMMAND ${CMAKE_SOURCE_DIR}/tests/write/roundtrip.sh
+         $<TARGET_FILE:gongkai> ${CMAKE_SOURCE_DIR} ${GK_SHARED_DIR} xlsx)

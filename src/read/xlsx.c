@@ -36,13 +36,17 @@
 /* A part decompressing to more than this is refused (a ZIP bomb). */
 #define MAX_PART_BYTES ((zip_uint64_t)256 << 20)
 /* Shared strings and one sheet's cells held at once. */
-#define MAX_KEPT_BYTES ((size_t)128 << 20)
-/* The text made of the whole workbook, and one line of it (as for text input). */
-#define MAX_TEXT_BYTES ((size_t)256 << 20)
+#define MAX_KEPT_BYTES ((size_t)64 << 20)
+/* The text made of the whole workbook, its lines and one line's bytes (as for
+ * text input).  A tiny package can ask for a cell at XFD1048576: these keep
+ * what the text reader then holds (a pointer per field, a record per line)
+ * within a few hundred MiB. */
+#define MAX_TEXT_BYTES ((size_t)16 << 20)
+#define MAX_LINES 1100000   /* one sheet of Excel's full height fits */
 #define MAX_LINE_BYTES ((size_t)1 << 20)
 /* One cell's text: Excel holds at most 32767 characters. */
 #define MAX_STRING_BYTES ((size_t)1 << 20)
-#define MAX_CELLS 4000000
+#define MAX_CELLS 1000000
 #define MAX_SHEETS 4096
 #define MAX_MERGES 200000
 #define MAX_MERGE_STEPS 20000000
@@ -1007,10 +1011,11 @@ static bool emit_sheet(xlsx *x, const char *name)
             continue;
         for (; row < c->row; row++, col = 1, wrote = false) {
             gk_buf_putc(t, '\n');
-            x->line++;
             line_start = t->len;
-            if (t->len > MAX_TEXT_BYTES)
-                break;
+            if (++x->line > MAX_LINES) {
+                fail(x, "整个工作簿超过 %d 行", MAX_LINES);
+                return false;
+            }
         }
         uint32_t at = code && c->col > code ? (c->col < code + ncode ? code : c->col - (ncode - 1)) : c->col;
         if (!(wrote && at == col))           /* else 款 or 项 joins 类 */
@@ -1020,7 +1025,7 @@ static bool emit_sheet(xlsx *x, const char *name)
         wrote = true;
         if (breaks) {
             anchor_at(x, x->line + 1, c->row, true, name);
-            x->line += breaks;
+            x->line += breaks;            /* at most MAX_TEXT_BYTES: checked below */
             anchor_at(x, x->line + 1 + 1, c->row + 1, false, name);
             line_start = t->len;
         }

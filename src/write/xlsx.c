@@ -3,8 +3,9 @@
  *
  * The layout finance staff know from the official templates: one sheet per
  * table, in document order, named by the table's number (公开01表) or its
- * title; on each, the number at the top right, the title merged across the
- * table's width, the unit line (编制部门 left, 金额单位 right), then the grid —
+ * title; on each, the title merged across the table's width, the number at
+ * the right under it (the national 决算 layout, which is also the order the
+ * text reader reads), the unit line (编制部门 left, 金额单位 right), then the grid —
  * header rows bold and centred with their merged cells, body rows with
  * borders, amounts as numbers in the number format of their decimals (0.00),
  * codes and labels as text, total rows bold — and the note under it.  Header
@@ -215,6 +216,13 @@ static lxw_format *cell_format(const formats *f, const gk_grid_cell *c, bool hea
     return f->text[total][c->align == GK_ALIGN_CENTER ? 1 : c->align == GK_ALIGN_RIGHT ? 2 : 0];
 }
 
+/* Excel keeps 15 significant digits: an amount with more is written as
+ * text, so that it stays exact. */
+static bool fits_double(gk_amount a)
+{
+    return a.v > -1000000000000000LL && a.v < 1000000000000000LL;
+}
+
 /* The exact amount as the nearest double: v and 10^scale are both exact
  * doubles (|v| < 2^53 for 15 significant digits), and IEEE division rounds
  * their quotient correctly. */
@@ -264,12 +272,14 @@ static void write_grid(writer *w, lxw_worksheet *ws, const gk_grid *g, lxw_row_t
             lxw_row_t row = top + (lxw_row_t)r;
             lxw_col_t col = (lxw_col_t)c;
             lxw_format *fmt = cell_format(f, cell, header, total);
+            bool number = cell->is_amount && fits_double(cell->value);
             if (rs > 1 || cs > 1)
                 check(w, worksheet_merge_range(ws, row, col, row + (lxw_row_t)(rs - 1),
-                                               col + (lxw_col_t)(cs - 1),
-                                               cell->is_amount ? "" : cell->text, fmt));
-            if (cell->is_amount)
+                                               col + (lxw_col_t)(cs - 1), number ? "" : cell->text, fmt));
+            if (number)
                 check(w, worksheet_write_number(ws, row, col, amount_double(cell->value), fmt));
+            else if (cell->is_amount && rs == 1 && cs == 1)
+                check(w, worksheet_write_string(ws, row, col, cell->text, fmt));
             else if (rs == 1 && cs == 1) {
                 if (cell->text[0])
                     check(w, worksheet_write_string(ws, row, col, cell->text, fmt));
@@ -315,14 +325,14 @@ static void table_sheet(writer *w, const gk_block *b, const char *name)
     }
 
     lxw_row_t r = 0;
-    if (b->sub)                               /* 公开01表, at the top right */
-        check(w, worksheet_write_string(ws, r++, last, b->sub, f->number));
     const char *title = b->text ? b->text : "";
     if (last > 0)
         check(w, worksheet_merge_range(ws, r, 0, r, last, title, f->title));
     else
         check(w, worksheet_write_string(ws, r, 0, title, f->title));
     check(w, worksheet_set_row(ws, r++, 30, NULL));
+    if (b->sub)                               /* 公开01表, at the right under the title */
+        check(w, worksheet_write_string(ws, r++, last, b->sub, f->number));
     if (b->unit_name || b->unit_line) {
         if (b->unit_name) {
             char *s = malloc(strlen(b->unit_name) + 32);
@@ -428,7 +438,7 @@ static void cover_sheet(writer *w, const gk_doc *d)
         case GK_BLOCK_TABLE: {                /* a link to the table's sheet */
             snprintf(line, sizeof line, "internal:'%s'!A1", w->names[i]);
             char text[512];
-            snprintf(text, sizeof text, "见工作表“%s”", w->names[i]);
+            snprintf(text, sizeof text, "%s（见工作表“%s”）", b->text ? b->text : "", w->names[i]);
             check(w, worksheet_write_url_opt(ws, r, 0, line, f->link, text, NULL));
             r++;
             break;
