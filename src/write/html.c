@@ -156,7 +156,8 @@ static const char CSS[] =
     ".table-wrap { overflow-x: auto; max-width: 100%; }\n"
     "table { border-collapse: collapse; width: 100%; font-size: .875rem; line-height: 1.45;\n"
     "  font-variant-numeric: tabular-nums; }\n"
-    "caption { padding-bottom: .5rem; }\n"
+    /* Chromium centres a caption's blocks (-webkit-center): the .cap box starts at the left. */
+    "caption { padding-bottom: .5rem; text-align: left; }\n"
     /* Sticky: on a narrow screen the caption stays in view while the table scrolls. */
     ".cap { display: flex; flex-direction: column; position: sticky; left: 0;\n"
     "  max-width: calc(min(100vw, 62rem) - 2rem); }\n"
@@ -182,6 +183,9 @@ static const char CSS[] =
     "  h1 { font-size: 1.3rem; margin-top: 2rem; }\n"
     "  .cover h1 { font-size: 1.6rem; }\n"
     "  table { font-size: .8125rem; }\n"
+    /* Narrow columns make tall rows: the table scrolls sideways instead. */
+    "  tbody th { min-width: 9em; }\n"
+    "  thead th { min-width: 4.5em; }\n"
     "}\n"
     "@page { size: A4; margin: 20mm 16mm 18mm; }\n"
     "@page wide { size: A4 landscape; margin: 16mm 14mm; }\n"
