@@ -22,3 +22,8 @@ target_link_libraries(test_xlsx PRIVATE gongkai_lib PkgConfig::CMOCKA)
 add_test(NAME unit_xlsx COMMAND test_xlsx)
 add_test(NAME roundtrip_xlsx COMMAND ${CMAKE_SOURCE_DIR}/tests/write/roundtrip.sh
          $<TARGET_FILE:gongkai> ${CMAKE_SOURCE_DIR} ${GK_SHARED_DIR} xlsx)
+# Fuzz regressions of the xlsx reader (fuzz/fuzz_xlsx.c), as for the others.
+add_executable(replay_xlsx fuzz/fuzz_xlsx.c fuzz/replay.c)
+target_link_libraries(replay_xlsx PRIVATE gongkai_lib)
+target_compile_definitions(replay_xlsx PRIVATE GK_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+add_test(NAME regress_xlsx COMMAND replay_xlsx ${CMAKE_SOURCE_DIR}/tests/regress/xlsx)

@@ -3,8 +3,8 @@
 #
 #   fuzz/run.sh BUILD SECONDS [TARGET…]     (make fuzz: build-fuzz, FUZZ_SECONDS)
 #
-# TARGET is amount, text, pdf, json or formula (default: all, one after the
-# other).  The working corpora live in BUILD/fuzz-corpus/TARGET and grow from
+# TARGET is amount, text, pdf, json, formula or xlsx (default: all, one
+# after the other).  The working corpora live in BUILD/fuzz-corpus/TARGET and grow from
 # run to run; seeds are copied into them at the start of each run:
 #   amount   a few printed amounts written here
 #   text     ../shared/corpus/*.txt (and *.pages.txt), examples/*.txt, whole
@@ -14,6 +14,9 @@
 #            `gongkai parse` (BUILD/gongkai) of the corpus documents and of
 #            the 4 KB pieces of the text documents
 #   formula  data/rules/*.rules
+#   xlsx     the examples rendered to .xlsx (BUILD/gongkai), the 2026
+#            templates, and their sheet, shared-string and styles parts as
+#            the "\n--\n"-separated XML the target packs itself
 # Documents of the shared corpus are only ever copied to BUILD, never into
 # the repository.  A crash, leak, timeout or out-of-memory leaves its input in
 # BUILD/fuzz-artifacts/TARGET/ and makes this script fail; keep it as a
@@ -23,7 +26,7 @@ cd "$(dirname "$0")/.."
 BUILD=${1:?usage: fuzz/run.sh BUILD SECONDS [TARGET...]}
 SECONDS_EACH=${2:?usage: fuzz/run.sh BUILD SECONDS [TARGET...]}
 shift 2
-TARGETS=${*:-amount text pdf json formula}
+TARGETS=${*:-amount text pdf json formula xlsx}
 SHARED=${GK_SHARED_DIR:-../shared}/corpus
 CORPUS=$BUILD/fuzz-corpus
 ARTIFACTS=$BUILD/fuzz-artifacts
@@ -97,6 +100,31 @@ seed_formula() {
     seed "$CORPUS/formula" data/rules/*.rules
 }
 
+seed_xlsx() {
+    local out=$BUILD/fuzz-seeds/xlsx f i
+    mkdir -p "$out"
+    if [ -x "$BUILD/gongkai" ]; then
+        for f in examples/final-2024.txt examples/budget-2025.txt; do
+            [ -s "$out/$(basename "$f").xlsx" ] ||
+                ASAN_OPTIONS=detect_leaks=0 "$BUILD/gongkai" render "$f" -o "$out/$(basename "$f").xlsx" \
+                    2>/dev/null || true
+        done
+    fi
+    for f in "$SHARED"/templates/*.xlsx; do
+        [ -f "$f" ] && cp "$f" "$out/"
+    done
+    for f in "$out"/*.xlsx; do
+        [ -f "$f" ] || continue
+        for i in 2 7 8 14; do      # a sheet, the shared strings, the styles, a second sheet
+            { unzip -p "$f" "xl/worksheets/sheet$i.xml"; printf '\n--\n'
+              unzip -p "$f" xl/sharedStrings.xml; printf '\n--\n'
+              unzip -p "$f" xl/styles.xml; printf '\n--\n'
+              unzip -p "$f" xl/worksheets/sheet1.xml; } > "$out/$(basename "$f").$i.parts" 2>/dev/null
+        done
+    done
+    seed "$CORPUS/xlsx" "$out"/*
+}
+
 # Options per target: inputs are short amounts, whole documents or rule files.
 options() {
     case $1 in
@@ -105,6 +133,7 @@ options() {
     pdf)     echo "-timeout=60 -close_fd_mask=2" ;;   # poppler alone can take 30 s on a damaged PDF
     json)    echo "-dict=fuzz/json.dict -timeout=10 -max_len=16384" ;;
     formula) echo "-dict=fuzz/formula.dict -timeout=10" ;;
+    xlsx)    echo "-dict=fuzz/xlsx.dict -timeout=10 -max_len=262144" ;;
     esac
 }
 

@@ -446,7 +446,8 @@ static void put_clean(gk_buf *b, const char *s, size_t n)
     }
     while (b->len > start && (b->data[b->len - 1] == ' ' || b->data[b->len - 1] == '\n'))
         b->len--;
-    b->data[b->len] = '\0';
+    if (b->data)                            /* NULL while nothing was ever put */
+        b->data[b->len] = '\0';
 }
 
 /* ---- Cell references ------------------------------------------------------- */
@@ -987,7 +988,8 @@ static int put_cell(gk_buf *t, const char *s, size_t n, bool lines)
 /* The sheet's cells as lines of the text. */
 static bool emit_sheet(xlsx *x, const char *name)
 {
-    qsort(x->cells, x->ncells, sizeof *x->cells, cell_order);
+    if (x->ncells)                          /* qsort wants a pointer even for nothing */
+        qsort(x->cells, x->ncells, sizeof *x->cells, cell_order);
     for (size_t i = 1; i < x->ncells; i++)
         if (x->cells[i].row == x->cells[i - 1].row && x->cells[i].col == x->cells[i - 1].col)
             x->cells[i].dropped = true;     /* the same cell twice: the first stands */
