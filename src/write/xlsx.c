@@ -50,7 +50,6 @@ typedef struct formats {
 typedef struct writer {
     lxw_workbook *wb;
     formats f;
-    gk_error *err;
     lxw_error failed;           /* the first library error */
     char (*names)[SHEET_NAME_MAX * 4 + 1];  /* the sheet of each block, "" for none */
     char (*used)[SHEET_NAME_MAX * 4 + 1];   /* every sheet name given */
@@ -491,7 +490,6 @@ static bool build(const gk_doc *d, const char *path, const char *tmpdir, gk_erro
 {
     writer w;
     memset(&w, 0, sizeof w);
-    w.err = err;
     lxw_workbook_options opts = {.constant_memory = LXW_FALSE, .tmpdir = (char *)tmpdir,
                                  .use_zip64 = LXW_FALSE};
     w.wb = workbook_new_opt(path, &opts);
