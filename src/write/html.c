@@ -112,7 +112,7 @@ static const char *block_id(const html *h, size_t i, char *buf, size_t size)
     const gk_block *b = &h->d->blocks[i];
     const char *kind = b->kind == GK_BLOCK_HEADING ? "sec"
                        : b->kind == GK_BLOCK_TABLE ? "table"
-                                                   : "chart";
+                                                   : "fig";
     snprintf(buf, size, "%s-%d", kind, h->seq[i]);
     return buf;
 }
@@ -138,7 +138,7 @@ static const char CSS[] =
     "h1 { font-size: 1.5rem; text-align: center; margin: 3rem 0 1.25rem; }\n"
     "h2 { font-size: 1.2rem; margin: 1.75rem 0 .75rem; }\n"
     "h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }\n"
-    "p { margin: 0 0 .75rem; text-indent: 2em; text-align: justify; overflow-wrap: anywhere; }\n"
+    "p { margin: 0 0 .75rem; text-indent: 2em; overflow-wrap: anywhere; }\n"
     "a { color: #1f4e85; }\n"
     ".cover { min-height: min(80vh, 36rem); display: flex; flex-direction: column; justify-content: center;\n"
     "  align-items: center; text-align: center; gap: 2.5rem; padding: 2rem 0; }\n"
@@ -153,7 +153,7 @@ static const char CSS[] =
     ".toc a:hover { text-decoration: underline; }\n"
     ".toc > ol > li > a { font-weight: 700; }\n"
     ".table-block { margin: 1.5rem 0 2.25rem; }\n"
-    ".table-wrap { overflow-x: auto; max-width: 100%; }\n"
+    ".wrap { overflow-x: auto; max-width: 100%; }\n"
     "table { border-collapse: collapse; width: 100%; font-size: .875rem; line-height: 1.45;\n"
     "  font-variant-numeric: tabular-nums; }\n"
     /* Chromium centres a caption's blocks (-webkit-center): the .cap box starts at the left. */
@@ -177,7 +177,7 @@ static const char CSS[] =
     ".chart { margin: 1.25rem auto 1.75rem; max-width: 26rem; }\n"
     ".chart figcaption { text-align: center; font-weight: 700; margin-bottom: .5rem; }\n"
     ".chart .c-unit { display: block; text-align: right; font-weight: 400; font-size: .85rem; }\n"
-    ".chart-svg { display: block; width: 100%; height: auto; }\n"
+    ".chart svg { display: block; width: 100%; height: auto; }\n"
     "@media (max-width: 40rem) {\n"
     "  body { padding: .75rem .75rem 2rem; }\n"
     "  h1 { font-size: 1.3rem; margin-top: 2rem; }\n"
@@ -198,7 +198,7 @@ static const char CSS[] =
     "  .page-break { break-after: page; }\n"
     "  p { orphans: 2; widows: 2; }\n"
     "  a { color: inherit; text-decoration: none; }\n"
-    "  .table-wrap { overflow: visible; }\n"
+    "  .wrap { overflow: visible; }\n"
     "  .cap { position: static; max-width: none; }\n"
     "  table { font-size: 9pt; }\n"
     "  .wide { page: wide; }\n"
@@ -489,11 +489,11 @@ static void table(const html *h, size_t i)
     fprintf(h->out, "<section class=\"table-block%s\" id=\"%s\">\n",
             g->ncols > 0 && wide_table(g) ? " wide" : "", id);
     /* No line of the table's source is tags alone: a reader that strips
-     * them would see a blank line, and a blank line may end a table. */
+     * them would see a blank line, and a blank line may end a table.  No
+     * tag longer than 80 characters: src/read/lines.c strips none longer. */
     fprintf(h->out,
-            "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"%s-title\" "
-            "tabindex=\"0\"><table>\n<caption><div class=\"cap\"><span class=\"t-title\" "
-            "id=\"%s-title\">",
+            "<div class=\"wrap\" role=\"region\" aria-labelledby=\"%s-t\" tabindex=\"0\">"
+            "<table>\n<caption><div class=\"cap\"><span class=\"t-title\" id=\"%s-t\">",
             id, id);
     esc(h, b->text && *b->text ? b->text : "（无标题）");
     put(h, "</span>");

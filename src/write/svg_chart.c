@@ -9,9 +9,14 @@
  * every figure written out as text, so the chart is never read from shades
  * alone.  <title> and <desc> carry the same figures for screen readers.
  *
+ * Shared attributes sit on groups, so that every tag stays short and on a
+ * line of its own: a reader that strips tags line by line (src/read/lines.c
+ * strips tags up to 80 characters) sees only the labels and figures.
+ *
  * Amounts become lengths here only: geometry, never arithmetic on money.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "html.h"
@@ -61,19 +66,14 @@ static const char *slice_fill(size_t i)
     return i == 0 ? ACCENT : GREYS[(i - 1) % (sizeof GREYS / sizeof *GREYS)];
 }
 
-/* <text> at (x, y); squeezed to `room` when it would be wider. */
-static void text(FILE *out, double x, double y, double size, const char *anchor, double room,
-                 const char *s)
+/* <text> at (x, y); squeezed to `room` when it would be wider at `size`. */
+static void text(FILE *out, double x, double y, double size, double room, const char *s)
 {
     fputs("<text x=\"", out);
     num(out, x);
     fputs("\" y=\"", out);
     num(out, y);
-    fputs("\" font-size=\"", out);
-    num(out, size);
-    fprintf(out, "\" fill=\"%s\"", TEXT);
-    if (anchor)
-        fprintf(out, " text-anchor=\"%s\"", anchor);
+    fputc('"', out);
     if (room > 0 && gk_html_text_ems(s) * size > room) {
         fputs(" textLength=\"", out);
         num(out, room);
@@ -84,8 +84,7 @@ static void text(FILE *out, double x, double y, double size, const char *anchor,
     fputs("</text>\n", out);
 }
 
-static void rect(FILE *out, double x, double y, double w, double h, const char *fill,
-                 const char *stroke)
+static void rect(FILE *out, double x, double y, double w, double h, const char *fill)
 {
     fputs("<rect x=\"", out);
     num(out, x);
@@ -95,10 +94,28 @@ static void rect(FILE *out, double x, double y, double w, double h, const char *
     num(out, w);
     fputs("\" height=\"", out);
     num(out, h);
-    fprintf(out, "\" fill=\"%s\"", fill);
-    if (stroke)
-        fprintf(out, " stroke=\"%s\" stroke-width=\"0.6\"", stroke);
-    fputs("/>\n", out);
+    if (fill)
+        fprintf(out, "\" fill=\"%s", fill);
+    fputs("\"/>\n", out);
+}
+
+static void circle(FILE *out, double cx, double cy, const char *attrs)
+{
+    fputs("<circle cx=\"", out);
+    num(out, cx);
+    fputs("\" cy=\"", out);
+    num(out, cy);
+    fputs("\" r=\"", out);
+    num(out, PIE_RADIUS);
+    fprintf(out, "\" %s/>\n", attrs);
+}
+
+/* A group of text at one size, in the text colour. */
+static void text_group(FILE *out, double size, const char *anchor)
+{
+    fputs("<g font-size=\"", out);
+    num(out, size);
+    fprintf(out, "\" fill=\"%s\"%s>\n", TEXT, anchor ? " text-anchor=\"end\"" : "");
 }
 
 static const char *label_of(const gk_chart_item *it)
@@ -114,20 +131,17 @@ static const char *value_of(const gk_chart_item *it, char *buf)
 
 static void open_svg(FILE *out, const gk_chart *c, const char *id, double height)
 {
-    fputs("<svg class=\"chart-svg\" viewBox=\"0 0 ", out);
+    /* No width or height: the page's CSS scales it to the column. */
+    fputs("<svg viewBox=\"0 0 ", out);
     num(out, WIDTH);
     fputc(' ', out);
     num(out, height);
-    fputs("\" width=\"", out);
-    num(out, WIDTH);
-    fputs("\" height=\"", out);
-    num(out, height);
-    fprintf(out, "\" role=\"img\" aria-labelledby=\"%s-title %s-desc\">\n", id, id);
-    fprintf(out, "<title id=\"%s-title\">", id);
+    fprintf(out, "\" role=\"img\" aria-labelledby=\"%s-t %s-d\">\n", id, id);
+    fprintf(out, "<title id=\"%s-t\">", id);
     gk_html_text(out, c->title && *c->title ? c->title : "图表");
     fputs("</title>\n", out);
     /* The figures in words: what the drawing shows, for those who do not see it. */
-    fprintf(out, "<desc id=\"%s-desc\">", id);
+    fprintf(out, "<desc id=\"%s-d\">", id);
     if (c->unit && *c->unit) {
         fputs("单位：", out);
         gk_html_text(out, c->unit);
@@ -143,6 +157,8 @@ static void open_svg(FILE *out, const gk_chart *c, const char *id, double height
     fputs("</desc>\n", out);
 }
 
+/* Horizontal bars, each with its label on the line above and its figure
+ * at its end. */
 static void bars(FILE *out, const gk_chart *c, const char *id)
 {
     size_t n = c->nitems;
@@ -158,20 +174,28 @@ static void bars(FILE *out, const gk_chart *c, const char *id)
     double bar_max = WIDTH - 1 - value_w - 10;
     if (bar_max < WIDTH / 4)
         bar_max = WIDTH / 4;
-    double height = BAR_ROW * (double)n + 4;
-    open_svg(out, c, id, height);
+    double *len = calloc(n, sizeof *len);
+    if (!len)
+        abort();
+    for (size_t i = 0; i < n; i++)
+        len[i] = max > 0 ? bar_max * magnitude(c->items[i].value) / max : 0;
+    open_svg(out, c, id, BAR_ROW * (double)n + 4);
+    text_group(out, LABEL_SIZE, NULL);
+    for (size_t i = 0; i < n; i++)
+        text(out, 1, BAR_ROW * (double)i + 15, LABEL_SIZE, WIDTH - 2, label_of(&c->items[i]));
+    fprintf(out, "</g>\n<g fill=\"%s\">\n", ACCENT);
+    for (size_t i = 0; i < n; i++)
+        if (len[i] > 0)
+            rect(out, 1, BAR_ROW * (double)i + 22, len[i], BAR_HEIGHT, NULL);
+    fputs("</g>\n", out);
+    text_group(out, VALUE_SIZE, NULL);
     for (size_t i = 0; i < n; i++) {
-        const gk_chart_item *it = &c->items[i];
         char buf[GK_AMOUNT_BUFSIZE];
-        double y = BAR_ROW * (double)i, top = y + 22;
-        text(out, 1, y + 15, LABEL_SIZE, NULL, WIDTH - 2, label_of(it));
-        double len = max > 0 ? bar_max * magnitude(it->value) / max : 0;
-        if (len > 0)
-            rect(out, 1, top, len, BAR_HEIGHT, ACCENT, NULL);
-        text(out, 1 + len + 6, top + 12.5, VALUE_SIZE, NULL, WIDTH - len - 8,
-             value_of(it, buf));
+        text(out, 1 + len[i] + 6, BAR_ROW * (double)i + 22 + 12.5, VALUE_SIZE, WIDTH - len[i] - 8,
+             value_of(&c->items[i], buf));
     }
-    fputs("</svg>\n", out);
+    fputs("</g>\n</svg>\n", out);
+    free(len);
 }
 
 /* The point of the pie's rim at angle a (radians, clockwise from 3 o'clock:
@@ -183,6 +207,8 @@ static void rim(FILE *out, double cx, double cy, double a)
     num(out, cy + PIE_RADIUS * sin(a));
 }
 
+/* A pie from 12 o'clock, clockwise, and its legend under it: swatch, label
+ * at the left, figure at the right. */
 static void pie(FILE *out, const gk_chart *c, const char *id)
 {
     size_t n = c->nitems;
@@ -190,22 +216,18 @@ static void pie(FILE *out, const gk_chart *c, const char *id)
     for (size_t i = 0; i < n; i++)
         total += magnitude(c->items[i].value);
     double legend_top = cy + PIE_RADIUS + 16;
-    double height = legend_top + LEGEND_ROW * (double)n + 4;
-    open_svg(out, c, id, height);
+    open_svg(out, c, id, legend_top + LEGEND_ROW * (double)n + 4);
     if (total > 0) {
-        double a = -PI / 2;                   /* from 12 o'clock, clockwise */
+        fputs("<g stroke=\"#fff\" stroke-width=\"1.5\" stroke-linejoin=\"round\">\n", out);
+        double a = -PI / 2;
         for (size_t i = 0; i < n; i++) {
             double sweep = 2 * PI * magnitude(c->items[i].value) / total;
             if (sweep <= 0)
                 continue;
             if (sweep > 2 * PI - 1e-9) {      /* the whole: an arc cannot close on itself */
-                fputs("<circle cx=\"", out);
-                num(out, cx);
-                fputs("\" cy=\"", out);
-                num(out, cy);
-                fputs("\" r=\"", out);
-                num(out, PIE_RADIUS);
-                fprintf(out, "\" fill=\"%s\"/>\n", slice_fill(i));
+                char fill[32];
+                snprintf(fill, sizeof fill, "fill=\"%s\"", slice_fill(i));
+                circle(out, cx, cy, fill);
                 break;
             }
             fputs("<path d=\"M", out);
@@ -220,32 +242,36 @@ static void pie(FILE *out, const gk_chart *c, const char *id)
             num(out, PIE_RADIUS);
             fprintf(out, " 0 %d 1 ", sweep > PI ? 1 : 0);
             rim(out, cx, cy, a + sweep);
-            fprintf(out, "Z\" fill=\"%s\" stroke=\"#fff\" stroke-width=\"1.5\" "
-                         "stroke-linejoin=\"round\"/>\n", slice_fill(i));
+            fprintf(out, "Z\" fill=\"%s\"/>\n", slice_fill(i));
             a += sweep;
         }
+        fputs("</g>\n", out);
     } else {                                  /* nothing to share: an empty circle */
-        fputs("<circle cx=\"", out);
-        num(out, cx);
-        fputs("\" cy=\"", out);
-        num(out, cy);
-        fputs("\" r=\"", out);
-        num(out, PIE_RADIUS);
-        fprintf(out, "\" fill=\"none\" stroke=\"%s\" stroke-width=\"0.6\"/>\n", RULE);
+        char attrs[80];
+        snprintf(attrs, sizeof attrs, "fill=\"none\" stroke=\"%s\"", RULE);   /* 1 unit wide */
+        circle(out, cx, cy, attrs);
     }
-    /* The legend: swatch, label at the left, figure at the right. */
+    /* Light swatches need an edge. */
+    fprintf(out, "<g stroke=\"%s\" stroke-width=\"0.6\">\n", RULE);
+    for (size_t i = 0; i < n; i++)
+        rect(out, 24, legend_top + LEGEND_ROW * (double)i + 5, SWATCH, SWATCH, slice_fill(i));
+    fputs("</g>\n", out);
     double label_x = 24 + SWATCH + 8, right = WIDTH - 8;
+    text_group(out, LABEL_SIZE, NULL);
     for (size_t i = 0; i < n; i++) {
-        const gk_chart_item *it = &c->items[i];
         char buf[GK_AMOUNT_BUFSIZE];
-        const char *value = value_of(it, buf);
-        double top = legend_top + LEGEND_ROW * (double)i;
-        rect(out, 24, top + 5, SWATCH, SWATCH, slice_fill(i), RULE);
-        double room = right - label_x - gk_html_text_ems(value) * VALUE_SIZE - 12;
-        text(out, label_x, top + 17, LABEL_SIZE, NULL, room > 60 ? room : 60, label_of(it));
-        text(out, right, top + 17, VALUE_SIZE, "end", 0, value);
+        double room = right - label_x - gk_html_text_ems(value_of(&c->items[i], buf)) * VALUE_SIZE - 12;
+        text(out, label_x, legend_top + LEGEND_ROW * (double)i + 17, LABEL_SIZE,
+             room > 60 ? room : 60, label_of(&c->items[i]));
     }
-    fputs("</svg>\n", out);
+    fputs("</g>\n", out);
+    text_group(out, VALUE_SIZE, "end");
+    for (size_t i = 0; i < n; i++) {
+        char buf[GK_AMOUNT_BUFSIZE];
+        text(out, right, legend_top + LEGEND_ROW * (double)i + 17, VALUE_SIZE, 0,
+             value_of(&c->items[i], buf));
+    }
+    fputs("</g>\n</svg>\n", out);
 }
 
 void gk_svg_chart(FILE *out, const gk_chart *c, const char *id)

@@ -155,7 +155,7 @@ frame() {   # frame PAGE: a 390 px wide frame around PAGE
 # Measured in a copy with a script (its one console line is "gk-measure …"):
 # the page's width against the frame's, the smallest text, the tables that
 # scroll sideways in their own box.
-sed 's|</body>|<script>var m = 1e9, s = 0; document.querySelectorAll("p, td, th, li, caption span, figcaption, h1, h2, h3").forEach(function (e) { if (e.textContent.trim()) m = Math.min(m, parseFloat(getComputedStyle(e).fontSize)); }); document.querySelectorAll(".table-wrap").forEach(function (e) { if (e.scrollWidth > e.clientWidth + 1) s++; }); console.log("gk-measure " + document.documentElement.scrollWidth + " " + innerWidth + " " + m + " " + s);</script></body>|' \
+sed 's|</body>|<script>var m = 1e9, s = 0; document.querySelectorAll("p, td, th, li, caption span, figcaption, h1, h2, h3").forEach(function (e) { if (e.textContent.trim()) m = Math.min(m, parseFloat(getComputedStyle(e).fontSize)); }); document.querySelectorAll(".wrap").forEach(function (e) { if (e.scrollWidth > e.clientWidth + 1) s++; }); console.log("gk-measure " + document.documentElement.scrollWidth + " " + innerWidth + " " + m + " " + s);</script></body>|' \
     "$TMP/final.html" >"$TMP/measure.html"
 frame measure.html >"$TMP/phone.html"
 chrome phone.log --screenshot="$TMP/final-390.png" --window-size=390,2000 "file://$TMP/phone.html"

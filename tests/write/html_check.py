@@ -14,7 +14,9 @@ Checks, with python3's html.parser:
     every row covers exactly the <col> count after colspan and rowspan,
     without overlaps; every row is one line of source with a tab between
     columns (the text reader's cell boundaries); figures right-aligned;
-  - every svg is role="img" labelled by its own <title> and <desc>.
+  - every svg is role="img" labelled by its own <title> and <desc>;
+  - no tag over 80 characters or over two lines: the text reader strips
+    tags line by line, up to 80 characters (src/read/lines.c).
 Prints a summary line; exits 1 with the problems found.
 """
 import re
@@ -240,6 +242,10 @@ def main():
     c.close()
     if c.stack:
         c.err(f"left open: {[t for t, _ in c.stack]}")
+    for m in re.finditer(r"<[^<>]*>", src):
+        if len(m.group(0)) > 80 or "\n" in m.group(0):
+            c.bad.append(f"a tag the text reader keeps: {m.group(0)[:60]}…")
+            break
     lines = src.split("\n")
     for t in c.tables:
         for line, n in t.rows:
