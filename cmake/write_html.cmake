@@ -7,7 +7,7 @@ target_link_libraries(gongkai_lib PUBLIC m)
 # Structure, escaping, the same bytes, read-back, write failures, and the
 # page in headless Chromium (skipped, exit 77, only when it is absent).
 add_test(NAME write_html COMMAND ${CMAKE_SOURCE_DIR}/tests/write/html.sh $<TARGET_FILE:gongkai>
-         ${CMAKE_SOURCE_DIR})
+         ${CMAKE_SOURCE_DIR} ${GK_SHARED_DIR})
 set_tests_properties(write_html PROPERTIES SKIP_RETURN_CODE 77)
 # A document built by hand: spans, row lines, escaping, charts, write errors.
 add_executable(test_html tests/write/test_html.c)

@@ -533,8 +533,11 @@ static void table(const html *h, size_t i)
         abort();
     if (g->ncols > 0)
         label_columns(g, label);
-    int nheader = g->nheader < g->nrows ? g->nheader : g->nrows;
-    for (int r = 0; r < g->nrows; r++) {
+    /* A grid without columns has no cells to show: no rows (a row without
+     * cells is an error in HTML's table model). */
+    int nrows = g->ncols > 0 ? g->nrows : 0;
+    int nheader = g->nheader < nrows ? g->nheader : nrows;
+    for (int r = 0; r < nrows; r++) {
         if (r == 0 && nheader > 0)
             put(h, "<thead>");
         if (r == nheader)
@@ -542,9 +545,9 @@ static void table(const html *h, size_t i)
         grid_row(h, g, r, label);
         if (r == nheader - 1)
             put(h, "</thead>");
-        put(h, r + 1 < g->nrows ? "\n" : "");
+        put(h, r + 1 < nrows ? "\n" : "");
     }
-    if (nheader == g->nrows)
+    if (nheader == nrows)
         put(h, "<tbody></tbody>");          /* a table without rows */
     else
         put(h, "</tbody>");

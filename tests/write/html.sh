@@ -14,11 +14,14 @@
 #     page and no text under 12 px, and printed to PDF: A4, the cover alone
 #     on page 1, landscape pages for wide tables, the header rows on every
 #     page of a long table.
-#   html.sh GONGKAI SOURCE_DIR
+#   html.sh GONGKAI SOURCE_DIR [SHARED_DIR]
+# With SHARED_DIR, every corpus document (text and PDF) is rendered and its
+# page checked for structure too.
 # Exits 77 (skipped) when chromium is not installed and all else passed.
 set -u
 GK=$1
 SRC=$2
+SHARED=${3:-}
 DIR=$(cd "$(dirname "$0")" && pwd)
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -50,6 +53,20 @@ for t in 收入支出决算总表 公开01表 金额单位：万元 451.53 464.0
          '<figure class="chart"' '<nav class="toc"'; do
     check "final: '$t' in the page" grep -qF "$t" "$TMP/final.html"
 done
+
+# The corpus: documents of every shape the readers take.
+if [ -n "$SHARED" ] && [ -d "$SHARED/corpus" ]; then
+    n=0
+    for f in "$SHARED"/corpus/*.txt "$SHARED"/corpus/*.pdf; do
+        [ -f "$f" ] || continue
+        render corpus "$f" || continue
+        out=$(python3 "$DIR/html_check.py" "$TMP/corpus.html") && ok || bad "$(basename "$f"): $out"
+        n=$((n + 1))
+    done
+    echo "corpus: $n documents rendered and checked"
+else
+    echo "corpus: not found (${SHARED:-no SHARED_DIR}), not checked"
+fi
 
 # The checker catches what it looks for: each broken copy must fail.
 broken() {   # broken WHAT SED-SCRIPT

@@ -60,6 +60,7 @@ class Check(HTMLParser):
         self.seen_toc = False
         self.svgs = []
         self.row_headers = 0
+        self.figures = 0
         self.style = []
 
     def err(self, msg):
@@ -197,13 +198,17 @@ class Check(HTMLParser):
         if tag in ("td", "th") and self.cell:
             attrs, parts = self.cell
             text = "".join(parts).strip()
-            if FIGURE.match(text) and "r" not in attrs.get("class", "").split():
-                self.err(f"figure {text} not right-aligned")
+            if FIGURE.match(text):
+                self.figures += 1
+                if "r" not in attrs.get("class", "").split():
+                    self.err(f"figure {text} not right-aligned")
             self.cell = None
         if tag == "tr" and t and t.row:
             taken = t.row["taken"]
             if taken != set(range(t.ncols)):
                 self.err(f"row covers columns {sorted(taken)}, the table has {t.ncols}")
+            if not taken:
+                self.err("a row without cells")
             if self.getpos()[0] != t.row["line"]:
                 self.err("a row over more than one line of source")
             t.rows.append((t.row["line"], len(taken)))
@@ -287,8 +292,8 @@ def main():
     if want_tables is not None and len(c.tables) != want_tables:
         c.bad.append(f"{len(c.tables)} tables, want {want_tables}")
     rows = sum(len(t.rows) for t in c.tables)
-    if c.tables and not c.row_headers:
-        c.bad.append("no row headers")
+    if c.figures and not c.row_headers:
+        c.bad.append("figures in the tables, but no row headers")
     for b in c.bad[:30]:
         print(b)
     print(f"{path.rsplit('/', 1)[-1]}: {len(c.tables)} tables, {rows} rows, "

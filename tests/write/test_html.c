@@ -472,10 +472,15 @@ static void test_empty(void **state)
     gk_grid *g = grid(b, t2, 2, 1, 1);
     cell(g, 0, 0, "项目", GK_ALIGN_CENTER);
     cell(g, 0, 1, "金额", GK_ALIGN_CENTER);
+    gk_block *t3 = add(b, GK_BLOCK_TABLE);               /* rows of no columns */
+    t3->text = "无栏表";
+    t3->grid.nrows = 3;
+    t3->grid.nheader = 2;
     o = write_doc(&b->doc);
     assert_true(o.ok);
     assert_contains(o.data, "（无标题）");
-    assert_int_equal(count(o.data, "<tbody></tbody>"), 2);
+    assert_int_equal(count(o.data, "<tbody></tbody>"), 3);
+    assert_int_equal(count(o.data, "<tr"), 1);
     assert_contains(o.data, "<thead><tr><th scope=\"col\" class=\"c\">项目</th>\t"
                             "<th scope=\"col\" class=\"c\">金额</th></tr></thead><tbody></tbody>");
     free(o.data);
