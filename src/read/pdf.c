@@ -26,6 +26,7 @@
 #include <pthread.h>
 
 #include "../util/buf.h"
+#include "pdf_grid.h"
 #include "readers.h"
 
 /* ---- poppler, loaded on demand -------------------------------------------- */
@@ -43,6 +44,9 @@ static struct {
     PopplerPage *(*document_get_page)(PopplerDocument *, int);
     char *(*page_get_text)(PopplerPage *);
     gboolean (*page_get_text_layout)(PopplerPage *, PopplerRectangle **, guint *);
+    GList *(*page_get_text_attributes)(PopplerPage *);
+    void (*page_free_text_attributes)(GList *);
+    void (*page_get_size)(PopplerPage *, double *, double *);
 } pp;
 
 /* The symbol's address in one of the handles, or NULL. */
@@ -72,7 +76,10 @@ static void load_poppler_once(void)
             LOAD(document_get_n_pages, "poppler_document_get_n_pages") &&
             LOAD(document_get_page, "poppler_document_get_page") &&
             LOAD(page_get_text, "poppler_page_get_text") &&
-            LOAD(page_get_text_layout, "poppler_page_get_text_layout");
+            LOAD(page_get_text_layout, "poppler_page_get_text_layout") &&
+            LOAD(page_get_text_attributes, "poppler_page_get_text_attributes") &&
+            LOAD(page_free_text_attributes, "poppler_page_free_text_attributes") &&
+            LOAD(page_get_size, "poppler_page_get_size");
 #undef LOAD
 }                                   /* the libraries stay loaded for the process */
 
@@ -95,69 +102,31 @@ static size_t utf8_len(const char *p)
     return n;
 }
 
-/* ---- Lines from character boxes ------------------------------------------- */
+/* ---- Characters ------------------------------------------------------------ */
 
-/* Where each line of the generated text came from. */
-typedef struct line_origin {
-    int page;          /* 1-based; 0 for a page marker line */
-    int line;          /* on its page, 1-based */
-    double box[4];     /* x0, y0, x1, y1 in points, top left origin */
-    bool has_box;
-} line_origin;
-
-typedef struct origins {
-    line_origin *items;
-    size_t n, cap;
-} origins;
-
-static line_origin *new_origin(origins *o)
-{
-    if (o->n == o->cap) {
-        o->cap = o->cap ? 2 * o->cap : 256;
-        o->items = realloc(o->items, o->cap * sizeof *o->items);
-        if (!o->items)
-            abort();
-    }
-    line_origin *l = &o->items[o->n++];
-    memset(l, 0, sizeof *l);
-    return l;
-}
-
-/* One character with ink, and its box. */
-typedef struct glyph {
-    char utf8[8];
-    double x0, y0, x1, y1;
-} glyph;
-
-static double mid(const glyph *g)
-{
-    return (g->y0 + g->y1) / 2;
-}
-
-static int by_y(const void *a, const void *b)
-{
-    double d = mid(a) - mid(b);
-    return d < 0 ? -1 : d > 0;
-}
-
-static int by_x(const void *a, const void *b)
-{
-    double d = ((const glyph *)a)->x0 - ((const glyph *)b)->x0;
-    return d < 0 ? -1 : d > 0;
-}
-
-/* The page's characters with ink: poppler gives one box per character of
- * the page's text. */
-static glyph *page_glyphs(PopplerPage *page, size_t *n)
+/* The page's characters with ink and their font sizes: poppler gives one
+ * box per character of the page's text, and runs of text attributes. */
+static pg_glyph *page_glyphs(PopplerPage *page, size_t *n)
 {
     char *t = pp.page_get_text(page);
     PopplerRectangle *rects = NULL;
     guint nrects = 0;
     if (!t || !pp.page_get_text_layout(page, &rects, &nrects))
         nrects = 0;
-    glyph *gs = malloc((nrects ? nrects : 1) * sizeof *gs);
-    if (!gs)
+    double *size = calloc(nrects ? nrects : 1, sizeof *size);
+    pg_glyph *gs = malloc((nrects ? nrects : 1) * sizeof *gs);
+    if (!gs || !size)
         abort();
+    if (nrects) {
+        GList *attrs = pp.page_get_text_attributes(page);
+        for (GList *l = attrs; l; l = l->next) {
+            const PopplerTextAttributes *a = l->data;
+            for (int i = a->start_index < 0 ? 0 : a->start_index;
+                 i <= a->end_index && (guint)i < nrects; i++)
+                size[i] = a->font_size;
+        }
+        pp.page_free_text_attributes(attrs);
+    }
     *n = 0;
     guint k = 0;
     for (const char *p = t ? t : ""; *p && k < nrects; k++) {
@@ -166,93 +135,128 @@ static glyph *page_glyphs(PopplerPage *page, size_t *n)
         size_t len = (size_t)(next - p);
         if (*p != '\n' && *p != '\r' && *p != ' ' && *p != '\t' && len < sizeof gs->utf8 &&
             r->x2 > r->x1 && r->y2 > r->y1) {
-            glyph *g = &gs[(*n)++];
+            pg_glyph *g = &gs[(*n)++];
             memcpy(g->utf8, p, len);
             g->utf8[len] = '\0';
             g->x0 = r->x1, g->y0 = r->y1, g->x1 = r->x2, g->y1 = r->y2;
+            /* No size (or an absurd one): the box's larger side. */
+            double h = r->y2 - r->y1, w = r->x2 - r->x1;
+            g->size = size[k] >= 2 && size[k] <= 200 ? size[k] : (h > w ? h : w);
         }
         p = next;
     }
+    free(size);
     pp.free(rects);
     pp.free(t);
     return gs;
 }
 
-/* Append one page as lines rebuilt from the characters' boxes: characters
- * whose vertical middles lie within half a character's height of a line's
- * first make one line, read left to right, with a space where the gap
- * between two is wider than a fifth of their height (a table's cells, a
- * line's words).  Records each line's box; returns the characters. */
-static size_t add_page(PopplerPage *page, int number, gk_buf *text, origins *o)
-{
-    size_t n;
-    glyph *gs = page_glyphs(page, &n);
-    char marker[32];
-    int m = snprintf(marker, sizeof marker, "=== page %d ===\n", number);
-    gk_buf_putn(text, marker, (size_t)m);
-    new_origin(o);                  /* the marker line */
-    qsort(gs, n, sizeof *gs, by_y);
-    int lineno = 0;
-    for (size_t i = 0; i < n;) {
-        double h = gs[i].y1 - gs[i].y0, top = mid(&gs[i]);
-        size_t j = i + 1;
-        while (j < n && mid(&gs[j]) - top <= h / 2)
-            j++;
-        qsort(gs + i, j - i, sizeof *gs, by_x);
-        line_origin *l = new_origin(o);
-        l->page = number;
-        l->line = ++lineno;
-        l->has_box = true;
-        l->box[0] = gs[i].x0, l->box[1] = gs[i].y0, l->box[2] = gs[i].x1, l->box[3] = gs[i].y1;
-        for (size_t k = i; k < j; k++) {
-            const glyph *g = &gs[k];
-            if (k > i && g->x0 - gs[k - 1].x1 > (g->y1 - g->y0) / 5)
-                gk_buf_putc(text, ' ');
-            gk_buf_puts(text, g->utf8);
-            if (g->x0 < l->box[0]) l->box[0] = g->x0;
-            if (g->y0 < l->box[1]) l->box[1] = g->y0;
-            if (g->x1 > l->box[2]) l->box[2] = g->x1;
-            if (g->y1 > l->box[3]) l->box[3] = g->y1;
-        }
-        gk_buf_putc(text, '\n');
-        i = j;
-    }
-    free(gs);
-    return n;
-}
+/* ---- Positions ----------------------------------------------------------------- */
 
 /* Make a position of the generated text a PDF position. */
-static void to_pdf(gk_pos *pos, const origins *o)
+static const pg_origin *to_pdf(gk_pos *pos, const pg_doc *d)
 {
-    if (pos->line < 1 || (size_t)pos->line > o->n)
-        return;
-    const line_origin *l = &o->items[pos->line - 1];
+    if (pos->line < 1 || (size_t)pos->line > d->n)
+        return NULL;
+    const pg_origin *l = &d->lines[pos->line - 1];
     if (!l->page)
-        return;
+        return NULL;
     pos->page = l->page;
     pos->line = l->line;
     if (l->has_box) {
         pos->has_box = true;
         memcpy(pos->box, l->box, sizeof pos->box);
     }
+    return l;
 }
 
-static void positions_to_pdf(gk_report *r, const origins *o)
+/* The field (TAB-separated cell) of a generated line after `from` that
+ * holds the amount v; SIZE_MAX when none does. */
+static size_t field_with(const pg_doc *d, const pg_origin *l, size_t from, gk_amount v)
+{
+    const char *s = d->text.data + l->text_at;
+    for (size_t f = 0; f < l->nfields; f++) {
+        const char *e = s;
+        while (*e && *e != '\t' && *e != '\n')
+            e++;
+        gk_amount a;
+        if (f >= from && gk_amount_parse(s, (size_t)(e - s), &a) == GK_AMOUNT_OK &&
+            gk_amount_cmp(a, v) == 0 && a.scale == v.scale)
+            return f;
+        if (*e != '\t')
+            break;
+        s = e + 1;
+    }
+    return SIZE_MAX;
+}
+
+/* The field after the one that prints the row's label (its last part, for
+ * "parent/child"), or 0. */
+static size_t after_label(const pg_doc *d, const pg_origin *l, const char *label)
+{
+    if (!label || !*label)
+        return 0;
+    const char *slash = strrchr(label, '/');
+    const char *name = slash ? slash + 1 : label;
+    const char *s = d->text.data + l->text_at;
+    for (size_t f = 0; f < l->nfields; f++) {
+        const char *e = s;
+        while (*e && *e != '\t' && *e != '\n')
+            e++;
+        size_t n = strlen(name);
+        for (const char *q = s; q + n <= e; q++)
+            if (memcmp(q, name, n) == 0)
+                return f + 1;
+        if (*e != '\t')
+            break;
+        s = e + 1;
+    }
+    return 0;
+}
+
+static void row_to_pdf(gk_row *row, const pg_doc *d)
+{
+    const pg_origin *l = to_pdf(&row->pos, d);
+    bool *used = l && l->nfields ? calloc(l->nfields, sizeof *used) : NULL;
+    size_t from = used ? after_label(d, l, row->label) : 0;
+    for (size_t c = 0; c < row->ncells; c++) {
+        gk_cell *cell = &row->cells[c];
+        if (cell->pos.line) {
+            to_pdf(&cell->pos, d);
+            continue;
+        }
+        if (!used || cell->text)
+            continue;
+        /* The cell's own box: the field that prints its figure. */
+        size_t f = field_with(d, l, from, cell->value);
+        while (f != SIZE_MAX && used[f])
+            f = field_with(d, l, f + 1, cell->value);
+        if (f == SIZE_MAX)
+            continue;
+        used[f] = true;
+        const double *box = d->fields[l->field0 + f];
+        if (box[2] <= box[0])
+            continue;
+        cell->pos = row->pos;
+        memcpy(cell->pos.box, box, sizeof cell->pos.box);
+        cell->pos.has_box = true;
+    }
+    free(used);
+}
+
+static void positions_to_pdf(gk_report *r, const pg_doc *d)
 {
     for (size_t i = 0; i < r->ntables; i++) {
         gk_table *t = &r->tables[i];
-        to_pdf(&t->pos, o);
-        to_pdf(&t->note_pos, o);
-        for (size_t k = 0; k < t->nrows; k++) {
-            to_pdf(&t->rows[k].pos, o);
-            for (size_t c = 0; c < t->rows[k].ncells; c++)
-                to_pdf(&t->rows[k].cells[c].pos, o);
-        }
+        to_pdf(&t->pos, d);
+        to_pdf(&t->note_pos, d);
+        for (size_t k = 0; k < t->nrows; k++)
+            row_to_pdf(&t->rows[k], d);
     }
     for (size_t i = 0; i < r->nparagraphs; i++)
-        to_pdf(&r->paragraphs[i].pos, o);
+        to_pdf(&r->paragraphs[i].pos, d);
     for (size_t i = 0; i < r->nnotes; i++)
-        to_pdf(&r->notes[i].pos, o);
+        to_pdf(&r->notes[i].pos, d);
 }
 
 gk_report *gk_read_pdf(const char *data, size_t len, gk_error *err)
@@ -276,14 +280,19 @@ gk_report *gk_read_pdf(const char *data, size_t len, gk_error *err)
         return NULL;
     }
     int pages = pp.document_get_n_pages(doc);
-    gk_buf text = GK_BUF_INIT;
-    origins o = {0};
+    pg_doc pd = {0};
     size_t ink = 0;
     for (int i = 0; i < pages; i++) {
         PopplerPage *page = pp.document_get_page(doc, i);
         if (!page)
             continue;
-        ink += add_page(page, i + 1, &text, &o);
+        size_t n;
+        pg_glyph *g = page_glyphs(page, &n);
+        double width = 0, height = 0;
+        pp.page_get_size(page, &width, &height);
+        pg_add_page(&pd, i + 1, g, n, width);
+        free(g);
+        ink += n;
         pp.object_unref(page);
     }
     pp.object_unref(doc);
@@ -294,11 +303,11 @@ gk_report *gk_read_pdf(const char *data, size_t len, gk_error *err)
     } else if (ink == 0) {
         gk_error_set(err, 0, 0, "PDF 没有文字层（可能是扫描件），不支持 OCR；请提供带文字的 PDF 或文本");
     } else {
-        r = gk_read_text(text.data, text.len, err);
+        if (getenv("GK_PDF_DUMP")) fputs(pd.text.data, stderr); /* DEV */
+        r = gk_read_text(pd.text.data, pd.text.len, err);
         if (r)
-            positions_to_pdf(r, &o);
+            positions_to_pdf(r, &pd);
     }
-    gk_buf_free(&text);
-    free(o.items);
+    pg_doc_free(&pd);
     return r;
 }

@@ -367,6 +367,11 @@ static size_t table_end(reader *rd, size_t from, gk_table *t)
         }
         if ((title_layout(rd, ln) && confirmed_title(rd, i)) || section_break(ln))
             return i;
+        /* The next table's number ("表2", "公开02表") on the line before
+         * its title. */
+        if (is_number(ln->text) && i + 1 < rd->L.n && title_layout(rd, &rd->L.items[i + 1]) &&
+            confirmed_title(rd, i + 1))
+            return i;
         if (!row_like(ln) && strlen(ln->text) > 60 && tx_has(ln->text, "。") && !form)
             return i;                              /* a paragraph of prose */
         i++;
@@ -865,10 +870,59 @@ static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
 
 /* ---- 三公 tables ---------------------------------------------------------------------- */
 
+/* No 栏次 row in a 决算 三公 table (a PDF's grid): a line whose cells are
+ * only 预算数 and 决算数 gives the columns' positions, a pair under each
+ * header; the header above a pair may stand over either of its two cells.
+ * Fills half[0] (预算数) and half[1] (决算数), named; returns the line, or
+ * e. */
+static size_t pair_row(reader *rd, const gk_layout *lay, size_t b, size_t e, columns half[2])
+{
+    for (size_t i = b; i < e; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        int n = 0, other = 0;
+        for (size_t k = 0; ln->tabbed && k < ln->ncells; k++) {
+            const char *s = ln->cells[k];
+            if (strcmp(s, "预算数") == 0 || strcmp(s, "决算数") == 0)
+                n++;
+            else if (*s)
+                other++;
+        }
+        if (!ln->tabbed || n < 4 || other)
+            continue;
+        memset(half, 0, 2 * sizeof *half);
+        for (size_t k = 0; k < ln->ncells; k++) {
+            columns *h = &half[strcmp(ln->cells[k], "预算数") == 0 ? 0 : 1];
+            if (*ln->cells[k] && h->n < MAX_POS)
+                h->pos[h->n++] = (int)k;
+        }
+        if (half[0].n != half[1].n)
+            return e;
+        /* A pair is named by the header over its first cell, else over its
+         * second. */
+        columns named = {0};
+        for (int k = 0; k < half[0].n; k++)
+            named.pos[named.n++] = *header_at(rd, b, i, half[0].pos[k]) ? half[0].pos[k] : half[1].pos[k];
+        name_columns(rd, lay->columns, b, i, &named);
+        for (int h = 0; h < 2; h++)
+            for (int k = 0; k < half[h].n; k++)
+                half[h].name[k] = named.name[k];
+        return i;
+    }
+    return e;
+}
+
 static void read_public3(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
 {
     columns c = {0};
     size_t nr = numbering_row(rd, b, e, &c);
+    columns half[2];
+    memset(half, 0, sizeof half);
+    bool paired = false;
+    if (nr == e && t->kind != GK_TABLE_BUDGET_THREE_PUBLIC) {
+        nr = pair_row(rd, lay, b, e, half);
+        paired = nr < e;
+        c.n = half[0].n + half[1].n;
+    }
     if (nr == e && t->kind == GK_TABLE_BUDGET_THREE_PUBLIC) {
         /* No 栏次 row (预算 tables): one line of figures under stacked
          * headers that name the columns. */
@@ -899,8 +953,8 @@ static void read_public3(reader *rd, gk_table *t, const gk_layout *lay, size_t b
     size_t first = nr + 1;
     while (first < e && tx_nonempty_cells(&rd->L.items[first]) == 0)
         first++;
-    if (first < e && (tx_has(rd->L.items[first].text, "预算") ||
-                      tx_has(rd->L.items[first].text, "决算"))) {
+    if (!paired && first < e && (tx_has(rd->L.items[first].text, "预算") ||
+                                 tx_has(rd->L.items[first].text, "决算"))) {
         name_columns(rd, lay->columns, b, nr, &c);
         for (size_t i = first; i < e; i++) {
             const gk_line *ln = &rd->L.items[i];
@@ -917,14 +971,14 @@ static void read_public3(reader *rd, gk_table *t, const gk_layout *lay, size_t b
         return;
     }
     /* … or side by side: the first half is 预算数, the second 决算数. */
-    columns half[2];
-    memset(half, 0, sizeof half);
-    for (int k = 0; k < c.n; k++) {
-        columns *h = &half[k < c.n / 2 ? 0 : 1];
-        h->pos[h->n++] = c.pos[k];
+    if (!paired) {
+        for (int k = 0; k < c.n; k++) {
+            columns *h = &half[k < c.n / 2 ? 0 : 1];
+            h->pos[h->n++] = c.pos[k];
+        }
+        name_columns(rd, lay->columns, b, nr, &half[0]);
+        name_columns(rd, lay->columns, b, nr, &half[1]);
     }
-    name_columns(rd, lay->columns, b, nr, &half[0]);
-    name_columns(rd, lay->columns, b, nr, &half[1]);
     for (size_t i = nr + 1; i < e; i++) {
         const gk_line *ln = &rd->L.items[i];
         if (!*ln->text || tx_is_note(ln->text))

@@ -1,0 +1,1330 @@
+/*
+ * pdf_grid.c — a PDF page's characters as lines of text; tables as rows of
+ * TAB-separated cells, from the positions of the characters.
+ *
+ * The text recogniser (text.c) reads tables whose cells are separated by
+ * tabs exactly: a blank cell is an empty field, so every figure stands in
+ * its column.  Text with single spaces between cells loses blank cells, and
+ * a PDF's reading order loses more: a figure printed at the top of a tall
+ * row comes out a line above its label, a wrapped label runs into the next
+ * row's, 类/款/项 codes stand in three columns.  This file puts the cells
+ * back together from where the characters stand on the page, and hands the
+ * tables to the recogniser as tabbed rows; everything else stays a line of
+ * text (words joined by one space, as before).
+ *
+ * The method, page by page:
+ *
+ * 1. Lines.  Characters whose vertical middles lie within 0.45 of their
+ *    font size of a line's first make a line, read left to right.  A line
+ *    is cut into chunks where two characters stand more than 0.8 of the font
+ *    size apart (letter-spaced cells such as "因 公 出 国" stay one chunk; two
+ *    cells of a table do not touch).  A chunk is an amount ("2,940.05",
+ *    "0.00", "-"), a run of digits (a code, a part of one, a count) or text.
+ *
+ * 2. Table regions.  A region grows from a line holding an amount and
+ *    another chunk, down and up through the lines next to it (no more than
+ *    three font sizes apart) whose chunks stay within the region's width;
+ *    it stops at a title (…表), a unit line (单位：万元, 编制部门：…), a note
+ *    (注：…), prose (a sentence, or a line across the page) and headings.
+ *    Its lines down to the first that holds an amount or a code are its
+ *    header, the rest its body.  A region at the top of a page with no
+ *    header of its own, after a region that ran to the foot of the page
+ *    before, continues that table and takes its columns.
+ *
+ * 3. Columns.  The body's chunks, projected on the x axis, fall into
+ *    columns with gaps between them (cells never overlap their neighbours).
+ *    Header chunks above no body column make columns of their own: columns
+ *    that are blank all the way down.  Runs of digit columns before a text
+ *    column are the 类/款/项 parts of codes and are joined into one code
+ *    column ("201" "06" "01" → 2010601).
+ *
+ * 4. Rows.  Labels anchor rows: with a code column, each code (and each
+ *    合计/总计 label) starts a row; otherwise the labels of the text columns
+ *    do, a label wrapped onto more lines counting once (a line continues the
+ *    one above when that one is full to the column's width, the two are no
+ *    more than 1.7 font sizes apart, and it starts no numbered item such as
+ *    "二、" and no other label column starts a row beside it).  Anchors that
+ *    overlap vertically make one row (the codes of side-by-side groups, the
+ *    labels of the two sides of a 收入/支出 table).  Every other chunk — a
+ *    figure at the top or the middle of a tall row, the lines of a name
+ *    around its code — goes to the row nearest to it; a line that continues
+ *    a full line above goes with it when its nearest row has a name already.
+ *
+ * 5. Output.  The header becomes one tabbed line per band (bands are cut
+ *    where no header text crosses: a "收入 | 支出" line over "项目 | 决算数 |
+ *    项目 | …"); in a band each column's chunks are joined top to bottom,
+ *    so a header wrapped as "本年收入合" / "计" reads 本年收入合计, and a
+ *    header over several columns goes to the first of them.  Each body row
+ *    becomes one tabbed line, its cells joined the same way.  Every line
+ *    keeps its box, and every cell of a row its own box.
+ *
+ * Nothing here knows the tables' kinds or identities: when the geometry
+ * leaves a placement ambiguous (a region not found, a figure between two
+ * rows), the recogniser's own placement by the tables' identities stays in
+ * force for what it reads as single-space text.
+ */
+#include "pdf_grid.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../model/arena.h"
+
+/* ---- Small helpers ------------------------------------------------------ */
+
+static double dabs(double x)
+{
+    return x < 0 ? -x : x;
+}
+
+static double dmax(double a, double b)
+{
+    return a > b ? a : b;
+}
+
+static double dmin(double a, double b)
+{
+    return a < b ? a : b;
+}
+
+static void *grow(void *p, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return p;
+    size_t c = *cap ? 2 * *cap : 64;
+    while (c <= n)
+        c *= 2;
+    if (c > SIZE_MAX / size)
+        gk_out_of_memory();
+    void *q = realloc(p, c * size);
+    if (!q)
+        gk_out_of_memory();
+    *cap = c;
+    return q;
+}
+
+static bool is_ascii_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool starts(const char *s, const char *prefix)
+{
+    return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* A character's vertical middle.  Some fonts give poppler boxes a quarter
+ * of their size tall (their ascent missing): the box's foot is then below
+ * the baseline, and the middle about half a size above the foot. */
+static double cy_of(const pg_glyph *g)
+{
+    if (g->y1 - g->y0 < 0.6 * g->size)
+        return g->y1 - 0.55 * g->size;
+    return (g->y0 + g->y1) / 2;
+}
+
+/* ---- Page structures -------------------------------------------------------- */
+
+enum { K_TEXT, K_AMOUNT, K_DIGITS };            /* chunk kinds */
+enum { C_TEXT, C_NUM, C_CODE };                  /* column kinds */
+
+typedef struct chunk {
+    double x0, y0, x1, y1, cy, size;
+    size_t g0, g1;        /* its glyphs */
+    int kind, ndigits;
+    int line;             /* its line */
+    int col, sub, row;    /* in a table: column, part of a code column, row */
+    bool anchor;
+} chunk;
+
+typedef struct pline {
+    size_t g0, g1, c0, c1;   /* glyphs and chunks */
+    double cy, size, x0, x1;
+    bool excluded;           /* a title, unit, note, heading or prose */
+    bool amount;             /* holds an amount chunk */
+    bool body;               /* holds an amount or a code */
+} pline;
+
+/* A column of a table: its content's extent and, for a code column, its
+ * parts (physical columns). */
+#define MAX_PARTS 4
+typedef struct column {
+    double x0, x1;
+    int kind;
+    int nparts;
+    double part_x0[MAX_PARTS], part_x1[MAX_PARTS];
+} column;
+
+struct pg_carry {
+    column *cols;
+    int ncols;
+    bool open;            /* the last table ran to the foot of its page */
+};
+
+typedef struct page {
+    pg_glyph *g;
+    size_t ng;
+    pline *lines;
+    size_t nl, lcap;
+    chunk *ch;
+    size_t nc, ccap;
+    double width;
+    int number, lineno;
+    gk_buf scratch;
+} page;
+
+/* ---- Output --------------------------------------------------------------- */
+
+static pg_origin *new_line(pg_doc *d, int pageno, int line)
+{
+    d->lines = grow(d->lines, &d->cap, d->n, sizeof *d->lines);
+    pg_origin *o = &d->lines[d->n++];
+    memset(o, 0, sizeof *o);
+    o->page = pageno;
+    o->line = line;
+    o->text_at = d->text.len;
+    return o;
+}
+
+static void box_add(double box[4], bool *has, double x0, double y0, double x1, double y1)
+{
+    if (!*has) {
+        box[0] = x0, box[1] = y0, box[2] = x1, box[3] = y1;
+        *has = true;
+        return;
+    }
+    box[0] = dmin(box[0], x0);
+    box[1] = dmin(box[1], y0);
+    box[2] = dmax(box[2], x1);
+    box[3] = dmax(box[3], y1);
+}
+
+/* ---- Lines and chunks ----------------------------------------------------- */
+
+static int by_cy(const void *a, const void *b)
+{
+    double d = cy_of(a) - cy_of(b);
+    return d < 0 ? -1 : d > 0;
+}
+
+static int by_x0(const void *a, const void *b)
+{
+    double d = ((const pg_glyph *)a)->x0 - ((const pg_glyph *)b)->x0;
+    return d < 0 ? -1 : d > 0;
+}
+
+/* Decode the first character of s (UTF-8) to a code point. */
+static unsigned codepoint(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80)
+        return u[0];
+    if (u[0] >= 0xF0 && u[1] && u[2] && u[3])
+        return (unsigned)(u[0] & 7) << 18 | (unsigned)(u[1] & 63) << 12 |
+               (unsigned)(u[2] & 63) << 6 | (u[3] & 63);
+    if (u[0] >= 0xE0 && u[1] && u[2])
+        return (unsigned)(u[0] & 15) << 12 | (unsigned)(u[1] & 63) << 6 | (u[2] & 63);
+    if (u[0] >= 0xC0 && u[1])
+        return (unsigned)(u[0] & 31) << 6 | (u[1] & 63);
+    return u[0];
+}
+
+/* The kind of a chunk from its characters: an amount (digits with a point
+ * or thousands separators, a lone zero's dash), a run of digits, or text. */
+static void classify_chunk(const page *p, chunk *c)
+{
+    size_t digits = 0, points = 0, commas = 0, dashes = 0, signs = 0, other = 0;
+    for (size_t k = c->g0; k < c->g1; k++) {
+        unsigned u = codepoint(p->g[k].utf8);
+        if (u >= 0xFF10 && u <= 0xFF19)
+            u = '0' + (u - 0xFF10);               /* full-width digits */
+        if (u >= '0' && u <= '9')
+            digits++;
+        else if (u == '.' || u == 0xFF0E)
+            points++;
+        else if (u == ',' || u == 0xFF0C)
+            commas++;
+        else if (u == 0x2014 || u == 0x2013 || u == 0xFF0D || u == 0x2212)
+            dashes++;
+        else if (u == '-')
+            if (digits || k + 1 == c->g1)
+                dashes++;
+            else
+                signs++;
+        else
+            other++;
+    }
+    c->ndigits = (int)digits;
+    if (other || signs > 1 || points > 1)
+        c->kind = K_TEXT;
+    else if (digits == 0)
+        c->kind = dashes && !points && !commas ? K_AMOUNT : K_TEXT;
+    else if (points || commas)
+        c->kind = K_AMOUNT;
+    else if (dashes || signs)
+        c->kind = dashes && !signs ? K_TEXT : K_AMOUNT;
+    else
+        c->kind = K_DIGITS;
+}
+
+/* Group the page's glyphs into lines and the lines into chunks. */
+static void build_lines(page *p)
+{
+    qsort(p->g, p->ng, sizeof *p->g, by_cy);
+    for (size_t i = 0; i < p->ng;) {
+        double top = cy_of(&p->g[i]), tol = 0.45 * p->g[i].size;
+        size_t j = i + 1;
+        while (j < p->ng && cy_of(&p->g[j]) - top <= tol)
+            j++;
+        qsort(p->g + i, j - i, sizeof *p->g, by_x0);
+        p->lines = grow(p->lines, &p->lcap, p->nl, sizeof *p->lines);
+        pline *l = &p->lines[p->nl++];
+        memset(l, 0, sizeof *l);
+        l->g0 = i, l->g1 = j;
+        l->c0 = p->nc;
+        double sum = 0, size = 0;
+        for (size_t k = i; k < j; k++) {
+            const pg_glyph *g = &p->g[k];
+            sum += cy_of(g);
+            size = dmax(size, g->size);
+            bool fresh = k == i || g->x0 - p->g[k - 1].x1 > 0.8 * dmax(g->size, p->g[k - 1].size);
+            if (fresh) {
+                p->ch = grow(p->ch, &p->ccap, p->nc, sizeof *p->ch);
+                chunk *c = &p->ch[p->nc++];
+                memset(c, 0, sizeof *c);
+                c->g0 = k;
+                c->x0 = g->x0, c->y0 = g->y0, c->x1 = g->x1, c->y1 = g->y1;
+                c->line = (int)(p->nl - 1);
+                c->col = c->sub = c->row = -1;
+            }
+            chunk *c = &p->ch[p->nc - 1];
+            c->g1 = k + 1;
+            c->x0 = dmin(c->x0, g->x0), c->x1 = dmax(c->x1, g->x1);
+            c->y0 = dmin(c->y0, g->y0), c->y1 = dmax(c->y1, g->y1);
+        }
+        l->c1 = p->nc;
+        l->cy = sum / (double)(j - i);
+        l->size = size;
+        l->x0 = p->g[i].x0;
+        l->x1 = p->g[j - 1].x1;
+        for (size_t k = l->c0; k < l->c1; k++) {
+            chunk *c = &p->ch[k];
+            double s = 0, sz = 0;
+            for (size_t q = c->g0; q < c->g1; q++) {
+                s += cy_of(&p->g[q]);
+                sz = dmax(sz, p->g[q].size);
+            }
+            c->cy = s / (double)(c->g1 - c->g0);
+            c->size = sz;
+            classify_chunk(p, c);
+            l->x1 = dmax(l->x1, c->x1);
+        }
+        i = j;
+    }
+}
+
+/* A line's text as it always was: characters left to right, a space where
+ * the gap between two is wider than a fifth of their box's height. */
+static void plain_text(const page *p, const pline *l, gk_buf *b)
+{
+    for (size_t k = l->g0; k < l->g1; k++) {
+        const pg_glyph *g = &p->g[k];
+        if (k > l->g0 && g->x0 - p->g[k - 1].x1 > (g->y1 - g->y0) / 5)
+            gk_buf_putc(b, ' ');
+        gk_buf_puts(b, g->utf8);
+    }
+}
+
+/* A chunk's text: its characters, a space only between two letters or
+ * digits that stand apart. */
+static void chunk_text(const page *p, const chunk *c, gk_buf *b)
+{
+    for (size_t k = c->g0; k < c->g1; k++) {
+        const pg_glyph *g = &p->g[k];
+        if (k > c->g0 && is_ascii_alnum((unsigned char)g->utf8[0]) &&
+            is_ascii_alnum((unsigned char)p->g[k - 1].utf8[0]) &&
+            g->x0 - p->g[k - 1].x1 > 0.25 * g->size)
+            gk_buf_putc(b, ' ');
+        gk_buf_puts(b, g->utf8);
+    }
+}
+
+/* ---- Which lines may belong to a table ------------------------------------- */
+
+static bool has(const char *s, const char *w)
+{
+    return strstr(s, w) != NULL;
+}
+
+/* Does the text end in 表 (or 表 and a parenthesis)? */
+static bool title_like(const char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == ')'))
+        n--;
+    if (n >= 3 && memcmp(s + n - 3, "）", 3) == 0) {
+        const char *open = NULL;
+        for (const char *q = s; q < s + n; q++)
+            if (starts(q, "（"))
+                open = q;
+        if (open)
+            n = (size_t)(open - s);
+    }
+    return n >= 9 && memcmp(s + n - 3, "表", 3) == 0;
+}
+
+/* Lines that are never part of a table's grid: titles, unit and 部门
+ * lines, notes, section headings and prose. */
+static bool excluded_text(const char *s, double width, double page_width, size_t nchunks)
+{
+    while (*s == ' ')
+        s++;
+    if (!*s)
+        return true;
+    if (has(s, "。") || (nchunks == 1 && width > 0.55 * page_width))
+        return true;                                              /* prose */
+    if (starts(s, "注：") || starts(s, "注:") || starts(s, "说明：") || starts(s, "说明:") ||
+        (starts(s, "注") && s[3] >= '0' && s[3] <= '9'))
+        return true;                                              /* a note */
+    if (has(s, "单位：") || has(s, "单位:") || has(s, "编制部门") || has(s, "编制单位") ||
+        has(s, "主管部门") || starts(s, "部门：") || starts(s, "部门:"))
+        return true;                                              /* unit, 部门 */
+    if ((starts(s, "第") && has(s, "部分")) || (nchunks <= 2 && title_like(s)))
+        return true;                                              /* heading, title */
+    if (starts(s, "公开") && has(s, "表") && strlen(s) < 24)
+        return true;                                              /* 公开01表 */
+    return false;
+}
+
+/* A figure or a code: what a table's body has and its header has not. */
+static bool body_chunk(const chunk *c)
+{
+    return (c->kind == K_AMOUNT && c->ndigits > 0) ||
+           (c->kind == K_DIGITS && (c->ndigits == 3 || c->ndigits == 5 || c->ndigits == 7));
+}
+
+static void classify_lines(page *p)
+{
+    for (size_t i = 0; i < p->nl; i++) {
+        pline *l = &p->lines[i];
+        p->scratch.len = 0;
+        plain_text(p, l, &p->scratch);
+        l->excluded = excluded_text(p->scratch.data, l->x1 - l->x0, p->width, l->c1 - l->c0);
+        for (size_t k = l->c0; k < l->c1; k++) {
+            const chunk *c = &p->ch[k];
+            l->amount |= c->kind == K_AMOUNT && c->ndigits > 0;
+            l->body |= body_chunk(c);
+        }
+    }
+}
+
+/* ---- Regions ------------------------------------------------------------------ */
+
+typedef struct region {
+    size_t l0, l1;        /* lines [l0, l1] */
+} region;
+
+/* May line j join a region whose nearest line is k: no title, unit, note,
+ * heading or prose, and no more than `gap` font sizes away? */
+static bool joins(const page *p, size_t j, size_t k, double gap)
+{
+    const pline *l = &p->lines[j], *n = &p->lines[k];
+    return !l->excluded && dabs(l->cy - n->cy) <= gap * dmax(l->size, n->size);
+}
+
+/* The regions of a page, in order. */
+static size_t find_regions(const page *p, region *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->nl;) {
+        const pline *l = &p->lines[i];
+        if (l->excluded || !l->amount || l->c1 - l->c0 < 2) {
+            i++;
+            continue;
+        }
+        size_t a = i, b = i;
+        while (a > 0 && (n == 0 || a - 1 > out[n - 1].l1) && joins(p, a - 1, a, 5.0))
+            a--;
+        while (b + 1 < p->nl && joins(p, b + 1, b, 3.0))
+            b++;
+        /* Two lines of two cells at least: a table, not a figure in prose. */
+        size_t multi = 0;
+        for (size_t k = a; k <= b; k++)
+            multi += p->lines[k].c1 - p->lines[k].c0 >= 2;
+        if (multi >= 2) {
+            out[n].l0 = a;
+            out[n].l1 = b;
+            n++;
+        }
+        i = b + 1;
+    }
+    return n;
+}
+
+/* ---- Columns --------------------------------------------------------------------- */
+
+typedef struct grid {
+    page *p;
+    size_t *cs;           /* the region's chunks */
+    size_t ncs, cscap;
+    size_t body_from;     /* first body chunk in cs (header chunks before) */
+    column *cols;
+    int ncols, colcap;
+} grid;
+
+/* qsort has no context: the page being sorted, per thread. */
+static _Thread_local const page *sort_page;
+
+static int by_chunk_x0(const void *a, const void *b)
+{
+    const chunk *x = &sort_page->ch[*(const size_t *)a], *y = &sort_page->ch[*(const size_t *)b];
+    return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+static int by_chunk_y(const void *a, const void *b)
+{
+    const chunk *x = &sort_page->ch[*(const size_t *)a], *y = &sort_page->ch[*(const size_t *)b];
+    if (dabs(x->cy - y->cy) > 0.3 * dmin(x->size, y->size))
+        return x->cy < y->cy ? -1 : 1;
+    return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+static int by_col_x0(const void *a, const void *b)
+{
+    const column *x = a, *y = b;
+    return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
+}
+
+static column *add_column(grid *gr)
+{
+    if (gr->ncols == gr->colcap) {
+        size_t cap = (size_t)gr->colcap;
+        gr->cols = grow(gr->cols, &cap, (size_t)gr->ncols, sizeof *gr->cols);
+        gr->colcap = (int)cap;
+    }
+    column *c = &gr->cols[gr->ncols++];
+    memset(c, 0, sizeof *c);
+    return c;
+}
+
+/* Intervals of chunks (sorted by x0) merged where they overlap. */
+typedef struct span {
+    double x0, x1;
+    size_t text, amount, digits, short_digits, total;
+} span;
+
+static size_t spans_of(const page *p, const size_t *idx, size_t n, span **out, size_t *cap)
+{
+    size_t ns = 0;
+    for (size_t i = 0; i < n; i++) {
+        const chunk *c = &p->ch[idx[i]];
+        if (ns == 0 || c->x0 > (*out)[ns - 1].x1 + 0.3) {
+            *out = grow(*out, cap, ns, sizeof **out);
+            memset(&(*out)[ns], 0, sizeof **out);
+            (*out)[ns].x0 = c->x0;
+            (*out)[ns].x1 = c->x1;
+            ns++;
+        }
+        span *s = &(*out)[ns - 1];
+        s->x1 = dmax(s->x1, c->x1);
+        s->total++;
+        if (c->kind == K_TEXT)
+            s->text++;
+        else if (c->kind == K_AMOUNT)
+            s->amount++;
+        else {
+            s->digits++;
+            s->short_digits += c->ndigits <= 7;
+        }
+    }
+    return ns;
+}
+
+/* Columns from the body's chunks: runs of digit columns before a text
+ * column are the parts of one code column. */
+static void body_columns(grid *gr)
+{
+    page *p = gr->p;
+    size_t nb = gr->ncs - gr->body_from;
+    size_t *idx = malloc((nb ? nb : 1) * sizeof *idx);
+    if (!idx)
+        gk_out_of_memory();
+    memcpy(idx, gr->cs + gr->body_from, nb * sizeof *idx);
+    sort_page = p;
+    qsort(idx, nb, sizeof *idx, by_chunk_x0);
+    span *sp = NULL;
+    size_t cap = 0, ns = spans_of(p, idx, nb, &sp, &cap);
+    free(idx);
+    for (size_t i = 0; i < ns;) {
+        bool digits = sp[i].digits == sp[i].total && sp[i].short_digits == sp[i].total;
+        size_t j = i;
+        if (digits) {
+            while (j + 1 < ns && j + 1 - i < MAX_PARTS && sp[j + 1].digits == sp[j + 1].total &&
+                   sp[j + 1].short_digits == sp[j + 1].total)
+                j++;
+            bool text_after = j + 1 < ns && sp[j + 1].text * 2 > sp[j + 1].total;
+            if (!text_after)
+                j = i;
+            else {
+                column *c = add_column(gr);
+                c->kind = C_CODE;
+                c->x0 = sp[i].x0;
+                c->x1 = sp[j].x1;
+                for (size_t k = i; k <= j; k++) {
+                    c->part_x0[c->nparts] = sp[k].x0;
+                    c->part_x1[c->nparts++] = sp[k].x1;
+                }
+                i = j + 1;
+                continue;
+            }
+        }
+        column *c = add_column(gr);
+        c->kind = sp[i].text * 2 > sp[i].total ? C_TEXT : C_NUM;
+        c->x0 = sp[i].x0;
+        c->x1 = sp[i].x1;
+        i++;
+    }
+    free(sp);
+}
+
+static double overlap(double a0, double a1, double b0, double b1)
+{
+    return dmin(a1, b1) - dmax(a0, b0);
+}
+
+/* A header chunk with no other below it: the header of one column (a
+ * header with others under it heads a group of columns). */
+static bool leaf(const grid *gr, size_t i)
+{
+    const chunk *c = &gr->p->ch[gr->cs[i]];
+    for (size_t j = 0; j < gr->body_from; j++) {
+        const chunk *o = &gr->p->ch[gr->cs[j]];
+        if (o->cy > c->cy + 0.3 * c->size && overlap(c->x0, c->x1, o->x0, o->x1) > 0.5)
+            return false;
+    }
+    return true;
+}
+
+/* Headers of single columns (leaves) above no column of the body make
+ * columns of their own, left blank in every row, where they stand among
+ * the figures.  A body column reaches as far as the leaves above it alone. */
+static void header_columns(grid *gr)
+{
+    page *p = gr->p;
+    size_t *idx = malloc((gr->body_from ? gr->body_from : 1) * sizeof *idx);
+    bool *leaves = malloc((gr->body_from ? gr->body_from : 1) * sizeof *leaves);
+    double *x0 = malloc(((size_t)gr->ncols + 1) * sizeof *x0);
+    double *x1 = malloc(((size_t)gr->ncols + 1) * sizeof *x1);
+    if (!idx || !leaves || !x0 || !x1)
+        gk_out_of_memory();
+    for (int k = 0; k < gr->ncols; k++) {
+        x0[k] = gr->cols[k].x0;
+        x1[k] = gr->cols[k].x1;
+    }
+    for (size_t i = 0; i < gr->body_from; i++) {
+        leaves[i] = leaf(gr, i);
+        const chunk *c = &p->ch[gr->cs[i]];
+        int over = -1, n = 0;
+        for (int k = 0; k < gr->ncols; k++)
+            if (overlap(c->x0, c->x1, gr->cols[k].x0, gr->cols[k].x1) > 0.5) {
+                over = k;
+                n++;
+            }
+        if (n == 1 && leaves[i]) {
+            x0[over] = dmin(x0[over], c->x0);
+            x1[over] = dmax(x1[over], c->x1);
+        }
+    }
+    /* A column of figures with no leaf over it takes the nearest leaf over
+     * its tile: a header centred over narrow right-aligned figures. */
+    for (int k = 0; k < gr->ncols; k++) {
+        if (gr->cols[k].kind != C_NUM)
+            continue;
+        bool headed = false;
+        for (size_t i = 0; i < gr->body_from && !headed; i++) {
+            const chunk *c = &p->ch[gr->cs[i]];
+            headed = leaves[i] && overlap(c->x0, c->x1, x0[k], x1[k]) > 0.5;
+        }
+        double left = k > 0 ? (gr->cols[k - 1].x1 + gr->cols[k].x0) / 2 : -1e9;
+        double right = k + 1 < gr->ncols ? (gr->cols[k].x1 + gr->cols[k + 1].x0) / 2 : 1e9;
+        double mid = (gr->cols[k].x0 + gr->cols[k].x1) / 2, best_d = 1e18;
+        const chunk *best = NULL;
+        for (size_t i = 0; i < gr->body_from && !headed; i++) {
+            const chunk *c = &p->ch[gr->cs[i]];
+            double m = (c->x0 + c->x1) / 2;
+            if (leaves[i] && m > left && m < right && dabs(m - mid) < best_d) {
+                best_d = dabs(m - mid);
+                best = c;
+            }
+        }
+        if (best) {
+            x0[k] = dmin(x0[k], best->x0);
+            x1[k] = dmax(x1[k], best->x1);
+        }
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < gr->body_from; i++) {
+        const chunk *c = &p->ch[gr->cs[i]];
+        bool over = !leaves[i];
+        for (int k = 0; k < gr->ncols && !over; k++)
+            over = overlap(c->x0, c->x1, x0[k], x1[k]) > 0.5;
+        if (!over)
+            idx[n++] = gr->cs[i];
+    }
+    free(leaves);
+    free(x0);
+    free(x1);
+    sort_page = p;
+    qsort(idx, n, sizeof *idx, by_chunk_x0);
+    span *sp = NULL;
+    size_t cap = 0, ns = spans_of(p, idx, n, &sp, &cap);
+    int body = gr->ncols;
+    for (size_t i = 0; i < ns; i++) {
+        /* Blank columns stand among the figures, not between a label
+         * column and the figures (there a header centred over its cell
+         * misses the label's or the figures' extent). */
+        int left = -1;
+        for (int k = 0; k < body; k++)
+            if (gr->cols[k].x1 <= sp[i].x0)
+                left = k;
+        if (left >= 0 && gr->cols[left].kind != C_NUM)
+            continue;
+        column *c = add_column(gr);
+        c->kind = C_NUM;
+        c->x0 = sp[i].x0;
+        c->x1 = sp[i].x1;
+    }
+    free(sp);
+    free(idx);
+    qsort(gr->cols, (size_t)gr->ncols, sizeof *gr->cols, by_col_x0);
+}
+
+/* The end of the header band that starts at chunk i of cs (sorted top to
+ * bottom): bands are cut where no chunk crosses. */
+static size_t band_end(const page *p, const size_t *cs, size_t i, size_t n)
+{
+    double bottom = p->ch[cs[i]].cy + p->ch[cs[i]].size / 2;
+    size_t j = i + 1;
+    while (j < n && p->ch[cs[j]].cy - p->ch[cs[j]].size / 2 < bottom) {
+        bottom = dmax(bottom, p->ch[cs[j]].cy + p->ch[cs[j]].size / 2);
+        j++;
+    }
+    return j;
+}
+
+/* The column whose tile (its extent widened to the middle of the gaps
+ * beside it) holds x. */
+static int column_at(const grid *gr, double x)
+{
+    for (int k = 0; k < gr->ncols; k++) {
+        double right = k + 1 < gr->ncols ? (gr->cols[k].x1 + gr->cols[k + 1].x0) / 2 : 1e9;
+        if (x < right)
+            return k;
+    }
+    return gr->ncols - 1;
+}
+
+static int part_at(const column *c, double x)
+{
+    for (int k = 0; k < c->nparts; k++) {
+        double right = k + 1 < c->nparts ? (c->part_x1[k] + c->part_x0[k + 1]) / 2 : 1e9;
+        if (x < right)
+            return k;
+    }
+    return c->nparts ? c->nparts - 1 : 0;
+}
+
+/* A header chunk's column: the first it lies over (a header over several
+ * columns names the first), else the nearest. */
+static int header_column(const grid *gr, const chunk *c)
+{
+    for (int k = 0; k < gr->ncols; k++)
+        if (overlap(c->x0, c->x1, gr->cols[k].x0, gr->cols[k].x1) > 0.5)
+            return k;
+    return column_at(gr, (c->x0 + c->x1) / 2);
+}
+
+/* ---- Rows ---------------------------------------------------------------------- */
+
+typedef struct row {
+    double lo, hi;        /* vertical middles of its anchors */
+    double top, bottom;   /* with half a font size around them */
+} row;
+
+typedef struct rows {
+    row *r;
+    size_t n, cap;
+} rows;
+
+static bool total_label(const page *p, const chunk *c, gk_buf *b)
+{
+    b->len = 0;
+    chunk_text(p, c, b);
+    return b->len && (has(b->data, "合计") || has(b->data, "总计"));
+}
+
+/* A label that starts an item of its own: "一、", "二十一、", "1.", "（一）",
+ * "(1)", "其中：". */
+static bool numbered(const page *p, const chunk *c)
+{
+    char buf[64];
+    size_t n = 0;
+    for (size_t k = c->g0; k < c->g1 && n + 8 < sizeof buf; k++) {
+        size_t len = strlen(p->g[k].utf8);
+        memcpy(buf + n, p->g[k].utf8, len);
+        n += len;
+    }
+    buf[n] = '\0';
+    if (starts(buf, "其中") || starts(buf, "（") || starts(buf, "("))
+        return true;
+    const char *s = buf;
+    static const char *const CN[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
+    bool cn = false;
+    for (bool more = true; more;) {
+        more = false;
+        for (const char *const *d = CN; *d; d++)
+            if (starts(s, *d)) {
+                s += strlen(*d);
+                cn = more = true;
+                break;
+            }
+    }
+    if (cn)
+        return starts(s, "、") || *s == '.';
+    if (*s >= '0' && *s <= '9') {
+        while (*s >= '0' && *s <= '9')
+            s++;
+        return *s == '.' || starts(s, "、") || starts(s, "．");
+    }
+    return false;
+}
+
+static void add_anchor(rows *rs, double lo, double hi, double size)
+{
+    rs->r = grow(rs->r, &rs->cap, rs->n, sizeof *rs->r);
+    row *r = &rs->r[rs->n++];
+    r->lo = lo;
+    r->hi = hi;
+    r->top = lo - size / 2;
+    r->bottom = hi + size / 2;
+}
+
+static int by_row_top(const void *a, const void *b)
+{
+    const row *x = a, *y = b;
+    return x->top < y->top ? -1 : x->top > y->top;
+}
+
+/* Anchors that overlap vertically make one row. */
+static void merge_rows(rows *rs)
+{
+    qsort(rs->r, rs->n, sizeof *rs->r, by_row_top);
+    size_t n = 0;
+    for (size_t i = 0; i < rs->n; i++) {
+        if (n && rs->r[i].top < rs->r[n - 1].bottom) {
+            row *m = &rs->r[n - 1];
+            m->lo = dmin(m->lo, rs->r[i].lo);
+            m->hi = dmax(m->hi, rs->r[i].hi);
+            m->bottom = dmax(m->bottom, rs->r[i].bottom);
+        } else {
+            rs->r[n++] = rs->r[i];
+        }
+    }
+    rs->n = n;
+}
+
+static size_t nearest_row(const rows *rs, double cy)
+{
+    size_t best = 0;
+    double bd = 1e18, bc = 1e18;
+    for (size_t i = 0; i < rs->n; i++) {
+        const row *r = &rs->r[i];
+        double d = cy < r->lo ? r->lo - cy : cy > r->hi ? cy - r->hi : 0;
+        double c = dabs(cy - (r->lo + r->hi) / 2);
+        if (d < bd - 1e-6 || (d < bd + 1e-6 && c < bc)) {
+            bd = d;
+            bc = c;
+            best = i;
+        }
+    }
+    return best;
+}
+
+/* The body's chunks of column k, top to bottom. */
+static size_t column_chunks(const grid *gr, int k, size_t *out)
+{
+    size_t n = 0;
+    for (size_t i = gr->body_from; i < gr->ncs; i++)
+        if (gr->p->ch[gr->cs[i]].col == k)
+            out[n++] = gr->cs[i];
+    sort_page = gr->p;
+    qsort(out, n, sizeof *out, by_chunk_y);
+    return n;
+}
+
+/* The right edge of column k's cells: the middle of the gap after it. */
+static double cell_right(const grid *gr, int k)
+{
+    return k + 1 < gr->ncols ? (gr->cols[k].x1 + gr->cols[k + 1].x0) / 2 : gr->cols[k].x1;
+}
+
+/* Does line c continue line a above it in the same cell: a is full to the
+ * cell's right edge (so that it wrapped), c starts where a does (or both
+ * are centred), close below, and is no numbered item of its own? */
+static bool continues(const page *p, const chunk *a, const chunk *c, double right)
+{
+    double size = dmax(a->size, c->size);
+    bool aligned = dabs(c->x0 - a->x0) <= 1.5 * size ||
+                   dabs((c->x0 + c->x1) / 2 - (a->x0 + a->x1) / 2) <= 1.5 * size;
+    return c->cy > a->cy && c->cy - a->cy <= 1.7 * size && a->x1 >= right - 2.0 * a->size &&
+           aligned && !numbered(p, c) && c->kind == K_TEXT;
+}
+
+/* Rows of the body: anchors, then every chunk to its row. */
+static void body_rows(grid *gr, rows *rs)
+{
+    page *p = gr->p;
+    size_t nb = gr->ncs - gr->body_from;
+    size_t *col = malloc((nb ? nb : 1) * sizeof *col);
+    int *start = malloc((nb ? nb : 1) * sizeof *start);
+    if (!col || !start)
+        gk_out_of_memory();
+    bool coded = false, labelled = false;
+    for (int k = 0; k < gr->ncols; k++) {
+        coded |= gr->cols[k].kind == C_CODE;
+        labelled |= gr->cols[k].kind == C_TEXT;
+    }
+    gk_buf b = GK_BUF_INIT;
+    rs->n = 0;
+    if (coded) {
+        /* Codes, and 合计 / 总计 labels. */
+        for (size_t i = gr->body_from; i < gr->ncs; i++) {
+            chunk *c = &p->ch[gr->cs[i]];
+            int kind = gr->cols[c->col].kind;
+            if (kind == C_CODE || (kind == C_TEXT && total_label(p, c, &b))) {
+                c->anchor = true;
+                add_anchor(rs, c->cy, c->cy, c->size);
+            }
+        }
+    } else if (labelled) {
+        /* Labels, a label wrapped onto several lines counting once.  First
+         * where each column's labels start, then a line beside the start of
+         * another column's label starts one too. */
+        for (size_t i = gr->body_from; i < gr->ncs; i++)
+            p->ch[gr->cs[i]].anchor = false;
+        for (int k = 0; k < gr->ncols; k++) {
+            if (gr->cols[k].kind != C_TEXT)
+                continue;
+            size_t n = column_chunks(gr, k, col);
+            for (size_t i = 0; i < n; i++) {
+                chunk *c = &p->ch[col[i]];
+                c->anchor = i == 0 || !continues(p, &p->ch[col[i - 1]], c, cell_right(gr, k));
+            }
+        }
+        for (int k = 0; k < gr->ncols; k++) {
+            if (gr->cols[k].kind != C_TEXT)
+                continue;
+            size_t n = column_chunks(gr, k, col);
+            for (size_t i = 0; i < n; i++) {
+                chunk *c = &p->ch[col[i]];
+                for (size_t j = gr->body_from; j < gr->ncs && !c->anchor; j++) {
+                    const chunk *o = &p->ch[gr->cs[j]];
+                    c->anchor = o->col != k && o->anchor && gr->cols[o->col].kind == C_TEXT &&
+                                dabs(o->cy - c->cy) < 0.4 * dmin(o->size, c->size);
+                }
+            }
+            /* A label and its continuation lines: one anchor. */
+            for (size_t i = 0; i < n;) {
+                size_t j = i + 1;
+                while (j < n && !p->ch[col[j]].anchor)
+                    j++;
+                const chunk *first = &p->ch[col[i]], *last = &p->ch[col[j - 1]];
+                add_anchor(rs, first->cy, last->cy, dmax(first->size, last->size));
+                for (size_t q = i; q < j; q++)
+                    p->ch[col[q]].anchor = true;
+                i = j;
+            }
+        }
+    } else {
+        /* Figures only: each line of them is a row. */
+        for (size_t i = gr->body_from; i < gr->ncs; i++) {
+            chunk *c = &p->ch[gr->cs[i]];
+            c->anchor = true;
+            add_anchor(rs, c->cy, c->cy, c->size);
+        }
+    }
+    merge_rows(rs);
+
+    /* Every chunk to its row: the anchors' own rows, the rest nearest. */
+    for (size_t i = gr->body_from; i < gr->ncs; i++) {
+        chunk *c = &p->ch[gr->cs[i]];
+        c->row = (int)nearest_row(rs, c->cy);
+    }
+    if (coded) {
+        /* Lines that continue a full line above go with it, when their
+         * nearest row has a name already (and the other way round). */
+        for (int k = 0; k < gr->ncols; k++) {
+            if (gr->cols[k].kind != C_TEXT)
+                continue;
+            size_t n = column_chunks(gr, k, col);
+            for (size_t i = 0; i < n; i++)
+                start[i] = p->ch[col[i]].row;
+            for (size_t i = 1; i < n; i++) {
+                chunk *a = &p->ch[col[i - 1]], *c = &p->ch[col[i]];
+                if (a->row == c->row || !continues(p, a, c, cell_right(gr, k)) || c->anchor ||
+                    a->anchor)
+                    continue;
+                size_t others_c = 0, others_a = 0;
+                for (size_t j = 0; j < n; j++) {
+                    others_c += j != i && start[j] == c->row;
+                    others_a += j != i - 1 && start[j] == a->row;
+                }
+                if (others_c) {
+                    c->row = a->row;
+                    start[i] = a->row;
+                } else if (others_a) {
+                    a->row = c->row;
+                    start[i - 1] = c->row;
+                }
+            }
+        }
+    }
+    gk_buf_free(&b);
+    free(col);
+    free(start);
+}
+
+/* ---- Output of a region ------------------------------------------------------------ */
+
+/* Append the cell of column k made of the chunks idx[0..n) (sorted top to
+ * bottom); records its box. */
+static void put_cell(pg_doc *d, const grid *gr, int k, const size_t *idx, size_t n, double box[4],
+                     bool *has_box)
+{
+    page *p = gr->p;
+    const column *col = &gr->cols[k];
+    if (col->kind == C_CODE && n > 0) {
+        /* Parts of a code in their columns: 201 | 06 | 01 → 2010601. */
+        bool digits = true;
+        for (size_t i = 0; i < n; i++)
+            digits &= p->ch[idx[i]].kind == K_DIGITS;
+        if (digits) {
+            for (int part = 0; part < col->nparts || part == 0; part++)
+                for (size_t i = 0; i < n; i++) {
+                    const chunk *c = &p->ch[idx[i]];
+                    if (c->sub != part && !(col->nparts == 0 && part == 0))
+                        continue;
+                    if (part > 0 && c->ndigits == 1)
+                        gk_buf_putc(&d->text, '0');
+                    chunk_text(p, c, &d->text);
+                    box_add(box, has_box, c->x0, c->y0, c->x1, c->y1);
+                }
+            return;
+        }
+    }
+    for (size_t i = 0; i < n; i++) {
+        const chunk *c = &p->ch[idx[i]];
+        size_t before = d->text.len;
+        if (i > 0 && before > 0 && is_ascii_alnum((unsigned char)d->text.data[before - 1]) &&
+            is_ascii_alnum((unsigned char)p->g[c->g0].utf8[0]))
+            gk_buf_putc(&d->text, ' ');
+        else if (i > 0 && gr->cols[k].kind == C_NUM && c->kind != K_TEXT)
+            gk_buf_putc(&d->text, ' ');       /* two figures in a cell: not one amount */
+        chunk_text(p, c, &d->text);
+        box_add(box, has_box, c->x0, c->y0, c->x1, c->y1);
+    }
+}
+
+/* One tabbed line from the chunks idx[0..n) (sorted top to bottom). */
+static void put_row(pg_doc *d, grid *gr, size_t *idx, size_t n)
+{
+    page *p = gr->p;
+    if (n == 0)
+        return;
+    pg_origin *o = new_line(d, p->number, ++p->lineno);
+    size_t oi = d->n - 1;
+    size_t f0 = d->nfields;
+    for (int k = 0; k < gr->ncols; k++) {
+        if (k > 0)
+            gk_buf_putc(&d->text, '\t');
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++)
+            if (p->ch[idx[i]].col == k) {
+                size_t t = idx[m];
+                idx[m] = idx[i];
+                idx[i] = t;
+                m++;
+            }
+        sort_page = p;
+        qsort(idx, m, sizeof *idx, by_chunk_y);
+        double box[4] = {0, 0, 0, 0};
+        bool has_box = false;
+        put_cell(d, gr, k, idx, m, box, &has_box);
+        d->fields = grow(d->fields, &d->fcap, d->nfields, sizeof *d->fields);
+        memcpy(d->fields[d->nfields++], box, sizeof box);
+        o = &d->lines[oi];
+        if (has_box)
+            box_add(o->box, &o->has_box, box[0], box[1], box[2], box[3]);
+        idx += m;
+        n -= m;
+    }
+    gk_buf_putc(&d->text, '\n');
+    o = &d->lines[oi];
+    o->field0 = f0;
+    o->nfields = d->nfields - f0;
+}
+
+static void emit_plain(pg_doc *d, page *p, const pline *l)
+{
+    pg_origin *o = new_line(d, p->number, ++p->lineno);
+    for (size_t k = l->g0; k < l->g1; k++) {
+        const pg_glyph *g = &p->g[k];
+        box_add(o->box, &o->has_box, g->x0, g->y0, g->x1, g->y1);
+    }
+    plain_text(p, l, &d->text);
+    gk_buf_putc(&d->text, '\n');
+}
+
+/* Are this region's body columns those of the table carried over from the
+ * page before (each over one of its columns at most, of the same kind)? */
+static bool fits_carry(const grid *gr, const pg_carry *carry)
+{
+    if (!carry || !carry->open || carry->ncols == 0)
+        return false;
+    for (int k = 0; k < gr->ncols; k++) {
+        const column *c = &gr->cols[k];
+        int over = -1, n = 0;
+        for (int j = 0; j < carry->ncols; j++)
+            if (overlap(c->x0, c->x1, carry->cols[j].x0, carry->cols[j].x1) > 0.5) {
+                over = j;
+                n++;
+            }
+        if (n > 1 || (n == 1 && (c->kind == C_CODE) != (carry->cols[over].kind == C_CODE)))
+            return false;
+    }
+    return true;
+}
+
+static bool level_char(const page *p, const chunk *c)
+{
+    const char *u = p->g[c->g0].utf8;
+    return c->g1 == c->g0 + 1 && (!strcmp(u, "类") || !strcmp(u, "款") || !strcmp(u, "项"));
+}
+
+/* "类", "款" or "项" alone, beside another of them: the headers of the parts
+ * of a code column, even where they stand in the first row's band (beside
+ * 合计). */
+static bool level_word(const page *p, const chunk *c)
+{
+    if (!level_char(p, c))
+        return false;
+    const pline *l = &p->lines[c->line];
+    for (size_t k = l->c0; k < l->c1; k++)
+        if (&p->ch[k] != c && level_char(p, &p->ch[k]) &&
+            dabs(p->ch[k].cy - c->cy) < 0.3 * c->size)
+            return true;
+    return false;
+}
+
+static void grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page)
+{
+    grid gr = {0};
+    gr.p = p;
+    size_t header_chunks = 0;
+    /* The region's chunks, the header's first: those above the first
+     * figure or code (a figure at the top of its row is above its label,
+     * but no label of the first row is above all the figures). */
+    double body_y = 1e18;
+    for (size_t i = rg->l0; i <= rg->l1; i++)
+        for (size_t k = p->lines[i].c0; k < p->lines[i].c1; k++)
+            if (body_chunk(&p->ch[k])) {
+                if (getenv("GK_GRID_DEBUG") && p->ch[k].cy - 0.3 * p->ch[k].size < body_y) {
+                    p->scratch.len = 0; chunk_text(p, &p->ch[k], &p->scratch);
+                    fprintf(stderr, "body_y from '%s' %.1f\n", p->scratch.data, p->ch[k].cy);
+                }
+                body_y = dmin(body_y, p->ch[k].cy - 0.3 * p->ch[k].size);
+            }
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = rg->l0; i <= rg->l1; i++)
+            for (size_t k = p->lines[i].c0; k < p->lines[i].c1; k++)
+                if ((p->ch[k].cy < body_y || level_word(p, &p->ch[k])) == (pass == 0)) {
+                    gr.cs = grow(gr.cs, &gr.cscap, gr.ncs, sizeof *gr.cs);
+                    gr.cs[gr.ncs++] = k;
+                    header_chunks += pass == 0;
+                }
+    sort_page = p;
+    qsort(gr.cs, header_chunks, sizeof *gr.cs, by_chunk_y);
+    size_t body_line = rg->l0;
+    while (body_line <= rg->l1 && p->lines[body_line].cy < body_y)
+        body_line++;
+    /* A table going on from the page before: no header (nothing above its
+     * first row but labels), its columns. */
+    bool carried = false;
+    bool header_words = false;
+    for (size_t i = 0; i < header_chunks && !header_words; i++) {
+        p->scratch.len = 0;
+        chunk_text(p, &p->ch[gr.cs[i]], &p->scratch);
+        static const char *const WORDS[] = {"项目", "科目", "编码", "名称", "栏次",
+                                            "预算数", "决算数", "金额", NULL};
+        for (const char *const *w = WORDS; *w && !header_words; w++)
+            header_words = has(p->scratch.data, *w);
+    }
+    if (first_on_page && !header_words) {
+        gr.body_from = 0;
+        body_columns(&gr);
+        if (fits_carry(&gr, d->carry)) {
+            /* The carried columns, widened to this page's content. */
+            carried = true;
+            column *fresh = gr.cols;
+            int nfresh = gr.ncols;
+            gr.cols = NULL;
+            gr.ncols = gr.colcap = 0;
+            for (int k = 0; k < d->carry->ncols; k++)
+                *add_column(&gr) = d->carry->cols[k];
+            for (int k = 0; k < nfresh; k++)
+                for (int j = 0; j < gr.ncols; j++)
+                    if (overlap(fresh[k].x0, fresh[k].x1, gr.cols[j].x0, gr.cols[j].x1) > 0.5) {
+                        gr.cols[j].x0 = dmin(gr.cols[j].x0, fresh[k].x0);
+                        gr.cols[j].x1 = dmax(gr.cols[j].x1, fresh[k].x1);
+                    }
+            free(fresh);
+        } else {
+            gr.ncols = 0;
+        }
+    }
+    if (!carried) {
+        gr.body_from = header_chunks;
+        body_columns(&gr);
+        header_columns(&gr);
+    }
+    for (size_t i = 0; i < gr.ncs; i++) {
+        chunk *c = &p->ch[gr.cs[i]];
+        c->col = i < gr.body_from ? header_column(&gr, c) : column_at(&gr, (c->x0 + c->x1) / 2);
+        c->sub = part_at(&gr.cols[c->col], (c->x0 + c->x1) / 2);
+    }
+
+    if (getenv("GK_GRID_DEBUG")) { /* DEV */
+        fprintf(stderr, "region p%d lines %zu-%zu body_line %zu carried %d ncols %d\n", p->number, rg->l0, rg->l1, body_line, carried, gr.ncols);
+        for (int k = 0; k < gr.ncols; k++) fprintf(stderr, "  col %d [%.1f %.1f] kind %d parts %d\n", k, gr.cols[k].x0, gr.cols[k].x1, gr.cols[k].kind, gr.cols[k].nparts);
+    }
+    /* Header bands: cut where no header chunk crosses. */
+    size_t *idx = malloc((gr.ncs ? gr.ncs : 1) * sizeof *idx);
+    if (!idx)
+        gk_out_of_memory();
+    memcpy(idx, gr.cs, gr.ncs * sizeof *idx);
+    sort_page = p;
+    qsort(idx, gr.body_from, sizeof *idx, by_chunk_y);
+    for (size_t i = 0; i < gr.body_from;) {
+        size_t j = band_end(p, idx, i, gr.body_from);
+        put_row(d, &gr, idx + i, j - i);
+        i = j;
+    }
+
+    /* Body rows. */
+    rows rs = {0};
+    body_rows(&gr, &rs);
+    if (getenv("GK_GRID_DEBUG")) { /* DEV */
+        for (size_t r = 0; r < rs.n; r++) fprintf(stderr, "  row %zu lo %.1f hi %.1f\n", r, rs.r[r].lo, rs.r[r].hi);
+        for (size_t i = gr.body_from; i < gr.ncs; i++) { chunk *c = &p->ch[gr.cs[i]]; p->scratch.len = 0; chunk_text(p, c, &p->scratch);
+            fprintf(stderr, "  chunk '%s' cy %.1f col %d row %d anchor %d x %.1f-%.1f\n", p->scratch.data, c->cy, c->col, c->row, c->anchor, c->x0, c->x1); }
+    }
+    size_t nb = gr.ncs - gr.body_from;
+    size_t *body = idx + gr.body_from;
+    for (size_t r = 0, from = 0; r < rs.n; r++) {
+        size_t m = from;
+        for (size_t i = from; i < nb; i++)
+            if (p->ch[body[i]].row == (int)r) {
+                size_t t = body[m];
+                body[m] = body[i];
+                body[i] = t;
+                m++;
+            }
+        put_row(d, &gr, body + from, m - from);
+        from = m;
+    }
+
+    /* The columns go on to the next page's table, if it continues there. */
+    if (!d->carry) {
+        d->carry = calloc(1, sizeof *d->carry);
+        if (!d->carry)
+            gk_out_of_memory();
+    }
+    free(d->carry->cols);
+    d->carry->cols = gr.cols;
+    d->carry->ncols = gr.ncols;
+    d->carry->open = true;
+    gr.cols = NULL;
+    free(rs.r);
+    free(idx);
+    free(gr.cs);
+}
+
+/* ---- A page ------------------------------------------------------------------------ */
+
+/* A page number at the foot ("5", "- 5 -", "第 5 页") does not close a table. */
+static bool page_number(page *p, const pline *l)
+{
+    p->scratch.len = 0;
+    plain_text(p, l, &p->scratch);
+    const char *s = p->scratch.data;
+    size_t digits = 0, other = 0;
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9')
+            digits++;
+        else if (*s != ' ' && *s != '-')
+            other++;
+    }
+    return digits > 0 && digits <= 4 && other <= 6;
+}
+
+void pg_add_page(pg_doc *d, int number, pg_glyph *g, size_t n, double width)
+{
+    char marker[32];
+    int m = snprintf(marker, sizeof marker, "=== page %d ===\n", number);
+    new_line(d, 0, 0);
+    gk_buf_putn(&d->text, marker, (size_t)m);
+
+    page p = {0};
+    p.g = g;
+    p.ng = n;
+    p.width = width > 0 ? width : 595;
+    p.number = number;
+    build_lines(&p);
+    classify_lines(&p);
+    region *rg = malloc((p.nl ? p.nl : 1) * sizeof *rg);
+    if (!rg)
+        gk_out_of_memory();
+    size_t nr = find_regions(&p, rg);
+    bool seen_text = false;
+    for (size_t i = 0, r = 0; i < p.nl;) {
+        if (r < nr && rg[r].l0 == i) {
+            grid_region(d, &p, &rg[r], !seen_text);
+            seen_text = true;
+            i = rg[r].l1 + 1;
+            r++;
+            continue;
+        }
+        emit_plain(d, &p, &p.lines[i]);
+        if (d->carry && !page_number(&p, &p.lines[i]))
+            d->carry->open = false;
+        seen_text = true;
+        i++;
+    }
+    free(rg);
+    free(p.lines);
+    free(p.ch);
+    gk_buf_free(&p.scratch);
+}
+
+void pg_doc_free(pg_doc *d)
+{
+    gk_buf_free(&d->text);
+    free(d->lines);
+    free(d->fields);
+    if (d->carry)
+        free(d->carry->cols);
+    free(d->carry);
+    memset(d, 0, sizeof *d);
+}
