@@ -269,6 +269,20 @@ static void classify_chunk(const page *p, chunk *c)
         c->kind = K_DIGITS;
 }
 
+static bool figure_char(unsigned u)
+{
+    return (u >= '0' && u <= '9') || u == '.' || u == ',' || (u >= 0xFF10 && u <= 0xFF19);
+}
+
+/* A figure and a word of Chinese side by side: two cells, even close (a
+ * wide figure overflowing its cell up to the next one's label).  So are two
+ * figures a quarter of a size apart (digits stand closer). */
+static bool figure_meets_text(const pg_glyph *a, const pg_glyph *b)
+{
+    unsigned u = codepoint(a->utf8), v = codepoint(b->utf8);
+    return (figure_char(u) && v >= 0x2E80) || (u >= 0x2E80 && figure_char(v));
+}
+
 /* Group the page's glyphs into lines and the lines into chunks. */
 static void build_lines(page *p)
 {
@@ -289,7 +303,11 @@ static void build_lines(page *p)
             const pg_glyph *g = &p->g[k];
             sum += cy_of(g);
             size = dmax(size, g->size);
-            bool fresh = k == i || g->x0 - p->g[k - 1].x1 > 0.8 * dmax(g->size, p->g[k - 1].size);
+            bool fresh = k == i || g->x0 - p->g[k - 1].x1 > 0.8 * dmax(g->size, p->g[k - 1].size) ||
+                         (g->x0 - p->g[k - 1].x1 > 0.25 * dmax(g->size, p->g[k - 1].size) &&
+                          (figure_meets_text(&p->g[k - 1], g) ||
+                           (figure_char(codepoint(p->g[k - 1].utf8)) &&
+                            figure_char(codepoint(g->utf8)))));
             if (fresh) {
                 p->ch = grow(p->ch, &p->ccap, p->nc, sizeof *p->ch);
                 chunk *c = &p->ch[p->nc++];
@@ -434,8 +452,22 @@ static bool joins(const page *p, size_t j, size_t k, double gap)
     return !l->excluded && dabs(l->cy - n->cy) <= gap * dmax(l->size, n->size);
 }
 
+/* Does each chunk of line j stand over or under a chunk of lines [a, b]? */
+static bool aligned(const page *p, size_t j, size_t a, size_t b)
+{
+    const pline *l = &p->lines[j];
+    for (size_t k = l->c0; k < l->c1; k++) {
+        bool over = false;
+        for (size_t i = p->lines[a].c0; i < p->lines[b].c1 && !over; i++)
+            over = dmin(p->ch[k].x1, p->ch[i].x1) - dmax(p->ch[k].x0, p->ch[i].x0) > 0.5;
+        if (!over)
+            return false;
+    }
+    return true;
+}
+
 /* The regions of a page, in order. */
-static size_t find_regions(const page *p, region *out)
+static size_t find_regions(const page *p, region *out, bool carry_open)
 {
     size_t n = 0;
     for (size_t i = 0; i < p->nl;) {
@@ -447,13 +479,19 @@ static size_t find_regions(const page *p, region *out)
         size_t a = i, b = i;
         while (a > 0 && (n == 0 || a - 1 > out[n - 1].l1) && joins(p, a - 1, a, 5.0))
             a--;
-        while (b + 1 < p->nl && joins(p, b + 1, b, 3.0))
+        /* Down, also past blank rows to a line of figures in the region's
+         * columns (总计 under a table's empty rows). */
+        while (b + 1 < p->nl &&
+               (joins(p, b + 1, b, 3.0) ||
+                (p->lines[b + 1].amount && p->lines[b + 1].c1 - p->lines[b + 1].c0 >= 2 &&
+                 joins(p, b + 1, b, 25.0) && aligned(p, b + 1, a, b))))
             b++;
-        /* Two lines of two cells at least: a table, not a figure in prose. */
+        /* Two lines of two cells at least: a table, not a figure in prose
+         * (one line at the top of a page may end the table before it). */
         size_t multi = 0;
         for (size_t k = a; k <= b; k++)
             multi += p->lines[k].c1 - p->lines[k].c0 >= 2;
-        if (multi >= 2) {
+        if (multi >= 2 || (carry_open && n == 0 && a == 0 && multi == 1)) {
             out[n].l0 = a;
             out[n].l1 = b;
             n++;
@@ -744,6 +782,54 @@ static int header_column(const grid *gr, const chunk *c)
         if (overlap(c->x0, c->x1, gr->cols[k].x0, gr->cols[k].x1) > 0.5)
             return k;
     return column_at(gr, (c->x0 + c->x1) / 2);
+}
+
+static double tile_left(const grid *gr, int k)
+{
+    return k > 0 ? (gr->cols[k - 1].x1 + gr->cols[k].x0) / 2 : gr->cols[0].x0;
+}
+
+static double tile_right(const grid *gr, int k)
+{
+    return k + 1 < gr->ncols ? (gr->cols[k].x1 + gr->cols[k + 1].x0) / 2 : gr->cols[k].x1;
+}
+
+/* A header over a group of columns (one with others below it) goes to the
+ * first column of its group, not to the column its text happens to cross.
+ * Its group: the widest run of columns it is centred over (within one and
+ * a half font sizes, or 3% of the run) that no other header of its band
+ * stands over.  ("预算数" centred over 合计 | 基本支出 | 项目支出 names 合计, not
+ * 基本支出; "公务用车购置及运行费" over 小计 | 购置费 | 运行费 names 小计.) */
+static void group_headers(grid *gr)
+{
+    page *p = gr->p;
+    for (size_t i = 0; i < gr->body_from;) {
+        size_t j = band_end(p, gr->cs, i, gr->body_from);
+        for (size_t g = i; g < j; g++) {
+            if (leaf(gr, g))
+                continue;
+            chunk *c = &p->ch[gr->cs[g]];
+            double m = (c->x0 + c->x1) / 2;
+            int k0 = column_at(gr, m), best = -1, best_w = -1;
+            for (int a = k0; a >= 0; a--)
+                for (int b = k0; b < gr->ncols; b++) {
+                    double l = tile_left(gr, a), r = tile_right(gr, b);
+                    bool sibling = false;
+                    for (size_t q = i; q < j && !sibling; q++) {
+                        const chunk *o = &p->ch[gr->cs[q]];
+                        sibling = q != g && overlap(o->x0, o->x1, l, r) > 0.5;
+                    }
+                    if (!sibling && dabs((l + r) / 2 - m) <= dmax(1.5 * c->size, 0.03 * (r - l)) &&
+                        b - a > best_w) {
+                        best_w = b - a;
+                        best = a;
+                    }
+                }
+            if (best >= 0)
+                c->col = best;
+        }
+        i = j;
+    }
 }
 
 /* ---- Rows ---------------------------------------------------------------------- */
@@ -1204,6 +1290,7 @@ static void grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
         c->col = i < gr.body_from ? header_column(&gr, c) : column_at(&gr, (c->x0 + c->x1) / 2);
         c->sub = part_at(&gr.cols[c->col], (c->x0 + c->x1) / 2);
     }
+    group_headers(&gr);
 
     if (getenv("GK_GRID_DEBUG")) { /* DEV */
         fprintf(stderr, "region p%d lines %zu-%zu body_line %zu carried %d ncols %d\n", p->number, rg->l0, rg->l1, body_line, carried, gr.ncols);
@@ -1296,7 +1383,7 @@ void pg_add_page(pg_doc *d, int number, pg_glyph *g, size_t n, double width)
     region *rg = malloc((p.nl ? p.nl : 1) * sizeof *rg);
     if (!rg)
         gk_out_of_memory();
-    size_t nr = find_regions(&p, rg);
+    size_t nr = find_regions(&p, rg, d->carry && d->carry->open);
     bool seen_text = false;
     for (size_t i = 0, r = 0; i < p.nl;) {
         if (r < nr && rg[r].l0 == i) {

@@ -839,16 +839,18 @@ static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
                 tx_put_amount(rd, row, "金额", ln, cell_at(ln, amount_pos[g]));
             }
         }
-        /* 人员经费合计 / 公用经费合计: the amount is the next cell holding one. */
+        /* 人员经费合计 / 公用经费合计: the amount is the next cell holding one
+         * (a 合计 with none is a header: "科目名称 | 合计 | 人员经费 | …"). */
         for (size_t k = 0; k < ln->ncells; k++) {
             const char *key = tx_key_of(rd, ln->cells[k]);
             if (!tx_has(key, "合计"))
                 continue;
-            gk_row *row = tx_new_row(rd, &totals, ln, NULL, tx_clean_label(rd, key, true), GK_SIDE_NONE);
             for (size_t j = k + 1; j < ln->ncells; j++) {
                 gk_amount a;
                 const char *s = ln->cells[j];
                 if (gk_amount_parse(s, strlen(s), &a) == GK_AMOUNT_OK) {
+                    gk_row *row = tx_new_row(rd, &totals, ln, NULL, tx_clean_label(rd, key, true),
+                                             GK_SIDE_NONE);
                     tx_put_amount(rd, row, "金额", ln, s);
                     break;
                 }
