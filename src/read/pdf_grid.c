@@ -796,9 +796,10 @@ static double tile_right(const grid *gr, int k)
 
 /* A header over a group of columns (one with others below it) goes to the
  * first column of its group, not to the column its text happens to cross.
- * Its group: the widest run of columns it is centred over (within one and
- * a half font sizes, or 3% of the run) that no other header of its band
- * stands over.  ("预算数" centred over 合计 | 基本支出 | 项目支出 names 合计, not
+ * Its group: a run of columns it is centred over (within one and a half
+ * font sizes, or 3% of the run) that no other header at its height (1.2
+ * sizes) stands over — the widest of those centred within half a size as
+ * closely as the closest.  ("预算数" centred over 合计 | 基本支出 | 项目支出 names 合计, not
  * 基本支出; "公务用车购置及运行费" over 小计 | 购置费 | 运行费 names 小计.) */
 static void group_headers(grid *gr)
 {
@@ -809,22 +810,31 @@ static void group_headers(grid *gr)
             if (leaf(gr, g))
                 continue;
             chunk *c = &p->ch[gr->cs[g]];
-            double m = (c->x0 + c->x1) / 2;
+            double m = (c->x0 + c->x1) / 2, tol = 1.5 * c->size;
             int k0 = column_at(gr, m), best = -1, best_w = -1;
-            for (int a = k0; a >= 0; a--)
-                for (int b = k0; b < gr->ncols; b++) {
-                    double l = tile_left(gr, a), r = tile_right(gr, b);
-                    bool sibling = false;
-                    for (size_t q = i; q < j && !sibling; q++) {
-                        const chunk *o = &p->ch[gr->cs[q]];
-                        sibling = q != g && overlap(o->x0, o->x1, l, r) > 0.5;
+            /* Runs centred on it, the closest first; then the widest of
+             * those within half a size of the closest. */
+            double closest = 1e18;
+            for (int pass = 0; pass < 2; pass++)
+                for (int a = k0; a >= 0; a--)
+                    for (int b = k0; b < gr->ncols; b++) {
+                        double l = tile_left(gr, a), r = tile_right(gr, b);
+                        bool sibling = false;
+                        for (size_t q = 0; q < gr->body_from && !sibling; q++) {
+                            const chunk *o = &p->ch[gr->cs[q]];
+                            sibling = q != g && dabs(o->cy - c->cy) <= 1.2 * c->size &&
+                                      overlap(o->x0, o->x1, l, r) > 0.5;
+                        }
+                        double diff = dabs((l + r) / 2 - m);
+                        if (sibling || diff > dmax(tol, 0.03 * (r - l)))
+                            continue;
+                        if (pass == 0)
+                            closest = dmin(closest, diff);
+                        else if (diff <= closest + 0.5 * c->size && b - a > best_w) {
+                            best_w = b - a;
+                            best = a;
+                        }
                     }
-                    if (!sibling && dabs((l + r) / 2 - m) <= dmax(1.5 * c->size, 0.03 * (r - l)) &&
-                        b - a > best_w) {
-                        best_w = b - a;
-                        best = a;
-                    }
-                }
             if (best >= 0)
                 c->col = best;
         }
@@ -966,6 +976,48 @@ static bool continues(const page *p, const chunk *a, const chunk *c, double righ
                    dabs((c->x0 + c->x1) / 2 - (a->x0 + a->x1) / 2) <= 1.5 * size;
     return c->cy > a->cy && c->cy - a->cy <= 1.7 * size && a->x1 >= right - 2.0 * a->size &&
            aligned && !numbered(p, c) && c->kind == K_TEXT;
+}
+
+/* The first row's name may begin above its code and figures, among the
+ * header's lines ("社会保障和就" / "208 业支出 754.75"): header lines of a
+ * text column that the column's first line continues go to the body.
+ * Returns whether any did. */
+static bool first_name_lines(grid *gr)
+{
+    page *p = gr->p;
+    bool moved = false;
+    for (int k = 0; k < gr->ncols; k++) {
+        if (gr->cols[k].kind != C_TEXT)
+            continue;
+        const chunk *top = NULL;
+        for (size_t i = gr->body_from; i < gr->ncs; i++) {
+            const chunk *c = &p->ch[gr->cs[i]];
+            if (c->kind == K_TEXT && overlap(c->x0, c->x1, gr->cols[k].x0, gr->cols[k].x1) > 0.5 &&
+                (!top || c->cy < top->cy))
+                top = c;
+        }
+        /* The header line right above it, in the column. */
+        for (bool more = top != NULL; more;) {
+            more = false;
+            size_t best = gr->body_from;
+            for (size_t i = 0; i < gr->body_from; i++) {
+                const chunk *c = &p->ch[gr->cs[i]];
+                if (c->cy < top->cy && overlap(c->x0, c->x1, gr->cols[k].x0, gr->cols[k].x1) > 0.5 &&
+                    (best == gr->body_from || c->cy > p->ch[gr->cs[best]].cy))
+                    best = i;
+            }
+            if (best < gr->body_from && continues(p, &p->ch[gr->cs[best]], top, cell_right(gr, k))) {
+                /* Into the body: swap it to the end of the header part. */
+                top = &p->ch[gr->cs[best]];
+                size_t last = gr->body_from - 1, t = gr->cs[best];
+                memmove(&gr->cs[best], &gr->cs[best + 1], (last - best) * sizeof *gr->cs);
+                gr->cs[last] = t;
+                gr->body_from--;
+                moved = more = true;
+            }
+        }
+    }
+    return moved;
 }
 
 /* Rows of the body: anchors, then every chunk to its row. */
@@ -1283,6 +1335,10 @@ static void grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     if (!carried) {
         gr.body_from = header_chunks;
         body_columns(&gr);
+        if (first_name_lines(&gr)) {
+            gr.ncols = 0;
+            body_columns(&gr);
+        }
         header_columns(&gr);
     }
     for (size_t i = 0; i < gr.ncs; i++) {
@@ -1305,6 +1361,19 @@ static void grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     qsort(idx, gr.body_from, sizeof *idx, by_chunk_y);
     for (size_t i = 0; i < gr.body_from;) {
         size_t j = band_end(p, idx, i, gr.body_from);
+        /* Bands below that have no text in this one's columns are one line
+         * with it: headers of one row of cells, centred in cells of
+         * different heights ("项目" beside "合计" below "基本支出"). */
+        while (j < gr.body_from) {
+            size_t k = band_end(p, idx, j, gr.body_from);
+            bool clash = false;
+            for (size_t a = i; a < j && !clash; a++)
+                for (size_t b = j; b < k && !clash; b++)
+                    clash = p->ch[idx[a]].col == p->ch[idx[b]].col;
+            if (clash)
+                break;
+            j = k;
+        }
         put_row(d, &gr, idx + i, j - i);
         i = j;
     }
