@@ -196,6 +196,9 @@ static const gk_layout *title_layout(reader *rd, const gk_line *ln)
 {
     if (ln->bullet || !*ln->text || strlen(ln->text) > 200 || tx_nonempty_cells(ln) > 2)
         return NULL;
+    /* "详见单位的项目绩效目标表": a reference to a table, not its title. */
+    if (tx_starts(ln->text, "详见") || tx_starts(ln->text, "见"))
+        return NULL;
     const char *text = ln->text;
     if (ln->ncells == 2 && is_number(ln->cells[0]))    /* "公开01表  收入支出决算总表" */
         text = ln->cells[1];
