@@ -36,11 +36,8 @@ printf '%-40s %10s %10s %8s\n' file "wc -m s" "check s" ratio
 for f in "${files[@]}"; do race "$ROUNDS" "$f" wc -m; done
 
 # PDFs: gongkai check (parse + check) against pdftotext -layout, the text
-# extraction alone, on the same file in the same run.
+# extraction alone, on the same file in the same run (bench/pdf.sh).
 if command -v pdftotext >/dev/null; then
     echo
-    echo "== PDFs, $((ROUNDS / 10)) runs each: gongkai check vs pdftotext -layout"
-    printf '%-40s %10s %10s %8s\n' file "pdftotext s" "check s" ratio
-    layout() { pdftotext -layout "$1" -; }
-    for f in "$SHARED"/corpus/*.pdf; do race $((ROUNDS / 10)) "$f" layout; done
+    BUILD=$BUILD SHARED=$SHARED N=$((ROUNDS / 10)) bench/pdf.sh
 fi

@@ -18,6 +18,7 @@
  * batches of thousands, does not pay for loading it.
  */
 #include <dlfcn.h>
+#include <math.h>
 #include <glib.h>
 #include <poppler.h>
 #include <stdio.h>
@@ -133,7 +134,11 @@ static pg_glyph *page_glyphs(PopplerPage *page, size_t *n)
         const char *next = p + utf8_len(p);
         const PopplerRectangle *r = &rects[k];
         size_t len = (size_t)(next - p);
-        if (*p != '\n' && *p != '\r' && *p != ' ' && *p != '\t' && len < sizeof gs->utf8 &&
+        /* Boxes of damaged PDFs can be anything: only finite ones on a
+         * page of sane size count. */
+        bool sane = isfinite(r->x1) && isfinite(r->x2) && isfinite(r->y1) && isfinite(r->y2) &&
+                    r->x1 > -1e5 && r->x2 < 1e5 && r->y1 > -1e5 && r->y2 < 1e5;
+        if (*p != '\n' && *p != '\r' && *p != ' ' && *p != '\t' && len < sizeof gs->utf8 && sane &&
             r->x2 > r->x1 && r->y2 > r->y1) {
             pg_glyph *g = &gs[(*n)++];
             memcpy(g->utf8, p, len);
@@ -142,6 +147,8 @@ static pg_glyph *page_glyphs(PopplerPage *page, size_t *n)
             /* No size (or an absurd one): the box's larger side. */
             double h = r->y2 - r->y1, w = r->x2 - r->x1;
             g->size = size[k] >= 2 && size[k] <= 200 ? size[k] : (h > w ? h : w);
+            if (g->size < 0.5)
+                g->size = 0.5;
         }
         p = next;
     }
@@ -303,7 +310,6 @@ gk_report *gk_read_pdf(const char *data, size_t len, gk_error *err)
     } else if (ink == 0) {
         gk_error_set(err, 0, 0, "PDF 没有文字层（可能是扫描件），不支持 OCR；请提供带文字的 PDF 或文本");
     } else {
-        if (getenv("GK_PDF_DUMP")) fputs(pd.text.data, stderr); /* DEV */
         r = gk_read_text(pd.text.data, pd.text.len, err);
         if (r)
             positions_to_pdf(r, &pd);

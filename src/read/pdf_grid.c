@@ -521,11 +521,12 @@ static int by_chunk_x0(const void *a, const void *b)
     return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
 }
 
+/* Top to bottom (by line), then left to right. */
 static int by_chunk_y(const void *a, const void *b)
 {
     const chunk *x = &sort_page->ch[*(const size_t *)a], *y = &sort_page->ch[*(const size_t *)b];
-    if (dabs(x->cy - y->cy) > 0.3 * dmin(x->size, y->size))
-        return x->cy < y->cy ? -1 : 1;
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
     return x->x0 < y->x0 ? -1 : x->x0 > y->x0;
 }
 
@@ -1266,8 +1267,17 @@ static bool level_word(const page *p, const chunk *c)
     return false;
 }
 
-static void grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page)
+/* Beyond these a region is no table gongkai knows (and the geometry,
+ * quadratic in places, would cost too much): its lines stay text. */
+#define MAX_GRID_CHUNKS 4000
+#define MAX_GRID_COLUMNS 40
+
+/* Write a region as a table; false (nothing written) when it is too large
+ * to be one. */
+static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page)
 {
+    if (p->lines[rg->l1].c1 - p->lines[rg->l0].c0 > MAX_GRID_CHUNKS)
+        return false;
     grid gr = {0};
     gr.p = p;
     size_t header_chunks = 0;
@@ -1277,13 +1287,8 @@ static void grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     double body_y = 1e18;
     for (size_t i = rg->l0; i <= rg->l1; i++)
         for (size_t k = p->lines[i].c0; k < p->lines[i].c1; k++)
-            if (body_chunk(&p->ch[k])) {
-                if (getenv("GK_GRID_DEBUG") && p->ch[k].cy - 0.3 * p->ch[k].size < body_y) {
-                    p->scratch.len = 0; chunk_text(p, &p->ch[k], &p->scratch);
-                    fprintf(stderr, "body_y from '%s' %.1f\n", p->scratch.data, p->ch[k].cy);
-                }
+            if (body_chunk(&p->ch[k]))
                 body_y = dmin(body_y, p->ch[k].cy - 0.3 * p->ch[k].size);
-            }
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = rg->l0; i <= rg->l1; i++)
             for (size_t k = p->lines[i].c0; k < p->lines[i].c1; k++)
@@ -1294,9 +1299,6 @@ static void grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
                 }
     sort_page = p;
     qsort(gr.cs, header_chunks, sizeof *gr.cs, by_chunk_y);
-    size_t body_line = rg->l0;
-    while (body_line <= rg->l1 && p->lines[body_line].cy < body_y)
-        body_line++;
     /* A table going on from the page before: no header (nothing above its
      * first row but labels), its columns. */
     bool carried = false;
@@ -1341,6 +1343,11 @@ static void grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
         }
         header_columns(&gr);
     }
+    if (gr.ncols > MAX_GRID_COLUMNS) {
+        free(gr.cols);
+        free(gr.cs);
+        return false;
+    }
     for (size_t i = 0; i < gr.ncs; i++) {
         chunk *c = &p->ch[gr.cs[i]];
         c->col = i < gr.body_from ? header_column(&gr, c) : column_at(&gr, (c->x0 + c->x1) / 2);
@@ -1348,10 +1355,6 @@ static void grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     }
     group_headers(&gr);
 
-    if (getenv("GK_GRID_DEBUG")) { /* DEV */
-        fprintf(stderr, "region p%d lines %zu-%zu body_line %zu carried %d ncols %d\n", p->number, rg->l0, rg->l1, body_line, carried, gr.ncols);
-        for (int k = 0; k < gr.ncols; k++) fprintf(stderr, "  col %d [%.1f %.1f] kind %d parts %d\n", k, gr.cols[k].x0, gr.cols[k].x1, gr.cols[k].kind, gr.cols[k].nparts);
-    }
     /* Header bands: cut where no header chunk crosses. */
     size_t *idx = malloc((gr.ncs ? gr.ncs : 1) * sizeof *idx);
     if (!idx)
@@ -1381,11 +1384,6 @@ static void grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     /* Body rows. */
     rows rs = {0};
     body_rows(&gr, &rs);
-    if (getenv("GK_GRID_DEBUG")) { /* DEV */
-        for (size_t r = 0; r < rs.n; r++) fprintf(stderr, "  row %zu lo %.1f hi %.1f\n", r, rs.r[r].lo, rs.r[r].hi);
-        for (size_t i = gr.body_from; i < gr.ncs; i++) { chunk *c = &p->ch[gr.cs[i]]; p->scratch.len = 0; chunk_text(p, c, &p->scratch);
-            fprintf(stderr, "  chunk '%s' cy %.1f col %d row %d anchor %d x %.1f-%.1f\n", p->scratch.data, c->cy, c->col, c->row, c->anchor, c->x0, c->x1); }
-    }
     size_t nb = gr.ncs - gr.body_from;
     size_t *body = idx + gr.body_from;
     for (size_t r = 0, from = 0; r < rs.n; r++) {
@@ -1415,6 +1413,7 @@ static void grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     free(rs.r);
     free(idx);
     free(gr.cs);
+    return true;
 }
 
 /* ---- A page ------------------------------------------------------------------------ */
@@ -1455,13 +1454,14 @@ void pg_add_page(pg_doc *d, int number, pg_glyph *g, size_t n, double width)
     size_t nr = find_regions(&p, rg, d->carry && d->carry->open);
     bool seen_text = false;
     for (size_t i = 0, r = 0; i < p.nl;) {
-        if (r < nr && rg[r].l0 == i) {
-            grid_region(d, &p, &rg[r], !seen_text);
+        if (r < nr && rg[r].l0 == i && grid_region(d, &p, &rg[r], !seen_text)) {
             seen_text = true;
             i = rg[r].l1 + 1;
             r++;
             continue;
         }
+        if (r < nr && rg[r].l1 == i)
+            r++;
         emit_plain(d, &p, &p.lines[i]);
         if (d->carry && !page_number(&p, &p.lines[i]))
             d->carry->open = false;
