@@ -3,12 +3,14 @@
  * reader's recogniser.
  *
  * poppler-glib gives each page's text in reading order with one box per
- * character.  The pages become lines of words (the shape of the corpus's
- * .pages.txt documents, which came out of these PDFs) under "=== page N ==="
- * markers, and the text reader recognises tables and narrative in them, as
- * for any text: one recogniser, two front ends.  Positions are then made
- * PDF positions: the page, the line counted on its page, and the line's box
- * in points from the page's top left.
+ * character, and the characters' font sizes.  pdf_grid.c makes the pages
+ * lines of text under "=== page N ===" markers — the tables on them rebuilt
+ * from where their characters stand, as rows of TAB-separated cells — and
+ * the text reader recognises tables and narrative in them, as for any text:
+ * one recogniser, two front ends.  Positions are then made PDF positions:
+ * the page, the line counted on its page, and a box in points from the
+ * page's top left (the line's; a table cell's own where the cell came from
+ * a table row).
  *
  * A PDF without a text layer (a scan), an encrypted or a damaged one is
  * refused with the reason; there is no OCR.
