@@ -14,34 +14,44 @@
  *
  * The method, page by page:
  *
- * 1. Lines.  Characters whose vertical middles lie within 0.45 of their
- *    font size of a line's first make a line, read left to right.  A line
- *    is cut into chunks where two characters stand more than 0.8 of the font
- *    size apart (letter-spaced cells such as "因 公 出 国" stay one chunk; two
- *    cells of a table do not touch).  A chunk is an amount ("2,940.05",
- *    "0.00", "-"), a run of digits (a code, a part of one, a count) or text.
+ * 1. Lines and chunks.  Characters whose vertical middles lie within 0.45
+ *    of their font size of a line's first make a line, read left to right
+ *    (a font whose boxes are a quarter of its size tall has its middle half
+ *    a size above the box's foot).  A line is cut into chunks where two
+ *    characters stand more than 0.8 of the size apart, or a quarter of it
+ *    between a figure and a Chinese character or two figures (a wide figure
+ *    overflowing into the next cell); letter-spaced cells ("因 公 出 国")
+ *    stay one chunk.  A chunk is an amount ("2,940.05", "-"), a run of
+ *    digits (a code, a part of one, a count) or text.
  *
  * 2. Table regions.  A region grows from a line holding an amount and
- *    another chunk, down and up through the lines next to it (no more than
- *    three font sizes apart) whose chunks stay within the region's width;
- *    it stops at a title (…表), a unit line (单位：万元, 编制部门：…), a note
- *    (注：…), prose (a sentence, or a line across the page) and headings.
- *    Its lines down to the first that holds an amount or a code are its
- *    header, the rest its body.  A region at the top of a page with no
- *    header of its own, after a region that ran to the foot of the page
- *    before, continues that table and takes its columns.
+ *    another chunk, up through the lines at most five font sizes apart (its
+ *    header) and down through those at most three apart — further, past
+ *    blank rows, to a line of figures standing in its columns.  It stops at
+ *    a title (…表), a unit or 部门 line (单位：万元, 编制部门：…), a note
+ *    (注：…), a heading (第…部分) and prose (a sentence, or one chunk across
+ *    the page).  Two lines of two chunks make a table; so does one line at
+ *    the top of a page after a table that ran to the foot of the last.
  *
- * 3. Columns.  The body's chunks, projected on the x axis, fall into
+ * 3. Header and body.  The header is what stands above the first figure or
+ *    code, and "类 款 项" wherever it stands; a first row's name beginning
+ *    above its code (a full line that the body's first line continues) is
+ *    body.  A region first on its page with no header words, whose columns
+ *    fit those of the table before, continues that table with its columns.
+ *
+ * 4. Columns.  The body's chunks, projected on the x axis, fall into
  *    columns with gaps between them (cells never overlap their neighbours).
- *    Header chunks above no body column make columns of their own: columns
- *    that are blank all the way down.  Runs of digit columns before a text
- *    column are the 类/款/项 parts of codes and are joined into one code
- *    column ("201" "06" "01" → 2010601).
+ *    Runs of digit columns before a text column are the 类/款/项 parts of
+ *    codes, joined into one code column ("201" "06" "01" → 2010601).
+ *    Headers of one column (leaves: no header below them) above no column
+ *    of the body make columns of their own, blank in every row, where they
+ *    stand among the figures; a column of narrow right-aligned figures with
+ *    no leaf over it takes the nearest one.
  *
- * 4. Rows.  Labels anchor rows: with a code column, each code (and each
+ * 5. Rows.  Labels anchor rows: with a code column, each code (and each
  *    合计/总计 label) starts a row; otherwise the labels of the text columns
  *    do, a label wrapped onto more lines counting once (a line continues the
- *    one above when that one is full to the column's width, the two are no
+ *    one above when that one reaches its cell's right edge, the two are no
  *    more than 1.7 font sizes apart, and it starts no numbered item such as
  *    "二、" and no other label column starts a row beside it).  Anchors that
  *    overlap vertically make one row (the codes of side-by-side groups, the
@@ -50,13 +60,17 @@
  *    around its code — goes to the row nearest to it; a line that continues
  *    a full line above goes with it when its nearest row has a name already.
  *
- * 5. Output.  The header becomes one tabbed line per band (bands are cut
- *    where no header text crosses: a "收入 | 支出" line over "项目 | 决算数 |
- *    项目 | …"); in a band each column's chunks are joined top to bottom,
- *    so a header wrapped as "本年收入合" / "计" reads 本年收入合计, and a
- *    header over several columns goes to the first of them.  Each body row
- *    becomes one tabbed line, its cells joined the same way.  Every line
- *    keeps its box, and every cell of a row its own box.
+ * 6. Output.  The header becomes one tabbed line per band: bands are cut
+ *    where no header text crosses ("收入 | 支出" over "项目 | 决算数 | …"),
+ *    and the bands below one with no text in its columns join it (headers
+ *    centred in cells of different heights).  In a band each column's
+ *    chunks are joined top to bottom ("本年收入合" / "计" → 本年收入合计); a
+ *    header over several columns names the first of the run it is centred
+ *    over.  Each body row becomes one tabbed line, its cells joined the
+ *    same way.  Every line keeps its box, and every cell of a row its own.
+ *
+ * Regions of more than MAX_GRID_CHUNKS chunks or MAX_GRID_COLUMNS columns
+ * stay text: the geometry is quadratic in places.
  *
  * Nothing here knows the tables' kinds or identities: when the geometry
  * leaves a placement ambiguous (a region not found, a figure between two
@@ -144,7 +158,6 @@ typedef struct pline {
     double cy, size, x0, x1;
     bool excluded;           /* a title, unit, note, heading or prose */
     bool amount;             /* holds an amount chunk */
-    bool body;               /* holds an amount or a code */
 } pline;
 
 /* A column of a table: its content's extent and, for a code column, its
@@ -433,7 +446,6 @@ static void classify_lines(page *p)
         for (size_t k = l->c0; k < l->c1; k++) {
             const chunk *c = &p->ch[k];
             l->amount |= c->kind == K_AMOUNT && c->ndigits > 0;
-            l->body |= body_chunk(c);
         }
     }
 }
