@@ -97,35 +97,41 @@ static bool is_integer(const char *s, int *v)
 /* The unit in "金额单位：万元", "单位:元", "（单位：万元）" … */
 static gk_unit unit_in(const char *s)
 {
-    const char *u = strstr(s, "单位");
-    if (!u)
-        return GK_UNIT_NONE;
-    u += strlen("单位");
-    while (*u == ' ' || *u == ':' || tx_starts(u, "：") || tx_starts(u, "为"))
-        u += (*u == ' ' || *u == ':') ? 1 : 3;
-    if (tx_starts(u, "万元"))
-        return GK_UNIT_WANYUAN;
-    if (tx_starts(u, "亿元"))
-        return GK_UNIT_YIYUAN;
-    if (tx_starts(u, "千元"))
-        return GK_UNIT_QIANYUAN;
-    if (tx_starts(u, "元"))
-        return GK_UNIT_YUAN;
+    /* Every "单位" is tried: "编制单位：某局 单位：元" names the unit second. */
+    for (const char *u = strstr(s, "单位"); u; u = strstr(u, "单位")) {
+        u += strlen("单位");
+        while (*u == ' ' || *u == ':' || tx_starts(u, "：") || tx_starts(u, "为"))
+            u += (*u == ' ' || *u == ':') ? 1 : 3;
+        if (tx_starts(u, "万元"))
+            return GK_UNIT_WANYUAN;
+        if (tx_starts(u, "亿元"))
+            return GK_UNIT_YIYUAN;
+        if (tx_starts(u, "千元"))
+            return GK_UNIT_QIANYUAN;
+        if (tx_starts(u, "元"))
+            return GK_UNIT_YUAN;
+    }
     return GK_UNIT_NONE;
 }
 
-/* The name in "部门：某某局", "编制部门：…", "编制单位：…", "单位名称：…"; NULL
- * otherwise (also for "单位：万元", a unit). */
-static const char *unit_name_in(const char *s)
+/* The name in "部门：某某局", "编制部门：…", "编制单位：…", "单位名称：…", copied
+ * to the report without a unit that follows it in the same cell ("编制单位：某局
+ * 单位：元"); NULL otherwise (also for "单位：万元", a unit). */
+static const char *unit_name_in(gk_report *r, const char *s)
 {
     static const char *const LEADS[] = {"部门：", "部门:", "编制部门：", "编制部门:", "编制单位：",
                                         "编制单位:", "单位名称：", "单位名称:", NULL};
     for (const char *const *l = LEADS; *l; l++)
         if (tx_starts(s, *l)) {
             const char *name = s + strlen(*l);
-            while (*name == ' ')
-                name++;
-            return *name ? name : NULL;
+            size_t n = strlen(name);
+            const char *unit = strstr(name, " 单位");
+            if (!unit)
+                unit = strstr(name, " 金额单位");
+            if (unit && unit_in(unit) != GK_UNIT_NONE)
+                n = (size_t)(unit - name);
+            gk_trim(&name, &n);
+            return n ? gk_report_strndup(r, name, n) : NULL;
         }
     return NULL;
 }
@@ -1099,9 +1105,9 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
                 tb->unit = unit_in(c);
                 used = true;
             }
-            const char *name = unit_name_in(c);
+            const char *name = unit_name_in(rd->r, c);
             if (name) {
-                tb->unit_name = gk_report_strdup(rd->r, name);
+                tb->unit_name = name;
                 used = true;
             }
         }
@@ -1141,6 +1147,29 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
 }
 
 /* ---- Metadata ----------------------------------------------------------------------------- */
+
+/* The body a cover names on one of the few lines from `from`: "预算主管部门：…",
+ * "预算单位：…", "主管部门：…"; NULL if none. */
+static const char *named_body(const reader *rd, size_t from)
+{
+    static const char *const LEADS[] = {"预算主管部门：", "预算主管部门:", "预算单位：", "预算单位:",
+                                        "主管部门：", "主管部门:", NULL};
+    size_t seen = 0;
+    for (size_t i = from; i < rd->L.n && seen < 3; i++) {
+        const char *s = rd->L.items[i].text;
+        if (!*s)
+            continue;
+        seen++;
+        for (const char *const *l = LEADS; *l; l++)
+            if (tx_starts(s, *l)) {
+                const char *name = s + strlen(*l);
+                while (*name == ' ')
+                    name++;
+                return *name ? name : NULL;
+            }
+    }
+    return NULL;
+}
 
 /* Unit name, year and kind from the document's title line(s). */
 static void read_metadata(reader *rd)
@@ -1187,6 +1216,11 @@ static void read_metadata(reader *rd)
         }
         if (strlen(buf) + n < sizeof buf)
             strncat(buf, name, n);
+        /* A budget's cover names the body under its title ("上海市普陀区2025年区级
+         * 部门预算" / "预算主管部门：上海市普陀区商务委员会"); that name wins. */
+        const char *named = named_body(rd, i + 1);
+        if (named && strlen(named) < sizeof buf)
+            strcpy(buf, named);
         if (buf[0]) {
             static const char *const MARKS[] = {"（汇总）", "(汇总)", NULL};
             for (const char *const *m = MARKS; *m; m++) {

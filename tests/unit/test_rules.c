@@ -378,6 +378,65 @@ static void test_corpus_pdf(void **state)
     gk_report_free(r);
 }
 
+/* Every corpus PDF: the document's unit name and kind, and its tables in
+ * order with their kinds and amount units (元 in a budget's tables, 万元 in
+ * its 三公 table); no phantom tables (the cover, 目录 and narrative make none). */
+static void test_corpus_pdf_tables(void **state)
+{
+    (void)state;
+    if (!corpus_present())
+        skip();
+    static const char *const FINAL[] = {"summary", "income", "expense", "fiscal_summary", "gpb_expense",
+                                        "gpb_basic", "three_public", "gov_fund", "state_capital", NULL};
+    static const char *const SEEDED[] = {"summary", "income", "fiscal_summary", "gpb_expense", "gpb_basic",
+                                         "three_public", "gov_fund", "state_capital", NULL};
+    static const char *const BUDGET[] = {"budget_summary", "budget_income", "budget_expense",
+                                         "budget_fiscal_summary", "budget_gpb_function", "budget_gov_fund",
+                                         "budget_state_capital", "budget_gpb_basic_economic",
+                                         "budget_three_public", NULL};
+    static const struct {
+        const char *file, *unit;
+        gk_doc_kind kind;
+        const char *const *tables;
+    } DOCS[] = {
+        {"sh-putuo-2024-final-template.pdf", "上海市XX局", GK_DOC_FINAL, FINAL},
+        {"sh-putuo-finance-2024-final.pdf", "上海市普陀区财政局", GK_DOC_FINAL, FINAL},
+        {"sh-putuo-finance-2024-final-seeded-errors.pdf", "上海市普陀区财政局", GK_DOC_FINAL, SEEDED},
+        {"sh-putuo-planning-2024-final.pdf", "上海市普陀区规划和自然资源局", GK_DOC_FINAL, FINAL},
+        {"sh-putuo-socialwork-2024-final.pdf", "中共上海市普陀区委社会工作部", GK_DOC_FINAL, FINAL},
+        {"sh-putuo-commerce-2025-dept-budget.pdf", "上海市普陀区商务委员会", GK_DOC_BUDGET, BUDGET},
+        {"sh-putuo-commerce-2025-unit-budget.pdf", "上海市普陀区商务委员会", GK_DOC_BUDGET, BUDGET},
+        {"sh-putuo-govoffice-2025-dept-budget.pdf", "上海市普陀区人民政府办公室", GK_DOC_BUDGET, BUDGET},
+        {"sh-putuo-govoffice-2025-unit-budget.pdf", "上海市普陀区人民政府办公室", GK_DOC_BUDGET, BUDGET},
+        {"sh-putuo-wanli-2023-budget.pdf", "上海市普陀区人民政府万里街道办事处", GK_DOC_BUDGET, BUDGET},
+        {"sh-putuo-wanli-2024-budget.pdf", "上海市普陀区人民政府万里街道办事处", GK_DOC_BUDGET, BUDGET},
+        {"sh-putuo-wanli-2025-budget.pdf", "上海市普陀区人民政府万里街道办事处", GK_DOC_BUDGET, BUDGET},
+        {"sh-putuo-welfarehome-2024-unit-budget.pdf", "上海市普陀区社会福利院", GK_DOC_BUDGET, BUDGET},
+    };
+    for (size_t d = 0; d < sizeof DOCS / sizeof DOCS[0]; d++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/corpus/%s", GK_SHARED_DIR, DOCS[d].file);
+        gk_report *r = read_path(path);
+        if (!r->unit || strcmp(r->unit, DOCS[d].unit) != 0 || r->kind != DOCS[d].kind)
+            fail_msg("%s: unit %s kind %d", DOCS[d].file, r->unit ? r->unit : "(none)", (int)r->kind);
+        size_t n = 0;
+        while (DOCS[d].tables[n])
+            n++;
+        if (r->ntables != n)
+            fail_msg("%s: %zu tables, %zu expected", DOCS[d].file, r->ntables, n);
+        for (size_t t = 0; t < n; t++) {
+            const gk_table *tb = &r->tables[t];
+            gk_unit unit = DOCS[d].kind == GK_DOC_FINAL || tb->kind == GK_TABLE_BUDGET_THREE_PUBLIC
+                               ? GK_UNIT_WANYUAN
+                               : GK_UNIT_YUAN;
+            if (strcmp(gk_table_kind_name(tb->kind), DOCS[d].tables[t]) != 0 || tb->unit != unit)
+                fail_msg("%s: table %zu is %s in unit %d, %s expected", DOCS[d].file, t + 1,
+                         gk_table_kind_name(tb->kind), (int)tb->unit, DOCS[d].tables[t]);
+        }
+        gk_report_free(r);
+    }
+}
+
 /* A 项目支出绩效自评表 as the text reader sees it (tabs between cells),
  * with `rate`, `score` and `total` put in. */
 static gk_report *perf_form(const char *rate, const char *score, const char *total)
@@ -573,6 +632,7 @@ int main(void)
         cmocka_unit_test(test_corpus_index),
         cmocka_unit_test(test_empty_tables),
         cmocka_unit_test(test_corpus_pdf),
+        cmocka_unit_test(test_corpus_pdf_tables),
         cmocka_unit_test(test_perturbation),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
