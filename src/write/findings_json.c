@@ -10,12 +10,16 @@
 #include "json_util.h"
 
 
+/* A place of a finding; PDF input adds the box of the cell (or line) on its page. */
 static json_t *location_json(const gk_location *l)
 {
-    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "line", gk_json_int(l->pos.line),
-                     "page", gk_json_int(l->pos.page), "table",
-                     gk_json_str(gk_table_kind_name(l->table)), "row", gk_json_str(l->row),
-                     "column", gk_json_str(l->column), "value", gk_json_str(l->value));
+    json_t *o = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "line", gk_json_int(l->pos.line),
+                          "page", gk_json_int(l->pos.page), "table",
+                          gk_json_str(gk_table_kind_name(l->table)), "row", gk_json_str(l->row),
+                          "column", gk_json_str(l->column), "value", gk_json_str(l->value));
+    if (!o || (l->pos.has_box && json_object_set_new(o, "box", gk_json_box(l->pos.box)) != 0))
+        gk_out_of_memory();
+    return o;
 }
 
 static json_t *finding_json(const gk_finding *f)
@@ -56,7 +60,7 @@ char *gk_findings_to_json(const gk_findings *f, const char *file)
         "bound", st->bound, "claims", st->claims);
     if (!doc)
         gk_out_of_memory();
-    char *s = json_dumps(doc, JSON_COMPACT);
+    char *s = json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(9));   /* boxes: 0.00001 pt */
     json_decref(doc);
     if (!s)
         gk_out_of_memory();

@@ -23,14 +23,6 @@ static void set(json_t *obj, const char *key, json_t *v)
         gk_out_of_memory();
 }
 
-static json_t *box_json(const gk_pos *p)
-{
-    json_t *a = gk_json_checked(json_array());
-    for (int i = 0; i < 4; i++)
-        json_array_append_new(a, gk_json_checked(json_real(p->box[i])));
-    return a;
-}
-
 /* Does a cell carry a position or flag of its own, beyond its row's? */
 static int cell_has_source(const gk_cell *c, const gk_row *row)
 {
@@ -49,7 +41,7 @@ static json_t *row_json(const gk_row *row)
     if (row->pos.page)
         set(o, "page", gk_json_checked(json_integer(row->pos.page)));
     if (row->pos.has_box)
-        set(o, "box", box_json(&row->pos));
+        set(o, "box", gk_json_box(row->pos.box));
 
     json_t *cells = gk_json_checked(json_object()), *texts = NULL, *sources = NULL;
     for (size_t i = 0; i < row->ncells; i++) {
@@ -69,7 +61,7 @@ static json_t *row_json(const gk_row *row)
             if (c->pos.page)
                 set(s, "page", gk_json_checked(json_integer(c->pos.page)));
             if (c->pos.has_box)
-                set(s, "box", box_json(&c->pos));
+                set(s, "box", gk_json_box(c->pos.box));
             if (c->flags & GK_CELL_RECONSTRUCTED)
                 set(s, "reconstructed", gk_json_checked(json_true()));
             if (!sources)
@@ -132,7 +124,7 @@ static void put_table(gk_buf *b, const gk_table *t)
     put_member(b, 6, &first, "line", gk_json_int(t->pos.line));
     put_member(b, 6, &first, "page", gk_json_int(t->pos.page));
     if (t->pos.has_box)
-        put_member(b, 6, &first, "box", box_json(&t->pos));
+        put_member(b, 6, &first, "box", gk_json_box(t->pos.box));
     put_member(b, 6, &first, "empty_note", gk_json_str(t->empty_note));
     if (t->note_pos.line)
         put_member(b, 6, &first, "note_line", gk_json_int(t->note_pos.line));

@@ -32,4 +32,13 @@ static inline json_t *gk_json_int(int v)
     return gk_json_checked(v ? json_integer(v) : json_null());
 }
 
+/* A position's box on its page: [x0, y0, x1, y1] in points from the top left. */
+static inline json_t *gk_json_box(const double box[4])
+{
+    json_t *a = gk_json_checked(json_array());
+    for (int i = 0; i < 4; i++)
+        json_array_append_new(a, gk_json_checked(json_real(box[i])));
+    return a;
+}
+
 #endif

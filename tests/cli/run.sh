@@ -171,6 +171,19 @@ if [ -d "$CORPUS" ]; then
     n=$(grep -c '"kind": "\(summary\|income\|expense\|fiscal_summary\|gpb_expense\|gpb_basic\|gov_fund\|state_capital\|three_public\)"' "$TMP/p.json")
     [ "$n" = 9 ] && ok || bad "planning pdf: $n of the nine 决算 tables"
     expect 1 "sh-putuo-planning-2024-final.pdf:第[0-9]*页:[0-9]*: error\[" -- "$GK" check "$CORPUS/sh-putuo-planning-2024-final.pdf"
+    # JSON findings locate a PDF cell by its box: 财政局's 社会保障和就业 326.71
+    # in the summary on page 6, against 326.72 in the 支出决算表 on page 10.
+    "$GK" check --format json "$CORPUS/sh-putuo-finance-2024-final.pdf" >"$TMP/f.json"
+    python3 - "$TMP/f.json" <<'PY' && ok || bad "finance pdf: JSON locations without the cells' boxes"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+f = next(f for f in doc["findings"] if f["rule"] == "XT003")
+(a, b) = f["locations"]
+assert (a["page"], a["value"], b["page"], b["value"]) == (6, "326.71", 10, "326.72"), f
+for loc in (a, b):
+    x0, y0, x1, y1 = loc["box"]
+    assert 0 < x0 < x1 < 596 and 0 < y0 < y1 < 843 and x1 - x0 < 60, loc
+PY
 fi
 
 echo "cli: $pass passed, $fail failed"
