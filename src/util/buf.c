@@ -11,7 +11,7 @@
 
 #include "../model/arena.h"
 
-static void reserve(gk_buf *b, size_t more)
+void gk_buf_reserve(gk_buf *b, size_t more)
 {
     if (more > SIZE_MAX / 2 - b->len)
         gk_out_of_memory();
@@ -29,7 +29,7 @@ static void reserve(gk_buf *b, size_t more)
 
 void gk_buf_putn(gk_buf *b, const char *s, size_t n)
 {
-    reserve(b, n);
+    gk_buf_reserve(b, n);
     memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';
@@ -53,7 +53,7 @@ void gk_buf_printf(gk_buf *b, const char *fmt, ...)
     int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
     if (n > 0) {
-        reserve(b, (size_t)n);
+        gk_buf_reserve(b, (size_t)n);
         vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap2);
         b->len += (size_t)n;
     }
@@ -62,7 +62,7 @@ void gk_buf_printf(gk_buf *b, const char *fmt, ...)
 
 char *gk_buf_take(gk_buf *b)
 {
-    reserve(b, 0);
+    gk_buf_reserve(b, 0);
     b->data[b->len] = '\0';
     char *p = b->data;
     b->data = NULL;

@@ -16,6 +16,8 @@ typedef struct gk_buf {
 
 #define GK_BUF_INIT {NULL, 0, 0}
 
+/* Room for `more` bytes (and the NUL) past len, so they can be written in place. */
+void gk_buf_reserve(gk_buf *b, size_t more);
 void gk_buf_putn(gk_buf *b, const char *s, size_t n);
 void gk_buf_puts(gk_buf *b, const char *s);
 void gk_buf_putc(gk_buf *b, char c);
