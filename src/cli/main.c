@@ -31,9 +31,11 @@ static const struct {
      "  --rules FILE        另加自定义审核公式 / extra audit formulas (docs/rules.md)\n"},
     {"render", cmd_render,
      "gongkai render FILE -o OUT\n"
-     "  由报告生成公开文档；格式由 OUT 的扩展名决定（目前支持 .json）。\n"
-     "  Write a document from a report; the format follows OUT's extension\n"
-     "  (.json for now).\n"},
+     "  由报告（JSON、Excel 或任何可读取的公开文档）生成完整的公开文档；格式由 OUT 的\n"
+     "  扩展名决定：.pdf .html .xlsx .md .json（-o - 为 JSON 输出到标准输出）。\n"
+     "  Write the complete document from a report (JSON, Excel, or any document\n"
+     "  gongkai reads); the format follows OUT's extension: .pdf .html .xlsx .md\n"
+     "  .json (-o - writes JSON to standard output).\n"},
     {"rules", cmd_rules,
      "gongkai rules\n"
      "  列出全部审核规则：编号、级别、说明。\n"

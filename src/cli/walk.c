@@ -11,7 +11,8 @@
 #include "cli.h"
 
 /* Extensions of the files a directory walk takes. */
-static const char *const DOCUMENT_EXTENSIONS[] = {".txt", ".text", ".json", ".pdf", NULL};
+static const char *const DOCUMENT_EXTENSIONS[] = {".txt", ".text", ".md",  ".htm", ".html",
+                                                   ".json", ".pdf",  ".xlsx", NULL};
 
 static bool is_document(const char *name)
 {

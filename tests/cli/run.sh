@@ -121,10 +121,12 @@ mkdir -p "$TMP/docs/b" "$TMP/docs/.hidden"
 cp "$SRC/examples/final-2024.txt" "$TMP/docs/b/2.txt"
 cp "$SRC/examples/final-2024-faulty.txt" "$TMP/docs/1.txt"
 cp "$SRC/examples/final-2024.txt" "$TMP/docs/.hidden/3.txt"
-cp "$SRC/examples/README.md" "$TMP/docs/notes.md"
+cp "$SRC/examples/README.md" "$TMP/docs/notes.doc"
+"$GK" render "$SRC/examples/budget-2025.txt" -o "$TMP/docs/c.md"
 out=$("$GK" check "$TMP/docs/" | grep '个错误' | grep -v '^共')
-[ "$(printf '%s\n' "$out" | sed 's/:.*//')" = "$TMP/docs/1.txt"$'\n'"$TMP/docs/b/2.txt" ] && ok || bad "directory walk: $out"
+[ "$(printf '%s\n' "$out" | sed 's/:.*//')" = "$TMP/docs/1.txt"$'\n'"$TMP/docs/b/2.txt"$'\n'"$TMP/docs/c.md" ] && ok || bad "directory walk: $out"
 expect 1 "" -- "$GK" check "$TMP/docs"
+rm "$TMP/docs/c.md"
 # Batches: -j N checks documents at once, output in input order, the same
 # bytes as one at a time; an unreadable document does not stop the others;
 # a closing summary (stdout for text, stderr for JSON and CSV).
