@@ -9,7 +9,7 @@
 
 #include "gongkai/check.h"
 
-/* CLS001–CLS004: classification codes and names (classification.c). */
+/* CLS001–CLS006: classification codes and names (classification.c). */
 void gk_check_classification(const gk_report *r, gk_findings *out);
 
 /* COMP001, FUND001, DOC001–DOC004: the document as a whole (document.c). */

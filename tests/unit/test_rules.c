@@ -381,6 +381,61 @@ static void test_corpus_pdf(void **state)
 /* Every corpus PDF: the document's unit name and kind, and its tables in
  * order with their kinds and amount units (元 in a budget's tables, 万元 in
  * its 三公 table); no phantom tables (the cover, 目录 and narrative make none). */
+/* Classification in the budget PDFs.  社会福利院's 2024 单位预算: the
+ * summary tables (pp. 7, 10) name 210 医疗卫生与计划生育支出, the name before
+ * 2019, where the code tables say 卫生健康支出 — real, one CLS003 per table,
+ * and the right tables are not blamed (no CLS005).  Pages 9 and 11 print
+ * "7 11 02" for 2101102 事业单位医疗: one CLS002 each naming 2101102, no
+ * CLS004.  Page 14 follows the 上海 部门预算经济分类 (30204 电费 …): one
+ * CLS006 note for the table, not twelve CLS003. */
+static void test_corpus_budget_classification(void **state)
+{
+    (void)state;
+    if (!corpus_present())
+        skip();
+    gk_findings f;
+    gk_report *r = read_path(GK_SHARED_DIR "/corpus/sh-putuo-welfarehome-2024-unit-budget.pdf");
+    gk_check(r, &f);
+    assert_true(has_finding_on(&f, "CLS003", GK_WARNING, 7, 8));
+    assert_true(has_finding_on(&f, "CLS003", GK_WARNING, 10, 7));
+    assert_int_equal(count_rule(&f, "CLS003", GK_WARNING) + count_rule(&f, "CLS003", GK_INFO), 2);
+    assert_int_equal(count_rule(&f, "CLS005", GK_WARNING), 0);
+    assert_true(has_finding_on(&f, "CLS002", GK_WARNING, 9, 16));
+    assert_true(has_finding_on(&f, "CLS002", GK_WARNING, 11, 16));
+    assert_int_equal(count_rule(&f, "CLS002", GK_WARNING), 2);
+    for (size_t i = 0; i < f.n; i++)
+        if (strcmp(f.items[i].rule, "CLS002") == 0)
+            assert_non_null(strstr(f.items[i].message, "应为 2101102"));
+    assert_int_equal(count_rule(&f, "CLS004", GK_INFO), 0);
+    assert_true(has_finding_on(&f, "CLS006", GK_INFO, 14, 1));
+    assert_int_equal(count_rule(&f, "CLS006", GK_INFO), 1);
+    for (size_t i = 0; i < f.n; i++)
+        if (strcmp(f.items[i].rule, "CLS006") == 0)
+            assert_non_null(strstr(f.items[i].message, "有 12 个科目名称"));
+    gk_report_free(r);
+    /* The other budgets print the national names: nothing. */
+    static const char *const CLEAN[] = {"sh-putuo-wanli-2023-budget.pdf", "sh-putuo-wanli-2025-budget.pdf",
+                                        "sh-putuo-govoffice-2025-dept-budget.pdf",
+                                        "sh-putuo-commerce-2025-unit-budget.pdf", NULL};
+    for (const char *const *d = CLEAN; *d; d++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/corpus/%s", GK_SHARED_DIR, *d);
+        r = read_path(path);
+        gk_check(r, &f);
+        for (size_t i = 0; i < f.n; i++)
+            if (strncmp(f.items[i].rule, "CLS", 3) == 0)
+                fail_msg("%s: %s %s", *d, f.items[i].rule, f.items[i].message);
+        gk_report_free(r);
+    }
+    /* A slip or two per table stays one CLS003 per name: 石泉路 prints
+     * 20805 行政事业单位离退休 and 2111101 减排专项支出 in three tables each. */
+    r = read_path(GK_SHARED_DIR "/corpus/sh-putuo-shiquan-2025-final.pages.txt");
+    gk_check(r, &f);
+    assert_int_equal(count_rule(&f, "CLS003", GK_WARNING), 6);
+    assert_int_equal(count_rule(&f, "CLS006", GK_INFO), 0);
+    gk_report_free(r);
+}
+
 static void test_corpus_pdf_tables(void **state)
 {
     (void)state;
@@ -633,6 +688,7 @@ int main(void)
         cmocka_unit_test(test_empty_tables),
         cmocka_unit_test(test_corpus_pdf),
         cmocka_unit_test(test_corpus_pdf_tables),
+        cmocka_unit_test(test_corpus_budget_classification),
         cmocka_unit_test(test_perturbation),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
