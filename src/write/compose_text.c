@@ -245,7 +245,7 @@ static void parts_of(para *p, const gk_table *t, const char *const *names,
                      const gk_amount *values, size_t n, gk_amount whole)
 {
     const ctx *c = p->c;
-    gk_amount nz[64];
+    gk_amount nz[64] = {{0}};
     size_t idx[64], k = 0;
     for (size_t i = 0; i < n && k < 64; i++)
         if (!gk_amount_is_zero(values[i])) {
@@ -497,7 +497,7 @@ static void final_gpb(const ctx *c)
 /* The non-zero 款 and 项 rows' names under the given 类 codes of the 基本
  * 支出 table, as "甲、乙、丙". */
 static const char *basic_items(const ctx *c, const gk_table *t, const char *const *lei,
-                               size_t nlei)
+                               size_t nlei, const char *column)
 {
     para p = {c, 0, 0, 0};
     for (size_t i = 0; t && i < t->nrows; i++) {
@@ -508,7 +508,7 @@ static const char *basic_items(const ctx *c, const gk_table *t, const char *cons
         for (size_t k = 0; k < nlei; k++)
             in |= strncmp(row->code, lei[k], 3) == 0;
         gk_amount a;
-        if (!in || !cell(t, row, "金额", &a) || gk_amount_is_zero(a))
+        if (!in || !(cell(t, row, column, &a) || cell(t, row, "合计", &a)) || gk_amount_is_zero(a))
             continue;
         if (p.len)
             say(&p, "、");
@@ -528,7 +528,7 @@ static void final_basic(const ctx *c)
     cell(t, label_row(t, "公用经费合计", GK_SIDE_NONE), "金额", &office);
     static const char *const STAFF[] = {"301", "303"};
     static const char *const OFFICE[] = {"302", "307", "309", "310", "399"};
-    const char *si = basic_items(c, t, STAFF, 2), *oi = basic_items(c, t, OFFICE, 5);
+    const char *si = basic_items(c, t, STAFF, 2, "金额"), *oi = basic_items(c, t, OFFICE, 5, "金额");
     para p = {c, 0, 0, 0};
     say(&p, gk_doc_printf(c->d, "%s年度一般公共预算财政拨款基本支出%s，其中：人员经费%s", c->year,
                           money(c, g, basic), money(c, t, staff)));
@@ -729,39 +729,83 @@ static void final_narrative(const ctx *c)
 
 /* ---- 预算 ---------------------------------------------------------------------- */
 
-static void budget_narrative(const ctx *c)
+/* The table's 合计 row (coded tables) */
+static const gk_row *total_row(const gk_table *t)
+{
+    return label_row(t, "合计", GK_SIDE_NONE);
+}
+
+static void budget_totals(const ctx *c)
 {
     const gk_table *s = table(c, GK_TABLE_BUDGET_SUMMARY);
-    heading(c, 2, "一、财务收支预算总体情况");
-    gk_amount in, out;
+    const gk_table *e = table(c, GK_TABLE_BUDGET_EXPENSE);
+    heading(c, 2, "一、收支预算总体情况");
+    gk_amount in;
     cell(s, label_row(s, "收入总计", GK_SIDE_INCOME), "金额", &in);
-    cell(s, label_row(s, "支出总计", GK_SIDE_EXPENSE), "金额", &out);
+    /* The income side's own items (not their sub-rows, not the totals). */
+    const char *names[16];
+    gk_amount v[16];
+    size_t n = 0;
+    for (size_t i = 0; s && i < s->nrows && n < 16; i++) {
+        const gk_row *row = &s->rows[i];
+        if (row->side != GK_SIDE_INCOME || !row->label || strchr(row->label, '/') ||
+            strstr(row->label, "总计") || strstr(row->label, "合计"))
+            continue;
+        names[n] = row->label;
+        cell(s, row, "金额", &v[n++]);
+    }
     para p = {c, 0, 0, 0};
-    say(&p, gk_doc_printf(c->d, "%s年部门收入预算%s，支出预算%s。", c->year, money(c, s, in),
-                          money(c, s, out)));
+    say(&p, gk_doc_printf(c->d, "按照综合预算的原则，本部门所有收入和支出均纳入部门预算管理。%s年"
+                                "收入预算%s，",
+                          c->year, money(c, s, in)));
+    parts_of(&p, s, names, v, n, in);
     change(&p, "收支预算总计", "收支预算总计", s, in);
     end(&p);
-
-    const gk_table *f = table(c, GK_TABLE_BUDGET_FISCAL_SUMMARY);
-    heading(c, 2, "二、财政拨款收支预算总体情况");
-    gk_amount fin, fout;
-    cell(f, label_row(f, "收入总计", GK_SIDE_INCOME), "金额", &fin);
-    cell(f, label_row(f, "支出总计", GK_SIDE_EXPENSE), "合计", &fout);
-    say(&p, gk_doc_printf(c->d, "%s年财政拨款收入预算%s，财政拨款支出预算%s。", c->year,
-                          money(c, f, fin), money(c, f, fout)));
-    change(&p, "财政拨款收支预算总计", "财政拨款收支预算总计", f, fin);
+    static const char *const COLS[] = {"基本支出", "项目支出"};
+    gk_amount all, parts[2];
+    cell(e, total_row(e), "合计", &all);
+    for (size_t i = 0; i < 2; i++)
+        cell(e, total_row(e), COLS[i], &parts[i]);
+    if (!e)
+        return;
+    say(&p, gk_doc_printf(c->d, "%s年支出预算%s，", c->year, money(c, e, all)));
+    parts_of(&p, e, COLS, parts, 2, all);
     end(&p);
+}
 
+static void budget_fiscal(const ctx *c)
+{
+    const gk_table *f = table(c, GK_TABLE_BUDGET_FISCAL_SUMMARY);
+    heading(c, 2, "二、财政拨款收支预算情况");
+    gk_amount in, out;
+    cell(f, label_row(f, "收入总计", GK_SIDE_INCOME), "金额", &in);
+    cell(f, label_row(f, "支出总计", GK_SIDE_EXPENSE), "合计", &out);
+    static const char *const FUNDS[] = {"一般公共预算资金", "政府性基金", "国有资本经营预算"};
+    static const char *const SAID[] = {"一般公共预算拨款", "政府性基金预算拨款",
+                                       "国有资本经营预算拨款"};
+    gk_amount v[3];
+    for (size_t i = 0; i < 3; i++)
+        cell(f, label_row(f, FUNDS[i], GK_SIDE_INCOME), "金额", &v[i]);
+    para p = {c, 0, 0, 0};
+    say(&p, gk_doc_printf(c->d, "%s年财政拨款收入预算%s，财政拨款支出预算%s。", c->year,
+                          money(c, f, in), money(c, f, out)));
+    parts_of(&p, f, SAID, v, 3, in);
+    change(&p, "财政拨款收支预算总计", "财政拨款收支预算总计", f, in);
+    end(&p);
+}
+
+static void budget_gpb(const ctx *c)
+{
     const gk_table *g = table(c, GK_TABLE_BUDGET_GPB_FUNCTION);
     heading(c, 2, "三、一般公共预算支出预算情况");
-    const gk_row *total = label_row(g, "合计", GK_SIDE_NONE);
-    gk_amount all, basic, project;
-    cell(g, total, "合计", &all);
-    cell(g, total, "基本支出", &basic);
-    cell(g, total, "项目支出", &project);
-    say(&p, gk_doc_printf(c->d, "%s年一般公共预算支出%s，", c->year, money(c, g, all)));
+    heading(c, 3, "（一）一般公共预算当年拨款规模变化情况");
+    gk_amount all, v[2];
     static const char *const NAMES[] = {"基本支出", "项目支出"};
-    gk_amount v[2] = {basic, project};
+    cell(g, total_row(g), "合计", &all);
+    for (size_t i = 0; i < 2; i++)
+        cell(g, total_row(g), NAMES[i], &v[i]);
+    para p = {c, 0, 0, 0};
+    say(&p, gk_doc_printf(c->d, "%s年一般公共预算支出%s，", c->year, money(c, g, all)));
     parts_of(&p, g, NAMES, v, 2, all);
     change(&p, "一般公共预算支出", "一般公共预算支出", g, all);
     end(&p);
@@ -769,31 +813,162 @@ static void budget_narrative(const ctx *c)
           2, all);
     const gk_row *lei[64];
     size_t nl = g ? gk_table_code_children(g, "", 3, lei, 64) : 0;
+    if (nl > 64)
+        nl = 64;
     gk_amount lv[64] = {{0}};
     const char *ln[64] = {0};
-    for (size_t i = 0; i < nl && i < 64; i++) {
+    for (size_t i = 0; i < nl; i++) {
         cell(g, lei[i], "合计", &lv[i]);
         ln[i] = lei[i]->label ? lei[i]->label : lei[i]->code;
     }
     chart(c, GK_CHART_BAR, gk_doc_printf(c->d, "%s年一般公共预算支出按功能分类（类）", c->year), g,
-          ln, lv, nl < 64 ? nl : 64, all);
+          ln, lv, nl, all);
 
-    heading(c, 2, "四、\"三公\"经费预算情况");
+    heading(c, 3, "（二）一般公共预算支出按功能科目分类的明细情况");
+    say(&p, gk_doc_printf(c->d, "%s年一般公共预算支出%s，其中：", c->year, money(c, g, all)));
+    end(&p);
+    size_t k = 0;
+    for (size_t i = 0; i < nl; i++) {
+        const gk_row *items[512];
+        size_t m = gk_table_code_children(g, lei[i]->code, 7, items, 512);
+        for (size_t j = 0; j < m && j < 512; j++) {
+            gk_amount a;
+            cell(g, items[j], "合计", &a);
+            if (gk_amount_is_zero(a))
+                continue;
+            say(&p, gk_doc_printf(c->d, "（%zu）%s（%s）%s。", ++k,
+                                  items[j]->label ? items[j]->label : items[j]->code,
+                                  items[j]->code, money(c, g, a)));
+            change(&p, "", items[j]->code, g, a);
+            end(&p);
+        }
+    }
+}
+
+/* The sum of the 金额 (else 合计) cells of the economic 类 rows with the
+ * given codes. */
+static gk_amount economic_sum(const gk_table *t, const char *const *lei, size_t nlei)
+{
+    gk_amount sum = gk_amount_make(0, 2), a;
+    for (size_t i = 0; t && i < t->nrows; i++) {
+        const gk_row *row = &t->rows[i];
+        for (size_t k = 0; row->code && k < nlei; k++)
+            if (strcmp(row->code, lei[k]) == 0 &&
+                (cell(t, row, "金额", &a) || cell(t, row, "合计", &a)))
+                gk_amount_add(sum, a, &sum);
+    }
+    return sum;
+}
+
+static void budget_basic(const ctx *c)
+{
+    const gk_table *g = table(c, GK_TABLE_BUDGET_GPB_FUNCTION);
+    const gk_table *t = table(c, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC);
+    heading(c, 2, "四、一般公共预算基本支出预算情况");
+    static const char *const STAFF[] = {"301", "303"};
+    static const char *const OFFICE[] = {"302", "307", "309", "310", "399"};
+    gk_amount basic, v[2];
+    cell(g, total_row(g), "基本支出", &basic);
+    v[0] = economic_sum(t, STAFF, 2);
+    v[1] = economic_sum(t, OFFICE, 5);
+    static const char *const NAMES[] = {"人员经费", "公用经费"};
+    para p = {c, 0, 0, 0};
+    say(&p, gk_doc_printf(c->d, "%s年一般公共预算基本支出%s，", c->year, money(c, g, basic)));
+    if (!t) {
+        say(&p, "人员经费和公用经费的构成【待填写】。");
+        end(&p);
+        return;
+    }
+    /* Shares of the 基本支出 as the economic table gives it, in its unit. */
+    gk_amount whole;
+    if (!gk_amount_add(v[0], v[1], &whole))
+        whole = basic;
+    parts_of(&p, t, NAMES, v, 2, whole);
+    const char *si = basic_items(c, t, STAFF, 2, "金额"), *oi = basic_items(c, t, OFFICE, 5, "金额");
+    if (si)
+        say(&p, gk_doc_printf(c->d, "人员经费主要包括：%s。", si));
+    if (oi)
+        say(&p, gk_doc_printf(c->d, "公用经费主要包括：%s。", oi));
+    end(&p);
+}
+
+static void budget_fund(const ctx *c, gk_table_kind kind, const char *number, const char *fund_name)
+{
+    const gk_table *t = table(c, kind);
+    heading(c, 2, gk_doc_printf(c->d, "%s、%s支出预算情况", number, fund_name));
+    if (table_empty(t)) {
+        sentence(c, gk_doc_printf(c->d, "%s年本部门无%s财政拨款安排的支出，%s为空表。", c->year,
+                                  fund_name, t && t->title ? t->title : "该表"));
+        return;
+    }
+    gk_amount a;
+    cell(t, total_row(t), "合计", &a);
+    sentence(c, gk_doc_printf(c->d, "%s年%s支出预算%s。", c->year, fund_name, money(c, t, a)));
+}
+
+static void budget_public3(const ctx *c)
+{
     const gk_table *t = table(c, GK_TABLE_BUDGET_THREE_PUBLIC);
     const gk_row *row = t && t->nrows ? &t->rows[0] : NULL;
-    gk_amount b3;
-    cell(t, row, "合计", &b3);
-    say(&p, gk_doc_printf(c->d, "%s年\"三公\"经费预算数为%s。其中：", c->year, money(c, t, b3)));
-    for (size_t i = 0; i < 4; i++) {
-        gk_amount x;
-        cell(t, row, PUBLIC3_ITEMS[i], &x);
-        say(&p, gk_doc_printf(c->d, "%s%s%s", i ? "，" : "", PUBLIC3_ITEMS[i], money(c, t, x)));
-    }
-    say(&p, "。");
-    change(&p, "\"三公\"经费预算", "三公经费", t, b3);
+    heading(c, 2, "七、\"三公\"经费预算情况");
+    gk_amount total, v[5];
+    cell(t, row, "合计", &total);
+    static const char *const COLS[] = {"因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费",
+                                       "公务用车运行维护费", "公务接待费"};
+    for (size_t i = 0; i < 5; i++)
+        cell(t, row, COLS[i], &v[i]);
+    para p = {c, 0, 0, 0};
+    say(&p, gk_doc_printf(c->d, "%s年\"三公\"经费预算数为%s。", c->year, money(c, t, total)));
+    change(&p, "", "三公经费", t, total);
+    say(&p, "其中：");
     end(&p);
-    heading(c, 2, "五、其他重要事项的情况说明");
-    sentence(c, "机关运行经费、政府采购预算、绩效目标设置和国有资产占用情况【待填写】。");
+    say(&p, gk_doc_printf(c->d, "（一）因公出国（境）费%s。", money(c, t, v[0])));
+    change(&p, "", COLS[0], t, v[0]);
+    end(&p);
+    say(&p, gk_doc_printf(c->d, "（二）公务用车购置及运行费%s。其中：公务用车购置费%s，", money(c, t, v[1]),
+                          money(c, t, v[2])));
+    change(&p, "", COLS[2], t, v[2]);
+    say(&p, gk_doc_printf(c->d, "公务用车运行费%s，", money(c, t, v[3])));
+    change(&p, "", COLS[3], t, v[3]);
+    end(&p);
+    say(&p, gk_doc_printf(c->d, "（三）公务接待费%s。", money(c, t, v[4])));
+    change(&p, "", COLS[4], t, v[4]);
+    end(&p);
+}
+
+static void budget_office(const ctx *c)
+{
+    const gk_table *t = table(c, GK_TABLE_BUDGET_THREE_PUBLIC);
+    const gk_row *row = t && t->nrows ? &t->rows[0] : NULL;
+    heading(c, 2, "八、机关运行经费预算情况");
+    gk_amount a;
+    para p = {c, 0, 0, 0};
+    if (!cell(t, row, "机关运行经费", &a)) {
+        sentence(c, gk_doc_printf(c->d, "%s年本部门机关运行经费预算【待填写】。", c->year));
+        return;
+    }
+    say(&p, gk_doc_printf(c->d, "%s年本部门机关运行经费预算为%s。", c->year, money(c, t, a)));
+    change(&p, "", "机关运行经费", t, a);
+    end(&p);
+}
+
+static void budget_narrative(const ctx *c)
+{
+    budget_totals(c);
+    budget_fiscal(c);
+    budget_gpb(c);
+    budget_basic(c);
+    budget_fund(c, GK_TABLE_BUDGET_GOV_FUND, "五", "政府性基金预算");
+    budget_fund(c, GK_TABLE_BUDGET_STATE_CAPITAL, "六", "国有资本经营预算");
+    budget_public3(c);
+    budget_office(c);
+    heading(c, 2, "九、政府采购预算情况");
+    given(c, "政府采购", gk_doc_printf(c->d, "%s年本部门政府采购预算及面向中小企业预留情况【待填写】。",
+                                     c->year));
+    heading(c, 2, "十、预算绩效目标设置情况");
+    given(c, "绩效目标", "项目支出绩效目标编报情况【待填写】。");
+    heading(c, 2, "十一、国有资产占用情况");
+    given(c, "国有资产", "车辆及单价100万元（含）以上设备的占用和购置情况【待填写】。");
 }
 
 void gk_compose_narrative(gk_doc *d, const gk_report *r)
