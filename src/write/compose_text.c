@@ -495,9 +495,9 @@ static void final_gpb(const ctx *c)
 }
 
 /* The non-zero 款 and 项 rows' names under the given 类 codes of the 基本
- * 支出 table, as "甲、乙、丙". */
+ * 支出 table (its 金额, else 合计 column), as "甲、乙、丙". */
 static const char *basic_items(const ctx *c, const gk_table *t, const char *const *lei,
-                               size_t nlei, const char *column)
+                               size_t nlei)
 {
     para p = {c, 0, 0, 0};
     for (size_t i = 0; t && i < t->nrows; i++) {
@@ -508,7 +508,7 @@ static const char *basic_items(const ctx *c, const gk_table *t, const char *cons
         for (size_t k = 0; k < nlei; k++)
             in |= strncmp(row->code, lei[k], 3) == 0;
         gk_amount a;
-        if (!in || !(cell(t, row, column, &a) || cell(t, row, "合计", &a)) || gk_amount_is_zero(a))
+        if (!in || !(cell(t, row, "金额", &a) || cell(t, row, "合计", &a)) || gk_amount_is_zero(a))
             continue;
         if (p.len)
             say(&p, "、");
@@ -528,7 +528,7 @@ static void final_basic(const ctx *c)
     cell(t, label_row(t, "公用经费合计", GK_SIDE_NONE), "金额", &office);
     static const char *const STAFF[] = {"301", "303"};
     static const char *const OFFICE[] = {"302", "307", "309", "310", "399"};
-    const char *si = basic_items(c, t, STAFF, 2, "金额"), *oi = basic_items(c, t, OFFICE, 5, "金额");
+    const char *si = basic_items(c, t, STAFF, 2), *oi = basic_items(c, t, OFFICE, 5);
     para p = {c, 0, 0, 0};
     say(&p, gk_doc_printf(c->d, "%s年度一般公共预算财政拨款基本支出%s，其中：人员经费%s", c->year,
                           money(c, g, basic), money(c, t, staff)));
@@ -729,7 +729,7 @@ static void final_narrative(const ctx *c)
 
 /* ---- 预算 ---------------------------------------------------------------------- */
 
-/* The table's 合计 row (coded tables) */
+/* A coded table's 合计 row. */
 static const gk_row *total_row(const gk_table *t)
 {
     return label_row(t, "合计", GK_SIDE_NONE);
@@ -884,7 +884,7 @@ static void budget_basic(const ctx *c)
     if (!gk_amount_add(v[0], v[1], &whole))
         whole = basic;
     parts_of(&p, t, NAMES, v, 2, whole);
-    const char *si = basic_items(c, t, STAFF, 2, "金额"), *oi = basic_items(c, t, OFFICE, 5, "金额");
+    const char *si = basic_items(c, t, STAFF, 2), *oi = basic_items(c, t, OFFICE, 5);
     if (si)
         say(&p, gk_doc_printf(c->d, "人员经费主要包括：%s。", si));
     if (oi)
