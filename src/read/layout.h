@@ -46,6 +46,13 @@ typedef struct gk_layout {
     const char *sums[4][GK_LAYOUT_MAX_COLUMNS];
 } gk_layout;
 
+/* A table the reader could not read wholly (gk_table.partial: rows merged
+ * or shifted by OCR left out) is written with this note under it; a table
+ * whose note holds GK_PARTIAL_WORDS is read as partial again, so that a
+ * rendered document says, and is judged as, what its source was. */
+#define GK_PARTIAL_WORDS "部分行未能读取"
+#define GK_PARTIAL_NOTE "注：原文档中本表" GK_PARTIAL_WORDS "（识别时合并或错位），此处从略。"
+
 /* The layout whose title words match `key` (a gk_name_key of a line), most
  * specific first; NULL when none does. */
 const gk_layout *gk_layout_for_title(const char *key);

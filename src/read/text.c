@@ -362,6 +362,8 @@ static size_t table_end(reader *rd, size_t from, gk_table *t)
                 if (j > i && ((title_layout(rd, nl) && confirmed_title(rd, j)) ||
                               section_break(nl) || row_like(nl)))
                     break;
+                if (tx_has(nl->text, GK_PARTIAL_WORDS))
+                    t->partial = true;      /* a rendered table says so (layout.h) */
                 bool empty = says_empty(nl->text);
                 if (j > i && !empty && !tx_starts(nl->text, "说明"))
                     continue;

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "../model/arena.h"
+#include "../read/layout.h"
 #include "compose.h"
 
 gk_block *gk_doc_add(gk_doc *d, gk_block_kind kind)
@@ -141,7 +142,7 @@ static void table(gk_doc *d, const gk_table *t)
                        ? gk_doc_printf(d, "%s：%s", t->unit == GK_UNIT_YUAN ? "单位" : "金额单位",
                                        gk_unit_name(t->unit))
                        : NULL;
-    b->note = t->empty_note;
+    b->note = t->empty_note ? t->empty_note : t->partial ? GK_PARTIAL_NOTE : NULL;
     gk_compose_grid(d, t, &b->grid);
 }
 

@@ -347,10 +347,56 @@ static bool car_part(const char *col)
     return strcmp(col, "公务用车购置费") == 0 || strcmp(col, "公务用车运行维护费") == 0;
 }
 
+/* A 决算 三公 table whose rows hold no figures: printed as rows (预算数,
+ * 决算数 under the 栏次 line), with the layout's columns as headers, as such
+ * documents print it; side by side, rows without figures would be no line
+ * at all and not come back. */
+static void public3_rows(builder *b, const gk_table *t, const gk_layout *l)
+{
+    const char *cols[MAX_COLUMNS];
+    int m = 0;
+    for (int i = 0; l && i < GK_LAYOUT_MAX_COLUMNS && l->columns[i].name; i++)
+        cols[m++] = l->columns[i].name;
+    start(b, b->doc, b->g, 1 + m);
+    int h0 = add_row(b), h1 = add_row(b), h2 = add_row(b);
+    b->g->nheader = 3;
+    header(b, h0, 0, "项目", 1, 2);
+    put(b, h2, 0, "栏次", GK_ALIGN_CENTER);
+    for (int c = 0; c < m; c++) {
+        put(b, h2, 1 + c, gk_doc_printf(b->doc, "%d", c + 1), GK_ALIGN_CENTER);
+        if (car_part(cols[c]))
+            continue;
+        int parts = 0;
+        for (int j = c + 1; strcmp(cols[c], "公务用车购置及运行维护费") == 0 && j < m &&
+                            car_part(cols[j]); j++)
+            parts++;
+        if (parts) {
+            header(b, h0, 1 + c, cols[c], 1 + parts, 1);
+            put(b, h1, 1 + c, "小计", GK_ALIGN_CENTER);
+            for (int j = 1; j <= parts; j++)
+                put(b, h1, 1 + c + j, cols[c + j], GK_ALIGN_CENTER);
+        } else {
+            header(b, h0, 1 + c, cols[c], 1, 2);
+        }
+    }
+    for (size_t i = 0; i < t->nrows; i++) {
+        int r = add_row(b);
+        put(b, r, 0, t->rows[i].label, GK_ALIGN_LEFT);
+    }
+    const char *kinds[MAX_COLUMNS + 1] = {"label"};
+    for (int c = 0; c < m; c++)
+        kinds[1 + c] = "amount";
+    widths(b, kinds);
+}
+
 static void public3(builder *b, const gk_table *t, const gk_layout *l)
 {
     const char *cols[MAX_COLUMNS];
     int n = columns(t, NULL, GK_SIDE_NONE, cols);
+    if (n == 0 && t->nrows && gk_table_kind_doc(t->kind) != GK_DOC_BUDGET) {
+        public3_rows(b, t, l);
+        return;
+    }
     /* Printed order: the layout's order for the columns the table has;
      * 机关运行经费 (budget tables) stands apart, after the groups. */
     const char *ordered[MAX_COLUMNS], *extra[MAX_COLUMNS];
@@ -449,6 +495,333 @@ static void labelled(builder *b, const gk_table *t, const gk_layout *l)
     widths(b, kinds);
 }
 
+/* ---- 绩效 forms: fields, funds, tasks, indicators ------------------------- */
+
+/* A 绩效 form is printed as the published ones are (and as
+ * src/read/text_form.c reads them): labelled fields ("项目名称 | …"), money
+ * lines ("其中：财政拨款 | 50000.00"), a funds block under its header
+ * (项目资金 | 年初预算数 | 全年预算数 | …), a tasks block (任务名称 | 主要内容
+ * | 全年预算数 over 总额/财政拨款/其他资金 | …), an indicator block (一级指标
+ * | 二级指标 | 指标内容 | 指标值 … with the levels merged down) and 总分.
+ * Each block is headed where its rows begin, in the order of the rows. */
+
+typedef enum {
+    F_FIELD, F_MONEY, F_FUNDS, F_TASK, F_INDICATOR, F_TOTAL
+} form_class;
+
+static const char *const FORM_FIELDS[] = {"项目名称", "主管部门", "实施单位", "部门(单位)名称",
+                                          "单位名称", "实施期限", NULL};
+static const char *const FORM_FUNDS[] = {"年度资金总额", "实施期资金总额", "上年结转资金",
+                                         "财政拨款", "其他资金", NULL};
+/* Printed column orders; a "全年预算数/总额" column ranks by its parent, then
+ * by its part (FORM_PARTS).  Others follow in order of first use. */
+static const char *const FORM_FUNDS_COLS[] = {"年初预算数", "全年预算数", "全年执行数", "分值",
+                                              "执行率", "得分", "偏差原因分析及改进措施", NULL};
+static const char *const FORM_TASK_COLS[] = {"主要内容", "完成情况", "年初预算数", "全年预算数",
+                                             "全年执行数", "总额", "财政拨款", "其他资金", "分值",
+                                             "执行率", "得分", "偏差原因分析及改进措施", "备注",
+                                             NULL};
+static const char *const FORM_INDICATOR_COLS[] = {"指标内容", "年度指标值", "实际完成值", "指标值",
+                                                  "分值", "得分", "偏差原因分析及改进措施", "备注",
+                                                  NULL};
+static const char *const FORM_PARTS[] = {"总额", "财政拨款", "其他资金", NULL};
+
+static int index_in(const char *const *list, const char *s, size_t n)
+{
+    for (int i = 0; list[i]; i++)
+        if (strlen(list[i]) == n && strncmp(list[i], s, n) == 0)
+            return i;
+    return -1;
+}
+
+static bool in_list(const char *const *list, const char *s)
+{
+    return s && index_in(list, s, strlen(s)) >= 0;
+}
+
+static form_class classify(const gk_row *row)
+{
+    const char *label = row->label ? row->label : "";
+    if (strcmp(label, "总分") == 0)
+        return F_TOTAL;
+    if (gk_row_get(row, "指标内容"))
+        return F_INDICATOR;
+    bool only_content = true, only_amount = true;
+    for (size_t k = 0; k < row->ncells; k++) {
+        only_content &= strcmp(row->cells[k].column, "内容") == 0;
+        only_amount &= strcmp(row->cells[k].column, "金额") == 0;
+    }
+    if (in_list(FORM_FIELDS, label) && only_content)
+        return F_FIELD;
+    if (in_list(FORM_FUNDS, label) && !gk_row_get(row, "主要内容"))
+        return only_amount ? F_MONEY : F_FUNDS;
+    return F_TASK;
+}
+
+/* Rank of a column in a block's printed order ("P/S" by P, then S). */
+static int form_rank(const char *const *order, const char *col)
+{
+    const char *slash = strchr(col, '/');
+    size_t n = slash ? (size_t)(slash - col) : strlen(col);
+    int r = index_in(order, col, n);
+    int part = slash ? index_in(FORM_PARTS, slash + 1, strlen(slash + 1)) : -1;
+    return (r < 0 ? 1000 : r * 10) + (part < 0 ? (slash ? 9 : 0) : part + 1);
+}
+
+/* The columns of rows [b, e) (but their 内容/金额), in printed order. */
+static int form_columns(const gk_table *t, size_t b, size_t e, const char *const *order,
+                        const char **out)
+{
+    int n = 0;
+    for (size_t i = b; i < e; i++)
+        for (size_t k = 0; k < t->rows[i].ncells && n < MAX_COLUMNS; k++) {
+            const char *c = t->rows[i].cells[k].column;
+            if (!listed(out, n, c) && strcmp(c, "内容") && strcmp(c, "金额"))
+                out[n++] = c;
+        }
+    for (int i = 1; i < n; i++)         /* stable: first use breaks ties */
+        for (int j = i; j > 0 && form_rank(order, out[j]) < form_rank(order, out[j - 1]); j--) {
+            const char *x = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = x;
+        }
+    return n;
+}
+
+/* A run of rows printed under one header. */
+typedef struct form_run {
+    form_class kind;                     /* F_FIELD/F_MONEY: no header */
+    size_t b, e;
+    const char *cols[MAX_COLUMNS];
+    int ncols, lead;                     /* lead: columns before cols[] */
+} form_run;
+
+static void form_value(builder *b, int r, int c, const gk_cell *cell)
+{
+    if (!cell)
+        return;
+    if (cell->text) {
+        put(b, r, c, cell->text, GK_ALIGN_LEFT);
+        return;
+    }
+    amount(b, r, c, cell);
+}
+
+/* The column a cell goes to in run `run`, or -1. */
+static int form_col(const form_run *run, const char *column)
+{
+    for (int c = 0; c < run->ncols; c++)
+        if (strcmp(run->cols[c], column) == 0)
+            return run->lead + c;
+    return -1;
+}
+
+static void form_row_cells(builder *b, int r, const form_run *run, const gk_row *row)
+{
+    for (size_t k = 0; k < row->ncells; k++) {
+        int c = form_col(run, row->cells[k].column);
+        if (c >= 0)
+            form_value(b, r, c, &row->cells[k]);
+    }
+}
+
+/* The header of a run: its column names, and for tasks the parts
+ * (总额, 财政拨款, 其他资金) on a line under their parent. */
+static void form_header(builder *b, const form_run *run, const char *unit)
+{
+    int h = add_row(b);
+    switch (run->kind) {
+    case F_FUNDS:
+        put(b, h, 0, gk_doc_printf(b->doc, "项目资金%s", unit), GK_ALIGN_CENTER);
+        break;
+    case F_TASK:
+        put(b, h, 0, "任务名称", GK_ALIGN_CENTER);
+        break;
+    default:
+        put(b, h, 0, "一级指标", GK_ALIGN_CENTER);
+        put(b, h, 1, "二级指标", GK_ALIGN_CENTER);
+        break;
+    }
+    bool parts = false;
+    for (int c = 0; c < run->ncols; c++)
+        parts |= in_list(FORM_PARTS, strrchr(run->cols[c], '/') ? strrchr(run->cols[c], '/') + 1
+                                                                : run->cols[c]);
+    int sub = parts && run->kind == F_TASK ? add_row(b) : -1;
+    for (int c = 0; c < run->ncols;) {
+        const char *col = run->cols[c];
+        const char *slash = strchr(col, '/');
+        bool part = sub >= 0 && (slash ? in_list(FORM_PARTS, slash + 1) : in_list(FORM_PARTS, col));
+        if (!part) {
+            put(b, h, run->lead + c, col, GK_ALIGN_CENTER);
+            c++;
+            continue;
+        }
+        /* The parent over its parts: "全年预算数", or 预算金额 over parts
+         * standing alone (as 绩效目标表 print them). */
+        size_t n = slash ? (size_t)(slash - col) : 0;
+        int span = 1;
+        while (c + span < run->ncols) {
+            const char *o = run->cols[c + span], *os = strchr(o, '/');
+            if (slash ? !(os && (size_t)(os - o) == n && strncmp(o, col, n) == 0 &&
+                          in_list(FORM_PARTS, os + 1))
+                      : !(!os && in_list(FORM_PARTS, o)))
+                break;
+            span++;
+        }
+        header(b, h, run->lead + c,
+               slash ? gk_doc_printf(b->doc, "%.*s", (int)n, col)
+                     : gk_doc_printf(b->doc, "预算金额%s", unit),
+               span, 1);
+        for (int j = 0; j < span; j++) {
+            const char *o = run->cols[c + j];
+            put(b, sub, run->lead + c + j, slash ? strchr(o, '/') + 1 : o, GK_ALIGN_CENTER);
+        }
+        c += span;
+    }
+}
+
+static void form(builder *b, const gk_table *t)
+{
+    /* Runs: rows of one class; 总分 joins the block before it (or starts
+     * an indicator block); a funds line without figures stays in a funds
+     * block (read there as a row without cells). */
+    form_run *runs = gk_arena_alloc(b->doc->arena, (t->nrows + 1) * sizeof *runs);
+    size_t nruns = 0;
+    for (size_t i = 0; i < t->nrows; i++) {
+        form_class k = classify(&t->rows[i]);
+        form_run *last = nruns ? &runs[nruns - 1] : NULL;
+        bool join = last && (k == last->kind ||
+                             (k == F_TOTAL && last->kind >= F_FUNDS && last->kind != F_TOTAL) ||
+                             (k == F_MONEY && t->rows[i].ncells == 0 && last->kind == F_FUNDS));
+        if (join) {
+            last->e = i + 1;
+            continue;
+        }
+        form_run *run = &runs[nruns++];
+        memset(run, 0, sizeof *run);
+        run->kind = k == F_TOTAL ? F_INDICATOR : k;
+        run->b = i;
+        run->e = i + 1;
+    }
+    int width = 2;
+    for (size_t i = 0; i < nruns; i++) {
+        form_run *run = &runs[i];
+        const char *const *order = run->kind == F_FUNDS ? FORM_FUNDS_COLS
+                                   : run->kind == F_TASK ? FORM_TASK_COLS
+                                                         : FORM_INDICATOR_COLS;
+        run->lead = run->kind == F_INDICATOR ? 2 : 1;
+        if (run->kind == F_INDICATOR || run->kind == F_FUNDS || run->kind == F_TASK)
+            run->ncols = form_columns(t, run->b, run->e, order, run->cols);
+        if (run->kind == F_INDICATOR && !listed(run->cols, run->ncols, "指标内容")) {
+            memmove(run->cols + 1, run->cols, (size_t)(run->ncols < MAX_COLUMNS - 1 ? run->ncols : MAX_COLUMNS - 1) * sizeof *run->cols);
+            run->cols[0] = "指标内容";
+            run->ncols += run->ncols < MAX_COLUMNS;
+        }
+        /* The funds header must say it is one (年初/全年预算数). */
+        if (run->kind == F_FUNDS && !listed(run->cols, run->ncols, "年初预算数") &&
+            !listed(run->cols, run->ncols, "全年预算数") && run->ncols < MAX_COLUMNS) {
+            memmove(run->cols + 1, run->cols, (size_t)run->ncols * sizeof *run->cols);
+            run->cols[0] = "全年预算数";
+            run->ncols++;
+        }
+        if (run->lead + run->ncols > width)
+            width = run->lead + run->ncols;
+    }
+    const char *unit = t->unit != GK_UNIT_NONE
+                           ? gk_doc_printf(b->doc, "（%s）", gk_unit_name(t->unit)) : "";
+    start(b, b->doc, b->g, width);
+    b->g->nheader = 0;                  /* fields first: no header line repeats */
+    form_class block = F_FIELD;         /* the block in force as the reader sees it */
+    for (size_t i = 0; i < nruns; i++) {
+        const form_run *run = &runs[i];
+        if (run->kind == F_FIELD || run->kind == F_MONEY) {
+            if (block != F_FIELD) {     /* "总体目标" ends the block before */
+                int r = add_row(b);
+                header(b, r, 0, "年度总体目标", width, 1);
+                block = F_FIELD;
+            }
+            for (size_t j = run->b; j < run->e; j++) {
+                const gk_row *row = &t->rows[j];
+                int r = add_row(b);
+                put(b, r, 0, row->label, GK_ALIGN_LEFT);
+                if (run->kind == F_FIELD) {
+                    const gk_cell *c = gk_row_get(row, "内容");
+                    put(b, r, 1, c ? c->text : "", GK_ALIGN_LEFT);
+                    header(b, r, 1, c && c->text ? c->text : "", width - 1, 1);
+                    at(b, r, 1)->align = GK_ALIGN_LEFT;
+                } else {
+                    amount(b, r, 1, gk_row_get(row, "金额"));
+                }
+            }
+            continue;
+        }
+        form_header(b, run, unit);
+        block = run->kind;
+        /* Indicator levels in force (as the reader keeps them) and the rows
+         * where the printed ones stand, merged down over the rows they
+         * cover. */
+        const char *pa = NULL, *pb = NULL;
+        size_t pa_len = 0;
+        int ra = -1, rb = -1;
+        for (size_t j = run->b; j < run->e; j++) {
+            const gk_row *row = &t->rows[j];
+            form_class k = classify(row);
+            if (k == F_INDICATOR) {
+                const char *label = row->label ? row->label : "";
+                const char *slash = strchr(label, '/');
+                size_t alen = slash ? (size_t)(slash - label) : strlen(label);
+                const char *a = *label ? label : NULL, *lb = slash ? slash + 1 : NULL;
+                if (!a && (pa || pb)) {         /* no levels: a header clears them */
+                    form_header(b, run, unit);
+                    pa = pb = NULL;
+                    ra = rb = -1;
+                }
+                bool print_a = a && (!pa || pa_len != alen || strncmp(a, pa, alen) != 0 ||
+                                     (!lb && pb));
+                bool print_b = lb && (print_a || !pb || strcmp(lb, pb) != 0);
+                int r = add_row(b);
+                if (print_a) {
+                    put(b, r, 0, gk_doc_printf(b->doc, "%.*s", (int)alen, a), GK_ALIGN_LEFT);
+                    pa = a;
+                    pa_len = alen;
+                    pb = lb;
+                    ra = r;
+                    rb = lb ? r : -1;
+                } else if (ra >= 0) {
+                    at(b, ra, 0)->rowspan++;
+                    at(b, r, 0)->colspan = at(b, r, 0)->rowspan = 0;
+                }
+                if (print_b) {
+                    put(b, r, 1, lb, GK_ALIGN_LEFT);
+                    pb = lb;
+                    rb = r;
+                } else if (!print_a && rb >= 0) {
+                    at(b, rb, 1)->rowspan++;
+                    at(b, r, 1)->colspan = at(b, r, 1)->rowspan = 0;
+                } else {
+                    rb = -1;
+                }
+                form_row_cells(b, r, run, row);
+                continue;
+            }
+            ra = rb = -1;                       /* 总分 and other rows end merges */
+            int r = add_row(b);
+            put(b, r, 0, row->label, GK_ALIGN_LEFT);
+            if (k == F_TOTAL) {
+                b->g->total[r] = true;
+                if (run->lead > 1)
+                    header(b, r, 0, row->label, run->lead, 1);
+                at(b, r, 0)->align = GK_ALIGN_LEFT;
+            }
+            form_row_cells(b, r, run, row);
+        }
+    }
+    const char *kinds[MAX_COLUMNS + 4];
+    for (int c = 0; c < width && c < MAX_COLUMNS + 4; c++)
+        kinds[c] = c < 2 ? "label" : "amount";
+    widths(b, kinds);
+}
+
 void gk_compose_grid(gk_doc *d, const gk_table *t, gk_grid *out)
 {
     builder b = {d, out, 0};
@@ -472,6 +845,9 @@ void gk_compose_grid(gk_doc *d, const gk_table *t, gk_grid *out)
         break;
     case GK_ROWS_PUBLIC3:
         public3(&b, t, l);
+        break;
+    case GK_ROWS_FORM:
+        form(&b, t);
         break;
     default:
         labelled(&b, t, l);
