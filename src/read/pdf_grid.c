@@ -646,12 +646,16 @@ static double overlap(double a0, double a1, double b0, double b1)
 }
 
 /* A header chunk with no other below it: the header of one column (a
- * header with others under it heads a group of columns). */
+ * header with others under it heads a group of columns).  Column numbers
+ * (栏次 "1" "2" … under the headers) number columns, they head none: the
+ * second line of a wrapped header over its number is still a leaf. */
 static bool leaf(const grid *gr, size_t i)
 {
     const chunk *c = &gr->p->ch[gr->cs[i]];
     for (size_t j = 0; j < gr->body_from; j++) {
         const chunk *o = &gr->p->ch[gr->cs[j]];
+        if (c->kind == K_TEXT && o->kind == K_DIGITS && o->ndigits <= 2)
+            continue;
         if (o->cy > c->cy + 0.3 * c->size && overlap(c->x0, c->x1, o->x0, o->x1) > 0.5)
             return false;
     }
@@ -835,11 +839,17 @@ static void group_headers(grid *gr)
                         bool sibling = false;
                         for (size_t q = 0; q < gr->body_from && !sibling; q++) {
                             const chunk *o = &p->ch[gr->cs[q]];
+                            /* More than a sliver: a header wider than
+                             * its figures reaches over the gap into the
+                             * tile beside it. */
                             sibling = q != g && dabs(o->cy - c->cy) <= 1.2 * c->size &&
-                                      overlap(o->x0, o->x1, l, r) > 0.5;
+                                      overlap(o->x0, o->x1, l, r) > 0.5 * o->size;
                         }
+                        /* A header fits within its cells: runs narrower
+                         * than it (less a size) are not its group. */
                         double diff = dabs((l + r) / 2 - m);
-                        if (sibling || diff > dmax(tol, 0.03 * (r - l)))
+                        if (sibling || diff > dmax(tol, 0.03 * (r - l)) ||
+                            r - l < c->x1 - c->x0 - c->size)
                             continue;
                         if (pass == 0)
                             closest = dmin(closest, diff);
