@@ -19,3 +19,9 @@ add_test(NAME write_pdf_unit COMMAND test_pdf)
 # fontconfig's and cairo's process-wide caches are not leaks (tests/lsan.supp).
 set_tests_properties(write_pdf write_pdf_unit PROPERTIES
   ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
+# parse → render .pdf → parse keeps every cell (the examples and the corpus
+# documents tests/write/roundtrip.sh asserts; the others measured).
+add_test(NAME roundtrip_pdf COMMAND ${CMAKE_SOURCE_DIR}/tests/write/roundtrip.sh
+         $<TARGET_FILE:gongkai> ${CMAKE_SOURCE_DIR} ${GK_SHARED_DIR} pdf)
+set_tests_properties(roundtrip_pdf PROPERTIES
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")
