@@ -242,6 +242,10 @@ void gk_report_note(gk_report *r, gk_pos pos, const char *fmt, ...)
  * one up (NULL when not given). */
 void gk_report_set_fact(gk_report *r, const char *key, const char *value);
 const char *gk_report_fact(const gk_report *r, const char *key);
+/* What is wrong with a fact, for a reader's message (Chinese, with `value`
+ * quoted into `buf`), or NULL when it is right: the key's prefix is known,
+ * 上年/ and 年初预算/ values are amounts, 统计/ values whole numbers. */
+const char *gk_fact_problem(const char *key, const char *value, char *buf, size_t size);
 
 /* Set the cell of `column` in the row: replaces an existing cell of that
  * column, else appends.  The column name is copied. */

@@ -237,6 +237,30 @@ const char *gk_report_fact(const gk_report *r, const char *key)
     return NULL;
 }
 
+const char *gk_fact_problem(const char *key, const char *value, char *buf, size_t size)
+{
+    static const char *const AMOUNT_KINDS[] = {"上年/", "年初预算/", NULL};
+    static const char *const TEXT_KINDS[] = {"原因/", "概况/", "说明/", NULL};
+    bool count = strncmp(key, "统计/", strlen("统计/")) == 0, amount = false, known = count;
+    for (const char *const *k = AMOUNT_KINDS; *k; k++)
+        if (strncmp(key, *k, strlen(*k)) == 0)
+            known = amount = true;
+    for (const char *const *k = TEXT_KINDS; *k; k++)
+        known |= strncmp(key, *k, strlen(*k)) == 0;
+    gk_amount a;
+    if (!known)
+        return "未知事项，应以 上年/、年初预算/、原因/、统计/、概况/ 或 说明/ 开头";
+    if ((amount || count) && gk_amount_parse(value, strlen(value), &a) != GK_AMOUNT_OK) {
+        snprintf(buf, size, "应为金额或数字（如 \"80.91\"），实为 \"%s\"", value);
+        return buf;
+    }
+    if (count && (a.scale != 0 || a.v < 0)) {
+        snprintf(buf, size, "应为非负整数，实为 \"%s\"", value);
+        return buf;
+    }
+    return NULL;
+}
+
 /* The report's one copy of a column name.  Readers that try several
  * placements set the same few names over and over; without this each try
  * would copy them again. */

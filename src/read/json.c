@@ -432,28 +432,17 @@ static int read_facts(ctx *c, json_t *root)
         pop(c, old);
         return -1;
     }
-    static const char *const AMOUNT_KINDS[] = {"上年/", "年初预算/"};
-    static const char *const TEXT_KINDS[] = {"原因/", "概况/", "说明/"};
     const char *key;
     json_t *v;
     json_object_foreach(obj, key, v) {
         size_t o2 = push_key(c, key);
-        bool amount = false, count = strncmp(key, "统计/", strlen("统计/")) == 0, known = count;
-        for (size_t i = 0; i < 2; i++)
-            if (strncmp(key, AMOUNT_KINDS[i], strlen(AMOUNT_KINDS[i])) == 0)
-                known = amount = true;
-        for (size_t i = 0; i < 3; i++)
-            known |= strncmp(key, TEXT_KINDS[i], strlen(TEXT_KINDS[i])) == 0;
-        gk_amount a;
         const char *s = json_is_string(v) ? json_string_value(v) : NULL;
-        if (!known)
-            fail(c, "未知事项，应以 上年/、年初预算/、原因/、统计/、概况/ 或 说明/ 开头");
-        else if (!s)
+        char buf[256];
+        const char *problem = s ? gk_fact_problem(key, s, buf, sizeof buf) : NULL;
+        if (!s)
             fail(c, "应为字符串，实为%s", type_name(v));
-        else if ((amount || count) && gk_amount_parse(s, strlen(s), &a) != GK_AMOUNT_OK)
-            fail(c, "应为金额或数字（如 \"80.91\"），实为 \"%s\"", s);
-        else if (count && (a.scale != 0 || a.v < 0))
-            fail(c, "应为非负整数，实为 \"%s\"", s);
+        else if (problem)
+            fail(c, "%s", problem);
         else
             gk_report_set_fact(c->r, key, s);
         pop(c, o2);

@@ -79,6 +79,12 @@ expect 2 "无法打开" -- "$GK" parse "$EX" "$TMP/missing.txt"
 expect 2 "标准输出：写入失败" -- sh -c "'$GK' render '$EX' -o - >/dev/full"
 expect 2 "无法从扩展名判断输出格式" -- "$GK" render "$EX" -o "$TMP/r.doc"
 expect 2 "无法写入" -- "$GK" render "$EX" -o "$TMP/no/such/dir/r.json"
+# A fact of the wrong kind: the path to it, what was expected, no file.
+python3 -c 'import json, sys
+d = json.load(open(sys.argv[1])); d["facts"]["统计/公务用车保有量"] = "1.5"; d["facts"]["去年/三公经费"] = "3"
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)' "$SRC/examples/final-2024-render.json" "$TMP/badfact.json"
+expect 2 'badfact.json: facts.统计/公务用车保有量：应为非负整数，实为 "1.5"' -- "$GK" render "$TMP/badfact.json" -o "$TMP/badfact.md"
+[ ! -e "$TMP/badfact.md" ] && ok || bad "render left a file after a bad fact"
 
 # rules: the catalogue.
 expect 0 "^CLS001 *error" -- "$GK" rules

@@ -127,12 +127,41 @@ static void test_many_rows_and_strings(void **state)
     gk_report_free(r);
 }
 
+/* Facts: set, replaced, looked up; each kind's value checked. */
+static void test_facts(void **state)
+{
+    (void)state;
+    gk_report *r = gk_report_new();
+    gk_report_set_fact(r, "上年/三公经费", "3.68");
+    gk_report_set_fact(r, "原因/三公经费", "公务用车运行维护费减少");
+    gk_report_set_fact(r, "上年/三公经费", "3.70");
+    assert_int_equal(r->nfacts, 2);
+    assert_string_equal(gk_report_fact(r, "上年/三公经费"), "3.70");
+    assert_null(gk_report_fact(r, "上年/机关运行经费"));
+    gk_report_free(r);
+
+    char buf[128];
+    assert_null(gk_fact_problem("上年/2101501", "140.85", buf, sizeof buf));
+    assert_null(gk_fact_problem("年初预算/一般公共预算财政拨款支出", "-3", buf, sizeof buf));
+    assert_null(gk_fact_problem("统计/国内公务接待批次", "6", buf, sizeof buf));
+    assert_null(gk_fact_problem("说明/国有资产", "截至2024年12月31日……", buf, sizeof buf));
+    assert_string_equal(gk_fact_problem("去年/三公经费", "3.68", buf, sizeof buf),
+                        "未知事项，应以 上年/、年初预算/、原因/、统计/、概况/ 或 说明/ 开头");
+    assert_string_equal(gk_fact_problem("上年/三公经费", "三点六八", buf, sizeof buf),
+                        "应为金额或数字（如 \"80.91\"），实为 \"三点六八\"");
+    assert_string_equal(gk_fact_problem("统计/公务用车保有量", "1.5", buf, sizeof buf),
+                        "应为非负整数，实为 \"1.5\"");
+    assert_string_equal(gk_fact_problem("统计/公务用车保有量", "-1", buf, sizeof buf),
+                        "应为非负整数，实为 \"-1\"");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_kind_names),
         cmocka_unit_test(test_build_and_find),
         cmocka_unit_test(test_many_rows_and_strings),
+        cmocka_unit_test(test_facts),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, NULL);
 }
