@@ -372,18 +372,120 @@ static const char *title_scope(const char *title)
     return NULL;
 }
 
-static void check_scope(const gk_report *r, gk_findings *out)
+const char *gk_doc_scope(const gk_report *r, const char **kind_word)
 {
-    const char *kind_word = NULL, *doc = NULL;
+    const char *doc = NULL, *kw = NULL;
     /* The title: what stands before the first table. */
-    for (size_t i = 0; i < r->nparagraphs && !doc; i++) {
+    for (size_t i = 0; i < r->nparagraphs && i < 8 && !doc; i++) {
         if (r->ntables && !(r->paragraphs[i].pos.page < r->tables[0].pos.page ||
                             (r->paragraphs[i].pos.page == r->tables[0].pos.page &&
                              r->paragraphs[i].pos.line < r->tables[0].pos.line)))
             break;
-        if (i < 8)
-            doc = scope_word(r->paragraphs[i].text, &kind_word);
+        doc = scope_word(r->paragraphs[i].text, &kw);
     }
+    if (kind_word)
+        *kind_word = kw;
+    return doc;
+}
+
+/* ---- 行政 or 事业 -------------------------------------------------------------- */
+
+#define INSTITUTION "事业单位"
+
+/* The count after "事业单位"/"行政单位" in "事业单位 4 家", "行政单位1家",
+ * "事业单位两个"; -1 when no count follows. */
+static int unit_count(const char *p)
+{
+    static const char *const DIGITS[] = {"零", "一", "二", "三", "四", "五",
+                                         "六", "七", "八", "九", NULL};
+    while (*p == ' ')
+        p++;
+    int n = -1;
+    if (*p >= '0' && *p <= '9') {
+        for (n = 0; *p >= '0' && *p <= '9' && n < 10000; p++)
+            n = n * 10 + (*p - '0');
+    } else if (strncmp(p, "两", 3) == 0) {
+        n = 2;
+        p += 3;
+    } else if (strncmp(p, "十", 3) == 0) {
+        n = 10;
+        p += 3;
+    } else {
+        for (int d = 0; DIGITS[d] && n < 0; d++)
+            if (strncmp(p, DIGITS[d], 3) == 0) {
+                n = d;
+                p += 3;
+            }
+    }
+    while (*p == ' ')
+        p++;
+    return n >= 0 && (strncmp(p, "家", 3) == 0 || strncmp(p, "个", 3) == 0) ? n : -1;
+}
+
+/* Does the sentence [s, e) describe the unit itself as a 事业单位 ("上海市
+ * 普陀区社会福利院是收养社会孤老…的事业单位。", "单位性质：事业单位")?  The
+ * subject (the unit's name, 本单位, 单位性质) comes first, then 是/为/：, and
+ * 事业单位 ends a clause.  Not one managed like a civil-service body
+ * (参照公务员法管理), which has 机关运行经费 like a 行政单位, and not
+ * "事业单位开展…" in a glossary. */
+static bool says_institution(const gk_report *r, const char *s, const char *e)
+{
+    static const char *const SUBJECTS[] = {"本单位", "我单位", "单位性质", "单位类型", NULL};
+    size_t n = strlen(INSTITUTION);
+    for (const char *p = s; p + n <= e; p++) {
+        if (memcmp(p, INSTITUTION, n) != 0)
+            continue;
+        const char *after = p + n;
+        if (after < e && strncmp(after, "，", 3) != 0 && strncmp(after, "；", 3) != 0 &&
+            strncmp(after, "。", 3) != 0)
+            continue;
+        bool subject = false, is = false, civil = false;
+        for (const char *q = s; q < p; q++) {
+            if (!subject) {
+                subject = r->unit && *r->unit && strncmp(q, r->unit, strlen(r->unit)) == 0;
+                for (const char *const *w = SUBJECTS; *w && !subject; w++)
+                    subject = strncmp(q, *w, strlen(*w)) == 0;
+            } else {
+                is |= strncmp(q, "是", 3) == 0 || strncmp(q, "为", 3) == 0 ||
+                      strncmp(q, "：", 3) == 0;
+            }
+            civil |= strncmp(q, "参照公务员法", 18) == 0 || strncmp(q, "参公", 6) == 0;
+        }
+        if (is && !civil)
+            return true;
+    }
+    return false;
+}
+
+bool gk_doc_single_admin(const gk_report *r)
+{
+    const char *scope = gk_doc_scope(r, NULL);
+    bool counted = false;          /* the text states its 行政单位 */
+    for (size_t i = 0; i < r->nparagraphs; i++) {
+        const char *t = r->paragraphs[i].text;
+        for (const char *p = strstr(t, INSTITUTION); p; p = strstr(p + 1, INSTITUTION))
+            if (unit_count(p + strlen(INSTITUTION)) > 0)
+                return false;
+        /* "预算单位共1个，为示例县医疗保障局本级（行政单位）" marks each unit. */
+        if (strstr(t, "（事业单位）") || strstr(t, "(事业单位)"))
+            return false;
+        counted = counted || strstr(t, "（行政单位）") || strstr(t, "(行政单位)");
+        for (const char *p = strstr(t, "行政单位"); p && !counted; p = strstr(p + 1, "行政单位"))
+            counted = unit_count(p + strlen("行政单位")) > 0;
+        for (const char *s = t; *s;) {
+            const char *e = strstr(s, "。");
+            e = e ? e + 3 : s + strlen(s);
+            if (says_institution(r, s, e))
+                return false;
+            s = e;
+        }
+    }
+    return scope && (strcmp(scope, "单位") == 0 || counted);
+}
+
+static void check_scope(const gk_report *r, gk_findings *out)
+{
+    const char *kind_word = NULL, *doc = gk_doc_scope(r, &kind_word);
     if (!doc)
         return;
     for (size_t i = 0; i < r->ntables; i++) {

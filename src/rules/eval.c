@@ -14,6 +14,7 @@
 #include "../model/arena.h"
 
 #include "formula.h"
+#include "rules.h"
 
 /* ---- Finding rows ----------------------------------------------------------- */
 
@@ -519,6 +520,19 @@ static void check_in(const ctx *cx, const gk_formula *f, const gk_table *only)
  * 绩效自评表.  Others relate the first table of each kind. */
 static void check_formula(const ctx *cx, const gk_formula *f)
 {
+    if (f->when) {
+        const char *scope = gk_doc_scope(cx->r, NULL);
+        const char *unmet = (f->when & GK_WHEN_DEPT) && !(scope && strcmp(scope, "部门") == 0)
+                                ? "部门"
+                            : (f->when & GK_WHEN_UNIT) && !(scope && strcmp(scope, "单位") == 0)
+                                ? "单位"
+                            : (f->when & GK_WHEN_ADMIN) && !gk_doc_single_admin(cx->r) ? "行政单位"
+                                                                                       : NULL;
+        if (unmet) {
+            skip(cx, f, "仅适用于", unmet, "的文档");
+            return;
+        }
+    }
     if (f->tree) {
         check_tree(cx, f);
         return;

@@ -222,6 +222,25 @@ static bool parse_header(cur *c, gk_formula *f)
     return true;
 }
 
+/* WHEN cond …: the conditions named, each a word of GK_WHEN_*. */
+static bool parse_when(cur *c, gk_formula *f)
+{
+    static const struct {
+        const char *word;
+        unsigned flag;
+    } CONDS[] = {{"部门", GK_WHEN_DEPT}, {"单位", GK_WHEN_UNIT}, {"行政单位", GK_WHEN_ADMIN}};
+    const char *w;
+    while ((w = name(c, "")) != NULL) {
+        size_t k = 0;
+        while (k < sizeof CONDS / sizeof CONDS[0] && strcmp(w, CONDS[k].word) != 0)
+            k++;
+        if (k == sizeof CONDS / sizeof CONDS[0])
+            return fail(c, "WHEN 后的条件应为 部门、单位 或 行政单位");
+        f->when |= CONDS[k].flag;
+    }
+    return f->when != 0 || fail(c, "WHEN 后应为条件：部门、单位 或 行政单位");
+}
+
 bool gk_formulas_parse(gk_formulas *fs, const char *file, const char *text, size_t len,
                        gk_error *err)
 {
@@ -254,6 +273,13 @@ bool gk_formulas_parse(gk_formulas *fs, const char *file, const char *text, size
             f->file = fname;
             f->line = lineno;
             if (!parse_header(&c, f))
+                return false;
+            continue;
+        }
+        if (!f->when && c.end - c.p >= 4 && memcmp(c.p, "WHEN", 4) == 0 &&
+            (c.end - c.p == 4 || c.p[4] == ' ' || c.p[4] == '\t')) {
+            c.p += 4;
+            if (!parse_when(&c, f))
                 return false;
             continue;
         }

@@ -16,7 +16,9 @@
  *     类         every 3-digit 类 code present in the tables named
  *     2101501    the row with that code
  *     "合计"     the row with that label;  支出:"总计" on a side
- * SUM t[类].c adds every 类 row of t.  Relations: = <= >=.  TREE checks each 类/款 against the sum of its
+ * SUM t[类].c adds every 类 row of t.  Relations: = <= >=.  An optional
+ * line "WHEN 单位 行政单位" between header and formula limits the rule to
+ * documents of that kind (部门, 单位, 行政单位).  TREE checks each 类/款 against the sum of its
  * children and the 合计 row against the sum of the 类, column by column.
  * docs/rules.md describes the language with examples.
  */
@@ -50,10 +52,19 @@ typedef enum gk_relation { GK_REL_EQ, GK_REL_LE, GK_REL_GE } gk_relation;
 
 #define GK_FORMULA_MAX_TERMS 16
 
+/* Conditions on the document (a "WHEN …" line between header and formula;
+ * all listed must hold, else the formula is not evaluated). */
+enum {
+    GK_WHEN_DEPT = 1,         /* 部门: a 部门预算/决算 */
+    GK_WHEN_UNIT = 2,         /* 单位: a 单位预算/决算 */
+    GK_WHEN_ADMIN = 4         /* 行政单位: of 行政 units only (gk_doc_single_admin) */
+};
+
 typedef struct gk_formula {
     char id[16];
     gk_severity severity;
     const char *summary;      /* Chinese description */
+    unsigned when;            /* GK_WHEN_* that must all hold; 0: always */
     bool tree;                /* TREE: lhs holds one term per column */
     gk_relation rel;
     gk_term lhs[GK_FORMULA_MAX_TERMS];
