@@ -55,7 +55,11 @@ typedef struct gk_figure {
     gk_amount value;        /* as printed (a percentage: the number before %) */
     gk_unit unit;           /* money only */
     bool unit_missing;      /* money or share printed without its unit / "%" */
+    bool both_ways;         /* the template's choice left in: "下降（增长）27.78%";
+                               dir is the word outside the brackets */
     const char *text;       /* the figure as printed in the normalised prose */
+    const char *role_word;  /* the words giving its role, as printed ("年初预算为",
+                               "完成全年预算数的"); "" for a value */
     const char *subject;    /* what it is said of, normalised ("本年支出合计",
                                "行政事业单位医疗(款)行政单位医疗(项)"); "" if unknown */
     const char *whole;      /* shares: the whole named by "占…的", else NULL */
@@ -88,7 +92,9 @@ typedef struct gk_claim {
     int a, b, p;          /* figure indexes, −1 when absent */
     int alt;              /* where the prose is ambiguous, another figure it
                              may mean as `a` (the total before a "其中" list
-                             rather than the last part); −1 */
+                             rather than the last part); a completion: the
+                             budget of the other kind (全年 for a rate "of
+                             the 年初 budget") the sentence also states; −1 */
     int dir;              /* change/flat: +1 增 / −1 减 / 0 持平;
                              compare: +1 大于, −1 小于, 0 等于 */
     const char *word;     /* compare: the words as printed ("决算数大于预算数") */
@@ -120,6 +126,14 @@ typedef struct gk_narrative {
         gk_pos pos;
     } *lists;
     int nlists;
+    /* "（项）。主要用于：事业单位医疗保险支出。": what an item (类/款/项) is
+     * said to be spent on. */
+    struct gk_purpose {
+        const char *item;    /* the item's subject, "…(款)住房公积金(项)" */
+        const char *text;    /* the words after "主要用于" */
+        gk_pos pos;
+    } *purposes;
+    int npurposes;
 } gk_narrative;
 
 /* Extract the figures and claims of r's narrative.  Everything lives in the

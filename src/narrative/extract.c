@@ -140,7 +140,7 @@ typedef struct ex {
     gk_report *r;
     const prose *p;
     gk_narrative *out;
-    int figures_cap, claims_cap, nones_cap, lists_cap;
+    int figures_cap, claims_cap, nones_cap, lists_cap, purposes_cap;
     const char *section;
     const char *section_key;
     int block;
@@ -426,6 +426,26 @@ static const char *previous_year(const char *s, const char *t)
 
 /* The role of a figure from the words before it; *cut is where the role
  * words begin (the subject ends there). */
+/* "下降(增长)" / "增加(减少)" just before [s, e)'s end: the template's two
+ * words, one left in brackets.  Returns the outer word's direction, or 0. */
+static int both_ways(const char *s, const char *e)
+{
+    if (!ends(s, e, ")"))
+        return 0;
+    const char *inner_end = e - 1, *open = inner_end;
+    while (open > s && open[-1] != '(' && inner_end - open < 16)
+        open--;
+    if (open <= s || open[-1] != '(')
+        return 0;
+    bool inner_up = ends_any(open, inner_end, UP), inner_down = ends_any(open, inner_end, DOWN);
+    const char *outer = open - 1;
+    if (inner_down && ends_any(s, outer, UP))
+        return 1;
+    if (inner_up && ends_any(s, outer, DOWN))
+        return -1;
+    return 0;
+}
+
 static gk_figure_role role_of(const char *s, const char *e, gk_figure_kind kind, bool budget_doc,
                               int *dir, const char **cut, const char **whole,
                               const char **whole_end)
@@ -463,12 +483,16 @@ static gk_figure_role role_of(const char *s, const char *e, gk_figure_kind kind,
             return GK_ROLE_SHARE;
         }
         *dir = change == up ? 1 : -1;
+        int outer = both_ways(s, e);
+        if (outer)
+            *dir = outer;
         return GK_ROLE_RATE;
     }
     const char *t = e;
     strip_tail(s, &t, PARTICLES);
     for (const char *const *w = UP; *w; w++)
-        if (ends(s, t, *w)) {
+        if (ends(s, t, *w) && !ends(s, t - strlen(*w), "稳") && !ends(s, t - strlen(*w), "促")) {
+            /* "支持商销稳增长30.00万": 稳增长/促增长 name a policy. */
             *dir = 1;
             *cut = t - strlen(*w);
             return GK_ROLE_CHANGE;
@@ -550,7 +574,11 @@ static bool read_figure(ex *x, const char *gap, const char *s, size_t n, const c
     f->role = role_of(g, ge, f->kind, x->r->kind == GK_DOC_BUDGET, &f->dir, &cut, &w, &we);
     if (f->kind == GK_FIG_COUNT)
         f->role = GK_ROLE_OTHER;
+    f->both_ways = f->role == GK_ROLE_RATE && both_ways(g, ge) != 0;
     f->subject = subject_of(x, g, cut);
+    const char *rwe = ge;
+    strip_tail(cut, &rwe, PARTICLES);
+    f->role_word = gk_report_strndup(x->r, cut, (size_t)(rwe - cut));
     if (w)
         f->whole = clean_subject(x, w, we);
     f->text = gk_report_strndup(x->r, s, n);
@@ -618,6 +646,19 @@ static int latest_with(ex *x, int before, const char *w1, const char *w2)
             return i;
     }
     return -1;
+}
+
+/* Which budget role words name: 1 the 年初 (initial) budget, 2 the 全年 /
+ * 调整 (adjusted) one, 0 neither said. */
+static int budget_term(const char *w)
+{
+    if (!w)
+        return 0;
+    if (strstr(w, "年初"))
+        return 1;
+    if (strstr(w, "全年") || strstr(w, "调整"))
+        return 2;
+    return 0;
 }
 
 /* Relations that a figure completes. */
@@ -693,8 +734,13 @@ static void relate(ex *x, int i)
         int actual = latest_role(x, sfirst, i, GK_ROLE_ACTUAL, NULL);
         if (actual < 0)
             actual = latest_amount(x, sfirst, i, NULL);
-        if (actual < 0)
+        if (actual < 0) {
             actual = latest_amount(x, bfirst, i, NULL);
+            /* "…其中项目支出规划服务较年初完成92%": the rate of something
+             * the sentence names, not of the amount stated before. */
+            if (actual >= 0 && *f->subject && !same_subject(f->subject, fig(x, actual)->subject))
+                return;
+        }
         if (actual < 0)
             return;
         /* The budget: stated in the same sentence, else earlier in the
@@ -704,9 +750,23 @@ static void relate(ex *x, int i)
             budget = latest_role(x, bfirst, actual, GK_ROLE_BUDGET, fig(x, actual)->subject);
         if (budget < 0 && !*fig(x, actual)->subject)
             budget = latest_role(x, bfirst, actual, GK_ROLE_BUDGET, NULL);
-        if (budget < 0)   /* "本年预算收入合计1200万元 … 完成年度预算的103.40%" */
+        if (budget < 0)   /* "本年预算收入合计1200万元 … 完成年初预算的103.40%" */
             budget = latest_with(x, actual, "预算收入", NULL);
-        add_claim(x, GK_CLAIM_COMPLETION, actual, budget, i, f->pos);
+        /* "年初预算为0万元，全年预算为321.02万元…完成年初预算的95.89%": the
+         * rate names which budget; the other is kept to say what the rate
+         * was computed on. */
+        int other = -1, want = budget_term(f->role_word);
+        if (budget >= 0 && want && budget_term(fig(x, budget)->role_word) != want) {
+            int from = actual >= sfirst ? sfirst : bfirst;
+            for (int j = actual - 1; j >= from && j >= actual - LOOKBACK; j--)
+                if (fig(x, j)->kind == GK_FIG_MONEY && fig(x, j)->role == GK_ROLE_BUDGET &&
+                    budget_term(fig(x, j)->role_word) == want) {
+                    other = budget;
+                    budget = j;
+                    break;
+                }
+        }
+        add_claim(x, GK_CLAIM_COMPLETION, actual, budget, i, f->pos)->alt = other;
         return;
     }
     default:
@@ -811,6 +871,29 @@ static void item_list(ex *x, const char *s, const char *e)
     nv->lists[nv->nlists++] = (struct gk_item_list){owner, keep, n, pos_at(x, m)};
 }
 
+/* "…（项）”20.04万元，主要用于：2025年人口抽样调查。": the purpose of the
+ * block's item, up to the end of the sentence or the next figure. */
+static void purpose(ex *x, const char *s, const char *e)
+{
+    const char *m = find(s, e, "主要用于");
+    if (!m || !x->topic || !has_level(x->topic))
+        return;
+    const char *p = m + strlen("主要用于");
+    while (p < e && (*p == ':' || *p == ','))
+        p++;
+    if (starts(p, e, "以下"))
+        return;   /* "主要用于以下方面：" lists the 类 of a total */
+    const char *q = p;
+    while (q < e && *q != ';' && *q != '\n' && !starts(q, e, "。") && !is_digit(*q))
+        q++;
+    if (q == p)
+        return;
+    gk_narrative *n = x->out;
+    n->purposes = room(x, n->purposes, n->npurposes, &x->purposes_cap, sizeof *n->purposes);
+    n->purposes[n->npurposes++] = (struct gk_purpose){x->topic, gk_report_strndup(x->r, p, (size_t)(q - p)),
+                                                      pos_at(x, p)};
+}
+
 /* Markers after which figures are parts of a whole: "…451.53万元，其中：",
  * "…支出主要用于以下方面：", "“三公”经费支出决算中，". */
 static void heads(ex *x, const char *s, const char *until, const char *at, int last)
@@ -873,7 +956,10 @@ static void take_part(ex *x, int i)
 {
     gk_figure *f = fig(x, i);
     parts_group *w = &x->within;
-    if (w->whole >= 0 && i != w->whole && !x->itemised && f->kind == GK_FIG_MONEY &&
+    /* "…其中甲870万，乙70万…，合计1170万": the 合计 restates the total of
+     * the parts (a SUM claim), it is none of them. */
+    bool total = ends_str(f->subject, "合计") || ends_str(f->subject, "总计");
+    if (w->whole >= 0 && i != w->whole && !x->itemised && !total && f->kind == GK_FIG_MONEY &&
         is_amount_role(f->role) &&
         *f->subject && f->subject != fig(x, i > 0 ? i - 1 : 0)->subject &&
         f->unit == fig(x, w->whole)->unit)
@@ -902,6 +988,10 @@ static int parens(const char *s, const char *e, int depth)
 static void account_claims(ex *x)
 {
     int first = x->sentence_first, end = x->out->nfigures, from = first;
+    /* A total before "其中" heads the parts a later 合计 sums. */
+    bool listed = x->within.whole >= first;
+    if (listed)
+        from = x->within.whole + 1;
     for (int i = first; i < end; i++) {
         const gk_figure *f = fig(x, i);
         if (f->kind != GK_FIG_MONEY)
@@ -915,7 +1005,7 @@ static void account_claims(ex *x)
                     *g->subject && g->subject != sub)
                     idx[n++] = j;
             }
-            if (n >= 2 && x->within.whole < first) {
+            if (n >= 2 && (!listed || i > x->within.whole)) {
                 gk_claim *c = add_claim(x, GK_CLAIM_SUM, i, -1, -1, f->pos);
                 c->parts = copy_parts(x, idx, n);
                 c->nparts = n;
@@ -997,6 +1087,7 @@ static void sentence(ex *x, const char *s, const char *e)
     }
     compare_words(x, s, e, x->out->nfigures);
     item_list(x, s, e);
+    purpose(x, s, e);
     none_statement(x, s, e);
     open_groups(x, x->out->nfigures, s, e);
     account_claims(x);

@@ -696,6 +696,15 @@ static void rate_note(gk_findings *out, const char *rule, rate_verdict v, const 
 static void check_change(const gk_narrative *n, const gk_claim *c, gk_findings *out)
 {
     const gk_figure *ch = &n->figures[c->b], *rate = &n->figures[c->p];
+    if (rate->both_ways) {
+        /* "减少0.15万元，下降（增长）27.78%": the template's alternative left in. */
+        gk_finding *x = gk_report_finding(
+            out, "NAR009", GK_WARNING, &(gk_location){0},
+            "“%s（%s）%s%%”保留了模板的两种写法，方向未定；应按增减额写为“%s%s%%”",
+            rate->dir > 0 ? "增长" : "下降", rate->dir > 0 ? "下降" : "增长", rate->text,
+            ch->dir > 0 ? "增长" : "下降", rate->text);
+        x->locs[0] = at_figure(rate);
+    }
     if (ch->dir != rate->dir) {
         gk_finding *x = gk_report_finding(
             out, "NAR009", GK_ERROR, &(gk_location){0},
@@ -812,6 +821,12 @@ static void check_completion(const gk_report *r, const gk_narrative *n, const bi
         matches(cell, budget, p->value, false))
         snprintf(why, sizeof why, "（文中完成率与表中决算数%s相符，应核对文中决算数）",
                  fmt(gk_amount_round(cell, act->value.scale), b3));
+    /* "年初预算为0万元，全年预算为321.02万元…完成年初预算的95.89%": computed
+     * on the other budget the sentence states. */
+    const gk_figure *other = c->alt >= 0 ? &n->figures[c->alt] : NULL;
+    if (other && other->unit == act->unit && (matches(av, other->value, p->value, false) ||
+                                              matches(av, other->value, p->value, true)))
+        snprintf(why, sizeof why, "（文中比率是按%s%s%s计算的）", other->role_word, other->text, u);
     rate_verdict v = check_rate(sum_of(av), sum_of(budget), p->value, &want);
     switch (v) {
     case RATE_OK:
@@ -820,8 +835,8 @@ static void check_completion(const gk_report *r, const gk_narrative *n, const bi
         if (gk_amount_is_zero(av) && gk_amount_is_zero(p->value))
             return;   /* nothing budgeted, nothing spent: "0%" says no more */
         x = gk_report_finding(out, "NAR004", GK_ERROR, &(gk_location){0},
-                              "预算数为0，完成率无从计算，不应写“完成预算的%s%%”；应说明年初未安排预算、决算%s%s的原因",
-                              p->text, act->text, u);
+                              "预算数为0，完成率无从计算，不应写“%s%s%%”%s；应说明年初未安排预算、决算%s%s的原因",
+                              *p->role_word ? p->role_word : "完成预算的", p->text, why, act->text, u);
         break;
     case RATE_ROUNDING:
     case RATE_TRUNCATED:
@@ -1229,6 +1244,54 @@ static void check_item_lists(const gk_report *r, const gk_narrative *n, gk_findi
     }
 }
 
+/* ---- NAR018: an item's purpose belongs to another kind of item ------------------------ */
+
+/* Kinds of spending that item names and purposes both speak of by these
+ * words.  A purpose speaking of one kind for an item named for another is
+ * the sentence copied from another item ("住房公积金（项）。主要用于：事业单位
+ * 医疗保险支出"). */
+static const struct { const char *kind; const char *words[6]; } SPENDING[] = {
+    {"医疗", {"医疗", "医保", NULL}},
+    {"养老", {"养老", "年金", "退休", "离休", NULL}},
+    {"住房", {"公积金", "购房", "住房", "提租", NULL}},
+};
+
+static int spending_kind(const char *s, int not)
+{
+    for (int k = 0; k < (int)(sizeof SPENDING / sizeof SPENDING[0]); k++)
+        for (const char *const *w = SPENDING[k].words; *w && k != not; w++)
+            if (strstr(s, *w))
+                return k;
+    return -1;
+}
+
+static bool speaks_of(const char *s, int kind)
+{
+    for (const char *const *w = SPENDING[kind].words; *w; w++)
+        if (strstr(s, *w))
+            return true;
+    return false;
+}
+
+static void check_purposes(const gk_narrative *n, gk_findings *out)
+{
+    for (int i = 0; i < n->npurposes; i++) {
+        const struct gk_purpose *pu = &n->purposes[i];
+        int said = spending_kind(pu->text, -1);
+        if (said < 0 || speaks_of(pu->item, said))
+            continue;
+        int named = spending_kind(pu->item, said);
+        if (named < 0)
+            continue;   /* an item of no known kind: its purpose may be anything */
+        char name[256], parent[256];
+        item_levels(pu->item, name, parent, sizeof name);
+        gk_report_finding(out, "NAR018", GK_WARNING, &(gk_location){.pos = pu->pos},
+                          "科目“%s”的用途写作“%s”，那是%s类科目的用途，与本科目（%s类）不符；应写明%s的实际用途",
+                          name[0] ? name : pu->item, pu->text, SPENDING[said].kind,
+                          SPENDING[named].kind, name[0] ? name : pu->item);
+    }
+}
+
 /* ---- Running them ----------------------------------------------------------------- */
 
 static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
@@ -1268,6 +1331,7 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
     check_three_public_items(r, n, out);
     check_restated(n, out);
     check_item_lists(r, n, out);
+    check_purposes(n, out);
     out->narrative = s;
     free(bs);
 }

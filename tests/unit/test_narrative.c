@@ -198,6 +198,70 @@ static void test_fund_accounts(void **state)
     gk_report_free(r);
 }
 
+/* Prose that names which budget, a purpose, a template's two words, a
+ * "合计" closing its own "其中" list. */
+static void test_phrases(void **state)
+{
+    (void)state;
+    static const char *const P[] = {
+        /* 2: the rate is of the 全年 budget (307.82 ÷ 321.02) while it says 年初, which is 0. */
+        "一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成年初预算的95.89%。",
+        /* 3: a rate of something the sentence names, not of the amount before. */
+        "决算数小于预算数的主要原因：其中项目支出规划服务较年初完成92%，部分项目未开展完成。",
+        /* 4: of the 全年 budget, as it says. */
+        "1、一般公共服务支出（类）社会工作事务（款）行政运行（项）。主要用于：行政单位人员支出。全年预算为52.00万元，"
+        "支出决算为51.32万元，完成全年预算数的98.69%。",
+        /* 5: 住房公积金 spent on 医疗保险: copied from another item. */
+        "2、住房保障支出（类）住房改革支出（款）住房公积金（项）。主要用于：事业单位医疗保险支出。全年预算为18.12万元，"
+        "支出决算为17.70万元，完成全年预算数的97.68%。",
+        /* 6: its own purpose. */
+        "3、住房保障支出（类）住房改革支出（款）购房补贴（项）。主要用于：行政单位购房补贴支出。全年预算为11.72万元，"
+        "支出决算为11.72万元。",
+        /* 7: the template's 下降（增长） left in; the direction is still 下降. */
+        "“三公”经费财政拨款支出决算数比2023年度减少0.15万元，下降（增长）27.78%。",
+        /* 8: 合计 restates the total; 稳增长 names a policy. */
+        "2025年度项目总金额2921.00万，其中支持外贸发展370.00万，支持商销稳增长30.00万，区级支持总部经济1106.00万，"
+        "市级支持总部经济1262.00万，进博会推进专项153.00万，合计2921.00万。",
+    };
+    gk_report *r = prose("五、一般公共预算财政拨款支出决算情况说明", P, 7);
+    gk_findings f;
+    gk_check(r, &f);
+    assert_true(has_finding(&f, "NAR004", GK_ERROR, 2));
+    assert_non_null(strstr(f.items[0].message, "全年预算321.02万元"));
+    assert_true(has_finding(&f, "NAR018", GK_WARNING, 5));
+    assert_true(has_finding(&f, "NAR009", GK_WARNING, 7));
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 1);
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_WARNING), 2);
+    gk_narrative n;
+    gk_narrative_extract(r, &n);
+    int sums = 0, within = 0, completions = 0;
+    for (int i = 0; i < n.nclaims; i++) {
+        sums += n.claims[i].kind == GK_CLAIM_SUM;
+        within += n.claims[i].kind == GK_CLAIM_WITHIN;
+        completions += n.claims[i].kind == GK_CLAIM_COMPLETION;
+    }
+    assert_int_equal(sums, 1);
+    assert_int_equal(within, 1);
+    assert_int_equal(completions, 3);
+    assert_int_equal(n.npurposes, 3);
+    gk_report_free(r);
+
+    /* Moved: the 合计 no longer the parts' sum, the 全年 rate off, a part beyond the total. */
+    static const char *const Q[] = {
+        "1、一般公共服务支出（类）社会工作事务（款）行政运行（项）。全年预算为52.00万元，"
+        "支出决算为51.32万元，完成全年预算数的95.69%。",
+        "2025年度项目总金额2921.00万，其中支持外贸发展370.00万，支持商销稳增长31.00万，区级支持总部经济1106.00万，"
+        "市级支持总部经济1262.00万，进博会推进专项153.00万，合计2921.00万。",
+        "2025年度项目总金额100.00万，其中甲60.00万，乙50.00万。",
+    };
+    r = prose("五、一般公共预算财政拨款支出决算情况说明", Q, 3);
+    gk_check(r, &f);
+    assert_true(has_finding(&f, "NAR004", GK_ERROR, 2));
+    assert_true(has_finding(&f, "NAR014", GK_ERROR, 3));
+    assert_true(has_finding(&f, "NAR014", GK_ERROR, 4));
+    gk_report_free(r);
+}
+
 /* ---- The examples ------------------------------------------------------------- */
 
 static void test_examples(void **state)
@@ -481,6 +545,7 @@ int main(void)
         cmocka_unit_test(test_not_figures),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_fund_accounts),
+        cmocka_unit_test(test_phrases),
         cmocka_unit_test(test_examples),
         cmocka_unit_test(test_corpus_index),
         cmocka_unit_test(test_perturbation),

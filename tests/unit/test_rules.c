@@ -350,6 +350,9 @@ static void test_corpus_pdf(void **state)
     gk_check(r, &f);
     assert_true(has_finding_on(&f, "NAR001", GK_ERROR, 21, 14));
     assert_int_equal(count_rule(&f, "NAR001", GK_ERROR) + count_rule(&f, "NAR001", GK_WARNING), 1);
+    /* 说明五: 一般公共服务支出 2106.66 of 2940.05 is 71.65%, printed 71.73% (the four
+     * shares printed sum to 100.07%). */
+    assert_true(has_finding_on(&f, "NAR003", GK_ERROR, 21, 25));
     assert_int_equal(table_rule_findings(&f), 0);
     /* Rounding only: 社会保障和就业 326.71 (summary tables) vs 326.72 (code tables). */
     assert_true(has_finding_on(&f, "XT003", GK_INFO, 6, 13));
@@ -372,11 +375,19 @@ static void test_corpus_pdf(void **state)
     r = read_path(GK_SHARED_DIR "/corpus/sh-putuo-commerce-2025-dept-budget.pdf");
     gk_check(r, &f);
     assert_int_equal(table_rule_findings(&f), 0);
+    /* Pages 24–26: "项目总预算1170.00万，其中…，合计1170.00万": the 合计 sums the
+     * parts, it is none of them ("支持商销稳增长30.00万" is a part too). */
+    assert_int_equal(count_rule(&f, "NAR014", GK_ERROR) + count_rule(&f, "NAR014", GK_INFO), 0);
     gk_report_free(r);
     /* 社会工作部: 机关运行经费 "增长100.00%" from nothing. */
     r = read_path(GK_SHARED_DIR "/corpus/sh-putuo-socialwork-2024-final.pdf");
     gk_check(r, &f);
     assert_true(has_finding_on(&f, "NAR006", GK_ERROR, 21, 19));
+    /* "年初预算为0万元，全年预算为321.02万元…完成年初预算的95.89%" (307.82 ÷ 321.02);
+     * 住房公积金（项）"主要用于：事业单位医疗保险支出". */
+    assert_true(has_finding_on(&f, "NAR004", GK_ERROR, 18, 10));
+    assert_true(has_finding_on(&f, "NAR018", GK_WARNING, 20, 3));
+    assert_int_equal(count_rule(&f, "NAR018", GK_WARNING), 1);
     gk_report_free(r);
     /* 规划和自然资源局: the tables' part is headed "上海市规划和自然资源局
      * 2024 年度部门决算表" (the 区 left out); its empty fund tables say so
@@ -385,6 +396,16 @@ static void test_corpus_pdf(void **state)
     gk_check(r, &f);
     assert_true(has_finding_on(&f, "DOC004", GK_WARNING, 7, 1));
     assert_int_equal(count_rule(&f, "COMP003", GK_WARNING) + count_rule(&f, "COMP003", GK_ERROR), 0);
+    /* 说明六 states the 支出决算表's 基本支出 5377.64 (all funds) as 一般公共预算
+     * 财政拨款基本支出; the 一般公共预算 tables have 5364.75 and 人员经费 4884.09
+     * (the prose's 4896.98 + 公用 480.66 = 5377.64). */
+    assert_true(has_finding_on(&f, "NAR001", GK_ERROR, 24, 14));
+    assert_true(has_finding_on(&f, "NAR001", GK_ERROR, 24, 15));
+    /* "减少0.15万元，下降（增长）27.78%": the template's choice left in, the
+     * direction itself right; "较年初完成92%" is 规划服务's, not the total's. */
+    assert_true(has_finding_on(&f, "NAR009", GK_WARNING, 25, 12));
+    assert_int_equal(count_rule(&f, "NAR009", GK_ERROR), 0);
+    assert_int_equal(count_rule(&f, "NAR004", GK_ERROR), 0);
     gk_report_free(r);
 }
 
