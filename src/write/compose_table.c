@@ -192,30 +192,70 @@ static void coded(builder *b, const gk_table *t, const gk_layout *l)
 /* ---- Two-sided tables: 收入 rows beside 支出 rows ------------------------ */
 
 /* "财政拨款收入/一般公共预算资金" is printed as its last part, numbered
- * "1." under the row it belongs to (the numbering says it is a part). */
-static const char *printed_label(builder *b, const gk_row *const *rows, size_t i)
+ * "1." under the row it belongs to (the numbering says it is a part; a
+ * part of a part "(1)").  labels[i] is the row's label within its view. */
+static const char *printed_label(builder *b, const char *const *labels, size_t i)
 {
-    const char *label = rows[i]->label;
+    const char *label = labels[i];
     const char *slash = label ? strrchr(label, '/') : NULL;
     if (!slash)
         return label;
+    int depth = 0;
+    for (const char *p = label; *p; p++)
+        depth += *p == '/';
     int n = 1;
     size_t parent = (size_t)(slash - label);
-    while (n <= (int)i && rows[i - n]->label && strncmp(rows[i - n]->label, label, parent + 1) == 0)
-        n++;
-    return gk_doc_printf(b->doc, "%d.%s", n, slash + 1);
+    for (size_t k = i; k > 0 && labels[k - 1] && strncmp(labels[k - 1], label, parent + 1) == 0; k--) {
+        int d = 0;
+        for (const char *p = labels[k - 1]; *p; p++)
+            d += *p == '/';
+        n += d == depth;
+    }
+    return gk_doc_printf(b->doc, depth == 1 ? "%d.%s" : "(%d)%s", n, slash + 1);
 }
 
 /* Where a side's totals begin: its first 本年…合计 (or …总计) row. */
-static size_t tail_start(const gk_row *const *rows, size_t n)
+static size_t tail_start(const char *const *labels, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        const char *l = rows[i]->label;
+        const char *l = labels[i];
         if (l && (strncmp(l, "本年", 6) == 0 || strstr(l, "总计")) && is_total_label(l))
             return i;
     }
     return n;
 }
+
+/* The 支出 side of a 单位综合预算 summary is printed three times: by
+ * function, then in two economic views whose rows the reader names
+ * "部门经济分类/…", "政府经济分类/…" after their label column's header. */
+static const struct {
+    const char *view, *header;
+} VIEWS[] = {
+    {"部门经济分类", "部门预算支出经济分类科目"},
+    {"政府经济分类", "政府预算支出经济分类科目"},
+    {"经济分类", "支出经济分类科目"},
+};
+#define NVIEWS (sizeof VIEWS / sizeof *VIEWS)
+
+/* The view a 支出 label belongs to (an index into VIEWS), or -1. */
+static int view_of(const char *label)
+{
+    const char *slash = label ? strchr(label, '/') : NULL;
+    for (size_t v = 0; slash && v < NVIEWS; v++)
+        if ((size_t)(slash - label) == strlen(VIEWS[v].view) &&
+            strncmp(label, VIEWS[v].view, (size_t)(slash - label)) == 0)
+            return (int)v;
+    return -1;
+}
+
+/* One label column and its amounts: 收入, or a view of 支出. */
+typedef struct side_col {
+    const gk_row **rows;
+    const char **labels;      /* within the view */
+    size_t n, tail;
+    const char *header;       /* of the label column */
+    int first;                /* grid column of the label */
+} side_col;
 
 static void two_sided(builder *b, const gk_table *t, const gk_layout *l)
 {
@@ -224,59 +264,79 @@ static void two_sided(builder *b, const gk_table *t, const gk_layout *l)
     int nout = columns(t, l ? l->columns : NULL, GK_SIDE_EXPENSE, out_cols);
     if (nin == 0)
         in_cols[nin++] = "金额";
-    size_t nrin = 0, nrout = 0;
-    const gk_row **ins = gk_arena_alloc(b->doc->arena, (t->nrows + 1) * sizeof *ins);
-    const gk_row **outs = gk_arena_alloc(b->doc->arena, (t->nrows + 1) * sizeof *outs);
+    /* sides[0]: 收入; [1]: 支出 by function; [2 + v]: 支出 in VIEWS[v]. */
+    enum { NSIDES = 2 + NVIEWS };
+    side_col sides[NSIDES];
+    memset(sides, 0, sizeof sides);
+    for (int s = 0; s < NSIDES; s++) {
+        sides[s].rows = gk_arena_alloc(b->doc->arena, (t->nrows + 1) * sizeof *sides[s].rows);
+        sides[s].labels = gk_arena_alloc(b->doc->arena, (t->nrows + 1) * sizeof *sides[s].labels);
+        sides[s].header = s >= 2 ? VIEWS[s - 2].header : "项目";
+    }
     for (size_t i = 0; i < t->nrows; i++) {
         const gk_row *row = &t->rows[i];
-        if (row->side == GK_SIDE_EXPENSE)
-            outs[nrout++] = row;
-        else
-            ins[nrin++] = row;
+        int v = row->side == GK_SIDE_EXPENSE ? view_of(row->label) : -1;
+        side_col *sc = &sides[row->side != GK_SIDE_EXPENSE ? 0 : v < 0 ? 1 : 2 + v];
+        sc->rows[sc->n] = row;
+        sc->labels[sc->n++] = v < 0 ? row->label : row->label + strlen(VIEWS[v].view) + 1;
     }
-    start(b, b->doc, b->g, 2 + nin + nout);
+    int ncols = 0, nexp = 0;
+    for (int s = 0; s < NSIDES; s++) {
+        if (s >= 2 && sides[s].n == 0)
+            continue;
+        sides[s].first = ncols;
+        ncols += 1 + (s == 0 ? nin : nout);
+        nexp += s > 0;
+    }
+    start(b, b->doc, b->g, ncols);
     int h0 = add_row(b), h1 = add_row(b);
     b->g->nheader = 2;
     bool budget = gk_table_kind_doc(t->kind) == GK_DOC_BUDGET;
     header(b, h0, 0, budget ? "本年收入" : "收入", 1 + nin, 1);
-    header(b, h0, 1 + nin, budget ? "本年支出" : "支出", 1 + nout, 1);
-    put(b, h1, 0, "项目", GK_ALIGN_CENTER);
-    for (int c = 0; c < nin; c++)
-        put(b, h1, 1 + c, strcmp(in_cols[c], "金额") == 0 && budget ? "预算数" : in_cols[c],
-            GK_ALIGN_CENTER);
-    put(b, h1, 1 + nin, "项目", GK_ALIGN_CENTER);
-    for (int c = 0; c < nout; c++)
-        put(b, h1, 2 + nin + c,
-            strcmp(out_cols[c], "金额") == 0 && budget ? "预算数" : out_cols[c],
-            GK_ALIGN_CENTER);
+    header(b, h0, 1 + nin, budget ? "本年支出" : "支出", nexp * (1 + nout), 1);
     /* The sides' items, then their totals from 本年…合计 on, level. */
-    size_t tin = tail_start(ins, nrin), tout = tail_start(outs, nrout);
-    size_t items = tin > tout ? tin : tout;
-    size_t tails = nrin - tin > nrout - tout ? nrin - tin : nrout - tout;
+    size_t items = 0, tails = 0;
+    for (int s = 0; s < NSIDES; s++) {
+        side_col *sc = &sides[s];
+        if (s >= 2 && sc->n == 0)
+            continue;
+        int n = s == 0 ? nin : nout;
+        const char **cols = s == 0 ? in_cols : out_cols;
+        put(b, h1, sc->first, sc->header, GK_ALIGN_CENTER);
+        for (int c = 0; c < n; c++)
+            put(b, h1, sc->first + 1 + c, strcmp(cols[c], "金额") == 0 && budget ? "预算数" : cols[c],
+                GK_ALIGN_CENTER);
+        sc->tail = tail_start(sc->labels, sc->n);
+        if (sc->tail > items)
+            items = sc->tail;
+        if (sc->n - sc->tail > tails)
+            tails = sc->n - sc->tail;
+    }
     for (size_t i = 0; i < items + tails; i++) {
         int r = add_row(b);
-        size_t ki = i < items ? i : tin + (i - items), ko = i < items ? i : tout + (i - items);
-        const gk_row *in = (i < items ? i < tin : ki < nrin) ? ins[ki] : NULL;
-        const gk_row *out = (i < items ? i < tout : ko < nrout) ? outs[ko] : NULL;
-        if (in) {
-            put(b, r, 0, printed_label(b, ins, ki), GK_ALIGN_LEFT);
-            for (int c = 0; c < nin; c++)
-                amount(b, r, 1 + c, gk_row_get(in, in_cols[c]));
+        for (int s = 0; s < NSIDES; s++) {
+            side_col *sc = &sides[s];
+            if (s >= 2 && sc->n == 0)
+                continue;
+            size_t k = i < items ? i : sc->tail + (i - items);
+            if (i < items ? k >= sc->tail : k >= sc->n)
+                continue;
+            int n = s == 0 ? nin : nout;
+            const char **cols = s == 0 ? in_cols : out_cols;
+            put(b, r, sc->first, printed_label(b, sc->labels, k), GK_ALIGN_LEFT);
+            for (int c = 0; c < n; c++)
+                amount(b, r, sc->first + 1 + c, gk_row_get(sc->rows[k], cols[c]));
+            b->g->total[r] |= is_total_label(sc->labels[k]);
         }
-        if (out) {
-            put(b, r, 1 + nin, printed_label(b, outs, ko), GK_ALIGN_LEFT);
-            for (int c = 0; c < nout; c++)
-                amount(b, r, 2 + nin + c, gk_row_get(out, out_cols[c]));
-        }
-        b->g->total[r] = (in && is_total_label(in->label)) || (out && is_total_label(out->label));
     }
-    const char *kinds[2 * MAX_COLUMNS + 2];
-    kinds[0] = "label";
-    for (int c = 0; c < nin; c++)
-        kinds[1 + c] = "amount";
-    kinds[1 + nin] = "label";
-    for (int c = 0; c < nout; c++)
-        kinds[2 + nin + c] = "amount";
+    const char **kinds = gk_arena_alloc(b->doc->arena, (size_t)ncols * sizeof *kinds);
+    for (int s = 0; s < NSIDES; s++) {
+        if (s >= 2 && sides[s].n == 0)
+            continue;
+        kinds[sides[s].first] = "label";
+        for (int c = 0; c < (s == 0 ? nin : nout); c++)
+            kinds[sides[s].first + 1 + c] = "amount";
+    }
     widths(b, kinds);
 }
 

@@ -4,7 +4,8 @@
 Usage: same_tables.py EXPECTED.json ACTUAL.json
 Prints each difference and "cells M/N"; exits 0 only when every table,
 row and cell of EXPECTED is in ACTUAL with the same value (positions are
-not compared: a rendered document puts things on other lines).
+not compared: a rendered document puts things on other lines; rows
+with the same code, label and side pair in the order they are read).
 """
 import json
 import sys
@@ -36,20 +37,23 @@ def main():
             bad.append(f"{kind}: unit/number/note {meta} != {other[1]}")
         if len(rows) != len(other[2]):
             bad.append(f"{kind}: {len(rows)} rows != {len(other[2])}")
+        # Rows with the same key (a label printed twice, as 工资福利支出
+        # under 人员经费 and under 专项业务经费) pair in order of reading.
         theirs = {}
         for key, c in other[2]:
-            theirs.setdefault(key, c)
+            theirs.setdefault(key, []).append(c)
         for key, c in rows:
             cells += len(c)
-            if key not in theirs:
+            if not theirs.get(key):
                 bad.append(f"{kind}: row {key} missing")
                 continue
+            t = theirs[key].pop(0)
             for col, v in c.items():
-                if theirs[key].get(col) == v:
+                if t.get(col) == v:
                     matched += 1
                 else:
-                    bad.append(f"{kind}: {key} {col} {v} != {theirs[key].get(col)}")
-            extra = set(theirs[key]) - set(c)
+                    bad.append(f"{kind}: {key} {col} {v} != {t.get(col)}")
+            extra = set(t) - set(c)
             if extra:
                 bad.append(f"{kind}: {key} extra cells {sorted(extra)}")
     for b in bad[:40]:
