@@ -174,6 +174,7 @@ struct pg_carry {
     column *cols;
     int ncols;
     bool open;            /* the last table ran to the foot of its page */
+    gk_buf header;        /* its header's text, chunk by chunk */
 };
 
 typedef struct page {
@@ -407,7 +408,8 @@ static bool title_like(const char *s)
 }
 
 /* Lines that are never part of a table's grid: titles, unit and 部门
- * lines, notes, section headings and prose. */
+ * lines, notes, section headings and prose.  ("主管部门" with no colon
+ * is a 绩效 form's field, in its grid.) */
 static bool excluded_text(const char *s, double width, double page_width, size_t nchunks)
 {
     while (*s == ' ')
@@ -420,7 +422,7 @@ static bool excluded_text(const char *s, double width, double page_width, size_t
         (starts(s, "注") && s[3] >= '0' && s[3] <= '9'))
         return true;                                              /* a note */
     if (has(s, "单位：") || has(s, "单位:") || has(s, "编制部门") || has(s, "编制单位") ||
-        has(s, "主管部门") || starts(s, "部门：") || starts(s, "部门:"))
+        has(s, "主管部门：") || has(s, "主管部门:") || starts(s, "部门：") || starts(s, "部门:"))
         return true;                                              /* unit, 部门 */
     if ((starts(s, "第") && has(s, "部分")) || (nchunks <= 2 && title_like(s)))
         return true;                                              /* heading, title */
@@ -824,9 +826,15 @@ static void group_headers(grid *gr)
     for (size_t i = 0; i < gr->body_from;) {
         size_t j = band_end(p, gr->cs, i, gr->body_from);
         for (size_t g = i; g < j; g++) {
-            if (leaf(gr, g))
-                continue;
             chunk *c = &p->ch[gr->cs[g]];
+            /* A header with nothing under it and over no column: centred
+             * over a group whose columns' contents are narrow ("收入" over
+             * 项目 | 金额 on a page where only 总计 is left). */
+            bool lone = leaf(gr, g);
+            for (int k = 0; k < gr->ncols && lone; k++)
+                lone = overlap(c->x0, c->x1, gr->cols[k].x0, gr->cols[k].x1) <= 0.5;
+            if (leaf(gr, g) && !lone)
+                continue;
             double m = (c->x0 + c->x1) / 2, tol = 1.5 * c->size;
             int k0 = column_at(gr, m), best = -1, best_w = -1;
             /* Runs centred on it, the closest first; then the widest of
@@ -849,7 +857,7 @@ static void group_headers(grid *gr)
                          * than it (less a size) are not its group. */
                         double diff = dabs((l + r) / 2 - m);
                         if (sibling || diff > dmax(tol, 0.03 * (r - l)) ||
-                            r - l < c->x1 - c->x0 - c->size)
+                            r - l < c->x1 - c->x0 - c->size || (lone && a == b))
                             continue;
                         if (pass == 0)
                             closest = dmin(closest, diff);
@@ -1384,7 +1392,19 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     memcpy(idx, gr.cs, gr.ncs * sizeof *idx);
     sort_page = p;
     qsort(idx, gr.body_from, sizeof *idx, by_chunk_y);
-    for (size_t i = 0; i < gr.body_from;) {
+    /* The header printed again at the top of a page, over the rows of the
+     * table that ran to the foot of the last: the table goes on, its
+     * header is not read a second time (as rows, for a table without
+     * codes such as the two-sided 收入/支出 summaries). */
+    gk_buf head = {0};
+    for (size_t i = 0; i < gr.body_from; i++) {
+        chunk_text(p, &p->ch[idx[i]], &head);
+        gk_buf_putc(&head, '\t');
+    }
+    bool repeated = first_on_page && d->carry && d->carry->open && head.len &&
+                    d->carry->header.len == head.len &&
+                    memcmp(d->carry->header.data, head.data, head.len) == 0;
+    for (size_t i = 0; i < gr.body_from && !repeated;) {
         size_t j = band_end(p, idx, i, gr.body_from);
         /* Bands below that have no text in this one's columns are one line
          * with it: headers of one row of cells, centred in cells of
@@ -1431,6 +1451,12 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     d->carry->cols = gr.cols;
     d->carry->ncols = gr.ncols;
     d->carry->open = true;
+    if (!carried) {
+        gk_buf_free(&d->carry->header);
+        d->carry->header = head;
+    } else {
+        gk_buf_free(&head);
+    }
     gr.cols = NULL;
     free(rs.r);
     free(idx);
@@ -1501,8 +1527,10 @@ void pg_doc_free(pg_doc *d)
     gk_buf_free(&d->text);
     free(d->lines);
     free(d->fields);
-    if (d->carry)
+    if (d->carry) {
         free(d->carry->cols);
+        gk_buf_free(&d->carry->header);
+    }
     free(d->carry);
     memset(d, 0, sizeof *d);
 }
