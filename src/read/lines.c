@@ -171,11 +171,19 @@ void gk_trim(const char **s, size_t *len)
     }
 }
 
-/* Length of an HTML tag at s (e.g. <b>, </b>, <br/>, <td class="x">), or 0. */
+/* Length of an HTML tag at s (e.g. <b>, </b>, <br/>, <td class="x">), of a
+ * declaration (<!DOCTYPE html>) or of a comment closed on the line
+ * (<!-- … -->), or 0. */
 static size_t html_tag_len(const char *s, size_t len)
 {
     size_t i = 1;
-    if (i < len && s[i] == '/')
+    if (len >= 4 && memcmp(s, "<!--", 4) == 0) {
+        for (i = 4; i + 3 <= len && s[i] != '\n'; i++)
+            if (memcmp(s + i, "-->", 3) == 0)
+                return i + 3;
+        return 0;
+    }
+    if (i < len && (s[i] == '/' || s[i] == '!'))
         i++;
     size_t name = i;
     while (i < len && ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
@@ -188,14 +196,79 @@ static size_t html_tag_len(const char *s, size_t len)
     return i < len && s[i] == '>' ? i + 1 : 0;
 }
 
-/* Clean one raw line into arena memory: HTML tags and "**" removed. */
+/* Does the line hold an HTML tag? */
+static bool has_html_tag(const char *s, size_t len)
+{
+    for (const char *p = memchr(s, '<', len); p; p = memchr(p + 1, '<', len - (size_t)(p + 1 - s)))
+        if (html_tag_len(p, len - (size_t)(p - s)))
+            return true;
+    return false;
+}
+
+/* Decode the character reference at s ("&amp;", "&#39;", "&#x4E2D;") into
+ * out (at most 4 bytes, never more than the reference's own length);
+ * returns the reference's length and *n the bytes written, or 0 when s is
+ * not a reference this reader knows. */
+static size_t html_entity(const char *s, size_t len, char *out, size_t *n)
+{
+    static const struct {
+        const char *name, *text;
+    } NAMED[] = {{"&amp;", "&"},   {"&lt;", "<"},    {"&gt;", ">"},           {"&quot;", "\""},
+                 {"&apos;", "'"}, {"&nbsp;", "\xC2\xA0"}};
+    for (size_t k = 0; k < sizeof NAMED / sizeof NAMED[0]; k++) {
+        size_t m = strlen(NAMED[k].name);
+        if (len >= m && memcmp(s, NAMED[k].name, m) == 0) {
+            *n = strlen(NAMED[k].text);
+            memcpy(out, NAMED[k].text, *n);
+            return m;
+        }
+    }
+    if (len < 4 || s[1] != '#')
+        return 0;
+    size_t i = 2;
+    bool hex = s[i] == 'x' || s[i] == 'X';
+    i += hex;
+    uint32_t cp = 0;
+    size_t digits = 0;
+    for (; i < len && digits < 8; i++, digits++) {
+        char c = s[i];
+        int d = c >= '0' && c <= '9'               ? c - '0'
+                : hex && c >= 'a' && c <= 'f'      ? c - 'a' + 10
+                : hex && c >= 'A' && c <= 'F'      ? c - 'A' + 10
+                                                   : -1;
+        if (d < 0)
+            break;
+        cp = cp * (hex ? 16 : 10) + (uint32_t)d;
+    }
+    if (!digits || i >= len || s[i] != ';' || cp == 0 || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    utf8proc_ssize_t w = utf8proc_encode_char((utf8proc_int32_t)cp, (utf8proc_uint8_t *)out);
+    if (w <= 0 || (size_t)w > i + 1)
+        return 0;
+    *n = (size_t)w;
+    return i + 1;
+}
+
+/* Clean one raw line into arena memory: HTML tags and "**" removed; on a
+ * line with tags (an HTML document's), character references decoded —
+ * "&quot;三公&quot;" is "三公" in quotes.  A plain text line keeps its "&". */
 static char *clean(gk_arena *a, const char *s, size_t len, size_t *outlen)
 {
     char *out = gk_arena_alloc(a, len + 1), *o = out;
+    bool html = memchr(s, '<', len) && has_html_tag(s, len);
     for (size_t i = 0; i < len;) {
         if (s[i] == '<') {
             size_t t = html_tag_len(s + i, len - i);
             if (t) {
+                i += t;
+                continue;
+            }
+        }
+        if (html && s[i] == '&') {
+            size_t n, t = html_entity(s + i, len - i, o, &n);
+            if (t) {
+                o += n;
                 i += t;
                 continue;
             }

@@ -86,6 +86,14 @@ json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)' "$SRC/examples/final-2
 expect 2 'badfact.json: facts.统计/公务用车保有量：应为非负整数，实为 "1.5"' -- "$GK" render "$TMP/badfact.json" -o "$TMP/badfact.md"
 [ ! -e "$TMP/badfact.md" ] && ok || bad "render left a file after a bad fact"
 
+# A rendered HTML document reads back as its Markdown does: <!DOCTYPE>, comments
+# and character references (&quot;三公&quot;) are markup, not text.
+"$GK" render "$SRC/examples/final-2024.txt" -o "$TMP/h.html" && "$GK" render "$SRC/examples/final-2024.txt" -o "$TMP/h.md" || bad "render .html/.md"
+findings() { "$GK" check "$1" 2>&1 | grep -o '\(error\|warning\|info\)\[.*'; }
+if [ -n "$(findings "$TMP/h.md")" ] && [ "$(findings "$TMP/h.html")" = "$(findings "$TMP/h.md")" ]; then ok; else bad "check h.html differs from h.md"$'\n'"$(diff <(findings "$TMP/h.html") <(findings "$TMP/h.md"))"; fi
+"$GK" parse "$TMP/h.html" >"$TMP/h.json" && grep -q '"unit": "示例县医疗保障局"' "$TMP/h.json" &&
+    grep -q '"title": "财政拨款\\"三公\\"经费支出决算表"' "$TMP/h.json" && ! grep -q 'DOCTYPE\|&quot;' "$TMP/h.json" && ok || bad "parse h.html: unit, title"
+
 # rules: the catalogue.
 expect 0 "^CLS001 *error" -- "$GK" rules
 

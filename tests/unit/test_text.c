@@ -417,6 +417,50 @@ static void test_corpus_yichuan_cells(void **state)
     gk_report_free(want);
 }
 
+/* ---- HTML ------------------------------------------------------------------ */
+
+/* The paragraph whose text starts with `prefix`, or NULL. */
+static const char *paragraph(const gk_report *r, const char *prefix)
+{
+    for (size_t i = 0; i < r->nparagraphs; i++)
+        if (strncmp(r->paragraphs[i].text, prefix, strlen(prefix)) == 0)
+            return r->paragraphs[i].text;
+    return NULL;
+}
+
+/* HTML is read by dropping tags: a declaration and comments are tags too,
+ * and character references are decoded on the lines that carry tags (a
+ * plain text line keeps "&amp;" as it is). */
+static void test_html(void **state)
+{
+    (void)state;
+    static const char html[] =
+        "<!DOCTYPE html>\n"
+        "<!-- written by hand > for the test -->\n"
+        "<html lang=\"zh-CN\"><head><title>示例局2024年度部门决算</title></head><body>\n"
+        "<h1>示例局2024年度部门决算</h1>\n"
+        "<h2>九、财政拨款&quot;三公&quot;经费支出决算情况说明</h2>\n"
+        "<p>甲&amp;乙 &lt;丙&gt; &#39;丁&#39; &apos;戊&apos; &#20013;&#x6587;&#X6587;</p>\n"
+        "<p>留下：&bogus; &#0; &#xD800; &#1114112; &#12 &amp</p>\n"
+        "文本行 R&amp;D 不解码\n"
+        "</body></html>\n";
+    gk_error err;
+    gk_report *r = gk_read(html, sizeof html - 1, "t.html", &err);
+    if (!r)
+        fail_msg("%s", err.message);
+    assert_string_equal(r->unit, "示例局");
+    assert_int_equal(r->year, 2024);
+    for (size_t i = 0; i < r->nparagraphs; i++) {
+        assert_null(strstr(r->paragraphs[i].text, "DOCTYPE"));
+        assert_null(strstr(r->paragraphs[i].text, "written by hand"));
+    }
+    assert_non_null(paragraph(r, "九、财政拨款\"三公\"经费支出决算情况说明"));
+    assert_non_null(paragraph(r, "甲&乙 <丙> '丁' '戊' 中文文"));
+    assert_non_null(paragraph(r, "留下：&bogus; &#0; &#xD800; &#1114112; &#12 &amp"));
+    assert_non_null(paragraph(r, "文本行 R&amp;D 不解码"));
+    gk_report_free(r);
+}
+
 /* ---- Hostile input ---------------------------------------------------------- */
 
 static void test_hostile(void **state)
@@ -490,6 +534,7 @@ int main(void)
         cmocka_unit_test(test_corpus_cells),
         cmocka_unit_test(test_corpus_expected),
         cmocka_unit_test(test_corpus_yichuan_cells),
+        cmocka_unit_test(test_html),
         cmocka_unit_test(test_hostile),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
