@@ -237,9 +237,29 @@ static size_t bracketed_code(const char *subject, char code[8])
     return len;
 }
 
+/* A subject that is the bare name of a 类 ("一般公共服务306.90万元，占1.61%") or of
+ * an economic 款 ("基本工资73.7万元"), without level marks or code: the
+ * catalog's entry, which knows the names' variants and other years'. */
+static const gk_catalog_entry *class_named(const char *subject, bool economic)
+{
+    char code[8];
+    if (!*subject || strstr(subject, "(类)") || strstr(subject, "(款)") || strstr(subject, "(项)") ||
+        bracketed_code(subject, code))
+        return NULL;   /* "维修(护)费" is a bare name */
+    return economic ? gk_catalog_find_name(GK_CLASS_ECON_DEPT, subject, NULL, 2, 0)
+                    : gk_catalog_find_name(GK_CLASS_FUNCTIONAL, subject, NULL, 1, 0);
+}
+
 static const gk_row *named_row(const gk_table *t, const char *subject)
 {
     char code[8];
+    const gk_catalog_entry *ce = class_named(subject, t->kind == GK_TABLE_GPB_BASIC);
+    if (ce) {
+        for (size_t i = 0; i < t->nrows; i++)
+            if (t->rows[i].code && strcmp(t->rows[i].code, ce->code) == 0)
+                return &t->rows[i];
+        return NULL;
+    }
     if (bracketed_code(subject, code)) {
         for (size_t i = 0; i < t->nrows; i++)
             if (t->rows[i].code && strcmp(t->rows[i].code, code) == 0)
@@ -291,6 +311,15 @@ static const entry *find_entry(const char *key, const char *subject, bool budget
         for (int k = 0; k < en->nphrases; k++) {
             const char *ph = en->phrases[k];
             char code[8];
+            /* "(类名)" / "(经济科目)": the bare name of a 类 / an economic 款. */
+            bool economic = strcmp(ph, "(经济科目)") == 0;
+            if (economic || strcmp(ph, "(类名)") == 0) {
+                if (en->section && 1000u + 1 > best_score && class_named(subject, economic)) {
+                    best = en;
+                    best_score = 1000 + 1;
+                }
+                continue;
+            }
             /* "(代码)": a subject ending in a bracketed code. */
             if (strcmp(ph, "(代码)") == 0) {
                 if (*subject && bracketed_code(subject, code) && 1000u + 1 > best_score &&

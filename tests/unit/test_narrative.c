@@ -366,6 +366,9 @@ static void test_corpus_index(void **state)
     assert_true(has_finding(&f, "NAR010", GK_ERROR, 124));
     /* 部门整体支出自评: 全年预算数 377.37 against the 自评表's 金额合计 182. */
     assert_true(has_finding(&f, "NAR001", GK_ERROR, 180));
+    /* 说明六's economic items by bare name ("基本工资73.7万元", "维修（护）费5.8万元")
+     * bind to the 基本支出表 (and agree): 23 → 45 bound. */
+    assert_true(f.narrative.bound >= 45);
     gk_report_free(r);
 
     /* 004: every difference from the previous year is right ("较上年
@@ -386,6 +389,8 @@ static void test_corpus_index(void **state)
     assert_true(has_finding(&f, "NAR016", GK_WARNING, 927));   /* 公务接待费 1.53, then 0 */
     assert_true(has_finding(&f, "NAR012", GK_WARNING, 676));
     assert_true(has_finding(&f, "NAR001", GK_INFO, 761));
+    /* 类 named bare in 说明五 ("一般公共服务306.90万元"): 98 → 109 bound. */
+    assert_true(f.narrative.bound >= 109);
     gk_report_free(r);
 
     /* yichuan: "占 76.23" without "%", no 公务用车购置费 in the 三公 section,
