@@ -112,7 +112,11 @@ typedef struct gk_doc {
     gk_doc_kind kind;
     gk_block *blocks;
     size_t nblocks, cap;
-    struct gk_arena *arena;   /* owns the blocks, grids and composed text */
+    /* The report's facts, copied: a writer that keeps data (Excel) writes
+     * them out so that the document can be rendered again from it. */
+    gk_fact *facts;
+    size_t nfacts;
+    struct gk_arena *arena;   /* owns the blocks, grids, facts and composed text */
 } gk_doc;
 
 /* Lay a report out as a complete document.  Text that the data cannot

@@ -13,7 +13,9 @@
  * a number as its format shows it (xlsx_format.c) — which is the tabbed text
  * the text reader reads; the whole workbook then goes through gk_read_text.
  * Sheets are separated by a blank line.  Positions stay the lines of that
- * text; notes and errors also name the sheet and its row.
+ * text; notes and errors also name the sheet and its row.  A sheet named
+ * 补充信息 is not text: its rows are the report's facts (事项 | 内容, as the
+ * Excel writer writes them and docs/format.md lists them), each checked.
  *
  * The input is untrusted: every part's decompressed size, the cells, the
  * merged ranges, the text kept and the text made are capped; an XML part may
@@ -57,6 +59,9 @@
 #define MAX_COL 16384u
 
 #define CHUNK 65536
+
+/* The sheet of facts (write/xlsx.c writes it). */
+#define FACTS_SHEET "补充信息"
 
 /* ---- The reader's state --------------------------------------------------- */
 
@@ -150,6 +155,8 @@ typedef struct xlsx {
     size_t nanchors, anchors_cap;
     gk_buf notes;            /* notes for the report, each NUL-terminated */
     size_t nnotes;
+    gk_buf facts;            /* key, value, key, value …, each NUL-terminated */
+    size_t nfacts;
 } xlsx;
 
 static void *grow(void *p, size_t *cap, size_t n, size_t elem)
@@ -164,14 +171,19 @@ static void *grow(void *p, size_t *cap, size_t n, size_t elem)
     return q;
 }
 
-static char *dup(const char *s)
+static char *dupn(const char *s, size_t n)
 {
-    size_t n = strlen(s);
     char *d = malloc(n + 1);
     if (!d)
         gk_out_of_memory();
-    memcpy(d, s, n + 1);
+    memcpy(d, s, n);
+    d[n] = '\0';
     return d;
+}
+
+static char *dup(const char *s)
+{
+    return dupn(s, strlen(s));
 }
 
 /* Record the first failure: "<part>（工作表“<sheet>”）：<reason>", and stop
@@ -1052,6 +1064,41 @@ static bool emit_sheet(xlsx *x, const char *name)
     return true;
 }
 
+/* The facts sheet's rows: 事项 in column A, 内容 in column B; a header row
+ * "事项" and rows without a 事项 are skipped. */
+static bool take_facts(xlsx *x)
+{
+    if (x->ncells)
+        qsort(x->cells, x->ncells, sizeof *x->cells, cell_order);
+    for (size_t i = 0, j; i < x->ncells; i = j) {
+        const cell *key = NULL, *value = NULL;
+        for (j = i; j < x->ncells && x->cells[j].row == x->cells[i].row; j++) {
+            if (x->cells[j].col == 1 && !key)
+                key = &x->cells[j];
+            else if (x->cells[j].col == 2 && !value)
+                value = &x->cells[j];
+        }
+        if (!key || key->len == 0)
+            continue;
+        char *k = dupn(x->pool.data + key->off, key->len);
+        char *v = dupn(value ? x->pool.data + value->off : "", value ? value->len : 0);
+        char buf[256];
+        const char *problem = strcmp(k, "事项") == 0 ? NULL : gk_fact_problem(k, v, buf, sizeof buf);
+        if (problem)
+            fail(x, "第 %u 行（事项“%.60s”）：%s", key->row, k, problem);
+        else if (strcmp(k, "事项") != 0) {
+            gk_buf_putn(&x->facts, k, strlen(k) + 1);
+            gk_buf_putn(&x->facts, v, strlen(v) + 1);
+            x->nfacts++;
+        }
+        free(k);
+        free(v);
+        if (problem)
+            return false;
+    }
+    return true;
+}
+
 static bool read_sheet(xlsx *x, const sheet_ref *s)
 {
     const rel *r = rel_by_id(x, s->rid);
@@ -1082,7 +1129,9 @@ static bool read_sheet(xlsx *x, const sheet_ref *s)
     x->in_rph = 0;
     x->formulas_unvalued = 0;
     size_t kept = x->kept;
-    if (!read_part(x, part, true, sheet_start, sheet_end) || !emit_sheet(x, s->name))
+    bool facts = strcmp(s->name, FACTS_SHEET) == 0;
+    if (!read_part(x, part, true, sheet_start, sheet_end) ||
+        !(facts ? take_facts(x) : emit_sheet(x, s->name)))
         return false;
     if (x->formulas_unvalued)
         note(x, "工作表“%s”有 %zu 个公式单元格没有保存计算结果，按空白读取（请在 Excel 中打开并保存后再读）",
@@ -1115,6 +1164,7 @@ static void xlsx_free(xlsx *x)
     gk_buf_free(&x->pool);
     gk_buf_free(&x->text);
     gk_buf_free(&x->notes);
+    gk_buf_free(&x->facts);
     if (x->zip)
         zip_discard(x->zip);
 }
@@ -1214,9 +1264,15 @@ gk_report *gk_read_xlsx(const char *data, size_t len, gk_error *err)
     gk_report *r = NULL;
     if (read_workbook(&x)) {
         r = gk_read_text(x.text.data ? x.text.data : "", x.text.len, err);
-        if (r)
+        if (r) {
             place_notes(&x, r);
-        else if (err) {
+            const char *key = x.facts.data;
+            for (size_t i = 0; i < x.nfacts; i++) {
+                const char *value = key + strlen(key) + 1;
+                gk_report_set_fact(r, key, value);
+                key = value + strlen(value) + 1;
+            }
+        } else if (err) {
             uint32_t row;
             const char *sheet = row_of(&x, err->line, &row);
             if (sheet) {

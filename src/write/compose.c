@@ -196,6 +196,10 @@ gk_doc *gk_compose(const gk_report *r, gk_error *err)
     bool budget = d->kind == GK_DOC_BUDGET;
     const char *year = r->year ? gk_doc_printf(d, "%d", r->year) : "【待填写：年度】";
     d->title = gk_doc_printf(d, "%s%s年%s", d->unit, year, budget ? "部门预算" : "度部门决算");
+    d->facts = gk_arena_alloc(d->arena, (r->nfacts + 1) * sizeof *d->facts);
+    for (size_t i = 0; i < r->nfacts; i++)
+        d->facts[d->nfacts++] = (gk_fact){gk_doc_printf(d, "%s", r->facts[i].key),
+                                          gk_doc_printf(d, "%s", r->facts[i].value)};
 
     gk_block *cover = gk_doc_add(d, GK_BLOCK_COVER);
     cover->text = d->title;

@@ -12,7 +12,10 @@
  * rows are frozen and repeated on every printed page; A4, landscape when the
  * table is wide, fitted to the page's width.  A first sheet, 封面与说明,
  * holds the title, unit and year and every heading and paragraph of the
- * document, with a link to each table's sheet, so that nothing is lost.
+ * document, with a link to each table's sheet, so that nothing is lost.  A
+ * last sheet, 补充信息, lists the report's facts (事项, 内容: 上年/…, 原因/…),
+ * which the reader takes back, so that the workbook renders the same
+ * document again.
  *
  * Amounts go to the file as doubles (libxlsxwriter takes nothing else): an
  * amount of up to 15 significant digits becomes the double nearest to it,
@@ -37,6 +40,7 @@
 #define FONT "宋体"
 #define SHEET_NAME_MAX 31       /* characters, Excel's limit */
 #define COVER_SHEET "封面与说明"
+#define FACTS_SHEET "补充信息"     /* the facts, read back by read/xlsx.c */
 #define COVER_WIDTH 100.0       /* characters: the cover's one column */
 #define LINE_HEIGHT 15.0        /* points per line of wrapped text */
 
@@ -458,6 +462,29 @@ static void cover_sheet(writer *w, const gk_doc *d)
     }
 }
 
+/* ---- The facts sheet -------------------------------------------------------------- */
+
+static void facts_sheet(writer *w, const gk_doc *d)
+{
+    const formats *f = &w->f;
+    lxw_worksheet *ws = add_sheet(w, FACTS_SHEET);
+    if (!ws)
+        return;
+    check(w, worksheet_set_column(ws, 0, 0, 36, NULL));
+    check(w, worksheet_set_column(ws, 1, 1, COVER_WIDTH, NULL));
+    check(w, worksheet_write_string(ws, 0, 0, "事项", f->header));
+    check(w, worksheet_write_string(ws, 0, 1, "内容", f->header));
+    worksheet_freeze_panes(ws, 1, 0);
+    for (size_t i = 0; i < d->nfacts; i++) {
+        lxw_row_t r = (lxw_row_t)(i + 1);
+        check(w, worksheet_write_string(ws, r, 0, d->facts[i].key, f->text[0][0]));
+        check(w, worksheet_write_string(ws, r, 1, d->facts[i].value, f->text[0][0]));
+        int n = lines_in(d->facts[i].value, COVER_WIDTH - 2);
+        if (n > 1)
+            check(w, worksheet_set_row(ws, r, LINE_HEIGHT * n, NULL));
+    }
+}
+
 /* ---- The workbook ---------------------------------------------------------------- */
 
 static bool copy_file(const char *path, FILE *out, gk_error *err)
@@ -498,7 +525,7 @@ static bool build(const gk_doc *d, const char *path, const char *tmpdir, gk_erro
         return false;
     }
     w.names = calloc(d->nblocks + 1, sizeof *w.names);
-    w.used = calloc(d->nblocks + 1, sizeof *w.used);
+    w.used = calloc(d->nblocks + 2, sizeof *w.used);   /* and the cover and facts sheets */
     if (!w.names || !w.used) {
         free(w.names);
         free(w.used);
@@ -517,6 +544,8 @@ static bool build(const gk_doc *d, const char *path, const char *tmpdir, gk_erro
 
     /* Names first: the cover links to the sheets. */
     memcpy(w.used[w.nused++], COVER_SHEET, sizeof COVER_SHEET);
+    if (d->nfacts)
+        memcpy(w.used[w.nused++], FACTS_SHEET, sizeof FACTS_SHEET);
     size_t ntables = 0;
     for (size_t i = 0; i < d->nblocks; i++) {
         const gk_block *b = &d->blocks[i];
@@ -527,6 +556,8 @@ static bool build(const gk_doc *d, const char *path, const char *tmpdir, gk_erro
     for (size_t i = 0; i < d->nblocks; i++)
         if (d->blocks[i].kind == GK_BLOCK_TABLE)
             table_sheet(&w, &d->blocks[i], w.names[i]);
+    if (d->nfacts)
+        facts_sheet(&w, d);
     lxw_error closed = workbook_close(w.wb);
     free(w.names);
     free(w.used);

@@ -32,5 +32,33 @@ for fmt in "$@"; do
             || bad "$f → .$fmt: want DOC001 warnings only, got $placeholders and:"$'\n'"$others"
     done
 done
+# Excel keeps the facts (sheet 补充信息): the workbook renders the same
+# document again, every fact equal and in order; a bad fact in it is refused
+# with its sheet and row.
+if [[ " $* " == *" xlsx "* ]]; then
+    for f in "$SRC"/examples/*-render.json; do
+        name=$(basename "$f" .json)
+        "$GK" render "$f" -o "$TMP/$name.xlsx" && "$GK" render "$TMP/$name.xlsx" -o "$TMP/$name.again.json" \
+            && "$GK" render "$TMP/$name.xlsx" -o "$TMP/$name.again.md" || { bad "$name: xlsx → json/md"; continue; }
+        python3 -c 'import json, sys
+a, b = (json.load(open(p))["facts"] for p in sys.argv[1:])
+assert list(a.items()) == list(b.items()), "facts differ"' "$f" "$TMP/$name.again.json" && ok || bad "$name: facts not kept in .xlsx"
+        grep -q ': 0 个错误，0 个警告，0 条提示$' <<<"$("$GK" check "$TMP/$name.again.md")" && ok \
+            || bad "$name: .xlsx rendered again is not clean"
+    done
+    python3 - "$TMP/final-2024-render.xlsx" "$TMP/bad.xlsx" <<'PY'
+import sys, zipfile
+src, dst = sys.argv[1:]
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+    for item in zin.infolist():
+        data = zin.read(item.filename)
+        if item.filename == "xl/sharedStrings.xml":
+            data = data.replace(b"<t>398.56</t>", "<t>三九八</t>".encode())
+        zout.writestr(item, data)
+PY
+    out=$("$GK" parse "$TMP/bad.xlsx" 2>&1 >/dev/null); status=$?
+    [ "$status" = 2 ] && grep -q '工作表“补充信息”）：第 5 行（事项“上年/收入支出总计”）：应为金额或数字（如 "80.91"），实为 "三九八"' <<<"$out" \
+        && ok || bad "bad fact in .xlsx: exit $status: $out"
+fi
 echo "check_rendered: $pass passed, $fail failed"
 [ "$fail" = 0 ]

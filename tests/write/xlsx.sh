@@ -10,6 +10,7 @@
 #     number in the format of its decimals (0.00) and equal to the table's
 #     cell, codes as text;
 #   - the cover: the title, every heading and paragraph, a link per table;
+#   - the facts of the report on a last sheet, 补充信息 (事项 | 内容);
 #   - the document properties (title, author = unit, the generator);
 #   - sheet names made valid and unique from awkward table numbers;
 #   - a workbook that cannot be made (no temporary directory): exit 2 and
@@ -68,7 +69,9 @@ rels = {r.get("Id"): r.get("Target") for r in parts["xl/_rels/workbook.xml.rels"
 sheets = [(s.get("name"), "xl/" + rels[s.get(R + "id")]) for s in wb.find(M + "sheets")]
 tables = report["tables"]
 expect(sheets[0][0] == "封面与说明", f"first sheet {sheets[0][0]}")
-expect([s[0] for s in sheets[1:]] == [t.get("number") or t["title"] for t in tables],
+facts = report.get("facts") or {}
+table_sheets = sheets[1:-1] if facts else sheets[1:]
+expect([s[0] for s in table_sheets] == [t.get("number") or t["title"] for t in tables],
        f"sheets {[s[0] for s in sheets]}")
 titles = {d.get("localSheetId"): d.text for d in wb.iter(M + "definedName") if d.get("name") == "_xlnm.Print_Titles"}
 
@@ -94,7 +97,7 @@ def cells(root):
     return out
 
 numbers = header_merges = 0
-for i, (t, (name, part)) in enumerate(zip(tables, sheets[1:]), 1):
+for i, (t, (name, part)) in enumerate(zip(tables, table_sheets), 1):
     root = parts[part]
     got = cells(root)
     merges = [m.get("ref") for m in root.iter(M + "mergeCell")]
@@ -145,7 +148,13 @@ expect(b"gongkai" in z.read("docProps/custom.xml"), "generator property")
 
 for p in problems[:20]:
     print(p)
-print(f"{len(sheets)} sheets, {numbers} amounts as numbers")
+# The facts: a last sheet 补充信息, a header row 事项 | 内容, then each fact in order.
+if facts:
+    got = cells(parts[sheets[-1][1]])
+    expect(sheets[-1][0] == "补充信息", f"last sheet {sheets[-1][0]}")
+    rows = [(got.get((r, 1), (0, ""))[1], got.get((r, 2), (0, ""))[1]) for r in range(1, len(facts) + 2)]
+    expect(rows == [("事项", "内容")] + list(facts.items()), f"facts sheet: {rows[:3]}")
+print(f"{len(sheets)} sheets, {numbers} amounts as numbers, {len(facts)} facts")
 sys.exit(1 if problems else 0)
 EOF
 ); then ok; echo "$name: $out"; else bad "$name: $out"; fi
