@@ -557,7 +557,13 @@ static bool read_figure(ex *x, const char *gap, const char *s, size_t n, const c
          * "支出决算为4.19". */
         const char *t = ge;
         strip_tail(g, &t, PARTICLES);
+        static const char *const RATE_WORDS[] = {"增长", "下降", "增幅", "减幅", NULL};
+        int prev = x->out->nfigures - 1;
         if (ends(g, t, "占")) {
+            f->kind = GK_FIG_PERCENT;
+        } else if (ends_any(g, t, RATE_WORDS) && prev >= x->sentence_first &&
+                   fig(x, prev)->kind == GK_FIG_MONEY && fig(x, prev)->role == GK_ROLE_CHANGE) {
+            /* "增加1193.20万元，增长13.95。": the rate of the change just stated. */
             f->kind = GK_FIG_PERCENT;
         } else if (ends_any(g, t, BUDGET_WORDS) || ends_any(g, t, ACTUAL_WORDS)) {
             f->kind = GK_FIG_MONEY;

@@ -1113,10 +1113,13 @@ static void check_units(const gk_figure *f, gk_findings *out)
 {
     if (!f->unit_missing || (f->kind == GK_FIG_MONEY && gk_amount_is_zero(f->value)))
         return;
-    gk_finding *x = gk_report_finding(
-        out, "NAR011", GK_WARNING, &(gk_location){0},
-        f->kind == GK_FIG_PERCENT ? "“占%s”缺少“%%”；应为“占%s%%”" : "“%s”缺少金额单位；应为“%s万元”",
-        f->text, f->text);
+    const char *word = f->role == GK_ROLE_RATE ? (f->dir > 0 ? "增长" : "下降") : "占";
+    gk_finding *x =
+        f->kind == GK_FIG_PERCENT
+            ? gk_report_finding(out, "NAR011", GK_WARNING, &(gk_location){0},
+                                "“%s%s”缺少“%%”；应为“%s%s%%”", word, f->text, word, f->text)
+            : gk_report_finding(out, "NAR011", GK_WARNING, &(gk_location){0},
+                                "“%s”缺少金额单位；应为“%s万元”", f->text, f->text);
     x->locs[0] = at_figure(f);
 }
 

@@ -406,6 +406,10 @@ static void test_corpus_pdf(void **state)
     assert_true(has_finding_on(&f, "NAR009", GK_WARNING, 25, 12));
     assert_int_equal(count_rule(&f, "NAR009", GK_ERROR), 0);
     assert_int_equal(count_rule(&f, "NAR004", GK_ERROR), 0);
+    /* 说明五: "增加1193.20万元，增长13.95。" without "%" (the rate itself right:
+     * 1193.20 ÷ 8553.30). */
+    assert_true(has_finding_on(&f, "NAR011", GK_WARNING, 21, 4));
+    assert_int_equal(count_rule(&f, "NAR002", GK_ERROR), 0);
     gk_report_free(r);
 }
 
