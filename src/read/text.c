@@ -957,6 +957,19 @@ static void read_public3(reader *rd, gk_table *t, const gk_layout *lay, size_t b
                 tx_put_amount(rd, row, c.name[k], ln, cell_at(ln, c.pos[k]));
             return;
         }
+        /* A blank form (the 2026 Excel template): the header and not one
+         * figure is an empty table, as the other blank tables are read. */
+        bool header = false, figures = false;
+        for (size_t i = b; i < e && !figures; i++) {
+            const gk_line *ln = &rd->L.items[i];
+            header |= tx_has(ln->text, "公务接待");
+            for (size_t k = 0; k < ln->ncells && !figures; k++) {
+                gk_amount a;
+                figures = gk_amount_parse(ln->cells[k], strlen(ln->cells[k]), &a) == GK_AMOUNT_OK;
+            }
+        }
+        if (header && !figures)
+            return;
     }
     if (nr == e || c.n < 2) {
         gk_report_note(rd->r, t->pos, "未能识别“三公”经费表的栏次，表格未读取");

@@ -112,6 +112,50 @@ print(f"{len(kinds)} tables, {cells} cells, {len(d['narrative'])} paragraphs")
 sys.exit(0 if ok else 1)
 EOF
 ); then ok; echo "$(basename "$f"): $out"; else bad "$f: $out"; fi
+    # Every table sheet is recognised: no note of a table not read.
+    if grep -q "表格未读取" tpl.err; then bad "$f: $(cat tpl.err)"; else ok; fi
+    # A copy filled as finance staff fill it (fill_template.py, in $TMP):
+    # the figures come back in their tables, rows and columns, and it renders.
+    if ! python3 "$SRC/tests/read/fill_template.py" "$f" filled.xlsx; then bad "fill $f"; continue; fi
+    if ! "$GK" parse filled.xlsx >filled.json 2>filled.err; then bad "parse filled $f: $(cat filled.err)"; continue; fi
+    if out=$(python3 - filled.json <<'EOF' 2>&1
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+got = {}
+for t in d["tables"]:
+    for r in t["rows"]:
+        for c, v in r["cells"].items():
+            got[(t["kind"], r["code"] or r["label"], c)] = v
+want = {
+    ("budget_summary", "财政拨款收入", "金额"): "1234567",
+    ("budget_summary", "财政拨款收入/一般公共预算", "金额"): "1234567",
+    ("budget_summary", "收入总计", "金额"): "1234567",
+    ("budget_summary", "201", "金额"): "1234567",
+    ("budget_summary", "支出总计", "金额"): "1234567",
+    ("budget_gpb_basic_economic", "301", "金额"): "300001",
+    ("budget_gpb_basic_economic", "30101", "金额"): "300001",
+    ("budget_three_public", "预算数", "合计"): "6.4",
+    ("budget_three_public", "预算数", "因公出国（境）费"): "0",
+    ("budget_three_public", "预算数", "公务接待费"): "1.2",
+    ("budget_three_public", "预算数", "公务用车购置及运行维护费"): "5.2",
+    ("budget_three_public", "预算数", "公务用车购置费"): "0",
+    ("budget_three_public", "预算数", "公务用车运行维护费"): "5.2",
+    ("budget_three_public", "预算数", "机关运行经费"): "12.35",
+}
+for code in ("205", "20502", "2050205", "合计"):
+    for col in ("合计", "一般公共预算拨款收入"):
+        want[("budget_income", code, col)] = "500000"
+wrong = [f"{k}: {got.get(k)!r}, want {v!r}" for k, v in want.items() if got.get(k) != v]
+extra = [k for k in got if k not in want]
+units = {t["kind"]: t["unit"] for t in d["tables"]}
+if units.get("budget_three_public") != "万元" or units.get("budget_summary") != "元":
+    wrong.append(f"units {units}")
+print(f"{len(want)} figures; wrong: {wrong}; extra: {extra}")
+sys.exit(1 if wrong or extra else 0)
+EOF
+); then ok; echo "filled $(basename "$f"): $out"; else bad "filled $f: $out"; fi
+    if "$GK" render filled.xlsx -o filled.md 2>filled.err && grep -q "公务接待费" filled.md &&
+        grep -q "1,234,567\|1234567" filled.md; then ok; else bad "render filled $f: $(cat filled.err)"; fi
 done
 
 echo "read_xlsx: $pass passed, $fail failed"
