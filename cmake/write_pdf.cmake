@@ -9,7 +9,6 @@ target_sources(gongkai_lib PRIVATE
   src/write/pdf_table.c
   src/write/pdf_chart.c)
 target_include_directories(gongkai_lib SYSTEM PRIVATE ${GK_PANGOCAIRO_INCLUDE_DIRS})
-target_compile_definitions(gongkai_lib PRIVATE GK_WRITER_PDF)
 
 add_test(NAME write_pdf COMMAND ${CMAKE_SOURCE_DIR}/tests/write/pdf.sh $<TARGET_FILE:gongkai>
          ${CMAKE_SOURCE_DIR})

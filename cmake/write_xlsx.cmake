@@ -8,7 +8,6 @@ target_link_libraries(gongkai_lib PUBLIC PkgConfig::GK_XLSX)
 pkg_check_modules(GK_XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 target_sources(gongkai_lib PRIVATE src/write/xlsx.c)
 target_link_libraries(gongkai_lib PUBLIC PkgConfig::GK_XLSXWRITER)
-target_compile_definitions(gongkai_lib PRIVATE GK_WRITER_XLSX)
 
 # Tests: the writer's workbooks (structure, formats, names, failures), the
 # reader on made and hostile workbooks and on the real templates, both at the

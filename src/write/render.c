@@ -27,20 +27,14 @@ bool gk_write_doc(const gk_doc *d, gk_format format, FILE *out, gk_error *err)
     switch (format) {
     case GK_FORMAT_MARKDOWN:
         return gk_write_markdown(d, out, err);
-#ifdef GK_WRITER_HTML
     case GK_FORMAT_HTML:
         return gk_write_html(d, out, err);
-#endif
-#ifdef GK_WRITER_PDF
     case GK_FORMAT_PDF:
         return gk_write_pdf(d, out, err);
-#endif
-#ifdef GK_WRITER_XLSX
     case GK_FORMAT_XLSX:
         return gk_write_xlsx(d, out, err);
-#endif
     default:
-        gk_error_set(err, 0, 0, "暂不支持写出该格式");
+        gk_error_set(err, 0, 0, "无法从扩展名判断输出格式：应为 .pdf、.html、.xlsx、.md 或 .json");
         return false;
     }
 }
