@@ -568,9 +568,27 @@ static bool seen_before(const gk_narrative *n, int i, const binding *bs)
     return false;
 }
 
+/* The 支出决算表 (all funds) holding the figure in the bound cell's row and
+ * column: the prose took the all-funds amount for the 一般公共预算 one
+ * ("一般公共预算财政拨款基本支出5377.64万元", the 支出决算表's 基本支出). */
+static bool all_funds_amount(const gk_report *r, const binding *b, const gk_figure *f)
+{
+    if (b->table->kind != GK_TABLE_GPB_EXPENSE || !b->row->label)
+        return false;
+    const gk_table *t = gk_report_find_table(r, GK_TABLE_EXPENSE);
+    const gk_row *row = t ? gk_table_find_label(t, b->row->label, GK_SIDE_NONE) : NULL;
+    const gk_cell *c = row ? gk_row_get(row, b->column) : NULL;
+    if (!c || c->text)
+        return false;
+    binding other = {.table = t, .row = row, .column = b->column, .value = c->value};
+    gk_amount v;
+    return in_unit(&other, f->unit, &v) &&
+           gk_amount_cmp(gk_amount_round(v, f->value.scale), f->value) == 0;
+}
+
 /* bs: every figure's binding, made once. */
-static void check_amount(const gk_narrative *n, const binding *bs, int i, gk_findings *out,
-                         int *bound)
+static void check_amount(const gk_report *r, const gk_narrative *n, const binding *bs, int i,
+                         gk_findings *out, int *bound)
 {
     const gk_figure *f = &n->figures[i];
     binding b = bs[i];
@@ -613,6 +631,9 @@ static void check_amount(const gk_narrative *n, const binding *bs, int i, gk_fin
         else if (other)
             snprintf(hint, sizeof hint, "；该数与本表“%s %s”行相同，文中可能写错了科目",
                      other->code, other->label ? other->label : "");
+        else if (all_funds_amount(r, &b, f))
+            snprintf(hint, sizeof hint, "；该数是支出决算表（全部资金）的%s，不是一般公共预算财政拨款的数",
+                     b.column);
     }
     if (v == GK_MISMATCH && b.reconstructed)
         snprintf(hint, sizeof hint, "；表中该行金额的栏位是读取时按勾稽关系推定的，请人工核对原表");
@@ -1340,7 +1361,7 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
         s.money += f->kind == GK_FIG_MONEY;
         s.percent += f->kind == GK_FIG_PERCENT;
         check_units(f, out);
-        check_amount(n, bs, i, out, &s.bound);
+        check_amount(r, n, bs, i, out, &s.bound);
     }
     for (int i = 0; i < n->nclaims; i++) {
         const gk_claim *c = &n->claims[i];

@@ -401,6 +401,11 @@ static void test_corpus_pdf(void **state)
      * (the prose's 4896.98 + 公用 480.66 = 5377.64). */
     assert_true(has_finding_on(&f, "NAR001", GK_ERROR, 24, 14));
     assert_true(has_finding_on(&f, "NAR001", GK_ERROR, 24, 15));
+    bool all_funds = false;
+    for (size_t i = 0; i < f.n; i++)
+        all_funds |= strcmp(f.items[i].rule, "NAR001") == 0 && f.items[i].locs[0].pos.line == 14 &&
+                     strstr(f.items[i].message, "支出决算表（全部资金）的基本支出") != NULL;
+    assert_true(all_funds);
     /* "减少0.15万元，下降（增长）27.78%": the template's choice left in, the
      * direction itself right; "较年初完成92%" is 规划服务's, not the total's. */
     assert_true(has_finding_on(&f, "NAR009", GK_WARNING, 25, 12));
