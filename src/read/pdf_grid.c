@@ -158,6 +158,7 @@ typedef struct pline {
     double cy, size, x0, x1;
     bool excluded;           /* a title, unit, note, heading or prose */
     bool amount;             /* holds an amount chunk */
+    bool numbers;            /* column numbers: "栏次 1 2 3 …" */
 } pline;
 
 /* A column of a table: its content's extent and, for a code column, its
@@ -449,6 +450,19 @@ static void classify_lines(page *p)
             const chunk *c = &p->ch[k];
             l->amount |= c->kind == K_AMOUNT && c->ndigits > 0;
         }
+        /* Column numbers 1, 2, 3 … (after a label): a table's 栏次 line,
+         * which starts a table as a figure does (a table with no figure
+         * in it, its rows printed blank). */
+        size_t from = l->c0 + (l->c0 < l->c1 && p->ch[l->c0].kind == K_TEXT);
+        int next = 1;
+        for (size_t k = from; k < l->c1 && next > 0; k++) {
+            const chunk *c = &p->ch[k];
+            p->scratch.len = 0;
+            chunk_text(p, c, &p->scratch);
+            next = c->kind == K_DIGITS && c->ndigits <= 2 && atoi(p->scratch.data) == next
+                       ? next + 1 : 0;
+        }
+        l->numbers = !l->excluded && next > 3;
     }
 }
 
@@ -486,7 +500,7 @@ static size_t find_regions(const page *p, region *out, bool carry_open)
     size_t n = 0;
     for (size_t i = 0; i < p->nl;) {
         const pline *l = &p->lines[i];
-        if (l->excluded || !l->amount || l->c1 - l->c0 < 2) {
+        if (l->excluded || !(l->amount || l->numbers) || l->c1 - l->c0 < 2) {
             i++;
             continue;
         }
@@ -738,6 +752,11 @@ static void header_columns(grid *gr)
     span *sp = NULL;
     size_t cap = 0, ns = spans_of(p, idx, n, &sp, &cap);
     int body = gr->ncols;
+    /* A table with no figure at all (its rows printed blank under their
+     * column numbers) has its columns where its headers stand. */
+    bool figures = false;
+    for (int k = 0; k < body; k++)
+        figures |= gr->cols[k].kind != C_TEXT;
     for (size_t i = 0; i < ns; i++) {
         /* Blank columns stand among the figures, not between a label
          * column and the figures (there a header centred over its cell
@@ -746,7 +765,7 @@ static void header_columns(grid *gr)
         for (int k = 0; k < body; k++)
             if (gr->cols[k].x1 <= sp[i].x0)
                 left = k;
-        if (left >= 0 && gr->cols[left].kind != C_NUM)
+        if (left >= 0 && gr->cols[left].kind != C_NUM && figures)
             continue;
         column *c = add_column(gr);
         c->kind = C_NUM;
@@ -830,7 +849,7 @@ static void group_headers(grid *gr)
             /* A header with nothing under it and over no column: centred
              * over a group whose columns' contents are narrow ("收入" over
              * 项目 | 金额 on a page where only 总计 is left). */
-            bool lone = leaf(gr, g);
+            bool lone = leaf(gr, g) && c->kind == K_TEXT;
             for (int k = 0; k < gr->ncols && lone; k++)
                 lone = overlap(c->x0, c->x1, gr->cols[k].x0, gr->cols[k].x1) <= 0.5;
             if (leaf(gr, g) && !lone)
@@ -851,7 +870,8 @@ static void group_headers(grid *gr)
                              * its figures reaches over the gap into the
                              * tile beside it. */
                             sibling = q != g && dabs(o->cy - c->cy) <= 1.2 * c->size &&
-                                      overlap(o->x0, o->x1, l, r) > 0.5 * o->size;
+                                      (overlap(o->x0, o->x1, l, r) > 0.5 * o->size ||
+                                       (o->col >= a && o->col <= b));
                         }
                         /* A header fits within its cells: runs narrower
                          * than it (less a size) are not its group. */
@@ -1319,6 +1339,10 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
         for (size_t k = p->lines[i].c0; k < p->lines[i].c1; k++)
             if (body_chunk(&p->ch[k]))
                 body_y = dmin(body_y, p->ch[k].cy - 0.3 * p->ch[k].size);
+    /* Below the column numbers, the rows (blank in a table without figures). */
+    for (size_t i = rg->l0; i <= rg->l1; i++)
+        if (p->lines[i].numbers)
+            body_y = dmin(body_y, p->lines[i].cy + 0.5 * p->lines[i].size);
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = rg->l0; i <= rg->l1; i++)
             for (size_t k = p->lines[i].c0; k < p->lines[i].c1; k++)
