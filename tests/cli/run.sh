@@ -180,6 +180,17 @@ cp "$SRC/examples/final-2024-faulty.txt" "$TMP/a,\"b\".txt"
 # -v: the formulas not evaluated, and why.
 expect 0 "BUD001 收支预算总表：收入总计应等于支出总计：文档中没有财务收支预算总表" -- "$GK" check -v "$SRC/examples/final-2024.txt"
 
+# 机关运行经费 (公开10表) against the 公用经费: equal for a 行政单位 (XT010), at
+# most it for a 部门 that also holds 事业单位 (XT012; XT010 not evaluated).
+# (The 合计 moved alone also breaks its own sum: exit 1.)
+sed '292s/39.56/29.56/' "$SRC/examples/final-2024.txt" >"$TMP/office.txt"
+expect 1 "office.txt:292: warning\[XT010\]" -- "$GK" check "$TMP/office.txt"
+sed -e '292s/39.56/29.56/' -e '64s/本级（行政单位）/本级（行政单位），另有所属事业单位 2 家/' "$SRC/examples/final-2024.txt" >"$TMP/office2.txt"
+out=$("$GK" check -v "$TMP/office2.txt")
+grep -q 'XT010 .*仅适用于行政单位的文档' <<<"$out" && ! grep -q 'XT01[02]\]' <<<"$out" && ok || bad "XT010 on a 部门 with 事业单位: $out"
+sed -e '292s/39.56/49.56/' -e '64s/本级（行政单位）/本级（行政单位），另有所属事业单位 2 家/' "$SRC/examples/final-2024.txt" >"$TMP/office3.txt"
+expect 1 "office3.txt:292: warning\[XT012\]" -- "$GK" check "$TMP/office3.txt"
+
 # A published PDF: tables found by title, findings at page and line.
 CORPUS=$3/corpus
 if [ -d "$CORPUS" ]; then
