@@ -444,6 +444,48 @@ static void add_line(gk_arena *a, gk_lines *out, size_t *cap, const char *s, siz
     ln->text = gk_arena_strndup(a, t, tlen);
 }
 
+/* Does s (of len bytes) start with the ASCII word w, in any case? */
+static bool starts_ci(const char *s, size_t len, const char *w)
+{
+    size_t n = strlen(w);
+    if (len < n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != w[i])
+            return false;
+    }
+    return true;
+}
+
+/* The content of <style> and <script> elements is no text of the document:
+ * it is blanked (line breaks kept, so lines keep their numbers). */
+static void blank_raw_elements(char *text, size_t len)
+{
+    static const char *const OPEN[] = {"<style", "<script"}, *const CLOSE[] = {"</style", "</script"};
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] != '<')
+            continue;
+        for (int k = 0; k < 2; k++) {
+            size_t n = strlen(OPEN[k]);
+            if (!starts_ci(text + i, len - i, OPEN[k]) || i + n >= len ||
+                !(text[i + n] == '>' || text[i + n] == ' ' || text[i + n] == '\t'))
+                continue;
+            const char *gt = memchr(text + i, '>', len - i);
+            if (!gt)
+                return;
+            size_t j = (size_t)(gt - text) + 1;
+            while (j < len && !starts_ci(text + j, len - j, CLOSE[k])) {
+                if (text[j] != '\n' && text[j] != '\r' && text[j] != '\f')
+                    text[j] = ' ';
+                j++;
+            }
+            i = j;          /* the closing tag is stripped like any other */
+            break;
+        }
+    }
+}
+
 bool gk_lines_read(gk_arena *a, const char *data, size_t len, gk_lines *out, gk_error *err)
 {
     memset(out, 0, sizeof *out);
@@ -451,6 +493,7 @@ bool gk_lines_read(gk_arena *a, const char *data, size_t len, gk_lines *out, gk_
     char *text = decode(a, data, len, &tlen, out, err);
     if (!text)
         return false;
+    blank_raw_elements(text, tlen);
     /* A form feed starts a new page (and a new line of cells) but is not a
      * line end for the numbering: editors count lines by newlines. */
     bool formfeeds = memchr(text, '\f', tlen) != NULL;
