@@ -661,7 +661,10 @@ static void form_value(builder *b, int r, int c, const gk_cell *cell)
     if (!cell)
         return;
     if (cell->text) {
-        put(b, r, c, cell->text, GK_ALIGN_LEFT);
+        /* A figure kept as text (an 指标值 "14.94") stands right, as figures do. */
+        gk_amount a;
+        bool figure = gk_amount_parse(cell->text, strlen(cell->text), &a) == GK_AMOUNT_OK;
+        put(b, r, c, cell->text, figure ? GK_ALIGN_RIGHT : GK_ALIGN_LEFT);
         return;
     }
     amount(b, r, c, cell);
