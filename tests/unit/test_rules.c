@@ -141,14 +141,13 @@ static void test_examples(void **state)
     gk_report_free(r);
 }
 
-/* The real mistakes INDEX.md lists for the corpus PDFs, at page and line. */
-/* COMP003: an empty table says why, under itself or in the 情况说明; a
- * table emptied while the text states an amount for it is an error. */
-static char *example_edited(const char *from, const char *to, const char *from2, const char *to2)
+/* A file read with up to two strings replaced (each must occur). */
+static char *file_edited(const char *path, size_t *outlen, const char *from, const char *to,
+                         const char *from2, const char *to2)
 {
     gk_error err;
     size_t len;
-    char *data = gk_load_file(GK_SOURCE_DIR "/examples/final-2024.txt", &len, &err);
+    char *data = gk_load_file(path, &len, &err);
     assert_non_null(data);
     const char *edits[2][2] = {{from, to}, {from2, to2}};
     for (int e = 0; e < 2; e++) {
@@ -166,7 +165,15 @@ static char *example_edited(const char *from, const char *to, const char *from2,
         free(data);
         data = out;
     }
+    *outlen = len;
     return data;
+}
+
+/* The 决算 example with up to two strings replaced. */
+static char *example_edited(const char *from, const char *to, const char *from2, const char *to2)
+{
+    size_t len;
+    return file_edited(GK_SOURCE_DIR "/examples/final-2024.txt", &len, from, to, from2, to2);
 }
 
 static size_t count_rule(const gk_findings *f, const char *rule, gk_severity sev)
@@ -177,6 +184,8 @@ static size_t count_rule(const gk_findings *f, const char *rule, gk_severity sev
     return n;
 }
 
+/* COMP003: an empty table says why, under itself or in the 情况说明; a
+ * table emptied while the text states an amount for it is an error. */
 static void test_empty_tables(void **state)
 {
     (void)state;
@@ -482,24 +491,7 @@ static gk_report *budget_edited(const char *from, const char *to, const char *fr
 {
     gk_error err;
     size_t len;
-    char *data = gk_load_file(GK_SOURCE_DIR "/examples/budget-2025.txt", &len, &err);
-    assert_non_null(data);
-    const char *edits[2][2] = {{from, to}, {from2, to2}};
-    for (int e = 0; e < 2; e++) {
-        if (!edits[e][0])
-            continue;
-        char *at = strstr(data, edits[e][0]);
-        assert_non_null(at);
-        size_t n = strlen(edits[e][0]), m = strlen(edits[e][1]);
-        char *out = malloc(len - n + m + 1);
-        assert_non_null(out);
-        memcpy(out, data, (size_t)(at - data));
-        memcpy(out + (at - data), edits[e][1], m);
-        memcpy(out + (at - data) + m, at + n, len - (size_t)(at - data) - n + 1);
-        len = len - n + m;
-        free(data);
-        data = out;
-    }
+    char *data = file_edited(GK_SOURCE_DIR "/examples/budget-2025.txt", &len, from, to, from2, to2);
     gk_report *r = gk_read(data, len, "budget-2025.txt", &err);
     free(data);
     if (!r)
