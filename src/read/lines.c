@@ -458,15 +458,17 @@ static bool starts_ci(const char *s, size_t len, const char *w)
     return true;
 }
 
-/* The content of <style> and <script> elements is no text of the document:
- * it is blanked (line breaks kept, so lines keep their numbers). */
+/* The content of <style>, <script> and <svg> elements is no text of the
+ * document (a chart's labels restate table figures out of their sentences):
+ * it is blanked, line breaks kept, so lines keep their numbers. */
 static void blank_raw_elements(char *text, size_t len)
 {
-    static const char *const OPEN[] = {"<style", "<script"}, *const CLOSE[] = {"</style", "</script"};
+    static const char *const OPEN[] = {"<style", "<script", "<svg"},
+                             *const CLOSE[] = {"</style", "</script", "</svg"};
     for (size_t i = 0; i < len; i++) {
         if (text[i] != '<')
             continue;
-        for (int k = 0; k < 2; k++) {
+        for (int k = 0; k < 3; k++) {
             size_t n = strlen(OPEN[k]);
             if (!starts_ci(text + i, len - i, OPEN[k]) || i + n >= len ||
                 !(text[i + n] == '>' || text[i + n] == ' ' || text[i + n] == '\t'))
