@@ -25,19 +25,26 @@
  *    digits (a code, a part of one, a count) or text.
  *
  * 2. Table regions.  A region grows from a line holding an amount and
- *    another chunk, up through the lines at most five font sizes apart (its
- *    header) and down through those at most three apart — further, past
- *    blank rows, to a line of figures standing in its columns.  It stops at
- *    a title (…表), a unit or 部门 line (单位：万元, 编制部门：…), a note
- *    (注：…), a heading (第…部分) and prose (a sentence, or one chunk across
- *    the page).  Two lines of two chunks make a table; so does one line at
- *    the top of a page after a table that ran to the foot of the last.
+ *    another chunk (or, in a blank 绩效 form, from its line of indicator
+ *    headers, 一级指标 二级指标 指标内容), up through the lines at most five
+ *    font sizes apart (its header) and down through those at most three
+ *    apart — further, past blank rows, to a line of figures standing in
+ *    its columns.  It stops at a title (…表), a unit or 部门 line (单位：万元,
+ *    编制部门：…), a note (注：…), a heading (第…部分) and prose (a sentence,
+ *    or one chunk across the page, starting at the page's left edge; a
+ *    sentence in a line of three chunks joins where they stand in the
+ *    region's columns: a form's row).  Two lines of two chunks make a
+ *    table; so does one line at the top of a page after a table that ran
+ *    to the foot of the last.
  *
  * 3. Header and body.  The header is what stands above the first figure or
- *    code, and "类 款 项" wherever it stands; a first row's name beginning
- *    above its code (a full line that the body's first line continues) is
- *    body.  A region first on its page with no header words, whose columns
- *    fit those of the table before, continues that table with its columns.
+ *    code (or the indicator headers), and "类 款 项" wherever it stands; a
+ *    first row's name beginning above its code (a full line that the
+ *    body's first line continues) is body.  A region first on its page with
+ *    no header words, whose columns fit those of the table before,
+ *    continues that table with its columns; one that begins with the
+ *    header of the table before, printed again, has that header only, and
+ *    the rows of labels below it are body.
  *
  * 4. Columns.  The body's chunks, projected on the x axis, fall into
  *    columns with gaps between them (cells never overlap their neighbours).
@@ -159,6 +166,8 @@ typedef struct pline {
     bool excluded;           /* a title, unit, note, heading or prose */
     bool amount;             /* holds an amount chunk */
     bool numbers;            /* column numbers: "栏次 1 2 3 …" */
+    bool sentence;           /* a sentence among cells: prose, or a row */
+    bool heads;              /* column headers only: "一级指标 二级指标 指标内容" */
 } pline;
 
 /* A column of a table: its content's extent and, for a code column, its
@@ -410,14 +419,22 @@ static bool title_like(const char *s)
 
 /* Lines that are never part of a table's grid: titles, unit and 部门
  * lines, notes, section headings and prose.  ("主管部门" with no colon
- * is a 绩效 form's field, in its grid.) */
-static bool excluded_text(const char *s, double width, double page_width, size_t nchunks)
+ * is a 绩效 form's field, in its grid.)  A sentence starting well in from
+ * the page's left edge (`indent` font sizes) is no prose but a wrapped
+ * cell's text (a 绩效 form's 指标内容): paragraphs start at the edge or
+ * two characters in.  One in a line of three chunks or more is left to
+ * the regions (`sentence`): a table row if it stands in their columns. */
+static bool excluded_text(const char *s, double width, double page_width, size_t nchunks,
+                          double indent, bool *sentence)
 {
     while (*s == ' ')
         s++;
+    *sentence = false;
     if (!*s)
         return true;
-    if (has(s, "。") || (nchunks == 1 && width > 0.55 * page_width))
+    if (indent < 3.5 && has(s, "。") && nchunks >= 3)
+        *sentence = true;
+    else if (indent < 3.5 && (has(s, "。") || (nchunks == 1 && width > 0.55 * page_width)))
         return true;                                              /* prose */
     if (starts(s, "注：") || starts(s, "注:") || starts(s, "说明：") || starts(s, "说明:") ||
         (starts(s, "注") && s[3] >= '0' && s[3] <= '9'))
@@ -439,13 +456,38 @@ static bool body_chunk(const chunk *c)
            (c->kind == K_DIGITS && (c->ndigits == 3 || c->ndigits == 5 || c->ndigits == 7));
 }
 
+/* Chunks of line l that are an indicator column's header, whole: a table
+ * with no figure in it, a blank 绩效 form, starts at a line of three.
+ * (Not 项目, 科目名称, 决算数: a blank table of codes is no grid, its codes
+ * standing where figures would.) */
+static size_t column_heads(page *p, const pline *l)
+{
+    static const char *const WORDS[] = {"一级指标", "二级指标", "三级指标", "指标内容", "指标值",
+                                        "年度指标值", "实际完成值", "分值", "得分", NULL};
+    size_t n = 0;
+    for (size_t k = l->c0; k < l->c1; k++) {
+        p->scratch.len = 0;
+        chunk_text(p, &p->ch[k], &p->scratch);
+        for (const char *const *w = WORDS; *w; w++)
+            if (!strcmp(p->scratch.data, *w)) {
+                n++;
+                break;
+            }
+    }
+    return n;
+}
+
 static void classify_lines(page *p)
 {
+    double left = 1e18;
+    for (size_t i = 0; i < p->nl; i++)
+        left = dmin(left, p->lines[i].x0);
     for (size_t i = 0; i < p->nl; i++) {
         pline *l = &p->lines[i];
         p->scratch.len = 0;
         plain_text(p, l, &p->scratch);
-        l->excluded = excluded_text(p->scratch.data, l->x1 - l->x0, p->width, l->c1 - l->c0);
+        l->excluded = excluded_text(p->scratch.data, l->x1 - l->x0, p->width, l->c1 - l->c0,
+                                    l->size > 0 ? (l->x0 - left) / l->size : 0, &l->sentence);
         for (size_t k = l->c0; k < l->c1; k++) {
             const chunk *c = &p->ch[k];
             l->amount |= c->kind == K_AMOUNT && c->ndigits > 0;
@@ -463,6 +505,7 @@ static void classify_lines(page *p)
                        ? next + 1 : 0;
         }
         l->numbers = !l->excluded && next > 3;
+        l->heads = !l->excluded && column_heads(p, l) >= 3;
     }
 }
 
@@ -480,18 +523,36 @@ static bool joins(const page *p, size_t j, size_t k, double gap)
     return !l->excluded && dabs(l->cy - n->cy) <= gap * dmax(l->size, n->size);
 }
 
-/* Does each chunk of line j stand over or under a chunk of lines [a, b]? */
-static bool aligned(const page *p, size_t j, size_t a, size_t b)
+static size_t aligned_chunks(const page *p, size_t j, size_t a, size_t b);
+
+/* May line j join the region [a, b] beside its line k: as joins(), and a
+ * sentence among cells only where its chunks stand in the region's
+ * columns, all but one at most (a 绩效 form's row, whose 指标值 may stand
+ * left of its centred header; not the prose after a table). */
+static bool joins_region(const page *p, size_t j, size_t k, double gap, size_t a, size_t b)
 {
     const pline *l = &p->lines[j];
+    return joins(p, j, k, gap) && (!l->sentence || aligned_chunks(p, j, a, b) + 1 >= l->c1 - l->c0);
+}
+
+/* How many chunks of line j stand over or under a chunk of lines [a, b]? */
+static size_t aligned_chunks(const page *p, size_t j, size_t a, size_t b)
+{
+    const pline *l = &p->lines[j];
+    size_t n = 0;
     for (size_t k = l->c0; k < l->c1; k++) {
         bool over = false;
         for (size_t i = p->lines[a].c0; i < p->lines[b].c1 && !over; i++)
             over = dmin(p->ch[k].x1, p->ch[i].x1) - dmax(p->ch[k].x0, p->ch[i].x0) > 0.5;
-        if (!over)
-            return false;
+        n += over;
     }
-    return true;
+    return n;
+}
+
+/* Does each chunk of line j stand over or under a chunk of lines [a, b]? */
+static bool aligned(const page *p, size_t j, size_t a, size_t b)
+{
+    return aligned_chunks(p, j, a, b) == p->lines[j].c1 - p->lines[j].c0;
 }
 
 /* The regions of a page, in order. */
@@ -500,17 +561,18 @@ static size_t find_regions(const page *p, region *out, bool carry_open)
     size_t n = 0;
     for (size_t i = 0; i < p->nl;) {
         const pline *l = &p->lines[i];
-        if (l->excluded || !(l->amount || l->numbers) || l->c1 - l->c0 < 2) {
+        if (l->excluded || l->sentence || !(l->amount || l->numbers || l->heads) ||
+            l->c1 - l->c0 < 2) {
             i++;
             continue;
         }
         size_t a = i, b = i;
-        while (a > 0 && (n == 0 || a - 1 > out[n - 1].l1) && joins(p, a - 1, a, 5.0))
+        while (a > 0 && (n == 0 || a - 1 > out[n - 1].l1) && joins_region(p, a - 1, a, 5.0, a, b))
             a--;
         /* Down, also past blank rows to a line of figures in the region's
          * columns (总计 under a table's empty rows). */
         while (b + 1 < p->nl &&
-               (joins(p, b + 1, b, 3.0) ||
+               (joins_region(p, b + 1, b, 3.0, a, b) ||
                 (p->lines[b + 1].amount && p->lines[b + 1].c1 - p->lines[b + 1].c0 >= 2 &&
                  joins(p, b + 1, b, 25.0) && aligned(p, b + 1, a, b))))
             b++;
@@ -1019,13 +1081,18 @@ static double cell_right(const grid *gr, int k)
 
 /* Does line c continue line a above it in the same cell: a is full to the
  * cell's right edge (so that it wrapped), c starts where a does (or both
- * are centred), close below, and is no numbered item of its own? */
+ * are centred), close below, and is no numbered item of its own?  A
+ * sentence's line, fifteen characters or more, is full nearer its edge's
+ * middle than a name's: a line breaks short before a word that does not
+ * fit ("…参保单位," / "13000人的…"), or a character kept with the next
+ * (“), and sentences are broken at their cell's width, not their own. */
 static bool continues(const page *p, const chunk *a, const chunk *c, double right)
 {
     double size = dmax(a->size, c->size);
     bool aligned = dabs(c->x0 - a->x0) <= 1.5 * size ||
                    dabs((c->x0 + c->x1) / 2 - (a->x0 + a->x1) / 2) <= 1.5 * size;
-    return c->cy > a->cy && c->cy - a->cy <= 1.7 * size && a->x1 >= right - 2.0 * a->size &&
+    double slack = a->x1 - a->x0 >= 15 * a->size ? 6.0 : 2.0;
+    return c->cy > a->cy && c->cy - a->cy <= 1.7 * size && a->x1 >= right - slack * a->size &&
            aligned && !numbered(p, c) && c->kind == K_TEXT;
 }
 
@@ -1296,6 +1363,29 @@ static bool fits_carry(const grid *gr, const pg_carry *carry)
     return true;
 }
 
+/* The header of the table on the page before, printed again at the top of
+ * this one, with rows that hold only labels below it: everything above
+ * the first figure is not header then.  Returns how many of the `n`
+ * chunks above the first figure (top to bottom) are the repeated header:
+ * all of them unless the carried header is a shorter prefix. */
+static size_t repeated_header(page *p, const size_t *cs, size_t n, const pg_carry *carry)
+{
+    if (!carry || !carry->open || !carry->header.len)
+        return n;
+    const gk_buf *want = &carry->header;
+    gk_buf *b = &p->scratch;
+    b->len = 0;
+    for (size_t i = 0; i < n; i++) {
+        chunk_text(p, &p->ch[cs[i]], b);
+        gk_buf_putc(b, '\t');
+        if (b->len > want->len || memcmp(b->data, want->data, b->len) != 0)
+            return n;
+        if (b->len == want->len)
+            return i + 1;
+    }
+    return n;
+}
+
 static bool level_char(const page *p, const chunk *c)
 {
     const char *u = p->g[c->g0].utf8;
@@ -1343,6 +1433,11 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     for (size_t i = rg->l0; i <= rg->l1; i++)
         if (p->lines[i].numbers)
             body_y = dmin(body_y, p->lines[i].cy + 0.5 * p->lines[i].size);
+    /* No figure and no column numbers: the rows are below the column
+     * headers. */
+    for (size_t i = rg->l0; i <= rg->l1 && body_y == 1e18; i++)
+        if (p->lines[i].heads)
+            body_y = p->lines[i].cy + 0.5 * p->lines[i].size;
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = rg->l0; i <= rg->l1; i++)
             for (size_t k = p->lines[i].c0; k < p->lines[i].c1; k++)
@@ -1353,6 +1448,8 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
                 }
     sort_page = p;
     qsort(gr.cs, header_chunks, sizeof *gr.cs, by_chunk_y);
+    if (first_on_page)
+        header_chunks = repeated_header(p, gr.cs, header_chunks, d->carry);
     /* A table going on from the page before: no header (nothing above its
      * first row but labels), its columns. */
     bool carried = false;

@@ -273,8 +273,12 @@ static double place_rows(pdf_writer *w, table_geom *t, int r0, int r1, double x,
                     op->color = pass == 0 ? PDF_HEADER_FILL : PDF_RULE;
                 } else {
                     cell_box *b = box_at(t, r, c);
+                    /* Header words are centred in their cell's height,
+                     * as printed: a wrapped header's lines then stand in
+                     * one band with its neighbours (src/read/pdf_grid.c). */
+                    double dy = header && gc->rowspan == 1 ? (ch - b->height) / 2 : PAD_Y;
                     if (b->layout)
-                        pdf_add_text(w, b->layout, cx + b->dx, cy + PAD_Y, PDF_BLACK);
+                        pdf_add_text(w, b->layout, cx + b->dx, cy + dy, PDF_BLACK);
                 }
             }
     double h = top[r1 - r0] - y;
@@ -344,7 +348,10 @@ static void place_preamble(pdf_writer *w, const preamble *p, double x)
     }
 }
 
-/* Body cells that would wrap with the widths just shared out. */
+/* Body cells that would wrap with the widths just shared out; not counting
+ * text longer than SENTENCE_EMS, which wraps in any layout (a 绩效 form's
+ * 指标内容). */
+#define SENTENCE_EMS 20
 static int body_wraps(const table_geom *t, double scale)
 {
     const gk_grid *g = t->g;
@@ -353,42 +360,53 @@ static int body_wraps(const table_geom *t, double scale)
         for (int c = 0; c < g->ncols; c++) {
             const gk_grid_cell *gc = gk_grid_at(g, r, c);
             const cell_box *b = box_at(t, r, c);
-            if (b->layout && gc->colspan > 0 &&
+            if (b->layout && gc->colspan > 0 && b->natural <= SENTENCE_EMS * t->size &&
                 (b->natural + 2 * t->pad) * scale > span_width(t, c, gc->colspan) + 0.01)
                 n++;
         }
     return n;
 }
 
-/* Orientation and font size.  Portrait at 9 pt when the amounts fit and
- * landscape would not wrap fewer labels; else landscape at the largest size
- * (9, 8, 7, 6 pt) at which the amounts fit; else landscape at 6 pt with
- * everything wrapping as it must.  Leaves the widths shared out. */
+/* Of choices [from, to), the one whose body wraps in fewest cells, at most
+ * `limit` (the first of equals), or -1; wraps[k] < 0: the amounts do not
+ * fit. */
+static int fewest_wraps(const int *wraps, int from, int to, int limit)
+{
+    int best = -1;
+    for (int k = from; k < to; k++)
+        if (wraps[k] >= 0 && wraps[k] <= limit && (best < 0 || wraps[k] < wraps[best]))
+            best = k;
+    return best;
+}
+
+/* Orientation and font size: portrait or landscape at 9 pt, whichever
+ * wraps fewer cells of the body (portrait of equals), when the amounts fit
+ * and it wraps one cell for ten rows at most; else landscape at 9, 8 or 7
+ * pt, whichever wraps fewest (labels broken over three lines in every row
+ * read worse than smaller type); else, when the amounts fit at none of
+ * them, landscape at 6 pt, everything wrapping as it must.  Leaves the
+ * widths shared out. */
 static bool choose_format(pdf_writer *w, table_geom *t)
 {
-    double portrait = PDF_A4_W - 2 * PDF_MARGIN_X, landscape = PDF_A4_H - 2 * PDF_MARGIN_X;
+    static const struct { bool landscape; double size; } CHOICES[] = {
+        {false, 9}, {true, 9}, {true, 8}, {true, 7}, {true, 6}};
+    enum { N = sizeof CHOICES / sizeof *CHOICES };
+    double frame[2] = {PDF_A4_W - 2 * PDF_MARGIN_X, PDF_A4_H - 2 * PDF_MARGIN_X};
     measure(w, t, PDF_TABLE_SIZE);
-    bool fits = share_widths(t, portrait, 1.0);
-    int wraps = fits ? body_wraps(t, 1.0) : 0;
-    if (fits && wraps == 0)
-        return false;
-    if (fits) {
-        bool wide = share_widths(t, landscape, 1.0) && body_wraps(t, 1.0) < wraps;
-        if (!wide)
-            share_widths(t, portrait, 1.0);
-        return wide;
+    int wraps[N];
+    for (int k = 0; k < N; k++) {
+        double scale = CHOICES[k].size / PDF_TABLE_SIZE;
+        wraps[k] = share_widths(t, frame[CHOICES[k].landscape], scale) ? body_wraps(t, scale) : -1;
     }
-    static const double SIZES[] = {9, 8, 7, 6};
-    double size = SIZES[3];
-    for (size_t k = 0; k < sizeof SIZES / sizeof *SIZES; k++)
-        if (share_widths(t, landscape, SIZES[k] / PDF_TABLE_SIZE)) {
-            size = SIZES[k];
-            break;
-        }
-    if (size != PDF_TABLE_SIZE)
-        measure(w, t, size);
-    share_widths(t, landscape, 1.0);
-    return true;
+    int pick = fewest_wraps(wraps, 0, 2, (t->g->nrows - t->g->nheader + 9) / 10);
+    if (pick < 0)
+        pick = fewest_wraps(wraps, 1, N - 1, t->g->nrows * t->g->ncols);
+    if (pick < 0)
+        pick = N - 1;
+    if (CHOICES[pick].size != PDF_TABLE_SIZE)
+        measure(w, t, CHOICES[pick].size);
+    share_widths(t, frame[CHOICES[pick].landscape], 1.0);
+    return CHOICES[pick].landscape;
 }
 
 void pdf_layout_table(pdf_writer *w, const gk_block *b)
