@@ -260,6 +260,12 @@ double pdf_layout_height(PangoLayout *l);
 double pdf_layout_width(PangoLayout *l);
 pdf_op *pdf_add_op(pdf_writer *w, pdf_op_kind kind);
 void pdf_add_text(pdf_writer *w, PangoLayout *l, double x, double y, pdf_color c);
+/* Lines [line0, line0 + nlines) of a layout, the first one's top at y. */
+void pdf_add_lines(pdf_writer *w, PangoLayout *l, double x, double y, int line0, int nlines,
+                   pdf_color c);
+/* The top and bottom of each line of a layout, in its own coordinates
+ * (arrays of the count returned, for the caller to free). */
+int pdf_line_spans(PangoLayout *l, double **tops, double **bottoms);
 void pdf_flow_text(pdf_writer *w, PangoLayout *l, double x, pdf_color c, int keep_lines);
 pdf_mark *pdf_take_mark(pdf_writer *w);
 const char *pdf_printf(pdf_writer *w, const char *fmt, ...)

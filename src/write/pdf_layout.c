@@ -256,18 +256,23 @@ double pdf_layout_width(PangoLayout *l)
     return (double)wd / PANGO_SCALE;
 }
 
-void pdf_add_text(pdf_writer *w, PangoLayout *l, double x, double y, pdf_color c)
+void pdf_add_lines(pdf_writer *w, PangoLayout *l, double x, double y, int line0, int nlines,
+                   pdf_color c)
 {
     pdf_op *op = pdf_add_op(w, OP_TEXT);
     op->layout = l;
     op->x = x, op->y = y;
-    op->line0 = 0;
-    op->nlines = pango_layout_get_line_count(l);
+    op->line0 = line0, op->nlines = nlines;
     op->color = c;
 }
 
+void pdf_add_text(pdf_writer *w, PangoLayout *l, double x, double y, pdf_color c)
+{
+    pdf_add_lines(w, l, x, y, 0, pango_layout_get_line_count(l), c);
+}
+
 /* The logical top and bottom of each line of a layout. */
-static int line_spans(PangoLayout *l, double **tops, double **bottoms)
+int pdf_line_spans(PangoLayout *l, double **tops, double **bottoms)
 {
     int n = pango_layout_get_line_count(l);
     *tops = malloc(((size_t)n + 1) * sizeof **tops);
@@ -295,7 +300,7 @@ static int line_spans(PangoLayout *l, double **tops, double **bottoms)
 void pdf_flow_text(pdf_writer *w, PangoLayout *l, double x, pdf_color c, int keep_lines)
 {
     double *tops, *bottoms;
-    int n = line_spans(l, &tops, &bottoms);
+    int n = pdf_line_spans(l, &tops, &bottoms);
     int i = 0;
     bool landscape = pdf_is_landscape(w);
     while (i < n) {
@@ -313,11 +318,7 @@ void pdf_flow_text(pdf_writer *w, PangoLayout *l, double x, pdf_color c, int kee
         }
         if (j == i)
             j = i + 1;                      /* a line taller than a page: placed anyway */
-        pdf_op *op = pdf_add_op(w, OP_TEXT);
-        op->layout = l;
-        op->x = x, op->y = w->y;
-        op->line0 = i, op->nlines = j - i;
-        op->color = c;
+        pdf_add_lines(w, l, x, w->y, i, j - i, c);
         w->y = origin + bottoms[j - 1];
         w->only_headings = false;
         i = j;

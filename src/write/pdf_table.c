@@ -4,7 +4,8 @@
  * Above the grid: the number (公开01表) at the right, the title centred, the
  * unit line.  The grid is drawn with a border round every cell, the header
  * rows on a light grey and repeated at the top of every page the table goes
- * on to; a row (or a group of rows joined by a row span) is never split.
+ * on to; a row (or a group of rows joined by a row span) is split only when
+ * taller than a page: a group into its rows, a row into its cells' lines.
  * Total rows are bold.  Below: the note.
  *
  * Every cell's first line sits on its row's baseline, text top-aligned, so
@@ -286,6 +287,79 @@ static double place_rows(pdf_writer *w, table_geom *t, int r0, int r1, double x,
     return h;
 }
 
+/* A row taller than a page: its cells' lines go on from page to page,
+ * under the header repeated, each page's part of the row bordered; a
+ * page's part ends at the last line that fits whole in every cell.  It
+ * starts on this page if a line of it fits here. */
+static void place_tall_row(pdf_writer *w, table_geom *t, int r, double x, int nheader,
+                           bool landscape)
+{
+    const gk_grid *g = t->g;
+    size_t n = (size_t)g->ncols;
+    double **tops = calloc(n, sizeof *tops), **bottoms = calloc(n, sizeof *bottoms);
+    int *nlines = calloc(n, sizeof *nlines), *from = calloc(n, sizeof *from),
+        *upto = calloc(n, sizeof *upto);
+    if (!tops || !bottoms || !nlines || !from || !upto)
+        gk_out_of_memory();
+    for (size_t c = 0; c < n; c++) {
+        const cell_box *b = box_at(t, r, (int)c);
+        if (b->layout && gk_grid_at(g, r, (int)c)->colspan > 0)
+            nlines[c] = pdf_line_spans(b->layout, &tops[c], &bottoms[c]);
+    }
+    bool fresh = false;     /* nothing of the table's body on this page yet */
+    for (;;) {
+        double room = w->bottom - w->y - 2 * PAD_Y, used = 0;
+        bool more = false, placed = false;
+        for (size_t c = 0; c < n; c++) {
+            int j = from[c];
+            while (j < nlines[c] && bottoms[c][j] - tops[c][from[c]] <= room)
+                j++;
+            if (j == from[c] && j < nlines[c] && fresh)
+                j++;        /* a line taller than a page: placed anyway */
+            upto[c] = j;
+            if (j > from[c]) {
+                double hc = bottoms[c][j - 1] - tops[c][from[c]];
+                used = hc > used ? hc : used;
+                placed = true;
+            }
+            more |= j < nlines[c];
+        }
+        if (placed || !more) {
+            double h = used + 2 * PAD_Y;
+            for (size_t c = 0; c < n; c++) {
+                const gk_grid_cell *gc = gk_grid_at(g, r, (int)c);
+                if (gc->colspan <= 0)
+                    continue;
+                pdf_op *op = pdf_add_op(w, OP_RECT);
+                op->x = x + t->colx[c], op->y = w->y;
+                op->w = span_width(t, (int)c, gc->colspan), op->h = h;
+                op->stroke = RULE;
+                op->color = PDF_RULE;
+                const cell_box *b = box_at(t, r, (int)c);
+                if (upto[c] > from[c])
+                    pdf_add_lines(w, b->layout, op->x + b->dx, w->y + PAD_Y, from[c],
+                                  upto[c] - from[c], PDF_BLACK);
+                from[c] = upto[c];
+            }
+            w->y += h;
+        }
+        if (!more)
+            break;
+        pdf_new_page(w, landscape, true);
+        w->y += place_rows(w, t, 0, nheader, x, w->y, true);
+        fresh = true;
+    }
+    for (size_t c = 0; c < n; c++) {
+        free(tops[c]);
+        free(bottoms[c]);
+    }
+    free(tops);
+    free(bottoms);
+    free(nlines);
+    free(from);
+    free(upto);
+}
+
 /* Where each body unit ends: a row and the rows its spans reach. */
 static int unit_end(const gk_grid *g, int r)
 {
@@ -453,9 +527,21 @@ void pdf_layout_table(pdf_writer *w, const gk_block *b)
     if (has_grid) {
         w->y += place_rows(w, &t, 0, nheader, x, w->y, true);
         bool rows_on_page = false;
+        /* What a page holds below the header. */
+        double page_room = w->bottom - w->top - header_h;
         for (int r = nheader; r < g->nrows;) {
             int e = unit_end(g, r);
             double h = rows_height(&t, r, e);
+            if (h > page_room && e > r + 1) {
+                e = r + 1;      /* a span taller than a page: its rows one by one */
+                h = rows_height(&t, r, e);
+            }
+            if (h > page_room) {
+                place_tall_row(w, &t, r, x, nheader, landscape);
+                rows_on_page = true;
+                r = e;
+                continue;
+            }
             if (rows_on_page && w->y + h > w->bottom) {
                 pdf_new_page(w, landscape, true);
                 w->y += place_rows(w, &t, 0, nheader, x, w->y, true);   /* the header again */

@@ -174,6 +174,45 @@ EOF
     check "long table: header on each of its pages ($pages)" test "${1:-0}" = "${2:-x}"
 fi
 
+# ---- A row taller than a page: its lines go on to the next pages ------------------
+# One name of 3,000 characters in the 支出决算表: every line of it is on a
+# page, inside the text frame, under the header repeated, and none is lost.
+python3 - "$SRC/examples/final-2024.txt" "$GK" "$TMP/tall.json" <<'EOF'
+import json, subprocess, sys
+src, gk, out = sys.argv[1:]
+r = json.loads(subprocess.run([gk, "parse", src], capture_output=True, text=True).stdout)
+t = next(t for t in r["tables"] if t["kind"] == "expense")
+t["rows"].insert(1, {"code": "2019999", "label": "超长名称" + "甲乙丙丁戊己庚辛壬癸" * 300,
+                     "cells": {"本年支出合计": "1.00", "基本支出": "1.00"}})
+json.dump(r, open(out, "w"), ensure_ascii=False)
+EOF
+if render tall "$TMP/tall.json"; then
+    out=$(python3 - "$TMP/tall.pdf" <<'EOF'
+import re, subprocess, sys
+pdf = sys.argv[1]
+html = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True).stdout
+chars, pages, headed, outside = 0, 0, 0, 0
+for page in re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', html, re.S):
+    h = float(page[1])
+    words = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', page[2])
+    mine = [w for w in words if "甲" in w[2] or "癸" in w[2]]
+    if not mine:
+        continue
+    pages += 1
+    headed += any(w[2] == "项目" for w in words)
+    outside += sum(1 for w in mine if float(w[0]) < 0 or float(w[1]) > h - 60)
+    chars += sum(w[2].count("甲") for w in mine)
+print(pages, headed, outside, chars)
+EOF
+)
+    set -- $out
+    echo "tall row: on $1 pages, header on $2, lines past the foot $3, 甲 $4/300"
+    check "tall row: on ≥ 2 pages ($out)" test "${1:-0}" -ge 2
+    check "tall row: header on each of its pages ($out)" test "${1:-0}" = "${2:-x}"
+    check "tall row: no line past the foot ($out)" test "${3:-x}" = 0
+    check "tall row: every character on a page ($out)" test "${4:-0}" = 300
+fi
+
 # ---- Failures ---------------------------------------------------------------------
 # A write failure (the file size limit: EFBIG) → exit 2, nothing left behind.
 out=$( (trap '' XFSZ; ulimit -f 32; "$GK" render "$SRC/examples/final-2024.txt" -o "$TMP/cut.pdf") 2>&1)
