@@ -274,9 +274,13 @@ static double place_rows(pdf_writer *w, table_geom *t, int r0, int r1, double x,
                     op->color = pass == 0 ? PDF_HEADER_FILL : PDF_RULE;
                 } else {
                     cell_box *b = box_at(t, r, c);
-                    /* Header words are centred in their cell's height,
-                     * as printed: a wrapped header's lines then stand in
-                     * one band with its neighbours (src/read/pdf_grid.c). */
+                    /* Header words of a one-row cell are centred in its
+                     * height, as printed: a wrapped header's lines then
+                     * stand in one band with their neighbours' (read back
+                     * as one header, src/read/pdf_grid.c).  A cell
+                     * spanning header rows keeps its words at the top:
+                     * centred, they would stand between the rows' bands
+                     * and join them (三公's 预算数 over 决算数). */
                     double dy = header && gc->rowspan == 1 ? (ch - b->height) / 2 : PAD_Y;
                     if (b->layout)
                         pdf_add_text(w, b->layout, cx + b->dx, cy + dy, PDF_BLACK);
@@ -285,6 +289,13 @@ static double place_rows(pdf_writer *w, table_geom *t, int r0, int r1, double x,
     double h = top[r1 - r0] - y;
     free(top);
     return h;
+}
+
+/* A new page for the table's rows: its header again at the top. */
+static void next_page(pdf_writer *w, table_geom *t, double x, int nheader, bool landscape)
+{
+    pdf_new_page(w, landscape, true);
+    w->y += place_rows(w, t, 0, nheader, x, w->y, true);
 }
 
 /* A row taller than a page: its cells' lines go on from page to page,
@@ -345,8 +356,7 @@ static void place_tall_row(pdf_writer *w, table_geom *t, int r, double x, int nh
         }
         if (!more)
             break;
-        pdf_new_page(w, landscape, true);
-        w->y += place_rows(w, t, 0, nheader, x, w->y, true);
+        next_page(w, t, x, nheader, landscape);
         fresh = true;
     }
     for (size_t c = 0; c < n; c++) {
@@ -543,8 +553,7 @@ void pdf_layout_table(pdf_writer *w, const gk_block *b)
                 continue;
             }
             if (rows_on_page && w->y + h > w->bottom) {
-                pdf_new_page(w, landscape, true);
-                w->y += place_rows(w, &t, 0, nheader, x, w->y, true);   /* the header again */
+                next_page(w, &t, x, nheader, landscape);
                 rows_on_page = false;
             }
             w->y += place_rows(w, &t, r, e, x, w->y, false);
