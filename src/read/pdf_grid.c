@@ -523,18 +523,6 @@ static bool joins(const page *p, size_t j, size_t k, double gap)
     return !l->excluded && dabs(l->cy - n->cy) <= gap * dmax(l->size, n->size);
 }
 
-static size_t aligned_chunks(const page *p, size_t j, size_t a, size_t b);
-
-/* May line j join the region [a, b] beside its line k: as joins(), and a
- * sentence among cells only where its chunks stand in the region's
- * columns, all but one at most (a 绩效 form's row, whose 指标值 may stand
- * left of its centred header; not the prose after a table). */
-static bool joins_region(const page *p, size_t j, size_t k, double gap, size_t a, size_t b)
-{
-    const pline *l = &p->lines[j];
-    return joins(p, j, k, gap) && (!l->sentence || aligned_chunks(p, j, a, b) + 1 >= l->c1 - l->c0);
-}
-
 /* How many chunks of line j stand over or under a chunk of lines [a, b]? */
 static size_t aligned_chunks(const page *p, size_t j, size_t a, size_t b)
 {
@@ -553,6 +541,16 @@ static size_t aligned_chunks(const page *p, size_t j, size_t a, size_t b)
 static bool aligned(const page *p, size_t j, size_t a, size_t b)
 {
     return aligned_chunks(p, j, a, b) == p->lines[j].c1 - p->lines[j].c0;
+}
+
+/* May line j join the region [a, b] beside its line k: as joins(), and a
+ * sentence among cells only where its chunks stand in the region's
+ * columns, all but one at most (a 绩效 form's row, whose 指标值 may stand
+ * left of its centred header; not the prose after a table). */
+static bool joins_region(const page *p, size_t j, size_t k, double gap, size_t a, size_t b)
+{
+    const pline *l = &p->lines[j];
+    return joins(p, j, k, gap) && (!l->sentence || aligned_chunks(p, j, a, b) + 1 >= l->c1 - l->c0);
 }
 
 /* The regions of a page, in order. */
@@ -1081,11 +1079,10 @@ static double cell_right(const grid *gr, int k)
 
 /* Does line c continue line a above it in the same cell: a is full to the
  * cell's right edge (so that it wrapped), c starts where a does (or both
- * are centred), close below, and is no numbered item of its own?  A
- * sentence's line, fifteen characters or more, is full nearer its edge's
- * middle than a name's: a line breaks short before a word that does not
- * fit ("…参保单位," / "13000人的…"), or a character kept with the next
- * (“), and sentences are broken at their cell's width, not their own. */
+ * are centred), close below, and is no numbered item of its own?  A line
+ * of a sentence (fifteen characters or more) counts as full further from
+ * the edge than a name's: it breaks short before a word that does not fit
+ * ("…参保单位," / "13000人的…") or a character kept with the next (“). */
 static bool continues(const page *p, const chunk *a, const chunk *c, double right)
 {
     double size = dmax(a->size, c->size);
