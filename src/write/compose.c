@@ -45,10 +45,11 @@ const char *gk_doc_printf(gk_doc *d, const char *fmt, ...)
     return s;
 }
 
-const char *gk_doc_amount(gk_doc *d, gk_amount a)
+const char *gk_doc_amount(gk_doc *d, gk_amount a, bool grouped)
 {
-    char buf[GK_AMOUNT_BUFSIZE];
-    return gk_doc_printf(d, "%s", gk_amount_format(a, buf));
+    char buf[GK_AMOUNT_BUFSIZE + 8];
+    return gk_doc_printf(d, "%s", grouped ? gk_amount_format_grouped(a, buf)
+                                          : gk_amount_format(a, buf));
 }
 
 static void heading(gk_doc *d, int level, const char *text)

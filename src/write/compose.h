@@ -29,9 +29,10 @@ void gk_compose_grid(gk_doc *d, const gk_table *t, gk_grid *out);
  * tables. */
 void gk_compose_narrative(gk_doc *d, const gk_report *r);
 
-/* "1,234.56" style figure of an amount in its own precision (no grouping:
- * the documents print plain figures). */
-const char *gk_doc_amount(gk_doc *d, gk_amount a);
+/* An amount as printed, in its own precision: "1234.56", or with
+ * thousands separators, "1,234.56", when `grouped` (元 tables print them,
+ * 万元 tables do not). */
+const char *gk_doc_amount(gk_doc *d, gk_amount a, bool grouped);
 
 /* "一", "二" … "十五" for 0 … 14; "" beyond. */
 const char *gk_doc_numeral(int i);

@@ -24,6 +24,7 @@ typedef struct builder {
     gk_doc *doc;
     gk_grid *g;
     int cap;
+    bool grouped;         /* amounts with thousands separators (元 tables) */
 } builder;
 
 static void start(builder *b, gk_doc *d, gk_grid *g, int ncols)
@@ -98,7 +99,7 @@ static void amount(builder *b, int r, int c, const gk_cell *cell)
     }
     g->is_amount = true;
     g->value = cell->value;
-    g->text = gk_doc_amount(b->doc, cell->value);
+    g->text = gk_doc_amount(b->doc, cell->value, b->grouped);
 }
 
 /* Column widths: labels wide, codes narrow, figures in between. */
@@ -449,6 +450,16 @@ static void public3_rows(builder *b, const gk_table *t, const gk_layout *l)
     widths(b, kinds);
 }
 
+/* Is `name` a column of one of the layout's identities? */
+static bool in_sums(const gk_layout *l, const char *name)
+{
+    for (int i = 0; i < 4; i++)
+        for (int j = 0; j < GK_LAYOUT_MAX_COLUMNS && l->sums[i][j]; j++)
+            if (strcmp(l->sums[i][j], name) == 0)
+                return true;
+    return false;
+}
+
 static void public3(builder *b, const gk_table *t, const gk_layout *l)
 {
     const char *cols[MAX_COLUMNS];
@@ -457,12 +468,17 @@ static void public3(builder *b, const gk_table *t, const gk_layout *l)
         public3_rows(b, t, l);
         return;
     }
-    /* Printed order: the layout's order for the columns the table has;
-     * 机关运行经费 (budget tables) stands apart, after the groups. */
+    /* Printed order: the layout's, for the columns the table has and for
+     * those its identities name (合计 and its parts, the car group's), as
+     * the national table prints them, blank where the table has no figure
+     * (printed alone, a table's 公务接待费 would read back as its first
+     * column's, 因公出国（境）费); 机关运行经费 (budget tables) stands apart,
+     * after the groups; columns beyond the layout after its own. */
     const char *ordered[MAX_COLUMNS], *extra[MAX_COLUMNS];
     int m = 0, nx = 0;
     for (int i = 0; l && i < GK_LAYOUT_MAX_COLUMNS && l->columns[i].name; i++)
-        if (listed(cols, n, l->columns[i].name) && strcmp(l->columns[i].name, "机关运行经费") != 0)
+        if ((listed(cols, n, l->columns[i].name) || in_sums(l, l->columns[i].name)) &&
+            strcmp(l->columns[i].name, "机关运行经费") != 0)
             ordered[m++] = l->columns[i].name;
     for (int i = 0; i < n; i++)
         if (strcmp(cols[i], "机关运行经费") == 0)
@@ -887,7 +903,9 @@ static void form(builder *b, const gk_table *t)
 
 void gk_compose_grid(gk_doc *d, const gk_table *t, gk_grid *out)
 {
-    builder b = {d, out, 0};
+    /* 元 figures are printed grouped, "189,767,551", as the national 元
+     * tables print them: a run of seven digits would read as a code. */
+    builder b = {d, out, 0, t->unit == GK_UNIT_YUAN};
     const gk_layout *l = gk_layout_of(t->kind);
     bool one_amount = true;
     for (size_t i = 0; i < t->nrows; i++)
