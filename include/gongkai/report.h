@@ -266,6 +266,17 @@ const gk_row *gk_table_find_label(const gk_table *t, const char *label, gk_side 
 size_t gk_table_code_children(const gk_table *t, const char *prefix, size_t len,
                               const gk_row **out, size_t max);
 
+/* 部门 or 单位 (src/model/scope.c).  What the document's title, the text
+ * before its first table, says it is: "部门" (部门预算, 部门决算) or "单位"
+ * (单位预算 …); NULL when it says neither.  *kind_word (may be NULL) gets
+ * "预算" or "决算". */
+const char *gk_report_scope(const gk_report *r, const char **kind_word);
+/* What a table's title says, by its first 部门 or 单位 after the year
+ * ("2025年部门财务收支预算总表" → 部门, "2024年单位综合预算收支总表" →
+ * 单位; not 部门（单位） nor the classification 部门预算经济分类); NULL when
+ * neither. */
+const char *gk_title_scope(const char *title);
+
 /* Index every table's rows by code and by label, so that the look-ups
  * above take logarithmic rather than linear time: done by gk_check before
  * the rules run, so that checking a table of n rows costs O(n log n).

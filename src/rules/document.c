@@ -329,64 +329,9 @@ static void other_year(const gk_report *r, const char *text, gk_pos pos, bool he
 
 /* ---- 部门 or 单位 ------------------------------------------------------------- */
 
-/* DOC005: a document is a 部门 or a 单位 决算/预算 (its title says which);
- * table titles and headings should say the same ("2025年部门财务收支预算
- * 总表" in a 单位预算 is a copy from the other template). */
-static const char *scope_word(const char *text, const char **kind_word)
-{
-    static const char *const KINDS[] = {"决算", "预算", NULL};
-    for (const char *const *k = KINDS; *k; k++) {
-        const char *p = strstr(text, *k);
-        for (; p; p = strstr(p + 1, *k)) {
-            if (p - text >= 6 && strncmp(p - 6, "部门", 6) == 0) {
-                *kind_word = *k;
-                return "部门";
-            }
-            if (p - text >= 6 && strncmp(p - 6, "单位", 6) == 0 &&
-                !(p - text >= 15 && strncmp(p - 15, "部门（单位", 15) == 0)) {
-                *kind_word = *k;
-                return "单位";
-            }
-        }
-    }
-    return NULL;
-}
-
-/* In a table title, the first 部门 or 单位 after the year ("2025年部门财务
- * 收支预算总表", "2024年单位综合预算收支总表"), not 部门（单位） nor the
- * classification 部门预算经济分类. */
-static const char *title_scope(const char *title)
-{
-    const char *p = strstr(title, "年");
-    for (p = p ? p : title; *p; p++) {
-        bool dept = strncmp(p, "部门", 6) == 0, unit = strncmp(p, "单位", 6) == 0;
-        if (!dept && !unit)
-            continue;
-        if (dept && (strncmp(p + 6, "（单位", 9) == 0 || strncmp(p + 6, "(单位", 7) == 0 ||
-                     strncmp(p + 6, "预算经济", 12) == 0 || strncmp(p + 6, "经济", 6) == 0)) {
-            p += 5;
-            continue;
-        }
-        return dept ? "部门" : "单位";
-    }
-    return NULL;
-}
-
-const char *gk_doc_scope(const gk_report *r, const char **kind_word)
-{
-    const char *doc = NULL, *kw = NULL;
-    /* The title: what stands before the first table. */
-    for (size_t i = 0; i < r->nparagraphs && i < 8 && !doc; i++) {
-        if (r->ntables && !(r->paragraphs[i].pos.page < r->tables[0].pos.page ||
-                            (r->paragraphs[i].pos.page == r->tables[0].pos.page &&
-                             r->paragraphs[i].pos.line < r->tables[0].pos.line)))
-            break;
-        doc = scope_word(r->paragraphs[i].text, &kw);
-    }
-    if (kind_word)
-        *kind_word = kw;
-    return doc;
-}
+/* DOC005: a document is a 部门 or a 单位 决算/预算 (its title says which,
+ * gk_report_scope); table titles should say the same ("2025年部门财务收支
+ * 预算总表" in a 单位预算 is a copy from the other template). */
 
 /* ---- 行政 or 事业 -------------------------------------------------------------- */
 
@@ -459,7 +404,7 @@ static bool says_institution(const gk_report *r, const char *s, const char *e)
 
 bool gk_doc_single_admin(const gk_report *r)
 {
-    const char *scope = gk_doc_scope(r, NULL);
+    const char *scope = gk_report_scope(r, NULL);
     bool counted = false;          /* the text states its 行政单位 */
     for (size_t i = 0; i < r->nparagraphs; i++) {
         const char *t = r->paragraphs[i].text;
@@ -485,12 +430,12 @@ bool gk_doc_single_admin(const gk_report *r)
 
 static void check_scope(const gk_report *r, gk_findings *out)
 {
-    const char *kind_word = NULL, *doc = gk_doc_scope(r, &kind_word);
+    const char *kind_word = NULL, *doc = gk_report_scope(r, &kind_word);
     if (!doc)
         return;
     for (size_t i = 0; i < r->ntables; i++) {
         const gk_table *t = &r->tables[i];
-        const char *w = t->title ? title_scope(t->title) : NULL;
+        const char *w = t->title ? gk_title_scope(t->title) : NULL;
         if (!w || strcmp(w, doc) == 0)
             continue;
         gk_location loc = gk_location_of(t, NULL, NULL);

@@ -521,7 +521,7 @@ static void check_in(const ctx *cx, const gk_formula *f, const gk_table *only)
 static void check_formula(const ctx *cx, const gk_formula *f)
 {
     if (f->when) {
-        const char *scope = gk_doc_scope(cx->r, NULL);
+        const char *scope = gk_report_scope(cx->r, NULL);
         const char *unmet = (f->when & GK_WHEN_DEPT) && !(scope && strcmp(scope, "部门") == 0)
                                 ? "部门"
                             : (f->when & GK_WHEN_UNIT) && !(scope && strcmp(scope, "单位") == 0)

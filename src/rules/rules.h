@@ -15,11 +15,6 @@ void gk_check_classification(const gk_report *r, gk_findings *out);
 /* COMP001, FUND001, DOC001–DOC004: the document as a whole (document.c). */
 void gk_check_document(const gk_report *r, gk_findings *out);
 
-/* "部门" or "单位": what the document's title says it is (部门预算, 单位决算
- * …); NULL when it says neither.  *kind_word (may be NULL) gets "预算" or
- * "决算". */
-const char *gk_doc_scope(const gk_report *r, const char **kind_word);
-
 /* Is the document the budget or accounts of 行政 units only — a 单位
  * document, or a 部门 one whose text counts its 行政单位 ("行政单位1家",
  * "…本级（行政单位）") — with no 事业单位 among them (none counted, "事业单位

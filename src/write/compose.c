@@ -71,18 +71,39 @@ static bool starts_with(const char *s, const char *prefix)
     return s && strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
-/* The report's own 概况: the paragraphs between the headings 第一部分 and
- * 第二部分 (after the 目录, which lists them too). */
+/* Does position a come before b in the source? */
+static bool pos_before(gk_pos a, gk_pos b)
+{
+    return a.page != b.page ? a.page < b.page : a.line < b.line;
+}
+
+/* A heading of the next part: 第二部分, 第三部分 …  (Some documents print
+ * their tables with no 第二部分 heading, so that the 情况说明's 第三部分 is
+ * the next.) */
+static bool next_part(const gk_paragraph *p)
+{
+    return p->heading && starts_with(p->text, "第") && !starts_with(p->text, "第一部分") &&
+           strstr(p->text, "部分") && strstr(p->text, "部分") - p->text <= 9;
+}
+
+/* The report's own 概况: the paragraphs after the heading 第一部分 (after
+ * the 目录, which lists it too), up to the next part's heading or the first
+ * table, whichever comes first. */
 static bool overview_from_report(gk_doc *d, const gk_report *r)
 {
     size_t from = r->nparagraphs;
     for (size_t i = 0; i < r->nparagraphs; i++)
         if (r->paragraphs[i].heading && starts_with(r->paragraphs[i].text, "第一部分"))
             from = i + 1;                 /* the last one: the 目录's comes first */
+    const gk_table *first = NULL;         /* the first table after the heading */
+    for (size_t k = 0; from < r->nparagraphs && k < r->ntables; k++)
+        if (pos_before(r->paragraphs[from - 1].pos, r->tables[k].pos) &&
+            (!first || pos_before(r->tables[k].pos, first->pos)))
+            first = &r->tables[k];
     bool any = false;
     for (size_t i = from; i < r->nparagraphs; i++) {
         const gk_paragraph *p = &r->paragraphs[i];
-        if (p->heading && starts_with(p->text, "第二部分"))
+        if (next_part(p) || (first && pos_before(first->pos, p->pos)))
             break;
         if (p->heading)
             heading(d, 2, p->text);
@@ -115,9 +136,9 @@ static bool overview_from_facts(gk_doc *d, const gk_report *r)
     return any;
 }
 
-static void overview(gk_doc *d, const gk_report *r)
+static void overview(gk_doc *d, const gk_report *r, const char *scope)
 {
-    heading(d, 1, "第一部分 部门概况");
+    heading(d, 1, gk_doc_printf(d, "第一部分 %s概况", scope));
     if (overview_from_facts(d, r) || overview_from_report(d, r))
         return;
     static const char *const PARTS[][2] = {
@@ -181,6 +202,20 @@ static void glossary(gk_doc *d)
 
 /* ---- The document ------------------------------------------------------- */
 
+/* 部门 or 单位, as the source is: what its title says, else what its tables'
+ * titles say when they agree; 部门 when nothing says. */
+static const char *scope_of(const gk_report *r)
+{
+    const char *scope = gk_report_scope(r, NULL), *seen = NULL;
+    for (size_t i = 0; !scope && i < r->ntables; i++) {
+        const char *w = r->tables[i].title ? gk_title_scope(r->tables[i].title) : NULL;
+        if (w && seen && strcmp(w, seen) != 0)
+            return "部门";
+        seen = w ? w : seen;
+    }
+    return scope ? scope : seen ? seen : "部门";
+}
+
 gk_doc *gk_compose(const gk_report *r, gk_error *err)
 {
     if (r->ntables == 0 && r->kind == GK_DOC_UNKNOWN) {
@@ -196,7 +231,9 @@ gk_doc *gk_compose(const gk_report *r, gk_error *err)
     d->kind = r->kind != GK_DOC_UNKNOWN ? r->kind : GK_DOC_FINAL;
     bool budget = d->kind == GK_DOC_BUDGET;
     const char *year = r->year ? gk_doc_printf(d, "%d", r->year) : "【待填写：年度】";
-    d->title = gk_doc_printf(d, "%s%s年%s", d->unit, year, budget ? "部门预算" : "度部门决算");
+    const char *scope = scope_of(r);
+    const char *what = gk_doc_printf(d, budget ? "%s预算" : "度%s决算", scope);
+    d->title = gk_doc_printf(d, "%s%s年%s", d->unit, year, what);
     d->facts = gk_arena_alloc(d->arena, (r->nfacts + 1) * sizeof *d->facts);
     for (size_t i = 0; i < r->nfacts; i++)
         d->facts[d->nfacts++] = (gk_fact){gk_doc_printf(d, "%s", r->facts[i].key),
@@ -208,13 +245,13 @@ gk_doc *gk_compose(const gk_report *r, gk_error *err)
     gk_doc_add(d, GK_BLOCK_TOC);
     gk_doc_add(d, GK_BLOCK_PAGE_BREAK);
 
-    overview(d, r);
+    overview(d, r, scope);
     gk_doc_add(d, GK_BLOCK_PAGE_BREAK);
-    heading(d, 1, gk_doc_printf(d, "第二部分 %s年%s公开报表", year, budget ? "部门预算" : "度部门决算"));
+    heading(d, 1, gk_doc_printf(d, "第二部分 %s年%s公开报表", year, what));
     for (size_t i = 0; i < r->ntables; i++)
         table(d, &r->tables[i]);
     gk_doc_add(d, GK_BLOCK_PAGE_BREAK);
-    heading(d, 1, gk_doc_printf(d, "第三部分 %s年%s情况说明", year, budget ? "部门预算" : "度部门决算"));
+    heading(d, 1, gk_doc_printf(d, "第三部分 %s年%s情况说明", year, what));
     gk_compose_narrative(d, r);
     gk_doc_add(d, GK_BLOCK_PAGE_BREAK);
     glossary(d);

@@ -222,6 +222,17 @@ static void sentence(const ctx *c, const char *text)
     gk_doc_add(c->d, GK_BLOCK_PARAGRAPH)->text = text;
 }
 
+/* Is the table a section is written from in the document?  If not, the
+ * section says so, visibly (【待填写】, which `gongkai check` reports as
+ * DOC001), rather than write its figures as 0. */
+static bool present(const ctx *c, const gk_table *t, gk_table_kind k)
+{
+    if (!t)
+        sentence(c, gk_doc_printf(c->d, "文档未包含“%s”，本节的数字【待填写】。",
+                                  gk_table_kind_title(k)));
+    return t != NULL;
+}
+
 /* The paragraphs of the fact 说明/<key> (one per line), or the placeholder. */
 static void given(const ctx *c, const char *key, const char *placeholder)
 {
@@ -331,6 +342,8 @@ static void final_totals(const ctx *c)
 {
     const gk_table *t = table(c, GK_TABLE_SUMMARY);
     heading(c, 2, "一、收入支出决算总体情况说明");
+    if (!present(c, t, GK_TABLE_SUMMARY))
+        return;
     gk_amount in, out, inc, exp, begin, endv;
     cell(t, label_row(t, "总计", GK_SIDE_INCOME), "金额", &in);
     cell(t, label_row(t, "总计", GK_SIDE_EXPENSE), "金额", &out);
@@ -357,6 +370,8 @@ static void final_income(const ctx *c)
 {
     const gk_table *t = table(c, GK_TABLE_INCOME);
     heading(c, 2, "二、收入决算情况说明");
+    if (!present(c, t, GK_TABLE_INCOME))
+        return;
     static const char *const COLS[] = {"财政拨款收入", "上级补助收入", "事业收入", "经营收入",
                                        "附属单位上缴收入", "其他收入"};
     const gk_row *total = label_row(t, "合计", GK_SIDE_NONE);
@@ -374,6 +389,8 @@ static void final_expense(const ctx *c)
 {
     const gk_table *t = table(c, GK_TABLE_EXPENSE);
     heading(c, 2, "三、支出决算情况说明");
+    if (!present(c, t, GK_TABLE_EXPENSE))
+        return;
     static const char *const COLS[] = {"基本支出", "项目支出", "上缴上级支出", "经营支出",
                                        "对附属单位补助支出"};
     const gk_row *total = label_row(t, "合计", GK_SIDE_NONE);
@@ -393,6 +410,8 @@ static void final_fiscal(const ctx *c)
 {
     const gk_table *t = table(c, GK_TABLE_FISCAL_SUMMARY);
     heading(c, 2, "四、财政拨款收入支出决算总体情况说明");
+    if (!present(c, t, GK_TABLE_FISCAL_SUMMARY))
+        return;
     gk_amount in, out, inc, exp, begin, endv;
     cell(t, label_row(t, "总计", GK_SIDE_INCOME), "金额", &in);
     cell(t, label_row(t, "总计", GK_SIDE_EXPENSE), "合计", &out);
@@ -431,6 +450,8 @@ static void final_gpb(const ctx *c)
     const gk_table *t = table(c, GK_TABLE_GPB_EXPENSE);
     const gk_table *e = table(c, GK_TABLE_EXPENSE);
     heading(c, 2, "五、一般公共预算财政拨款支出决算情况说明");
+    if (!present(c, t, GK_TABLE_GPB_EXPENSE))
+        return;
     heading(c, 3, "（一）一般公共预算财政拨款支出决算总体情况");
     gk_amount total, all;
     cell(t, label_row(t, "合计", GK_SIDE_NONE), "合计", &total);
@@ -522,6 +543,8 @@ static void final_basic(const ctx *c)
     const gk_table *t = table(c, GK_TABLE_GPB_BASIC);
     const gk_table *g = table(c, GK_TABLE_GPB_EXPENSE);
     heading(c, 2, "六、一般公共预算财政拨款基本支出决算情况说明");
+    if (!present(c, t, GK_TABLE_GPB_BASIC))
+        return;
     gk_amount basic, staff, office;
     cell(g, label_row(g, "合计", GK_SIDE_NONE), "基本支出", &basic);
     cell(t, label_row(t, "人员经费合计", GK_SIDE_NONE), "金额", &staff);
@@ -580,6 +603,8 @@ static void final_public3(const ctx *c)
 {
     const gk_table *t = table(c, GK_TABLE_THREE_PUBLIC);
     heading(c, 2, "九、财政拨款\"三公\"经费支出决算情况说明");
+    if (!present(c, t, GK_TABLE_THREE_PUBLIC))
+        return;
     heading(c, 3, "（一）\"三公\"经费支出总体情况说明");
     const gk_row *bud = label_row(t, "预算数", GK_SIDE_NONE);
     const gk_row *act = label_row(t, "决算数", GK_SIDE_NONE);
@@ -664,6 +689,8 @@ static void final_office(const ctx *c)
     const gk_table *t = table(c, GK_TABLE_OFFICE_OPERATION);
     const gk_table *b = table(c, GK_TABLE_GPB_BASIC);
     heading(c, 2, "十、机关运行经费支出情况说明");
+    if (!t && !present(c, b, GK_TABLE_GPB_BASIC))
+        return;
     gk_amount a;
     if (t)
         cell(t, label_row(t, "合计", GK_SIDE_NONE), "金额", &a);
@@ -740,6 +767,8 @@ static void budget_totals(const ctx *c)
     const gk_table *s = table(c, GK_TABLE_BUDGET_SUMMARY);
     const gk_table *e = table(c, GK_TABLE_BUDGET_EXPENSE);
     heading(c, 2, "一、收支预算总体情况");
+    if (!present(c, s, GK_TABLE_BUDGET_SUMMARY))
+        return;
     gk_amount in;
     cell(s, label_row(s, "收入总计", GK_SIDE_INCOME), "金额", &in);
     /* The income side's own items (not their sub-rows, not the totals). */
@@ -777,6 +806,8 @@ static void budget_fiscal(const ctx *c)
 {
     const gk_table *f = table(c, GK_TABLE_BUDGET_FISCAL_SUMMARY);
     heading(c, 2, "二、财政拨款收支预算情况");
+    if (!present(c, f, GK_TABLE_BUDGET_FISCAL_SUMMARY))
+        return;
     gk_amount in, out;
     cell(f, label_row(f, "收入总计", GK_SIDE_INCOME), "金额", &in);
     cell(f, label_row(f, "支出总计", GK_SIDE_EXPENSE), "合计", &out);
@@ -798,6 +829,8 @@ static void budget_gpb(const ctx *c)
 {
     const gk_table *g = table(c, GK_TABLE_BUDGET_GPB_FUNCTION);
     heading(c, 2, "三、一般公共预算支出预算情况");
+    if (!present(c, g, GK_TABLE_BUDGET_GPB_FUNCTION))
+        return;
     heading(c, 3, "（一）一般公共预算当年拨款规模变化情况");
     gk_amount all, v[2];
     static const char *const NAMES[] = {"基本支出", "项目支出"};
@@ -865,6 +898,8 @@ static void budget_basic(const ctx *c)
     const gk_table *g = table(c, GK_TABLE_BUDGET_GPB_FUNCTION);
     const gk_table *t = table(c, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC);
     heading(c, 2, "四、一般公共预算基本支出预算情况");
+    if (!present(c, t, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC))
+        return;
     static const char *const STAFF[] = {"301", "303"};
     static const char *const OFFICE[] = {"302", "307", "309", "310", "399"};
     gk_amount basic, v[2];
