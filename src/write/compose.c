@@ -82,8 +82,8 @@ static bool pos_before(gk_pos a, gk_pos b)
  * the next.) */
 static bool next_part(const gk_paragraph *p)
 {
-    return p->heading && starts_with(p->text, "第") && !starts_with(p->text, "第一部分") &&
-           strstr(p->text, "部分") && strstr(p->text, "部分") - p->text <= 9;
+    const char *part = p->heading && starts_with(p->text, "第") ? strstr(p->text, "部分") : NULL;
+    return part && part - p->text <= 9 && !starts_with(p->text, "第一部分");  /* 第十一部分 at most */
 }
 
 /* The report's own 概况: the paragraphs after the heading 第一部分 (after
