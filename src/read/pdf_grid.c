@@ -834,7 +834,8 @@ static void header_columns(grid *gr)
     }
     free(sp);
     free(idx);
-    qsort(gr->cols, (size_t)gr->ncols, sizeof *gr->cols, by_col_x0);
+    if (gr->ncols)
+        qsort(gr->cols, (size_t)gr->ncols, sizeof *gr->cols, by_col_x0);
 }
 
 /* The end of the header band that starts at chunk i of cs (sorted top to
@@ -1027,6 +1028,8 @@ static int by_row_top(const void *a, const void *b)
 /* Anchors that overlap vertically make one row. */
 static void merge_rows(rows *rs)
 {
+    if (rs->n == 0)
+        return;                 /* a region of header lines only */
     qsort(rs->r, rs->n, sizeof *rs->r, by_row_top);
     size_t n = 0;
     for (size_t i = 0; i < rs->n; i++) {
