@@ -327,12 +327,6 @@ static void other_year(const gk_report *r, const char *text, gk_pos pos, bool he
     }
 }
 
-/* ---- 部门 or 单位 ------------------------------------------------------------- */
-
-/* DOC005: a document is a 部门 or a 单位 决算/预算 (its title says which,
- * gk_report_scope); table titles should say the same ("2025年部门财务收支
- * 预算总表" in a 单位预算 is a copy from the other template). */
-
 /* ---- 行政 or 事业 -------------------------------------------------------------- */
 
 #define INSTITUTION "事业单位"
@@ -428,6 +422,11 @@ bool gk_doc_single_admin(const gk_report *r)
     return scope && (strcmp(scope, "单位") == 0 || counted);
 }
 
+/* ---- 部门 or 单位 ------------------------------------------------------------- */
+
+/* DOC005: a document is a 部门 or a 单位 决算/预算 (its title says which,
+ * gk_report_scope); table titles should say the same ("2025年部门财务收支
+ * 预算总表" in a 单位预算 is a copy from the other template). */
 static void check_scope(const gk_report *r, gk_findings *out)
 {
     const char *kind_word = NULL, *doc = gk_report_scope(r, &kind_word);
