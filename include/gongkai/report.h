@@ -34,6 +34,9 @@ typedef struct gk_pos {
     int page;
     bool has_box;
     double box[4];
+    /* The file it is in, for a document published in several files (a
+     * 情况说明 and its 报表): 0 the report's source, k its parts[k - 1]. */
+    unsigned char part;
 } gk_pos;
 
 /* ---- Kinds ------------------------------------------------------------- */
@@ -194,6 +197,10 @@ typedef struct gk_arena gk_arena;
 typedef struct gk_report {
     gk_arena *arena;
     const char *source;       /* file name it was read from, or NULL */
+    /* The other files of a document published in several, joined to it
+     * (gk_report_join); a position's `part` says which it is in. */
+    const char **parts;
+    size_t nparts;
     const char *unit;         /* 单位/部门 name */
     int year;                 /* report year; 0 if unknown */
     gk_doc_kind kind;
@@ -230,6 +237,21 @@ gk_table *gk_report_add_table(gk_report *r, gk_table_kind kind);
 gk_row *gk_table_add_row(gk_report *r, gk_table *t);
 gk_paragraph *gk_report_add_paragraph(gk_report *r, const char *section,
                                       const char *text, gk_pos pos);
+
+/* One document published in several files: move everything of `part`
+ * (tables, narrative, notes, facts) into r, each position marked as being in
+ * r->parts[nparts - 1] = part->source.  Metadata r lacks (unit, year, kind,
+ * amount unit) is taken from part.  `part` is consumed: its memory now
+ * belongs to r, so it must not be freed or used again. */
+void gk_report_join(gk_report *r, gk_report *part);
+
+/* The file a position is in: r->source, or the part it names. */
+const char *gk_report_file_of(const gk_report *r, gk_pos pos);
+
+/* Does the report hold a narrative (情况说明) that states amounts: at least
+ * a few paragraphs with a figure in 万元 or 元?  A cover, a 目录 and table
+ * notes do not make one. */
+bool gk_report_has_narrative(const gk_report *r);
 
 /* Record a reader's note (printf-style message, copied). */
 void gk_report_note(gk_report *r, gk_pos pos, const char *fmt, ...)

@@ -6,6 +6,7 @@
  * followed by a summary line per file; colour on a terminal unless NO_COLOR
  * is set.  JSON output is one object per file per line (CONTRACT.md).
  */
+#include <limits.h>
 #include <malloc.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include <utf8proc.h>
 
 #include "cli.h"
+#include "gongkai/catalog.h"
 #include "gongkai/check.h"
 #include "gongkai/json.h"
 #include "gongkai/read.h"
@@ -29,6 +31,7 @@ typedef struct options {
     bool stats;          /* --stats: what the narrative rules checked */
     bool verbose;        /* -v: the formulas not evaluated, and why */
     int jobs;            /* -j N: documents checked at once */
+    bool as_one;         /* --as-one: the two files are one document */
     char **files;        /* the documents, directories walked */
 } options;
 
@@ -140,14 +143,14 @@ static void print_text(FILE *out, const options *o, const char *file, const gk_f
         if (o->quiet && x->severity != GK_ERROR)
             continue;
         const gk_pos *p = &x->locs[0].pos;
-        fputs(file, out);
+        fputs(f->report->nparts ? gk_report_file_of(f->report, *p) : file, out);
         if (p->page)
             fprintf(out, ":第%d页", p->page);
         if (p->line)
             fprintf(out, ":%d", p->line);
         fprintf(out, ": %s%s%s[%s]: %s\n", o->color ? severity_color(x->severity) : "",
                 gk_severity_name(x->severity), o->color ? "\033[0m" : "", x->rule, x->message);
-        if (!p->page)
+        if (!p->page && !p->part)
             print_source(out, src, p->line, x->locs[0].value);
     }
     fprintf(out, "%s: %zu 个错误，%zu 个警告，%zu 条提示\n", file, t->errors, t->warnings,
@@ -166,25 +169,110 @@ static void print_text(FILE *out, const options *o, const char *file, const gk_f
     }
 }
 
-/* Check document i of the batch (a cli_job). */
-static cli_tally check_file(void *ctx, size_t i, FILE *out, FILE *errs)
+/* ---- A document in two files ------------------------------------------ */
+
+/* Beijing and others publish the 情况说明 and the 报表 of one unit and year as
+ * two files.  Checked apart, the narrative binds to nothing; checked as one
+ * (--as-one, or found as a pair in a batch), every rule sees both. */
+typedef enum shape { SHAPE_WHOLE, SHAPE_NARRATIVE_ONLY, SHAPE_TABLES_ONLY } shape;
+
+static shape shape_of(const gk_report *r)
 {
-    const options *o = ctx;
-    const char *file = o->files[i];
-    cli_tally t = {0};
+    bool narrative = gk_report_has_narrative(r);
+    if (r->ntables == 0 && narrative)
+        return SHAPE_NARRATIVE_ONLY;
+    if (r->ntables > 0 && !narrative)
+        return SHAPE_TABLES_ONLY;
+    return SHAPE_WHOLE;
+}
+
+/* What a batch keeps of a document that may be half of a pair. */
+typedef struct half {
+    shape shape;            /* SHAPE_WHOLE: checked at once, not a half */
+    int year;
+    gk_doc_kind kind;
+    char unit[GK_NAME_KEY_MAX];   /* name key, "" when unknown */
+} half;
+
+/* The unit as the two files name it: "北京市统计局部门" (the 部门 as a
+ * whole, on the narrative's cover) and "北京市统计局" are one body. */
+static void unit_key(const char *unit, char out[GK_NAME_KEY_MAX])
+{
+    out[0] = '\0';
+    if (!unit)
+        return;
+    size_t n = gk_name_key(unit, out);
+    static const char SUFFIX[] = "部门";
+    size_t k = sizeof SUFFIX - 1;
+    if (n > k && strcmp(out + n - k, SUFFIX) == 0)
+        out[n - k] = '\0';
+}
+
+/* One document to check: one file, or the files of a document in parts. */
+typedef struct group {
+    size_t first, second;   /* indices into options.files; second == first when one */
+} group;
+
+/* "A + B" for the summary line of a document in two files. */
+static const char *display_name(const options *o, const group *g, char *buf, size_t size)
+{
+    if (g->second == g->first)
+        return o->files[g->first];
+    snprintf(buf, size, "%s + %s", o->files[g->first], o->files[g->second]);
+    return buf;
+}
+
+/* Read one file of a group; NULL after printing why. */
+static gk_report *read_one(const options *o, const char *file, char **data, size_t *len,
+                           FILE *out, FILE *errs)
+{
     gk_error err;
-    size_t len;
-    char *data = NULL;
     struct stat st;
+    *data = NULL;
     if (stat(file, &st) == 0 && S_ISDIR(st.st_mode))   /* a walk found nothing in it */
         gk_error_set(&err, 0, 0, "目录中没有可检查的文档（.txt、.text、.json、.pdf）");
     else
-        data = gk_load_file(file, &len, &err);
-    gk_report *r = data ? gk_read(data, len, file, &err) : NULL;
+        *data = gk_load_file(file, len, &err);
+    gk_report *r = *data ? gk_read(*data, *len, file, &err) : NULL;
     if (!r) {
         cli_input_error(errs, file, &err);
         if (o->format == FORMAT_CSV)
             cli_csv_unreadable(out, file, &err);
+        free(*data);
+        *data = NULL;
+    }
+    return r;
+}
+
+/* Check the document of group g and print its findings.  With `halves`
+ * (a batch that may hold pairs), a file that is half of a document is not
+ * checked: what it is goes into halves[first] for the pairing after the
+ * batch, and nothing is printed. */
+static cli_tally check_group(const options *o, const group *g, half *halves, FILE *out,
+                             FILE *errs)
+{
+    cli_tally t = {0};
+    char *data, *data2 = NULL;
+    size_t len, len2;
+    const char *file = o->files[g->first];
+    gk_report *r = read_one(o, file, &data, &len, out, errs);
+    if (r && halves && (halves[g->first].shape = shape_of(r)) != SHAPE_WHOLE) {
+        half *h = &halves[g->first];
+        h->year = r->year;
+        h->kind = r->kind;
+        unit_key(r->unit, h->unit);
+        gk_report_free(r);
+        free(data);
+        return t;
+    }
+    if (r && g->second != g->first) {
+        gk_report *part = read_one(o, o->files[g->second], &data2, &len2, out, errs);
+        if (part)
+            gk_report_join(r, part);
+        else
+            gk_report_free(r), r = NULL;
+    }
+    if (!r) {
         free(data);
         t.status = EXIT_BAD_INPUT;
         t.unreadable = 1;
@@ -198,9 +286,10 @@ static cli_tally check_file(void *ctx, size_t i, FILE *out, FILE *errs)
     }
     t.status = t.errors ? EXIT_FINDINGS : 0;
     if (o->format == FORMAT_TEXT) {
+        char name[2 * PATH_MAX + 4];
         source src;
         source_index(&src, data, len);
-        print_text(out, o, file, &f, &src, &t);
+        print_text(out, o, display_name(o, g, name, sizeof name), &f, &src, &t);
         free(src.starts);
     } else {
         if (o->quiet) {            /* keep only the errors */
@@ -217,12 +306,87 @@ static cli_tally check_file(void *ctx, size_t i, FILE *out, FILE *errs)
             free(line);
         } else {
             for (size_t k = 0; k < f.n; k++)
-                cli_csv_finding(out, file, &f.items[k]);
+                cli_csv_finding(out, gk_report_file_of(r, f.items[k].locs[0].pos), &f.items[k]);
         }
     }
     gk_report_free(r);
     free(data);
+    free(data2);
     return t;
+}
+
+/* The batch's state for its jobs. */
+typedef struct run {
+    const options *o;
+    const group *groups;
+    half *halves;           /* NULL: every group is checked as it is */
+} run;
+
+static cli_tally check_job(void *ctx, size_t i, FILE *out, FILE *errs)
+{
+    const run *rn = ctx;
+    return check_group(rn->o, &rn->groups[i], rn->halves, out, errs);
+}
+
+static bool halves_match(const half *a, const half *b)
+{
+    return a->year && a->year == b->year && a->kind != GK_DOC_UNKNOWN && a->kind == b->kind &&
+           a->unit[0] && strcmp(a->unit, b->unit) == 0;
+}
+
+/* The halves of a batch as documents: a narrative-only file and a tables-only
+ * file of the same unit, year and kind make one when each is the other's only
+ * match; every other half is a document alone.  Returns how many. */
+static size_t pair_halves(const half *halves, size_t n, group *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (halves[i].shape == SHAPE_WHOLE)
+            continue;
+        size_t mate = n, matches = 0;
+        for (size_t j = 0; j < n; j++)
+            if (j != i && halves[j].shape != SHAPE_WHOLE && halves[j].shape != halves[i].shape &&
+                halves_match(&halves[i], &halves[j]))
+                mate = j, matches++;
+        size_t back = 0;      /* the mate's matches of i's shape */
+        for (size_t j = 0; matches == 1 && j < n; j++)
+            back += j != mate && halves[j].shape == halves[i].shape &&
+                    halves_match(&halves[mate], &halves[j]);
+        bool paired = matches == 1 && back == 1;
+        if (!paired)
+            out[k++] = (group){i, i};
+        else if (halves[i].shape == SHAPE_NARRATIVE_ONLY)   /* once, narrative first */
+            out[k++] = (group){i, mate};
+    }
+    return k;
+}
+
+/* Check every document; those that may be half of one are held back and
+ * checked after the others, paired where they pair. */
+static cli_tally check_all(const options *o, size_t n)
+{
+    group *groups = malloc((n ? n : 1) * sizeof *groups);
+    half *halves = n > 1 ? calloc(n, sizeof *halves) : NULL;
+    if (!groups || (n > 1 && !halves)) {
+        fputs("gongkai: 内存不足 / out of memory\n", stderr);
+        abort();
+    }
+    for (size_t i = 0; i < n; i++)
+        groups[i] = (group){i, i};
+    run rn = {o, groups, halves};
+    cli_tally total = cli_batch_run(n, o->jobs, check_job, &rn);
+    if (halves) {
+        size_t k = pair_halves(halves, n, groups);
+        rn.halves = NULL;
+        cli_tally more = cli_batch_run(k, o->jobs, check_job, &rn);
+        if (more.status > total.status)
+            total.status = more.status;
+        total.errors += more.errors, total.warnings += more.warnings;
+        total.infos += more.infos, total.unreadable += more.unreadable;
+    }
+    free(halves);
+    free(groups);
+    return total;
 }
 
 /* The batch's closing line: on stdout with text output, else on stderr so
@@ -236,8 +400,9 @@ static void print_summary(const options *o, size_t n, const cli_tally *t, double
 
 int cmd_check(int argc, char **argv)
 {
-    options o = {FORMAT_TEXT, false, isatty(STDOUT_FILENO) && !getenv("NO_COLOR"), NULL, false,
-                 false, cli_cores(), NULL};
+    options o = {.format = FORMAT_TEXT,
+                 .color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
+                 .jobs = cli_cores()};
     const char *rules_path = NULL;
     int nfiles = 0;
     for (int i = 1; i < argc; i++) {
@@ -263,6 +428,8 @@ int cmd_check(int argc, char **argv)
             if (!v || *end || end == v || j < 1 || j > 256)
                 return cli_bad_usage("check", "-j 后应为 1–256 之间的整数 / -j needs a number of jobs from 1 to 256");
             o.jobs = (int)j;
+        } else if (strcmp(a, "--as-one") == 0) {
+            o.as_one = true;
         } else if (strcmp(a, "--stats") == 0) {
             o.stats = true;
         } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
@@ -303,8 +470,20 @@ int cmd_check(int argc, char **argv)
     if (o.format == FORMAT_CSV)
         cli_csv_header(stdout);
     double start = cli_now();
-    cli_tally total = cli_batch_run(paths.n, o.jobs, check_file, &o);
-    if (paths.n > 1)
+    cli_tally total;
+    if (o.as_one) {
+        if (paths.n != 2) {
+            cli_paths_free(&paths);
+            gk_ruleset_free(o.rules);
+            return cli_bad_usage("check", "--as-one 需要同一文档的两个文件（如情况说明和报表），实为 %zu 个 / "
+                                          "--as-one needs the two files of one document", paths.n);
+        }
+        run rn = {&o, &(group){0, 1}, NULL};
+        total = cli_batch_run(1, 1, check_job, &rn);
+    } else {
+        total = check_all(&o, paths.n);
+    }
+    if (paths.n > 1 && !o.as_one)
         print_summary(&o, paths.n, &total, cli_now() - start);
     cli_paths_free(&paths);
     gk_ruleset_free(o.rules);

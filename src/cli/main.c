@@ -18,7 +18,7 @@ static const struct {
      "  Read disclosure documents and print the report model as JSON.\n"},
     {"check", cmd_check,
      "gongkai check [--format text|json|csv] [-j N] [--quiet] [-v] [--stats] [--rules FILE]\n"
-     "              FILE|DIR...\n"
+     "              [--as-one] FILE|DIR...\n"
      "  读取文档并运行全部审核规则，输出审核结果；目录则逐一审核其中的文档。\n"
      "  Read documents, run every rule, print findings; a directory is walked.\n"
      "  --format text|json|csv  输出格式（默认 text；csv 为 UTF-8 带 BOM，每条结果一行）\n"
@@ -28,7 +28,10 @@ static const struct {
      "  --quiet             只输出错误 / errors only\n"
      "  -v, --verbose       列出未评估的审核公式及原因 / formulas not evaluated, and why\n"
      "  --stats             统计情况说明中提取和核对的数字 / narrative figures and claims checked\n"
-     "  --rules FILE        另加自定义审核公式 / extra audit formulas (docs/rules.md)\n"},
+     "  --rules FILE        另加自定义审核公式 / extra audit formulas (docs/rules.md)\n"
+     "  --as-one            两个文件（情况说明与报表）作为同一文档检查；成批检查时同一单位、\n"
+     "                      年度的这两个文件自动合并 / the two files (narrative and tables)\n"
+     "                      are one document; a batch pairs such halves by itself\n"},
     {"render", cmd_render,
      "gongkai render FILE -o OUT\n"
      "  由报告（JSON、Excel 或任何可读取的公开文档）生成完整的公开文档；格式由 OUT 的\n"

@@ -3,6 +3,7 @@
  */
 #include "arena.h"
 
+#include <assert.h>
 #include <stdalign.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -44,6 +45,16 @@ void gk_arena_free(gk_arena *a)
         free(b);
     }
     free(a);
+}
+
+void gk_arena_adopt(gk_arena *a, gk_arena *child)
+{
+    assert(a && child && a != child);
+    block **tail = &a->head;
+    while (*tail)
+        tail = &(*tail)->next;
+    *tail = child->head;       /* behind a's blocks: a keeps filling its own */
+    free(child);
 }
 
 /* Room for `size` bytes, not cleared. */

@@ -15,6 +15,10 @@ typedef struct gk_arena gk_arena;
 gk_arena *gk_arena_new(void);
 void gk_arena_free(gk_arena *a);
 
+/* Hand the memory of `child` to `a`: it is freed with `a`.  `child` itself
+ * is gone; its allocations stay valid. */
+void gk_arena_adopt(gk_arena *a, gk_arena *child);
+
 /* Print a message and abort: out of memory is fatal in gongkai. */
 _Noreturn void gk_out_of_memory(void);
 

@@ -3,6 +3,8 @@
  */
 #include "gongkai/report.h"
 
+#include <assert.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -235,6 +237,89 @@ const char *gk_report_fact(const gk_report *r, const char *key)
         if (strcmp(r->facts[i].key, key) == 0)
             return r->facts[i].value;
     return NULL;
+}
+
+/* ---- A document in several files ------------------------------------- */
+
+static void mark_table(gk_table *t, unsigned char part)
+{
+    t->pos.part = part;
+    t->note_pos.part = part;
+    for (size_t i = 0; i < t->nrows; i++) {
+        gk_row *row = &t->rows[i];
+        row->pos.part = part;
+        for (size_t k = 0; k < row->ncells; k++)
+            row->cells[k].pos.part = part;
+    }
+}
+
+void gk_report_join(gk_report *r, gk_report *part)
+{
+    assert(r != part && part->nparts == 0);
+    assert(r->nparts < UCHAR_MAX);
+    size_t cap = r->nparts;                    /* a part is rare: grow by one */
+    r->parts = gk_arena_grow(r->arena, (void *)r->parts, r->nparts, cap + 1, sizeof *r->parts);
+    r->parts[r->nparts++] = part->source ? part->source : "-";
+    unsigned char k = (unsigned char)r->nparts;
+
+    for (size_t i = 0; i < part->ntables; i++) {
+        gk_table *t = gk_report_add_table(r, part->tables[i].kind);
+        *t = part->tables[i];                  /* rows, cells, strings stay where they are */
+        t->index = NULL;
+        mark_table(t, k);
+    }
+    for (size_t i = 0; i < part->nparagraphs; i++) {
+        RESERVE(r, r->paragraphs, r->nparagraphs, r->paragraphs_cap);
+        r->paragraphs[r->nparagraphs] = part->paragraphs[i];
+        r->paragraphs[r->nparagraphs++].pos.part = k;
+    }
+    for (size_t i = 0; i < part->nnotes; i++) {
+        RESERVE(r, r->notes, r->nnotes, r->notes_cap);
+        r->notes[r->nnotes] = part->notes[i];
+        r->notes[r->nnotes++].pos.part = k;
+    }
+    for (size_t i = 0; i < part->nfacts; i++)
+        if (!gk_report_fact(r, part->facts[i].key))
+            gk_report_set_fact(r, part->facts[i].key, part->facts[i].value);
+    if (!r->unit)
+        r->unit = part->unit;
+    if (!r->year)
+        r->year = part->year;
+    if (r->kind == GK_DOC_UNKNOWN)
+        r->kind = part->kind;
+    if (r->amount_unit == GK_UNIT_NONE)
+        r->amount_unit = part->amount_unit;
+    r->consolidated = r->consolidated || part->consolidated;
+    gk_arena_adopt(r->arena, part->arena);     /* part's strings and rows live on in r */
+}
+
+const char *gk_report_file_of(const gk_report *r, gk_pos pos)
+{
+    return pos.part && pos.part <= r->nparts ? r->parts[pos.part - 1] : r->source;
+}
+
+/* A figure followed by 万元 or 元 ("51036.22 万元", "0万元"). */
+static bool states_amount(const char *s)
+{
+    for (const char *p = s; (p = strstr(p, "元")) != NULL; p += strlen("元")) {
+        const char *q = p;
+        if (q - s >= 3 && memcmp(q - 3, "万", 3) == 0)
+            q -= 3;
+        while (q > s && q[-1] == ' ')
+            q--;
+        if (q > s && q[-1] >= '0' && q[-1] <= '9')
+            return true;
+    }
+    return false;
+}
+
+bool gk_report_has_narrative(const gk_report *r)
+{
+    enum { ENOUGH = 3 };
+    int n = 0;
+    for (size_t i = 0; i < r->nparagraphs && n < ENOUGH; i++)
+        n += !r->paragraphs[i].heading && states_amount(r->paragraphs[i].text);
+    return n >= ENOUGH;
 }
 
 const char *gk_fact_problem(const char *key, const char *value, char *buf, size_t size)

@@ -13,6 +13,8 @@
  *   DOC003   a heading, title or "截至…12月31日" naming another year
  *   DOC004   a table headed by another unit name than the document's
  *   DOC005   a table titled 部门… in a 单位 document, or the reverse
+ *   DOC006   a 情况说明 without tables: its figures could not be checked
+ *            against them (they are often published as a second file)
  */
 #include <stdio.h>
 #include <string.h>
@@ -546,8 +548,22 @@ static void check_titled_units(const gk_report *r, gk_findings *out)
     }
 }
 
+/* DOC006: a narrative whose tables are not in the document.  Beijing and
+ * others publish the 情况说明 and the 报表 as two files; checked alone, no
+ * amount of it is bound, and the reviewer should know why. */
+static void check_tables_elsewhere(const gk_report *r, gk_findings *out)
+{
+    if (r->ntables || r->kind == GK_DOC_UNKNOWN || !gk_report_has_narrative(r))
+        return;
+    gk_location loc = document_start(r);
+    gk_report_finding(out, "DOC006", GK_INFO, &loc,
+                      "文档只有情况说明，没有表格（表格可能另行公开）：文中金额未能与表格核对；"
+                      "可将情况说明与报表一并检查：gongkai check --as-one 情况说明文件 报表文件");
+}
+
 void gk_check_document(const gk_report *r, gk_findings *out)
 {
+    check_tables_elsewhere(r, out);
     check_titled_units(r, out);
     check_unit_names(r, out);
     check_required(r, out);

@@ -10,24 +10,26 @@
 #include "json_util.h"
 
 
-/* A place of a finding; PDF input adds the box of the cell (or line) on its page. */
-static json_t *location_json(const gk_location *l)
+/* A place of a finding; PDF input adds the box of the cell (or line) on its page,
+ * a document in several files the file it is in. */
+static json_t *location_json(const gk_report *r, const gk_location *l)
 {
     json_t *o = json_pack("{s:o, s:o, s:o, s:o, s:o, s:o}", "line", gk_json_int(l->pos.line),
                           "page", gk_json_int(l->pos.page), "table",
                           gk_json_str(gk_table_kind_name(l->table)), "row", gk_json_str(l->row),
                           "column", gk_json_str(l->column), "value", gk_json_str(l->value));
-    if (!o || (l->pos.has_box && json_object_set_new(o, "box", gk_json_box(l->pos.box)) != 0))
+    if (!o || (l->pos.has_box && json_object_set_new(o, "box", gk_json_box(l->pos.box)) != 0) ||
+        (r->nparts && json_object_set_new(o, "file", gk_json_str(gk_report_file_of(r, l->pos))) != 0))
         gk_out_of_memory();
     return o;
 }
 
-static json_t *finding_json(const gk_finding *f)
+static json_t *finding_json(const gk_report *r, const gk_finding *f)
 {
     const gk_location *first = &f->locs[0];
     json_t *locs = json_array();
     for (size_t i = 0; i < f->nlocs; i++)
-        json_array_append_new(locs, location_json(&f->locs[i]));
+        json_array_append_new(locs, location_json(r, &f->locs[i]));
     return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "rule", f->rule,
                      "severity", gk_severity_name(f->severity), "message", f->message, "line",
                      gk_json_int(first->pos.line), "page", gk_json_int(first->pos.page), "table",
@@ -50,7 +52,7 @@ char *gk_findings_to_json(const gk_findings *f, const char *file)
                                                 gk_json_int(t->pos.page)));
     }
     for (size_t i = 0; i < f->n; i++)
-        json_array_append_new(findings, finding_json(&f->items[i]));
+        json_array_append_new(findings, finding_json(r, &f->items[i]));
     const gk_narrative_stats *st = &f->narrative;
     json_t *doc = json_pack(
         "{s:o, s:o, s:o, s:o, s:o, s:o, s:{s:i, s:i, s:i, s:i, s:i}}", "file", gk_json_str(file),
@@ -60,6 +62,15 @@ char *gk_findings_to_json(const gk_findings *f, const char *file)
         "bound", st->bound, "claims", st->claims);
     if (!doc)
         gk_out_of_memory();
+    if (r->nparts) {             /* one document in several files: every one of them */
+        json_t *files = json_array();
+        if (!files || json_array_append_new(files, gk_json_str(file)) != 0 ||
+            json_object_set_new(doc, "files", files) != 0)
+            gk_out_of_memory();
+        for (size_t i = 0; i < r->nparts; i++)
+            if (json_array_append_new(files, gk_json_str(r->parts[i])) != 0)
+                gk_out_of_memory();
+    }
     char *s = json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(9));   /* boxes: 0.00001 pt */
     json_decref(doc);
     if (!s)

@@ -199,6 +199,37 @@ grep -q 'XT010 .*仅适用于行政单位的文档' <<<"$out" && ! grep -q 'XT01
 sed -e '292s/39.56/49.56/' -e '64s/本级（行政单位）/本级（行政单位），另有所属事业单位 2 家/' "$SRC/examples/final-2024.txt" >"$TMP/office3.txt"
 expect 1 "office3.txt:292: warning\[XT012\]" -- "$GK" check "$TMP/office3.txt"
 
+# A document in two files (情况说明 and 报表, as Beijing publishes them): the
+# budget example cut into its narrative and its tables.  Apart, the narrative
+# binds nothing (DOC006 says why) and the tables miss their narrative; as one
+# (--as-one, or paired in a folder) they check as the whole example does.
+B=$SRC/examples/budget-2025.txt
+mkdir -p "$TMP/two"
+{ sed -n 1,52p "$B"; sed -n '210,$p' "$B"; } >"$TMP/two/a-narrative.txt"
+{ sed -n 1,4p "$B"; sed -n 53,209p "$B"; } >"$TMP/two/b-tables.txt"
+grep -q '^第三部分' "$TMP/two/a-narrative.txt" && ! grep -q '^2025年部门财务收支预算总表' "$TMP/two/a-narrative.txt" && grep -q '^2025年部门财务收支预算总表' "$TMP/two/b-tables.txt" && ok || bad "budget example: the cut lines moved"
+expect 0 "info\[DOC006\]" -- "$GK" check "$TMP/two/a-narrative.txt"
+whole=$("$GK" check --stats "$B" | tail -1 | sed 's/^[^:]*: //')
+out=$("$GK" check --stats --as-one "$TMP/two/a-narrative.txt" "$TMP/two/b-tables.txt")
+[ "$(tail -1 <<<"$out" | sed 's/^[^:]*: //')" = "$whole" ] && grep -q "a-narrative.txt + .*b-tables.txt: 0 个错误" <<<"$out" && ok || bad "--as-one: $out; want $whole"
+out=$("$GK" check --stats -j 2 "$TMP/two")
+grep -q "a-narrative.txt + .*b-tables.txt: 0 个错误，0 个警告，0 条提示" <<<"$out" && grep -q "共 2 个文件" <<<"$out" && ok || bad "a folder of two halves: $out"
+"$GK" check --format json --as-one "$TMP/two/b-tables.txt" "$TMP/two/a-narrative.txt" >"$TMP/two.json"
+python3 - "$TMP/two.json" "$TMP/two" <<'PY' && ok || bad "--as-one JSON: $(cat "$TMP/two.json")"
+import json, sys
+doc = json.loads(open(sys.argv[1]).read())
+d = sys.argv[2]
+assert doc["files"] == [d + "/b-tables.txt", d + "/a-narrative.txt"], doc["files"]
+assert doc["unit"] == "示例县医疗保障局" and doc["year"] == 2025 and doc["kind"] == "budget", doc
+assert doc["narrative"]["bound"] > 30, doc["narrative"]
+PY
+# A narrative with a second narrative of the same unit: no pair (each is the
+# other's shape only when one has tables), both checked alone.
+cp "$TMP/two/a-narrative.txt" "$TMP/two/c-narrative.txt"
+out=$("$GK" check "$TMP/two")
+[ "$(grep -c 'info\[DOC006\]' <<<"$out")" = 2 ] && ! grep -q ' + ' <<<"$out" && ok || bad "two narratives and one table file paired: $out"
+expect 2 "--as-one 需要同一文档的两个文件" -- "$GK" check --as-one "$TMP/two/a-narrative.txt"
+
 # A published PDF: tables found by title, findings at page and line.
 CORPUS=$3/corpus
 if [ -d "$CORPUS" ]; then
