@@ -155,6 +155,76 @@ static void test_facts(void **state)
                         "应为非负整数，实为 \"-1\"");
 }
 
+/* A document in two files: the tables file joined to the narrative's. */
+static void test_join(void **state)
+{
+    (void)state;
+    gk_report *narr = gk_report_new();
+    narr->source = gk_report_strdup(narr, "说明.pdf");
+    narr->unit = gk_report_strdup(narr, "示例局");
+    narr->kind = GK_DOC_BUDGET;
+    gk_report_add_paragraph(narr, "二、收入预算", "收入预算 51036.22 万元。", (gk_pos){.line = 5, .page = 4});
+    gk_report *tabs = gk_report_new();
+    tabs->source = gk_report_strdup(tabs, "报表.pdf");
+    tabs->year = 2026;
+    tabs->amount_unit = GK_UNIT_WANYUAN;
+    gk_table *t = gk_report_add_table(tabs, GK_TABLE_BUDGET_SUMMARY);
+    t->title = gk_report_strdup(tabs, "收支总表");
+    t->pos = (gk_pos){.line = 1, .page = 2};
+    for (int i = 0; i < 40; i++) {          /* enough to grow arrays in tabs' arena */
+        gk_row *row = gk_table_add_row(tabs, &tabs->tables[0]);
+        row->label = gk_report_strdup(tabs, "收入合计");
+        row->pos = (gk_pos){.line = 3 + i, .page = 2};
+        gk_row_set(tabs, row, "金额", amt("51036.221234"))->pos = row->pos;
+    }
+    gk_report_note(tabs, (gk_pos){.line = 9, .page = 3}, "“金额”栏的“x”不是金额");
+    gk_report_set_fact(tabs, "上年/收入合计", "45557.68");
+    gk_report_set_fact(narr, "上年/收入合计", "1.00");
+
+    assert_false(gk_report_has_narrative(narr));   /* one amount is not a narrative */
+    gk_report_join(narr, tabs);                      /* tabs is narr's now */
+    assert_int_equal(narr->nparts, 1);
+    assert_string_equal(narr->parts[0], "报表.pdf");
+    assert_int_equal(narr->ntables, 1);
+    const gk_table *j = &narr->tables[0];
+    assert_string_equal(j->title, "收支总表");
+    assert_int_equal(j->nrows, 40);
+    assert_int_equal(j->pos.part, 1);
+    assert_int_equal(j->rows[39].pos.part, 1);
+    assert_int_equal(j->rows[39].cells[0].pos.part, 1);
+    assert_string_equal(gk_report_file_of(narr, j->rows[39].pos), "报表.pdf");
+    assert_string_equal(gk_report_file_of(narr, narr->paragraphs[0].pos), "说明.pdf");
+    assert_int_equal(narr->nnotes, 1);
+    assert_int_equal(narr->notes[0].pos.part, 1);
+    /* Metadata the narrative lacks comes from the tables; its own stays. */
+    assert_string_equal(narr->unit, "示例局");
+    assert_int_equal(narr->year, 2026);
+    assert_int_equal(narr->kind, GK_DOC_BUDGET);
+    assert_int_equal(narr->amount_unit, GK_UNIT_WANYUAN);
+    assert_string_equal(gk_report_fact(narr, "上年/收入合计"), "1.00");
+    /* The joined model is usable as any: index and look up. */
+    gk_report_index(narr);
+    assert_non_null(gk_table_find_label(j, "收入合计", GK_SIDE_NONE));
+    gk_report_free(narr);                            /* frees both (ASan: no leak) */
+}
+
+/* A narrative states amounts in several paragraphs; headings and table
+ * notes with "单位：万元" do not count. */
+static void test_has_narrative(void **state)
+{
+    (void)state;
+    gk_report *r = gk_report_new();
+    gk_pos p = {.line = 1};
+    gk_report_add_paragraph(r, NULL, "单位：万元", p);
+    gk_report_add_paragraph(r, NULL, "收入预算 100.00 万元", p)->heading = true;
+    gk_report_add_paragraph(r, NULL, "支出预算100万元，其中：", p);
+    gk_report_add_paragraph(r, NULL, "基本支出 60 万元；", p);
+    assert_false(gk_report_has_narrative(r));
+    gk_report_add_paragraph(r, NULL, "项目支出40.00元。", p);
+    assert_true(gk_report_has_narrative(r));
+    gk_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -162,6 +232,8 @@ int main(void)
         cmocka_unit_test(test_build_and_find),
         cmocka_unit_test(test_many_rows_and_strings),
         cmocka_unit_test(test_facts),
+        cmocka_unit_test(test_join),
+        cmocka_unit_test(test_has_narrative),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, NULL);
 }
