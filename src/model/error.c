@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../util/buf.h"
+
 void gk_error_set(gk_error *err, int line, int column, const char *fmt, ...)
 {
     if (!err)
@@ -16,6 +18,6 @@ void gk_error_set(gk_error *err, int line, int column, const char *fmt, ...)
     err->column = column;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    gk_vformat(err->message, sizeof err->message, fmt, ap);
     va_end(ap);
 }

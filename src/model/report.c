@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "../util/buf.h"
 
 /* ---- Kinds and their names -------------------------------------------- */
 
@@ -207,15 +208,16 @@ gk_paragraph *gk_report_add_paragraph(gk_report *r, const char *section,
 
 void gk_report_note(gk_report *r, gk_pos pos, const char *fmt, ...)
 {
-    char msg[512];
+    gk_buf msg = GK_BUF_INIT;               /* whole: a cut could split a character */
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    gk_buf_vprintf(&msg, fmt, ap);
     va_end(ap);
     RESERVE(r, r->notes, r->nnotes, r->notes_cap);
     r->notes[r->nnotes].pos = pos;
-    r->notes[r->nnotes].message = gk_report_strdup(r, msg);
+    r->notes[r->nnotes].message = gk_report_strndup(r, msg.data ? msg.data : "", msg.len);
     r->nnotes++;
+    gk_buf_free(&msg);
 }
 
 void gk_report_set_fact(gk_report *r, const char *key, const char *value)

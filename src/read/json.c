@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../util/buf.h"
+
 #define FORMAT_NAME "gongkai-report/1"
 
 typedef struct ctx {
@@ -36,7 +38,7 @@ static int fail(ctx *c, const char *fmt, ...)
     char msg[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    gk_vformat(msg, sizeof msg, fmt, ap);
     va_end(ap);
     gk_error_set(c->err, 0, 0, "%s%s%s", c->path, c->path[0] ? "：" : "", msg);
     c->failed = 1;

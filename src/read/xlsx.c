@@ -201,7 +201,7 @@ static void fail(xlsx *x, const char *fmt, ...)
     char reason[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(reason, sizeof reason, fmt, ap);
+    gk_vformat(reason, sizeof reason, fmt, ap);
     va_end(ap);
     if (x->part[0] && x->sheet)
         gk_error_set(x->err, 0, 0, "Excel 工作簿的 %s（工作表“%s”）：%s", x->part, x->sheet, reason);
@@ -220,12 +220,11 @@ static void note(xlsx *x, const char *fmt, ...)
     ;
 static void note(xlsx *x, const char *fmt, ...)
 {
-    char msg[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    gk_buf_vprintf(&x->notes, fmt, ap);     /* whole, NUL-separated */
     va_end(ap);
-    gk_buf_putn(&x->notes, msg, strlen(msg) + 1);
+    gk_buf_putc(&x->notes, '\0');
     x->nnotes++;
 }
 
@@ -1189,9 +1188,10 @@ static void place_notes(const xlsx *x, gk_report *r)
         const char *sheet = row_of(x, r->notes[i].pos.line, &row);
         if (!sheet)
             continue;
-        char msg[640];
-        snprintf(msg, sizeof msg, "工作表“%s”第 %u 行：%s", sheet, row, r->notes[i].message);
-        r->notes[i].message = gk_report_strdup(r, msg);
+        gk_buf msg = GK_BUF_INIT;
+        gk_buf_printf(&msg, "工作表“%s”第 %u 行：%s", sheet, row, r->notes[i].message);
+        r->notes[i].message = gk_report_strndup(r, msg.data, msg.len);
+        gk_buf_free(&msg);
     }
     const char *n = x->notes.data;
     for (size_t i = 0; i < x->nnotes; i++, n += strlen(n) + 1)
@@ -1279,11 +1279,8 @@ gk_report *gk_read_xlsx(const char *data, size_t len, gk_error *err)
                 char msg[sizeof err->message + 160];
                 snprintf(msg, sizeof msg, "工作表“%s”第 %u 行：%s", sheet, row, err->message);
                 size_t n = strlen(msg);
-                if (n >= sizeof err->message) {  /* cut at a character's start */
-                    n = sizeof err->message - 1;
-                    while (n > 0 && ((unsigned char)msg[n] & 0xC0) == 0x80)
-                        n--;
-                }
+                if (n >= sizeof err->message)    /* cut at a character's start */
+                    n = gk_utf8_prefix(msg, sizeof err->message - 1);
                 memcpy(err->message, msg, n);
                 err->message[n] = '\0';
             }

@@ -10,6 +10,7 @@
 #include <pthread.h>
 
 #include "../model/arena.h"
+#include "../util/buf.h"
 #include "gongkai/read.h"
 #include "formula.h"
 #include "rules.h"
@@ -174,10 +175,10 @@ gk_location gk_location_of(const gk_table *t, const gk_row *row, const char *col
 gk_finding *gk_report_finding(gk_findings *f, const char *rule, gk_severity sev,
                               const gk_location *loc, const char *fmt, ...)
 {
-    char msg[1024];
+    gk_buf msg = GK_BUF_INIT;               /* whole: a cut could split a character */
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    gk_buf_vprintf(&msg, fmt, ap);
     va_end(ap);
     if (f->n == f->cap) {
         size_t cap = f->cap ? 2 * f->cap : 16;
@@ -188,7 +189,8 @@ gk_finding *gk_report_finding(gk_findings *f, const char *rule, gk_severity sev,
     memset(x, 0, sizeof *x);
     x->rule = rule;
     x->severity = sev;
-    x->message = gk_report_strdup(f->report, msg);
+    x->message = gk_report_strndup(f->report, msg.data ? msg.data : "", msg.len);
+    gk_buf_free(&msg);
     gk_finding_locate(f, x, loc);
     return x;
 }

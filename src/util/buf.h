@@ -7,6 +7,7 @@
 #ifndef GK_BUF_H
 #define GK_BUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 typedef struct gk_buf {
@@ -26,9 +27,18 @@ void gk_buf_printf(gk_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+void gk_buf_vprintf(gk_buf *b, const char *fmt, va_list ap);
 /* Hand the bytes over (the caller frees them) and reset the buffer.  Never
  * NULL: an empty buffer gives "". */
 char *gk_buf_take(gk_buf *b);
 void gk_buf_free(gk_buf *b);
+
+/* vsnprintf into a fixed buffer, cut (when too long) at a character's start
+ * rather than inside it. */
+void gk_vformat(char *buf, size_t size, const char *fmt, va_list ap);
+
+/* The length of the longest prefix of s[0..n) that does not end inside a
+ * UTF-8 character: where text cut at n bytes may be cut. */
+size_t gk_utf8_prefix(const char *s, size_t n);
 
 #endif

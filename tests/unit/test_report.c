@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "gongkai/report.h"
+#include "../../src/util/buf.h"
 
 static gk_amount amt(const char *s)
 {
@@ -225,6 +226,43 @@ static void test_has_narrative(void **state)
     gk_report_free(r);
 }
 
+/* Text cut to fit is cut between characters: "预算" is 6 bytes. */
+static void format_cut(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    gk_vformat(buf, size, fmt, ap);
+    va_end(ap);
+}
+
+static void test_utf8_cut(void **state)
+{
+    (void)state;
+    assert_int_equal(gk_utf8_prefix("预算", 6), 6);
+    assert_int_equal(gk_utf8_prefix("预算", 5), 3);
+    assert_int_equal(gk_utf8_prefix("预算", 4), 3);
+    assert_int_equal(gk_utf8_prefix("预算", 3), 3);
+    assert_int_equal(gk_utf8_prefix("预算", 2), 0);
+    assert_int_equal(gk_utf8_prefix("a预", 2), 1);
+    assert_int_equal(gk_utf8_prefix("ab", 1), 1);
+    assert_int_equal(gk_utf8_prefix("\xF0\x9F\x98\x80", 3), 0);   /* a 4-byte character */
+    assert_int_equal(gk_utf8_prefix("\xF0\x9F\x98\x80", 4), 4);
+    char buf[8];
+    format_cut(buf, sizeof buf, "%s%s", "x", "预算执行");   /* 1 + 12 bytes into 7 */
+    assert_string_equal(buf, "x预算");
+    format_cut(buf, sizeof buf, "%d", 42);
+    assert_string_equal(buf, "42");
+    /* Notes and findings are not cut at all. */
+    gk_report *r = gk_report_new();
+    char long_text[3000];
+    memset(long_text, 0, sizeof long_text);
+    for (size_t i = 0; i + 3 < sizeof long_text; i += 3)
+        memcpy(long_text + i, "甲", 3);
+    gk_report_note(r, (gk_pos){0}, "“%s”不是金额", long_text);
+    assert_int_equal(strlen(r->notes[0].message), strlen(long_text) + strlen("“”不是金额"));
+    gk_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -234,6 +272,7 @@ int main(void)
         cmocka_unit_test(test_facts),
         cmocka_unit_test(test_join),
         cmocka_unit_test(test_has_narrative),
+        cmocka_unit_test(test_utf8_cut),
     };
     return cmocka_run_group_tests_name("report", tests, NULL, NULL);
 }
