@@ -8,6 +8,8 @@
 #ifndef GONGKAI_ERROR_H
 #define GONGKAI_ERROR_H
 
+#include <stdbool.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -17,6 +19,9 @@ typedef struct gk_error {
     int column;        /* 1-based; 0 when not known */
     int page;          /* 1-based for paged input; 0 otherwise */
     char message[512]; /* what is wrong and, where possible, what is expected */
+    /* The input reads, but is not a 预算/决算 disclosure (a notice, a plan):
+     * a batch walking a folder skips it rather than fail. */
+    bool not_disclosure;
 } gk_error;
 
 /* Fill err (if not NULL) with a position and a printf-style message. */

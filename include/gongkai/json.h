@@ -29,10 +29,15 @@ char *gk_report_to_json(const gk_report *r);
 gk_report *gk_report_from_json(const char *text, size_t len, gk_error *err);
 
 /* The findings of one document as one line of JSON (no newline), in the
- * shape of CONTRACT.md: file, unit, year, kind, tables, findings with every
- * location.  malloc'd; the caller frees it. */
+ * shape of CONTRACT.md: file, status ("clean" or "findings": what the
+ * caller judged of the whole document), unit, year, kind, tables, findings
+ * with every location.  malloc'd; the caller frees it. */
 struct gk_findings;
-char *gk_findings_to_json(const struct gk_findings *f, const char *file);
+char *gk_findings_to_json(const struct gk_findings *f, const char *file, const char *status);
+
+/* The line of a document that was not checked: file, status ("unreadable"
+ * or "skipped") and the reason.  malloc'd; the caller frees it. */
+char *gk_unchecked_to_json(const char *file, const char *status, const char *reason);
 
 #ifdef __cplusplus
 }

@@ -136,6 +136,7 @@ static void add(cli_tally *total, const cli_tally *t)
     total->warnings += t->warnings;
     total->infos += t->infos;
     total->unreadable += t->unreadable;
+    total->skipped += t->skipped;
 }
 
 /* One document after the other on this thread, straight to stdout. */

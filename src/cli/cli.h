@@ -8,6 +8,7 @@
 #ifndef GK_CLI_H
 #define GK_CLI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -38,6 +39,7 @@ void cli_input_error(FILE *f, const char *file, const gk_error *err);
  * order; hidden entries skipped).  Paths are owned by the list. */
 typedef struct cli_paths {
     char **items;
+    bool *walked;           /* items[i] was found in a folder, not named */
     size_t n, cap;
 } cli_paths;
 void cli_paths_collect(cli_paths *p, char *const *args, int n);
@@ -48,6 +50,7 @@ typedef struct cli_tally {
     int status;             /* the exit status (the worst of a batch) */
     size_t errors, warnings, infos;
     size_t unreadable;      /* documents that could not be read */
+    size_t skipped;         /* files found in a folder that are not disclosures */
 } cli_tally;
 
 /* Document i of a batch: writes what it has to say on out and err. */
@@ -67,11 +70,19 @@ int cli_cores(void);
 double cli_now(void);
 
 /* check --format csv (csv.c): the header row (after a UTF-8 byte order
- * mark), one row per finding, one row for a document that cannot be read. */
+ * mark with `bom`), one row per finding, and one row for a document with
+ * none: clean, unreadable or skipped (docs/batch.md). */
+typedef struct cli_csv_doc {
+    const char *file;
+    const char *unit;       /* NULL when unknown */
+    int year;               /* 0 when unknown */
+    const char *kind;       /* final, budget, performance; NULL */
+    const char *status;     /* clean, findings, unreadable, skipped */
+} cli_csv_doc;
 struct gk_finding;
-void cli_csv_header(FILE *f);
-void cli_csv_finding(FILE *f, const char *file, const struct gk_finding *x);
-void cli_csv_unreadable(FILE *f, const char *file, const gk_error *err);
+void cli_csv_header(FILE *f, bool bom);
+void cli_csv_finding(FILE *f, const cli_csv_doc *doc, const struct gk_finding *x);
+void cli_csv_document(FILE *f, const cli_csv_doc *doc, const gk_error *err);
 
 /* Is arg "-h" or "--help"? */
 int cli_is_help(const char *arg);

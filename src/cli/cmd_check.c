@@ -32,7 +32,9 @@ typedef struct options {
     bool verbose;        /* -v: the formulas not evaluated, and why */
     int jobs;            /* -j N: documents checked at once */
     bool as_one;         /* --as-one: the two files are one document */
+    bool bom;            /* --bom: CSV starts with a byte order mark (for Excel) */
     char **files;        /* the documents, directories walked */
+    const bool *walked;  /* files[i] was found by walking a folder */
 } options;
 
 static const char *severity_color(gk_severity s)
@@ -222,22 +224,48 @@ static const char *display_name(const options *o, const group *g, char *buf, siz
     return buf;
 }
 
-/* Read one file of a group; NULL after printing why. */
-static gk_report *read_one(const options *o, const char *file, char **data, size_t *len,
-                           FILE *out, FILE *errs)
+/* A file that could not be checked: unreadable, or (found by walking a
+ * folder) not a disclosure at all, which is skipped without failing the
+ * batch.  Says so in the output's format. */
+static cli_tally not_checked(const options *o, size_t i, const gk_error *err, FILE *out,
+                             FILE *errs)
 {
-    gk_error err;
+    const char *file = o->files[i];
+    bool skip = err->not_disclosure && o->walked[i];
+    cli_tally t = {0};
+    if (skip) {
+        fprintf(errs, "gongkai: %s: 已跳过（不是预算/决算公开文档）：%s\n", file, err->message);
+        t.skipped = 1;
+    } else {
+        cli_input_error(errs, file, err);
+        t.status = EXIT_BAD_INPUT;
+        t.unreadable = 1;
+    }
+    const char *status = skip ? "skipped" : "unreadable";
+    if (o->format == FORMAT_JSON) {
+        char *line = gk_unchecked_to_json(file, status, err->message);
+        fputs(line, out);
+        fputc('\n', out);
+        free(line);
+    } else if (o->format == FORMAT_CSV) {
+        cli_csv_doc doc = {file, NULL, 0, NULL, status};
+        cli_csv_document(out, &doc, err);
+    }
+    return t;
+}
+
+/* Read file i; NULL with *err saying why. */
+static gk_report *read_one(const options *o, size_t i, char **data, size_t *len, gk_error *err)
+{
+    const char *file = o->files[i];
     struct stat st;
     *data = NULL;
     if (stat(file, &st) == 0 && S_ISDIR(st.st_mode))   /* a walk found nothing in it */
-        gk_error_set(&err, 0, 0, "目录中没有可检查的文档（.txt、.text、.json、.pdf）");
+        gk_error_set(err, 0, 0, "目录中没有可检查的文档（.txt、.text、.md、.html、.json、.pdf、.xlsx）");
     else
-        *data = gk_load_file(file, len, &err);
-    gk_report *r = *data ? gk_read(*data, *len, file, &err) : NULL;
+        *data = gk_load_file(file, len, err);
+    gk_report *r = *data ? gk_read(*data, *len, file, err) : NULL;
     if (!r) {
-        cli_input_error(errs, file, &err);
-        if (o->format == FORMAT_CSV)
-            cli_csv_unreadable(out, file, &err);
         free(*data);
         *data = NULL;
     }
@@ -254,9 +282,12 @@ static cli_tally check_group(const options *o, const group *g, half *halves, FIL
     cli_tally t = {0};
     char *data, *data2 = NULL;
     size_t len, len2;
+    gk_error err;
     const char *file = o->files[g->first];
-    gk_report *r = read_one(o, file, &data, &len, out, errs);
-    if (r && halves && (halves[g->first].shape = shape_of(r)) != SHAPE_WHOLE) {
+    gk_report *r = read_one(o, g->first, &data, &len, &err);
+    if (!r)
+        return not_checked(o, g->first, &err, out, errs);
+    if (halves && (halves[g->first].shape = shape_of(r)) != SHAPE_WHOLE) {
         half *h = &halves[g->first];
         h->year = r->year;
         h->kind = r->kind;
@@ -265,18 +296,14 @@ static cli_tally check_group(const options *o, const group *g, half *halves, FIL
         free(data);
         return t;
     }
-    if (r && g->second != g->first) {
-        gk_report *part = read_one(o, o->files[g->second], &data2, &len2, out, errs);
-        if (part)
-            gk_report_join(r, part);
-        else
-            gk_report_free(r), r = NULL;
-    }
-    if (!r) {
-        free(data);
-        t.status = EXIT_BAD_INPUT;
-        t.unreadable = 1;
-        return t;
+    if (g->second != g->first) {
+        gk_report *part = read_one(o, g->second, &data2, &len2, &err);
+        if (!part) {
+            gk_report_free(r);
+            free(data);
+            return not_checked(o, g->second, &err, out, errs);
+        }
+        gk_report_join(r, part);
     }
     gk_findings f;
     gk_check_with(r, o->rules, &f);
@@ -285,6 +312,8 @@ static cli_tally check_group(const options *o, const group *g, half *halves, FIL
         *(s == GK_ERROR ? &t.errors : s == GK_WARNING ? &t.warnings : &t.infos) += 1;
     }
     t.status = t.errors ? EXIT_FINDINGS : 0;
+    /* Clean: nothing to correct (rounding notes and style hints aside). */
+    const char *status = t.errors || t.warnings ? "findings" : "clean";
     if (o->format == FORMAT_TEXT) {
         char name[2 * PATH_MAX + 4];
         source src;
@@ -300,13 +329,18 @@ static cli_tally check_group(const options *o, const group *g, half *halves, FIL
             f.n = k;
         }
         if (o->format == FORMAT_JSON) {
-            char *line = gk_findings_to_json(&f, file);
+            char *line = gk_findings_to_json(&f, file, status);
             fputs(line, out);
             fputc('\n', out);
             free(line);
         } else {
-            for (size_t k = 0; k < f.n; k++)
-                cli_csv_finding(out, gk_report_file_of(r, f.items[k].locs[0].pos), &f.items[k]);
+            cli_csv_doc doc = {file, r->unit, r->year, gk_doc_kind_name(r->kind), status};
+            for (size_t k = 0; k < f.n; k++) {
+                doc.file = gk_report_file_of(r, f.items[k].locs[0].pos);
+                cli_csv_finding(out, &doc, &f.items[k]);
+            }
+            if (f.n == 0)          /* checked, and nothing to say: still a row */
+                cli_csv_document(out, &doc, NULL);
         }
     }
     gk_report_free(r);
@@ -383,6 +417,7 @@ static cli_tally check_all(const options *o, size_t n)
             total.status = more.status;
         total.errors += more.errors, total.warnings += more.warnings;
         total.infos += more.infos, total.unreadable += more.unreadable;
+        total.skipped += more.skipped;
     }
     free(halves);
     free(groups);
@@ -394,8 +429,11 @@ static cli_tally check_all(const options *o, size_t n)
 static void print_summary(const options *o, size_t n, const cli_tally *t, double seconds)
 {
     FILE *f = o->format == FORMAT_TEXT ? stdout : stderr;
-    fprintf(f, "共 %zu 个文件：%zu 个错误，%zu 个警告，%zu 条提示，%zu 个无法读取；用时 %.2f 秒\n",
-            n, t->errors, t->warnings, t->infos, t->unreadable, seconds);
+    fprintf(f, "共 %zu 个文件：%zu 个错误，%zu 个警告，%zu 条提示，%zu 个无法读取", n, t->errors,
+            t->warnings, t->infos, t->unreadable);
+    if (t->skipped)
+        fprintf(f, "，%zu 个已跳过（不是公开文档）", t->skipped);
+    fprintf(f, "；用时 %.2f 秒\n", seconds);
 }
 
 int cmd_check(int argc, char **argv)
@@ -405,9 +443,14 @@ int cmd_check(int argc, char **argv)
                  .jobs = cli_cores()};
     const char *rules_path = NULL;
     int nfiles = 0;
+    bool options_end = false;   /* after "--" every argument is a file */
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (cli_is_help(a)) {
+        if (options_end) {
+            argv[++nfiles] = argv[i];
+        } else if (strcmp(a, "--") == 0) {
+            options_end = true;
+        } else if (cli_is_help(a)) {
             cli_usage(stdout, "check");
             return 0;
         } else if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
@@ -428,6 +471,8 @@ int cmd_check(int argc, char **argv)
             if (!v || *end || end == v || j < 1 || j > 256)
                 return cli_bad_usage("check", "-j 后应为 1–256 之间的整数 / -j needs a number of jobs from 1 to 256");
             o.jobs = (int)j;
+        } else if (strcmp(a, "--bom") == 0) {
+            o.bom = true;
         } else if (strcmp(a, "--as-one") == 0) {
             o.as_one = true;
         } else if (strcmp(a, "--stats") == 0) {
@@ -460,6 +505,7 @@ int cmd_check(int argc, char **argv)
     cli_paths paths = {0};
     cli_paths_collect(&paths, argv + 1, nfiles);
     o.files = paths.items;
+    o.walked = paths.walked;
 #ifdef M_TRIM_THRESHOLD
     /* Documents come and go by the thousand: keep the memory one freed for
      * the next rather than hand it back to the system and fault it in again
@@ -468,7 +514,7 @@ int cmd_check(int argc, char **argv)
     mallopt(M_TOP_PAD, 16 << 20);
 #endif
     if (o.format == FORMAT_CSV)
-        cli_csv_header(stdout);
+        cli_csv_header(stdout, o.bom);
     double start = cli_now();
     cli_tally total;
     if (o.as_one) {

@@ -12,19 +12,25 @@
 int cmd_parse(int argc, char **argv)
 {
     int nfiles = 0, status = 0;
+    bool options_end = false;   /* after "--" every argument is a file */
     for (int i = 1; i < argc; i++) {
-        if (cli_is_help(argv[i])) {
+        if (options_end) {
+            argv[++nfiles] = argv[i];
+        } else if (strcmp(argv[i], "--") == 0) {
+            options_end = true;
+        } else if (cli_is_help(argv[i])) {
             cli_usage(stdout, "parse");
             return 0;
-        }
-        if (argv[i][0] == '-' && argv[i][1] != '\0')
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
             return cli_bad_usage("parse", "未知选项 '%s' / unknown option", argv[i]);
-        nfiles++;
+        } else {
+            argv[++nfiles] = argv[i];   /* compact the file names in place */
+        }
     }
     if (nfiles == 0)
         return cli_bad_usage("parse", "缺少输入文件 / no input file");
 
-    for (int i = 1; i < argc; i++) {
+    for (int i = 1; i <= nfiles; i++) {
         gk_error err;
         gk_report *r = gk_read_file(argv[i], &err);
         if (!r) {

@@ -2,8 +2,10 @@
  * csv.c — findings as CSV for spreadsheet users (check --format csv).
  *
  * RFC 4180: comma separated, CRLF line ends, a field quoted when it holds a
- * comma, a quote or a line break.  The output starts with a UTF-8 byte
- * order mark so that Excel reads the Chinese as UTF-8.  A text field that a
+ * comma, a quote or a line break.  With --bom the output starts with a
+ * UTF-8 byte order mark so that Excel reads the Chinese as UTF-8 (Python's
+ * csv and pandas need none).  Every document has a row: one per finding, or
+ * one saying it is clean, unreadable or skipped.  A text field that a
  * spreadsheet would take for a formula (=, +, @ first) gets a leading
  * apostrophe: the document being checked is untrusted input.  Columns are
  * documented in docs/batch.md.
@@ -39,11 +41,11 @@ static void number(FILE *f, int v)
         fprintf(f, "%d", v);
 }
 
-void cli_csv_header(FILE *f)
+void cli_csv_header(FILE *f, bool bom)
 {
-    fputs("\xEF\xBB\xBF"
-          "文件,级别,规则,页,行,表,科目或行,栏目,应为,实为,说明\r\n",
-          f);
+    if (bom)
+        fputs("\xEF\xBB\xBF", f);
+    fputs("文件,单位,年度,类型,状态,级别,规则,页,行,表,科目或行,栏目,应为,实为,说明\r\n", f);
 }
 
 static const char *severity_zh(gk_severity s)
@@ -55,10 +57,24 @@ static const char *severity_zh(gk_severity s)
     }
 }
 
-void cli_csv_finding(FILE *f, const char *file, const gk_finding *x)
+/* The document's columns: 文件, 单位, 年度, 类型, 状态. */
+static void document_fields(FILE *f, const cli_csv_doc *doc)
+{
+    field(f, doc->file, true);
+    fputc(',', f);
+    field(f, doc->unit, true);
+    fputc(',', f);
+    number(f, doc->year);
+    fputc(',', f);
+    field(f, doc->kind, false);
+    fputc(',', f);
+    field(f, doc->status, false);
+}
+
+void cli_csv_finding(FILE *f, const cli_csv_doc *doc, const gk_finding *x)
 {
     const gk_location *l = &x->locs[0];
-    field(f, file, true);
+    document_fields(f, doc);
     fprintf(f, ",%s,%s,", severity_zh(x->severity), x->rule);
     number(f, l->pos.page);
     fputc(',', f);
@@ -79,14 +95,17 @@ void cli_csv_finding(FILE *f, const char *file, const gk_finding *x)
     fputs("\r\n", f);
 }
 
-void cli_csv_unreadable(FILE *f, const char *file, const gk_error *err)
+void cli_csv_document(FILE *f, const cli_csv_doc *doc, const gk_error *err)
 {
-    field(f, file, true);
-    fputs(",无法读取,,", f);
-    number(f, err->page);
+    document_fields(f, doc);
+    fputs(",,,", f);
+    if (err)
+        number(f, err->page);
     fputc(',', f);
-    number(f, err->line);
+    if (err)
+        number(f, err->line);
     fputs(",,,,,,", f);
-    field(f, err->message, true);
+    if (err)
+        field(f, err->message, true);
     fputs("\r\n", f);
 }

@@ -18,11 +18,13 @@ static const struct {
      "  Read disclosure documents and print the report model as JSON.\n"},
     {"check", cmd_check,
      "gongkai check [--format text|json|csv] [-j N] [--quiet] [-v] [--stats] [--rules FILE]\n"
-     "              [--as-one] FILE|DIR...\n"
+     "              [--as-one] [--bom] [--] FILE|DIR...\n"
      "  读取文档并运行全部审核规则，输出审核结果；目录则逐一审核其中的文档。\n"
      "  Read documents, run every rule, print findings; a directory is walked.\n"
-     "  --format text|json|csv  输出格式（默认 text；csv 为 UTF-8 带 BOM，每条结果一行）\n"
-     "                      output format (default text; csv: UTF-8 with BOM, a row a finding)\n"
+     "  --format text|json|csv  输出格式（默认 text；csv 每条结果一行，无结果的文档也有一行）\n"
+     "                      output format (default text; csv: a row a finding, and one for\n"
+     "                      each document without any)\n"
+     "  --bom               CSV 以 BOM 开头，供 Excel 打开 / CSV starts with a BOM, for Excel\n"
      "  -j N, --jobs N      同时检查 N 个文档（默认为处理器数），结果按输入顺序输出\n"
      "                      check N documents at once (default: processors), output in order\n"
      "  --quiet             只输出错误 / errors only\n"

@@ -84,6 +84,8 @@ gk_report *gk_read(const char *data, size_t len, const char *name, gk_error *err
     if (r && format != GK_INPUT_JSON && !recognised(r)) {
         gk_report_free(r);
         gk_error_set(err, 0, 0, "未识别出部门预算/决算公开文档的内容：没有表格，也没有年度、单位名称或文档类型");
+        if (err)
+            err->not_disclosure = true;
         return NULL;
     }
     if (r && name)

@@ -39,7 +39,7 @@ static json_t *finding_json(const gk_report *r, const gk_finding *f)
                      locs);
 }
 
-char *gk_findings_to_json(const gk_findings *f, const char *file)
+char *gk_findings_to_json(const gk_findings *f, const char *file, const char *status)
 {
     const gk_report *r = f->report;
     json_t *tables = json_array(), *findings = json_array();
@@ -55,8 +55,8 @@ char *gk_findings_to_json(const gk_findings *f, const char *file)
         json_array_append_new(findings, finding_json(r, &f->items[i]));
     const gk_narrative_stats *st = &f->narrative;
     json_t *doc = json_pack(
-        "{s:o, s:o, s:o, s:o, s:o, s:o, s:{s:i, s:i, s:i, s:i, s:i}}", "file", gk_json_str(file),
-        "unit", gk_json_str(r->unit), "year", gk_json_int(r->year), "kind",
+        "{s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:{s:i, s:i, s:i, s:i, s:i}}", "file", gk_json_str(file),
+        "status", status, "unit", gk_json_str(r->unit), "year", gk_json_int(r->year), "kind",
         gk_json_str(gk_doc_kind_name(r->kind)), "tables", tables, "findings", findings,
         "narrative", "figures", st->figures, "amounts", st->money, "percentages", st->percent,
         "bound", st->bound, "claims", st->claims);
@@ -72,6 +72,19 @@ char *gk_findings_to_json(const gk_findings *f, const char *file)
                 gk_out_of_memory();
     }
     char *s = json_dumps(doc, JSON_COMPACT | JSON_REAL_PRECISION(9));   /* boxes: 0.00001 pt */
+    json_decref(doc);
+    if (!s)
+        gk_out_of_memory();
+    return s;
+}
+
+char *gk_unchecked_to_json(const char *file, const char *status, const char *reason)
+{
+    json_t *doc = json_pack("{s:o, s:s, s:o}", "file", gk_json_str(file), "status", status,
+                            "reason", gk_json_str(reason));
+    if (!doc)
+        gk_out_of_memory();
+    char *s = json_dumps(doc, JSON_COMPACT);
     json_decref(doc);
     if (!s)
         gk_out_of_memory();

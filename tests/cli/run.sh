@@ -109,7 +109,7 @@ expect 0 "^CLS001 *error" -- "$GK" rules
 expect 0 "0 个错误" -- "$GK" check "$EX"
 out=$("$GK" check --format json "$EX" "$EX")
 [ "$(wc -l <<<"$out")" = 2 ] && ok || bad "check --format json: want 2 lines"
-grep -q '"file":"'"$EX"'","unit":"示例县医疗保障局","year":2024,"kind":"final"' <<<"$out" && ok || bad "check json header: $out"
+grep -q '"file":"'"$EX"'","status":"clean","unit":"示例县医疗保障局","year":2024,"kind":"final"' <<<"$out" && ok || bad "check json header: $out"
 
 # A planted classification mistake is an error / warning at its line.
 sed 's/"code": "2101501"/"code": "21015O1"/' "$EX" | sed 's/"O1"/"O1"/' >"$TMP/bad.json"
@@ -149,6 +149,28 @@ out=$("$GK" check "$TMP/docs/" | grep '个错误' | grep -v '^共')
 [ "$(printf '%s\n' "$out" | sed 's/:.*//')" = "$TMP/docs/1.txt"$'\n'"$TMP/docs/b/2.txt"$'\n'"$TMP/docs/c.md" ] && ok || bad "directory walk: $out"
 expect 1 "" -- "$GK" check "$TMP/docs"
 rm "$TMP/docs/c.md"
+# What a walk takes: extensions in any case; a FIFO is passed over with a note
+# (opening it would wait forever); a linked folder is followed once (a link
+# back up is no loop); a file that is no disclosure is skipped, named it fails.
+mkdir -p "$TMP/walk/sub"
+cp "$SRC/examples/final-2024.txt" "$TMP/walk/sub/A.TXT"
+mkfifo "$TMP/walk/pipe.txt"
+ln -s .. "$TMP/walk/sub/up"
+ln -s "$TMP/walk/sub" "$TMP/walk/again"
+printf '# 会议纪要\n\n讨论了下一步工作安排。\n' >"$TMP/walk/minutes.md"
+out=$(timeout 20 "$GK" check --format json "$TMP/walk" 2>"$TMP/walk.err"); st=$?
+[ "$st" = 0 ] && ok || bad "walk: exit $st, want 0 (a skipped file does not fail the batch): $(cat "$TMP/walk.err")"
+[ "$(grep -c '"status"' <<<"$out")" = 2 ] && grep -q 'A.TXT","status":"clean"' <<<"$out" \
+    && grep -q 'minutes.md","status":"skipped","reason":"未识别出' <<<"$out" && ok || bad "walk: $out"
+grep -q 'pipe.txt: 不是普通文件' "$TMP/walk.err" && grep -q 'minutes.md: 已跳过' "$TMP/walk.err" \
+    && ok || bad "walk: notes: $(cat "$TMP/walk.err")"
+"$GK" check "$TMP/walk" 2>/dev/null | grep -q '^共 2 个文件：.*0 个无法读取，1 个已跳过' && ok || bad "walk: summary"
+expect 2 "minutes.md: 未识别出" -- "$GK" check "$TMP/walk/minutes.md"
+rm "$TMP/walk/pipe.txt"
+# "--" ends the options: a file whose name starts with "-".
+cp "$SRC/examples/final-2024.txt" "$TMP/-x.txt"
+(cd "$TMP" && expect 0 "0 个错误" -- "$GK" check -- -x.txt)
+(cd "$TMP" && "$GK" parse -- -x.txt | grep -q '"format": "gongkai-report/1"') && ok || bad "parse -- -x.txt"
 # Batches: -j N checks documents at once, output in input order, the same
 # bytes as one at a time; an unreadable document does not stop the others;
 # a closing summary (stdout for text, stderr for JSON and CSV).
@@ -158,9 +180,19 @@ printf 'noise\x00\x01\x02' >"$TMP/docs/b/f3.txt"
 "$GK" check --format json -j 3 "$TMP/docs" >"$TMP/j3.json" 2>"$TMP/j3.err"; s3=$?
 [ "$s1" = 2 ] && [ "$s3" = 2 ] && ok || bad "-j: exit $s1 and $s3, want 2 (one unreadable)"
 cmp -s "$TMP/j1.json" "$TMP/j3.json" && ok || bad "-j 3 output differs from -j 1"
-[ "$(wc -l <"$TMP/j3.json")" = 7 ] && ok || bad "-j 3: want 7 JSON lines: $(wc -l <"$TMP/j3.json")"
-[ "$(sed 's/^{"file": *"\([^"]*\)".*/\1/' "$TMP/j3.json" | sed 's|.*/||' | tr '\n' ' ')" = "1.txt 2.txt f1.txt f2.txt f4.txt f5.txt f6.txt " ] \
+[ "$(wc -l <"$TMP/j3.json")" = 8 ] && ok || bad "-j 3: want 8 JSON lines (the unreadable one too): $(wc -l <"$TMP/j3.json")"
+[ "$(sed 's/^{"file": *"\([^"]*\)".*/\1/' "$TMP/j3.json" | sed 's|.*/||' | tr '\n' ' ')" = "1.txt 2.txt f1.txt f2.txt f3.txt f4.txt f5.txt f6.txt " ] \
     && ok || bad "-j 3: order: $(cut -c1-60 "$TMP/j3.json")"
+python3 - "$TMP/j3.json" <<'PY' && ok || bad "-j 3: JSON status and reason: $(cut -c1-100 "$TMP/j3.json")"
+import json, sys
+docs = [json.loads(l) for l in open(sys.argv[1])]
+status = {d["file"].rsplit("/", 1)[1]: d["status"] for d in docs}
+assert status == {"1.txt": "findings", "2.txt": "clean", "f1.txt": "findings", "f2.txt": "findings",
+                  "f3.txt": "unreadable", "f4.txt": "findings", "f5.txt": "findings",
+                  "f6.txt": "findings"}, status
+f3 = next(d for d in docs if d["file"].endswith("f3.txt"))
+assert "不是文本文件" in f3["reason"] and "findings" not in f3, f3
+PY
 grep -q 'f3.txt: 不是文本文件' "$TMP/j3.err" && ok || bad "-j 3: no reason for f3.txt: $(cat "$TMP/j3.err")"
 grep -q '^共 8 个文件：.*1 个无法读取；用时' "$TMP/j3.err" && ok || bad "-j 3: no summary on stderr: $(cat "$TMP/j3.err")"
 "$GK" check -j 2 "$TMP/docs" | tail -1 | grep -q '^共 8 个文件：' && ok || bad "text: no summary on stdout"
@@ -173,17 +205,31 @@ if command -v script >/dev/null; then
         | grep -q '^.\[K\[#*\] 8/8 个文件  错误 [0-9]*  警告 [0-9]*  无法读取 1' && ok || bad "no progress line on a terminal"
 fi
 grep -q '个文件  错误' "$TMP/j3.err" && bad "progress line on a file" || ok
-# CSV: a byte order mark and a header, one row a finding, one for an
-# unreadable document; fields with commas or quotes quoted.
+# CSV: a header, one row a finding, one for a document with none (clean,
+# unreadable, skipped), each with the document's 单位, 年度, 类型 and status;
+# fields with commas or quotes quoted; a byte order mark with --bom only.
 "$GK" check --format csv -j 2 "$TMP/docs" >"$TMP/out.csv" 2>/dev/null
-[ "$(head -c 3 "$TMP/out.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] && ok || bad "csv: no BOM"
-head -1 "$TMP/out.csv" | grep -q '文件,级别,规则,页,行,表,科目或行,栏目,应为,实为,说明'$'\r''$' && ok || bad "csv: header: $(head -1 "$TMP/out.csv")"
-grep -q '^[^,]*/1.txt,错误,EXP002,,144,expense,21011,本年支出合计,10.29,10.2,' "$TMP/out.csv" && ok || bad "csv: no EXP002 row at 144"
-grep -q '^[^,]*/f3.txt,无法读取,,,,,,,,,不是文本文件' "$TMP/out.csv" && ok || bad "csv: no unreadable row"
+[ "$(head -c 3 "$TMP/out.csv" | od -An -tx1 | tr -d ' ')" != efbbbf ] && ok || bad "csv: a BOM without --bom"
+"$GK" check --format csv --bom "$TMP/docs/b/2.txt" | head -c 3 | od -An -tx1 | tr -d ' ' | grep -q '^efbbbf$' && ok || bad "csv --bom: no BOM"
+head -1 "$TMP/out.csv" | grep -q '^文件,单位,年度,类型,状态,级别,规则,页,行,表,科目或行,栏目,应为,实为,说明'$'\r''$' && ok || bad "csv: header: $(head -1 "$TMP/out.csv")"
+grep -q '^[^,]*/1.txt,示例县医疗保障局,2024,final,findings,错误,EXP002,,144,expense,21011,本年支出合计,10.29,10.2,' "$TMP/out.csv" && ok || bad "csv: no EXP002 row at 144"
+grep -q '^[^,]*/f3.txt,,,,unreadable,,,,,,,,,,不是文本文件' "$TMP/out.csv" && ok || bad "csv: no unreadable row"
+grep -q '^[^,]*/b/2.txt,示例县医疗保障局,2024,final,clean,,,,,,,,,,'$'\r''$' "$TMP/out.csv" && ok || bad "csv: no row for the clean document"
+python3 - "$TMP/out.csv" "$TMP/j3.json" <<'PY' && ok || bad "csv: does not load, or differs from the JSON"
+import csv, json, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
+docs = [json.loads(l) for l in open(sys.argv[2])]
+assert {r["文件"] for r in rows} == {d["file"] for d in docs}
+for d in docs:
+    mine = [r for r in rows if r["文件"] == d["file"]]
+    assert {r["状态"] for r in mine} == {d["status"]}, (d["file"], mine[:1])
+    n = len(d.get("findings", []))
+    assert len(mine) == max(n, 1), (d["file"], len(mine), n)
+PY
 errors=$(grep -c ',错误,' "$TMP/out.csv")
 [ "$errors" = "$(grep -c '"severity": *"error"' <(tr '{' '\n' <"$TMP/j3.json"))" ] && ok || bad "csv: $errors error rows, JSON differs"
 cp "$SRC/examples/final-2024-faulty.txt" "$TMP/a,\"b\".txt"
-"$GK" check --format csv "$TMP/a,\"b\".txt" | sed -n 2p | grep -q '^"[^"]*/a,""b""\.txt",错误,' && ok || bad "csv: a name with , and \" not quoted"
+"$GK" check --format csv "$TMP/a,\"b\".txt" | sed -n 2p | grep -q '^"[^"]*/a,""b""\.txt",示例县医疗保障局,2024,final,findings,错误,' && ok || bad "csv: a name with , and \" not quoted"
 
 # -v: the formulas not evaluated, and why.
 expect 0 "BUD001 收支预算总表：收入总计应等于支出总计：文档中没有财务收支预算总表" -- "$GK" check -v "$SRC/examples/final-2024.txt"
