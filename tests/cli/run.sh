@@ -79,6 +79,17 @@ expect 2 "无法打开" -- "$GK" parse "$EX" "$TMP/missing.txt"
 expect 2 "标准输出：写入失败" -- sh -c "'$GK' render '$EX' -o - >/dev/full"
 expect 2 "无法从扩展名判断输出格式" -- "$GK" render "$EX" -o "$TMP/r.doc"
 expect 2 "无法写入" -- "$GK" render "$EX" -o "$TMP/no/such/dir/r.json"
+# The rendered file has a new file's mode (0666 less the umask), not 0600;
+# interrupted, render leaves no temporary file, whenever the signal comes.
+(umask 022 && "$GK" render "$EX" -o "$TMP/m644.md") && [ "$(stat -c %a "$TMP/m644.md")" = 644 ] && ok || bad "render: mode $(stat -c %a "$TMP/m644.md"), want 644"
+(umask 077 && "$GK" render "$EX" -o "$TMP/m600.md") && [ "$(stat -c %a "$TMP/m600.md")" = 600 ] && ok || bad "render: mode under umask 077"
+mkdir -p "$TMP/sig"
+for delay in 0.01 0.03 0.06 0.1 0.2; do
+    "$GK" render "$SRC/examples/budget-2025-render.json" -o "$TMP/sig/r.pdf" & pid=$!
+    sleep "$delay"; kill -INT "$pid" 2>/dev/null; wait "$pid"; st=$?
+    { [ "$st" = 0 ] || [ "$st" = 130 ]; } && ok || bad "render interrupted after ${delay}s: exit $st"
+done
+[ -z "$(ls "$TMP/sig" | grep tmp-)" ] && ok || bad "render left $(ls "$TMP/sig")"
 # A fact of the wrong kind: the path to it, what was expected, no file.
 python3 -c 'import json, sys
 d = json.load(open(sys.argv[1])); d["facts"]["统计/公务用车保有量"] = "1.5"; d["facts"]["去年/三公经费"] = "3"
