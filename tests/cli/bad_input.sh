@@ -71,8 +71,20 @@ case_ "UTF-16 text" 0 "utf16.txt: 0 个错误，0 个警告" "$D/utf16.txt"
 { head -c 2000 "$EXAMPLE"; printf '\xff\xfe\xc3\x28'; tail -c +2001 "$EXAMPLE"; } >"$D/badutf8.txt"
 case_ "invalid UTF-8" 0 "badutf8.txt: warning\[READ001\]: 输入不是有效的 UTF-8 或 GB18030 文本" "$D/badutf8.txt"
 
-head -c $((100 * 1024 * 1024)) /dev/zero | tr '\0' '7' >"$D/line.txt"
-case_ "a 100 MB single line" 2 "line.txt:1: 此行超过 1 MiB" "$D/line.txt"
+head -c $((10 * 1024 * 1024)) /dev/zero | tr '\0' '7' >"$D/line.txt"
+case_ "a 10 MB single line" 2 "line.txt:1: 此行超过 1 MiB" "$D/line.txt"
+
+# Text above 16 MiB is refused before it is read whole: a 200 MB file (a
+# sparse one: no disk needed) or a stream of 20 MB, in little memory.
+{ echo "某局2024年度部门决算"; } >"$D/huge.txt"
+truncate -s 200M "$D/huge.txt"
+case_ "a 200 MB text" 2 "huge.txt: 文件过大（超过 16 MiB）" "$D/huge.txt"
+rss=$(python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], capture_output=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$GK" check "$D/huge.txt")
+[ -n "$rss" ] && [ "$rss" -lt 300000 ] && ok || bad "a 200 MB text: peak RSS ${rss} KB, want < 300 MB"
+out=$(head -c $((20 * 1024 * 1024)) /dev/zero | tr '\0' 'x' | timeout $LIMIT "$GK" check - 2>&1)
+[ $? = 2 ] && grep -q -- "-: 文件过大（超过 16 MiB）" <<<"$out" && ok || bad "a 20 MB stream: $out"
 
 awk 'BEGIN {
     print "某局2024年度部门决算"; print "支出决算表"; print "金额单位：万元"
