@@ -4,6 +4,7 @@
 #   make demo   run gongkai on the project's own example documents
 #   make asan   build and run the tests under ASan + UBSan (build-asan/)
 #   make bench  reading/checking cost, as a ratio to wc -m (bench/run.sh)
+#   make install PREFIX=/usr/local   the program, its man page and docs
 #   make fuzz   libFuzzer targets (fuzz/), each run FUZZ_SECONDS (60) on seeds (build-fuzz/)
 #   make clean  remove the build trees
 
@@ -11,7 +12,9 @@ BUILD      ?= build
 ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: all deps test demo asan bench clean
+.PHONY: all deps test demo asan bench clean install
+
+PREFIX ?= /usr/local
 
 all: deps
 	@test -f $(BUILD)/CMakeCache.txt || cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -30,6 +33,9 @@ asan: deps
 	@test -f $(ASAN_BUILD)/CMakeCache.txt || cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DGK_SANITIZE=ON >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS)
+
+install: all
+	@cmake --install $(BUILD) --prefix "$(PREFIX)"
 
 bench: all
 	@./bench/run.sh

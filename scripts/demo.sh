@@ -28,3 +28,14 @@ step "生成 / render the report as JSON, and read it back unchanged" \
      "$GK render examples/final-2024.json -o $OUT/final-2024.json"
 "$GK" render examples/final-2024.json -o "$OUT/final-2024.json"
 cmp examples/final-2024.json "$OUT/final-2024.json" && echo "round trip: identical"
+
+step "生成公开文档 / render the complete document: PDF, HTML, Excel, Markdown" \
+     "$GK render examples/budget-2025-render.json -o $OUT/budget-2025.pdf"
+for ext in pdf html xlsx md; do
+    "$GK" render examples/budget-2025-render.json -o "$OUT/budget-2025.$ext"
+done
+"$GK" check "$OUT/budget-2025.pdf" | tail -1
+printf '\n生成的文档 / the rendered documents:\n'
+for ext in pdf html xlsx md; do
+    printf '  %s  (%s bytes)\n' "$(realpath "$OUT/budget-2025.$ext")" "$(stat -c %s "$OUT/budget-2025.$ext")"
+done

@@ -23,14 +23,6 @@ struct gk_arena {
     block *head;
 };
 
-/* Like Redis (zmalloc), treat exhausted memory as fatal:
- * every caller can then use what it asked for. */
-_Noreturn void gk_out_of_memory(void)
-{
-    fputs("gongkai: 内存不足 (out of memory)\n", stderr);
-    abort();
-}
-
 gk_arena *gk_arena_new(void)
 {
     return calloc(1, sizeof(gk_arena));

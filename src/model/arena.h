@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "../util/fatal.h"   /* gk_out_of_memory */
+
 typedef struct gk_arena gk_arena;
 
 gk_arena *gk_arena_new(void);
@@ -19,8 +21,6 @@ void gk_arena_free(gk_arena *a);
  * is gone; its allocations stay valid. */
 void gk_arena_adopt(gk_arena *a, gk_arena *child);
 
-/* Print a message and abort: out of memory is fatal in gongkai. */
-_Noreturn void gk_out_of_memory(void);
 
 /* Zeroed memory aligned for any type.  Never NULL: exhausted memory (or an
  * absurd size) ends the program through gk_out_of_memory. */

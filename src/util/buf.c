@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../model/arena.h"
+#include "fatal.h"
 
 void gk_buf_reserve(gk_buf *b, size_t more)
 {
