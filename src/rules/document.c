@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "rules.h"
+#include "../util/buf.h"
 
 /* ---- Completeness ------------------------------------------------------ */
 
@@ -127,7 +128,7 @@ static const char *nonzero_money(const char *text, char *buf, size_t size)
             continue;
         gk_amount a;
         if (gk_amount_parse(p, (size_t)(q - p), &a) == GK_AMOUNT_OK && !gk_amount_is_zero(a)) {
-            snprintf(buf, size, "%.*s%s", (int)(q - p), p,
+            gk_format(buf, size, "%.*s%s", (int)(q - p), p,
                      strncmp(u, "万元", strlen("万元")) == 0 ? "万元" : "元");
             return buf;
         }
@@ -318,7 +319,7 @@ static void other_year(const gk_report *r, const char *text, gk_pos pos, bool he
                      strncmp(before - 6, "截至", 6) == 0;
         if ((heading && year_word && y != r->year) || (as_of && y != as_of_year)) {
             char year[8];
-            snprintf(year, sizeof year, "%d", y);
+            gk_format(year, sizeof year, "%d", y);
             gk_location loc = at(pos, year);
             gk_report_finding(out, "DOC003", GK_ERROR, &loc,
                               "%s写的是 %d 年，本文档为 %d 年度%s，应为 %d", as_of ? "时点" : "标题",

@@ -15,6 +15,7 @@
 
 #include "formula.h"
 #include "rules.h"
+#include "../util/buf.h"
 
 /* ---- Finding rows ----------------------------------------------------------- */
 
@@ -163,7 +164,7 @@ static void side_add(const ctx *cx, side *s, const gk_term *term, const gk_table
         row = term->key;
     if (term->sel == GK_SEL_LABEL && term->side != GK_SIDE_NONE)
         sidename = gk_side_name(term->side);
-    snprintf(s->text + n, sizeof s->text - n, "%s%s%s%s%s%s %s", op, table, sidename, row,
+    gk_format(s->text + n, sizeof s->text - n, "%s%s%s%s%s%s %s", op, table, sidename, row,
              *table || *row ? "的" : "", term->column, gk_amount_format(v, buf));
 }
 
@@ -188,7 +189,7 @@ static void report(const gk_formula *f, gk_findings *out, side *lhs, side *rhs,
     char who[160] = "", bd[GK_AMOUNT_BUFSIZE], dd[GK_AMOUNT_BUFSIZE], want[GK_AMOUNT_BUFSIZE],
          got[GK_AMOUNT_BUFSIZE];
     if (subject)
-        snprintf(who, sizeof who, "（%s%s%s）", subject->code ? subject->code : "",
+        gk_format(who, sizeof who, "（%s%s%s）", subject->code ? subject->code : "",
                  subject->code && subject->label ? " " : "", subject->label ? subject->label : "");
     static const char *const REL[] = {"=", "≤", "≥"};
     gk_amount_format(rhs->exact, want);
@@ -209,7 +210,7 @@ static void report(const gk_formula *f, gk_findings *out, side *lhs, side *rhs,
             hint = "；疑为提取或录入时丢失末位数字";
         char total[64] = "";
         if (rhs->terms > 1)
-            snprintf(total, sizeof total, "，合计 %s", want);
+            gk_format(total, sizeof total, "，合计 %s", want);
         if (f->rel == GK_REL_EQ)
             x = gk_report_finding(out, f->id, f->severity, &locs[0],
                                   "%s%s：%s，而 %s%s，相差 %s，超出尾差界限 %s%s；应为 %s",
@@ -281,7 +282,7 @@ static void add_all_classes(const ctx *cx, side *s, const gk_term *term, const g
     char buf[GK_AMOUNT_BUFSIZE];
     size_t n = strlen(s->text);
     if (count)
-        snprintf(s->text + n, sizeof s->text - n, "%s各类%s之和 %s", n ? " + " : "", term->column,
+        gk_format(s->text + n, sizeof s->text - n, "%s各类%s之和 %s", n ? " + " : "", term->column,
                  gk_amount_format(total, buf));
 }
 
@@ -305,7 +306,7 @@ static void add_all_tables(const ctx *cx, side *s, const gk_term *term, const gk
     char buf[GK_AMOUNT_BUFSIZE];
     size_t n = strlen(s->text);
     if (count)
-        snprintf(s->text + n, sizeof s->text - n, "%s%d张%s的%s%s之和 %s", n ? " + " : "", count,
+        gk_format(s->text + n, sizeof s->text - n, "%s%d张%s的%s%s之和 %s", n ? " + " : "", count,
                  gk_table_kind_title(term->table), term->key, term->column,
                  gk_amount_format(total, buf));
 }
@@ -323,7 +324,7 @@ static void skip(const ctx *cx, const gk_formula *f, const char *why, const char
         if (strncmp(out->skipped[i], f->id, idlen) == 0 && out->skipped[i][idlen] == ' ')
             return;
     char msg[512];
-    snprintf(msg, sizeof msg, "%s %s：%s%s%s", f->id, f->summary, why, what, after);
+    gk_format(msg, sizeof msg, "%s %s：%s%s%s", f->id, f->summary, why, what, after);
     if (out->nskipped == out->skipped_cap) {
         size_t cap = out->skipped_cap ? 2 * out->skipped_cap : 16;
         out->skipped = gk_arena_grow(out->report->arena, out->skipped, out->nskipped, cap,
@@ -424,7 +425,7 @@ static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, cons
     if (children == 0 || lhs.nonblank + rhs.nonblank == 0)
         return;
     char buf[GK_AMOUNT_BUFSIZE];
-    snprintf(rhs.text, sizeof rhs.text, "%s之和 %s", plen ? "下级科目" : "各类",
+    gk_format(rhs.text, sizeof rhs.text, "%s之和 %s", plen ? "下级科目" : "各类",
              gk_amount_format(rhs.exact, buf));
     rhs.terms = 1;
     report(f, cx->out, &lhs, &rhs, locs, nlocs, parent);
@@ -506,7 +507,7 @@ static void check_in(const ctx *cx, const gk_formula *f, const gk_table *only)
                 list[nl++] = tables[s * GK_FORMULA_MAX_TERMS + i];
         for (int c = 200; c < 300; c++) {
             char code[4];
-            snprintf(code, sizeof code, "%d", c);
+            gk_format(code, sizeof code, "%d", c);
             if (has_code(list, nl, code))
                 evaluate(cx, f, tables, NULL, code);
         }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "../model/arena.h"
+#include "../util/buf.h"
 
 static const char *keep(gk_formulas *fs, const char *s, size_t n)
 {
@@ -203,7 +204,7 @@ static bool parse_header(cur *c, gk_formula *f)
     const char *id = name(c, "]");
     if (!id || strlen(id) >= sizeof f->id || !eat(c, "]"))
         return fail(c, "编号应为 [字母和数字]，不超过 15 个字符");
-    snprintf(f->id, sizeof f->id, "%s", id);
+    gk_format(f->id, sizeof f->id, "%s", id);
     const char *sev = name(c, "");
     if (!sev)
         return fail(c, "编号后应为级别 error、warning 或 info");

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "rules.h"
+#include "../util/buf.h"
 
 /* The row's name for messages: a report read from JSON may have rows
  * without a label ("label": null; found by fuzz_json). */
@@ -144,7 +145,7 @@ static void check_value_unit(const gk_report *r, const gk_table *t, const gk_row
             continue;
         if (same) {
             char v[GK_AMOUNT_BUFSIZE];
-            snprintf(hint, sizeof hint, "；其数字与“%s”中的 %s%s 相同，疑为漏写小数点",
+            gk_format(hint, sizeof hint, "；其数字与“%s”中的 %s%s 相同，疑为漏写小数点",
                      in->title ? in->title : gk_table_kind_title(in->kind),
                      gk_amount_format(same->value, v), gk_unit_name(in->unit) ? gk_unit_name(in->unit) : "");
         }

@@ -104,3 +104,11 @@ void gk_vformat(char *buf, size_t size, const char *fmt, va_list ap)
     if (n >= (int)size)
         buf[gk_utf8_prefix(buf, size - 1)] = '\0';
 }
+
+void gk_format(char *buf, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    gk_vformat(buf, size, fmt, ap);
+    va_end(ap);
+}

@@ -37,6 +37,13 @@ void gk_buf_free(gk_buf *b);
  * rather than inside it. */
 void gk_vformat(char *buf, size_t size, const char *fmt, va_list ap);
 
+/* snprintf that cuts (when too long) at a character's start. */
+void gk_format(char *buf, size_t size, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
 /* The length of the longest prefix of s[0..n) that does not end inside a
  * UTF-8 character: where text cut at n bytes may be cut. */
 size_t gk_utf8_prefix(const char *s, size_t n);
