@@ -55,6 +55,20 @@ typedef struct gk_narrative_stats {
     int claims;     /* changes, shares, completion rates, comparisons, totals */
 } gk_narrative_stats;
 
+/* How much of the document the check covered: what was read, what the reader
+ * could not read (its notes: coverage, not findings about the document), and
+ * how the audit formulas fared.  An identity is one formula on one row (or
+ * one table); one that names what the document lacks is not evaluated. */
+typedef struct gk_coverage {
+    int tables;           /* tables read */
+    int cells;            /* amount cells read */
+    int unread;           /* places the reader could not read (its notes) */
+    int evaluated;        /* identities evaluated … */
+    int held;             /* … that held (within rounding) */
+    int failed;           /* … that did not */
+    int not_evaluated;    /* formulas not evaluated (see `skipped`) */
+} gk_coverage;
+
 /* The findings of one report; they live in the report's arena.  `skipped`
  * says, for each audit formula that was not evaluated, why ("BUD001：文档
  *中没有收支预算总表"): what names something absent is never a finding, and
@@ -64,6 +78,7 @@ typedef struct gk_findings {
     gk_finding *items;
     size_t n, cap;
     gk_narrative_stats narrative;
+    gk_coverage coverage;
     const char **skipped;
     size_t nskipped, skipped_cap;
 } gk_findings;

@@ -137,6 +137,21 @@ static void print_source(FILE *out, const source *src, int line, const char *val
     fputc('\n', out);
 }
 
+/* One line on how much was checked: what was read and not read, the
+ * identities, the narrative's amounts tied to the tables. */
+static void print_coverage(FILE *out, const char *file, const gk_findings *f)
+{
+    const gk_coverage *c = &f->coverage;
+    fprintf(out, "%s: 核对范围：表格 %d 张，金额 %d 个", file, c->tables, c->cells);
+    if (c->unread)
+        fprintf(out, "（另有 %d 处读取提示）", c->unread);
+    fprintf(out, "；平衡关系 %d 条，成立 %d 条，不成立 %d 条", c->evaluated, c->held, c->failed);
+    if (c->not_evaluated)
+        fprintf(out, "，%d 条审核公式因缺少表格或栏目未评估", c->not_evaluated);
+    fprintf(out, "；情况说明金额 %d 个，其中 %d 个已与表格对应\n", f->narrative.money,
+            f->narrative.bound);
+}
+
 static void print_text(FILE *out, const options *o, const char *file, const gk_findings *f,
                        const source *src, const cli_tally *t)
 {
@@ -157,6 +172,7 @@ static void print_text(FILE *out, const options *o, const char *file, const gk_f
     }
     fprintf(out, "%s: %zu 个错误，%zu 个警告，%zu 条提示\n", file, t->errors, t->warnings,
             t->infos);
+    print_coverage(out, file, f);
     if (o->verbose) {
         fprintf(out, "%s: %zu 条审核公式未评估（文档中没有其所指的表、行或栏目，不作为问题）%s\n",
                 file, f->nskipped, f->nskipped ? "：" : "");

@@ -24,7 +24,7 @@ static const gk_rule_info RULES[] = {
     {"CLS004", GK_INFO, "科目代码不在分类目录中（目录不完整，请人工确认）"},
     {"CLS005", GK_WARNING, "同一科目在不同表中名称不一致"},
     {"CLS006", GK_INFO, "表中多个科目名称与分类目录不同，可能采用地方或其他年度的分类科目（每表一条）"},
-    {"READ001", GK_WARNING, "读取时发现的问题：无法识别的金额、按勾稽关系推定位置的金额等"},
+    {"READ001", GK_INFO, "读取时的提示（无法识别的金额、合并的行、按勾稽关系推定位置的金额等），每个文档一条"},
     {"COMP001", GK_ERROR, "部门决算缺少应公开的表（无数据也应公开空表并说明）"},
     {"COMP002", GK_ERROR, "情况说明缺少必备部分（“三公”经费、机关运行经费、政府采购、国有资产、绩效、名词解释）"},
     {"COMP003", GK_ERROR, "空表既无表下说明、情况说明中也未说明（情况说明写有金额时为错误）"},
@@ -62,15 +62,31 @@ static const gk_rule_info RULES[] = {
 };
 
 /* The checkers; each may report several of the rules above. */
-/* READ001: what the reader noticed becomes a finding, so that a reviewer
- * sees every figure the tool was not sure it read right. */
+/* READ001: what the reader could not read (or placed by the identities) is
+ * coverage, not a finding about the document: counted, and told once (one
+ * info naming the first place),
+ * so that a reviewer knows some figures were not checked without reading a
+ * warning per cell.  `gongkai parse` lists every note. */
 static void check_reader_notes(const gk_report *r, gk_findings *out)
 {
-    for (size_t i = 0; i < r->nnotes; i++) {
-        gk_location loc = {0};
-        loc.pos = r->notes[i].pos;
-        gk_report_finding(out, "READ001", GK_WARNING, &loc, "%s", r->notes[i].message);
-    }
+    out->coverage.tables = (int)r->ntables;
+    for (size_t i = 0; i < r->ntables; i++)
+        for (size_t k = 0; k < r->tables[i].nrows; k++) {
+            const gk_row *row = &r->tables[i].rows[k];
+            for (size_t c = 0; c < row->ncells; c++)
+                out->coverage.cells += row->cells[c].text == NULL;
+        }
+    out->coverage.unread = (int)r->nnotes;
+    if (r->nnotes == 0)
+        return;
+    gk_location loc = {0};
+    loc.pos = r->notes[0].pos;
+    if (r->nnotes == 1)
+        gk_report_finding(out, "READ001", GK_INFO, &loc, "%s", r->notes[0].message);
+    else
+        gk_report_finding(out, "READ001", GK_INFO, &loc,
+                          "读取时有 %zu 处提示（第一处：%s）；各处见 gongkai parse 的输出",
+                          r->nnotes, r->notes[0].message);
 }
 
 /* The built-in formulas, compiled in from data/rules and parsed once.  A
@@ -279,6 +295,7 @@ void gk_check_with(gk_report *r, const gk_ruleset *extra, gk_findings *out)
     gk_formulas_check(gk_builtin_formulas(), r, out);
     if (extra)
         gk_formulas_check(&extra->formulas, r, out);
+    out->coverage.not_evaluated = (int)out->nskipped;
     sort_findings(out);
 }
 

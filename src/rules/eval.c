@@ -184,6 +184,11 @@ static void report(const gk_formula *f, gk_findings *out, side *lhs, side *rhs,
     case GK_REL_GE: v = gk_sum_at_most(&rhs->sum, &lhs->sum, &d); break;
     default: v = gk_sum_compare(&lhs->sum, &rhs->sum, &d); break;
     }
+    out->coverage.evaluated++;
+    if (v == GK_EXACT || v == GK_ROUNDING)
+        out->coverage.held++;
+    else
+        out->coverage.failed++;
     if (v == GK_EXACT)
         return;
     char who[160] = "", bd[GK_AMOUNT_BUFSIZE], dd[GK_AMOUNT_BUFSIZE], want[GK_AMOUNT_BUFSIZE],

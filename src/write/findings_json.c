@@ -62,6 +62,14 @@ char *gk_findings_to_json(const gk_findings *f, const char *file, const char *st
         "bound", st->bound, "claims", st->claims);
     if (!doc)
         gk_out_of_memory();
+    const gk_coverage *c = &f->coverage;
+    json_t *coverage = json_pack(
+        "{s:i, s:i, s:i, s:{s:i, s:i, s:i, s:i}, s:{s:i, s:i}}", "tables", c->tables,
+        "cells_read", c->cells, "cells_unread", c->unread, "identities", "evaluated",
+        c->evaluated, "held", c->held, "failed", c->failed, "not_evaluated", c->not_evaluated,
+        "narrative_amounts", "bound", st->bound, "unbound", st->money - st->bound);
+    if (!coverage || json_object_set_new(doc, "coverage", coverage) != 0)
+        gk_out_of_memory();
     if (r->nparts) {             /* one document in several files: every one of them */
         json_t *files = json_array();
         if (!files || json_array_append_new(files, gk_json_str(file)) != 0 ||

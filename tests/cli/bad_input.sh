@@ -69,7 +69,7 @@ iconv -f UTF-8 -t UTF-16 "$EXAMPLE" >"$D/utf16.txt"       # with a byte order ma
 case_ "UTF-16 text" 0 "utf16.txt: 0 个错误，0 个警告" "$D/utf16.txt"
 
 { head -c 2000 "$EXAMPLE"; printf '\xff\xfe\xc3\x28'; tail -c +2001 "$EXAMPLE"; } >"$D/badutf8.txt"
-case_ "invalid UTF-8" 0 "badutf8.txt: warning\[READ001\]: 输入不是有效的 UTF-8 或 GB18030 文本" "$D/badutf8.txt"
+case_ "invalid UTF-8" 0 "badutf8.txt: info\[READ001\]: 输入不是有效的 UTF-8 或 GB18030 文本" "$D/badutf8.txt"
 
 head -c $((10 * 1024 * 1024)) /dev/zero | tr '\0' '7' >"$D/line.txt"
 case_ "a 10 MB single line" 2 "line.txt:1: 此行超过 1 MiB" "$D/line.txt"
@@ -104,7 +104,7 @@ awk 'BEGIN {
 case_ "oversized JSON (100,000 tables)" 0 "huge.json: 0 个错误" "$D/huge.json"
 
 sed '0,/464\.03/s//1234567890123456789012345678901234567890.03/' "$EXAMPLE" >"$D/digits.txt"
-case_ "a number with 40 digits" 1 "digits.txt:[0-9]*: warning\[READ001\]: .*位数过多，未读取" "$D/digits.txt"
+case_ "a number with 40 digits" 1 "digits.txt:[0-9]*: info\[READ001\]: .*位数过多，未读取" "$D/digits.txt"
 
 mkdir "$D/nothing"
 case_ "a directory without documents" 2 "nothing: 目录中没有可检查的文档" "$D/nothing"
