@@ -3,7 +3,7 @@
 #
 #   fuzz/run.sh BUILD SECONDS [TARGET…]     (make fuzz: build-fuzz, FUZZ_SECONDS)
 #
-# TARGET is amount, text, pdf, json, formula or xlsx (default: all, one
+# TARGET is amount, text, pdf, json, formula, xlsx or render (default: all, one
 # after the other).  The working corpora live in BUILD/fuzz-corpus/TARGET and grow from
 # run to run; seeds are copied into them at the start of each run:
 #   amount   a few printed amounts written here
@@ -13,6 +13,7 @@
 #   json     examples/final-2024.json, tests/expected/*.json, and
 #            `gongkai parse` (BUILD/gongkai) of the corpus documents and of
 #            the 4 KB pieces of the text documents
+#   render   the json seeds and examples/*.json (reports to compose and write)
 #   formula  data/rules/*.rules
 #   xlsx     the examples rendered to .xlsx (BUILD/gongkai), the 2026
 #            templates, and their sheet, shared-string and styles parts as
@@ -26,7 +27,7 @@ cd "$(dirname "$0")/.."
 BUILD=${1:?usage: fuzz/run.sh BUILD SECONDS [TARGET...]}
 SECONDS_EACH=${2:?usage: fuzz/run.sh BUILD SECONDS [TARGET...]}
 shift 2
-TARGETS=${*:-amount text pdf json formula xlsx}
+TARGETS=${*:-amount text pdf json formula xlsx render}
 SHARED=${GK_SHARED_DIR:-../shared}/corpus
 CORPUS=$BUILD/fuzz-corpus
 ARTIFACTS=$BUILD/fuzz-artifacts
@@ -96,6 +97,11 @@ seed_json() {
     seed "$CORPUS/json" examples/final-2024.json tests/expected/*.json "$out"/*.json
 }
 
+seed_render() {                 # reports: the JSON target's seeds
+    seed_json
+    seed "$CORPUS/render" examples/*.json tests/expected/*.json "$BUILD"/fuzz-seeds/json/*.json
+}
+
 seed_formula() {
     seed "$CORPUS/formula" data/rules/*.rules
 }
@@ -132,6 +138,7 @@ options() {
     text)    echo "-dict=fuzz/text.dict -timeout=10 -max_len=8192" ;;   # 10× the runs of whole documents
     pdf)     echo "-timeout=60 -close_fd_mask=2" ;;   # poppler alone can take 30 s on a damaged PDF
     json)    echo "-dict=fuzz/json.dict -timeout=10 -max_len=16384" ;;
+    render)  echo "-dict=fuzz/json.dict -timeout=20 -max_len=16384" ;;
     formula) echo "-dict=fuzz/formula.dict -timeout=10" ;;
     xlsx)    echo "-dict=fuzz/xlsx.dict -timeout=10 -max_len=262144" ;;
     esac
