@@ -185,6 +185,24 @@ const gk_layout *gk_layout_of(gk_table_kind kind)
     return NULL;
 }
 
+const gk_layout *gk_layout_of_table(const gk_table *t)
+{
+    bool sided = false;
+    for (size_t i = 0; i < t->nrows && !sided; i++)
+        sided = t->rows[i].side != GK_SIDE_NONE;
+    const gk_layout *first = NULL;
+    for (size_t i = 0; i < NLAYOUTS; i++) {
+        const gk_layout *l = &LAYOUTS[i];
+        if (l->kind != t->kind)
+            continue;
+        if ((l->style == GK_ROWS_TWO_SIDED) == sided)
+            return l;
+        if (!first)
+            first = l;
+    }
+    return first;
+}
+
 int gk_layout_ncolumns(const gk_column_spec *cols)
 {
     int n = 0;

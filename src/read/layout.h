@@ -60,6 +60,11 @@ const gk_layout *gk_layout_for_title(const char *key);
 /* The layout of a kind (NULL for kinds without one). */
 const gk_layout *gk_layout_of(gk_table_kind kind);
 
+/* The layout a table is printed in.  A kind printed two ways (政府性基金预算
+ * as a 收支表 with 收入 and 支出 sides, or as a coded 功能分类 table) is told by
+ * the table's rows: sides or none.  NULL for kinds without a layout. */
+const gk_layout *gk_layout_of_table(const gk_table *t);
+
 /* Number of columns in a column list. */
 int gk_layout_ncolumns(const gk_column_spec *cols);
 

@@ -906,7 +906,7 @@ void gk_compose_grid(gk_doc *d, const gk_table *t, gk_grid *out)
     /* 元 figures are printed grouped, "189,767,551", as the national 元
      * tables print them: a run of seven digits would read as a code. */
     builder b = {d, out, 0, t->unit == GK_UNIT_YUAN};
-    const gk_layout *l = gk_layout_of(t->kind);
+    const gk_layout *l = gk_layout_of_table(t);
     bool one_amount = true;
     for (size_t i = 0; i < t->nrows; i++)
         for (size_t k = 0; k < t->rows[i].ncells; k++)

@@ -256,6 +256,28 @@ grep -q 'XT010 .*仅适用于行政单位的文档' <<<"$out" && ! grep -q 'XT01
 sed -e '292s/39.56/49.56/' -e '64s/本级（行政单位）/本级（行政单位），另有所属事业单位 2 家/' "$SRC/examples/final-2024.txt" >"$TMP/office3.txt"
 expect 1 "office3.txt:292: warning\[XT012\]" -- "$GK" check "$TMP/office3.txt"
 
+# A kind printed two ways is rendered the way its rows are: a coded
+# 政府性基金预算支出功能分类预算表 (not the two-sided 收支表 of the same kind,
+# which rendered it empty) keeps its rows and figures.
+python3 - "$SRC/examples/budget-2025.txt" "$TMP/gf.txt" <<'PY'
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+i = lines.index("2025年部门政府性基金预算支出功能分类预算表")
+assert lines[i + 5] == "\t合计\t\t\t", lines[i + 5]
+lines[i + 5:i + 6] = ["\t合计\t100.00\t\t100.00", "229\t其他支出\t100.00\t\t100.00",
+                      "22960\t彩票公益金安排的支出\t100.00\t\t100.00",
+                      "2296002\t用于社会福利的彩票公益金支出\t100.00\t\t100.00"]
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(lines))
+PY
+"$GK" render "$TMP/gf.txt" -o "$TMP/gf.md" && "$GK" parse "$TMP/gf.md" >"$TMP/gf.json" 2>/dev/null
+python3 - "$TMP/gf.json" <<'PY' && ok || bad "a coded 政府性基金 table rendered: rows lost"
+import json, sys
+t = next(t for t in json.load(open(sys.argv[1]))["tables"] if t["kind"] == "budget_gov_fund")
+rows = {r["code"] or r["label"]: r["cells"] for r in t["rows"]}
+assert rows["2296002"] == {"合计": "100.00", "项目支出": "100.00"}, rows
+assert rows["合计"]["合计"] == "100.00" and len(rows) == 4, rows
+PY
+
 # A document in two files (情况说明 and 报表, as Beijing publishes them): the
 # budget example cut into its narrative and its tables.  Apart, the narrative
 # binds nothing (DOC006 says why) and the tables miss their narrative; as one
