@@ -19,6 +19,7 @@
 #include "gongkai/catalog.h"
 #include "gongkai/check.h"
 #include "gongkai/json.h"
+#include "gongkai/narrative.h"
 #include "gongkai/read.h"
 
 typedef enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV } format;
@@ -204,14 +205,6 @@ static shape shape_of(const gk_report *r)
     return SHAPE_WHOLE;
 }
 
-/* What a batch keeps of a document that may be half of a pair. */
-typedef struct half {
-    shape shape;            /* SHAPE_WHOLE: checked at once, not a half */
-    int year;
-    gk_doc_kind kind;
-    char unit[GK_NAME_KEY_MAX];   /* name key, "" when unknown */
-} half;
-
 /* The unit as the two files name it: "北京市统计局部门" (the 部门 as a
  * whole, on the narrative's cover) and "北京市统计局" are one body. */
 static void unit_key(const char *unit, char out[GK_NAME_KEY_MAX])
@@ -224,6 +217,91 @@ static void unit_key(const char *unit, char out[GK_NAME_KEY_MAX])
     size_t k = sizeof SUFFIX - 1;
     if (n > k && strcmp(out + n - k, SUFFIX) == 0)
         out[n - k] = '\0';
+}
+
+/* What a batch keeps of a document that may be half of a pair. */
+typedef struct half {
+    shape shape;            /* SHAPE_WHOLE: checked at once, not a half */
+    int year;
+    gk_doc_kind kind;
+    char unit[GK_NAME_KEY_MAX];   /* name key, "" when unknown */
+    /* Its amounts of 1万元 or more, in hundredths of 万元, sorted, distinct:
+     * the narrative's, or the tables' cells.  Two halves that share several
+     * are of one document even where a 报表 names no unit or year. */
+    int64_t *amounts;
+    size_t namounts;
+} half;
+
+enum { MIN_SHARED_AMOUNTS = 3 };
+
+static int by_value(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Add an amount in `unit` to the half's list, as hundredths of 万元. */
+static void add_amount(half *h, size_t *cap, gk_amount a, gk_unit unit)
+{
+    gk_amount w;
+    if (unit == GK_UNIT_NONE || !gk_amount_convert(a, unit, GK_UNIT_WANYUAN, &w) ||
+        !gk_amount_rescale(gk_amount_round(w, 2), 2, &w) || w.v < 100)
+        return;
+    if (h->namounts == *cap) {
+        *cap = *cap ? 2 * *cap : 64;
+        h->amounts = realloc(h->amounts, *cap * sizeof *h->amounts);
+        if (!h->amounts)
+            abort();
+    }
+    h->amounts[h->namounts++] = w.v;
+}
+
+/* What a batch keeps of a half: its metadata and its amounts. */
+static void describe_half(half *h, gk_report *r)
+{
+    h->year = r->year;
+    h->kind = r->kind;
+    unit_key(r->unit, h->unit);
+    size_t cap = 0;
+    if (h->shape == SHAPE_NARRATIVE_ONLY) {
+        gk_narrative nar;
+        gk_narrative_extract(r, &nar);
+        for (int i = 0; i < nar.nfigures; i++)
+            if (nar.figures[i].kind == GK_FIG_MONEY)
+                add_amount(h, &cap, nar.figures[i].value, nar.figures[i].unit);
+    } else {
+        for (size_t i = 0; i < r->ntables; i++) {
+            const gk_table *t = &r->tables[i];
+            gk_unit u = t->unit != GK_UNIT_NONE ? t->unit : r->amount_unit;
+            for (size_t k = 0; k < t->nrows; k++)
+                for (size_t c = 0; c < t->rows[k].ncells; c++)
+                    if (!t->rows[k].cells[c].text)
+                        add_amount(h, &cap, t->rows[k].cells[c].value, u);
+        }
+    }
+    if (h->namounts > 1)
+        qsort(h->amounts, h->namounts, sizeof *h->amounts, by_value);
+    size_t n = 0;
+    for (size_t i = 0; i < h->namounts; i++)
+        if (n == 0 || h->amounts[n - 1] != h->amounts[i])
+            h->amounts[n++] = h->amounts[i];
+    h->namounts = n;
+}
+
+/* Does the tables half hold the narrative's amounts: at least three, and a
+ * quarter of them?  Whole 万元 (100.00, 50.00) are left out: any two budgets
+ * share some. */
+static bool amounts_agree(const half *narrative, const half *tables)
+{
+    size_t distinctive = 0, shared = 0;
+    for (size_t i = 0; i < narrative->namounts; i++) {
+        const int64_t *a = &narrative->amounts[i];
+        if (*a % 100 == 0)
+            continue;
+        distinctive++;
+        shared += bsearch(a, tables->amounts, tables->namounts, sizeof *a, by_value) != NULL;
+    }
+    return shared >= MIN_SHARED_AMOUNTS && 4 * shared >= distinctive;
 }
 
 /* One document to check: one file, or the files of a document in parts. */
@@ -304,10 +382,7 @@ static cli_tally check_group(const options *o, const group *g, half *halves, FIL
     if (!r)
         return not_checked(o, g->first, &err, out, errs);
     if (halves && (halves[g->first].shape = shape_of(r)) != SHAPE_WHOLE) {
-        half *h = &halves[g->first];
-        h->year = r->year;
-        h->kind = r->kind;
-        unit_key(r->unit, h->unit);
+        describe_half(&halves[g->first], r);
         gk_report_free(r);
         free(data);
         return t;
@@ -378,10 +453,21 @@ static cli_tally check_job(void *ctx, size_t i, FILE *out, FILE *errs)
     return check_group(rn->o, &rn->groups[i], rn->halves, out, errs);
 }
 
+/* Are a and b (a narrative and a 报表) one document?  Nothing they both say
+ * may differ; then either they name the same unit, year and kind, or, where
+ * one is silent (Beijing's 报表 print neither unit nor year), the
+ * narrative's amounts are in the tables. */
 static bool halves_match(const half *a, const half *b)
 {
-    return a->year && a->year == b->year && a->kind != GK_DOC_UNKNOWN && a->kind == b->kind &&
-           a->unit[0] && strcmp(a->unit, b->unit) == 0;
+    if ((a->year && b->year && a->year != b->year) ||
+        (a->kind != GK_DOC_UNKNOWN && b->kind != GK_DOC_UNKNOWN && a->kind != b->kind) ||
+        (a->unit[0] && b->unit[0] && strcmp(a->unit, b->unit) != 0))
+        return false;
+    if (a->year && b->year && a->kind != GK_DOC_UNKNOWN && b->kind != GK_DOC_UNKNOWN &&
+        a->unit[0] && b->unit[0])
+        return true;
+    const half *narrative = a->shape == SHAPE_NARRATIVE_ONLY ? a : b;
+    return amounts_agree(narrative, narrative == a ? b : a);
 }
 
 /* The halves of a batch as documents: a narrative-only file and a tables-only
@@ -435,6 +521,8 @@ static cli_tally check_all(const options *o, size_t n)
         total.infos += more.infos, total.unreadable += more.unreadable;
         total.skipped += more.skipped;
     }
+    for (size_t i = 0; halves && i < n; i++)
+        free(halves[i].amounts);
     free(halves);
     free(groups);
     return total;

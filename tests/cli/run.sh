@@ -308,6 +308,34 @@ cp "$TMP/two/a-narrative.txt" "$TMP/two/c-narrative.txt"
 out=$("$GK" check "$TMP/two")
 [ "$(grep -c 'info\[DOC006\]' <<<"$out")" = 2 ] && ! grep -q ' + ' <<<"$out" && ok || bad "two narratives and one table file paired: $out"
 expect 2 "--as-one 需要同一文档的两个文件" -- "$GK" check --as-one "$TMP/two/a-narrative.txt"
+# A 报表 that names neither unit nor year (Beijing's print neither) pairs
+# with the narrative whose amounts it holds; an unrelated narrative in the
+# folder (other figures, its own unit) stays alone.
+mkdir -p "$TMP/anon"
+cp "$TMP/two/a-narrative.txt" "$TMP/anon/"
+sed -e '1,4d' -e 's/示例县医疗保障局//g' -e 's/2025年//g' "$TMP/two/b-tables.txt" >"$TMP/anon/b-tables.txt"
+"$GK" parse "$TMP/anon/b-tables.txt" 2>/dev/null | tr -d '\n ' | grep -q '"unit":null,"year":null' && ok || bad "the anonymous 报表 still names its unit or year"
+sed -e 's/示例县医疗保障局/另一县卫生健康局/g' -e 's/[0-9]\{2,\}\.[0-9][0-9]/1&/g' "$TMP/two/a-narrative.txt" >"$TMP/anon/c-other.txt"
+out=$("$GK" check --stats "$TMP/anon")
+grep -q "a-narrative.txt + .*b-tables.txt: 0 个错误，0 个警告，0 条提示" <<<"$out" && grep -q "c-other.txt: .*1 条提示" <<<"$out" \
+    && ok || bad "an anonymous 报表 in a folder: $out"
+# The Beijing pair of the corpus: its 报表 names no unit; checked with the
+# folder's other narratives, it pairs with its own.
+if [ -d "$3/corpus/wild" ]; then
+    mkdir -p "$TMP/bj"
+    cp "$3"/corpus/wild/beijing-ab3cf851.pdf "$3"/corpus/wild/beijing-ab3cf851-tables.pdf \
+       "$3"/corpus/wild/beijing-0e0df07d.pdf "$3"/corpus/wild/beijing-11c60eb8.pdf "$TMP/bj/"
+    "$GK" check --format json "$TMP/bj" 2>/dev/null >"$TMP/bj.json"
+    python3 - "$TMP/bj.json" "$TMP/bj" <<'PY' && ok || bad "the Beijing pair: $(cut -c1-200 "$TMP/bj.json")"
+import json, sys
+docs = [json.loads(l) for l in open(sys.argv[1])]
+d = sys.argv[2]
+assert len(docs) == 3, len(docs)
+pair = [x for x in docs if "files" in x]
+assert len(pair) == 1 and pair[0]["files"] == [d + "/beijing-ab3cf851.pdf", d + "/beijing-ab3cf851-tables.pdf"], pair
+assert pair[0]["coverage"]["tables"] >= 10 and pair[0]["year"] == 2026, pair[0]["coverage"]
+PY
+fi
 
 # A published PDF: tables found by title, findings at page and line.
 CORPUS=$3/corpus
