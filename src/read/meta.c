@@ -545,8 +545,8 @@ void tx_finish_meta(reader *rd, tx_meta *m)
 bool tx_is_disclosure(const reader *rd, const tx_meta *m, gk_error *err)
 {
     const gk_report *r = rd->r;
-    if (m->disclosure || (!m->title && !r->ntables && !r->year && r->kind == GK_DOC_UNKNOWN && !r->unit))
-        return true;            /* nothing found at all: refused by the caller, as any input */
+    if (m->disclosure || (!r->ntables && !r->year && r->kind == GK_DOC_UNKNOWN))
+        return true;            /* nothing of a disclosure at all: the caller says so */
     int line = 0, page = 0;
     if (m->title_line < rd->L.n) {
         line = rd->L.items[m->title_line].line;
