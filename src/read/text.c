@@ -20,6 +20,7 @@
 #include "../model/arena.h"
 #include "layout.h"
 #include "lines.h"
+#include "meta.h"
 #include "readers.h"
 #include "text.h"
 
@@ -1163,95 +1164,10 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
 
 /* ---- Metadata ----------------------------------------------------------------------------- */
 
-/* The body a cover names on one of the few lines from `from`: "预算主管部门：…",
- * "预算单位：…", "主管部门：…"; NULL if none. */
-static const char *named_body(const reader *rd, size_t from)
+/* Unit name, year and kind (meta.c), and the document-wide amount unit. */
+static void read_metadata(reader *rd, tx_meta *m)
 {
-    static const char *const LEADS[] = {"预算主管部门：", "预算主管部门:", "预算单位：", "预算单位:",
-                                        "主管部门：", "主管部门:", NULL};
-    size_t seen = 0;
-    for (size_t i = from; i < rd->L.n && seen < 3; i++) {
-        const char *s = rd->L.items[i].text;
-        if (!*s)
-            continue;
-        seen++;
-        for (const char *const *l = LEADS; *l; l++)
-            if (tx_starts(s, *l)) {
-                const char *name = s + strlen(*l);
-                while (*name == ' ')
-                    name++;
-                return *name ? name : NULL;
-            }
-    }
-    return NULL;
-}
-
-/* Unit name, year and kind from the document's title line(s). */
-static void read_metadata(reader *rd)
-{
-    gk_report *r = rd->r;
-    size_t seen = 0;
-    for (size_t i = 0; i < rd->L.n && seen < 6 && !r->year; i++) {
-        const char *s = rd->L.items[i].text;
-        if (!*s)
-            continue;
-        seen++;
-        const char *y = NULL;
-        const char *next = i + 1 < rd->L.n ? rd->L.items[i + 1].text : "";
-        for (const char *p = s; *p && !y; p++)
-            if (p[0] == '2' && p[1] == '0' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' &&
-                p[3] <= '9' &&
-                (p[4] == ' ' ? tx_starts(p + 5, "年") || (!p[5] && tx_starts(next, "年"))
-                             : tx_starts(p + 4, "年") || (!p[4] && tx_starts(next, "年"))))
-                y = p;
-        if (!y)
-            continue;
-        r->year = (y[0] - '0') * 1000 + (y[1] - '0') * 100 + (y[2] - '0') * 10 + (y[3] - '0');
-        /* The kind is in the title, on this line or the next. */
-        for (int k = 0; k < 2 && !r->kind; k++) {
-            const char *tl = k == 0 ? s : next;
-            if (tx_has(tl, "决算"))
-                r->kind = GK_DOC_FINAL;
-            else if (tx_has(tl, "绩效") && (tx_has(tl, "报告") || tx_has(tl, "评价")))
-                r->kind = GK_DOC_PERFORMANCE;
-            else if (tx_has(tl, "预算"))
-                r->kind = GK_DOC_BUDGET;
-        }
-        /* The name stands before the year, or on the lines above it
-         * ("上海市普陀区人民政府" / "宜川路街道办事处" / "2025 年度部门决算"). */
-        size_t n = (size_t)(y - s);
-        const char *name = s;
-        gk_trim(&name, &n);
-        /* Title lines above the year line belong to the name. */
-        char buf[GK_NAME_KEY_MAX] = "";
-        for (size_t k = 0; k < i; k++) {
-            const char *above = rd->L.items[k].text;
-            if (*above && strlen(buf) + strlen(above) < sizeof buf)
-                strcat(buf, above);
-        }
-        if (strlen(buf) + n < sizeof buf)
-            strncat(buf, name, n);
-        /* A budget's cover names the body under its title ("上海市普陀区2025年区级
-         * 部门预算" / "预算主管部门：上海市普陀区商务委员会"); that name wins. */
-        const char *named = named_body(rd, i + 1);
-        if (named && strlen(named) < sizeof buf)
-            strcpy(buf, named);
-        if (buf[0]) {
-            static const char *const MARKS[] = {"（汇总）", "(汇总)", NULL};
-            for (const char *const *m = MARKS; *m; m++) {
-                char *hit = strstr(buf, *m);
-                if (hit) {
-                    memmove(hit, hit + strlen(*m), strlen(hit + strlen(*m)) + 1);
-                    r->consolidated = true;
-                }
-            }
-            const char *nm = buf;
-            size_t nl = strlen(buf);
-            gk_trim(&nm, &nl);
-            if (nl)
-                r->unit = gk_report_strndup(r, nm, nl);
-        }
-    }
+    tx_read_meta(rd, m);
     /* The document-wide unit: "本套报表金额单位为万元" and the like. */
     for (size_t i = 0; i < rd->L.n && rd->doc_unit == GK_UNIT_NONE; i++) {
         const char *s = rd->L.items[i].text;
@@ -1301,7 +1217,8 @@ gk_report *gk_read_text(const char *data, size_t len, gk_error *err)
     if (rd.L.replaced)
         gk_report_note(rd.r, (gk_pos){0}, "输入不是有效的 UTF-8 或 GB18030 文本：%d 个字节无法解码，已替换为 U+FFFD",
                        rd.L.replaced);
-    read_metadata(&rd);
+    tx_meta meta;
+    read_metadata(&rd, &meta);
     for (size_t i = 0; i < rd.L.n;) {
         const gk_line *ln = &rd.L.items[i];
         const gk_layout *lay = title_layout(&rd, ln);
@@ -1317,6 +1234,11 @@ gk_report *gk_read_text(const char *data, size_t len, gk_error *err)
     for (size_t i = 0; i < rd.r->ntables; i++)
         if (rd.r->tables[i].unit == GK_UNIT_NONE)
             rd.r->tables[i].unit = rd.r->amount_unit;
+    tx_finish_meta(&rd, &meta);
+    if (!tx_is_disclosure(&rd, &meta, err)) {
+        gk_report_free(rd.r);
+        rd.r = NULL;
+    }
     gk_arena_free(rd.scratch);
     return rd.r;
 }

@@ -523,6 +523,159 @@ static void test_hostile(void **state)
     assert_non_null(strstr(err.message, "未识别出部门预算/决算公开文档的内容"));
 }
 
+/* ---- Metadata and refusal ---------------------------------------------------- */
+
+/* Unit, year, kind and 汇总 from covers as they are printed: titles split
+ * over lines (even inside a word), the year first, the name between year and
+ * kind, a name in a field, furniture and dates passed over; a place alone or
+ * a heading is no name. */
+static void test_metadata(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *unit;
+        int year;
+        gk_doc_kind kind;
+        bool consolidated;
+    } CASES[] = {
+        {"2026 年度\n某市某某局\n部门预算\n目 录\n第一部分 部门概况\n", "某市某某局", 2026, GK_DOC_BUDGET, false},
+        {"2026年\n某市人民政府某某管理委员会部\n门预算\n", "某市人民政府某某管理委员会", 2026, GK_DOC_BUDGET,
+         false},
+        {"2026 年度某市某某局单位预算公开\n", "某市某某局", 2026, GK_DOC_BUDGET, false},
+        {"某市某某局部门 2026 年度部门预算\n信息公开\n目 录\n", "某市某某局", 2026, GK_DOC_BUDGET, false},
+        {"附件 1:\n某某县某某局2024年度部门决算\n", "某某县某某局", 2024, GK_DOC_FINAL, false},
+        {"附件1：某某县某某局2024年度部门决算\n", "某某县某某局", 2024, GK_DOC_FINAL, false},
+        {"某市2026年市级单位预算\n预算单位：某市某某中心\n", "某市某某中心", 2026, GK_DOC_BUDGET, false},
+        {"附件2\n2019年部门综合预算公开报表\n部门名称：某市某某局\n保密审查情况：已审查\n", "某市某某局", 2019,
+         GK_DOC_BUDGET, false},
+        {"某市某某委员会（汇总）\n2022年度部门决算\n保密审查情况：已审查\n", "某市某某委员会", 2022, GK_DOC_FINAL,
+         true},
+        {"# 某县某某经办机构（汇总） 2022 年度部门决算\n", "某县某某经办机构", 2022, GK_DOC_FINAL, true},
+        {"某某局\n2026年1月5日\n2025年度部门决算\n", "某某局", 2025, GK_DOC_FINAL, false},
+        {"某市某某局\n2026 部门预算情况的说明\n一、部门情况说明\n", "某市某某局", 2026, GK_DOC_BUDGET, false},
+        {"第一部分 2026 年度部门预算情况说明\n一、部门情况说明\n本部门主要职责是……。\n", NULL, 2026, GK_DOC_BUDGET,
+         false},
+        {"某市2026年部门预算\n目录\n", NULL, 2026, GK_DOC_BUDGET, false},
+        {"某市某某局2024年度部门整体支出绩效评价报告\n一、基本情况\n", "某市某某局", 2024, GK_DOC_PERFORMANCE,
+         false},
+    };
+    for (size_t c = 0; c < sizeof CASES / sizeof CASES[0]; c++) {
+        gk_error err;
+        gk_report *r = gk_read(CASES[c].text, strlen(CASES[c].text), "t.txt", &err);
+        if (!r)
+            fail_msg("case %zu: %s", c, err.message);
+        if (CASES[c].unit ? !r->unit || strcmp(r->unit, CASES[c].unit) : r->unit != NULL)
+            fail_msg("case %zu: unit %s, want %s", c, r->unit ? r->unit : "(none)",
+                     CASES[c].unit ? CASES[c].unit : "(none)");
+        assert_int_equal(r->year, CASES[c].year);
+        assert_int_equal(r->kind, CASES[c].kind);
+        assert_int_equal(r->consolidated, CASES[c].consolidated);
+        gk_report_free(r);
+    }
+}
+
+/* A document that is only tables: the kind from the tables, the unit from
+ * the "部门：" lines of their heads. */
+static void test_metadata_from_tables(void **state)
+{
+    (void)state;
+    size_t len;
+    char *data = load(GK_SOURCE_DIR "/examples/final-2024.txt", &len);
+    /* Without its title line, and a 部门 line before each unit line. */
+    const char *body = strchr(data, '\n') + 1;
+    size_t cap = len * 2, n = 0;
+    char *text = malloc(cap);
+    for (const char *p = body; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t l = nl ? (size_t)(nl - p + 1) : strlen(p);
+        if (strncmp(p, "金额单位：万元", strlen("金额单位：万元")) == 0)
+            n += (size_t)sprintf(text + n, "部门：示例县医疗保障局\n");
+        memcpy(text + n, p, l);
+        n += l;
+        p += l;
+    }
+    gk_error err;
+    gk_report *r = gk_read(text, n, "t.txt", &err);
+    if (!r)
+        fail_msg("%s", err.message);
+    assert_string_equal(r->unit, "示例县医疗保障局");
+    assert_int_equal(r->kind, GK_DOC_FINAL);
+    gk_report_free(r);
+    free(text);
+    free(data);
+}
+
+/* Texts that read but are no disclosure are refused with the reason
+ * (not_disclosure, so that a batch skips them); a 情况说明 without tables
+ * is a disclosure. */
+static void test_not_disclosure(void **state)
+{
+    (void)state;
+    static const char *const REFUSED[] = {
+        "某市财政项目支出绩效评价报告\n评价项目名称：2020 年度某某专项资金绩效评价\n报告日期：2021 年8 月22 日\n"
+        "为加强财政支出绩效管理，提高财政资金使用效益，现将评价情况报告如下。\n",
+        "关于公开2026年部门预算的通知\n各单位：\n请于规定时间内公开本单位2026年部门预算。\n",
+    };
+    for (size_t c = 0; c < sizeof REFUSED / sizeof REFUSED[0]; c++) {
+        gk_error err;
+        gk_report *r = gk_read(REFUSED[c], strlen(REFUSED[c]), "t.txt", &err);
+        if (r)
+            fail_msg("case %zu read as a disclosure", c);
+        assert_true(err.not_disclosure);
+        assert_non_null(strstr(err.message, "不是部门预算/决算公开文档"));
+        assert_int_equal(err.line, 1);
+    }
+    static const char *const READ[] = {
+        "某市某某局\n2026 年度部门预算信息公开\n一、部门情况说明\n本部门主要职责是……。\n",
+        "某市某某局2024年度部门整体支出绩效评价报告\n一、基本情况\n本年预算收入合计1200万元。\n",
+    };
+    for (size_t c = 0; c < sizeof READ / sizeof READ[0]; c++) {
+        gk_error err;
+        gk_report *r = gk_read(READ[c], strlen(READ[c]), "t.txt", &err);
+        if (!r)
+            fail_msg("case %zu: %s", c, err.message);
+        gk_report_free(r);
+    }
+}
+
+/* The wild corpus: its two documents that are no disclosure are refused, and
+ * covers of each shape give the unit's name. */
+static void test_corpus_wild_metadata(void **state)
+{
+    (void)state;
+    if (!corpus_present())
+        skip();
+    static const struct {
+        const char *file, *unit;
+        gk_doc_kind kind;
+    } DOCS[] = {
+        {"wild/guangzhou-4d95e1cc.pdf", "广州市人民政府国有资产监督管理委员会", GK_DOC_BUDGET},
+        {"wild/fuzhou-6d7eb4cc.pdf", "福州经济技术开发区生态环境局", GK_DOC_BUDGET},
+        {"wild/suzhou-814bd146.pdf", "苏州市自然资源和规划局", GK_DOC_BUDGET},
+        {"wild/beijing-0e0df07d.pdf", "北京市信访办公室", GK_DOC_BUDGET},
+        {"wild/xian-891d54ad.pdf", "西安市安全生产监督管理局", GK_DOC_BUDGET},
+        {"wild/beijing-ab3cf851-tables.pdf", NULL, GK_DOC_BUDGET},
+        {"wild/beijing-fcf1d639.pdf", NULL, GK_DOC_BUDGET},
+    };
+    for (size_t d = 0; d < sizeof DOCS / sizeof DOCS[0]; d++) {
+        gk_report *r = read_corpus(DOCS[d].file);
+        if (DOCS[d].unit ? !r->unit || strcmp(r->unit, DOCS[d].unit) : r->unit != NULL)
+            fail_msg("%s: unit %s", DOCS[d].file, r->unit ? r->unit : "(none)");
+        assert_int_equal(r->kind, DOCS[d].kind);
+        gk_report_free(r);
+    }
+    static const char *const REFUSED[] = {"wild/changsha-d84cecfe.pdf", "wild/guangzhou-69435bae.pdf"};
+    for (size_t d = 0; d < 2; d++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/corpus/%s", GK_SHARED_DIR, REFUSED[d]);
+        gk_error err;
+        gk_report *r = gk_read_file(path, &err);
+        if (r)
+            fail_msg("%s read as a disclosure", REFUSED[d]);
+        assert_true(err.not_disclosure);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -536,6 +689,10 @@ int main(void)
         cmocka_unit_test(test_corpus_yichuan_cells),
         cmocka_unit_test(test_html),
         cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_metadata),
+        cmocka_unit_test(test_metadata_from_tables),
+        cmocka_unit_test(test_not_disclosure),
+        cmocka_unit_test(test_corpus_wild_metadata),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
