@@ -307,6 +307,91 @@ static bool figure_meets_text(const pg_glyph *a, const pg_glyph *b)
     return (figure_char(u) && v >= 0x2E80) || (u >= 0x2E80 && figure_char(v));
 }
 
+/* Figures on both sides of a gap: two cells — unless the gap is inside an
+ * amount, after or before its point or a thousands separator ("341. 39":
+ * no amount ends or starts with one). */
+static bool two_figures(const pg_glyph *a, const pg_glyph *b)
+{
+    unsigned u = codepoint(a->utf8), v = codepoint(b->utf8);
+    if (!figure_char(u) || !figure_char(v))
+        return false;
+    return !(u == '.' || u == ',' || u == 0xFF0E || u == 0xFF0C || v == '.' || v == ',' ||
+             v == 0xFF0E || v == 0xFF0C);
+}
+
+/* Is u a CJK ideograph (its advance is its font's em: it is square)? */
+static bool ideograph(unsigned u)
+{
+    return (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF);
+}
+
+static int by_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int by_size(const void *a, const void *b)
+{
+    double x = ((const pg_glyph *)a)->size, y = ((const pg_glyph *)b)->size;
+    return x < y ? -1 : x > y;
+}
+
+static double ideograph_ratio(const pg_glyph *g)
+{
+    return (g->x1 - g->x0) / g->size;
+}
+
+/* The font sizes a PDF states are not always the sizes its characters are
+ * printed at: a browser's PDF states twice the size of the type (and its
+ * boxes are as tall as that size), so that every distance measured in
+ * sizes — a line's tolerance, the gap between cells, the pitch of rows —
+ * comes out twice too wide and whole tables collapse into one row.  An
+ * ideograph is as wide as its em, whatever the producer: where the
+ * ideographs of one stated size are narrower than 0.8 of it (their
+ * median), that size is taken down to their width, and every character of
+ * that size with it, its box shrunk about its middle in proportion (no
+ * ideograph of that size on the page: the page's median).  Wider
+ * ideographs (letter-spaced) leave the size as stated.  The glyphs are
+ * reordered (by size). */
+static void measured_sizes(pg_glyph *g, size_t n)
+{
+    double *r = malloc((n ? n : 1) * sizeof *r);
+    if (!r)
+        gk_out_of_memory();
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (ideograph(codepoint(g[i].utf8)))
+            r[m++] = ideograph_ratio(&g[i]);
+    double page_ratio = 1;
+    if (m > 0) {
+        qsort(r, m, sizeof *r, by_double);
+        page_ratio = r[m / 2];
+    }
+    qsort(g, n, sizeof *g, by_size);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        m = 0;
+        for (; j < n && g[j].size == g[i].size; j++)
+            if (ideograph(codepoint(g[j].utf8)))
+                r[m++] = ideograph_ratio(&g[j]);
+        double ratio = page_ratio;
+        if (m > 0) {
+            qsort(r, m, sizeof *r, by_double);
+            ratio = r[m / 2];
+        }
+        if (ratio < 0.8 && ratio >= 0.2)
+            for (size_t k = i; k < j; k++) {
+                double mid = (g[k].y0 + g[k].y1) / 2, half = (g[k].y1 - g[k].y0) / 2 * ratio;
+                g[k].y0 = mid - half;
+                g[k].y1 = mid + half;
+                g[k].size *= ratio;
+            }
+        i = j;
+    }
+    free(r);
+}
+
 /* Group the page's glyphs into lines and the lines into chunks. */
 static void build_lines(page *p)
 {
@@ -330,8 +415,7 @@ static void build_lines(page *p)
             bool fresh = k == i || g->x0 - p->g[k - 1].x1 > 0.8 * dmax(g->size, p->g[k - 1].size) ||
                          (g->x0 - p->g[k - 1].x1 > 0.25 * dmax(g->size, p->g[k - 1].size) &&
                           (figure_meets_text(&p->g[k - 1], g) ||
-                           (figure_char(codepoint(p->g[k - 1].utf8)) &&
-                            figure_char(codepoint(g->utf8)))));
+                           two_figures(&p->g[k - 1], g)));
             if (fresh) {
                 p->ch = grow(p->ch, &p->ccap, p->nc, sizeof *p->ch);
                 chunk *c = &p->ch[p->nc++];
@@ -819,13 +903,14 @@ static void header_columns(grid *gr)
         figures |= gr->cols[k].kind != C_TEXT;
     for (size_t i = 0; i < ns; i++) {
         /* Blank columns stand among the figures, not between a label
-         * column and the figures (there a header centred over its cell
-         * misses the label's or the figures' extent). */
+         * column and the figures, nor before the first column (there a
+         * header centred or left-aligned over its cell misses the label's,
+         * the code's or the figures' extent). */
         int left = -1;
         for (int k = 0; k < body; k++)
             if (gr->cols[k].x1 <= sp[i].x0)
                 left = k;
-        if (left >= 0 && gr->cols[left].kind != C_NUM && figures)
+        if (figures && (left < 0 || gr->cols[left].kind != C_NUM))
             continue;
         column *c = add_column(gr);
         c->kind = C_NUM;
@@ -1615,6 +1700,7 @@ void pg_add_page(pg_doc *d, int number, pg_glyph *g, size_t n, double width)
     p.ng = n;
     p.width = width > 0 ? width : 595;
     p.number = number;
+    measured_sizes(g, n);
     build_lines(&p);
     classify_lines(&p);
     region *rg = malloc((p.nl ? p.nl : 1) * sizeof *rg);
