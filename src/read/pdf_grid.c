@@ -923,6 +923,73 @@ static void header_columns(grid *gr)
         qsort(gr->cols, (size_t)gr->ncols, sizeof *gr->cols, by_col_x0);
 }
 
+/* Figures of one cell aligned differently from row to row (left in some,
+ * right in others, as a browser prints a table whose cells each carry
+ * their own alignment) fall into two columns of the body with a gap
+ * between them.  Two neighbouring columns of figures are one when a
+ * header stands over both and every header over one of them stands over
+ * the other too (or wraps one over both: "本年支出合" / "计"), and no
+ * line has a figure in both. */
+static void join_split_columns(grid *gr)
+{
+    page *p = gr->p;
+    if (gr->ncols < 2 || gr->body_from == 0)
+        return;
+    unsigned char *seen = calloc(p->nl ? p->nl : 1, 1);
+    if (!seen)
+        gk_out_of_memory();
+    for (int k = 0; k + 1 < gr->ncols;) {
+        column *a = &gr->cols[k], *b = &gr->cols[k + 1];
+        bool same = a->kind == C_NUM && b->kind == C_NUM, any = false;
+        for (size_t i = 0; i < gr->body_from && same; i++) {
+            const chunk *c = &p->ch[gr->cs[i]];
+            bool over_a = overlap(c->x0, c->x1, a->x0, a->x1) > 0.5;
+            bool over_b = overlap(c->x0, c->x1, b->x0, b->x1) > 0.5;
+            if (c->kind != K_TEXT || (!over_a && !over_b))
+                continue;
+            if (over_a && over_b) {
+                any = true;
+                continue;
+            }
+            /* Over one of them only: the wrapped end of a header over
+             * both ("本年支出合" / "计"), or a header of its own. */
+            bool wrapped = false;
+            for (size_t j = 0; j < gr->body_from && !wrapped; j++) {
+                const chunk *o = &p->ch[gr->cs[j]];
+                double size = dmax(o->size, c->size);
+                wrapped = j != i && o->kind == K_TEXT && o->cy < c->cy &&
+                          c->cy - o->cy <= 1.7 * size &&
+                          overlap(o->x0, o->x1, a->x0, a->x1) > 0.5 &&
+                          overlap(o->x0, o->x1, b->x0, b->x1) > 0.5 &&
+                          (dabs(c->x0 - o->x0) <= size ||
+                           dabs((c->x0 + c->x1) / 2 - (o->x0 + o->x1) / 2) <= size);
+            }
+            same = wrapped;
+        }
+        if (same && any) {
+            memset(seen, 0, p->nl ? p->nl : 1);
+            for (size_t i = gr->body_from; i < gr->ncs; i++) {
+                const chunk *c = &p->ch[gr->cs[i]];
+                if (c->x0 >= a->x0 - 0.3 && c->x1 <= a->x1 + 0.3)
+                    seen[c->line] = 1;
+            }
+            for (size_t i = gr->body_from; i < gr->ncs && same; i++) {
+                const chunk *c = &p->ch[gr->cs[i]];
+                if (c->x0 >= b->x0 - 0.3 && c->x1 <= b->x1 + 0.3 && seen[c->line])
+                    same = false;
+            }
+        }
+        if (!(same && any)) {
+            k++;
+            continue;
+        }
+        a->x1 = dmax(a->x1, b->x1);
+        memmove(b, b + 1, (size_t)(gr->ncols - k - 2) * sizeof *b);
+        gr->ncols--;
+    }
+    free(seen);
+}
+
 /* The end of the header band that starts at chunk i of cs (sorted top to
  * bottom): bands are cut where no chunk crosses. */
 static size_t band_end(const page *p, const size_t *cs, size_t i, size_t n)
@@ -1492,6 +1559,122 @@ static bool level_word(const page *p, const chunk *c)
     return false;
 }
 
+/* A chunk of glyphs [g0, g1) of line `line`, measured and classified. */
+static void set_chunk(const page *p, chunk *c, size_t g0, size_t g1, int line)
+{
+    memset(c, 0, sizeof *c);
+    c->g0 = g0, c->g1 = g1;
+    c->line = line;
+    c->col = c->sub = c->row = -1;
+    c->x0 = c->y0 = 1e18, c->x1 = c->y1 = -1e18;
+    double sum = 0;
+    for (size_t k = g0; k < g1; k++) {
+        const pg_glyph *g = &p->g[k];
+        c->x0 = dmin(c->x0, g->x0), c->x1 = dmax(c->x1, g->x1);
+        c->y0 = dmin(c->y0, g->y0), c->y1 = dmax(c->y1, g->y1);
+        sum += cy_of(g);
+        c->size = dmax(c->size, g->size);
+    }
+    c->cy = sum / (double)(g1 - g0);
+    classify_chunk(p, c);
+}
+
+static int by_value(const void *a, const void *b)
+{
+    return by_double(a, b);
+}
+
+/* Is x within tol of one of the sorted edges e[0..n)? */
+static bool near_edge(const double *e, size_t n, double x, double tol)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (e[mid] < x - tol)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && e[lo] <= x + tol;
+}
+
+/* Headers of narrow cells run into one another where the cells' padding is
+ * less than the gap that cuts chunks ("本年收入合财政拨款收上级补助收" over
+ * three columns).  Where the columns are known — the edges of the body's
+ * columns and of the column numbers (栏次 1 2 3) — a header chunk is cut
+ * at a gap (a quarter of a size) after which a character starts at a
+ * column's left edge, or before which one ends at a column's right edge.
+ * The page's chunks are rebuilt when any is cut. */
+static void cut_headers_at_columns(page *p, const region *rg, double body_y)
+{
+    size_t c0 = p->lines[rg->l0].c0, c1 = p->lines[rg->l1].c1;
+    size_t cap = 2 * (c1 - c0) + 2, nl = 0, nr = 0;
+    double *left = malloc(cap * sizeof *left), *right = malloc(cap * sizeof *right);
+    if (!left || !right)
+        gk_out_of_memory();
+    for (size_t i = rg->l0; i <= rg->l1; i++)
+        for (size_t k = p->lines[i].c0; k < p->lines[i].c1; k++) {
+            const chunk *c = &p->ch[k];
+            if (c->cy >= body_y || p->lines[i].numbers) {
+                left[nl++] = c->x0;
+                right[nr++] = c->x1;
+            }
+        }
+    qsort(left, nl, sizeof *left, by_value);
+    qsort(right, nr, sizeof *right, by_value);
+    /* The glyphs after which a header chunk is cut. */
+    size_t *cut = NULL, ncut = 0, cutcap = 0;
+    for (size_t i = rg->l0; i <= rg->l1; i++)
+        for (size_t k = p->lines[i].c0; k < p->lines[i].c1; k++) {
+            const chunk *c = &p->ch[k];
+            if (c->cy >= body_y || p->lines[i].numbers)
+                continue;
+            for (size_t q = c->g0 + 1; q < c->g1; q++) {
+                const pg_glyph *a = &p->g[q - 1], *b = &p->g[q];
+                double size = dmax(a->size, b->size), tol = 0.25 * size;
+                if (b->x0 - a->x1 <= 0.25 * size)
+                    continue;
+                if (near_edge(left, nl, b->x0, tol) || near_edge(right, nr, a->x1, tol)) {
+                    cut = grow(cut, &cutcap, ncut, sizeof *cut);
+                    cut[ncut++] = q;
+                }
+            }
+        }
+    free(left);
+    free(right);
+    if (ncut == 0) {
+        free(cut);
+        return;
+    }
+    chunk *ch = malloc((p->nc + ncut) * sizeof *ch);
+    if (!ch)
+        gk_out_of_memory();
+    size_t n = 0, next = 0;
+    for (size_t i = 0; i < p->nl; i++) {
+        pline *l = &p->lines[i];
+        size_t from = n;
+        for (size_t k = l->c0; k < l->c1; k++) {
+            const chunk *c = &p->ch[k];
+            size_t g0 = c->g0;
+            while (next < ncut && cut[next] > c->g0 && cut[next] < c->g1) {
+                set_chunk(p, &ch[n++], g0, cut[next], (int)i);
+                g0 = cut[next++];
+            }
+            if (g0 == c->g0)
+                ch[n++] = *c;
+            else
+                set_chunk(p, &ch[n++], g0, c->g1, (int)i);
+        }
+        l->c0 = from;
+        l->c1 = n;
+    }
+    free(p->ch);
+    p->ch = ch;
+    p->nc = n;
+    p->ccap = p->nc + ncut;
+    free(cut);
+}
+
 /* Beyond these a region is no table gongkai knows (and the geometry,
  * quadratic in places, would cost too much): its lines stay text. */
 #define MAX_GRID_CHUNKS 4000
@@ -1523,6 +1706,8 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     for (size_t i = rg->l0; i <= rg->l1 && body_y == 1e18; i++)
         if (p->lines[i].heads)
             body_y = p->lines[i].cy + 0.5 * p->lines[i].size;
+    if (body_y < 1e18)
+        cut_headers_at_columns(p, rg, body_y);
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = rg->l0; i <= rg->l1; i++)
             for (size_t k = p->lines[i].c0; k < p->lines[i].c1; k++)
@@ -1578,6 +1763,7 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
             body_columns(&gr);
         }
         header_columns(&gr);
+        join_split_columns(&gr);
     }
     if (gr.ncols > MAX_GRID_COLUMNS) {
         free(gr.cols);
