@@ -309,6 +309,7 @@ gk_report *gk_read_pdf(const char *data, size_t len, gk_error *err)
         ink += n;
         pp.object_unref(page);
     }
+    pg_finish(&pd);
     pp.object_unref(doc);
     pp.bytes_unref(bytes);
     gk_report *r = NULL;

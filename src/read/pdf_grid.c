@@ -185,6 +185,13 @@ struct pg_carry {
     int ncols;
     bool open;            /* the last table ran to the foot of its page */
     gk_buf header;        /* its header's text, chunk by chunk */
+    /* A header at the foot of a page (foot_header), held back to be read
+     * with the rows at the top of the next: its glyphs, its page, the
+     * lines of that page before it, its width. */
+    pg_glyph *held;
+    size_t nheld, heldcap;
+    int held_page, held_lineno;
+    double held_width;
 };
 
 typedef struct page {
@@ -635,6 +642,20 @@ static bool joins_region(const page *p, size_t j, size_t k, double gap, size_t a
 {
     const pline *l = &p->lines[j];
     return joins(p, j, k, gap) && (!l->sentence || aligned_chunks(p, j, a, b) + 1 >= l->c1 - l->c0);
+}
+
+/* A word only a table's header has: 项目, 科目, 编码, 名称, 栏次, 预算数,
+ * 决算数, 金额. */
+static bool header_word(page *p, const chunk *c)
+{
+    static const char *const WORDS[] = {"项目", "科目", "编码", "名称", "栏次",
+                                        "预算数", "决算数", "金额", NULL};
+    p->scratch.len = 0;
+    chunk_text(p, c, &p->scratch);
+    for (const char *const *w = WORDS; *w; w++)
+        if (has(p->scratch.data, *w))
+            return true;
+    return false;
 }
 
 /* The regions of a page, in order. */
@@ -1724,14 +1745,8 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
      * first row but labels), its columns. */
     bool carried = false;
     bool header_words = false;
-    for (size_t i = 0; i < header_chunks && !header_words; i++) {
-        p->scratch.len = 0;
-        chunk_text(p, &p->ch[gr.cs[i]], &p->scratch);
-        static const char *const WORDS[] = {"项目", "科目", "编码", "名称", "栏次",
-                                            "预算数", "决算数", "金额", NULL};
-        for (const char *const *w = WORDS; *w && !header_words; w++)
-            header_words = has(p->scratch.data, *w);
-    }
+    for (size_t i = 0; i < header_chunks && !header_words; i++)
+        header_words = header_word(p, &p->ch[gr.cs[i]]);
     if (first_on_page && !header_words) {
         gr.body_from = 0;
         body_columns(&gr);
@@ -1874,28 +1889,121 @@ static bool page_number(page *p, const pline *l)
     return digits > 0 && digits <= 4 && other <= 6;
 }
 
-void pg_add_page(pg_doc *d, int number, pg_glyph *g, size_t n, double width)
+/* A table's header at the foot of a page, its rows on the next: the lines
+ * after the last region down to the page's foot (its page number aside),
+ * under a title, unit or number line, none of them prose, one of three
+ * cells or more, with a header word among them.  They are a region of
+ * their own (a header without a body), whose columns the next page's rows
+ * take (a table carried over).  Returns the regions with it. */
+static size_t foot_header(page *p, region *rg, size_t nr)
 {
-    char marker[32];
-    int m = snprintf(marker, sizeof marker, "=== page %d ===\n", number);
-    new_line(d, 0, 0);
-    gk_buf_putn(&d->text, marker, (size_t)m);
+    size_t e = p->nl;
+    while (e > 0 && page_number(p, &p->lines[e - 1]))
+        e--;
+    if (e == 0 || (nr > 0 && rg[nr - 1].l1 + 1 >= e))
+        return nr;
+    size_t a = e - 1;
+    while (a > 0 && (nr == 0 || a - 1 > rg[nr - 1].l1) && !p->lines[a - 1].excluded &&
+           joins(p, a - 1, a, 5.0))
+        a--;
+    if (a == 0 || !p->lines[a - 1].excluded || (nr > 0 && a <= rg[nr - 1].l1))
+        return nr;
+    bool wide = false, words = false;
+    for (size_t i = a; i < e; i++) {
+        const pline *l = &p->lines[i];
+        if (l->excluded || l->sentence || l->amount)
+            return nr;
+        wide |= l->c1 - l->c0 >= 3;
+        for (size_t k = l->c0; k < l->c1 && !words; k++)
+            words = header_word(p, &p->ch[k]);
+    }
+    if (!wide || !words)
+        return nr;
+    rg[nr].l0 = a;
+    rg[nr].l1 = e - 1;
+    return nr + 1;
+}
 
-    page p = {0};
-    p.g = g;
-    p.ng = n;
-    p.width = width > 0 ? width : 595;
-    p.number = number;
-    measured_sizes(g, n);
-    build_lines(&p);
-    classify_lines(&p);
-    region *rg = malloc((p.nl ? p.nl : 1) * sizeof *rg);
-    if (!rg)
+/* Lines, chunks and regions of a page (its glyphs already measured). */
+static size_t lay_out(page *p, region **rg, bool carry_open)
+{
+    build_lines(p);
+    classify_lines(p);
+    *rg = malloc((p->nl ? p->nl : 1) * sizeof **rg);
+    if (!*rg)
         gk_out_of_memory();
-    size_t nr = find_regions(&p, rg, d->carry && d->carry->open);
+    return find_regions(p, *rg, carry_open);
+}
+
+static void free_page(page *p)
+{
+    free(p->lines);
+    free(p->ch);
+    gk_buf_free(&p->scratch);
+}
+
+/* The held header, not followed by rows: its lines as text, on its page. */
+static void flush_held(pg_doc *d)
+{
+    pg_carry *c = d->carry;
+    if (!c || !c->nheld)
+        return;
+    page p = {0};
+    p.g = c->held;
+    p.ng = c->nheld;
+    p.width = c->held_width;
+    p.number = c->held_page;
+    p.lineno = c->held_lineno;
+    build_lines(&p);
+    for (size_t i = 0; i < p.nl; i++) {
+        emit_plain(d, &p, &p.lines[i]);
+        if (!page_number(&p, &p.lines[i]))
+            c->open = false;
+    }
+    free_page(&p);
+    c->nheld = 0;
+}
+
+/* Does the page begin with a table's rows, no header of their own above
+ * the first figure: the rows of a header held at the last page's foot? */
+static bool rows_first(page *p, const region *rg, size_t nr)
+{
+    if (nr == 0 || rg[0].l0 != 0)
+        return false;
+    size_t first = rg[0].l0;
+    while (first <= rg[0].l1 && !p->lines[first].amount)
+        first++;
+    for (size_t i = rg[0].l0; i < first && i <= rg[0].l1; i++)
+        for (size_t k = p->lines[i].c0; k < p->lines[i].c1; k++)
+            if (header_word(p, &p->ch[k]))
+                return false;
+    return first <= rg[0].l1;
+}
+
+/* Write a page's lines, tables as rows; holds back a header at its foot. */
+static void write_page(pg_doc *d, page *p, region *rg, size_t nr)
+{
+    size_t with_foot = foot_header(p, rg, nr);
     bool seen_text = false;
-    for (size_t i = 0, r = 0; i < p.nl;) {
-        if (r < nr && rg[r].l0 == i && grid_region(d, &p, &rg[r], !seen_text)) {
+    for (size_t i = 0, r = 0; i < p->nl;) {
+        if (with_foot > nr && r == nr && rg[r].l0 == i) {
+            /* The header at the foot: held, with what follows it. */
+            if (!d->carry) {
+                d->carry = calloc(1, sizeof *d->carry);
+                if (!d->carry)
+                    gk_out_of_memory();
+            }
+            pg_carry *c = d->carry;
+            size_t g0 = p->lines[i].g0, ng = p->ng - g0;
+            c->held = grow(c->held, &c->heldcap, ng, sizeof *c->held);
+            memcpy(c->held, p->g + g0, ng * sizeof *c->held);
+            c->nheld = ng;
+            c->held_page = p->number;
+            c->held_lineno = p->lineno;
+            c->held_width = p->width;
+            break;
+        }
+        if (r < nr && rg[r].l0 == i && grid_region(d, p, &rg[r], !seen_text)) {
             seen_text = true;
             i = rg[r].l1 + 1;
             r++;
@@ -1903,16 +2011,68 @@ void pg_add_page(pg_doc *d, int number, pg_glyph *g, size_t n, double width)
         }
         if (r < nr && rg[r].l1 == i)
             r++;
-        emit_plain(d, &p, &p.lines[i]);
-        if (d->carry && !page_number(&p, &p.lines[i]))
+        emit_plain(d, p, &p->lines[i]);
+        if (d->carry && !page_number(p, &p->lines[i]))
             d->carry->open = false;
         seen_text = true;
         i++;
     }
+}
+
+void pg_add_page(pg_doc *d, int number, pg_glyph *g, size_t n, double width)
+{
+    page p = {0};
+    p.g = g;
+    p.ng = n;
+    p.width = width > 0 ? width : 595;
+    p.number = number;
+    measured_sizes(g, n);
+    region *rg;
+    size_t nr = lay_out(&p, &rg, d->carry && d->carry->open);
+    pg_glyph *joined = NULL;
+    pg_carry *c = d->carry;
+    if (c && c->nheld && rows_first(&p, rg, nr) && p.nl > 0) {
+        /* The held header goes on top of this page's rows, as if printed
+         * there: its last line one and a half sizes above the first. */
+        const pline *top = &p.lines[0];
+        double last = -1e18, size = 0;
+        for (size_t k = 0; k < c->nheld; k++) {
+            last = dmax(last, cy_of(&c->held[k]));
+            size = dmax(size, c->held[k].size);
+        }
+        double dy = top->cy - 1.5 * dmax(size, top->size) - last;
+        joined = malloc((c->nheld + n) * sizeof *joined);
+        if (!joined)
+            gk_out_of_memory();
+        memcpy(joined, c->held, c->nheld * sizeof *joined);
+        for (size_t k = 0; k < c->nheld; k++)
+            joined[k].y0 += dy, joined[k].y1 += dy;
+        memcpy(joined + c->nheld, g, n * sizeof *joined);
+        free(rg);
+        free_page(&p);
+        memset(&p, 0, sizeof p);
+        p.g = joined;
+        p.ng = c->nheld + n;
+        p.width = width > 0 ? width : 595;
+        p.number = number;
+        c->nheld = 0;
+        nr = lay_out(&p, &rg, c->open);
+    } else {
+        flush_held(d);
+    }
+    char marker[32];
+    int m = snprintf(marker, sizeof marker, "=== page %d ===\n", number);
+    new_line(d, 0, 0);
+    gk_buf_putn(&d->text, marker, (size_t)m);
+    write_page(d, &p, rg, nr);
     free(rg);
-    free(p.lines);
-    free(p.ch);
-    gk_buf_free(&p.scratch);
+    free_page(&p);
+    free(joined);
+}
+
+void pg_finish(pg_doc *d)
+{
+    flush_held(d);
 }
 
 void pg_doc_free(pg_doc *d)
@@ -1922,6 +2082,7 @@ void pg_doc_free(pg_doc *d)
     free(d->fields);
     if (d->carry) {
         free(d->carry->cols);
+        free(d->carry->held);
         gk_buf_free(&d->carry->header);
     }
     free(d->carry);
