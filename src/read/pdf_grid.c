@@ -586,14 +586,17 @@ static void classify_lines(page *p)
         /* Column numbers 1, 2, 3 … (after a label): a table's 栏次 line,
          * which starts a table as a figure does (a table with no figure
          * in it, its rows printed blank). */
-        size_t from = l->c0 + (l->c0 < l->c1 && p->ch[l->c0].kind == K_TEXT);
-        int next = 1;
-        for (size_t k = from; k < l->c1 && next > 0; k++) {
+        /* (A label before them, or before each side's: "栏次 1 栏次 2 3".) */
+        int next = 1, labels = 0;
+        for (size_t k = l->c0; k < l->c1 && next > 0; k++) {
             const chunk *c = &p->ch[k];
             p->scratch.len = 0;
             chunk_text(p, c, &p->scratch);
-            next = c->kind == K_DIGITS && c->ndigits <= 2 && atoi(p->scratch.data) == next
-                       ? next + 1 : 0;
+            if (c->kind == K_TEXT && (k == l->c0 || has(p->scratch.data, "栏次")) && labels < 2)
+                labels++;
+            else
+                next = c->kind == K_DIGITS && c->ndigits <= 2 && atoi(p->scratch.data) == next
+                           ? next + 1 : 0;
         }
         l->numbers = !l->excluded && next > 3;
         l->heads = !l->excluded && column_heads(p, l) >= 3;
@@ -1456,11 +1459,18 @@ static void put_cell(pg_doc *d, const grid *gr, int k, const size_t *idx, size_t
     for (size_t i = 0; i < n; i++) {
         const chunk *c = &p->ch[idx[i]];
         size_t before = d->text.len;
-        if (i > 0 && before > 0 && is_ascii_alnum((unsigned char)d->text.data[before - 1]) &&
-            is_ascii_alnum((unsigned char)p->g[c->g0].utf8[0]))
+        /* An amount wrapped in a narrow cell ("326." / "78", "14,770" /
+         * ".62"): one amount again, where its point or a separator stands
+         * at the break. */
+        bool wrapped = i > 0 && c->kind != K_TEXT && p->ch[idx[i - 1]].kind != K_TEXT &&
+                       (strchr(".,", d->text.data[before - 1]) || p->g[c->g0].utf8[0] == '.');
+        bool apart = i > 0 && before > 0 &&
+                     is_ascii_alnum((unsigned char)d->text.data[before - 1]) &&
+                     is_ascii_alnum((unsigned char)p->g[c->g0].utf8[0]);
+        /* Two figures in a cell: not one amount. */
+        apart |= i > 0 && gr->cols[k].kind == C_NUM && c->kind != K_TEXT;
+        if (apart && !wrapped)
             gk_buf_putc(&d->text, ' ');
-        else if (i > 0 && gr->cols[k].kind == C_NUM && c->kind != K_TEXT)
-            gk_buf_putc(&d->text, ' ');       /* two figures in a cell: not one amount */
         chunk_text(p, c, &d->text);
         box_add(box, has_box, c->x0, c->y0, c->x1, c->y1);
     }
