@@ -176,6 +176,7 @@ typedef struct pline {
 typedef struct column {
     double x0, x1;
     int kind;
+    bool amounts;         /* holds amounts (not only digits: 行次, codes) */
     int nparts;
     double part_x0[MAX_PARTS], part_x1[MAX_PARTS];
 } column;
@@ -817,6 +818,7 @@ static void body_columns(grid *gr)
         }
         column *c = add_column(gr);
         c->kind = sp[i].text * 2 > sp[i].total ? C_TEXT : C_NUM;
+        c->amounts = sp[i].amount > 0;
         c->x0 = sp[i].x0;
         c->x1 = sp[i].x1;
         i++;
@@ -844,6 +846,12 @@ static bool leaf(const grid *gr, size_t i)
             return false;
     }
     return true;
+}
+
+/* A column's number: a number of a line of them (栏次 1 2 3). */
+static bool column_number(const page *p, const chunk *c)
+{
+    return c->kind == K_DIGITS && c->ndigits <= 2 && p->lines[c->line].numbers;
 }
 
 /* Headers of single columns (leaves) above no column of the body make
@@ -876,6 +884,41 @@ static void header_columns(grid *gr)
             x1[over] = dmax(x1[over], c->x1);
         }
     }
+    /* Column numbers (栏次 1 2 3) number every column, one each: a column
+     * of amounts with no number over it takes the nearest in its tile
+     * that stands over no column (a number printed at its cell's right
+     * edge, the figures at its left). */
+    bool numbered_cols = false;
+    for (size_t i = 0; i < gr->body_from; i++)
+        numbered_cols |= column_number(p, &p->ch[gr->cs[i]]);
+    for (int k = 0; k < gr->ncols && numbered_cols; k++) {
+        if (gr->cols[k].kind != C_NUM || !gr->cols[k].amounts)
+            continue;
+        bool has_number = false;
+        for (size_t i = 0; i < gr->body_from && !has_number; i++) {
+            const chunk *c = &p->ch[gr->cs[i]];
+            has_number = column_number(p, c) && overlap(c->x0, c->x1, x0[k], x1[k]) > 0.5;
+        }
+        double left = k > 0 ? (gr->cols[k - 1].x1 + gr->cols[k].x0) / 2 : -1e9;
+        double right = k + 1 < gr->ncols ? (gr->cols[k].x1 + gr->cols[k + 1].x0) / 2 : 1e9;
+        double mid = (gr->cols[k].x0 + gr->cols[k].x1) / 2, best_d = 1e18;
+        const chunk *best = NULL;
+        for (size_t i = 0; i < gr->body_from && !has_number; i++) {
+            const chunk *c = &p->ch[gr->cs[i]];
+            double m = (c->x0 + c->x1) / 2;
+            bool free_number = column_number(p, c);
+            for (int j = 0; j < gr->ncols && free_number; j++)
+                free_number = overlap(c->x0, c->x1, x0[j], x1[j]) <= 0.5;
+            if (free_number && m > left && m < right && dabs(m - mid) < best_d) {
+                best_d = dabs(m - mid);
+                best = c;
+            }
+        }
+        if (best) {
+            x0[k] = dmin(x0[k], best->x0);
+            x1[k] = dmax(x1[k], best->x1);
+        }
+    }
     /* A column of figures with no leaf over it takes the nearest leaf over
      * its tile: a header centred over narrow right-aligned figures. */
     for (int k = 0; k < gr->ncols; k++) {
@@ -903,10 +946,12 @@ static void header_columns(grid *gr)
             x1[k] = dmax(x1[k], best->x1);
         }
     }
+    /* Blank columns: where leaves stand over no column — where column
+     * numbers do, when the columns are numbered. */
     size_t n = 0;
     for (size_t i = 0; i < gr->body_from; i++) {
         const chunk *c = &p->ch[gr->cs[i]];
-        bool over = !leaves[i];
+        bool over = !leaves[i] || (numbered_cols && !column_number(p, c));
         for (int k = 0; k < gr->ncols && !over; k++)
             over = overlap(c->x0, c->x1, x0[k], x1[k]) > 0.5;
         if (!over)
