@@ -972,14 +972,17 @@ static void header_columns(grid *gr)
         figures |= gr->cols[k].kind != C_TEXT;
     for (size_t i = 0; i < ns; i++) {
         /* Blank columns stand among the figures, not between a label
-         * column and the figures, nor before the first column (there a
-         * header centred or left-aligned over its cell misses the label's,
-         * the code's or the figures' extent). */
+         * column and the figures, nor before a first column of codes
+         * (there a header centred or left-aligned over its cell misses the
+         * label's, the code's or the figures' extent).  Before a first
+         * column of labels one does: the codes of a page whose only row
+         * is 合计. */
         int left = -1;
         for (int k = 0; k < body; k++)
             if (gr->cols[k].x1 <= sp[i].x0)
                 left = k;
-        if (figures && (left < 0 || gr->cols[left].kind != C_NUM))
+        if (figures && (left < 0 ? body > 0 && gr->cols[0].kind == C_CODE
+                                 : gr->cols[left].kind != C_NUM))
             continue;
         column *c = add_column(gr);
         c->kind = C_NUM;
