@@ -748,8 +748,24 @@ static column *add_column(grid *gr)
 /* Intervals of chunks (sorted by x0) merged where they overlap. */
 typedef struct span {
     double x0, x1;
-    size_t text, amount, digits, short_digits, total;
+    size_t text, amount, digits, short_digits, totals, total;
 } span;
+
+/* Is the chunk a 合计 or 总计 label (alone)? */
+static bool total_chunk(const page *p, const chunk *c)
+{
+    char buf[32];
+    size_t n = 0;
+    for (size_t k = c->g0; k < c->g1; k++) {
+        size_t len = strlen(p->g[k].utf8);
+        if (n + len >= sizeof buf)
+            return false;
+        memcpy(buf + n, p->g[k].utf8, len);
+        n += len;
+    }
+    buf[n] = '\0';
+    return !strcmp(buf, "合计") || !strcmp(buf, "总计");
+}
 
 static size_t spans_of(const page *p, const size_t *idx, size_t n, span **out, size_t *cap)
 {
@@ -766,9 +782,10 @@ static size_t spans_of(const page *p, const size_t *idx, size_t n, span **out, s
         span *s = &(*out)[ns - 1];
         s->x1 = dmax(s->x1, c->x1);
         s->total++;
-        if (c->kind == K_TEXT)
+        if (c->kind == K_TEXT) {
             s->text++;
-        else if (c->kind == K_AMOUNT)
+            s->totals += total_chunk(p, c);
+        } else if (c->kind == K_AMOUNT)
             s->amount++;
         else {
             s->digits++;
@@ -793,8 +810,11 @@ static void body_columns(grid *gr)
     span *sp = NULL;
     size_t cap = 0, ns = spans_of(p, idx, nb, &sp, &cap);
     free(idx);
+    /* (A code column may hold the 合计 row's label, printed in the codes'
+     * cell: more codes than labels.) */
     for (size_t i = 0; i < ns;) {
-        bool digits = sp[i].digits == sp[i].total && sp[i].short_digits == sp[i].total;
+        bool digits = sp[i].digits + sp[i].totals == sp[i].total &&
+                      sp[i].short_digits == sp[i].digits && sp[i].digits > sp[i].totals;
         size_t j = i;
         if (digits) {
             while (j + 1 < ns && j + 1 - i < MAX_PARTS && sp[j + 1].digits == sp[j + 1].total &&
