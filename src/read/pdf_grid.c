@@ -767,20 +767,22 @@ static bool total_chunk(const page *p, const chunk *c)
     return !strcmp(buf, "合计") || !strcmp(buf, "总计");
 }
 
-static size_t spans_of(const page *p, const size_t *idx, size_t n, span **out, size_t *cap)
+/* Spans of chunks idx[0..n) whose extents are x0[i], x1[i] (sorted by x0). */
+static size_t spans_from(const page *p, const size_t *idx, const double *x0, const double *x1,
+                         size_t n, span **out, size_t *cap)
 {
     size_t ns = 0;
     for (size_t i = 0; i < n; i++) {
         const chunk *c = &p->ch[idx[i]];
-        if (ns == 0 || c->x0 > (*out)[ns - 1].x1 + 0.3) {
+        if (ns == 0 || x0[i] > (*out)[ns - 1].x1 + 0.3) {
             *out = grow(*out, cap, ns, sizeof **out);
             memset(&(*out)[ns], 0, sizeof **out);
-            (*out)[ns].x0 = c->x0;
-            (*out)[ns].x1 = c->x1;
+            (*out)[ns].x0 = x0[i];
+            (*out)[ns].x1 = x1[i];
             ns++;
         }
         span *s = &(*out)[ns - 1];
-        s->x1 = dmax(s->x1, c->x1);
+        s->x1 = dmax(s->x1, x1[i]);
         s->total++;
         if (c->kind == K_TEXT) {
             s->text++;
@@ -792,6 +794,147 @@ static size_t spans_of(const page *p, const size_t *idx, size_t n, span **out, s
             s->short_digits += c->ndigits <= 7;
         }
     }
+    return ns;
+}
+
+static size_t spans_of(const page *p, const size_t *idx, size_t n, span **out, size_t *cap)
+{
+    double *x0 = malloc((n ? n : 1) * sizeof *x0), *x1 = malloc((n ? n : 1) * sizeof *x1);
+    if (!x0 || !x1)
+        gk_out_of_memory();
+    for (size_t i = 0; i < n; i++) {
+        x0[i] = p->ch[idx[i]].x0;
+        x1[i] = p->ch[idx[i]].x1;
+    }
+    size_t ns = spans_from(p, idx, x0, x1, n, out, cap);
+    free(x0);
+    free(x1);
+    return ns;
+}
+
+typedef struct edge {
+    double x;
+    int delta;
+} edge;
+
+static int by_edge(const void *a, const void *b)
+{
+    const edge *x = a, *y = b;
+    if (x->x != y->x)
+        return x->x < y->x ? -1 : 1;
+    return x->delta - y->delta;                  /* ends first */
+}
+
+/* qsort has no context: the extents being sorted by, per thread. */
+static _Thread_local const double *sort_x0;
+
+static int by_cut_x0(const void *a, const void *b)
+{
+    double x = sort_x0[*(const size_t *)a], y = sort_x0[*(const size_t *)b];
+    return x < y ? -1 : x > y;
+}
+
+/* Spans of a table's body, where a few chunks wider than their cells (a
+ * long label overflowing into the figures' cell beside it, a word that
+ * did not wrap) do not join two columns: along the x axis, a stretch that
+ * two chunks at most cross, between stretches that four or more and three
+ * times as many cross on both sides, is a gap between columns.  A chunk
+ * belongs to the side its middle is on, its extent cut at the gap. */
+static size_t body_spans(const page *p, const size_t *idx, size_t n, span **out, size_t *cap)
+{
+    edge *e = malloc((2 * n + 1) * sizeof *e);
+    double *x0 = malloc((n ? n : 1) * sizeof *x0), *x1 = malloc((n ? n : 1) * sizeof *x1);
+    size_t *order = malloc((n ? n : 1) * sizeof *order);
+    double *cut = malloc((2 * n + 2) * sizeof *cut);     /* gaps: [cut[2k], cut[2k+1]] */
+    if (!e || !x0 || !x1 || !order || !cut)
+        gk_out_of_memory();
+    for (size_t i = 0; i < n; i++) {
+        e[2 * i].x = p->ch[idx[i]].x0, e[2 * i].delta = 1;
+        e[2 * i + 1].x = p->ch[idx[i]].x1, e[2 * i + 1].delta = -1;
+    }
+    qsort(e, 2 * n, sizeof *e, by_edge);
+    /* Coverage between consecutive edges: seg k is [e[k].x, e[k+1].x). */
+    size_t nseg = n ? 2 * n - 1 : 0, ncut = 0;
+    int *cov = malloc((nseg ? nseg : 1) * sizeof *cov);
+    if (!cov)
+        gk_out_of_memory();
+    int c = 0;
+    for (size_t k = 0; k < nseg; k++) {
+        c += e[k].delta;
+        cov[k] = c;
+    }
+    for (size_t k = 0; k < nseg;) {
+        /* A run of covered segments: a span as spans_of makes them. */
+        if (cov[k] == 0) {
+            k++;
+            continue;
+        }
+        size_t a = k;
+        while (k < nseg && (cov[k] > 0 || e[k + 1].x - e[k].x <= 0.3))
+            k++;
+        size_t b = k;                            /* segments [a, b) */
+        for (size_t v = a; v < b;) {
+            if (cov[v] > 2) {
+                v++;
+                continue;
+            }
+            size_t w = v;
+            int low = 0;
+            while (w < b && cov[w] <= 2)
+                low = cov[w] > low ? cov[w] : low, w++;
+            int left = 0, right = 0;
+            for (size_t q = a; q < v; q++)
+                left = cov[q] > left ? cov[q] : left;
+            for (size_t q = w; q < b; q++)
+                right = cov[q] > right ? cov[q] : right;
+            int peak = left < right ? left : right;
+            if (v > a && w < b && peak >= 4 && peak >= 3 * (low ? low : 1)) {
+                cut[ncut++] = e[v].x;
+                cut[ncut++] = e[w].x;
+            }
+            v = w;
+        }
+    }
+    free(cov);
+    free(e);
+    /* Each chunk on the side of its middle, its extent cut at the gaps. */
+    for (size_t i = 0; i < n; i++) {
+        const chunk *ch = &p->ch[idx[i]];
+        double m = (ch->x0 + ch->x1) / 2;
+        x0[i] = ch->x0, x1[i] = ch->x1;
+        for (size_t g = 0; g < ncut; g += 2) {
+            if (m < cut[g] && x1[i] > cut[g])
+                x1[i] = dmax(x0[i], cut[g]);
+            if (m > cut[g + 1] && x0[i] < cut[g + 1])
+                x0[i] = dmin(x1[i], cut[g + 1]);
+        }
+        order[i] = i;
+    }
+    size_t ns;
+    if (ncut == 0) {
+        ns = spans_from(p, idx, x0, x1, n, out, cap);
+    } else {
+        /* Sorted again by the cut extents. */
+        size_t *sidx = malloc(n * sizeof *sidx);
+        double *sx0 = malloc(n * sizeof *sx0), *sx1 = malloc(n * sizeof *sx1);
+        if (!sidx || !sx0 || !sx1)
+            gk_out_of_memory();
+        sort_x0 = x0;
+        qsort(order, n, sizeof *order, by_cut_x0);
+        for (size_t i = 0; i < n; i++) {
+            sidx[i] = idx[order[i]];
+            sx0[i] = x0[order[i]];
+            sx1[i] = x1[order[i]];
+        }
+        ns = spans_from(p, sidx, sx0, sx1, n, out, cap);
+        free(sidx);
+        free(sx0);
+        free(sx1);
+    }
+    free(x0);
+    free(x1);
+    free(order);
+    free(cut);
     return ns;
 }
 
@@ -808,7 +951,7 @@ static void body_columns(grid *gr)
     sort_page = p;
     qsort(idx, nb, sizeof *idx, by_chunk_x0);
     span *sp = NULL;
-    size_t cap = 0, ns = spans_of(p, idx, nb, &sp, &cap);
+    size_t cap = 0, ns = body_spans(p, idx, nb, &sp, &cap);
     free(idx);
     /* (A code column may hold the 合计 row's label, printed in the codes'
      * cell: more codes than labels.) */
