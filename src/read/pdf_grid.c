@@ -569,6 +569,22 @@ static size_t column_heads(page *p, const pline *l)
     return n;
 }
 
+/* The page's number, alone on the last line: "13", "- 13 -", "第13页". */
+static bool foot_number(page *p, const pline *l)
+{
+    p->scratch.len = 0;
+    plain_text(p, l, &p->scratch);
+    const char *s = p->scratch.data;
+    while (*s == ' ' || *s == '-' || starts(s, "—") || starts(s, "第"))
+        s += *s == ' ' || *s == '-' ? 1 : 3;
+    size_t digits = 0;
+    while (*s >= '0' && *s <= '9')
+        s++, digits++;
+    while (*s == ' ' || *s == '-' || starts(s, "—") || starts(s, "页"))
+        s += *s == ' ' || *s == '-' ? 1 : 3;
+    return digits >= 1 && digits <= 4 && !*s;
+}
+
 static void classify_lines(page *p)
 {
     double left = 1e18;
@@ -602,6 +618,9 @@ static void classify_lines(page *p)
         l->numbers = !l->excluded && next > 3;
         l->heads = !l->excluded && column_heads(p, l) >= 3;
     }
+    /* The page's number under a table is no row of it. */
+    if (p->nl > 1 && foot_number(p, &p->lines[p->nl - 1]))
+        p->lines[p->nl - 1].excluded = true;
 }
 
 /* ---- Regions ------------------------------------------------------------------ */
