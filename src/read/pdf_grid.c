@@ -1013,6 +1013,29 @@ static double overlap(double a0, double a1, double b0, double b1)
     return dmin(a1, b1) - dmax(a0, b0);
 }
 
+/* Is header chunk o the next line of c, wrapped in one column's cell: c
+ * stands over that column alone and reaches its right edge (a size and a
+ * half), o is close below (1.7 sizes), starts where c does or is centred
+ * under it, and is no wider?  ("部门预算支出经济" / "分类科目（按大" / "类）":
+ * one header, not a group over the columns below.) */
+static bool wraps_into(const grid *gr, const chunk *c, const chunk *o)
+{
+    double size = dmax(c->size, o->size);
+    if (c->kind != K_TEXT || o->kind != K_TEXT || o->cy - c->cy > 1.7 * size ||
+        o->x1 - o->x0 > c->x1 - c->x0 + 0.5 * size)
+        return false;
+    if (dabs(o->x0 - c->x0) > 0.5 * size &&
+        dabs((o->x0 + o->x1) / 2 - (c->x0 + c->x1) / 2) > 0.5 * size)
+        return false;
+    int over = -1, n = 0;
+    for (int k = 0; k < gr->ncols; k++)
+        if (overlap(c->x0, c->x1, gr->cols[k].x0, gr->cols[k].x1) > 0.5) {
+            over = k;
+            n++;
+        }
+    return n == 1 && c->x1 >= gr->cols[over].x1 - 1.5 * size;
+}
+
 /* A header chunk with no other below it: the header of one column (a
  * header with others under it heads a group of columns).  Column numbers
  * (栏次 "1" "2" … under the headers) number columns, they head none: the
@@ -1024,7 +1047,8 @@ static bool leaf(const grid *gr, size_t i)
         const chunk *o = &gr->p->ch[gr->cs[j]];
         if (c->kind == K_TEXT && o->kind == K_DIGITS && o->ndigits <= 2)
             continue;
-        if (o->cy > c->cy + 0.3 * c->size && overlap(c->x0, c->x1, o->x0, o->x1) > 0.5)
+        if (o->cy > c->cy + 0.3 * c->size && overlap(c->x0, c->x1, o->x0, o->x1) > 0.5 &&
+            !wraps_into(gr, c, o))
             return false;
     }
     return true;
@@ -1319,7 +1343,13 @@ static void group_headers(grid *gr)
             bool lone = leaf(gr, g) && c->kind == K_TEXT;
             for (int k = 0; k < gr->ncols && lone; k++)
                 lone = overlap(c->x0, c->x1, gr->cols[k].x0, gr->cols[k].x1) <= 0.5;
-            if (leaf(gr, g) && !lone)
+            /* The lines of a header wrapped in its cell keep its column. */
+            bool wrapped = false;
+            for (size_t q = 0; q < gr->body_from && !wrapped; q++) {
+                const chunk *o = &p->ch[gr->cs[q]];
+                wrapped = q != g && (wraps_into(gr, c, o) || wraps_into(gr, o, c));
+            }
+            if ((leaf(gr, g) && !lone) || wrapped)
                 continue;
             double m = (c->x0 + c->x1) / 2, tol = 1.5 * c->size;
             int k0 = column_at(gr, m), best = -1, best_w = -1;
