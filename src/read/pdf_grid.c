@@ -1014,8 +1014,8 @@ static double overlap(double a0, double a1, double b0, double b1)
 }
 
 /* Is header chunk o the next line of c, wrapped in one column's cell: c
- * stands over that column alone and reaches its right edge (a size and a
- * half), o is close below (1.7 sizes), starts where c does or is centred
+ * stands over that column alone and covers it (to a size and a half of
+ * each edge: a full line), o is close below (1.7 sizes), starts where c does or is centred
  * under it, and is no wider?  ("部门预算支出经济" / "分类科目（按大" / "类）":
  * one header, not a group over the columns below.) */
 static bool wraps_into(const grid *gr, const chunk *c, const chunk *o)
@@ -1033,7 +1033,8 @@ static bool wraps_into(const grid *gr, const chunk *c, const chunk *o)
             over = k;
             n++;
         }
-    return n == 1 && c->x1 >= gr->cols[over].x1 - 1.5 * size;
+    return n == 1 && c->x1 >= gr->cols[over].x1 - 1.5 * size &&
+           c->x0 <= gr->cols[over].x0 + 1.5 * size;
 }
 
 /* A header chunk with no other below it: the header of one column (a
