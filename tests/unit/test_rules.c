@@ -201,6 +201,15 @@ static void test_empty_tables(void **state)
         {NULL, GK_WARNING, 0},      /* the note is gone, but the text explains */
         {"2024年度，本部门政府性基金预算财政拨款支出0.80万元。", GK_ERROR, 1},
         {"2024年度，本部门政府性基金预算财政拨款收支情况见下表。", GK_WARNING, 1},
+        /* An amount binds to its own clause: the 一般公共预算's is not the
+         * fund's, whose clause says 0 (an explanation); a change is not the
+         * year's amount. */
+        {"2024年度，本部门一般公共预算财政拨款支出300.00万元；政府性基金预算财政拨款支出为0。",
+         GK_WARNING, 0},
+        {"2024年度，涉及一般公共预算拨款300.00万元，政府性基金预算拨款0万元。", GK_WARNING, 0},
+        {"2024年度，本部门一般公共预算财政拨款支出300.00万元，政府性基金预算财政拨款收支见下表。",
+         GK_WARNING, 1},
+        {"2024年度，本部门政府性基金预算财政拨款支出比上年减少0.80万元。", GK_WARNING, 1},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         char *doc = example_edited(NOTE, "", cases[c].text ? TEXT : NULL,
