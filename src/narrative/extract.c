@@ -667,16 +667,19 @@ static int budget_term(const char *w)
     return 0;
 }
 
-/* Relations that a figure completes. */
-static void relate(ex *x, int i)
+/* Relations that a figure completes; `own` when its subject is its own
+ * words, not one it took from the sentence or the block. */
+static void relate(ex *x, int i, bool own)
 {
     gk_figure *f = fig(x, i);
     int sfirst = x->sentence_first, bfirst = x->block_first;
     switch (f->role) {
     case GK_ROLE_CHANGE: {
         /* "本年基金收入合计1240.75万元，比年初预算数增加40.75万元": of a budget
-         * stated before. */
-        if (has(f->subject, "预算")) {
+         * stated before.  The change's own words must say so: "一般公共预算
+         * 拨款30,331.26万元，较上年减少14,196.04万元" is of the year before,
+         * its subject (一般公共预算拨款) is the sentence's. */
+        if (own && has(f->subject, "预算")) {
             int cur = latest_amount(x, sfirst, i, NULL);
             int bud = latest_role(x, bfirst, cur, GK_ROLE_BUDGET, NULL);
             int named = latest_with(x, cur, "预算收入", NULL);
@@ -1067,7 +1070,8 @@ static void sentence(ex *x, const char *s, const char *e)
             f.role = GK_ROLE_OTHER;
         if (has_level(f.subject))
             x->topic = f.subject;
-        if (!*f.subject && f.kind == GK_FIG_MONEY)
+        bool own = *f.subject != '\0';
+        if (!own && f.kind == GK_FIG_MONEY)
             f.subject = sentence_subject ? sentence_subject : x->topic ? x->topic : "";
         if (f.kind == GK_FIG_MONEY && *f.subject && f.role != GK_ROLE_CHANGE &&
             f.role != GK_ROLE_OTHER)
@@ -1077,7 +1081,7 @@ static void sentence(ex *x, const char *s, const char *e)
             x->itemised = true;
         int i = add_figure(x, &f);
         take_part(x, i);
-        relate(x, i);
+        relate(x, i, own);
         last = i;
         gap = p = after;
     }
