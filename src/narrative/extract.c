@@ -667,9 +667,26 @@ static int budget_term(const char *w)
     return 0;
 }
 
-/* Relations that a figure completes; `own` when its subject is its own
- * words, not one it took from the sentence or the block. */
-static void relate(ex *x, int i, bool own)
+/* Does the change whose gap is [s, e) say it is against a budget ("比年初
+ * 预算数增加", "较预算减少")?  Not "预算收入较上年减少" (预算 is its subject)
+ * nor "比2024年预算减少" (the year before's budget). */
+static bool against_budget(const char *s, const char *e)
+{
+    const char *bi = rfind(s, e, "比"), *jiao = rfind(s, e, "较");
+    const char *than = bi > jiao ? bi : jiao;
+    if (!than)
+        return false;
+    if (!find(than, e, "预算") || find(than, e, "上年"))
+        return false;
+    for (const char *q = than; q < e; q++)
+        if (is_digit(*q))
+            return false;
+    return true;
+}
+
+/* Relations that a figure completes; `vs_budget` for a change its words
+ * say is against a budget. */
+static void relate(ex *x, int i, bool vs_budget)
 {
     gk_figure *f = fig(x, i);
     int sfirst = x->sentence_first, bfirst = x->block_first;
@@ -677,9 +694,9 @@ static void relate(ex *x, int i, bool own)
     case GK_ROLE_CHANGE: {
         /* "本年基金收入合计1240.75万元，比年初预算数增加40.75万元": of a budget
          * stated before.  The change's own words must say so: "一般公共预算
-         * 拨款30,331.26万元，较上年减少14,196.04万元" is of the year before,
-         * its subject (一般公共预算拨款) is the sentence's. */
-        if (own && has(f->subject, "预算")) {
+         * 拨款30,331.26万元，较上年减少14,196.04万元" and "预算收入较上年减少
+         * 29940.47万元" are of the year before. */
+        if (vs_budget) {
             int cur = latest_amount(x, sfirst, i, NULL);
             int bud = latest_role(x, bfirst, cur, GK_ROLE_BUDGET, NULL);
             int named = latest_with(x, cur, "预算收入", NULL);
@@ -1070,8 +1087,7 @@ static void sentence(ex *x, const char *s, const char *e)
             f.role = GK_ROLE_OTHER;
         if (has_level(f.subject))
             x->topic = f.subject;
-        bool own = *f.subject != '\0';
-        if (!own && f.kind == GK_FIG_MONEY)
+        if (!*f.subject && f.kind == GK_FIG_MONEY)
             f.subject = sentence_subject ? sentence_subject : x->topic ? x->topic : "";
         if (f.kind == GK_FIG_MONEY && *f.subject && f.role != GK_ROLE_CHANGE &&
             f.role != GK_ROLE_OTHER)
@@ -1081,7 +1097,7 @@ static void sentence(ex *x, const char *s, const char *e)
             x->itemised = true;
         int i = add_figure(x, &f);
         take_part(x, i);
-        relate(x, i, own);
+        relate(x, i, f.role == GK_ROLE_CHANGE && against_budget(gap, p));
         last = i;
         gap = p = after;
     }

@@ -272,8 +272,12 @@ static void test_precision(void **state)
          * taken from the sentence, names no budget to compare with. */
         "本部门当年预算收入30,331.26万元，其中：一般公共预算拨款30,331.26万元，较上年减少14,196.04万元，"
         "下降31.88%。",
+        /* 3: "预算收入较上年减少": 预算 is its subject, the change is of the
+         * year before (no previous figure stated: nothing to check). */
+        "2022年本部门预算收入48054.42万元，其中一般公共预算拨款收入48054.42万元、政府性基金拨款收入0万元，"
+        "2022年本部门预算收入较上年减少29940.47万元，主要原因是专项资金减少。",
     };
-    gk_report *r = prose("五、收支预算总体情况说明", P, 1);
+    gk_report *r = prose("五、收支预算总体情况说明", P, 2);
     r->kind = GK_DOC_BUDGET;
     gk_findings f;
     gk_check(r, &f);
