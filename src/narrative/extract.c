@@ -554,7 +554,11 @@ static bool read_figure(ex *x, const char *gap, const char *s, size_t n, const c
         *after = u + strlen(uw->word);
     } else {
         /* Unit-less figures the prose still makes: "占76.23" and
-         * "支出决算为4.19". */
+         * "支出决算为4.19", which end their clause.  A number running into
+         * words is none: "预算:2026年…" a year, "预算01表" a table's number. */
+        if (!(u == e || *u == ',' || *u == ';' || *u == ':' || *u == ')' || *u == '\n' ||
+              starts(u, e, "。") || starts(u, e, "、")))
+            return false;
         const char *t = ge;
         strip_tail(g, &t, PARTICLES);
         static const char *const RATE_WORDS[] = {"增长", "下降", "增幅", "减幅", NULL};

@@ -287,6 +287,37 @@ static void test_precision(void **state)
     for (int i = 0; i < n.nclaims; i++)
         assert_true(n.claims[i].kind != GK_CLAIM_DIFF);
     gk_report_free(r);
+
+    /* Page text: a page number between the lines of a sentence ("5 -" when
+     * the reader took "- " for a bullet); a numbered line that goes on after
+     * its title wraps onto the next line; a year or a table's number is no
+     * amount without its unit. */
+    static const char *const Q[] = {
+        "2026年度收入预算29956.27万元，比2025年年初预算",
+        "5 -",
+        "数28479.84万元增加1476.43万元，增长5.18%。",
+        "（三）公务用车购置和运行维护费。2026年预算数92.96",
+        "万元，包括公务用车购置费预算0万元。",
+        "（二）支出预算：2026年本单位支出预算656.73万元，其",
+        "中：教育支出656.73万元。见单位预算01表。",
+    };
+    r = prose("二、收入预算情况说明", Q, 7);
+    r->kind = GK_DOC_BUDGET;
+    gk_check(r, &f);
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 0);
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_WARNING), 0);
+    gk_narrative_extract(r, &n);
+    int diffs = 0;
+    for (int i = 0; i < n.nclaims; i++)
+        if (n.claims[i].kind == GK_CLAIM_DIFF) {
+            assert_string_equal(n.figures[n.claims[i].a].text, "29956.27");
+            assert_string_equal(n.figures[n.claims[i].p].text, "28479.84");
+            diffs++;
+        }
+    assert_int_equal(diffs, 1);
+    for (int i = 0; i < n.nfigures; i++)
+        assert_false(n.figures[i].unit_missing);
+    gk_report_free(r);
 }
 
 /* ---- The examples ------------------------------------------------------------- */
