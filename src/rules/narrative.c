@@ -167,6 +167,10 @@ typedef struct binding {
     bool reconstructed;       /* the reader chose the cell's place (or, for a
                                  blank, the places of its row's amounts) */
     const gk_table *unnamed;  /* an item the table has no row of that name for */
+    bool doubtful;            /* the cell may not be the one the prose names:
+                                 its column was never read, or it (or, in a
+                                 budget, its row) is negative, as 增减 columns
+                                 are: the amount is not judged against it */
 } binding;
 
 static bool ends_with(const char *s, const char *w)
@@ -369,6 +373,13 @@ static void bind_cell(binding *b, const gk_table *t, const gk_row *row, const ch
     else
         for (size_t i = 0; i < row->ncells; i++)
             b->reconstructed |= row->cells[i].flags & GK_CELL_RECONSTRUCTED;
+    /* Amounts the prose states are never negative; a budget's are never
+     * negative anywhere in their row: a negative cell is a 增减 column read
+     * into the row's place. */
+    bool budget = t->kind >= GK_TABLE_BUDGET_SUMMARY && t->kind <= GK_TABLE_PERF_TARGET_FUND;
+    b->doubtful = cell && !cell->text && cell->value.v < 0;
+    for (size_t i = 0; budget && i < row->ncells; i++)
+        b->doubtful |= !row->cells[i].text && row->cells[i].value.v < 0;
 }
 
 /* Bind what the prose calls `subject` in a section to a cell. */
@@ -412,6 +423,7 @@ static bool bind_subject(const gk_report *r, const char *key, const char *subjec
     if (!fallback_t)
         return false;
     bind_cell(b, fallback_t, fallback_row, fallback_column);
+    b->doubtful = true;
     return true;
 }
 
@@ -602,7 +614,7 @@ static void check_amount(const gk_report *r, const gk_narrative *n, const bindin
         return;
     }
     (*bound)++;
-    if (seen_before(n, i, bs))
+    if (seen_before(n, i, bs) || b.doubtful)
         return;
     gk_amount cell;
     if (!in_unit(&b, f->unit, &cell))
@@ -708,7 +720,7 @@ static bool operands(const gk_report *r, const gk_narrative *n, const gk_claim *
     b->found = false;
     *numv = num->value;
     if (c->b < 0)
-        return bind_subject(r, num->section_key, subject, budget, b) &&
+        return bind_subject(r, num->section_key, subject, budget, b) && !b->doubtful &&
                in_unit(b, num->unit, den);
     const gk_figure *d = &n->figures[c->b];
     *den = d->value;
