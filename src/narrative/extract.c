@@ -1064,6 +1064,25 @@ static void account_claims(ex *x)
     }
 }
 
+/* Does "持平" at `flat` say the amount did not change?  Not in "手持平板";
+ * nor "基本持平", "与上年基本持平", "基本与上年持平", "大体持平": roughly
+ * flat allows a small change. */
+static bool says_flat(const char *s, const char *flat, const char *e)
+{
+    const char *after = flat + strlen("持平");
+    if (ends(s, flat, "手") || starts(after, e, "板") || starts(after, e, "台"))
+        return false;
+    const char *clause = s;
+    for (const char *q = s; q < flat; q++)
+        if (*q == ',' || *q == ';' || *q == ':')
+            clause = q + 1;
+    static const char *const ROUGHLY[] = {"基本", "大体", "大致", "总体", "略", NULL};
+    for (const char *const *w = ROUGHLY; *w; w++)
+        if (find(clause, flat, *w))
+            return false;
+    return true;
+}
+
 static void sentence(ex *x, const char *s, const char *e)
 {
     x->sentence_first = x->out->nfigures;
@@ -1123,7 +1142,7 @@ static void sentence(ex *x, const char *s, const char *e)
     account_claims(x);
     /* "与上年持平" with the figures of its sentence. */
     const char *flat = find(s, e, "持平");
-    if (flat && !find(s, flat, "预算") && last >= 0) {
+    if (flat && !find(s, flat, "预算") && last >= 0 && says_flat(s, flat, e)) {
         int cur = latest_amount(x, x->sentence_first, x->out->nfigures, NULL);
         int change = latest_role(x, x->sentence_first, x->out->nfigures, GK_ROLE_CHANGE, NULL);
         if (cur >= 0)

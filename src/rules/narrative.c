@@ -168,9 +168,9 @@ typedef struct binding {
                                  blank, the places of its row's amounts) */
     const gk_table *unnamed;  /* an item the table has no row of that name for */
     bool doubtful;            /* the cell may not be the one the prose names:
-                                 its column was never read, or it (or, in a
-                                 budget, its row) is negative, as 增减 columns
-                                 are: the amount is not judged against it */
+                                 it (or, in a budget, its row) is negative, as
+                                 增减 columns are: the amount is not judged
+                                 against it */
 } binding;
 
 static bool ends_with(const char *s, const char *w)
@@ -423,7 +423,6 @@ static bool bind_subject(const gk_report *r, const char *key, const char *subjec
     if (!fallback_t)
         return false;
     bind_cell(b, fallback_t, fallback_row, fallback_column);
-    b->doubtful = true;
     return true;
 }
 

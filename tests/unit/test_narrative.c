@@ -318,6 +318,20 @@ static void test_precision(void **state)
     for (int i = 0; i < n.nfigures; i++)
         assert_false(n.figures[i].unit_missing);
     gk_report_free(r);
+
+    /* "基本持平" allows a small change; "手持平板" says nothing of it.  A
+     * plain "持平" with a change still is NAR007. */
+    static const char *const F[] = {
+        "公务接待费21.03万元，比上年减少0.2万元，下降0.9%，主要原因是基本与上年持平。",
+        "培训支出192.08万元，较上年增加0.11万元，与上年基本持平。",
+        "资本性支出604.00万元，较上年增加603.00万元，增长60300.00%，原因是需配置手持平板电脑。",
+        "公务用车运行维护费10.00万元，比上年减少1.00万元，下降9.09%，与上年持平。",
+    };
+    r = prose("三、“三公”经费预算情况说明", F, 4);
+    gk_check(r, &f);
+    assert_int_equal(count_rule_prefix(&f, "NAR007", GK_ERROR), 1);
+    assert_true(has_finding(&f, "NAR007", GK_ERROR, 5));
+    gk_report_free(r);
 }
 
 /* ---- The examples ------------------------------------------------------------- */
