@@ -406,7 +406,7 @@ static size_t number_len(const char *s, const char *e)
 /* Where "较上年", "比上年度", "较2023年" … ends [s, t), or NULL. */
 static const char *previous_year(const char *s, const char *t)
 {
-    static const char *const W[] = {"上年度", "上年数", "上年", NULL};
+    static const char *const W[] = {"上年度的", "上年的", "上年度", "上年数", "上年", NULL};
     for (const char *const *w = W; *w; w++)
         if (ends(s, t, *w))
             return t - strlen(*w);
@@ -728,6 +728,12 @@ static void relate(ex *x, int i, bool vs_budget)
         int change = latest_role(x, sfirst, i, GK_ROLE_CHANGE, NULL);
         if (change < 0)
             return;
+        /* One change, one rate: "…均增加337,874.84万元，增长64.2%，…故政府性
+         * 基金预算财政拨款收入与上年同期相比，增加144.81%" — the second rate is
+         * of something the sentence does not state. */
+        for (int k = x->out->nclaims - 1; k >= 0 && k >= x->out->nclaims - LOOKBACK; k--)
+            if (x->out->claims[k].kind == GK_CLAIM_CHANGE && x->out->claims[k].b == change)
+                return;
         /* The amount the change is of: stated before it in the sentence (a
          * budget too: "预算数为4.00万元，比上年预算减少0.20万元"). */
         int cur = latest_stated(x, sfirst, change);
@@ -739,6 +745,9 @@ static void relate(ex *x, int i, bool vs_budget)
             cur = latest_amount(x, bfirst, sfirst, NULL);
         gk_claim *c = add_claim(x, GK_CLAIM_CHANGE, cur, change, i, f->pos);
         c->dir = f->dir;
+        /* After "总数，其中A、B，较上年…" the change may be of the total. */
+        if (cur >= 0 && x->head >= sfirst && x->head < cur)
+            c->alt = x->head;
         return;
     }
     case GK_ROLE_SHARE: {

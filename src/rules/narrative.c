@@ -754,6 +754,24 @@ static void rate_note(gk_findings *out, const char *rule, rate_verdict v, const 
 
 /* ---- NAR002 / NAR006 / NAR009: changes on the previous year -------------------------- */
 
+/* The rate a change gives against current amount `cur`: the change in
+ * cur's unit (*chv), the operands and the verdict.  False when the units
+ * cannot be compared. */
+static bool change_rate(const gk_figure *cur, const gk_figure *ch, const gk_figure *rate,
+                        gk_amount *chv, gk_sum *num, gk_sum *den, gk_amount *want,
+                        rate_verdict *v)
+{
+    *chv = ch->value;
+    if (ch->unit != cur->unit && !gk_amount_convert(*chv, ch->unit, cur->unit, chv))
+        return false;
+    *num = sum_of(*chv);
+    gk_sum_init(den);
+    gk_sum_add(den, cur->value, 1);
+    gk_sum_add(den, *chv, ch->dir > 0 ? -1 : 1);
+    *v = check_rate(*num, *den, rate->value, want);
+    return true;
+}
+
 static void check_change(const gk_narrative *n, const gk_claim *c, gk_findings *out)
 {
     const gk_figure *ch = &n->figures[c->b], *rate = &n->figures[c->p];
@@ -775,22 +793,40 @@ static void check_change(const gk_narrative *n, const gk_claim *c, gk_findings *
         x->locs[0] = at_figure(rate);
         return;
     }
+    /* "比上年增加0万元，增长0%": the template's sentence for an item that did
+     * not change, right whatever the years (both may be 0). */
+    if (gk_amount_is_zero(ch->value) && gk_amount_is_zero(rate->value))
+        return;
     if (c->a < 0)
         return;
     const gk_figure *cur = &n->figures[c->a];
-    gk_amount chv = ch->value, curv = cur->value;
-    if (ch->unit != cur->unit && !gk_amount_convert(chv, ch->unit, cur->unit, &chv))
+    gk_amount chv, want;
+    gk_sum num, den;
+    rate_verdict v;
+    if (!change_rate(cur, ch, rate, &chv, &num, &den, &want, &v))
         return;
-    gk_sum num = sum_of(chv), den;
-    gk_sum_init(&den);
-    gk_sum_add(&den, curv, 1);
-    gk_sum_add(&den, chv, ch->dir > 0 ? -1 : 1);
-    gk_amount want;
+    /* "总数A万元，其中：甲、乙，较上年减少C万元，下降R%": the change may be of
+     * the total; right for it, nothing is wrong. */
+    if (v != RATE_OK && c->alt >= 0) {
+        const gk_figure *head = &n->figures[c->alt];
+        gk_amount hchv, hwant;
+        gk_sum hnum, hden;
+        rate_verdict hv;
+        if (change_rate(head, ch, rate, &hchv, &hnum, &hden, &hwant, &hv) && hv != RATE_WRONG &&
+            hv != RATE_UNDEFINED) {
+            cur = head;
+            chv = hchv;
+            num = hnum;
+            den = hden;
+            want = hwant;
+            v = hv;
+        }
+    }
+    gk_amount curv = cur->value;
     char b1[GK_AMOUNT_BUFSIZE], b2[GK_AMOUNT_BUFSIZE], b3[GK_AMOUNT_BUFSIZE];
     const char *u = unit_word(cur->unit);
     gk_amount prev = gk_amount_round(sum_amount(den, 0),
                                      curv.scale > chv.scale ? curv.scale : chv.scale);
-    rate_verdict v = check_rate(num, den, rate->value, &want);
     switch (v) {
     case RATE_OK:
         return;

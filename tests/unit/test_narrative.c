@@ -332,6 +332,43 @@ static void test_precision(void **state)
     assert_int_equal(count_rule_prefix(&f, "NAR007", GK_ERROR), 1);
     assert_true(has_finding(&f, "NAR007", GK_ERROR, 5));
     gk_report_free(r);
+
+    /* The template's sentence for an item with nothing in either year; a
+     * rate from nothing is still NAR006. */
+    static const char *const Z[] = {
+        "因公出国（境）费0万元，比上年增加0万元，增长0%。",
+        "公务接待费5.38万元，比上年增加5.38万元，增长100%。",
+    };
+    r = prose("三、“三公”经费预算情况说明", Z, 2);
+    gk_check(r, &f);
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 1);
+    assert_true(has_finding(&f, "NAR006", GK_ERROR, 3));
+    gk_report_free(r);
+
+    /* Which amount a rate is of: "较上年的7.80万元" is the year before; a
+     * change after "总数，其中…" may be of the total; a second rate of the
+     * same change is of something unstated.  Wrong for every reading (line
+     * 5), still an error. */
+    static const char *const C[] = {
+        "会议费预算支出29.92万元，较上年的7.80万元增加22.12万元，增幅283.59%。",
+        "本部门当年预算收入4,203.47万元，其中：一般公共预算拨款4,005.29万元、上年实户资金余额98.18万元、"
+        "其他收入100.00万元，较上年增加142.30万元，增长3.50%。",
+        "财政拨款收入总计864,177.93万元，与上年相比增加337,874.84万元，增长64.2%，主要原因是政府性基金"
+        "预算财政拨款收入与上年同期相比，增加144.81%。",
+        "本部门当年预算支出4,203.47万元，其中：一般公共预算拨款4,005.29万元、其他收入198.18万元，"
+        "较上年增加142.30万元，增长9.50%。",
+    };
+    r = prose("五、收支预算总体情况说明", C, 4);
+    r->kind = GK_DOC_BUDGET;
+    gk_check(r, &f);
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 1);
+    assert_true(has_finding(&f, "NAR002", GK_ERROR, 5));
+    gk_narrative_extract(r, &n);
+    diffs = 0;
+    for (int i = 0; i < n.nclaims; i++)
+        diffs += n.claims[i].kind == GK_CLAIM_DIFF;
+    assert_int_equal(diffs, 1);
+    gk_report_free(r);
 }
 
 /* ---- The examples ------------------------------------------------------------- */
