@@ -933,7 +933,8 @@ static void purpose(ex *x, const char *s, const char *e)
                                                       pos_at(x, p)};
 }
 
-/* Markers after which figures are parts of a whole: "…451.53万元，其中：",
+/* Markers after which figures are parts of a whole: "…451.53万元，其中：" (or
+ * "…203091.65万元、其中"),
  * "…支出主要用于以下方面：", "“三公”经费支出决算中，". */
 static void heads(ex *x, const char *s, const char *until, const char *at, int last)
 {
@@ -945,8 +946,8 @@ static void heads(ex *x, const char *s, const char *until, const char *at, int l
         /* Right after a stated amount (only punctuation between): that
          * amount is the whole. */
         const char *q = at;
-        while (q < p && (*q == ',' || *q == ':' || *q == ';'))
-            q++;
+        while (q < p && (*q == ',' || *q == ':' || *q == ';' || starts(q, p, "、")))
+            q += starts(q, p, "、") ? strlen("、") : 1;
         if (q == p && last >= 0 && is_amount_role(fig(x, last)->role)) {
             x->head = last;
             x->head_subject = NULL;

@@ -369,6 +369,19 @@ static void test_precision(void **state)
         diffs += n.claims[i].kind == GK_CLAIM_DIFF;
     assert_int_equal(diffs, 1);
     gk_report_free(r);
+
+    /* "…支出A万元、其中…": A heads its own list, it is no part of the list
+     * before the "；". */
+    static const char *const W[] = {
+        "2019年本部门财政拨款收入203091.65万元，其中一般公共预算拨款收入203091.65万元，财政拨款收入"
+        "较上年增加69010.99万元；2019年本部门财政拨款支出203091.65万元、其中一般公共预算拨款支出"
+        "203091.65万元。",
+    };
+    r = prose("六、财政拨款收支情况说明", W, 1);
+    r->kind = GK_DOC_BUDGET;
+    gk_check(r, &f);
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 0);
+    gk_report_free(r);
 }
 
 /* ---- The examples ------------------------------------------------------------- */
