@@ -1249,7 +1249,22 @@ static void check_three_public_items(const gk_report *r, const gk_narrative *n,
 
 /* An indicator (a subject of the lexicon) stated twice in a section with
  * different amounts; a subject a figure only inherits from the one before
- * is not stated again. */
+ * is not stated again, and parts of two different totals' "其中" lists are
+ * two breakdowns. */
+/* The whole whose "其中" list figure i is a part of, or −1. */
+static int whole_of(const gk_narrative *n, int i)
+{
+    for (int k = 0; k < n->nclaims; k++) {
+        const gk_claim *c = &n->claims[k];
+        if (c->kind != GK_CLAIM_WITHIN && c->kind != GK_CLAIM_PARTS)
+            continue;
+        for (int p = 0; p < c->nparts; p++)
+            if (c->parts[p] == i)
+                return c->a;
+    }
+    return -1;
+}
+
 static void check_restated(const gk_narrative *n, gk_findings *out)
 {
     for (int i = 0; i < n->nfigures; i++) {
@@ -1265,6 +1280,12 @@ static void check_restated(const gk_narrative *n, gk_findings *out)
             if (g->kind != GK_FIG_MONEY || !is_stated(g->role) || g->unit != f->unit ||
                 g->subject == f->subject || strcmp(g->subject, f->subject) != 0)
                 continue;
+            /* "…拨款支出1935.36万元，其中：一般公共服务支出1935.36万元" and
+             * "项目支出417.41万元…其中：一般公共服务支出417.41万元": parts of
+             * two totals, not one indicator twice. */
+            int wf = whole_of(n, i), wg = whole_of(n, j);
+            if (wf != wg)
+                break;
             gk_sum a = sum_of(g->value), b = sum_of(f->value);
             if (gk_sum_compare(&a, &b, NULL) == GK_MISMATCH) {
                 gk_finding *x = gk_report_finding(

@@ -382,6 +382,19 @@ static void test_precision(void **state)
     gk_check(r, &f);
     assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 0);
     gk_report_free(r);
+
+    /* One 类 in the "其中" lists of two totals: two breakdowns, not one
+     * indicator stated twice (NAR016). */
+    static const char *const B[] = {
+        "2026年本单位一般公共预算拨款支出1935.36万元，其中：一般公共服务支出1935.36万元，占100.00%。",
+        "（二）项目支出：2026年本单位项目支出预算417.41万元，其中：一般公共服务支出417.41万元，"
+        "主要用于信访业务工作专项。",
+    };
+    r = prose("四、一般公共预算拨款支出", B, 2);
+    r->kind = GK_DOC_BUDGET;
+    gk_check(r, &f);
+    assert_int_equal(count_rule_prefix(&f, "NAR016", GK_WARNING), 0);
+    gk_report_free(r);
 }
 
 /* ---- The examples ------------------------------------------------------------- */
