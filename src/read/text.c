@@ -248,7 +248,8 @@ static bool unknown_title(reader *rd, size_t t)
     const gk_line *ln = &rd->L.items[t];
     const char *text = ln->text;
     if (ln->bullet || !*text || strlen(text) > 120 || tx_has(text, "。") || tx_has(text, "，") ||
-        tx_starts(text, "注") || tx_starts(text, "详见") || tx_starts(text, "见"))
+        tx_starts(text, "注") || tx_starts(text, "详见") || tx_starts(text, "见") ||
+        section_break(ln))
         return false;
     if (ln->ncells == 2 && is_number(ln->cells[0]))
         text = ln->cells[1];
@@ -269,6 +270,8 @@ static bool unknown_title(reader *rd, size_t t)
         if (!*nl->text)
             continue;
         seen++;
+        if (title_layout(rd, nl))
+            return false;           /* a heading over a known table */
         for (size_t c = 0; c < nl->ncells; c++)
             if (unit_in(nl->cells[c]) != GK_UNIT_NONE)
                 return true;
@@ -571,6 +574,10 @@ static void name_columns(reader *rd, const gk_column_spec *spec, size_t hb, size
             last = assigned[i];
             continue;
         }
+        /* "其中：专项资金…" is a part of the column before it, never a
+         * column of its own in the layout's sums. */
+        if (tx_has(c->name[i] ? c->name[i] : "", "其中"))
+            continue;
         for (int k = last + 1; k < ncols; k++)
             if (!used[k]) {
                 used[k] = true;
@@ -654,6 +661,18 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
             c.pos[c.n++] = 2 + k;
     }
     name_columns(rd, lay->columns, b, nr < e ? nr : data, &c);
+    /* Rows by unit (单位编码 | 单位名称 …, a 部门's units with their own
+     * numbers): only the 合计 row is the table's; unit numbers are not
+     * classification codes. */
+    bool by_unit = false;
+    for (size_t i = b; i < (nr < e ? nr : data) && !by_unit; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        for (size_t k = 0; k < 2 && k < ln->ncells && !by_unit; k++) {
+            const char *key = tx_key_of(rd, ln->cells[k]);
+            by_unit = tx_starts(key, "单位编码") || tx_starts(key, "单位代码") ||
+                      tx_starts(key, "单位名称") || tx_starts(key, "预算单位");
+        }
+    }
 
     gk_row *prev = NULL;
     for (size_t i = data; i < e; i++) {
@@ -662,7 +681,10 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
             continue;
         char code[8];
         const char *label = NULL;
-        bool coded = tx_code_of(cell_at(ln, 0), code);
+        bool coded = !by_unit && tx_code_of(cell_at(ln, 0), code);
+        if (by_unit && !tx_is_total_label(tx_key_of(rd, cell_at(ln, 0))) &&
+            !tx_is_total_label(tx_key_of(rd, cell_at(ln, 1))))
+            continue;
         if (coded) {
             label = cell_at(ln, 1);
         } else {
