@@ -651,14 +651,33 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
         while (data < e) {
             const gk_line *ln = &rd->L.items[data];
             char code[8];
-            if (tx_code_of(cell_at(ln, 0), code) || tx_has(tx_key_of(rd, cell_at(ln, 0)), "合计") ||
-                tx_has(tx_key_of(rd, cell_at(ln, 1)), "合计"))
+            /* A 合计 with no figure on its line is a header ("单位名称 |
+             * 合计 | …"). */
+            bool figure = false;
+            for (size_t k = 1; k < ln->ncells && !figure; k++) {
+                gk_amount a;
+                figure = gk_amount_parse(ln->cells[k], strlen(ln->cells[k]), &a) == GK_AMOUNT_OK;
+            }
+            if (tx_code_of(cell_at(ln, 0), code) ||
+                (figure && (tx_has(tx_key_of(rd, cell_at(ln, 0)), "合计") ||
+                            tx_has(tx_key_of(rd, cell_at(ln, 1)), "合计"))))
                 break;
             data++;
         }
+        /* Amounts after the name: from cell 2 (code, name), or from cell 1
+         * when the first row is a 合计 with a figure right after it (a
+         * table with a name column and no code column). */
+        int from = 2;
+        if (data < e) {
+            const gk_line *ln = &rd->L.items[data];
+            gk_amount a;
+            if (tx_is_total_label(tx_key_of(rd, cell_at(ln, 0))) &&
+                gk_amount_parse(cell_at(ln, 1), strlen(cell_at(ln, 1)), &a) == GK_AMOUNT_OK)
+                from = 1;
+        }
         int ncols = gk_layout_ncolumns(lay->columns);
         for (int k = 0; k < ncols && k < MAX_POS; k++)
-            c.pos[c.n++] = 2 + k;
+            c.pos[c.n++] = from + k;
     }
     name_columns(rd, lay->columns, b, nr < e ? nr : data, &c);
     /* Rows by unit (单位编码 | 单位名称 …, a 部门's units with their own
@@ -694,7 +713,7 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
         }
         if (!label) {
             /* A name wrapped onto its own line continues the previous row. */
-            if (prev && tx_nonempty_cells(ln) == 1 && prev->label &&
+            if (prev && !by_unit && tx_nonempty_cells(ln) == 1 && prev->label &&
                 ln->line == prev->pos.line + 1 && !header_text(ln->text)) {
                 char buf[GK_NAME_KEY_MAX * 2];
                 snprintf(buf, sizeof buf, "%s%s", prev->label, ln->text);

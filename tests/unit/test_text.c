@@ -615,6 +615,20 @@ static void test_wild_tables(void **state)
     assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "一般公共预算拨款收入", "300.00", 0);
     assert_null(gk_row_get(&t->rows[0], "政府性基金预算拨款收入"));
     gk_report_free(r);
+
+    /* A name column and no code column ("单位名称 | 合计 | …" is a header,
+     * not the 合计 row): figures from cell 1; a unit's name wrapped under
+     * 合计 does not join it. */
+    r = read_lines("某局2026年部门预算\n2026 年度收入预算总表\n单位：万元\n"
+                   "单位名称\t合计\t一般公共预算拨款收入\t政府性基金预算拨款收入\n"
+                   "合计\t2796.14\t2796.14\t0.00\n"
+                   "某市公安\t\t\t\n"
+                   "局治安支队\t2796.14\t2796.14\t\n");
+    t = gk_report_find_table(r, GK_TABLE_BUDGET_INCOME);
+    assert_int_equal(t->nrows, 1);
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "合计", "2796.14", 0);
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "一般公共预算拨款收入", "2796.14", 0);
+    gk_report_free(r);
 }
 
 int main(void)
