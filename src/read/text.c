@@ -651,9 +651,10 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
         while (data < e) {
             const gk_line *ln = &rd->L.items[data];
             char code[8];
-            /* A 合计 with no figure on its line is a header ("单位名称 |
-             * 合计 | …"). */
-            bool figure = false;
+            /* A 合计 among other words and no figure on its line is a
+             * header ("单位名称 | 合计 | …"); alone, the row of an empty
+             * table. */
+            bool figure = tx_nonempty_cells(ln) <= 2;
             for (size_t k = 1; k < ln->ncells && !figure; k++) {
                 gk_amount a;
                 figure = gk_amount_parse(ln->cells[k], strlen(ln->cells[k]), &a) == GK_AMOUNT_OK;
