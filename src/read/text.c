@@ -595,11 +595,52 @@ static void name_columns(reader *rd, const gk_column_spec *spec, size_t hb, size
 
 /* ---- Cells and rows ------------------------------------------------------------------ */
 
+/* "125360,898": a figure whose thousands separators are printed in the
+ * last group only (each comma followed by three digits, a longer group
+ * before it) — the same figure without its commas; NULL if s is not. */
+static const char *loose_separators(reader *rd, const char *s)
+{
+    char buf[32];
+    size_t n = 0;
+    bool comma = false;
+    const char *p = s;
+    if (*p == '-')
+        buf[n++] = *p++;
+    if (!(*p >= '0' && *p <= '9'))
+        return NULL;
+    for (; *p && *p != '.'; p++) {
+        if (*p == ',') {
+            int d = 0;
+            while (p[1 + d] >= '0' && p[1 + d] <= '9')
+                d++;
+            if (d != 3 || (p[4] && p[4] != ',' && p[4] != '.'))
+                return NULL;
+            comma = true;
+            continue;
+        }
+        if (!(*p >= '0' && *p <= '9') || n + 1 >= sizeof buf)
+            return NULL;
+        buf[n++] = *p;
+    }
+    for (; *p && n + 1 < sizeof buf; p++) {
+        if (!(*p == '.' || (*p >= '0' && *p <= '9')))
+            return NULL;
+        buf[n++] = *p;
+    }
+    if (!comma || *p)
+        return NULL;
+    return gk_arena_strndup(rd->scratch, buf, n);
+}
+
 void tx_put_amount(reader *rd, gk_row *row, const char *column, const gk_line *ln,
                        const char *s)
 {
     gk_amount a;
-    switch (gk_amount_parse(s, strlen(s), &a)) {
+    gk_amount_status st = gk_amount_parse(s, strlen(s), &a);
+    const char *loose = st == GK_AMOUNT_INVALID ? loose_separators(rd, s) : NULL;
+    if (loose)
+        st = gk_amount_parse(loose, strlen(loose), &a);
+    switch (st) {
     case GK_AMOUNT_OK:
         gk_row_set(rd->r, row, column, a);
         break;
@@ -639,6 +680,37 @@ bool tx_is_total_label(const char *key)
 }
 
 /* ---- Coded tables (功能/经济分类 rows) ------------------------------------------------ */
+
+/* A row on a later page than the table's first row, one cell wider than
+ * it, with a blank cell where the first page has none (a PDF grid that
+ * made a column of a header printed again over no figures): the row
+ * without that cell — after its code and name ("22102 | 住房改革支出 |  |
+ * 20,970,048"), or before a 合计 standing a cell too far right.  Otherwise
+ * the line itself. */
+static const gk_line *continued_row(reader *rd, const gk_line *first, const gk_line *ln,
+                                    gk_line *out)
+{
+    if (!first || !ln->tabbed || !first->tabbed || ln->page == first->page ||
+        ln->ncells != first->ncells + 1 || ln->ncells < 4)
+        return ln;
+    char code[8];
+    int drop = -1;
+    if (tx_code_of(ln->cells[0], code) && *ln->cells[1] && !*ln->cells[2])
+        drop = 2;
+    else if (!*ln->cells[0] && !*ln->cells[1] && tx_is_total_label(tx_key_of(rd, ln->cells[2])))
+        drop = 0;
+    if (drop < 0)
+        return ln;
+    const char **cells = gk_arena_alloc(rd->scratch, ln->ncells * sizeof *cells);
+    size_t n = 0;
+    for (size_t k = 0; k < ln->ncells; k++)
+        if ((int)k != drop)
+            cells[n++] = ln->cells[k];
+    *out = *ln;
+    out->cells = cells;
+    out->ncells = n;
+    return out;
+}
 
 static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
 {
@@ -695,10 +767,13 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
     }
 
     gk_row *prev = NULL;
+    const gk_line *first = data < e ? &rd->L.items[data] : NULL;
     for (size_t i = data; i < e; i++) {
         const gk_line *ln = &rd->L.items[i];
         if (!*ln->text || tx_is_note(ln->text))
             continue;
+        gk_line shifted;
+        ln = continued_row(rd, first, ln, &shifted);
         char code[8];
         const char *label = NULL;
         bool coded = !by_unit && tx_code_of(cell_at(ln, 0), code);
@@ -946,6 +1021,15 @@ static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
     /* A group's amount stands after its name: the column there that holds
      * figures on most coded rows, the first on a tie (a grid may leave a
      * blank column under a header printed off its figures). */
+    /* One group: rows of later pages a blank cell too wide (continued_row). */
+    const gk_line *first = NULL;
+    for (size_t i = data; i < e && ng == 1 && !first; i++) {
+        char code[8];
+        if (tx_code_of(cell_at(&rd->L.items[i], code_pos[0]), code))
+            first = &rd->L.items[i];
+    }
+    if (first && code_pos[0] != 0)
+        first = NULL;
     int amount_pos[8];
     for (int g = 0; g < ng; g++) {
         amount_pos[g] = code_pos[g] + 2;
@@ -953,7 +1037,8 @@ static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
         for (int k = code_pos[g] + 2; k < limit && k < code_pos[g] + 5; k++) {
             int n = 0;
             for (size_t i = data; i < e; i++) {
-                const gk_line *ln = &rd->L.items[i];
+                gk_line shifted;
+                const gk_line *ln = continued_row(rd, first, &rd->L.items[i], &shifted);
                 char code[8];
                 gk_amount a;
                 const char *s = cell_at(ln, k);
@@ -971,7 +1056,8 @@ static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
     memset(rows_by_group, 0, sizeof rows_by_group);
     gk_table totals = {0};
     for (size_t i = data; i < e; i++) {
-        const gk_line *ln = &rd->L.items[i];
+        gk_line shifted;
+        const gk_line *ln = continued_row(rd, first, &rd->L.items[i], &shifted);
         if (!*ln->text || tx_is_note(ln->text))
             continue;
         for (int g = 0; g < ng; g++) {

@@ -629,6 +629,33 @@ static void test_wild_tables(void **state)
     assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "合计", "2796.14", 0);
     assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "一般公共预算拨款收入", "2796.14", 0);
     gk_report_free(r);
+
+    /* Rows on the next page a blank cell too wide (the grid made a column
+     * of the header printed again): the blank cell after the name, or
+     * before 合计, is dropped; "125360,898" (a separator in the last group
+     * only) is a figure. */
+    r = read_lines("某局2026年单位预算\n2026年预算单位一般公共预算支出功能分类预算表\n单位：元\n"
+                   "功能分类科目编码\t功能分类科目名称\t合计\t基本支出\t项目支出\n"
+                   "221\t住房保障支出\t125360,898\t125360,898\t\n"
+                   "=== page 2 ===\n"
+                   "22102\t住房改革支出\t\t125,360,898\t125,360,898\t\n"
+                   "\t\t合计\t125,360,898\t125,360,898\t\n");
+    assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, "221", NULL, GK_SIDE_NONE, "合计", "125360898", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, "22102", NULL, GK_SIDE_NONE, "合计", "125360898", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, "22102", NULL, GK_SIDE_NONE, "基本支出", "125360898", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, NULL, "合计", GK_SIDE_NONE, "基本支出", "125360898", 0);
+    gk_report_free(r);
+
+    /* The same in a 基本支出 经济分类 table. */
+    r = read_lines("某局2026年单位预算\n2026年预算单位一般公共预算基本支出部门预算经济分类预算表\n单位：元\n"
+                   "经济分类科目编码\t部门经济分类科目名称\t合计\t人员经费\t公用经费\n"
+                   "302\t商品和服务支出\t30\t\t30\n"
+                   "30201\t办公费\t10\t\t10\n"
+                   "=== page 2 ===\n"
+                   "30207\t邮电费\t\t20\t\t20\n");
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "30207", NULL, GK_SIDE_NONE, "金额", "20", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "30201", NULL, GK_SIDE_NONE, "金额", "10", 0);
+    gk_report_free(r);
 }
 
 int main(void)
