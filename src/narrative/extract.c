@@ -406,7 +406,7 @@ static size_t number_len(const char *s, const char *e)
 /* Where "较上年", "比上年度", "较2023年" … ends [s, t), or NULL. */
 static const char *previous_year(const char *s, const char *t)
 {
-    static const char *const W[] = {"上年度", "上年数", "上年", NULL};
+    static const char *const W[] = {"上年度的", "上年的", "上年度", "上年数", "上年", NULL};
     for (const char *const *w = W; *w; w++)
         if (ends(s, t, *w))
             return t - strlen(*w);
@@ -554,7 +554,11 @@ static bool read_figure(ex *x, const char *gap, const char *s, size_t n, const c
         *after = u + strlen(uw->word);
     } else {
         /* Unit-less figures the prose still makes: "占76.23" and
-         * "支出决算为4.19". */
+         * "支出决算为4.19", which end their clause.  A number running into
+         * words is none: "预算:2026年…" a year, "预算01表" a table's number. */
+        if (!(u == e || *u == ',' || *u == ';' || *u == ':' || *u == ')' || *u == '\n' ||
+              starts(u, e, "。") || starts(u, e, "、")))
+            return false;
         const char *t = ge;
         strip_tail(g, &t, PARTICLES);
         static const char *const RATE_WORDS[] = {"增长", "下降", "增幅", "减幅", NULL};
@@ -667,16 +671,36 @@ static int budget_term(const char *w)
     return 0;
 }
 
-/* Relations that a figure completes. */
-static void relate(ex *x, int i)
+/* Does the change whose gap is [s, e) say it is against a budget ("比年初
+ * 预算数增加", "较预算减少")?  Not "预算收入较上年减少" (预算 is its subject)
+ * nor "比2024年预算减少" (the year before's budget). */
+static bool against_budget(const char *s, const char *e)
+{
+    const char *bi = rfind(s, e, "比"), *jiao = rfind(s, e, "较");
+    const char *than = bi > jiao ? bi : jiao;
+    if (!than)
+        return false;
+    if (!find(than, e, "预算") || find(than, e, "上年"))
+        return false;
+    for (const char *q = than; q < e; q++)
+        if (is_digit(*q))
+            return false;
+    return true;
+}
+
+/* Relations that a figure completes; `vs_budget` for a change its words
+ * say is against a budget. */
+static void relate(ex *x, int i, bool vs_budget)
 {
     gk_figure *f = fig(x, i);
     int sfirst = x->sentence_first, bfirst = x->block_first;
     switch (f->role) {
     case GK_ROLE_CHANGE: {
         /* "本年基金收入合计1240.75万元，比年初预算数增加40.75万元": of a budget
-         * stated before. */
-        if (has(f->subject, "预算")) {
+         * stated before.  The change's own words must say so: "一般公共预算
+         * 拨款30,331.26万元，较上年减少14,196.04万元" and "预算收入较上年减少
+         * 29940.47万元" are of the year before. */
+        if (vs_budget) {
             int cur = latest_amount(x, sfirst, i, NULL);
             int bud = latest_role(x, bfirst, cur, GK_ROLE_BUDGET, NULL);
             int named = latest_with(x, cur, "预算收入", NULL);
@@ -704,6 +728,12 @@ static void relate(ex *x, int i)
         int change = latest_role(x, sfirst, i, GK_ROLE_CHANGE, NULL);
         if (change < 0)
             return;
+        /* One change, one rate: "…均增加337,874.84万元，增长64.2%，…故政府性
+         * 基金预算财政拨款收入与上年同期相比，增加144.81%" — the second rate is
+         * of something the sentence does not state. */
+        for (int k = x->out->nclaims - 1; k >= 0 && k >= x->out->nclaims - LOOKBACK; k--)
+            if (x->out->claims[k].kind == GK_CLAIM_CHANGE && x->out->claims[k].b == change)
+                return;
         /* The amount the change is of: stated before it in the sentence (a
          * budget too: "预算数为4.00万元，比上年预算减少0.20万元"). */
         int cur = latest_stated(x, sfirst, change);
@@ -715,6 +745,9 @@ static void relate(ex *x, int i)
             cur = latest_amount(x, bfirst, sfirst, NULL);
         gk_claim *c = add_claim(x, GK_CLAIM_CHANGE, cur, change, i, f->pos);
         c->dir = f->dir;
+        /* After "总数，其中A、B，较上年…" the change may be of the total. */
+        if (cur >= 0 && x->head >= sfirst && x->head < cur)
+            c->alt = x->head;
         return;
     }
     case GK_ROLE_SHARE: {
@@ -900,7 +933,8 @@ static void purpose(ex *x, const char *s, const char *e)
                                                       pos_at(x, p)};
 }
 
-/* Markers after which figures are parts of a whole: "…451.53万元，其中：",
+/* Markers after which figures are parts of a whole: "…451.53万元，其中：" (or
+ * "…203091.65万元、其中"),
  * "…支出主要用于以下方面：", "“三公”经费支出决算中，". */
 static void heads(ex *x, const char *s, const char *until, const char *at, int last)
 {
@@ -912,8 +946,8 @@ static void heads(ex *x, const char *s, const char *until, const char *at, int l
         /* Right after a stated amount (only punctuation between): that
          * amount is the whole. */
         const char *q = at;
-        while (q < p && (*q == ',' || *q == ':' || *q == ';'))
-            q++;
+        while (q < p && (*q == ',' || *q == ':' || *q == ';' || starts(q, p, "、")))
+            q += starts(q, p, "、") ? strlen("、") : 1;
         if (q == p && last >= 0 && is_amount_role(fig(x, last)->role)) {
             x->head = last;
             x->head_subject = NULL;
@@ -1040,6 +1074,25 @@ static void account_claims(ex *x)
     }
 }
 
+/* Does "持平" at `flat` say the amount did not change?  Not in "手持平板";
+ * nor "基本持平", "与上年基本持平", "基本与上年持平", "大体持平": roughly
+ * flat allows a small change. */
+static bool says_flat(const char *s, const char *flat, const char *e)
+{
+    const char *after = flat + strlen("持平");
+    if (ends(s, flat, "手") || starts(after, e, "板") || starts(after, e, "台"))
+        return false;
+    const char *clause = s;
+    for (const char *q = s; q < flat; q++)
+        if (*q == ',' || *q == ';' || *q == ':')
+            clause = q + 1;
+    static const char *const ROUGHLY[] = {"基本", "大体", "大致", "总体", "略", NULL};
+    for (const char *const *w = ROUGHLY; *w; w++)
+        if (find(clause, flat, *w))
+            return false;
+    return true;
+}
+
 static void sentence(ex *x, const char *s, const char *e)
 {
     x->sentence_first = x->out->nfigures;
@@ -1077,7 +1130,7 @@ static void sentence(ex *x, const char *s, const char *e)
             x->itemised = true;
         int i = add_figure(x, &f);
         take_part(x, i);
-        relate(x, i);
+        relate(x, i, f.role == GK_ROLE_CHANGE && against_budget(gap, p));
         last = i;
         gap = p = after;
     }
@@ -1099,7 +1152,7 @@ static void sentence(ex *x, const char *s, const char *e)
     account_claims(x);
     /* "与上年持平" with the figures of its sentence. */
     const char *flat = find(s, e, "持平");
-    if (flat && !find(s, flat, "预算") && last >= 0) {
+    if (flat && !find(s, flat, "预算") && last >= 0 && says_flat(s, flat, e)) {
         int cur = latest_amount(x, x->sentence_first, x->out->nfigures, NULL);
         int change = latest_role(x, x->sentence_first, x->out->nfigures, GK_ROLE_CHANGE, NULL);
         if (cur >= 0)

@@ -93,7 +93,58 @@ static bool starts_subheading(const char *t)
         u += k;
         n++;
     }
-    return n > 0 && k > 0 && (paren ? c == ')' : c == 0x3001 /* 、 */);
+    if (!(n > 0 && k > 0 && (paren ? c == ')' : c == 0x3001 /* 、 */)))
+        return false;
+    /* "(三)公务用车购置和运行维护费。2026年预算数92.96" / "万元，…": a line
+     * that goes on after its title is prose wrapping onto the next line.
+     * A title ends at most in ":". */
+    const char *rest = (const char *)u + k;
+    size_t len = strlen(rest);
+    while (len > 0 && (rest[len - 1] == '\n' || rest[len - 1] == ':'))
+        len--;
+    for (size_t i = 0; i < len; i++)
+        if (rest[i] == ',' || rest[i] == ':' || rest[i] == ';' ||
+            strncmp(rest + i, "。", strlen("。")) == 0)
+            return false;
+    return true;
+}
+
+/* Is a paragraph's raw text a page number, "- 5 -", "— 12 —", "第 3 页"
+ * ("5 -" when a reader took the leading "- " for a bullet)?
+ * Page text puts it between the lines of a sentence wrapped over two pages
+ * ("…比2025年年初预算" / "- 5 -" / "数28479.84万元…"): it is no part of it. */
+static bool is_page_number(const char *t)
+{
+    static const char *const OPEN[] = {"-", "—", "–", "第", NULL};
+    static const char *const CLOSE[] = {"-", "—", "–", "页", NULL};
+    while (*t == ' ' || *t == '\t')
+        t++;
+    /* A reader may have taken the leading "- " for a bullet: "5 -". */
+    bool open = false, close = false, dash = false;
+    for (const char *const *w = OPEN; *w && !open; w++)
+        if (strncmp(t, *w, strlen(*w)) == 0) {
+            t += strlen(*w);
+            open = true;
+            dash = strcmp(*w, "第") != 0;
+        }
+    while (*t == ' ' || *t == '\t')
+        t++;
+    int digits = 0;
+    while (*t >= '0' && *t <= '9') {
+        t++;
+        digits++;
+    }
+    while (*t == ' ' || *t == '\t')
+        t++;
+    for (const char *const *w = CLOSE; *w && !close; w++)
+        if (strncmp(t, *w, strlen(*w)) == 0) {
+            t += strlen(*w);
+            close = true;
+            dash |= strcmp(*w, "页") != 0;
+        }
+    while (*t == ' ' || *t == '\t' || *t == '\r' || *t == '\n')
+        t++;
+    return !*t && digits > 0 && digits <= 4 && ((open && close) || dash);
 }
 
 /* Does normalised text begin with item numbering: "(1)", "(一)", "1、",
@@ -190,6 +241,8 @@ void prose_build(const gk_report *r, prose *out)
             if (g->heading)
                 continue;
         }
+        if (is_page_number(g->text))
+            continue;
         size_t n;
         char *t = gk_prose_normalise(g->text, &n);
         if (!t)

@@ -31,6 +31,16 @@
      {"会议费", {"会议费"}},                                                           \
      {"培训费", {"培训费"}}}
 
+/* A 三公 table printed as a vertical list ("“三公”经费 | 378.87", "其中：（一）因公
+ *出国（境）支出 | 20.00" …): the column each row label stands for. */
+#define PUBLIC3_LABELS                                                                 \
+    {{"合计", {"三公经费合计", "三公经费", "合计"}},                                   \
+     {"因公出国（境）费", {"出国"}},                                                   \
+     {"公务用车购置及运行维护费", {"购置及运行"}},                                     \
+     {"公务用车购置费", {"购置费"}},                                                   \
+     {"公务用车运行维护费", {"运行维护费", "运行费"}},                                 \
+     {"公务接待费", {"接待费"}}}
+
 #define FISCAL_EXPENSE_COLUMNS                                                         \
     {COL_TOTAL("合计"),                                                                \
      {"一般公共预算财政拨款", {"一般公共预算"}},                                       \
@@ -71,7 +81,8 @@ static const gk_layout LAYOUTS[] = {
      {{0}}, FUND_SUMS},
     {GK_TABLE_STATE_CAPITAL, {"国有资本经营预算财政拨款", "决算"}, {0}, GK_ROWS_CODED,
      FUND_COLUMNS, {{0}}, FUND_SUMS},
-    {GK_TABLE_THREE_PUBLIC, {"三公", "决算"}, {0}, GK_ROWS_PUBLIC3, PUBLIC3_COLUMNS, {{0}}, PUBLIC3_SUMS},
+    {GK_TABLE_THREE_PUBLIC, {"三公", "决算"}, {0}, GK_ROWS_PUBLIC3, PUBLIC3_COLUMNS, PUBLIC3_LABELS,
+     PUBLIC3_SUMS},
     {GK_TABLE_OFFICE_OPERATION, {"机关运行经费", "表"}, {"预算"}, GK_ROWS_CODED,
      {{"金额", {"金额", "决算数", "合计"}}}, {{0}}, NO_SUMS},
     {GK_TABLE_PROCUREMENT, {"政府采购", "情况表"}, {"预算"}, GK_ROWS_LABELLED,
@@ -114,11 +125,23 @@ static const gk_layout LAYOUTS[] = {
     {GK_TABLE_PERF_TARGET_PROJECT, {"绩效目标表"}, {0}, GK_ROWS_FORM, {{0}}, {{0}}, NO_SUMS},
     {GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, {"基本支出", "经济分类"}, {"决算"}, GK_ROWS_GROUPED,
      {{"金额", {"金额", "预算数", "合计"}}}, {{0}}, NO_SUMS},
+    /* "财政拨款基本支出表（经济科目）"; "一般公共预算基本支出表" with no
+     * classification named is by economic class unless its codes are
+     * functional (read_table). */
+    {GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, {"基本支出", "经济"}, {"决算", "功能"}, GK_ROWS_GROUPED,
+     {{"金额", {"金额", "预算数", "合计"}}}, {{0}}, NO_SUMS},
+    {GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, {"一般公共预算基本支出表"}, {"决算", "功能"}, GK_ROWS_GROUPED,
+     {{"金额", {"金额", "预算数", "合计"}}}, {{0}}, NO_SUMS},
     {GK_TABLE_BUDGET_GPB_BASIC_FUNCTION, {"基本支出", "功能分类"}, {"决算"}, GK_ROWS_CODED,
      FUNCTION_BUDGET_COLUMNS, {{0}}, FUNCTION_SUMS},
     {GK_TABLE_BUDGET_GPB_ECONOMIC, {"一般公共预算支出", "经济分类"}, {"决算"}, GK_ROWS_GROUPED,
      {{"金额", {"金额", "预算数", "合计"}}}, {{0}}, NO_SUMS},
     {GK_TABLE_BUDGET_GPB_FUNCTION, {"一般公共预算支出", "功能分类"}, {"决算"}, GK_ROWS_CODED,
+     FUNCTION_BUDGET_COLUMNS, {{0}}, FUNCTION_SUMS},
+    /* "一般公共预算支出表" (公开07表), "一般公共预算拨款支出预算表": by function. */
+    {GK_TABLE_BUDGET_GPB_FUNCTION, {"一般公共预算支出表"}, {"决算", "经济分类"}, GK_ROWS_CODED,
+     FUNCTION_BUDGET_COLUMNS, {{0}}, FUNCTION_SUMS},
+    {GK_TABLE_BUDGET_GPB_FUNCTION, {"一般公共预算拨款支出预算表"}, {"决算", "经济分类"}, GK_ROWS_CODED,
      FUNCTION_BUDGET_COLUMNS, {{0}}, FUNCTION_SUMS},
     {GK_TABLE_BUDGET_GOV_FUND, {"政府性基金", "收支表"}, {"决算"}, GK_ROWS_TWO_SIDED,
      {{"金额", {"金额", "预算数"}}}, {{0}}, NO_SUMS},
@@ -137,7 +160,7 @@ static const gk_layout LAYOUTS[] = {
       {"培训费", {"培训费"}},
       /* "2024年机关运行经" / "费预算数": a header wrapped in its word. */
       {"机关运行经费", {"机关运行经费", "机关运行经"}}},
-     {{0}}, PUBLIC3_SUMS},
+     PUBLIC3_LABELS, PUBLIC3_SUMS},
     {GK_TABLE_BUDGET_SPECIAL, {"专项业务经费支出表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}, NO_SUMS},
     {GK_TABLE_BUDGET_PROCUREMENT, {"政府采购", "预算"}, {"决算"}, GK_ROWS_GENERIC, {{0}}, {{0}}, NO_SUMS},
     {GK_TABLE_BUDGET_PROJECT, {"项目支出预算表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}, NO_SUMS},
@@ -150,7 +173,10 @@ static const gk_layout LAYOUTS[] = {
       {"事业单位经营收入", {"经营收入"}},
       {"其他收入", {"其他收入"}}},
      {{0}}, NO_SUMS},
-    {GK_TABLE_BUDGET_EXPENSE, {"支出", "预算"}, {"决算", "收入"}, GK_ROWS_CODED,
+    /* Not the 支出预算表 (基本支出 | 项目支出 by function): tables of one of
+     * its parts by unit or by economic class, and 机关运行经费 tables. */
+    {GK_TABLE_BUDGET_EXPENSE, {"支出", "预算"},
+     {"决算", "收入", "基本支出预算表", "项目支出及其他支出", "机关运行经费"}, GK_ROWS_CODED,
      {COL_TOTAL("合计"),
       {"基本支出", {"基本支出"}},
       {"项目支出", {"项目支出"}},
@@ -169,7 +195,7 @@ const gk_layout *gk_layout_for_title(const char *key)
         bool ok = true;
         for (int w = 0; ok && w < 4 && l->all[w]; w++)
             ok = strstr(key, l->all[w]) != NULL;
-        for (int w = 0; ok && w < 4 && l->none[w]; w++)
+        for (int w = 0; ok && w < 6 && l->none[w]; w++)
             ok = strstr(key, l->none[w]) == NULL;
         if (ok)
             return l;

@@ -33,7 +33,7 @@ typedef struct gk_layout {
     gk_table_kind kind;
     /* The title's key must contain every `all` word and none of `none`. */
     const char *all[4];
-    const char *none[4];
+    const char *none[6];
     gk_row_style style;
     /* Columns in printed order; for two-sided tables, of the 支出 side
      * (the 收入 side has the single column 金额). */

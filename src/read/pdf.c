@@ -299,11 +299,17 @@ gk_report *gk_read_pdf(const char *data, size_t len, gk_error *err)
         pg_glyph *g = page_glyphs(page, &n);
         double width = 0, height = 0;
         pp.page_get_size(page, &width, &height);
+        const char *gd = getenv("GK_PDF_GLYPHS");
+        if (gd && atoi(gd) == i + 1)
+            for (size_t k = 0; k < n; k++)
+                fprintf(stderr, "%s %.2f %.2f %.2f %.2f %.2f\n", g[k].utf8, g[k].x0, g[k].y0,
+                        g[k].x1, g[k].y1, g[k].size);
         pg_add_page(&pd, i + 1, g, n, width);
         free(g);
         ink += n;
         pp.object_unref(page);
     }
+    pg_finish(&pd);
     pp.object_unref(doc);
     pp.bytes_unref(bytes);
     gk_report *r = NULL;
@@ -312,6 +318,11 @@ gk_report *gk_read_pdf(const char *data, size_t len, gk_error *err)
     } else if (ink == 0) {
         gk_error_set(err, 0, 0, "PDF 没有文字层（可能是扫描件），不支持 OCR；请提供带文字的 PDF 或文本");
     } else {
+        /* GK_PDF_TEXT=1: the text handed to the recogniser, on stderr
+         * (for seeing what the geometry made of a document). */
+        const char *dump = getenv("GK_PDF_TEXT");
+        if (dump && *dump == '1')
+            fwrite(pd.text.data, 1, pd.text.len, stderr);
         r = gk_read_text(pd.text.data, pd.text.len, err);
         if (r)
             positions_to_pdf(r, &pd);

@@ -176,6 +176,7 @@ typedef struct pline {
 typedef struct column {
     double x0, x1;
     int kind;
+    bool amounts;         /* holds amounts (not only digits: 行次, codes) */
     int nparts;
     double part_x0[MAX_PARTS], part_x1[MAX_PARTS];
 } column;
@@ -185,6 +186,13 @@ struct pg_carry {
     int ncols;
     bool open;            /* the last table ran to the foot of its page */
     gk_buf header;        /* its header's text, chunk by chunk */
+    /* A header at the foot of a page (foot_header), held back to be read
+     * with the rows at the top of the next: its glyphs, its page, the
+     * lines of that page before it, its width. */
+    pg_glyph *held;
+    size_t nheld, heldcap;
+    int held_page, held_lineno;
+    double held_width;
 };
 
 typedef struct page {
@@ -307,6 +315,91 @@ static bool figure_meets_text(const pg_glyph *a, const pg_glyph *b)
     return (figure_char(u) && v >= 0x2E80) || (u >= 0x2E80 && figure_char(v));
 }
 
+/* Figures on both sides of a gap: two cells — unless the gap is inside an
+ * amount, after or before its point or a thousands separator ("341. 39":
+ * no amount ends or starts with one). */
+static bool two_figures(const pg_glyph *a, const pg_glyph *b)
+{
+    unsigned u = codepoint(a->utf8), v = codepoint(b->utf8);
+    if (!figure_char(u) || !figure_char(v))
+        return false;
+    return !(u == '.' || u == ',' || u == 0xFF0E || u == 0xFF0C || v == '.' || v == ',' ||
+             v == 0xFF0E || v == 0xFF0C);
+}
+
+/* Is u a CJK ideograph (its advance is its font's em: it is square)? */
+static bool ideograph(unsigned u)
+{
+    return (u >= 0x4E00 && u <= 0x9FFF) || (u >= 0x3400 && u <= 0x4DBF);
+}
+
+static int by_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int by_size(const void *a, const void *b)
+{
+    double x = ((const pg_glyph *)a)->size, y = ((const pg_glyph *)b)->size;
+    return x < y ? -1 : x > y;
+}
+
+static double ideograph_ratio(const pg_glyph *g)
+{
+    return (g->x1 - g->x0) / g->size;
+}
+
+/* The font sizes a PDF states are not always the sizes its characters are
+ * printed at: a browser's PDF states twice the size of the type (and its
+ * boxes are as tall as that size), so that every distance measured in
+ * sizes — a line's tolerance, the gap between cells, the pitch of rows —
+ * comes out twice too wide and whole tables collapse into one row.  An
+ * ideograph is as wide as its em, whatever the producer: where the
+ * ideographs of one stated size are narrower than 0.8 of it (their
+ * median), that size is taken down to their width, and every character of
+ * that size with it, its box shrunk about its middle in proportion (no
+ * ideograph of that size on the page: the page's median).  Wider
+ * ideographs (letter-spaced) leave the size as stated.  The glyphs are
+ * reordered (by size). */
+static void measured_sizes(pg_glyph *g, size_t n)
+{
+    double *r = malloc((n ? n : 1) * sizeof *r);
+    if (!r)
+        gk_out_of_memory();
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (ideograph(codepoint(g[i].utf8)))
+            r[m++] = ideograph_ratio(&g[i]);
+    double page_ratio = 1;
+    if (m > 0) {
+        qsort(r, m, sizeof *r, by_double);
+        page_ratio = r[m / 2];
+    }
+    qsort(g, n, sizeof *g, by_size);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        m = 0;
+        for (; j < n && g[j].size == g[i].size; j++)
+            if (ideograph(codepoint(g[j].utf8)))
+                r[m++] = ideograph_ratio(&g[j]);
+        double ratio = page_ratio;
+        if (m > 0) {
+            qsort(r, m, sizeof *r, by_double);
+            ratio = r[m / 2];
+        }
+        if (ratio < 0.8 && ratio >= 0.2)
+            for (size_t k = i; k < j; k++) {
+                double mid = (g[k].y0 + g[k].y1) / 2, half = (g[k].y1 - g[k].y0) / 2 * ratio;
+                g[k].y0 = mid - half;
+                g[k].y1 = mid + half;
+                g[k].size *= ratio;
+            }
+        i = j;
+    }
+    free(r);
+}
+
 /* Group the page's glyphs into lines and the lines into chunks. */
 static void build_lines(page *p)
 {
@@ -330,8 +423,7 @@ static void build_lines(page *p)
             bool fresh = k == i || g->x0 - p->g[k - 1].x1 > 0.8 * dmax(g->size, p->g[k - 1].size) ||
                          (g->x0 - p->g[k - 1].x1 > 0.25 * dmax(g->size, p->g[k - 1].size) &&
                           (figure_meets_text(&p->g[k - 1], g) ||
-                           (figure_char(codepoint(p->g[k - 1].utf8)) &&
-                            figure_char(codepoint(g->utf8)))));
+                           two_figures(&p->g[k - 1], g)));
             if (fresh) {
                 p->ch = grow(p->ch, &p->ccap, p->nc, sizeof *p->ch);
                 chunk *c = &p->ch[p->nc++];
@@ -477,6 +569,22 @@ static size_t column_heads(page *p, const pline *l)
     return n;
 }
 
+/* The page's number, alone on the last line: "13", "- 13 -", "第13页". */
+static bool foot_number(page *p, const pline *l)
+{
+    p->scratch.len = 0;
+    plain_text(p, l, &p->scratch);
+    const char *s = p->scratch.data;
+    while (*s == ' ' || *s == '-' || starts(s, "—") || starts(s, "第"))
+        s += *s == ' ' || *s == '-' ? 1 : 3;
+    size_t digits = 0;
+    while (*s >= '0' && *s <= '9')
+        s++, digits++;
+    while (*s == ' ' || *s == '-' || starts(s, "—") || starts(s, "页"))
+        s += *s == ' ' || *s == '-' ? 1 : 3;
+    return digits >= 1 && digits <= 4 && !*s;
+}
+
 static void classify_lines(page *p)
 {
     double left = 1e18;
@@ -495,18 +603,24 @@ static void classify_lines(page *p)
         /* Column numbers 1, 2, 3 … (after a label): a table's 栏次 line,
          * which starts a table as a figure does (a table with no figure
          * in it, its rows printed blank). */
-        size_t from = l->c0 + (l->c0 < l->c1 && p->ch[l->c0].kind == K_TEXT);
-        int next = 1;
-        for (size_t k = from; k < l->c1 && next > 0; k++) {
+        /* (A label before them, or before each side's: "栏次 1 栏次 2 3".) */
+        int next = 1, labels = 0;
+        for (size_t k = l->c0; k < l->c1 && next > 0; k++) {
             const chunk *c = &p->ch[k];
             p->scratch.len = 0;
             chunk_text(p, c, &p->scratch);
-            next = c->kind == K_DIGITS && c->ndigits <= 2 && atoi(p->scratch.data) == next
-                       ? next + 1 : 0;
+            if (c->kind == K_TEXT && (k == l->c0 || has(p->scratch.data, "栏次")) && labels < 2)
+                labels++;
+            else
+                next = c->kind == K_DIGITS && c->ndigits <= 2 && atoi(p->scratch.data) == next
+                           ? next + 1 : 0;
         }
         l->numbers = !l->excluded && next > 3;
         l->heads = !l->excluded && column_heads(p, l) >= 3;
     }
+    /* The page's number under a table is no row of it. */
+    if (p->nl > 1 && foot_number(p, &p->lines[p->nl - 1]))
+        p->lines[p->nl - 1].excluded = true;
 }
 
 /* ---- Regions ------------------------------------------------------------------ */
@@ -551,6 +665,20 @@ static bool joins_region(const page *p, size_t j, size_t k, double gap, size_t a
 {
     const pline *l = &p->lines[j];
     return joins(p, j, k, gap) && (!l->sentence || aligned_chunks(p, j, a, b) + 1 >= l->c1 - l->c0);
+}
+
+/* A word only a table's header has: 项目, 科目, 编码, 名称, 栏次, 预算数,
+ * 决算数, 金额. */
+static bool header_word(page *p, const chunk *c)
+{
+    static const char *const WORDS[] = {"项目", "科目", "编码", "名称", "栏次",
+                                        "预算数", "决算数", "金额", NULL};
+    p->scratch.len = 0;
+    chunk_text(p, c, &p->scratch);
+    for (const char *const *w = WORDS; *w; w++)
+        if (has(p->scratch.data, *w))
+            return true;
+    return false;
 }
 
 /* The regions of a page, in order. */
@@ -639,33 +767,193 @@ static column *add_column(grid *gr)
 /* Intervals of chunks (sorted by x0) merged where they overlap. */
 typedef struct span {
     double x0, x1;
-    size_t text, amount, digits, short_digits, total;
+    size_t text, amount, digits, short_digits, totals, total;
 } span;
 
-static size_t spans_of(const page *p, const size_t *idx, size_t n, span **out, size_t *cap)
+/* Is the chunk a 合计 or 总计 label (alone)? */
+static bool total_chunk(const page *p, const chunk *c)
+{
+    char buf[32];
+    size_t n = 0;
+    for (size_t k = c->g0; k < c->g1; k++) {
+        size_t len = strlen(p->g[k].utf8);
+        if (n + len >= sizeof buf)
+            return false;
+        memcpy(buf + n, p->g[k].utf8, len);
+        n += len;
+    }
+    buf[n] = '\0';
+    return !strcmp(buf, "合计") || !strcmp(buf, "总计");
+}
+
+/* Spans of chunks idx[0..n) whose extents are x0[i], x1[i] (sorted by x0). */
+static size_t spans_from(const page *p, const size_t *idx, const double *x0, const double *x1,
+                         size_t n, span **out, size_t *cap)
 {
     size_t ns = 0;
     for (size_t i = 0; i < n; i++) {
         const chunk *c = &p->ch[idx[i]];
-        if (ns == 0 || c->x0 > (*out)[ns - 1].x1 + 0.3) {
+        if (ns == 0 || x0[i] > (*out)[ns - 1].x1 + 0.3) {
             *out = grow(*out, cap, ns, sizeof **out);
             memset(&(*out)[ns], 0, sizeof **out);
-            (*out)[ns].x0 = c->x0;
-            (*out)[ns].x1 = c->x1;
+            (*out)[ns].x0 = x0[i];
+            (*out)[ns].x1 = x1[i];
             ns++;
         }
         span *s = &(*out)[ns - 1];
-        s->x1 = dmax(s->x1, c->x1);
+        s->x1 = dmax(s->x1, x1[i]);
         s->total++;
-        if (c->kind == K_TEXT)
+        if (c->kind == K_TEXT) {
             s->text++;
-        else if (c->kind == K_AMOUNT)
+            s->totals += total_chunk(p, c);
+        } else if (c->kind == K_AMOUNT)
             s->amount++;
         else {
             s->digits++;
             s->short_digits += c->ndigits <= 7;
         }
     }
+    return ns;
+}
+
+static size_t spans_of(const page *p, const size_t *idx, size_t n, span **out, size_t *cap)
+{
+    double *x0 = malloc((n ? n : 1) * sizeof *x0), *x1 = malloc((n ? n : 1) * sizeof *x1);
+    if (!x0 || !x1)
+        gk_out_of_memory();
+    for (size_t i = 0; i < n; i++) {
+        x0[i] = p->ch[idx[i]].x0;
+        x1[i] = p->ch[idx[i]].x1;
+    }
+    size_t ns = spans_from(p, idx, x0, x1, n, out, cap);
+    free(x0);
+    free(x1);
+    return ns;
+}
+
+typedef struct edge {
+    double x;
+    int delta;
+} edge;
+
+static int by_edge(const void *a, const void *b)
+{
+    const edge *x = a, *y = b;
+    if (x->x != y->x)
+        return x->x < y->x ? -1 : 1;
+    return x->delta - y->delta;                  /* ends first */
+}
+
+/* qsort has no context: the extents being sorted by, per thread. */
+static _Thread_local const double *sort_x0;
+
+static int by_cut_x0(const void *a, const void *b)
+{
+    double x = sort_x0[*(const size_t *)a], y = sort_x0[*(const size_t *)b];
+    return x < y ? -1 : x > y;
+}
+
+/* Spans of a table's body, where a few chunks wider than their cells (a
+ * long label overflowing into the figures' cell beside it, a word that
+ * did not wrap) do not join two columns: along the x axis, a stretch that
+ * two chunks at most cross, between stretches that four or more and three
+ * times as many cross on both sides, is a gap between columns.  A chunk
+ * belongs to the side its middle is on, its extent cut at the gap. */
+static size_t body_spans(const page *p, const size_t *idx, size_t n, span **out, size_t *cap)
+{
+    edge *e = malloc((2 * n + 1) * sizeof *e);
+    double *x0 = malloc((n ? n : 1) * sizeof *x0), *x1 = malloc((n ? n : 1) * sizeof *x1);
+    size_t *order = malloc((n ? n : 1) * sizeof *order);
+    double *cut = malloc((2 * n + 2) * sizeof *cut);     /* gaps: [cut[2k], cut[2k+1]] */
+    if (!e || !x0 || !x1 || !order || !cut)
+        gk_out_of_memory();
+    for (size_t i = 0; i < n; i++) {
+        e[2 * i].x = p->ch[idx[i]].x0, e[2 * i].delta = 1;
+        e[2 * i + 1].x = p->ch[idx[i]].x1, e[2 * i + 1].delta = -1;
+    }
+    qsort(e, 2 * n, sizeof *e, by_edge);
+    /* Coverage between consecutive edges: seg k is [e[k].x, e[k+1].x). */
+    size_t nseg = n ? 2 * n - 1 : 0, ncut = 0;
+    int *cov = malloc((nseg ? nseg : 1) * sizeof *cov);
+    if (!cov)
+        gk_out_of_memory();
+    int c = 0;
+    for (size_t k = 0; k < nseg; k++) {
+        c += e[k].delta;
+        cov[k] = c;
+    }
+    for (size_t k = 0; k < nseg;) {
+        /* A run of covered segments: a span as spans_of makes them. */
+        if (cov[k] == 0) {
+            k++;
+            continue;
+        }
+        size_t a = k;
+        while (k < nseg && (cov[k] > 0 || e[k + 1].x - e[k].x <= 0.3))
+            k++;
+        size_t b = k;                            /* segments [a, b) */
+        for (size_t v = a; v < b;) {
+            if (cov[v] > 2) {
+                v++;
+                continue;
+            }
+            size_t w = v;
+            int low = 0;
+            while (w < b && cov[w] <= 2)
+                low = cov[w] > low ? cov[w] : low, w++;
+            int left = 0, right = 0;
+            for (size_t q = a; q < v; q++)
+                left = cov[q] > left ? cov[q] : left;
+            for (size_t q = w; q < b; q++)
+                right = cov[q] > right ? cov[q] : right;
+            int peak = left < right ? left : right;
+            if (v > a && w < b && peak >= 4 && peak >= 3 * (low ? low : 1)) {
+                cut[ncut++] = e[v].x;
+                cut[ncut++] = e[w].x;
+            }
+            v = w;
+        }
+    }
+    free(cov);
+    free(e);
+    /* Each chunk on the side of its middle, its extent cut at the gaps. */
+    for (size_t i = 0; i < n; i++) {
+        const chunk *ch = &p->ch[idx[i]];
+        double m = (ch->x0 + ch->x1) / 2;
+        x0[i] = ch->x0, x1[i] = ch->x1;
+        for (size_t g = 0; g < ncut; g += 2) {
+            if (m < cut[g] && x1[i] > cut[g])
+                x1[i] = dmax(x0[i], cut[g]);
+            if (m > cut[g + 1] && x0[i] < cut[g + 1])
+                x0[i] = dmin(x1[i], cut[g + 1]);
+        }
+        order[i] = i;
+    }
+    size_t ns;
+    if (ncut == 0) {
+        ns = spans_from(p, idx, x0, x1, n, out, cap);
+    } else {
+        /* Sorted again by the cut extents. */
+        size_t *sidx = malloc(n * sizeof *sidx);
+        double *sx0 = malloc(n * sizeof *sx0), *sx1 = malloc(n * sizeof *sx1);
+        if (!sidx || !sx0 || !sx1)
+            gk_out_of_memory();
+        sort_x0 = x0;
+        qsort(order, n, sizeof *order, by_cut_x0);
+        for (size_t i = 0; i < n; i++) {
+            sidx[i] = idx[order[i]];
+            sx0[i] = x0[order[i]];
+            sx1[i] = x1[order[i]];
+        }
+        ns = spans_from(p, sidx, sx0, sx1, n, out, cap);
+        free(sidx);
+        free(sx0);
+        free(sx1);
+    }
+    free(x0);
+    free(x1);
+    free(order);
+    free(cut);
     return ns;
 }
 
@@ -682,10 +970,13 @@ static void body_columns(grid *gr)
     sort_page = p;
     qsort(idx, nb, sizeof *idx, by_chunk_x0);
     span *sp = NULL;
-    size_t cap = 0, ns = spans_of(p, idx, nb, &sp, &cap);
+    size_t cap = 0, ns = body_spans(p, idx, nb, &sp, &cap);
     free(idx);
+    /* (A code column may hold the 合计 row's label, printed in the codes'
+     * cell: more codes than labels.) */
     for (size_t i = 0; i < ns;) {
-        bool digits = sp[i].digits == sp[i].total && sp[i].short_digits == sp[i].total;
+        bool digits = sp[i].digits + sp[i].totals == sp[i].total &&
+                      sp[i].short_digits == sp[i].digits && sp[i].digits > sp[i].totals;
         size_t j = i;
         if (digits) {
             while (j + 1 < ns && j + 1 - i < MAX_PARTS && sp[j + 1].digits == sp[j + 1].total &&
@@ -709,6 +1000,7 @@ static void body_columns(grid *gr)
         }
         column *c = add_column(gr);
         c->kind = sp[i].text * 2 > sp[i].total ? C_TEXT : C_NUM;
+        c->amounts = sp[i].amount > 0;
         c->x0 = sp[i].x0;
         c->x1 = sp[i].x1;
         i++;
@@ -719,6 +1011,30 @@ static void body_columns(grid *gr)
 static double overlap(double a0, double a1, double b0, double b1)
 {
     return dmin(a1, b1) - dmax(a0, b0);
+}
+
+/* Is header chunk o the next line of c, wrapped in one column's cell: c
+ * stands over that column alone and covers it (to a size and a half of
+ * each edge: a full line), o is close below (1.7 sizes), starts where c does or is centred
+ * under it, and is no wider?  ("部门预算支出经济" / "分类科目（按大" / "类）":
+ * one header, not a group over the columns below.) */
+static bool wraps_into(const grid *gr, const chunk *c, const chunk *o)
+{
+    double size = dmax(c->size, o->size);
+    if (c->kind != K_TEXT || o->kind != K_TEXT || o->cy - c->cy > 1.7 * size ||
+        o->x1 - o->x0 > c->x1 - c->x0 + 0.5 * size)
+        return false;
+    if (dabs(o->x0 - c->x0) > 0.5 * size &&
+        dabs((o->x0 + o->x1) / 2 - (c->x0 + c->x1) / 2) > 0.5 * size)
+        return false;
+    int over = -1, n = 0;
+    for (int k = 0; k < gr->ncols; k++)
+        if (overlap(c->x0, c->x1, gr->cols[k].x0, gr->cols[k].x1) > 0.5) {
+            over = k;
+            n++;
+        }
+    return n == 1 && c->x1 >= gr->cols[over].x1 - 1.5 * size &&
+           c->x0 <= gr->cols[over].x0 + 1.5 * size;
 }
 
 /* A header chunk with no other below it: the header of one column (a
@@ -732,10 +1048,17 @@ static bool leaf(const grid *gr, size_t i)
         const chunk *o = &gr->p->ch[gr->cs[j]];
         if (c->kind == K_TEXT && o->kind == K_DIGITS && o->ndigits <= 2)
             continue;
-        if (o->cy > c->cy + 0.3 * c->size && overlap(c->x0, c->x1, o->x0, o->x1) > 0.5)
+        if (o->cy > c->cy + 0.3 * c->size && overlap(c->x0, c->x1, o->x0, o->x1) > 0.5 &&
+            !wraps_into(gr, c, o))
             return false;
     }
     return true;
+}
+
+/* A column's number: a number of a line of them (栏次 1 2 3). */
+static bool column_number(const page *p, const chunk *c)
+{
+    return c->kind == K_DIGITS && c->ndigits <= 2 && p->lines[c->line].numbers;
 }
 
 /* Headers of single columns (leaves) above no column of the body make
@@ -768,6 +1091,41 @@ static void header_columns(grid *gr)
             x1[over] = dmax(x1[over], c->x1);
         }
     }
+    /* Column numbers (栏次 1 2 3) number every column, one each: a column
+     * of amounts with no number over it takes the nearest in its tile
+     * that stands over no column (a number printed at its cell's right
+     * edge, the figures at its left). */
+    bool numbered_cols = false;
+    for (size_t i = 0; i < gr->body_from; i++)
+        numbered_cols |= column_number(p, &p->ch[gr->cs[i]]);
+    for (int k = 0; k < gr->ncols && numbered_cols; k++) {
+        if (gr->cols[k].kind != C_NUM || !gr->cols[k].amounts)
+            continue;
+        bool has_number = false;
+        for (size_t i = 0; i < gr->body_from && !has_number; i++) {
+            const chunk *c = &p->ch[gr->cs[i]];
+            has_number = column_number(p, c) && overlap(c->x0, c->x1, x0[k], x1[k]) > 0.5;
+        }
+        double left = k > 0 ? (gr->cols[k - 1].x1 + gr->cols[k].x0) / 2 : -1e9;
+        double right = k + 1 < gr->ncols ? (gr->cols[k].x1 + gr->cols[k + 1].x0) / 2 : 1e9;
+        double mid = (gr->cols[k].x0 + gr->cols[k].x1) / 2, best_d = 1e18;
+        const chunk *best = NULL;
+        for (size_t i = 0; i < gr->body_from && !has_number; i++) {
+            const chunk *c = &p->ch[gr->cs[i]];
+            double m = (c->x0 + c->x1) / 2;
+            bool free_number = column_number(p, c);
+            for (int j = 0; j < gr->ncols && free_number; j++)
+                free_number = overlap(c->x0, c->x1, x0[j], x1[j]) <= 0.5;
+            if (free_number && m > left && m < right && dabs(m - mid) < best_d) {
+                best_d = dabs(m - mid);
+                best = c;
+            }
+        }
+        if (best) {
+            x0[k] = dmin(x0[k], best->x0);
+            x1[k] = dmax(x1[k], best->x1);
+        }
+    }
     /* A column of figures with no leaf over it takes the nearest leaf over
      * its tile: a header centred over narrow right-aligned figures. */
     for (int k = 0; k < gr->ncols; k++) {
@@ -795,10 +1153,12 @@ static void header_columns(grid *gr)
             x1[k] = dmax(x1[k], best->x1);
         }
     }
+    /* Blank columns: where leaves stand over no column — where column
+     * numbers do, when the columns are numbered. */
     size_t n = 0;
     for (size_t i = 0; i < gr->body_from; i++) {
         const chunk *c = &p->ch[gr->cs[i]];
-        bool over = !leaves[i];
+        bool over = !leaves[i] || (numbered_cols && !column_number(p, c));
         for (int k = 0; k < gr->ncols && !over; k++)
             over = overlap(c->x0, c->x1, x0[k], x1[k]) > 0.5;
         if (!over)
@@ -819,13 +1179,17 @@ static void header_columns(grid *gr)
         figures |= gr->cols[k].kind != C_TEXT;
     for (size_t i = 0; i < ns; i++) {
         /* Blank columns stand among the figures, not between a label
-         * column and the figures (there a header centred over its cell
-         * misses the label's or the figures' extent). */
+         * column and the figures, nor before a first column of codes
+         * (there a header centred or left-aligned over its cell misses the
+         * label's, the code's or the figures' extent).  Before a first
+         * column of labels one does: the codes of a page whose only row
+         * is 合计. */
         int left = -1;
         for (int k = 0; k < body; k++)
             if (gr->cols[k].x1 <= sp[i].x0)
                 left = k;
-        if (left >= 0 && gr->cols[left].kind != C_NUM && figures)
+        if (figures && (left < 0 ? body > 0 && gr->cols[0].kind == C_CODE
+                                 : gr->cols[left].kind != C_NUM))
             continue;
         column *c = add_column(gr);
         c->kind = C_NUM;
@@ -836,6 +1200,73 @@ static void header_columns(grid *gr)
     free(idx);
     if (gr->ncols)
         qsort(gr->cols, (size_t)gr->ncols, sizeof *gr->cols, by_col_x0);
+}
+
+/* Figures of one cell aligned differently from row to row (left in some,
+ * right in others, as a browser prints a table whose cells each carry
+ * their own alignment) fall into two columns of the body with a gap
+ * between them.  Two neighbouring columns of figures are one when a
+ * header stands over both and every header over one of them stands over
+ * the other too (or wraps one over both: "本年支出合" / "计"), and no
+ * line has a figure in both. */
+static void join_split_columns(grid *gr)
+{
+    page *p = gr->p;
+    if (gr->ncols < 2 || gr->body_from == 0)
+        return;
+    unsigned char *seen = calloc(p->nl ? p->nl : 1, 1);
+    if (!seen)
+        gk_out_of_memory();
+    for (int k = 0; k + 1 < gr->ncols;) {
+        column *a = &gr->cols[k], *b = &gr->cols[k + 1];
+        bool same = a->kind == C_NUM && b->kind == C_NUM, any = false;
+        for (size_t i = 0; i < gr->body_from && same; i++) {
+            const chunk *c = &p->ch[gr->cs[i]];
+            bool over_a = overlap(c->x0, c->x1, a->x0, a->x1) > 0.5;
+            bool over_b = overlap(c->x0, c->x1, b->x0, b->x1) > 0.5;
+            if (c->kind != K_TEXT || (!over_a && !over_b))
+                continue;
+            if (over_a && over_b) {
+                any = true;
+                continue;
+            }
+            /* Over one of them only: the wrapped end of a header over
+             * both ("本年支出合" / "计"), or a header of its own. */
+            bool wrapped = false;
+            for (size_t j = 0; j < gr->body_from && !wrapped; j++) {
+                const chunk *o = &p->ch[gr->cs[j]];
+                double size = dmax(o->size, c->size);
+                wrapped = j != i && o->kind == K_TEXT && o->cy < c->cy &&
+                          c->cy - o->cy <= 1.7 * size &&
+                          overlap(o->x0, o->x1, a->x0, a->x1) > 0.5 &&
+                          overlap(o->x0, o->x1, b->x0, b->x1) > 0.5 &&
+                          (dabs(c->x0 - o->x0) <= size ||
+                           dabs((c->x0 + c->x1) / 2 - (o->x0 + o->x1) / 2) <= size);
+            }
+            same = wrapped;
+        }
+        if (same && any) {
+            memset(seen, 0, p->nl ? p->nl : 1);
+            for (size_t i = gr->body_from; i < gr->ncs; i++) {
+                const chunk *c = &p->ch[gr->cs[i]];
+                if (c->x0 >= a->x0 - 0.3 && c->x1 <= a->x1 + 0.3)
+                    seen[c->line] = 1;
+            }
+            for (size_t i = gr->body_from; i < gr->ncs && same; i++) {
+                const chunk *c = &p->ch[gr->cs[i]];
+                if (c->x0 >= b->x0 - 0.3 && c->x1 <= b->x1 + 0.3 && seen[c->line])
+                    same = false;
+            }
+        }
+        if (!(same && any)) {
+            k++;
+            continue;
+        }
+        a->x1 = dmax(a->x1, b->x1);
+        memmove(b, b + 1, (size_t)(gr->ncols - k - 2) * sizeof *b);
+        gr->ncols--;
+    }
+    free(seen);
 }
 
 /* The end of the header band that starts at chunk i of cs (sorted top to
@@ -913,7 +1344,13 @@ static void group_headers(grid *gr)
             bool lone = leaf(gr, g) && c->kind == K_TEXT;
             for (int k = 0; k < gr->ncols && lone; k++)
                 lone = overlap(c->x0, c->x1, gr->cols[k].x0, gr->cols[k].x1) <= 0.5;
-            if (leaf(gr, g) && !lone)
+            /* The lines of a header wrapped in its cell keep its column. */
+            bool wrapped = false;
+            for (size_t q = 0; q < gr->body_from && !wrapped; q++) {
+                const chunk *o = &p->ch[gr->cs[q]];
+                wrapped = q != g && (wraps_into(gr, c, o) || wraps_into(gr, o, c));
+            }
+            if ((leaf(gr, g) && !lone) || wrapped)
                 continue;
             double m = (c->x0 + c->x1) / 2, tol = 1.5 * c->size;
             int k0 = column_at(gr, m), best = -1, best_w = -1;
@@ -1283,11 +1720,18 @@ static void put_cell(pg_doc *d, const grid *gr, int k, const size_t *idx, size_t
     for (size_t i = 0; i < n; i++) {
         const chunk *c = &p->ch[idx[i]];
         size_t before = d->text.len;
-        if (i > 0 && before > 0 && is_ascii_alnum((unsigned char)d->text.data[before - 1]) &&
-            is_ascii_alnum((unsigned char)p->g[c->g0].utf8[0]))
+        /* An amount wrapped in a narrow cell ("326." / "78", "14,770" /
+         * ".62"): one amount again, where its point or a separator stands
+         * at the break. */
+        bool wrapped = i > 0 && c->kind != K_TEXT && p->ch[idx[i - 1]].kind != K_TEXT &&
+                       (strchr(".,", d->text.data[before - 1]) || p->g[c->g0].utf8[0] == '.');
+        bool apart = i > 0 && before > 0 &&
+                     is_ascii_alnum((unsigned char)d->text.data[before - 1]) &&
+                     is_ascii_alnum((unsigned char)p->g[c->g0].utf8[0]);
+        /* Two figures in a cell: not one amount. */
+        apart |= i > 0 && gr->cols[k].kind == C_NUM && c->kind != K_TEXT;
+        if (apart && !wrapped)
             gk_buf_putc(&d->text, ' ');
-        else if (i > 0 && gr->cols[k].kind == C_NUM && c->kind != K_TEXT)
-            gk_buf_putc(&d->text, ' ');       /* two figures in a cell: not one amount */
         chunk_text(p, c, &d->text);
         box_add(box, has_box, c->x0, c->y0, c->x1, c->y1);
     }
@@ -1407,6 +1851,122 @@ static bool level_word(const page *p, const chunk *c)
     return false;
 }
 
+/* A chunk of glyphs [g0, g1) of line `line`, measured and classified. */
+static void set_chunk(const page *p, chunk *c, size_t g0, size_t g1, int line)
+{
+    memset(c, 0, sizeof *c);
+    c->g0 = g0, c->g1 = g1;
+    c->line = line;
+    c->col = c->sub = c->row = -1;
+    c->x0 = c->y0 = 1e18, c->x1 = c->y1 = -1e18;
+    double sum = 0;
+    for (size_t k = g0; k < g1; k++) {
+        const pg_glyph *g = &p->g[k];
+        c->x0 = dmin(c->x0, g->x0), c->x1 = dmax(c->x1, g->x1);
+        c->y0 = dmin(c->y0, g->y0), c->y1 = dmax(c->y1, g->y1);
+        sum += cy_of(g);
+        c->size = dmax(c->size, g->size);
+    }
+    c->cy = sum / (double)(g1 - g0);
+    classify_chunk(p, c);
+}
+
+static int by_value(const void *a, const void *b)
+{
+    return by_double(a, b);
+}
+
+/* Is x within tol of one of the sorted edges e[0..n)? */
+static bool near_edge(const double *e, size_t n, double x, double tol)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (e[mid] < x - tol)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && e[lo] <= x + tol;
+}
+
+/* Headers of narrow cells run into one another where the cells' padding is
+ * less than the gap that cuts chunks ("本年收入合财政拨款收上级补助收" over
+ * three columns).  Where the columns are known — the edges of the body's
+ * columns and of the column numbers (栏次 1 2 3) — a header chunk is cut
+ * at a gap (a quarter of a size) after which a character starts at a
+ * column's left edge, or before which one ends at a column's right edge.
+ * The page's chunks are rebuilt when any is cut. */
+static void cut_headers_at_columns(page *p, const region *rg, double body_y)
+{
+    size_t c0 = p->lines[rg->l0].c0, c1 = p->lines[rg->l1].c1;
+    size_t cap = 2 * (c1 - c0) + 2, nl = 0, nr = 0;
+    double *left = malloc(cap * sizeof *left), *right = malloc(cap * sizeof *right);
+    if (!left || !right)
+        gk_out_of_memory();
+    for (size_t i = rg->l0; i <= rg->l1; i++)
+        for (size_t k = p->lines[i].c0; k < p->lines[i].c1; k++) {
+            const chunk *c = &p->ch[k];
+            if (c->cy >= body_y || p->lines[i].numbers) {
+                left[nl++] = c->x0;
+                right[nr++] = c->x1;
+            }
+        }
+    qsort(left, nl, sizeof *left, by_value);
+    qsort(right, nr, sizeof *right, by_value);
+    /* The glyphs after which a header chunk is cut. */
+    size_t *cut = NULL, ncut = 0, cutcap = 0;
+    for (size_t i = rg->l0; i <= rg->l1; i++)
+        for (size_t k = p->lines[i].c0; k < p->lines[i].c1; k++) {
+            const chunk *c = &p->ch[k];
+            if (c->cy >= body_y || p->lines[i].numbers)
+                continue;
+            for (size_t q = c->g0 + 1; q < c->g1; q++) {
+                const pg_glyph *a = &p->g[q - 1], *b = &p->g[q];
+                double size = dmax(a->size, b->size), tol = 0.25 * size;
+                if (b->x0 - a->x1 <= 0.25 * size)
+                    continue;
+                if (near_edge(left, nl, b->x0, tol) || near_edge(right, nr, a->x1, tol)) {
+                    cut = grow(cut, &cutcap, ncut, sizeof *cut);
+                    cut[ncut++] = q;
+                }
+            }
+        }
+    free(left);
+    free(right);
+    if (ncut == 0) {
+        free(cut);
+        return;
+    }
+    chunk *ch = malloc((p->nc + ncut) * sizeof *ch);
+    if (!ch)
+        gk_out_of_memory();
+    size_t n = 0, next = 0;
+    for (size_t i = 0; i < p->nl; i++) {
+        pline *l = &p->lines[i];
+        size_t from = n;
+        for (size_t k = l->c0; k < l->c1; k++) {
+            const chunk *c = &p->ch[k];
+            size_t g0 = c->g0;
+            while (next < ncut && cut[next] > c->g0 && cut[next] < c->g1) {
+                set_chunk(p, &ch[n++], g0, cut[next], (int)i);
+                g0 = cut[next++];
+            }
+            if (g0 == c->g0)
+                ch[n++] = *c;
+            else
+                set_chunk(p, &ch[n++], g0, c->g1, (int)i);
+        }
+        l->c0 = from;
+        l->c1 = n;
+    }
+    free(p->ch);
+    p->ch = ch;
+    p->nc = n;
+    p->ccap = p->nc + ncut;
+    free(cut);
+}
+
 /* Beyond these a region is no table gongkai knows (and the geometry,
  * quadratic in places, would cost too much): its lines stay text. */
 #define MAX_GRID_CHUNKS 4000
@@ -1438,6 +1998,8 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     for (size_t i = rg->l0; i <= rg->l1 && body_y == 1e18; i++)
         if (p->lines[i].heads)
             body_y = p->lines[i].cy + 0.5 * p->lines[i].size;
+    if (body_y < 1e18)
+        cut_headers_at_columns(p, rg, body_y);
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = rg->l0; i <= rg->l1; i++)
             for (size_t k = p->lines[i].c0; k < p->lines[i].c1; k++)
@@ -1454,14 +2016,8 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
      * first row but labels), its columns. */
     bool carried = false;
     bool header_words = false;
-    for (size_t i = 0; i < header_chunks && !header_words; i++) {
-        p->scratch.len = 0;
-        chunk_text(p, &p->ch[gr.cs[i]], &p->scratch);
-        static const char *const WORDS[] = {"项目", "科目", "编码", "名称", "栏次",
-                                            "预算数", "决算数", "金额", NULL};
-        for (const char *const *w = WORDS; *w && !header_words; w++)
-            header_words = has(p->scratch.data, *w);
-    }
+    for (size_t i = 0; i < header_chunks && !header_words; i++)
+        header_words = header_word(p, &p->ch[gr.cs[i]]);
     if (first_on_page && !header_words) {
         gr.body_from = 0;
         body_columns(&gr);
@@ -1493,6 +2049,7 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
             body_columns(&gr);
         }
         header_columns(&gr);
+        join_split_columns(&gr);
     }
     if (gr.ncols > MAX_GRID_COLUMNS) {
         free(gr.cols);
@@ -1603,27 +2160,121 @@ static bool page_number(page *p, const pline *l)
     return digits > 0 && digits <= 4 && other <= 6;
 }
 
-void pg_add_page(pg_doc *d, int number, pg_glyph *g, size_t n, double width)
+/* A table's header at the foot of a page, its rows on the next: the lines
+ * after the last region down to the page's foot (its page number aside),
+ * under a title, unit or number line, none of them prose, one of three
+ * cells or more, with a header word among them.  They are a region of
+ * their own (a header without a body), whose columns the next page's rows
+ * take (a table carried over).  Returns the regions with it. */
+static size_t foot_header(page *p, region *rg, size_t nr)
 {
-    char marker[32];
-    int m = snprintf(marker, sizeof marker, "=== page %d ===\n", number);
-    new_line(d, 0, 0);
-    gk_buf_putn(&d->text, marker, (size_t)m);
+    size_t e = p->nl;
+    while (e > 0 && page_number(p, &p->lines[e - 1]))
+        e--;
+    if (e == 0 || (nr > 0 && rg[nr - 1].l1 + 1 >= e))
+        return nr;
+    size_t a = e - 1;
+    while (a > 0 && (nr == 0 || a - 1 > rg[nr - 1].l1) && !p->lines[a - 1].excluded &&
+           joins(p, a - 1, a, 5.0))
+        a--;
+    if (a == 0 || !p->lines[a - 1].excluded || (nr > 0 && a <= rg[nr - 1].l1))
+        return nr;
+    bool wide = false, words = false;
+    for (size_t i = a; i < e; i++) {
+        const pline *l = &p->lines[i];
+        if (l->excluded || l->sentence || l->amount)
+            return nr;
+        wide |= l->c1 - l->c0 >= 3;
+        for (size_t k = l->c0; k < l->c1 && !words; k++)
+            words = header_word(p, &p->ch[k]);
+    }
+    if (!wide || !words)
+        return nr;
+    rg[nr].l0 = a;
+    rg[nr].l1 = e - 1;
+    return nr + 1;
+}
 
-    page p = {0};
-    p.g = g;
-    p.ng = n;
-    p.width = width > 0 ? width : 595;
-    p.number = number;
-    build_lines(&p);
-    classify_lines(&p);
-    region *rg = malloc((p.nl ? p.nl : 1) * sizeof *rg);
-    if (!rg)
+/* Lines, chunks and regions of a page (its glyphs already measured). */
+static size_t lay_out(page *p, region **rg, bool carry_open)
+{
+    build_lines(p);
+    classify_lines(p);
+    *rg = malloc((p->nl ? p->nl : 1) * sizeof **rg);
+    if (!*rg)
         gk_out_of_memory();
-    size_t nr = find_regions(&p, rg, d->carry && d->carry->open);
+    return find_regions(p, *rg, carry_open);
+}
+
+static void free_page(page *p)
+{
+    free(p->lines);
+    free(p->ch);
+    gk_buf_free(&p->scratch);
+}
+
+/* The held header, not followed by rows: its lines as text, on its page. */
+static void flush_held(pg_doc *d)
+{
+    pg_carry *c = d->carry;
+    if (!c || !c->nheld)
+        return;
+    page p = {0};
+    p.g = c->held;
+    p.ng = c->nheld;
+    p.width = c->held_width;
+    p.number = c->held_page;
+    p.lineno = c->held_lineno;
+    build_lines(&p);
+    for (size_t i = 0; i < p.nl; i++) {
+        emit_plain(d, &p, &p.lines[i]);
+        if (!page_number(&p, &p.lines[i]))
+            c->open = false;
+    }
+    free_page(&p);
+    c->nheld = 0;
+}
+
+/* Does the page begin with a table's rows, no header of their own above
+ * the first figure: the rows of a header held at the last page's foot? */
+static bool rows_first(page *p, const region *rg, size_t nr)
+{
+    if (nr == 0 || rg[0].l0 != 0)
+        return false;
+    size_t first = rg[0].l0;
+    while (first <= rg[0].l1 && !p->lines[first].amount)
+        first++;
+    for (size_t i = rg[0].l0; i < first && i <= rg[0].l1; i++)
+        for (size_t k = p->lines[i].c0; k < p->lines[i].c1; k++)
+            if (header_word(p, &p->ch[k]))
+                return false;
+    return first <= rg[0].l1;
+}
+
+/* Write a page's lines, tables as rows; holds back a header at its foot. */
+static void write_page(pg_doc *d, page *p, region *rg, size_t nr)
+{
+    size_t with_foot = foot_header(p, rg, nr);
     bool seen_text = false;
-    for (size_t i = 0, r = 0; i < p.nl;) {
-        if (r < nr && rg[r].l0 == i && grid_region(d, &p, &rg[r], !seen_text)) {
+    for (size_t i = 0, r = 0; i < p->nl;) {
+        if (with_foot > nr && r == nr && rg[r].l0 == i) {
+            /* The header at the foot: held, with what follows it. */
+            if (!d->carry) {
+                d->carry = calloc(1, sizeof *d->carry);
+                if (!d->carry)
+                    gk_out_of_memory();
+            }
+            pg_carry *c = d->carry;
+            size_t g0 = p->lines[i].g0, ng = p->ng - g0;
+            c->held = grow(c->held, &c->heldcap, ng, sizeof *c->held);
+            memcpy(c->held, p->g + g0, ng * sizeof *c->held);
+            c->nheld = ng;
+            c->held_page = p->number;
+            c->held_lineno = p->lineno;
+            c->held_width = p->width;
+            break;
+        }
+        if (r < nr && rg[r].l0 == i && grid_region(d, p, &rg[r], !seen_text)) {
             seen_text = true;
             i = rg[r].l1 + 1;
             r++;
@@ -1631,16 +2282,68 @@ void pg_add_page(pg_doc *d, int number, pg_glyph *g, size_t n, double width)
         }
         if (r < nr && rg[r].l1 == i)
             r++;
-        emit_plain(d, &p, &p.lines[i]);
-        if (d->carry && !page_number(&p, &p.lines[i]))
+        emit_plain(d, p, &p->lines[i]);
+        if (d->carry && !page_number(p, &p->lines[i]))
             d->carry->open = false;
         seen_text = true;
         i++;
     }
+}
+
+void pg_add_page(pg_doc *d, int number, pg_glyph *g, size_t n, double width)
+{
+    page p = {0};
+    p.g = g;
+    p.ng = n;
+    p.width = width > 0 ? width : 595;
+    p.number = number;
+    measured_sizes(g, n);
+    region *rg;
+    size_t nr = lay_out(&p, &rg, d->carry && d->carry->open);
+    pg_glyph *joined = NULL;
+    pg_carry *c = d->carry;
+    if (c && c->nheld && rows_first(&p, rg, nr) && p.nl > 0) {
+        /* The held header goes on top of this page's rows, as if printed
+         * there: its last line one and a half sizes above the first. */
+        const pline *top = &p.lines[0];
+        double last = -1e18, size = 0;
+        for (size_t k = 0; k < c->nheld; k++) {
+            last = dmax(last, cy_of(&c->held[k]));
+            size = dmax(size, c->held[k].size);
+        }
+        double dy = top->cy - 1.5 * dmax(size, top->size) - last;
+        joined = malloc((c->nheld + n) * sizeof *joined);
+        if (!joined)
+            gk_out_of_memory();
+        memcpy(joined, c->held, c->nheld * sizeof *joined);
+        for (size_t k = 0; k < c->nheld; k++)
+            joined[k].y0 += dy, joined[k].y1 += dy;
+        memcpy(joined + c->nheld, g, n * sizeof *joined);
+        free(rg);
+        free_page(&p);
+        memset(&p, 0, sizeof p);
+        p.g = joined;
+        p.ng = c->nheld + n;
+        p.width = width > 0 ? width : 595;
+        p.number = number;
+        c->nheld = 0;
+        nr = lay_out(&p, &rg, c->open);
+    } else {
+        flush_held(d);
+    }
+    char marker[32];
+    int m = snprintf(marker, sizeof marker, "=== page %d ===\n", number);
+    new_line(d, 0, 0);
+    gk_buf_putn(&d->text, marker, (size_t)m);
+    write_page(d, &p, rg, nr);
     free(rg);
-    free(p.lines);
-    free(p.ch);
-    gk_buf_free(&p.scratch);
+    free_page(&p);
+    free(joined);
+}
+
+void pg_finish(pg_doc *d)
+{
+    flush_held(d);
 }
 
 void pg_doc_free(pg_doc *d)
@@ -1650,6 +2353,7 @@ void pg_doc_free(pg_doc *d)
     free(d->fields);
     if (d->carry) {
         free(d->carry->cols);
+        free(d->carry->held);
         gk_buf_free(&d->carry->header);
     }
     free(d->carry);

@@ -47,6 +47,10 @@ typedef struct pg_doc {
  * reordered. */
 void pg_add_page(pg_doc *d, int page, pg_glyph *g, size_t n, double width);
 
+/* After the last page: lines held back at a page's foot (a table's header
+ * waiting for its rows on the next page) are written. */
+void pg_finish(pg_doc *d);
+
 void pg_doc_free(pg_doc *d);
 
 #endif

@@ -20,6 +20,7 @@
 #include "../model/arena.h"
 #include "layout.h"
 #include "lines.h"
+#include "meta.h"
 #include "readers.h"
 #include "text.h"
 
@@ -239,6 +240,46 @@ static bool confirmed_title(reader *rd, size_t t)
     return false;
 }
 
+/* A table title no layout knows ("收入总表", "财政拨款基本支出表（经济科目）"):
+ * a short line of one cell ending in 表, with the table's number on the
+ * line before it or a unit on one of the two lines after it.  It ends the
+ * table before it. */
+static bool unknown_title(reader *rd, size_t t)
+{
+    const gk_line *ln = &rd->L.items[t];
+    const char *text = ln->text;
+    if (ln->bullet || !*text || strlen(text) > 120 || tx_has(text, "。") || tx_has(text, "，") ||
+        tx_starts(text, "注") || tx_starts(text, "详见") || tx_starts(text, "见") ||
+        section_break(ln))
+        return false;
+    if (ln->ncells == 2 && is_number(ln->cells[0]))
+        text = ln->cells[1];
+    else if (tx_nonempty_cells(ln) > 1)
+        return false;
+    if (!ends_as_title(tx_key_of(rd, text)))
+        return false;
+    size_t k = t;
+    while (k > 0 && !*rd->L.items[k - 1].text)
+        k--;
+    if (k > 0 && is_number(rd->L.items[k - 1].text))
+        return true;
+    if (text != ln->text)
+        return true;
+    int seen = 0;
+    for (size_t i = t + 1; i < rd->L.n && seen < 2; i++) {
+        const gk_line *nl = &rd->L.items[i];
+        if (!*nl->text)
+            continue;
+        seen++;
+        if (title_layout(rd, nl))
+            return false;           /* a heading over a known table */
+        for (size_t c = 0; c < nl->ncells; c++)
+            if (unit_in(nl->cells[c]) != GK_UNIT_NONE)
+                return true;
+    }
+    return false;
+}
+
 /* ---- Reading a table's extent ------------------------------------------------- */
 
 static bool says_empty(const char *t)
@@ -376,12 +417,14 @@ static size_t table_end(reader *rd, size_t from, gk_table *t)
             }
             return end;
         }
-        if ((title_layout(rd, ln) && confirmed_title(rd, i)) || section_break(ln))
+        if ((title_layout(rd, ln) && confirmed_title(rd, i)) || section_break(ln) ||
+            (i > from && unknown_title(rd, i)))
             return i;
         /* The next table's number ("表2", "公开02表") on the line before
          * its title. */
-        if (is_number(ln->text) && i + 1 < rd->L.n && title_layout(rd, &rd->L.items[i + 1]) &&
-            confirmed_title(rd, i + 1))
+        if (is_number(ln->text) && i + 1 < rd->L.n &&
+            ((title_layout(rd, &rd->L.items[i + 1]) && confirmed_title(rd, i + 1)) ||
+             unknown_title(rd, i + 1)))
             return i;
         if (!row_like(ln) && strlen(ln->text) > 60 && tx_has(ln->text, "。") && !form)
             return i;                              /* a paragraph of prose */
@@ -465,6 +508,40 @@ static const char *header_at(reader *rd, size_t hb, size_t he, int p)
     return gk_arena_strndup(rd->scratch, buf, strlen(buf));
 }
 
+/* The key of the lowest non-empty header cell at position p. */
+static const char *leaf_header(reader *rd, size_t hb, size_t he, int p)
+{
+    for (size_t i = he; i-- > hb;) {
+        const gk_line *ln = &rd->L.items[i];
+        if (!ln->tabbed)
+            continue;
+        const char *k = tx_key_of(rd, cell_at(ln, p));
+        if (*k)
+            return k;
+    }
+    return "";
+}
+
+/* The unused column of spec named by the longest word that h holds; -1. */
+static int best_word(const gk_column_spec *spec, int ncols, const bool *used, const char *h,
+                     size_t *best_len)
+{
+    int best = -1;
+    *best_len = 0;
+    for (int k = 0; k < ncols; k++) {
+        if (used[k])
+            continue;
+        for (int w = 0; w < GK_LAYOUT_MAX_WORDS && spec[k].words[w]; w++) {
+            size_t len = strlen(spec[k].words[w]);
+            if (len > *best_len && strstr(h, spec[k].words[w])) {
+                best = k;
+                *best_len = len;
+            }
+        }
+    }
+    return best;
+}
+
 /* Name each position by the canonical column whose header word it holds
  * (the longest such word wins); positions with no such word take the next
  * unused column in canonical order. */
@@ -476,19 +553,17 @@ static void name_columns(reader *rd, const gk_column_spec *spec, size_t hb, size
     int assigned[MAX_POS];
     for (int i = 0; i < c->n; i++) {
         const char *h = header_at(rd, hb, he, c->pos[i]);
+        /* The header cell nearest the figures names the column, unless it
+         * is a bare 小计/合计 under a group header ("基本支出" over "小计"):
+         * a header spanning several columns may stand over the first of
+         * them only ("公务用车购置及运行维护费" over "“三公”经费合计"). */
+        const char *leaf = leaf_header(rd, hb, he, c->pos[i]);
         int best = -1;
         size_t best_len = 0;
-        for (int k = 0; k < ncols; k++) {
-            if (used[k])
-                continue;
-            for (int w = 0; w < GK_LAYOUT_MAX_WORDS && spec[k].words[w]; w++) {
-                size_t len = strlen(spec[k].words[w]);
-                if (len > best_len && strstr(h, spec[k].words[w])) {
-                    best = k;
-                    best_len = len;
-                }
-            }
-        }
+        if (*leaf && strcmp(leaf, "小计") != 0 && strcmp(leaf, "合计") != 0 && strcmp(leaf, h) != 0)
+            best = best_word(spec, ncols, used, leaf, &best_len);
+        if (best < 0)
+            best = best_word(spec, ncols, used, h, &best_len);
         assigned[i] = best;
         if (best >= 0)
             used[best] = true;
@@ -500,6 +575,10 @@ static void name_columns(reader *rd, const gk_column_spec *spec, size_t hb, size
             last = assigned[i];
             continue;
         }
+        /* "其中：专项资金…" is a part of the column before it, never a
+         * column of its own in the layout's sums. */
+        if (tx_has(c->name[i] ? c->name[i] : "", "其中"))
+            continue;
         for (int k = last + 1; k < ncols; k++)
             if (!used[k]) {
                 used[k] = true;
@@ -517,11 +596,52 @@ static void name_columns(reader *rd, const gk_column_spec *spec, size_t hb, size
 
 /* ---- Cells and rows ------------------------------------------------------------------ */
 
+/* "125360,898": a figure whose thousands separators are printed in the
+ * last group only (each comma followed by three digits, a longer group
+ * before it) — the same figure without its commas; NULL if s is not. */
+static const char *loose_separators(reader *rd, const char *s)
+{
+    char buf[32];
+    size_t n = 0;
+    bool comma = false;
+    const char *p = s;
+    if (*p == '-')
+        buf[n++] = *p++;
+    if (!(*p >= '0' && *p <= '9'))
+        return NULL;
+    for (; *p && *p != '.'; p++) {
+        if (*p == ',') {
+            int d = 0;
+            while (p[1 + d] >= '0' && p[1 + d] <= '9')
+                d++;
+            if (d != 3 || (p[4] && p[4] != ',' && p[4] != '.'))
+                return NULL;
+            comma = true;
+            continue;
+        }
+        if (!(*p >= '0' && *p <= '9') || n + 1 >= sizeof buf)
+            return NULL;
+        buf[n++] = *p;
+    }
+    for (; *p && n + 1 < sizeof buf; p++) {
+        if (!(*p == '.' || (*p >= '0' && *p <= '9')))
+            return NULL;
+        buf[n++] = *p;
+    }
+    if (!comma || *p)
+        return NULL;
+    return gk_arena_strndup(rd->scratch, buf, n);
+}
+
 void tx_put_amount(reader *rd, gk_row *row, const char *column, const gk_line *ln,
                        const char *s)
 {
     gk_amount a;
-    switch (gk_amount_parse(s, strlen(s), &a)) {
+    gk_amount_status st = gk_amount_parse(s, strlen(s), &a);
+    const char *loose = st == GK_AMOUNT_INVALID ? loose_separators(rd, s) : NULL;
+    if (loose)
+        st = gk_amount_parse(loose, strlen(loose), &a);
+    switch (st) {
     case GK_AMOUNT_OK:
         gk_row_set(rd->r, row, column, a);
         break;
@@ -562,6 +682,37 @@ bool tx_is_total_label(const char *key)
 
 /* ---- Coded tables (功能/经济分类 rows) ------------------------------------------------ */
 
+/* A row on a later page than the table's first row, one cell wider than
+ * it, with a blank cell where the first page has none (a PDF grid that
+ * made a column of a header printed again over no figures): the row
+ * without that cell — after its code and name ("22102 | 住房改革支出 |  |
+ * 20,970,048"), or before a 合计 standing a cell too far right.  Otherwise
+ * the line itself. */
+static const gk_line *continued_row(reader *rd, const gk_line *first, const gk_line *ln,
+                                    gk_line *out)
+{
+    if (!first || !ln->tabbed || !first->tabbed || ln->page == first->page ||
+        ln->ncells != first->ncells + 1 || ln->ncells < 4)
+        return ln;
+    char code[8];
+    int drop = -1;
+    if (tx_code_of(ln->cells[0], code) && *ln->cells[1] && !*ln->cells[2])
+        drop = 2;
+    else if (!*ln->cells[0] && !*ln->cells[1] && tx_is_total_label(tx_key_of(rd, ln->cells[2])))
+        drop = 0;
+    if (drop < 0)
+        return ln;
+    const char **cells = gk_arena_alloc(rd->scratch, ln->ncells * sizeof *cells);
+    size_t n = 0;
+    for (size_t k = 0; k < ln->ncells; k++)
+        if ((int)k != drop)
+            cells[n++] = ln->cells[k];
+    *out = *ln;
+    out->cells = cells;
+    out->ncells = n;
+    return out;
+}
+
 static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
 {
     columns c = {0};
@@ -573,25 +724,63 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
         while (data < e) {
             const gk_line *ln = &rd->L.items[data];
             char code[8];
-            if (tx_code_of(cell_at(ln, 0), code) || tx_has(tx_key_of(rd, cell_at(ln, 0)), "合计") ||
-                tx_has(tx_key_of(rd, cell_at(ln, 1)), "合计"))
+            /* A 合计 among other words and no figure on its line is a
+             * header ("单位名称 | 合计 | …"); alone, the row of an empty
+             * table. */
+            bool figure = tx_nonempty_cells(ln) <= 2;
+            for (size_t k = 1; k < ln->ncells && !figure; k++) {
+                gk_amount a;
+                figure = gk_amount_parse(ln->cells[k], strlen(ln->cells[k]), &a) == GK_AMOUNT_OK;
+            }
+            if (tx_code_of(cell_at(ln, 0), code) ||
+                (figure && (tx_has(tx_key_of(rd, cell_at(ln, 0)), "合计") ||
+                            tx_has(tx_key_of(rd, cell_at(ln, 1)), "合计"))))
                 break;
             data++;
         }
+        /* Amounts after the name: from cell 2 (code, name), or from cell 1
+         * when the first row is a 合计 with a figure right after it (a
+         * table with a name column and no code column). */
+        int from = 2;
+        if (data < e) {
+            const gk_line *ln = &rd->L.items[data];
+            gk_amount a;
+            if (tx_is_total_label(tx_key_of(rd, cell_at(ln, 0))) &&
+                gk_amount_parse(cell_at(ln, 1), strlen(cell_at(ln, 1)), &a) == GK_AMOUNT_OK)
+                from = 1;
+        }
         int ncols = gk_layout_ncolumns(lay->columns);
         for (int k = 0; k < ncols && k < MAX_POS; k++)
-            c.pos[c.n++] = 2 + k;
+            c.pos[c.n++] = from + k;
     }
     name_columns(rd, lay->columns, b, nr < e ? nr : data, &c);
+    /* Rows by unit (单位编码 | 单位名称 …, a 部门's units with their own
+     * numbers): only the 合计 row is the table's; unit numbers are not
+     * classification codes. */
+    bool by_unit = false;
+    for (size_t i = b; i < (nr < e ? nr : data) && !by_unit; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        for (size_t k = 0; k < 2 && k < ln->ncells && !by_unit; k++) {
+            const char *key = tx_key_of(rd, ln->cells[k]);
+            by_unit = tx_starts(key, "单位编码") || tx_starts(key, "单位代码") ||
+                      tx_starts(key, "单位名称") || tx_starts(key, "预算单位");
+        }
+    }
 
     gk_row *prev = NULL;
+    const gk_line *first = data < e ? &rd->L.items[data] : NULL;
     for (size_t i = data; i < e; i++) {
         const gk_line *ln = &rd->L.items[i];
         if (!*ln->text || tx_is_note(ln->text))
             continue;
+        gk_line shifted;
+        ln = continued_row(rd, first, ln, &shifted);
         char code[8];
         const char *label = NULL;
-        bool coded = tx_code_of(cell_at(ln, 0), code);
+        bool coded = !by_unit && tx_code_of(cell_at(ln, 0), code);
+        if (by_unit && !tx_is_total_label(tx_key_of(rd, cell_at(ln, 0))) &&
+            !tx_is_total_label(tx_key_of(rd, cell_at(ln, 1))))
+            continue;
         if (coded) {
             label = cell_at(ln, 1);
         } else {
@@ -601,7 +790,7 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
         }
         if (!label) {
             /* A name wrapped onto its own line continues the previous row. */
-            if (prev && tx_nonempty_cells(ln) == 1 && prev->label &&
+            if (prev && !by_unit && tx_nonempty_cells(ln) == 1 && prev->label &&
                 ln->line == prev->pos.line + 1 && !header_text(ln->text)) {
                 char buf[GK_NAME_KEY_MAX * 2];
                 snprintf(buf, sizeof buf, "%s%s", prev->label, ln->text);
@@ -830,15 +1019,46 @@ static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
         code_pos[ng++] = 0;
         data = b;
     }
+    /* A group's amount stands after its name: the column there that holds
+     * figures on most coded rows, the first on a tie (a grid may leave a
+     * blank column under a header printed off its figures). */
+    /* One group: rows of later pages a blank cell too wide (continued_row). */
+    const gk_line *first = NULL;
+    for (size_t i = data; i < e && ng == 1 && !first; i++) {
+        char code[8];
+        if (tx_code_of(cell_at(&rd->L.items[i], code_pos[0]), code))
+            first = &rd->L.items[i];
+    }
+    if (first && code_pos[0] != 0)
+        first = NULL;
     int amount_pos[8];
-    for (int g = 0; g < ng; g++)
+    for (int g = 0; g < ng; g++) {
         amount_pos[g] = code_pos[g] + 2;
+        int limit = g + 1 < ng ? code_pos[g + 1] : MAX_POS, most = 0;
+        for (int k = code_pos[g] + 2; k < limit && k < code_pos[g] + 5; k++) {
+            int n = 0;
+            for (size_t i = data; i < e; i++) {
+                gk_line shifted;
+                const gk_line *ln = continued_row(rd, first, &rd->L.items[i], &shifted);
+                char code[8];
+                gk_amount a;
+                const char *s = cell_at(ln, k);
+                n += tx_code_of(cell_at(ln, code_pos[g]), code) &&
+                     gk_amount_parse(s, strlen(s), &a) == GK_AMOUNT_OK;
+            }
+            if (n > most) {
+                most = n;
+                amount_pos[g] = k;
+            }
+        }
+    }
 
     gk_table rows_by_group[8];      /* collect per group, then append in order */
     memset(rows_by_group, 0, sizeof rows_by_group);
     gk_table totals = {0};
     for (size_t i = data; i < e; i++) {
-        const gk_line *ln = &rd->L.items[i];
+        gk_line shifted;
+        const gk_line *ln = continued_row(rd, first, &rd->L.items[i], &shifted);
         if (!*ln->text || tx_is_note(ln->text))
             continue;
         for (int g = 0; g < ng; g++) {
@@ -924,8 +1144,66 @@ static size_t pair_row(reader *rd, const gk_layout *lay, size_t b, size_t e, col
     return e;
 }
 
+static const char *canonical_label(const gk_layout *lay, const char *key);
+
+/* A 三公 table printed as a vertical list: one row per item, its label
+ * naming the column ("“三公”经费", "（一）因公出国（境）支出", "1.公务用车购置费"),
+ * the figures in columns of funds or years.  The figure is taken from the
+ * column headed 合计 (or 预算数/决算数 when only one column holds figures);
+ * with other columns and no 合计 the table is left unread.  Returns false
+ * when the body is not such a list. */
+static bool read_public3_vertical(reader *rd, gk_table *t, const gk_layout *lay, size_t b,
+                                  size_t e)
+{
+    size_t first = e;
+    int items = 0, width = 0;
+    for (size_t i = b; i < e; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        if (!ln->tabbed || ln->ncells < 2 || !canonical_label(lay, tx_key_of(rd, ln->cells[0])))
+            continue;
+        gk_amount a;
+        if (gk_amount_parse(ln->cells[1], strlen(ln->cells[1]), &a) != GK_AMOUNT_OK)
+            continue;
+        if (first == e)
+            first = i;
+        items++;
+        if ((int)ln->ncells > width)
+            width = (int)ln->ncells;
+    }
+    if (items < 3)
+        return false;
+    /* The column: 合计 in the header above the first item, else the only
+     * column of figures. */
+    int col = -1;
+    for (size_t i = b; i < first && col < 0; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        for (size_t k = 1; ln->tabbed && k < ln->ncells && col < 0; k++)
+            if (tx_has(tx_key_of(rd, ln->cells[k]), "合计"))
+                col = (int)k;
+    }
+    if (col < 0 && width == 2)
+        col = 1;
+    if (col < 0) {
+        gk_report_note(rd->r, t->pos, "“三公”经费表按项目竖排且有多栏金额，未能确定取哪一栏，表格未读取");
+        return true;
+    }
+    const char *label = t->kind == GK_TABLE_THREE_PUBLIC ? "决算数" : "预算数";
+    gk_row *row = tx_new_row(rd, t, &rd->L.items[first], NULL, label, GK_SIDE_NONE);
+    for (size_t i = first; i < e; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        if (!ln->tabbed || ln->ncells < 2)
+            continue;
+        const char *name = canonical_label(lay, tx_key_of(rd, ln->cells[0]));
+        if (name && !gk_row_get(row, name))
+            tx_put_amount(rd, row, name, ln, cell_at(ln, col));
+    }
+    return true;
+}
+
 static void read_public3(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
 {
+    if (read_public3_vertical(rd, t, lay, b, e))
+        return;
     columns c = {0};
     size_t nr = numbering_row(rd, b, e, &c);
     columns half[2];
@@ -1140,6 +1418,21 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
     if (tb->unit == GK_UNIT_NONE)
         tb->unit = rd->doc_unit;
 
+    /* A 基本支出表 whose title names no classification: by function when
+     * its first code is functional (2xx). */
+    if (lay->kind == GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC && !tx_has(tx_key_of(rd, tb->title), "经济")) {
+        for (size_t i = b; i < e; i++) {
+            const gk_line *ln = &rd->L.items[i];
+            char code[8];
+            if (!ln->ncells || !tx_code_of(ln->cells[0], code))
+                continue;
+            if (code[0] == '2') {
+                lay = gk_layout_of(GK_TABLE_BUDGET_GPB_BASIC_FUNCTION);
+                tb->kind = lay->kind;
+            }
+            break;
+        }
+    }
     bool tabbed = body_tabbed(rd, b, e);
     switch (lay->style) {
     case GK_ROWS_CODED:
@@ -1163,95 +1456,10 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
 
 /* ---- Metadata ----------------------------------------------------------------------------- */
 
-/* The body a cover names on one of the few lines from `from`: "预算主管部门：…",
- * "预算单位：…", "主管部门：…"; NULL if none. */
-static const char *named_body(const reader *rd, size_t from)
+/* Unit name, year and kind (meta.c), and the document-wide amount unit. */
+static void read_metadata(reader *rd, tx_meta *m)
 {
-    static const char *const LEADS[] = {"预算主管部门：", "预算主管部门:", "预算单位：", "预算单位:",
-                                        "主管部门：", "主管部门:", NULL};
-    size_t seen = 0;
-    for (size_t i = from; i < rd->L.n && seen < 3; i++) {
-        const char *s = rd->L.items[i].text;
-        if (!*s)
-            continue;
-        seen++;
-        for (const char *const *l = LEADS; *l; l++)
-            if (tx_starts(s, *l)) {
-                const char *name = s + strlen(*l);
-                while (*name == ' ')
-                    name++;
-                return *name ? name : NULL;
-            }
-    }
-    return NULL;
-}
-
-/* Unit name, year and kind from the document's title line(s). */
-static void read_metadata(reader *rd)
-{
-    gk_report *r = rd->r;
-    size_t seen = 0;
-    for (size_t i = 0; i < rd->L.n && seen < 6 && !r->year; i++) {
-        const char *s = rd->L.items[i].text;
-        if (!*s)
-            continue;
-        seen++;
-        const char *y = NULL;
-        const char *next = i + 1 < rd->L.n ? rd->L.items[i + 1].text : "";
-        for (const char *p = s; *p && !y; p++)
-            if (p[0] == '2' && p[1] == '0' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' &&
-                p[3] <= '9' &&
-                (p[4] == ' ' ? tx_starts(p + 5, "年") || (!p[5] && tx_starts(next, "年"))
-                             : tx_starts(p + 4, "年") || (!p[4] && tx_starts(next, "年"))))
-                y = p;
-        if (!y)
-            continue;
-        r->year = (y[0] - '0') * 1000 + (y[1] - '0') * 100 + (y[2] - '0') * 10 + (y[3] - '0');
-        /* The kind is in the title, on this line or the next. */
-        for (int k = 0; k < 2 && !r->kind; k++) {
-            const char *tl = k == 0 ? s : next;
-            if (tx_has(tl, "决算"))
-                r->kind = GK_DOC_FINAL;
-            else if (tx_has(tl, "绩效") && (tx_has(tl, "报告") || tx_has(tl, "评价")))
-                r->kind = GK_DOC_PERFORMANCE;
-            else if (tx_has(tl, "预算"))
-                r->kind = GK_DOC_BUDGET;
-        }
-        /* The name stands before the year, or on the lines above it
-         * ("上海市普陀区人民政府" / "宜川路街道办事处" / "2025 年度部门决算"). */
-        size_t n = (size_t)(y - s);
-        const char *name = s;
-        gk_trim(&name, &n);
-        /* Title lines above the year line belong to the name. */
-        char buf[GK_NAME_KEY_MAX] = "";
-        for (size_t k = 0; k < i; k++) {
-            const char *above = rd->L.items[k].text;
-            if (*above && strlen(buf) + strlen(above) < sizeof buf)
-                strcat(buf, above);
-        }
-        if (strlen(buf) + n < sizeof buf)
-            strncat(buf, name, n);
-        /* A budget's cover names the body under its title ("上海市普陀区2025年区级
-         * 部门预算" / "预算主管部门：上海市普陀区商务委员会"); that name wins. */
-        const char *named = named_body(rd, i + 1);
-        if (named && strlen(named) < sizeof buf)
-            strcpy(buf, named);
-        if (buf[0]) {
-            static const char *const MARKS[] = {"（汇总）", "(汇总)", NULL};
-            for (const char *const *m = MARKS; *m; m++) {
-                char *hit = strstr(buf, *m);
-                if (hit) {
-                    memmove(hit, hit + strlen(*m), strlen(hit + strlen(*m)) + 1);
-                    r->consolidated = true;
-                }
-            }
-            const char *nm = buf;
-            size_t nl = strlen(buf);
-            gk_trim(&nm, &nl);
-            if (nl)
-                r->unit = gk_report_strndup(r, nm, nl);
-        }
-    }
+    tx_read_meta(rd, m);
     /* The document-wide unit: "本套报表金额单位为万元" and the like. */
     for (size_t i = 0; i < rd->L.n && rd->doc_unit == GK_UNIT_NONE; i++) {
         const char *s = rd->L.items[i].text;
@@ -1301,12 +1509,21 @@ gk_report *gk_read_text(const char *data, size_t len, gk_error *err)
     if (rd.L.replaced)
         gk_report_note(rd.r, (gk_pos){0}, "输入不是有效的 UTF-8 或 GB18030 文本：%d 个字节无法解码，已替换为 U+FFFD",
                        rd.L.replaced);
-    read_metadata(&rd);
+    tx_meta meta;
+    read_metadata(&rd, &meta);
     for (size_t i = 0; i < rd.L.n;) {
         const gk_line *ln = &rd.L.items[i];
         const gk_layout *lay = title_layout(&rd, ln);
         if (lay && confirmed_title(&rd, i)) {
             i = read_table(&rd, i, lay);
+            continue;
+        }
+        if (!lay && unknown_title(&rd, i)) {
+            /* A table of a kind gongkai does not know: its lines are not
+             * narrative. */
+            gk_table skip = {0};
+            size_t e = table_end(&rd, i + 1, &skip);
+            i = e > i + 1 ? e : i + 1;
             continue;
         }
         read_narrative(&rd, ln);
@@ -1317,6 +1534,11 @@ gk_report *gk_read_text(const char *data, size_t len, gk_error *err)
     for (size_t i = 0; i < rd.r->ntables; i++)
         if (rd.r->tables[i].unit == GK_UNIT_NONE)
             rd.r->tables[i].unit = rd.r->amount_unit;
+    tx_finish_meta(&rd, &meta);
+    if (!tx_is_disclosure(&rd, &meta, err)) {
+        gk_report_free(rd.r);
+        rd.r = NULL;
+    }
     gk_arena_free(rd.scratch);
     return rd.r;
 }

@@ -285,6 +285,55 @@ void gk_ruleset_free(gk_ruleset *rs)
     }
 }
 
+static bool same_cell(const gk_location *a, const gk_location *b)
+{
+    return a->table != GK_TABLE_UNKNOWN && a->table == b->table && a->column && b->column &&
+           a->row && b->row && a->pos.page == b->pos.page && a->pos.line == b->pos.line &&
+           strcmp(a->row, b->row) == 0 && strcmp(a->column, b->column) == 0;
+}
+
+/* The formula error (from `first` on) that holds the cell at `cell`, or NULL. */
+static const gk_finding *failing_identity(const gk_findings *out, size_t first,
+                                          const gk_location *cell)
+{
+    for (size_t i = first; i < out->n; i++) {
+        const gk_finding *y = &out->items[i];
+        if (y->severity != GK_ERROR)
+            continue;
+        for (size_t k = 0; k < y->nlocs; k++)
+            if (same_cell(&y->locs[k], cell))
+                return y;
+    }
+    return NULL;
+}
+
+/* One wrong cell, one error.  A narrative amount that disagrees with a cell
+ * which itself fails an identity of its table (or was misread) is no second
+ * error: which of the two is wrong nobody can tell, so NAR001 says so as a
+ * warning, without an "应为" naming the doubtful cell. */
+static void demote_cascades(gk_findings *out, size_t first_formula)
+{
+    for (size_t i = 0; i < first_formula; i++) {
+        gk_finding *x = &out->items[i];
+        if (x->severity != GK_ERROR || strcmp(x->rule, "NAR001") != 0)
+            continue;
+        const gk_finding *y = NULL;
+        for (size_t k = 0; k < x->nlocs && !y; k++)
+            y = failing_identity(out, first_formula, &x->locs[k]);
+        if (!y)
+            continue;
+        const char *advice = strstr(x->message, "；应为");
+        size_t keep = advice ? (size_t)(advice - x->message) : strlen(x->message);
+        gk_buf msg = GK_BUF_INIT;
+        gk_buf_printf(&msg, "%.*s；该单元格本身不满足表内勾稽关系（%s），表中数或其读取可能有误，"
+                            "请人工核对", (int)keep, x->message, y->rule);
+        x->message = gk_report_strndup(out->report, msg.data, msg.len);
+        gk_buf_free(&msg);
+        x->severity = GK_WARNING;
+        x->expected = NULL;
+    }
+}
+
 void gk_check_with(gk_report *r, const gk_ruleset *extra, gk_findings *out)
 {
     memset(out, 0, sizeof *out);
@@ -292,9 +341,11 @@ void gk_check_with(gk_report *r, const gk_ruleset *extra, gk_findings *out)
     gk_report_index(r);
     for (size_t i = 0; i < sizeof CHECKERS / sizeof CHECKERS[0]; i++)
         CHECKERS[i](r, out);
+    size_t first_formula = out->n;
     gk_formulas_check(gk_builtin_formulas(), r, out);
     if (extra)
         gk_formulas_check(&extra->formulas, r, out);
+    demote_cascades(out, first_formula);
     out->coverage.not_evaluated = (int)out->nskipped;
     sort_findings(out);
 }

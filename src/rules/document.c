@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../narrative/prose.h"
 #include "rules.h"
 #include "../util/buf.h"
 
@@ -97,10 +98,20 @@ static bool is_form(gk_table_kind k)
            k == GK_TABLE_PERF_TARGET_FUND;
 }
 
-/* The word the 情况说明 uses for what the table shows, or NULL. */
-static const char *subject_word(gk_table_kind k)
+/* The word the 情况说明 uses for what the table shows, or NULL.  For the
+ * 一般公共预算 tables the word only explains an empty table ("一般公共预算拨款
+ * 支出预算为0"): it heads too many other figures ("一般公共预算“三公”经费")
+ * to bind an amount to the table (*explain_only). */
+static const char *subject_word(gk_table_kind k, bool *explain_only)
 {
+    *explain_only = false;
     switch (k) {
+    case GK_TABLE_GPB_EXPENSE:
+    case GK_TABLE_GPB_BASIC:
+    case GK_TABLE_BUDGET_GPB_FUNCTION:
+    case GK_TABLE_BUDGET_GPB_ECONOMIC:
+    case GK_TABLE_BUDGET_GPB_BASIC_FUNCTION:
+    case GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC: *explain_only = true; return "一般公共预算";
     case GK_TABLE_GOV_FUND:
     case GK_TABLE_BUDGET_GOV_FUND: return "政府性基金";
     case GK_TABLE_STATE_CAPITAL:
@@ -111,34 +122,134 @@ static const char *subject_word(gk_table_kind k)
     }
 }
 
-/* The first non-zero amount of money in text ("0.95 万元"), or NULL; its
- * printed form in buf. */
-static const char *nonzero_money(const char *text, char *buf, size_t size)
+/* What a clause says of the fund it names: the prose binds an amount to its
+ * own clause ("一般公共预算拨款支出预算30,441万元；政府性基金拨款支出预算为0"),
+ * never to the sentence's other clauses. */
+typedef enum { SAYS_NOTHING, SAYS_ZERO, SAYS_AMOUNT } clause_says;
+
+static bool clause_end(const char *p)
 {
-    for (const char *p = text; *p; p++) {
-        if (!(*p >= '0' && *p <= '9') || (p > text && ((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '.')))
+    /* The stream is NFKC: ，； are ',' ';'.  A ',' between digits groups them. */
+    if (*p == ';' || *p == '\n' || *p == ':' || strncmp(p, "。", strlen("。")) == 0)
+        return true;
+    return *p == ',' && !(p[1] >= '0' && p[1] <= '9');
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The first figure of the clause from `p` on that is money ("0.95万元"), or a
+ * bare zero ending it ("为0；"); years, rates and counts are passed over. */
+static clause_says clause_amount(const char *p, char *buf, size_t size)
+{
+    for (; *p && !clause_end(p); p++) {
+        /* "分别" lists amounts in another order than the names; after
+         * "比"/"较" the amounts are the year before's or a change. */
+        if (strncmp(p, "分别", strlen("分别")) == 0 || strncmp(p, "比", strlen("比")) == 0 ||
+            strncmp(p, "较", strlen("较")) == 0)
+            return SAYS_NOTHING;
+        if (!is_digit(*p))
             continue;
         const char *q = p;
-        while ((*q >= '0' && *q <= '9') || *q == '.' || *q == ',')
+        while (is_digit(*q) || *q == '.' || (*q == ',' && is_digit(q[1])))
             q++;
-        const char *u = q;
-        while (*u == ' ')
-            u++;
-        if (strncmp(u, "万元", strlen("万元")) != 0 && strncmp(u, "元", strlen("元")) != 0)
-            continue;
         gk_amount a;
-        if (gk_amount_parse(p, (size_t)(q - p), &a) == GK_AMOUNT_OK && !gk_amount_is_zero(a)) {
-            gk_format(buf, size, "%.*s%s", (int)(q - p), p,
-                     strncmp(u, "万元", strlen("万元")) == 0 ? "万元" : "元");
-            return buf;
+        bool number = gk_amount_parse(p, (size_t)(q - p), &a) == GK_AMOUNT_OK;
+        const char *unit = strncmp(q, "万元", strlen("万元")) == 0   ? "万元"
+                           : strncmp(q, "亿元", strlen("亿元")) == 0 ? "亿元"
+                           : strncmp(q, "元", strlen("元")) == 0     ? "元"
+                                                                     : NULL;
+        if (number && unit) {
+            if (gk_amount_is_zero(a))
+                return SAYS_ZERO;
+            gk_format(buf, size, "%.*s%s", (int)(q - p), p, unit);
+            return SAYS_AMOUNT;
         }
+        if (number && gk_amount_is_zero(a) && (!*q || clause_end(q)))
+            return SAYS_ZERO;
         p = q - 1;
+    }
+    return SAYS_NOTHING;
+}
+
+/* Does the sentence [s, e) name a fund other than `word`'s? */
+static bool names_other_fund(const char *s, const char *e, const char *word)
+{
+    static const char *const FUNDS[] = {"一般公共预算", "政府性基金", "国有资本经营", NULL};
+    for (int i = 0; FUNDS[i]; i++) {
+        if (strcmp(FUNDS[i], word) == 0)
+            continue;
+        const char *f = strstr(s, FUNDS[i]);
+        if (f && f < e)
+            return true;
+    }
+    return false;
+}
+
+static bool says_none(const char *s, const char *e)
+{
+    static const char *const WORDS[] = {"无", "没有", "空表", NULL};
+    for (int i = 0; WORDS[i]; i++) {
+        const char *f = strstr(s, WORDS[i]);
+        if (f && f < e)
+            return true;
+    }
+    return false;
+}
+
+/* What the 情况说明 says of `word`: the first non-zero amount a clause naming
+ * it states (in `buf`, its sentence's paragraph in *where), and whether any
+ * sentence explains the empty table (无, 没有, 空表, a zero). */
+static const char *stated_for(const gk_report *r, const prose *pr, const char *word,
+                              bool explain_only, char *buf, size_t size,
+                              const gk_paragraph **where, bool *explained)
+{
+    for (const char *s = pr->text; *s; ) {
+        const char *e = strchr(s, '\n');
+        if (!e)
+            e = s + strlen(s);
+        const prose_piece *piece = prose_piece_at(pr, (size_t)(s - pr->text));
+        const gk_paragraph *para = piece ? &r->paragraphs[piece->para] : NULL;
+        const char *in_section = para && para->section ? strstr(para->section, word) : NULL;
+        bool named = false;
+        for (const char *w = strstr(s, word); w && w < e; w = strstr(w + 1, word)) {
+            named = true;
+            clause_says says = clause_amount(w + strlen(word), buf, size);
+            if (says == SAYS_ZERO)
+                *explained = true;
+            if (says == SAYS_AMOUNT && !explain_only) {
+                const prose_piece *at = prose_piece_at(pr, (size_t)(w - pr->text));
+                *where = at ? &r->paragraphs[at->para] : para;
+                return buf;
+            }
+        }
+        /* A sentence of the fund's own section speaks of it unless it
+         * names another fund: its first figure is the fund's. */
+        if (!named && in_section && !names_other_fund(s, e, word)) {
+            clause_says says = SAYS_NOTHING;
+            for (const char *c = s; c < e && says == SAYS_NOTHING; c++)
+                if (is_digit(*c) && (c == s || !is_digit(c[-1])))
+                    says = clause_amount(c, buf, size);
+            if (says == SAYS_ZERO)
+                *explained = true;
+            if (says == SAYS_AMOUNT && !explain_only) {
+                *where = para;
+                return buf;
+            }
+        }
+        if ((named || in_section) && !explain_only)
+            *explained |= says_none(s, e);
+        s = *e ? e + 1 : e;
     }
     return NULL;
 }
 
 static void check_empty_tables(const gk_report *r, gk_findings *out)
 {
+    prose pr = {0};
+    bool built = false;
     for (size_t i = 0; i < r->ntables; i++) {
         const gk_table *t = &r->tables[i];
         if (t->empty_note || t->partial || is_form(t->kind))
@@ -150,17 +261,16 @@ static void check_empty_tables(const gk_report *r, gk_findings *out)
         if (figures)
             continue;
         /* What the 情况说明 says about it. */
-        const char *word = subject_word(t->kind), *stated = NULL;
+        bool explain_only;
+        const char *word = subject_word(t->kind, &explain_only), *stated = NULL;
         const gk_paragraph *where = NULL;
         bool explained = false;
         char buf[64];
-        for (size_t k = 0; word && k < r->nparagraphs && !stated; k++) {
-            const gk_paragraph *p = &r->paragraphs[k];
-            if (p->heading || !(strstr(p->text, word) || (p->section && strstr(p->section, word))))
-                continue;
-            if ((stated = nonzero_money(p->text, buf, sizeof buf)) != NULL)
-                where = p;
-            explained |= strstr(p->text, "无") || strstr(p->text, "没有") || strstr(p->text, "空表");
+        if (word) {
+            if (!built)
+                prose_build(r, &pr);
+            built = true;
+            stated = stated_for(r, &pr, word, explain_only, buf, sizeof buf, &where, &explained);
         }
         if (explained && !stated)
             continue;
@@ -183,6 +293,8 @@ static void check_empty_tables(const gk_report *r, gk_findings *out)
                               title);
         }
     }
+    if (built)
+        prose_free(&pr);
 }
 
 /* ---- The fund an empty table's note names -------------------------------- */

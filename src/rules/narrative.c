@@ -167,6 +167,10 @@ typedef struct binding {
     bool reconstructed;       /* the reader chose the cell's place (or, for a
                                  blank, the places of its row's amounts) */
     const gk_table *unnamed;  /* an item the table has no row of that name for */
+    bool doubtful;            /* the cell may not be the one the prose names:
+                                 it (or, in a budget, its row) is negative, as
+                                 增减 columns are: the amount is not judged
+                                 against it */
 } binding;
 
 static bool ends_with(const char *s, const char *w)
@@ -369,6 +373,13 @@ static void bind_cell(binding *b, const gk_table *t, const gk_row *row, const ch
     else
         for (size_t i = 0; i < row->ncells; i++)
             b->reconstructed |= row->cells[i].flags & GK_CELL_RECONSTRUCTED;
+    /* Amounts the prose states are never negative; a budget's are never
+     * negative anywhere in their row: a negative cell is a 增减 column read
+     * into the row's place. */
+    bool budget = t->kind >= GK_TABLE_BUDGET_SUMMARY && t->kind <= GK_TABLE_PERF_TARGET_FUND;
+    b->doubtful = cell && !cell->text && cell->value.v < 0;
+    for (size_t i = 0; budget && i < row->ncells; i++)
+        b->doubtful |= !row->cells[i].text && row->cells[i].value.v < 0;
 }
 
 /* Bind what the prose calls `subject` in a section to a cell. */
@@ -602,7 +613,7 @@ static void check_amount(const gk_report *r, const gk_narrative *n, const bindin
         return;
     }
     (*bound)++;
-    if (seen_before(n, i, bs))
+    if (seen_before(n, i, bs) || b.doubtful)
         return;
     gk_amount cell;
     if (!in_unit(&b, f->unit, &cell))
@@ -708,7 +719,7 @@ static bool operands(const gk_report *r, const gk_narrative *n, const gk_claim *
     b->found = false;
     *numv = num->value;
     if (c->b < 0)
-        return bind_subject(r, num->section_key, subject, budget, b) &&
+        return bind_subject(r, num->section_key, subject, budget, b) && !b->doubtful &&
                in_unit(b, num->unit, den);
     const gk_figure *d = &n->figures[c->b];
     *den = d->value;
@@ -743,6 +754,24 @@ static void rate_note(gk_findings *out, const char *rule, rate_verdict v, const 
 
 /* ---- NAR002 / NAR006 / NAR009: changes on the previous year -------------------------- */
 
+/* The rate a change gives against current amount `cur`: the change in
+ * cur's unit (*chv), the operands and the verdict.  False when the units
+ * cannot be compared. */
+static bool change_rate(const gk_figure *cur, const gk_figure *ch, const gk_figure *rate,
+                        gk_amount *chv, gk_sum *num, gk_sum *den, gk_amount *want,
+                        rate_verdict *v)
+{
+    *chv = ch->value;
+    if (ch->unit != cur->unit && !gk_amount_convert(*chv, ch->unit, cur->unit, chv))
+        return false;
+    *num = sum_of(*chv);
+    gk_sum_init(den);
+    gk_sum_add(den, cur->value, 1);
+    gk_sum_add(den, *chv, ch->dir > 0 ? -1 : 1);
+    *v = check_rate(*num, *den, rate->value, want);
+    return true;
+}
+
 static void check_change(const gk_narrative *n, const gk_claim *c, gk_findings *out)
 {
     const gk_figure *ch = &n->figures[c->b], *rate = &n->figures[c->p];
@@ -764,22 +793,40 @@ static void check_change(const gk_narrative *n, const gk_claim *c, gk_findings *
         x->locs[0] = at_figure(rate);
         return;
     }
+    /* "比上年增加0万元，增长0%": the template's sentence for an item that did
+     * not change, right whatever the years (both may be 0). */
+    if (gk_amount_is_zero(ch->value) && gk_amount_is_zero(rate->value))
+        return;
     if (c->a < 0)
         return;
     const gk_figure *cur = &n->figures[c->a];
-    gk_amount chv = ch->value, curv = cur->value;
-    if (ch->unit != cur->unit && !gk_amount_convert(chv, ch->unit, cur->unit, &chv))
+    gk_amount chv, want;
+    gk_sum num, den;
+    rate_verdict v;
+    if (!change_rate(cur, ch, rate, &chv, &num, &den, &want, &v))
         return;
-    gk_sum num = sum_of(chv), den;
-    gk_sum_init(&den);
-    gk_sum_add(&den, curv, 1);
-    gk_sum_add(&den, chv, ch->dir > 0 ? -1 : 1);
-    gk_amount want;
+    /* "总数A万元，其中：甲、乙，较上年减少C万元，下降R%": the change may be of
+     * the total; right for it, nothing is wrong. */
+    if (v != RATE_OK && c->alt >= 0) {
+        const gk_figure *head = &n->figures[c->alt];
+        gk_amount hchv, hwant;
+        gk_sum hnum, hden;
+        rate_verdict hv;
+        if (change_rate(head, ch, rate, &hchv, &hnum, &hden, &hwant, &hv) && hv != RATE_WRONG &&
+            hv != RATE_UNDEFINED) {
+            cur = head;
+            chv = hchv;
+            num = hnum;
+            den = hden;
+            want = hwant;
+            v = hv;
+        }
+    }
+    gk_amount curv = cur->value;
     char b1[GK_AMOUNT_BUFSIZE], b2[GK_AMOUNT_BUFSIZE], b3[GK_AMOUNT_BUFSIZE];
     const char *u = unit_word(cur->unit);
     gk_amount prev = gk_amount_round(sum_amount(den, 0),
                                      curv.scale > chv.scale ? curv.scale : chv.scale);
-    rate_verdict v = check_rate(num, den, rate->value, &want);
     switch (v) {
     case RATE_OK:
         return;
@@ -1202,7 +1249,22 @@ static void check_three_public_items(const gk_report *r, const gk_narrative *n,
 
 /* An indicator (a subject of the lexicon) stated twice in a section with
  * different amounts; a subject a figure only inherits from the one before
- * is not stated again. */
+ * is not stated again, and parts of two different totals' "其中" lists are
+ * two breakdowns. */
+/* The whole whose "其中" list figure i is a part of, or −1. */
+static int whole_of(const gk_narrative *n, int i)
+{
+    for (int k = 0; k < n->nclaims; k++) {
+        const gk_claim *c = &n->claims[k];
+        if (c->kind != GK_CLAIM_WITHIN && c->kind != GK_CLAIM_PARTS)
+            continue;
+        for (int p = 0; p < c->nparts; p++)
+            if (c->parts[p] == i)
+                return c->a;
+    }
+    return -1;
+}
+
 static void check_restated(const gk_narrative *n, gk_findings *out)
 {
     for (int i = 0; i < n->nfigures; i++) {
@@ -1218,6 +1280,12 @@ static void check_restated(const gk_narrative *n, gk_findings *out)
             if (g->kind != GK_FIG_MONEY || !is_stated(g->role) || g->unit != f->unit ||
                 g->subject == f->subject || strcmp(g->subject, f->subject) != 0)
                 continue;
+            /* "…拨款支出1935.36万元，其中：一般公共服务支出1935.36万元" and
+             * "项目支出417.41万元…其中：一般公共服务支出417.41万元": parts of
+             * two totals, not one indicator twice. */
+            int wf = whole_of(n, i), wg = whole_of(n, j);
+            if (wf != wg)
+                break;
             gk_sum a = sum_of(g->value), b = sum_of(f->value);
             if (gk_sum_compare(&a, &b, NULL) == GK_MISMATCH) {
                 gk_finding *x = gk_report_finding(

@@ -359,5 +359,19 @@ for loc in (a, b):
 PY
 fi
 
+# Texts that read but are no disclosure: refused (exit 2) naming the file, the
+# title line and the reason; skipped when a folder is walked.  A 情况说明
+# without tables is a disclosure.
+mkdir -p "$TMP/nd"
+printf '关于公开2026年部门预算的通知\n各单位：\n请于规定时间内公开本单位2026年部门预算。\n' >"$TMP/nd/notice.txt"
+expect 2 "notice.txt:1: 不是部门预算/决算公开文档：标题“关于公开2026年部门预算的通知”" -- "$GK" check "$TMP/nd/notice.txt"
+expect 0 "notice.txt: 已跳过" -- "$GK" check "$TMP/nd"
+printf '某市某某局\n2026 年度部门预算信息公开\n一、部门情况说明\n本部门主要职责是……。\n' >"$TMP/nd/prose.txt"
+expect 0 '"unit": "某市某某局"' -- "$GK" parse "$TMP/nd/prose.txt"
+if [ -d "$CORPUS/wild" ]; then
+    expect 2 "changsha-d84cecfe.pdf:第1页:2: 不是部门预算/决算公开文档" -- "$GK" check "$CORPUS/wild/changsha-d84cecfe.pdf"
+    expect 2 "guangzhou-69435bae.pdf: 不是部门预算/决算公开文档.*只有绩效目标表" -- "$GK" check "$CORPUS/wild/guangzhou-69435bae.pdf"
+fi
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

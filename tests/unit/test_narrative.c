@@ -262,6 +262,141 @@ static void test_phrases(void **state)
     gk_report_free(r);
 }
 
+/* Issue 18: figures related only as the prose relates them.  Each sentence
+ * is right; each once gave a false finding. */
+static void test_precision(void **state)
+{
+    (void)state;
+    static const char *const P[] = {
+        /* 2: "较上年减少" is of the year before: the subject 一般公共预算拨款,
+         * taken from the sentence, names no budget to compare with. */
+        "本部门当年预算收入30,331.26万元，其中：一般公共预算拨款30,331.26万元，较上年减少14,196.04万元，"
+        "下降31.88%。",
+        /* 3: "预算收入较上年减少": 预算 is its subject, the change is of the
+         * year before (no previous figure stated: nothing to check). */
+        "2022年本部门预算收入48054.42万元，其中一般公共预算拨款收入48054.42万元、政府性基金拨款收入0万元，"
+        "2022年本部门预算收入较上年减少29940.47万元，主要原因是专项资金减少。",
+    };
+    gk_report *r = prose("五、收支预算总体情况说明", P, 2);
+    r->kind = GK_DOC_BUDGET;
+    gk_findings f;
+    gk_check(r, &f);
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 0);
+    gk_narrative n;
+    gk_narrative_extract(r, &n);
+    for (int i = 0; i < n.nclaims; i++)
+        assert_true(n.claims[i].kind != GK_CLAIM_DIFF);
+    gk_report_free(r);
+
+    /* Page text: a page number between the lines of a sentence ("5 -" when
+     * the reader took "- " for a bullet); a numbered line that goes on after
+     * its title wraps onto the next line; a year or a table's number is no
+     * amount without its unit. */
+    static const char *const Q[] = {
+        "2026年度收入预算29956.27万元，比2025年年初预算",
+        "5 -",
+        "数28479.84万元增加1476.43万元，增长5.18%。",
+        "（三）公务用车购置和运行维护费。2026年预算数92.96",
+        "万元，包括公务用车购置费预算0万元。",
+        "（二）支出预算：2026年本单位支出预算656.73万元，其",
+        "中：教育支出656.73万元。见单位预算01表。",
+    };
+    r = prose("二、收入预算情况说明", Q, 7);
+    r->kind = GK_DOC_BUDGET;
+    gk_check(r, &f);
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 0);
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_WARNING), 0);
+    gk_narrative_extract(r, &n);
+    int diffs = 0;
+    for (int i = 0; i < n.nclaims; i++)
+        if (n.claims[i].kind == GK_CLAIM_DIFF) {
+            assert_string_equal(n.figures[n.claims[i].a].text, "29956.27");
+            assert_string_equal(n.figures[n.claims[i].p].text, "28479.84");
+            diffs++;
+        }
+    assert_int_equal(diffs, 1);
+    for (int i = 0; i < n.nfigures; i++)
+        assert_false(n.figures[i].unit_missing);
+    gk_report_free(r);
+
+    /* "基本持平" allows a small change; "手持平板" says nothing of it.  A
+     * plain "持平" with a change still is NAR007. */
+    static const char *const F[] = {
+        "公务接待费21.03万元，比上年减少0.2万元，下降0.9%，主要原因是基本与上年持平。",
+        "培训支出192.08万元，较上年增加0.11万元，与上年基本持平。",
+        "资本性支出604.00万元，较上年增加603.00万元，增长60300.00%，原因是需配置手持平板电脑。",
+        "公务用车运行维护费10.00万元，比上年减少1.00万元，下降9.09%，与上年持平。",
+    };
+    r = prose("三、“三公”经费预算情况说明", F, 4);
+    gk_check(r, &f);
+    assert_int_equal(count_rule_prefix(&f, "NAR007", GK_ERROR), 1);
+    assert_true(has_finding(&f, "NAR007", GK_ERROR, 5));
+    gk_report_free(r);
+
+    /* The template's sentence for an item with nothing in either year; a
+     * rate from nothing is still NAR006. */
+    static const char *const Z[] = {
+        "因公出国（境）费0万元，比上年增加0万元，增长0%。",
+        "公务接待费5.38万元，比上年增加5.38万元，增长100%。",
+    };
+    r = prose("三、“三公”经费预算情况说明", Z, 2);
+    gk_check(r, &f);
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 1);
+    assert_true(has_finding(&f, "NAR006", GK_ERROR, 3));
+    gk_report_free(r);
+
+    /* Which amount a rate is of: "较上年的7.80万元" is the year before; a
+     * change after "总数，其中…" may be of the total; a second rate of the
+     * same change is of something unstated.  Wrong for every reading (line
+     * 5), still an error. */
+    static const char *const C[] = {
+        "会议费预算支出29.92万元，较上年的7.80万元增加22.12万元，增幅283.59%。",
+        "本部门当年预算收入4,203.47万元，其中：一般公共预算拨款4,005.29万元、上年实户资金余额98.18万元、"
+        "其他收入100.00万元，较上年增加142.30万元，增长3.50%。",
+        "财政拨款收入总计864,177.93万元，与上年相比增加337,874.84万元，增长64.2%，主要原因是政府性基金"
+        "预算财政拨款收入与上年同期相比，增加144.81%。",
+        "本部门当年预算支出4,203.47万元，其中：一般公共预算拨款4,005.29万元、其他收入198.18万元，"
+        "较上年增加142.30万元，增长9.50%。",
+    };
+    r = prose("五、收支预算总体情况说明", C, 4);
+    r->kind = GK_DOC_BUDGET;
+    gk_check(r, &f);
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 1);
+    assert_true(has_finding(&f, "NAR002", GK_ERROR, 5));
+    gk_narrative_extract(r, &n);
+    diffs = 0;
+    for (int i = 0; i < n.nclaims; i++)
+        diffs += n.claims[i].kind == GK_CLAIM_DIFF;
+    assert_int_equal(diffs, 1);
+    gk_report_free(r);
+
+    /* "…支出A万元、其中…": A heads its own list, it is no part of the list
+     * before the "；". */
+    static const char *const W[] = {
+        "2019年本部门财政拨款收入203091.65万元，其中一般公共预算拨款收入203091.65万元，财政拨款收入"
+        "较上年增加69010.99万元；2019年本部门财政拨款支出203091.65万元、其中一般公共预算拨款支出"
+        "203091.65万元。",
+    };
+    r = prose("六、财政拨款收支情况说明", W, 1);
+    r->kind = GK_DOC_BUDGET;
+    gk_check(r, &f);
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 0);
+    gk_report_free(r);
+
+    /* One 类 in the "其中" lists of two totals: two breakdowns, not one
+     * indicator stated twice (NAR016). */
+    static const char *const B[] = {
+        "2026年本单位一般公共预算拨款支出1935.36万元，其中：一般公共服务支出1935.36万元，占100.00%。",
+        "（二）项目支出：2026年本单位项目支出预算417.41万元，其中：一般公共服务支出417.41万元，"
+        "主要用于信访业务工作专项。",
+    };
+    r = prose("四、一般公共预算拨款支出", B, 2);
+    r->kind = GK_DOC_BUDGET;
+    gk_check(r, &f);
+    assert_int_equal(count_rule_prefix(&f, "NAR016", GK_WARNING), 0);
+    gk_report_free(r);
+}
+
 /* ---- The examples ------------------------------------------------------------- */
 
 static void test_examples(void **state)
@@ -551,6 +686,7 @@ int main(void)
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_fund_accounts),
         cmocka_unit_test(test_phrases),
+        cmocka_unit_test(test_precision),
         cmocka_unit_test(test_examples),
         cmocka_unit_test(test_corpus_index),
         cmocka_unit_test(test_perturbation),

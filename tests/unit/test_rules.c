@@ -201,6 +201,15 @@ static void test_empty_tables(void **state)
         {NULL, GK_WARNING, 0},      /* the note is gone, but the text explains */
         {"2024年度，本部门政府性基金预算财政拨款支出0.80万元。", GK_ERROR, 1},
         {"2024年度，本部门政府性基金预算财政拨款收支情况见下表。", GK_WARNING, 1},
+        /* An amount binds to its own clause: the 一般公共预算's is not the
+         * fund's, whose clause says 0 (an explanation); a change is not the
+         * year's amount. */
+        {"2024年度，本部门一般公共预算财政拨款支出300.00万元；政府性基金预算财政拨款支出为0。",
+         GK_WARNING, 0},
+        {"2024年度，涉及一般公共预算拨款300.00万元，政府性基金预算拨款0万元。", GK_WARNING, 0},
+        {"2024年度，本部门一般公共预算财政拨款支出300.00万元，政府性基金预算财政拨款收支见下表。",
+         GK_WARNING, 1},
+        {"2024年度，本部门政府性基金预算财政拨款支出比上年减少0.80万元。", GK_WARNING, 1},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         char *doc = example_edited(NOTE, "", cases[c].text ? TEXT : NULL,
@@ -813,6 +822,73 @@ static void test_perturbation(void **state)
     assert_true(all_caught * 100 >= all_moved * 95);
 }
 
+/* A 三公 table of one row and a sentence about it. */
+static gk_report *three_public(gk_doc_kind kind, const char *const cells[][2], int n,
+                               const char *section, const char *text)
+{
+    gk_report *r = gk_report_new();
+    r->kind = kind;
+    gk_table *t = gk_report_add_table(r, kind == GK_DOC_BUDGET ? GK_TABLE_BUDGET_THREE_PUBLIC
+                                                              : GK_TABLE_THREE_PUBLIC);
+    t->unit = GK_UNIT_WANYUAN;
+    t->pos = (gk_pos){.line = 1};
+    gk_row *row = gk_table_add_row(r, t);
+    row->label = kind == GK_DOC_BUDGET ? "预算数" : "决算数";
+    row->pos = (gk_pos){.line = 2};
+    for (int i = 0; i < n; i++) {
+        gk_amount a;
+        assert_int_equal(gk_amount_parse(cells[i][1], strlen(cells[i][1]), &a), GK_AMOUNT_OK);
+        gk_row_set(r, row, cells[i][0], a);
+    }
+    gk_report_add_paragraph(r, section, section, (gk_pos){.line = 10})->heading = true;
+    gk_report_add_paragraph(r, section, text, (gk_pos){.line = 11});
+    return r;
+}
+
+/* Issue 18: one wrong cell, one error.  A narrative amount against a cell
+ * that fails its own table's identity is a warning without "应为" (the
+ * identity's error names the cell); against a negative cell (a 增减 column
+ * read into the row) or a column never read, it is not judged. */
+static void test_doubtful_cells(void **state)
+{
+    (void)state;
+    static const char *const FINAL[][2] = {
+        {"合计", "12.00"}, {"因公出国（境）费", "0.00"}, {"公务用车购置及运行维护费", "6.00"},
+        {"公务用车购置费", "0.00"}, {"公务用车运行维护费", "6.00"}, {"公务接待费", "5.00"}};
+    gk_report *r = three_public(GK_DOC_FINAL, FINAL, 6, "七、“三公”经费财政拨款支出决算情况说明",
+                                "“三公”经费支出决算为11.00万元。");
+    gk_findings f;
+    gk_check(r, &f);
+    assert_int_equal(count_rule(&f, "NAR001", GK_ERROR), 0);
+    assert_int_equal(count_rule(&f, "NAR001", GK_WARNING), 1);
+    assert_int_equal(count_rule(&f, "PUB001", GK_ERROR), 1);
+    for (size_t i = 0; i < f.n; i++)
+        if (strcmp(f.items[i].rule, "NAR001") == 0) {
+            assert_null(strstr(f.items[i].message, "应为"));
+            assert_non_null(strstr(f.items[i].message, "PUB001"));
+        }
+    gk_report_free(r);
+
+    /* The same cell right: the narrative's 11.00 against 12.00 is an error. */
+    static const char *const FINAL_OK[][2] = {
+        {"合计", "12.00"}, {"因公出国（境）费", "1.00"}, {"公务用车购置及运行维护费", "6.00"},
+        {"公务用车购置费", "0.00"}, {"公务用车运行维护费", "6.00"}, {"公务接待费", "5.00"}};
+    r = three_public(GK_DOC_FINAL, FINAL_OK, 6, "七、“三公”经费财政拨款支出决算情况说明",
+                     "“三公”经费支出决算为11.00万元。");
+    gk_check(r, &f);
+    assert_int_equal(count_rule(&f, "NAR001", GK_ERROR), 1);
+    gk_report_free(r);
+
+    static const char *const BUDGET[][2] = {
+        {"合计", "20.83"}, {"因公出国（境）费", "0.00"}, {"公务用车购置及运行维护费", "2.65"},
+        {"公务接待费", "-1.00"}, {"公务用车运行维护费", "1.75"}};
+    r = three_public(GK_DOC_BUDGET, BUDGET, 5, "十、“三公”经费预算情况说明",
+                     "公务接待费8.00万元，公务用车运行维护费13.90万元。");
+    gk_check(r, &f);
+    assert_int_equal(count_rule(&f, "NAR001", GK_ERROR) + count_rule(&f, "NAR001", GK_WARNING), 0);
+    gk_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -821,6 +897,7 @@ int main(void)
         cmocka_unit_test(test_perf_rules),
         cmocka_unit_test(test_corpus_index),
         cmocka_unit_test(test_empty_tables),
+        cmocka_unit_test(test_doubtful_cells),
         cmocka_unit_test(test_corpus_pdf),
         cmocka_unit_test(test_corpus_pdf_tables),
         cmocka_unit_test(test_corpus_budget_classification),

@@ -523,6 +523,293 @@ static void test_hostile(void **state)
     assert_non_null(strstr(err.message, "未识别出部门预算/决算公开文档的内容"));
 }
 
+/* ---- Metadata and refusal ---------------------------------------------------- */
+
+/* Unit, year, kind and 汇总 from covers as they are printed: titles split
+ * over lines (even inside a word), the year first, the name between year and
+ * kind, a name in a field, furniture and dates passed over; a place alone or
+ * a heading is no name. */
+static void test_metadata(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *unit;
+        int year;
+        gk_doc_kind kind;
+        bool consolidated;
+    } CASES[] = {
+        {"2026 年度\n某市某某局\n部门预算\n目 录\n第一部分 部门概况\n", "某市某某局", 2026, GK_DOC_BUDGET, false},
+        {"2026年\n某市人民政府某某管理委员会部\n门预算\n", "某市人民政府某某管理委员会", 2026, GK_DOC_BUDGET,
+         false},
+        {"2026 年度某市某某局单位预算公开\n", "某市某某局", 2026, GK_DOC_BUDGET, false},
+        {"某市某某局部门 2026 年度部门预算\n信息公开\n目 录\n", "某市某某局", 2026, GK_DOC_BUDGET, false},
+        {"附件 1:\n某某县某某局2024年度部门决算\n", "某某县某某局", 2024, GK_DOC_FINAL, false},
+        {"附件1：某某县某某局2024年度部门决算\n", "某某县某某局", 2024, GK_DOC_FINAL, false},
+        {"某市2026年市级单位预算\n预算单位：某市某某中心\n", "某市某某中心", 2026, GK_DOC_BUDGET, false},
+        {"附件2\n2019年部门综合预算公开报表\n部门名称：某市某某局\n保密审查情况：已审查\n", "某市某某局", 2019,
+         GK_DOC_BUDGET, false},
+        {"某市某某委员会（汇总）\n2022年度部门决算\n保密审查情况：已审查\n", "某市某某委员会", 2022, GK_DOC_FINAL,
+         true},
+        {"# 某县某某经办机构（汇总） 2022 年度部门决算\n", "某县某某经办机构", 2022, GK_DOC_FINAL, true},
+        {"某某局\n2026年1月5日\n2025年度部门决算\n", "某某局", 2025, GK_DOC_FINAL, false},
+        {"某市某某局\n2026 部门预算情况的说明\n一、部门情况说明\n", "某市某某局", 2026, GK_DOC_BUDGET, false},
+        {"第一部分 2026 年度部门预算情况说明\n一、部门情况说明\n本部门主要职责是……。\n", NULL, 2026, GK_DOC_BUDGET,
+         false},
+        {"某市2026年部门预算\n目录\n", NULL, 2026, GK_DOC_BUDGET, false},
+        {"某市某某局2024年度部门整体支出绩效评价报告\n一、基本情况\n", "某市某某局", 2024, GK_DOC_PERFORMANCE,
+         false},
+    };
+    for (size_t c = 0; c < sizeof CASES / sizeof CASES[0]; c++) {
+        gk_error err;
+        gk_report *r = gk_read(CASES[c].text, strlen(CASES[c].text), "t.txt", &err);
+        if (!r)
+            fail_msg("case %zu: %s", c, err.message);
+        if (CASES[c].unit ? !r->unit || strcmp(r->unit, CASES[c].unit) : r->unit != NULL)
+            fail_msg("case %zu: unit %s, want %s", c, r->unit ? r->unit : "(none)",
+                     CASES[c].unit ? CASES[c].unit : "(none)");
+        assert_int_equal(r->year, CASES[c].year);
+        assert_int_equal(r->kind, CASES[c].kind);
+        assert_int_equal(r->consolidated, CASES[c].consolidated);
+        gk_report_free(r);
+    }
+}
+
+/* A document that is only tables: the kind from the tables, the unit from
+ * the "部门：" lines of their heads. */
+static void test_metadata_from_tables(void **state)
+{
+    (void)state;
+    size_t len;
+    char *data = load(GK_SOURCE_DIR "/examples/final-2024.txt", &len);
+    /* Without its title line, and a 部门 line before each unit line. */
+    const char *body = strchr(data, '\n') + 1;
+    size_t cap = len * 2, n = 0;
+    char *text = malloc(cap);
+    for (const char *p = body; *p;) {
+        const char *nl = strchr(p, '\n');
+        size_t l = nl ? (size_t)(nl - p + 1) : strlen(p);
+        if (strncmp(p, "金额单位：万元", strlen("金额单位：万元")) == 0)
+            n += (size_t)sprintf(text + n, "部门：示例县医疗保障局\n");
+        memcpy(text + n, p, l);
+        n += l;
+        p += l;
+    }
+    gk_error err;
+    gk_report *r = gk_read(text, n, "t.txt", &err);
+    if (!r)
+        fail_msg("%s", err.message);
+    assert_string_equal(r->unit, "示例县医疗保障局");
+    assert_int_equal(r->kind, GK_DOC_FINAL);
+    gk_report_free(r);
+    free(text);
+    free(data);
+}
+
+/* Texts that read but are no disclosure are refused with the reason
+ * (not_disclosure, so that a batch skips them); a 情况说明 without tables
+ * is a disclosure. */
+static void test_not_disclosure(void **state)
+{
+    (void)state;
+    static const char *const REFUSED[] = {
+        "某市财政项目支出绩效评价报告\n评价项目名称：2020 年度某某专项资金绩效评价\n报告日期：2021 年8 月22 日\n"
+        "为加强财政支出绩效管理，提高财政资金使用效益，现将评价情况报告如下。\n",
+        "关于公开2026年部门预算的通知\n各单位：\n请于规定时间内公开本单位2026年部门预算。\n",
+    };
+    for (size_t c = 0; c < sizeof REFUSED / sizeof REFUSED[0]; c++) {
+        gk_error err;
+        gk_report *r = gk_read(REFUSED[c], strlen(REFUSED[c]), "t.txt", &err);
+        if (r)
+            fail_msg("case %zu read as a disclosure", c);
+        assert_true(err.not_disclosure);
+        assert_non_null(strstr(err.message, "不是部门预算/决算公开文档"));
+        assert_int_equal(err.line, 1);
+    }
+    static const char *const READ[] = {
+        "某市某某局\n2026 年度部门预算信息公开\n一、部门情况说明\n本部门主要职责是……。\n",
+        "某市某某局2024年度部门整体支出绩效评价报告\n一、基本情况\n本年预算收入合计1200万元。\n",
+    };
+    for (size_t c = 0; c < sizeof READ / sizeof READ[0]; c++) {
+        gk_error err;
+        gk_report *r = gk_read(READ[c], strlen(READ[c]), "t.txt", &err);
+        if (!r)
+            fail_msg("case %zu: %s", c, err.message);
+        gk_report_free(r);
+    }
+}
+
+/* The wild corpus: its two documents that are no disclosure are refused, and
+ * covers of each shape give the unit's name. */
+static void test_corpus_wild_metadata(void **state)
+{
+    (void)state;
+    if (!corpus_present())
+        skip();
+    static const struct {
+        const char *file, *unit;
+        gk_doc_kind kind;
+    } DOCS[] = {
+        {"wild/guangzhou-4d95e1cc.pdf", "广州市人民政府国有资产监督管理委员会", GK_DOC_BUDGET},
+        {"wild/fuzhou-6d7eb4cc.pdf", "福州经济技术开发区生态环境局", GK_DOC_BUDGET},
+        {"wild/suzhou-814bd146.pdf", "苏州市自然资源和规划局", GK_DOC_BUDGET},
+        {"wild/beijing-0e0df07d.pdf", "北京市信访办公室", GK_DOC_BUDGET},
+        {"wild/xian-891d54ad.pdf", "西安市安全生产监督管理局", GK_DOC_BUDGET},
+        {"wild/beijing-ab3cf851-tables.pdf", NULL, GK_DOC_BUDGET},
+        {"wild/beijing-fcf1d639.pdf", NULL, GK_DOC_BUDGET},
+    };
+    for (size_t d = 0; d < sizeof DOCS / sizeof DOCS[0]; d++) {
+        gk_report *r = read_corpus(DOCS[d].file);
+        if (DOCS[d].unit ? !r->unit || strcmp(r->unit, DOCS[d].unit) : r->unit != NULL)
+            fail_msg("%s: unit %s", DOCS[d].file, r->unit ? r->unit : "(none)");
+        assert_int_equal(r->kind, DOCS[d].kind);
+        gk_report_free(r);
+    }
+    static const char *const REFUSED[] = {"wild/changsha-d84cecfe.pdf", "wild/guangzhou-69435bae.pdf"};
+    for (size_t d = 0; d < 2; d++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/corpus/%s", GK_SHARED_DIR, REFUSED[d]);
+        gk_error err;
+        gk_report *r = gk_read_file(path, &err);
+        if (r)
+            fail_msg("%s read as a disclosure", REFUSED[d]);
+        assert_true(err.not_disclosure);
+    }
+}
+
+/* ---- Wild tables (issue 17): the smallest form of each misreading fixed ---- */
+
+static gk_report *read_lines(const char *text)
+{
+    gk_error err;
+    gk_report *r = gk_read(text, strlen(text), NULL, &err);
+    if (!r)
+        fail_msg("%s", err.message);
+    return r;
+}
+
+static void test_wild_tables(void **state)
+{
+    (void)state;
+    /* A 三公 table printed as a vertical list: one item a row, the figure
+     * under 合计 (行政经费 is no 三公 item). */
+    gk_report *r = read_lines(
+        "某局2026年部门预算\n表8\n财政拨款安排的行政经费及“三公”经费预算表\n单位：万元\n"
+        "项目\t合计\t一般公共预算\t政府性基金预算\n"
+        "行政经费\t13,674.34\t13,674.34\t0.00\n"
+        "“三公”经费\t378.87\t378.87\t0.00\n"
+        "其中：（一）因公出国（境）支出\t20.00\t20.00\t0.00\n"
+        "（二）公务用车购置及运行维护支出\t346.67\t346.67\t0.00\n"
+        "1.公务用车购置费\t36.00\t36.00\t0.00\n"
+        "2.公务用车运行维护费\t310.67\t310.67\t0.00\n"
+        "（三）公务接待费支出\t12.20\t12.20\t0.00\n"
+        "注：本表金额转化为万元时，四舍五入可能存在尾差。\n");
+    const gk_table *t = gk_report_find_table(r, GK_TABLE_BUDGET_THREE_PUBLIC);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 1);
+    assert_cell(r, GK_TABLE_BUDGET_THREE_PUBLIC, NULL, "预算数", GK_SIDE_NONE, "合计", "378.87", 0);
+    assert_cell(r, GK_TABLE_BUDGET_THREE_PUBLIC, NULL, "预算数", GK_SIDE_NONE, "公务用车购置及运行维护费",
+                "346.67", 0);
+    assert_cell(r, GK_TABLE_BUDGET_THREE_PUBLIC, NULL, "预算数", GK_SIDE_NONE, "公务用车购置费", "36.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_THREE_PUBLIC, NULL, "预算数", GK_SIDE_NONE, "公务接待费", "12.20", 0);
+    gk_report_free(r);
+
+    /* A header spanning several columns standing over the first only: the
+     * cell nearest the figures names the column. */
+    r = read_lines("某局2026年部门预算\n一般公共预算“三公”经费、会议费、培训费支出表\n单位：万元\n"
+                   "公务用车购置及运行维护费\t\t\t\t\t\n"
+                   "“三公”经费合计\t因公出国（境）费\t小计\t公务用车购置费\t公务用车运行维护费\t公务接待费\n"
+                   "20.00\t0.00\t0.00\t0.00\t0.00\t20.00\n");
+    assert_cell(r, GK_TABLE_BUDGET_THREE_PUBLIC, NULL, "预算数", GK_SIDE_NONE, "合计", "20.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_THREE_PUBLIC, NULL, "预算数", GK_SIDE_NONE, "公务接待费", "20.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_THREE_PUBLIC, NULL, "预算数", GK_SIDE_NONE, "公务用车购置及运行维护费",
+                "0.00", 0);
+    gk_report_free(r);
+
+    /* 一般公共预算支出表 is by function, its 基本支出 split in 小计 / 人员经费
+     * / 公用经费; the next table's title, which no layout knows, ends it. */
+    r = read_lines("某局2026年单位预算\n公开 07 表\n一般公共预算支出表\n单位：万元\n"
+                   "\t\t\t基本支出\t\t\t\n"
+                   "科目编码\t科目名称\t合计\t小计\t人员经费\t公用经费\t项目支出\n"
+                   "\t合计\t100.00\t60.00\t50.00\t10.00\t40.00\n"
+                   "201\t一般公共服务支出\t100.00\t60.00\t50.00\t10.00\t40.00\n"
+                   "公开 08 表\n收入总表\n单位：万元\n"
+                   "单位代码\t单位名称\t合计\t小计\n"
+                   "120001\t某局\t41.00\t41.00\n");
+    t = gk_report_find_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 2);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, "201", NULL, GK_SIDE_NONE, "基本支出", "60.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, "201", NULL, GK_SIDE_NONE, "项目支出", "40.00", 0);
+    assert_int_equal(r->ntables, 1);
+    gk_report_free(r);
+
+    /* A 基本支出表 by economic class whose grid left a blank column under
+     * 合计: the group's amount is the column holding its figures. */
+    r = read_lines("某局2026年单位预算\n公开 06 表\n财政拨款基本支出表（经济科目）\n单位：万元\n"
+                   "科目编码\t科目名称\t合计\t\t人员经费\t公用经费\n"
+                   "\t合计\t\t3.00\t2.00\t1.00\n"
+                   "301\t工资福利支出\t\t2.00\t2.00\t\n"
+                   "302\t商品和服务支出\t\t1.00\t\t1.00\n");
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "301", NULL, GK_SIDE_NONE, "金额", "2.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "302", NULL, GK_SIDE_NONE, "金额", "1.00", 0);
+    gk_report_free(r);
+
+    /* A table by unit (单位编码 | 单位名称): unit numbers are no codes, only
+     * 合计 is read; "其中：…" is a part, not the next column. */
+    r = read_lines("某局2026年部门预算\n表2\n部门综合预算收入总表\n单位：元\n"
+                   "单位编码\t单位名称\t合计\t小计\t其中：专项资金列入部门预算项目\t政府性基金拨款\n"
+                   "\t合计\t300.00\t300.00\t170.00\t\n"
+                   "116\t某局\t300.00\t300.00\t170.00\t\n"
+                   "116001\t某局本级\t300.00\t300.00\t170.00\t\n");
+    t = gk_report_find_table(r, GK_TABLE_BUDGET_INCOME);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 1);
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "一般公共预算拨款收入", "300.00", 0);
+    assert_null(gk_row_get(&t->rows[0], "政府性基金预算拨款收入"));
+    gk_report_free(r);
+
+    /* A name column and no code column ("单位名称 | 合计 | …" is a header,
+     * not the 合计 row): figures from cell 1; a unit's name wrapped under
+     * 合计 does not join it. */
+    r = read_lines("某局2026年部门预算\n2026 年度收入预算总表\n单位：万元\n"
+                   "单位名称\t合计\t一般公共预算拨款收入\t政府性基金预算拨款收入\n"
+                   "合计\t2796.14\t2796.14\t0.00\n"
+                   "某市公安\t\t\t\n"
+                   "局治安支队\t2796.14\t2796.14\t\n");
+    t = gk_report_find_table(r, GK_TABLE_BUDGET_INCOME);
+    assert_int_equal(t->nrows, 1);
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "合计", "2796.14", 0);
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "一般公共预算拨款收入", "2796.14", 0);
+    gk_report_free(r);
+
+    /* Rows on the next page a blank cell too wide (the grid made a column
+     * of the header printed again): the blank cell after the name, or
+     * before 合计, is dropped; "125360,898" (a separator in the last group
+     * only) is a figure. */
+    r = read_lines("某局2026年单位预算\n2026年预算单位一般公共预算支出功能分类预算表\n单位：元\n"
+                   "功能分类科目编码\t功能分类科目名称\t合计\t基本支出\t项目支出\n"
+                   "221\t住房保障支出\t125360,898\t125360,898\t\n"
+                   "=== page 2 ===\n"
+                   "22102\t住房改革支出\t\t125,360,898\t125,360,898\t\n"
+                   "\t\t合计\t125,360,898\t125,360,898\t\n");
+    assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, "221", NULL, GK_SIDE_NONE, "合计", "125360898", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, "22102", NULL, GK_SIDE_NONE, "合计", "125360898", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, "22102", NULL, GK_SIDE_NONE, "基本支出", "125360898", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, NULL, "合计", GK_SIDE_NONE, "基本支出", "125360898", 0);
+    gk_report_free(r);
+
+    /* The same in a 基本支出 经济分类 table. */
+    r = read_lines("某局2026年单位预算\n2026年预算单位一般公共预算基本支出部门预算经济分类预算表\n单位：元\n"
+                   "经济分类科目编码\t部门经济分类科目名称\t合计\t人员经费\t公用经费\n"
+                   "302\t商品和服务支出\t30\t\t30\n"
+                   "30201\t办公费\t10\t\t10\n"
+                   "=== page 2 ===\n"
+                   "30207\t邮电费\t\t20\t\t20\n");
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "30207", NULL, GK_SIDE_NONE, "金额", "20", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "30201", NULL, GK_SIDE_NONE, "金额", "10", 0);
+    gk_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -536,6 +823,11 @@ int main(void)
         cmocka_unit_test(test_corpus_yichuan_cells),
         cmocka_unit_test(test_html),
         cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_metadata),
+        cmocka_unit_test(test_metadata_from_tables),
+        cmocka_unit_test(test_not_disclosure),
+        cmocka_unit_test(test_corpus_wild_metadata),
+        cmocka_unit_test(test_wild_tables),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
