@@ -426,12 +426,18 @@ static cli_tally check_group(const options *o, const group *g, half *halves, FIL
             free(line);
         } else {
             cli_csv_doc doc = {file, r->unit, r->year, gk_doc_kind_name(r->kind), status};
+            bool has_row[2] = {false, false};   /* the file, its part (two files at most) */
             for (size_t k = 0; k < f.n; k++) {
-                doc.file = gk_report_file_of(r, f.items[k].locs[0].pos);
+                gk_pos pos = f.items[k].locs[0].pos;
+                doc.file = gk_report_file_of(r, pos);
+                has_row[pos.part != 0] = true;
                 cli_csv_finding(out, &doc, &f.items[k]);
             }
-            if (f.n == 0)          /* checked, and nothing to say: still a row */
-                cli_csv_document(out, &doc, NULL);
+            for (size_t p = 0; p <= r->nparts && p < 2; p++)
+                if (!has_row[p]) {   /* checked, and nothing to say here: still a row */
+                    doc.file = p ? r->parts[p - 1] : file;
+                    cli_csv_document(out, &doc, NULL);
+                }
         }
     }
     gk_report_free(r);
