@@ -889,6 +889,55 @@ static void test_doubtful_cells(void **state)
     gk_report_free(r);
 }
 
+/* A one-row 一般公共预算支出功能分类预算表 of the given cells. */
+static gk_report *gpb_function(const char *const cells[][2], int n)
+{
+    gk_report *r = gk_report_new();
+    r->kind = GK_DOC_BUDGET;
+    gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
+    t->unit = GK_UNIT_YUAN;
+    gk_row *row = gk_table_add_row(r, t);
+    row->label = "合计";
+    row->pos = (gk_pos){.line = 2};
+    for (int i = 0; i < n; i++) {
+        gk_amount a;
+        assert_int_equal(gk_amount_parse(cells[i][1], strlen(cells[i][1]), &a), GK_AMOUNT_OK);
+        gk_row_set(r, row, cells[i][0], a);
+    }
+    return r;
+}
+
+/* 基本支出 printed whole or as its parts: each formula speaks of its own
+ * layout, a missing column of the other form is no column of zeros. */
+static void test_layouts(void **state)
+{
+    (void)state;
+    static const char *const PARTS[][2] = {
+        {"合计", "303312586.17"}, {"人员经费", "74582857.23"}, {"公用经费", "4525392.94"},
+        {"项目支出", "224204336.00"}};
+    gk_report *r = gpb_function(PARTS, 4);
+    gk_findings f;
+    gk_check(r, &f);
+    assert_int_equal(count(&f, GK_ERROR), 0);
+    assert_true(skipped(&f, "BUD024"));
+    gk_report_free(r);
+    static const char *const PARTS_WRONG[][2] = {
+        {"合计", "303312586.17"}, {"人员经费", "74582857.23"}, {"公用经费", "4525392.94"},
+        {"项目支出", "224204346.00"}};
+    r = gpb_function(PARTS_WRONG, 4);
+    gk_check(r, &f);
+    assert_int_equal(count_rule(&f, "BUD059", GK_ERROR), 1);
+    gk_report_free(r);
+    static const char *const WHOLE[][2] = {
+        {"合计", "100.00"}, {"基本支出", "60.00"}, {"项目支出", "30.00"}};
+    r = gpb_function(WHOLE, 3);
+    gk_check(r, &f);
+    assert_int_equal(count_rule(&f, "BUD024", GK_ERROR), 1);
+    assert_int_equal(count_rule(&f, "BUD059", GK_ERROR), 0);
+    assert_true(skipped(&f, "BUD059"));
+    gk_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -898,6 +947,7 @@ int main(void)
         cmocka_unit_test(test_corpus_index),
         cmocka_unit_test(test_empty_tables),
         cmocka_unit_test(test_doubtful_cells),
+        cmocka_unit_test(test_layouts),
         cmocka_unit_test(test_corpus_pdf),
         cmocka_unit_test(test_corpus_pdf_tables),
         cmocka_unit_test(test_corpus_budget_classification),
