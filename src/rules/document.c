@@ -426,7 +426,9 @@ static void other_year(const gk_report *r, const char *text, gk_pos pos, bool he
         while (before > text && before[-1] == ' ')
             before--;
         bool year_word = spaced(p + 4, "年度") != NULL;
-        bool as_of = spaced(p + 4, "年12月31日") && before - text >= 6 &&
+        /* Which year-end is right depends on the kind: not known, not judged. */
+        bool as_of = (r->kind == GK_DOC_FINAL || r->kind == GK_DOC_BUDGET) &&
+                     spaced(p + 4, "年12月31日") && before - text >= 6 &&
                      strncmp(before - 6, "截至", 6) == 0;
         if ((heading && year_word && y != r->year) || (as_of && y != as_of_year)) {
             char year[8];

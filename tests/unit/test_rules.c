@@ -938,6 +938,26 @@ static void test_layouts(void **state)
     gk_report_free(r);
 }
 
+/* "截至…12月31日": the end of the report year in a 决算, of the year before in
+ * a 预算; in a document of unknown kind, not judged. */
+static void test_as_of_year(void **state)
+{
+    (void)state;
+    static const gk_doc_kind KINDS[] = {GK_DOC_UNKNOWN, GK_DOC_BUDGET, GK_DOC_FINAL};
+    static const size_t WANT[] = {0, 0, 1};
+    for (size_t k = 0; k < 3; k++) {
+        gk_report *r = gk_report_new();
+        r->kind = KINDS[k];
+        r->year = 2026;
+        gk_report_add_paragraph(r, "十、国有资产占用情况", "截至2025年12月31日，本单位共有车辆2辆。",
+                                (gk_pos){.line = 1});
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule(&f, "DOC003", GK_ERROR), WANT[k]);
+        gk_report_free(r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -948,6 +968,7 @@ int main(void)
         cmocka_unit_test(test_empty_tables),
         cmocka_unit_test(test_doubtful_cells),
         cmocka_unit_test(test_layouts),
+        cmocka_unit_test(test_as_of_year),
         cmocka_unit_test(test_corpus_pdf),
         cmocka_unit_test(test_corpus_pdf_tables),
         cmocka_unit_test(test_corpus_budget_classification),
