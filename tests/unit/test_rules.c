@@ -958,6 +958,41 @@ static void test_as_of_year(void **state)
     }
 }
 
+/* 本年收入 and 本年支出 of a 收支预算总表 differ by the carry-overs. */
+static void test_carry_over(void **state)
+{
+    (void)state;
+    static const struct {
+        gk_side side;
+        const char *label, *value;
+    } ROWS[] = {
+        {GK_SIDE_INCOME, "本年收入合计", "2219.92"}, {GK_SIDE_INCOME, "上年结转结余", "30.00"},
+        {GK_SIDE_INCOME, "收入合计", "2249.92"},     {GK_SIDE_EXPENSE, "本年支出合计", "2249.92"},
+        {GK_SIDE_EXPENSE, "结转下年支出", "0.00"},   {GK_SIDE_EXPENSE, "支出合计", "2249.92"},
+    };
+    for (int moved = 0; moved < 2; moved++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_SUMMARY);
+        t->unit = GK_UNIT_WANYUAN;
+        for (size_t i = 0; i < sizeof ROWS / sizeof ROWS[0]; i++) {
+            gk_row *row = gk_table_add_row(r, t);
+            row->side = ROWS[i].side;
+            row->label = ROWS[i].label;
+            row->pos = (gk_pos){.line = (int)i + 2};
+            const char *v = moved && i == 1 ? "20.00" : ROWS[i].value;
+            gk_amount a;
+            assert_int_equal(gk_amount_parse(v, strlen(v), &a), GK_AMOUNT_OK);
+            gk_row_set(r, row, "金额", a);
+        }
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule(&f, "BUD002", GK_WARNING), (size_t)moved);
+        assert_int_equal(count_rule(&f, "BUD002", GK_ERROR), 0);
+        gk_report_free(r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -969,6 +1004,7 @@ int main(void)
         cmocka_unit_test(test_doubtful_cells),
         cmocka_unit_test(test_layouts),
         cmocka_unit_test(test_as_of_year),
+        cmocka_unit_test(test_carry_over),
         cmocka_unit_test(test_corpus_pdf),
         cmocka_unit_test(test_corpus_pdf_tables),
         cmocka_unit_test(test_corpus_budget_classification),
