@@ -993,6 +993,33 @@ static void test_carry_over(void **state)
     }
 }
 
+/* 7-digit economic codes: a 款 subdivided by the locality, or a row number
+ * joined to the code by the reader — notes, not errors; anything else is
+ * CLS001. */
+static void test_local_codes(void **state)
+{
+    (void)state;
+    static const char *const ROWS[][2] = {
+        {"301", "工资福利支出"}, {"30102", "津贴补贴"}, {"3010201", "岗位津贴"},
+        {"1130108", "机关事业单位基本养老保险缴费"}, {"9930199", "示例支出"}};
+    gk_report *r = gk_report_new();
+    r->kind = GK_DOC_BUDGET;
+    gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC);
+    for (size_t i = 0; i < 5; i++) {
+        gk_row *row = gk_table_add_row(r, t);
+        row->code = ROWS[i][0];
+        row->label = ROWS[i][1];
+        row->pos = (gk_pos){.line = (int)i + 1};
+    }
+    gk_findings f;
+    gk_check(r, &f);
+    assert_int_equal(count_rule(&f, "CLS001", GK_ERROR), 1);
+    assert_true(has_finding(&f, "CLS001", GK_ERROR, 5));
+    assert_true(has_finding(&f, "CLS004", GK_INFO, 3));
+    assert_true(has_finding(&f, "CLS004", GK_INFO, 4));
+    gk_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1005,6 +1032,7 @@ int main(void)
         cmocka_unit_test(test_layouts),
         cmocka_unit_test(test_as_of_year),
         cmocka_unit_test(test_carry_over),
+        cmocka_unit_test(test_local_codes),
         cmocka_unit_test(test_corpus_pdf),
         cmocka_unit_test(test_corpus_pdf_tables),
         cmocka_unit_test(test_corpus_budget_classification),
