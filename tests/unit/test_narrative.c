@@ -395,6 +395,17 @@ static void test_precision(void **state)
     gk_check(r, &f);
     assert_int_equal(count_rule_prefix(&f, "NAR016", GK_WARNING), 0);
     gk_report_free(r);
+
+    /* A purpose that speaks of the item's own kind (住房公积金) is its own,
+     * whatever else it names (离退休职工). */
+    static const char *const U[] = {
+        "1、住房保障支出（类）。主要用于：按照国家政策规定发放的在职及离退休职工的住房公积金、"
+        "提租补贴及新职工购房补贴方面的支出。",
+    };
+    r = prose("四、一般公共预算拨款支出", U, 1);
+    gk_check(r, &f);
+    assert_int_equal(count_rule_prefix(&f, "NAR018", GK_WARNING), 0);
+    gk_report_free(r);
 }
 
 /* A 单位预算 is of a 行政 unit unless it says otherwise; a school, a hospital
