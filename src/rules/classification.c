@@ -117,6 +117,44 @@ static void check_name(const gk_report *r, const gk_table *t, const gk_row *row,
     }
 }
 
+/* A 7-digit economic code is no national code, but need not be a mistake:
+ * localities subdivide a 款 ("3010201 津贴补贴" under 30102), and a reader may
+ * join a row number to the code ("11" + "30108").  When the code's first or
+ * last five digits are a 款 the catalog knows, and the row's name is that
+ * 款's when the prefix is not, say so as a note (CLS004) instead of an error. */
+static bool same_name(const char *a, const char *b);
+
+static bool local_item(gk_class_system sys, const gk_row *row, int year, gk_findings *out,
+                       const gk_location *loc)
+{
+    const char *code = row->code;
+    /* The row number's first digit chose sys; the tail's own decides. */
+    if (strlen(code) != 7)
+        return false;
+    char head[6], tail[6];
+    memcpy(head, code, 5);
+    head[5] = '\0';
+    memcpy(tail, code + 2, 5);
+    tail[5] = '\0';
+    const gk_catalog_entry *e = gk_catalog_lookup(sys, head, year);
+    if (e) {
+        gk_report_finding(out, "CLS004", GK_INFO, loc,
+                          "科目代码“%s”是经济分类款 %s（%s）下的地方细化科目，分类目录未收录，"
+                          "请人工确认",
+                          code, head, e->name);
+        return true;
+    }
+    e = gk_catalog_lookup(tail[0] == '5' ? GK_CLASS_ECON_GOV : GK_CLASS_ECON_DEPT, tail, year);
+    if (e && row->label && same_name(row->label, e->name)) {
+        gk_report_finding(out, "CLS004", GK_INFO, loc,
+                          "科目代码“%s”的后五位 %s 即“%s”，前面的“%.2s”可能是读取时并入的行号，"
+                          "请人工核对",
+                          code, tail, e->name, code);
+        return true;
+    }
+    return false;
+}
+
 /* Names equal but for spacing and brackets, or one cut short (six or more
  * characters of the other, as PDFs print long names). */
 static bool same_name(const char *a, const char *b)
@@ -253,6 +291,8 @@ void gk_check_classification(const gk_report *r, gk_findings *out)
             int level = gk_code_level(sys, row->code);
             gk_location loc = gk_location_of(t, row, NULL);
             loc.value = row->code;
+            if (level == 0 && sys != GK_CLASS_FUNCTIONAL && local_item(sys, row, r->year, out, &loc))
+                continue;
             if (level == 0) {
                 gk_report_finding(out, "CLS001", GK_ERROR, &loc,
                                   "科目代码“%s”格式不正确，%s", row->code,

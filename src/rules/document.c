@@ -427,7 +427,9 @@ static void other_year(const gk_report *r, const char *text, gk_pos pos, bool he
         while (before > text && before[-1] == ' ')
             before--;
         bool year_word = spaced(p + 4, "年度") != NULL;
-        bool as_of = spaced(p + 4, "年12月31日") && before - text >= 6 &&
+        /* Which year-end is right depends on the kind: not known, not judged. */
+        bool as_of = (r->kind == GK_DOC_FINAL || r->kind == GK_DOC_BUDGET) &&
+                     spaced(p + 4, "年12月31日") && before - text >= 6 &&
                      strncmp(before - 6, "截至", 6) == 0;
         if ((heading && year_word && y != r->year) || (as_of && y != as_of_year)) {
             char year[8];
@@ -511,10 +513,47 @@ static bool says_institution(const gk_report *r, const char *s, const char *e)
     return false;
 }
 
+/* Does a unit's name say it is a public institution (事业单位): a school, a
+ * hospital, a centre, a research institute, a museum …?  Such a 单位 is not
+ * taken as 行政 without the text saying so (参照公务员法管理, 行政单位). */
+static bool institution_name(const char *unit)
+{
+    static const char *const ENDS[] = {"学校", "学院", "大学", "中学", "小学", "幼儿园", "医院",
+                                       "卫生院", "福利院", "中心", "研究所", "研究院", "馆",
+                                       NULL};
+    size_t n = unit ? strlen(unit) : 0;
+    for (int i = 0; ENDS[i]; i++) {
+        size_t k = strlen(ENDS[i]);
+        if (n >= k && strcmp(unit + n - k, ENDS[i]) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Does the sentence [s, e) say the unit itself is managed like a civil-
+ * service body ("本单位为参照公务员法管理的事业单位")?  Not the glossary's
+ * "机关运行经费：指行政单位和参照公务员法管理的事业单位…". */
+static bool says_civil(const gk_report *r, const char *s, const char *e)
+{
+    const char *c = strstr(s, "参照公务员法");
+    if (!c || c >= e)
+        c = strstr(s, "参公");
+    if (!c || c >= e)
+        return false;
+    const char *subjects[] = {"本单位", "我单位", r->unit && *r->unit ? r->unit : NULL};
+    for (int i = 0; i < 3; i++) {
+        const char *p = subjects[i] ? strstr(s, subjects[i]) : NULL;
+        if (p && p < c)
+            return true;
+    }
+    return false;
+}
+
 bool gk_doc_single_admin(const gk_report *r)
 {
     const char *scope = gk_report_scope(r, NULL);
     bool counted = false;          /* the text states its 行政单位 */
+    bool civil = false;            /* … or that it is managed as one */
     for (size_t i = 0; i < r->nparagraphs; i++) {
         const char *t = r->paragraphs[i].text;
         for (const char *p = strstr(t, INSTITUTION); p; p = strstr(p + 1, INSTITUTION))
@@ -531,10 +570,12 @@ bool gk_doc_single_admin(const gk_report *r)
             e = e ? e + 3 : s + strlen(s);
             if (says_institution(r, s, e))
                 return false;
+            civil = civil || says_civil(r, s, e);
             s = e;
         }
     }
-    return scope && (strcmp(scope, "单位") == 0 || counted);
+    return scope && ((strcmp(scope, "单位") == 0 && (civil || !institution_name(r->unit))) ||
+                     counted);
 }
 
 /* ---- 部门 or 单位 ------------------------------------------------------------- */

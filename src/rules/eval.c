@@ -464,6 +464,26 @@ static bool has_code(const gk_table *const *tables, int n, const char *code)
     return false;
 }
 
+/* Some tables print 基本支出 whole, others as its parts (人员经费, 公用经费:
+ * 西安's 一般公共预算支出明细表 is 合计, 人员经费支出, 公用经费支出, 专项业务经费
+ * 支出).  A formula naming one form of a table that prints the other speaks
+ * of another layout: its missing column is no column of zeros. */
+static bool other_layout(const gk_table *t, const char *column)
+{
+    static const char *const WHOLE = "基本支出";
+    static const char *const PARTS[] = {"人员经费", "公用经费", NULL};
+    bool whole = strcmp(column, WHOLE) == 0, part = false;
+    for (int i = 0; PARTS[i]; i++)
+        part |= strcmp(column, PARTS[i]) == 0;
+    if ((!whole && !part) || prints_column(t, column))
+        return false;
+    bool parts_printed = false;
+    for (int i = 0; PARTS[i]; i++)
+        parts_printed |= prints_column(t, PARTS[i]);
+    /* A part blank throughout beside a printed one is a column of zeros. */
+    return part ? prints_column(t, WHOLE) && !parts_printed : parts_printed;
+}
+
 /* Evaluate f; `only`, when not NULL, is the table every term speaks of. */
 static void check_in(const ctx *cx, const gk_formula *f, const gk_table *only)
 {
@@ -483,6 +503,10 @@ static void check_in(const ctx *cx, const gk_formula *f, const gk_table *only)
             const gk_table *t = only ? only : gk_report_find_table(cx->r, terms[i].table);
             if (!t) {
                 skip(cx, f, "文档中没有", gk_table_kind_title(terms[i].table), "");
+                return;
+            }
+            if (!terms[i].all && other_layout(t, terms[i].column)) {
+                skip(cx, f, "表中“", terms[i].column, "”以另一种栏目印出");
                 return;
             }
             side_printed[s] |= prints_column(t, terms[i].column) || terms[i].all;

@@ -1401,6 +1401,11 @@ static void check_purposes(const gk_narrative *n, gk_findings *out)
         int said = spending_kind(pu->text, -1);
         if (said < 0 || speaks_of(pu->item, said))
             continue;
+        /* "…在职及离退休职工的住房公积金、提租补贴…" for 住房保障支出: it speaks
+         * of the item's own kind too, the other word qualifies it. */
+        int own = spending_kind(pu->item, -1);
+        if (own >= 0 && speaks_of(pu->text, own))
+            continue;
         int named = spending_kind(pu->item, said);
         if (named < 0)
             continue;   /* an item of no known kind: its purpose may be anything */

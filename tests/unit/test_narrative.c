@@ -395,6 +395,43 @@ static void test_precision(void **state)
     gk_check(r, &f);
     assert_int_equal(count_rule_prefix(&f, "NAR016", GK_WARNING), 0);
     gk_report_free(r);
+
+    /* A purpose that speaks of the item's own kind (住房公积金) is its own,
+     * whatever else it names (离退休职工). */
+    static const char *const U[] = {
+        "1、住房保障支出（类）。主要用于：按照国家政策规定发放的在职及离退休职工的住房公积金、"
+        "提租补贴及新职工购房补贴方面的支出。",
+    };
+    r = prose("四、一般公共预算拨款支出", U, 1);
+    gk_check(r, &f);
+    assert_int_equal(count_rule_prefix(&f, "NAR018", GK_WARNING), 0);
+    gk_report_free(r);
+}
+
+/* A 单位预算 is of a 行政 unit unless it says otherwise; a school, a hospital
+ * or a centre is a 事业单位 unless it says it is managed as a civil-service
+ * body — the glossary's "指行政单位和参照公务员法管理的事业单位" says nothing
+ * of the unit. */
+static void test_admin_unit(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *unit, *text;
+        bool admin;
+    } cases[] = {
+        {"示例市审计局", "机关运行经费：指行政单位和参照公务员法管理的事业单位的日常公用经费。", true},
+        {"示例市某大学附属学校", "机关运行经费：指行政单位和参照公务员法管理的事业单位的日常公用经费。", false},
+        {"示例市执法监督中心", "示例市执法监督中心为参照公务员法管理的事业单位。", true},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->unit = cases[c].unit;
+        gk_report_add_paragraph(r, NULL, "2026年单位预算", (gk_pos){.line = 1})->heading = true;
+        gk_report_add_paragraph(r, "名词解释", cases[c].text, (gk_pos){.line = 2});
+        assert_int_equal(gk_doc_single_admin(r), cases[c].admin);
+        gk_report_free(r);
+    }
 }
 
 /* ---- The examples ------------------------------------------------------------- */
@@ -687,6 +724,7 @@ int main(void)
         cmocka_unit_test(test_fund_accounts),
         cmocka_unit_test(test_phrases),
         cmocka_unit_test(test_precision),
+        cmocka_unit_test(test_admin_unit),
         cmocka_unit_test(test_examples),
         cmocka_unit_test(test_corpus_index),
         cmocka_unit_test(test_perturbation),

@@ -889,6 +889,137 @@ static void test_doubtful_cells(void **state)
     gk_report_free(r);
 }
 
+/* A one-row 一般公共预算支出功能分类预算表 of the given cells. */
+static gk_report *gpb_function(const char *const cells[][2], int n)
+{
+    gk_report *r = gk_report_new();
+    r->kind = GK_DOC_BUDGET;
+    gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
+    t->unit = GK_UNIT_YUAN;
+    gk_row *row = gk_table_add_row(r, t);
+    row->label = "合计";
+    row->pos = (gk_pos){.line = 2};
+    for (int i = 0; i < n; i++) {
+        gk_amount a;
+        assert_int_equal(gk_amount_parse(cells[i][1], strlen(cells[i][1]), &a), GK_AMOUNT_OK);
+        gk_row_set(r, row, cells[i][0], a);
+    }
+    return r;
+}
+
+/* 基本支出 printed whole or as its parts: each formula speaks of its own
+ * layout, a missing column of the other form is no column of zeros. */
+static void test_layouts(void **state)
+{
+    (void)state;
+    static const char *const PARTS[][2] = {
+        {"合计", "303312586.17"}, {"人员经费", "74582857.23"}, {"公用经费", "4525392.94"},
+        {"项目支出", "224204336.00"}};
+    gk_report *r = gpb_function(PARTS, 4);
+    gk_findings f;
+    gk_check(r, &f);
+    assert_int_equal(count(&f, GK_ERROR), 0);
+    assert_true(skipped(&f, "BUD024"));
+    gk_report_free(r);
+    static const char *const PARTS_WRONG[][2] = {
+        {"合计", "303312586.17"}, {"人员经费", "74582857.23"}, {"公用经费", "4525392.94"},
+        {"项目支出", "224204346.00"}};
+    r = gpb_function(PARTS_WRONG, 4);
+    gk_check(r, &f);
+    assert_int_equal(count_rule(&f, "BUD059", GK_ERROR), 1);
+    gk_report_free(r);
+    static const char *const WHOLE[][2] = {
+        {"合计", "100.00"}, {"基本支出", "60.00"}, {"项目支出", "30.00"}};
+    r = gpb_function(WHOLE, 3);
+    gk_check(r, &f);
+    assert_int_equal(count_rule(&f, "BUD024", GK_ERROR), 1);
+    assert_int_equal(count_rule(&f, "BUD059", GK_ERROR), 0);
+    assert_true(skipped(&f, "BUD059"));
+    gk_report_free(r);
+}
+
+/* "截至…12月31日": the end of the report year in a 决算, of the year before in
+ * a 预算; in a document of unknown kind, not judged. */
+static void test_as_of_year(void **state)
+{
+    (void)state;
+    static const gk_doc_kind KINDS[] = {GK_DOC_UNKNOWN, GK_DOC_BUDGET, GK_DOC_FINAL};
+    static const size_t WANT[] = {0, 0, 1};
+    for (size_t k = 0; k < 3; k++) {
+        gk_report *r = gk_report_new();
+        r->kind = KINDS[k];
+        r->year = 2026;
+        gk_report_add_paragraph(r, "十、国有资产占用情况", "截至2025年12月31日，本单位共有车辆2辆。",
+                                (gk_pos){.line = 1});
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule(&f, "DOC003", GK_ERROR), WANT[k]);
+        gk_report_free(r);
+    }
+}
+
+/* 本年收入 and 本年支出 of a 收支预算总表 differ by the carry-overs. */
+static void test_carry_over(void **state)
+{
+    (void)state;
+    static const struct {
+        gk_side side;
+        const char *label, *value;
+    } ROWS[] = {
+        {GK_SIDE_INCOME, "本年收入合计", "2219.92"}, {GK_SIDE_INCOME, "上年结转结余", "30.00"},
+        {GK_SIDE_INCOME, "收入合计", "2249.92"},     {GK_SIDE_EXPENSE, "本年支出合计", "2249.92"},
+        {GK_SIDE_EXPENSE, "结转下年支出", "0.00"},   {GK_SIDE_EXPENSE, "支出合计", "2249.92"},
+    };
+    for (int moved = 0; moved < 2; moved++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_SUMMARY);
+        t->unit = GK_UNIT_WANYUAN;
+        for (size_t i = 0; i < sizeof ROWS / sizeof ROWS[0]; i++) {
+            gk_row *row = gk_table_add_row(r, t);
+            row->side = ROWS[i].side;
+            row->label = ROWS[i].label;
+            row->pos = (gk_pos){.line = (int)i + 2};
+            const char *v = moved && i == 1 ? "20.00" : ROWS[i].value;
+            gk_amount a;
+            assert_int_equal(gk_amount_parse(v, strlen(v), &a), GK_AMOUNT_OK);
+            gk_row_set(r, row, "金额", a);
+        }
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule(&f, "BUD002", GK_WARNING), (size_t)moved);
+        assert_int_equal(count_rule(&f, "BUD002", GK_ERROR), 0);
+        gk_report_free(r);
+    }
+}
+
+/* 7-digit economic codes: a 款 subdivided by the locality, or a row number
+ * joined to the code by the reader — notes, not errors; anything else is
+ * CLS001. */
+static void test_local_codes(void **state)
+{
+    (void)state;
+    static const char *const ROWS[][2] = {
+        {"301", "工资福利支出"}, {"30102", "津贴补贴"}, {"3010201", "岗位津贴"},
+        {"1130108", "机关事业单位基本养老保险缴费"}, {"9930199", "示例支出"}};
+    gk_report *r = gk_report_new();
+    r->kind = GK_DOC_BUDGET;
+    gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC);
+    for (size_t i = 0; i < 5; i++) {
+        gk_row *row = gk_table_add_row(r, t);
+        row->code = ROWS[i][0];
+        row->label = ROWS[i][1];
+        row->pos = (gk_pos){.line = (int)i + 1};
+    }
+    gk_findings f;
+    gk_check(r, &f);
+    assert_int_equal(count_rule(&f, "CLS001", GK_ERROR), 1);
+    assert_true(has_finding(&f, "CLS001", GK_ERROR, 5));
+    assert_true(has_finding(&f, "CLS004", GK_INFO, 3));
+    assert_true(has_finding(&f, "CLS004", GK_INFO, 4));
+    gk_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -898,6 +1029,10 @@ int main(void)
         cmocka_unit_test(test_corpus_index),
         cmocka_unit_test(test_empty_tables),
         cmocka_unit_test(test_doubtful_cells),
+        cmocka_unit_test(test_layouts),
+        cmocka_unit_test(test_as_of_year),
+        cmocka_unit_test(test_carry_over),
+        cmocka_unit_test(test_local_codes),
         cmocka_unit_test(test_corpus_pdf),
         cmocka_unit_test(test_corpus_pdf_tables),
         cmocka_unit_test(test_corpus_budget_classification),
