@@ -24,6 +24,7 @@
 #include "gongkai/catalog.h"
 #include "gongkai/narrative.h"
 #include "rules.h"
+#include "../util/buf.h"
 
 /* ---- The subject lexicon ----------------------------------------------------- */
 
@@ -202,7 +203,7 @@ static int item_levels(const char *subject, char *name, char *parent, size_t siz
         }
         if (!best)
             break;
-        snprintf(parent, size, "%s", name);
+        gk_format(parent, size, "%s", name);
         size_t n = (size_t)(best - start);
         if (n >= size)
             n = size - 1;
@@ -492,9 +493,9 @@ static const char *unit_word(gk_unit u) { return u ? gk_unit_name(u) : "万元";
 static const char *row_name(const binding *b, char *buf, size_t size)
 {
     if (b->row->code)
-        snprintf(buf, size, "%s %s", b->row->code, b->row->label ? b->row->label : "");
+        gk_format(buf, size, "%s %s", b->row->code, b->row->label ? b->row->label : "");
     else
-        snprintf(buf, size, "%s", b->row->label ? b->row->label : "");
+        gk_format(buf, size, "%s", b->row->label ? b->row->label : "");
     return buf;
 }
 
@@ -550,7 +551,7 @@ static void check_unnamed(const gk_figure *f, const binding *b, gk_findings *out
     }
     char hint[300] = "";
     if (near)
-        snprintf(hint, sizeof hint, "；表中“%s %s”行的数与文中%s相符，可能即所指科目，应按表中名称书写",
+        gk_format(hint, sizeof hint, "；表中“%s %s”行的数与文中%s相符，可能即所指科目，应按表中名称书写",
                  near->code, near->label ? near->label : "", f->text);
     gk_finding *x = gk_report_finding(out, "NAR012", GK_WARNING, &(gk_location){0},
                                       "文中科目“%s”在%s中没有同名科目%s", name,
@@ -636,18 +637,18 @@ static void check_amount(const gk_report *r, const gk_narrative *n, const bindin
         if (gk_amount_convert(f->value, f->unit == GK_UNIT_YUAN ? GK_UNIT_WANYUAN : GK_UNIT_YUAN,
                               f->unit ? f->unit : GK_UNIT_WANYUAN, &slip) &&
             gk_amount_cmp(slip, cell) == 0)
-            snprintf(hint, sizeof hint, "；数值与表中相同而单位不同，可能把元写成了万元（或相反）");
+            gk_format(hint, sizeof hint, "；数值与表中相同而单位不同，可能把元写成了万元（或相反）");
         else if (gk_amount_is_truncation_of(f->value, cell))
-            snprintf(hint, sizeof hint, "；文中数像是表中数丢了末位数字");
+            gk_format(hint, sizeof hint, "；文中数像是表中数丢了末位数字");
         else if (other)
-            snprintf(hint, sizeof hint, "；该数与本表“%s %s”行相同，文中可能写错了科目",
+            gk_format(hint, sizeof hint, "；该数与本表“%s %s”行相同，文中可能写错了科目",
                      other->code, other->label ? other->label : "");
         else if (all_funds_amount(r, &b, f))
-            snprintf(hint, sizeof hint, "；该数是支出决算表（全部资金）的%s，不是一般公共预算财政拨款的数",
+            gk_format(hint, sizeof hint, "；该数是支出决算表（全部资金）的%s，不是一般公共预算财政拨款的数",
                      b.column);
     }
     if (v == GK_MISMATCH && b.reconstructed)
-        snprintf(hint, sizeof hint, "；表中该行金额的栏位是读取时按勾稽关系推定的，请人工核对原表");
+        gk_format(hint, sizeof hint, "；表中该行金额的栏位是读取时按勾稽关系推定的，请人工核对原表");
     gk_finding *x = gk_report_finding(
         out, "NAR001", v != GK_MISMATCH ? GK_INFO : b.reconstructed ? GK_WARNING : GK_ERROR,
         &(gk_location){0}, "文中“%s”为%s%s，%s“%s”行“%s”栏为%s%s，相差%s%s%s；应为%s%s",
@@ -848,7 +849,7 @@ static void check_change(const gk_narrative *n, const gk_claim *c, gk_findings *
     case RATE_WRONG: {
         char why[200] = "";
         if (matches(chv, curv, rate->value, false) || matches(chv, curv, rate->value, true))
-            snprintf(why, sizeof why, "文中比率是以本年数%s为分母算的，", cur->text);
+            gk_format(why, sizeof why, "文中比率是以本年数%s为分母算的，", cur->text);
         gk_finding *x = gk_report_finding(
             out, "NAR002", GK_ERROR, &(gk_location){0},
             "%s率有误：本年%s%s，%s%s%s，上年应为%s%s，%s率应为%s ÷ %s = %s%%，文中为%s%%；%s应以上年数为分母，应为%s%%",
@@ -916,14 +917,14 @@ static void check_completion(const gk_report *r, const gk_narrative *n, const bi
      * wrong (NAR001 says which). */
     if (bs[c->a].found && in_unit(&bs[c->a], act->unit, &cell) && gk_amount_cmp(cell, av) != 0 &&
         matches(cell, budget, p->value, false))
-        snprintf(why, sizeof why, "（文中完成率与表中决算数%s相符，应核对文中决算数）",
+        gk_format(why, sizeof why, "（文中完成率与表中决算数%s相符，应核对文中决算数）",
                  fmt(gk_amount_round(cell, act->value.scale), b3));
     /* "年初预算为0万元，全年预算为321.02万元…完成年初预算的95.89%": computed
      * on the other budget the sentence states. */
     const gk_figure *other = c->alt >= 0 ? &n->figures[c->alt] : NULL;
     if (other && other->unit == act->unit && (matches(av, other->value, p->value, false) ||
                                               matches(av, other->value, p->value, true)))
-        snprintf(why, sizeof why, "（文中比率是按%s%s%s计算的）", other->role_word, other->text, u);
+        gk_format(why, sizeof why, "（文中比率是按%s%s%s计算的）", other->role_word, other->text, u);
     rate_verdict v = check_rate(sum_of(av), sum_of(budget), p->value, &want);
     switch (v) {
     case RATE_OK:
@@ -1232,7 +1233,7 @@ static void check_three_public_items(const gk_report *r, const gk_narrative *n,
             continue;   /* nothing spent on it: silence says no less */
         char b1[GK_AMOUNT_BUFSIZE], shown[80] = "";
         if (c)
-            snprintf(shown, sizeof shown, "（表中决算数为%s）", fmt(c->value, b1));
+            gk_format(shown, sizeof shown, "（表中决算数为%s）", fmt(c->value, b1));
         gk_finding *x = gk_report_finding(
             out, "NAR015", GK_WARNING, &(gk_location){0},
             "“三公”经费说明没有单独说明%s%s；应写明其预算数、决算数、增减变化及原因", ITEMS[k].column,
@@ -1319,7 +1320,7 @@ static bool listed(const struct gk_item_list *l, const char *label)
         const char *he = strstr(l->names[k], "和");
         if (he && strstr(he + strlen("和"), "和") == NULL) {
             char first[256];
-            snprintf(first, sizeof first, "%.*s", (int)(he - l->names[k]), l->names[k]);
+            gk_format(first, sizeof first, "%.*s", (int)(he - l->names[k]), l->names[k]);
             if (names_match(first, label) || names_match(he + strlen("和"), label))
                 return true;
         }
@@ -1354,9 +1355,11 @@ static void check_item_lists(const gk_report *r, const gk_narrative *n, gk_findi
             if (is_people != people || listed(l, row->label))
                 continue;
             nmissing++;
-            if (used + 80 < sizeof missing)
-                used += (size_t)snprintf(missing + used, sizeof missing - used, "%s%s %s",
-                                         nmissing > 1 ? "、" : "", row->code, row->label);
+            if (used + 80 < sizeof missing) {
+                gk_format(missing + used, sizeof missing - used, "%s%s %s",
+                          nmissing > 1 ? "、" : "", row->code, row->label);
+                used += strlen(missing + used);
+            }
         }
         if (nmissing)
             gk_report_finding(out, "NAR017", GK_INFO, &(gk_location){.pos = l->pos},
