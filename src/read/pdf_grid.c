@@ -14,6 +14,12 @@
  *
  * The method, page by page:
  *
+ * 0. Sizes.  A font size is what the characters measure: where the
+ *    ideographs of a stated size are narrower than 0.8 of it (a browser's
+ *    PDF states twice the size it prints), the size is their width
+ *    (measured_sizes).  Nothing below depends on the producer's boxes'
+ *    heights or stated sizes beyond that.
+ *
  * 1. Lines and chunks.  Characters whose vertical middles lie within 0.45
  *    of their font size of a line's first make a line, read left to right
  *    (a font whose boxes are a quarter of its size tall has its middle half
@@ -35,7 +41,8 @@
  *    sentence in a line of three chunks joins where they stand in the
  *    region's columns: a form's row).  Two lines of two chunks make a
  *    table; so does one line at the top of a page after a table that ran
- *    to the foot of the last.
+ *    to the foot of the last.  A header at a page's foot whose rows begin
+ *    the next page is held back and read with them (foot_header).
  *
  * 3. Header and body.  The header is what stands above the first figure or
  *    code (or the indicator headers), and "类 款 项" wherever it stands; a
@@ -47,7 +54,12 @@
  *    the rows of labels below it are body.
  *
  * 4. Columns.  The body's chunks, projected on the x axis, fall into
- *    columns with gaps between them (cells never overlap their neighbours).
+ *    columns with gaps between them (cells never overlap their neighbours;
+ *    a stretch only a few overflowing chunks cross is a gap too:
+ *    body_spans).  Figures of one cell aligned left in some rows and right
+ *    in others are one column (join_split_columns); header chunks of
+ *    narrow cells are cut at the columns' edges (cut_headers_at_columns);
+ *    column numbers (栏次) number each column once.
  *    Runs of digit columns before a text column are the 类/款/项 parts of
  *    codes, joined into one code column ("201" "06" "01" → 2010601).
  *    Headers of one column (leaves: no header below them) above no column
@@ -667,18 +679,60 @@ static bool joins_region(const page *p, size_t j, size_t k, double gap, size_t a
     return joins(p, j, k, gap) && (!l->sentence || aligned_chunks(p, j, a, b) + 1 >= l->c1 - l->c0);
 }
 
+static const char *const HEADER_WORDS[] = {"项目", "科目", "编码", "名称", "栏次",
+                                           "预算数", "决算数", "金额", NULL};
+
 /* A word only a table's header has: 项目, 科目, 编码, 名称, 栏次, 预算数,
  * 决算数, 金额. */
 static bool header_word(page *p, const chunk *c)
 {
-    static const char *const WORDS[] = {"项目", "科目", "编码", "名称", "栏次",
-                                        "预算数", "决算数", "金额", NULL};
     p->scratch.len = 0;
     chunk_text(p, c, &p->scratch);
-    for (const char *const *w = WORDS; *w; w++)
+    for (const char *const *w = HEADER_WORDS; *w; w++)
         if (has(p->scratch.data, *w))
             return true;
     return false;
+}
+
+/* Does line j print chunks of the header of lines [a, f) again: no figure,
+ * each of its chunks (`min` at least) one of the header's, a header word
+ * among them? */
+static bool header_again(const page *p, size_t j, size_t a, size_t f, size_t min)
+{
+    const pline *l = &p->lines[j];
+    if (l->amount || f <= a || l->c1 - l->c0 < min)
+        return false;
+    gk_buf t = GK_BUF_INIT, h = GK_BUF_INIT;
+    bool all = true, word = false;
+    for (size_t k = l->c0; k < l->c1 && all; k++) {
+        t.len = 0;
+        chunk_text(p, &p->ch[k], &t);
+        bool found = false;
+        for (size_t i = a; i < f && !found; i++)
+            for (size_t q = p->lines[i].c0; q < p->lines[i].c1 && !found; q++) {
+                h.len = 0;
+                chunk_text(p, &p->ch[q], &h);
+                found = !strcmp(t.data, h.data);
+            }
+        all = found;
+        for (const char *const *w = HEADER_WORDS; *w && !word; w++)
+            word = has(t.data, *w);
+    }
+    gk_buf_free(&t);
+    gk_buf_free(&h);
+    return all && word;
+}
+
+/* Does line j, below the rows, begin the header of lines [a, f) printed
+ * again (a table continued under its header printed anew, on the same
+ * page): a line of two of its chunks or more, or one of them ("项目")
+ * over such a line?  Then the region ends above it and the rest is a
+ * table of its own, as the text prints it.  (One chunk alone is no
+ * header: a label's wrapped end can be "项目".) */
+static bool repeats_header(const page *p, size_t j, size_t a, size_t f)
+{
+    return header_again(p, j, a, f, 2) ||
+           (header_again(p, j, a, f, 1) && j + 1 < p->nl && header_again(p, j + 1, a, f, 2));
 }
 
 /* The regions of a page, in order. */
@@ -697,7 +751,7 @@ static size_t find_regions(const page *p, region *out, bool carry_open)
             a--;
         /* Down, also past blank rows to a line of figures in the region's
          * columns (总计 under a table's empty rows). */
-        while (b + 1 < p->nl &&
+        while (b + 1 < p->nl && !repeats_header(p, b + 1, a, i) &&
                (joins_region(p, b + 1, b, 3.0, a, b) ||
                 (p->lines[b + 1].amount && p->lines[b + 1].c1 - p->lines[b + 1].c0 >= 2 &&
                  joins(p, b + 1, b, 25.0) && aligned(p, b + 1, a, b))))
