@@ -697,10 +697,12 @@ static bool header_word(page *p, const chunk *c)
 /* Does line j print chunks of the header of lines [a, f) again: no figure,
  * each of its chunks (`min` at least) one of the header's, a header word
  * among them? */
-static bool header_again(const page *p, size_t j, size_t a, size_t f, size_t min)
+static bool header_again(const page *p, size_t j, size_t a, size_t f, size_t min,
+                         const gk_buf *carried)
 {
     const pline *l = &p->lines[j];
-    if (l->amount || f <= a || l->c1 - l->c0 < min)
+    bool from_carry = f <= a && carried && carried->len;
+    if (l->amount || (f <= a && !from_carry) || l->c1 - l->c0 < min)
         return false;
     gk_buf t = GK_BUF_INIT, h = GK_BUF_INIT;
     bool all = true, word = false;
@@ -708,6 +710,14 @@ static bool header_again(const page *p, size_t j, size_t a, size_t f, size_t min
         t.len = 0;
         chunk_text(p, &p->ch[k], &t);
         bool found = false;
+        /* (The carried header: its chunks' texts, each ended by a tab.) */
+        for (const char *q = from_carry ? carried->data : NULL; q && !found;) {
+            const char *e = memchr(q, '\t', carried->len - (size_t)(q - carried->data));
+            if (!e)
+                break;
+            found = (size_t)(e - q) == t.len && !memcmp(q, t.data, t.len);
+            q = e + 1 < carried->data + carried->len ? e + 1 : NULL;
+        }
         for (size_t i = a; i < f && !found; i++)
             for (size_t q = p->lines[i].c0; q < p->lines[i].c1 && !found; q++) {
                 h.len = 0;
@@ -723,20 +733,42 @@ static bool header_again(const page *p, size_t j, size_t a, size_t f, size_t min
     return all && word;
 }
 
+/* How many header words line j has (no figure in it: else none). */
+static size_t header_words(const page *p, size_t j)
+{
+    const pline *l = &p->lines[j];
+    if (l->amount)
+        return 0;
+    gk_buf t = GK_BUF_INIT;
+    size_t n = 0;
+    for (size_t k = l->c0; k < l->c1; k++) {
+        t.len = 0;
+        chunk_text(p, &p->ch[k], &t);
+        for (const char *const *w = HEADER_WORDS; *w; w++)
+            n += has(t.data, *w);
+    }
+    gk_buf_free(&t);
+    return n;
+}
+
 /* Does line j, below the rows, begin the header of lines [a, f) printed
  * again (a table continued under its header printed anew, on the same
  * page): a line of two of its chunks or more, or one of them ("项目")
- * over such a line?  Then the region ends above it and the rest is a
+ * over such a line or a line of two header words or more with no figure
+ * (its cells run into one chunk)?  Then the region ends above it and the rest is a
  * table of its own, as the text prints it.  (One chunk alone is no
- * header: a label's wrapped end can be "项目".) */
-static bool repeats_header(const page *p, size_t j, size_t a, size_t f)
+ * header: a label's wrapped end can be "项目".)  A region with no header
+ * of its own, first on its page, compares with the header of the table
+ * carried over from the page before, `carried`. */
+static bool repeats_header(const page *p, size_t j, size_t a, size_t f, const gk_buf *carried)
 {
-    return header_again(p, j, a, f, 2) ||
-           (header_again(p, j, a, f, 1) && j + 1 < p->nl && header_again(p, j + 1, a, f, 2));
+    return header_again(p, j, a, f, 2, carried) ||
+           (header_again(p, j, a, f, 1, carried) && j + 1 < p->nl &&
+            (header_again(p, j + 1, a, f, 2, carried) || header_words(p, j + 1) >= 2));
 }
 
 /* The regions of a page, in order. */
-static size_t find_regions(const page *p, region *out, bool carry_open)
+static size_t find_regions(const page *p, region *out, bool carry_open, const gk_buf *carried)
 {
     size_t n = 0;
     for (size_t i = 0; i < p->nl;) {
@@ -751,7 +783,7 @@ static size_t find_regions(const page *p, region *out, bool carry_open)
             a--;
         /* Down, also past blank rows to a line of figures in the region's
          * columns (总计 under a table's empty rows). */
-        while (b + 1 < p->nl && !repeats_header(p, b + 1, a, i) &&
+        while (b + 1 < p->nl && !repeats_header(p, b + 1, a, i, n == 0 ? carried : NULL) &&
                (joins_region(p, b + 1, b, 3.0, a, b) ||
                 (p->lines[b + 1].amount && p->lines[b + 1].c1 - p->lines[b + 1].c0 >= 2 &&
                  joins(p, b + 1, b, 25.0) && aligned(p, b + 1, a, b))))
@@ -2250,14 +2282,15 @@ static size_t foot_header(page *p, region *rg, size_t nr)
 }
 
 /* Lines, chunks and regions of a page (its glyphs already measured). */
-static size_t lay_out(page *p, region **rg, bool carry_open)
+static size_t lay_out(page *p, region **rg, const pg_carry *carry)
 {
     build_lines(p);
     classify_lines(p);
     *rg = malloc((p->nl ? p->nl : 1) * sizeof **rg);
     if (!*rg)
         gk_out_of_memory();
-    return find_regions(p, *rg, carry_open);
+    bool open = carry && carry->open;
+    return find_regions(p, *rg, open, open ? &carry->header : NULL);
 }
 
 static void free_page(page *p)
@@ -2353,7 +2386,7 @@ void pg_add_page(pg_doc *d, int number, pg_glyph *g, size_t n, double width)
     p.number = number;
     measured_sizes(g, n);
     region *rg;
-    size_t nr = lay_out(&p, &rg, d->carry && d->carry->open);
+    size_t nr = lay_out(&p, &rg, d->carry);
     pg_glyph *joined = NULL;
     pg_carry *c = d->carry;
     if (c && c->nheld && rows_first(&p, rg, nr) && p.nl > 0) {
@@ -2381,7 +2414,7 @@ void pg_add_page(pg_doc *d, int number, pg_glyph *g, size_t n, double width)
         p.width = width > 0 ? width : 595;
         p.number = number;
         c->nheld = 0;
-        nr = lay_out(&p, &rg, c->open);
+        nr = lay_out(&p, &rg, c);
     } else {
         flush_held(d);
     }
