@@ -1270,12 +1270,19 @@ static void header_columns(grid *gr)
          * label's, the code's or the figures' extent).  Before a first
          * column of labels one does: the codes of a page whose only row
          * is 合计. */
-        int left = -1;
-        for (int k = 0; k < body; k++)
+        int left = -1, right = -1;
+        for (int k = 0; k < body; k++) {
             if (gr->cols[k].x1 <= sp[i].x0)
                 left = k;
-        if (figures && (left < 0 ? body > 0 && gr->cols[0].kind == C_CODE
-                                 : gr->cols[left].kind != C_NUM))
+            if (right < 0 && gr->cols[k].x0 >= sp[i].x1)
+                right = k;
+        }
+        /* (Between two columns of labels one does: the figures' column of
+         * a two-sided table whose side has no figure on this page.) */
+        bool between_labels = left >= 0 && right >= 0 && gr->cols[left].kind == C_TEXT &&
+                              gr->cols[right].kind != C_NUM;
+        if (figures && !between_labels &&
+            (left < 0 ? body > 0 && gr->cols[0].kind == C_CODE : gr->cols[left].kind != C_NUM))
             continue;
         column *c = add_column(gr);
         c->kind = C_NUM;
