@@ -189,6 +189,7 @@ typedef struct column {
     double x0, x1;
     int kind;
     bool amounts;         /* holds amounts (not only digits: 行次, codes) */
+    size_t nchunks;       /* of the body in it */
     int nparts;
     double part_x0[MAX_PARTS], part_x1[MAX_PARTS];
 } column;
@@ -1087,6 +1088,7 @@ static void body_columns(grid *gr)
         column *c = add_column(gr);
         c->kind = sp[i].text * 2 > sp[i].total ? C_TEXT : C_NUM;
         c->amounts = sp[i].amount > 0;
+        c->nchunks = sp[i].total;
         c->x0 = sp[i].x0;
         c->x1 = sp[i].x1;
         i++;
@@ -1894,7 +1896,14 @@ static bool fits_carry(const grid *gr, const pg_carry *carry)
                 over = j;
                 n++;
             }
-        if (n > 1 || (n == 1 && (c->kind == C_CODE) != (carry->cols[over].kind == C_CODE)))
+        /* A label or two, over several columns or over codes, fit: a
+         * total's label in cells merged across the code and the name
+         * ("人员经费" / "合计").  Codes with such a label among them are
+         * no code column on their own: digits without amounts fit one. */
+        if (c->kind == C_TEXT && c->nchunks <= 2)
+            continue;
+        bool codes = c->kind == C_CODE || (c->kind == C_NUM && !c->amounts);
+        if (n > 1 || (n == 1 && (carry->cols[over].kind == C_CODE ? !codes : c->kind == C_CODE)))
             return false;
     }
     return true;
