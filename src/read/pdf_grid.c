@@ -14,6 +14,12 @@
  *
  * The method, page by page:
  *
+ * 0. Sizes.  A font size is what the characters measure: where the
+ *    ideographs of a stated size are narrower than 0.8 of it (a browser's
+ *    PDF states twice the size it prints), the size is their width
+ *    (measured_sizes).  Nothing below depends on the producer's boxes'
+ *    heights or stated sizes beyond that.
+ *
  * 1. Lines and chunks.  Characters whose vertical middles lie within 0.45
  *    of their font size of a line's first make a line, read left to right
  *    (a font whose boxes are a quarter of its size tall has its middle half
@@ -35,7 +41,8 @@
  *    sentence in a line of three chunks joins where they stand in the
  *    region's columns: a form's row).  Two lines of two chunks make a
  *    table; so does one line at the top of a page after a table that ran
- *    to the foot of the last.
+ *    to the foot of the last.  A header at a page's foot whose rows begin
+ *    the next page is held back and read with them (foot_header).
  *
  * 3. Header and body.  The header is what stands above the first figure or
  *    code (or the indicator headers), and "类 款 项" wherever it stands; a
@@ -47,7 +54,12 @@
  *    the rows of labels below it are body.
  *
  * 4. Columns.  The body's chunks, projected on the x axis, fall into
- *    columns with gaps between them (cells never overlap their neighbours).
+ *    columns with gaps between them (cells never overlap their neighbours;
+ *    a stretch only a few overflowing chunks cross is a gap too:
+ *    body_spans).  Figures of one cell aligned left in some rows and right
+ *    in others are one column (join_split_columns); header chunks of
+ *    narrow cells are cut at the columns' edges (cut_headers_at_columns);
+ *    column numbers (栏次) number each column once.
  *    Runs of digit columns before a text column are the 类/款/项 parts of
  *    codes, joined into one code column ("201" "06" "01" → 2010601).
  *    Headers of one column (leaves: no header below them) above no column
@@ -177,6 +189,7 @@ typedef struct column {
     double x0, x1;
     int kind;
     bool amounts;         /* holds amounts (not only digits: 行次, codes) */
+    size_t nchunks;       /* of the body in it */
     int nparts;
     double part_x0[MAX_PARTS], part_x1[MAX_PARTS];
 } column;
@@ -667,22 +680,96 @@ static bool joins_region(const page *p, size_t j, size_t k, double gap, size_t a
     return joins(p, j, k, gap) && (!l->sentence || aligned_chunks(p, j, a, b) + 1 >= l->c1 - l->c0);
 }
 
+static const char *const HEADER_WORDS[] = {"项目", "科目", "编码", "名称", "栏次",
+                                           "预算数", "决算数", "金额", NULL};
+
 /* A word only a table's header has: 项目, 科目, 编码, 名称, 栏次, 预算数,
  * 决算数, 金额. */
 static bool header_word(page *p, const chunk *c)
 {
-    static const char *const WORDS[] = {"项目", "科目", "编码", "名称", "栏次",
-                                        "预算数", "决算数", "金额", NULL};
     p->scratch.len = 0;
     chunk_text(p, c, &p->scratch);
-    for (const char *const *w = WORDS; *w; w++)
+    for (const char *const *w = HEADER_WORDS; *w; w++)
         if (has(p->scratch.data, *w))
             return true;
     return false;
 }
 
+/* Does line j print chunks of the header of lines [a, f) again: no figure,
+ * each of its chunks (`min` at least) one of the header's, a header word
+ * among them? */
+static bool header_again(const page *p, size_t j, size_t a, size_t f, size_t min,
+                         const gk_buf *carried)
+{
+    const pline *l = &p->lines[j];
+    bool from_carry = f <= a && carried && carried->len;
+    if (l->amount || (f <= a && !from_carry) || l->c1 - l->c0 < min)
+        return false;
+    gk_buf t = GK_BUF_INIT, h = GK_BUF_INIT;
+    bool all = true, word = false;
+    for (size_t k = l->c0; k < l->c1 && all; k++) {
+        t.len = 0;
+        chunk_text(p, &p->ch[k], &t);
+        bool found = false;
+        /* (The carried header: its chunks' texts, each ended by a tab.) */
+        for (const char *q = from_carry ? carried->data : NULL; q && !found;) {
+            const char *e = memchr(q, '\t', carried->len - (size_t)(q - carried->data));
+            if (!e)
+                break;
+            found = (size_t)(e - q) == t.len && !memcmp(q, t.data, t.len);
+            q = e + 1 < carried->data + carried->len ? e + 1 : NULL;
+        }
+        for (size_t i = a; i < f && !found; i++)
+            for (size_t q = p->lines[i].c0; q < p->lines[i].c1 && !found; q++) {
+                h.len = 0;
+                chunk_text(p, &p->ch[q], &h);
+                found = !strcmp(t.data, h.data);
+            }
+        all = found;
+        for (const char *const *w = HEADER_WORDS; *w && !word; w++)
+            word = has(t.data, *w);
+    }
+    gk_buf_free(&t);
+    gk_buf_free(&h);
+    return all && word;
+}
+
+/* How many header words line j has (no figure in it: else none). */
+static size_t header_words(const page *p, size_t j)
+{
+    const pline *l = &p->lines[j];
+    if (l->amount)
+        return 0;
+    gk_buf t = GK_BUF_INIT;
+    size_t n = 0;
+    for (size_t k = l->c0; k < l->c1; k++) {
+        t.len = 0;
+        chunk_text(p, &p->ch[k], &t);
+        for (const char *const *w = HEADER_WORDS; *w; w++)
+            n += has(t.data, *w);
+    }
+    gk_buf_free(&t);
+    return n;
+}
+
+/* Does line j, below the rows, begin the header of lines [a, f) printed
+ * again (a table continued under its header printed anew, on the same
+ * page): a line of two of its chunks or more, or one of them ("项目")
+ * over such a line or a line of two header words or more with no figure
+ * (its cells run into one chunk)?  Then the region ends above it and the rest is a
+ * table of its own, as the text prints it.  (One chunk alone is no
+ * header: a label's wrapped end can be "项目".)  A region with no header
+ * of its own, first on its page, compares with the header of the table
+ * carried over from the page before, `carried`. */
+static bool repeats_header(const page *p, size_t j, size_t a, size_t f, const gk_buf *carried)
+{
+    return header_again(p, j, a, f, 2, carried) ||
+           (header_again(p, j, a, f, 1, carried) && j + 1 < p->nl &&
+            (header_again(p, j + 1, a, f, 2, carried) || header_words(p, j + 1) >= 2));
+}
+
 /* The regions of a page, in order. */
-static size_t find_regions(const page *p, region *out, bool carry_open)
+static size_t find_regions(const page *p, region *out, bool carry_open, const gk_buf *carried)
 {
     size_t n = 0;
     for (size_t i = 0; i < p->nl;) {
@@ -697,7 +784,7 @@ static size_t find_regions(const page *p, region *out, bool carry_open)
             a--;
         /* Down, also past blank rows to a line of figures in the region's
          * columns (总计 under a table's empty rows). */
-        while (b + 1 < p->nl &&
+        while (b + 1 < p->nl && !repeats_header(p, b + 1, a, i, n == 0 ? carried : NULL) &&
                (joins_region(p, b + 1, b, 3.0, a, b) ||
                 (p->lines[b + 1].amount && p->lines[b + 1].c1 - p->lines[b + 1].c0 >= 2 &&
                  joins(p, b + 1, b, 25.0) && aligned(p, b + 1, a, b))))
@@ -1001,6 +1088,7 @@ static void body_columns(grid *gr)
         column *c = add_column(gr);
         c->kind = sp[i].text * 2 > sp[i].total ? C_TEXT : C_NUM;
         c->amounts = sp[i].amount > 0;
+        c->nchunks = sp[i].total;
         c->x0 = sp[i].x0;
         c->x1 = sp[i].x1;
         i++;
@@ -1184,12 +1272,19 @@ static void header_columns(grid *gr)
          * label's, the code's or the figures' extent).  Before a first
          * column of labels one does: the codes of a page whose only row
          * is 合计. */
-        int left = -1;
-        for (int k = 0; k < body; k++)
+        int left = -1, right = -1;
+        for (int k = 0; k < body; k++) {
             if (gr->cols[k].x1 <= sp[i].x0)
                 left = k;
-        if (figures && (left < 0 ? body > 0 && gr->cols[0].kind == C_CODE
-                                 : gr->cols[left].kind != C_NUM))
+            if (right < 0 && gr->cols[k].x0 >= sp[i].x1)
+                right = k;
+        }
+        /* (Between two columns of labels one does: the figures' column of
+         * a two-sided table whose side has no figure on this page.) */
+        bool between_labels = left >= 0 && right >= 0 && gr->cols[left].kind == C_TEXT &&
+                              gr->cols[right].kind != C_NUM;
+        if (figures && !between_labels &&
+            (left < 0 ? body > 0 && gr->cols[0].kind == C_CODE : gr->cols[left].kind != C_NUM))
             continue;
         column *c = add_column(gr);
         c->kind = C_NUM;
@@ -1801,7 +1896,14 @@ static bool fits_carry(const grid *gr, const pg_carry *carry)
                 over = j;
                 n++;
             }
-        if (n > 1 || (n == 1 && (c->kind == C_CODE) != (carry->cols[over].kind == C_CODE)))
+        /* A label or two, over several columns or over codes, fit: a
+         * total's label in cells merged across the code and the name
+         * ("人员经费" / "合计").  Codes with such a label among them are
+         * no code column on their own: digits without amounts fit one. */
+        if (c->kind == C_TEXT && c->nchunks <= 2)
+            continue;
+        bool codes = c->kind == C_CODE || (c->kind == C_NUM && !c->amounts);
+        if (n > 1 || (n == 1 && (carry->cols[over].kind == C_CODE ? !codes : c->kind == C_CODE)))
             return false;
     }
     return true;
@@ -2196,14 +2298,15 @@ static size_t foot_header(page *p, region *rg, size_t nr)
 }
 
 /* Lines, chunks and regions of a page (its glyphs already measured). */
-static size_t lay_out(page *p, region **rg, bool carry_open)
+static size_t lay_out(page *p, region **rg, const pg_carry *carry)
 {
     build_lines(p);
     classify_lines(p);
     *rg = malloc((p->nl ? p->nl : 1) * sizeof **rg);
     if (!*rg)
         gk_out_of_memory();
-    return find_regions(p, *rg, carry_open);
+    bool open = carry && carry->open;
+    return find_regions(p, *rg, open, open ? &carry->header : NULL);
 }
 
 static void free_page(page *p)
@@ -2299,7 +2402,7 @@ void pg_add_page(pg_doc *d, int number, pg_glyph *g, size_t n, double width)
     p.number = number;
     measured_sizes(g, n);
     region *rg;
-    size_t nr = lay_out(&p, &rg, d->carry && d->carry->open);
+    size_t nr = lay_out(&p, &rg, d->carry);
     pg_glyph *joined = NULL;
     pg_carry *c = d->carry;
     if (c && c->nheld && rows_first(&p, rg, nr) && p.nl > 0) {
@@ -2327,7 +2430,7 @@ void pg_add_page(pg_doc *d, int number, pg_glyph *g, size_t n, double width)
         p.width = width > 0 ? width : 595;
         p.number = number;
         c->nheld = 0;
-        nr = lay_out(&p, &rg, c->open);
+        nr = lay_out(&p, &rg, c);
     } else {
         flush_held(d);
     }

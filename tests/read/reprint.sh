@@ -16,12 +16,12 @@ trap 'rm -rf "$TMP"' EXIT
 fail=0
 
 # document producer floor (cells equal to the text's, of the text's total)
-FLOORS="000_2e4bf1e814f589dd chromium 177
-000_2e4bf1e814f589dd libreoffice 182
-002_958243b751db7aa3 chromium 501
-002_958243b751db7aa3 libreoffice 469
-004_a8cda960e0db61c9 chromium 57
-004_a8cda960e0db61c9 libreoffice 56"
+FLOORS="000_2e4bf1e814f589dd chromium 189
+000_2e4bf1e814f589dd libreoffice 193
+002_958243b751db7aa3 chromium 506
+002_958243b751db7aa3 libreoffice 475
+004_a8cda960e0db61c9 chromium 83
+004_a8cda960e0db61c9 libreoffice 81"
 
 while read -r doc producer floor; do
     txt="$SHARED/corpus/$doc.txt" pdf="$SHARED/corpus/reprint/$doc.$producer.pdf"
