@@ -90,17 +90,23 @@ static bool furniture(const char *line)
             p++;
         return !*p || !strcmp(p, "：") || !strcmp(p, ":");
     }
-    /* Page numbers: digits between dashes. */
-    bool digits = false, other = false;
+    /* Page numbers: a few digits, alone or between dashes ("2026" alone may
+     * be a year split from its 年). */
+    size_t digits = 0;
+    bool marks = false, other = false;
     for (p = s; *p; p++) {
-        if (is_digit(*p))
-            digits = true;
-        else if (*p != '-' && !starts(p, "—") && !starts(p, "第") && !starts(p, "页"))
-            other = true;
-        if (starts(p, "—") || starts(p, "第") || starts(p, "页"))
+        if (is_digit(*p)) {
+            digits++;
+        } else if (*p == '-') {
+            marks = true;
+        } else if (starts(p, "—") || starts(p, "第") || starts(p, "页")) {
+            marks = true;
             p += 2;
+        } else {
+            other = true;
+        }
     }
-    if (digits && !other)
+    if (digits && !other && (marks || digits <= 3))
         return true;
     /* A date: "2021年8月22日" — digits, 年, digits, 月 … */
     p = s;
