@@ -273,8 +273,9 @@ static gk_doc_kind title_kind(const char *s, const char **at)
 }
 
 /* Does the title name a disclosure?  A 预算/决算 of a unit, or a 绩效 report
- * of the unit itself (整体, 自评) — not a notice about one ("关于…的通知"),
- * nor a report on a project's funds written by others. */
+ * of the unit itself (部门, 单位, 整体, 自评) — not a notice about one
+ * ("关于…的通知"), nor a report on a project's funds written by others
+ * ("某市财政项目支出绩效评价报告"). */
 static bool disclosure_title(const char *s, gk_doc_kind kind)
 {
     if (starts(s, "关于"))
@@ -285,7 +286,7 @@ static bool disclosure_title(const char *s, gk_doc_kind kind)
         if (ends(s, n, *w))
             return false;
     if (kind == GK_DOC_PERFORMANCE)
-        return has(s, "整体") || has(s, "自评");
+        return has(s, "整体") || has(s, "自评") || has(s, "部门") || has(s, "单位");
     return kind == GK_DOC_FINAL || kind == GK_DOC_BUDGET;
 }
 
@@ -561,7 +562,7 @@ bool tx_is_disclosure(const reader *rd, const tx_meta *m, gk_error *err)
     const char *what = r->ntables ? "文中只有绩效目标表，没有预算/决算公开表格"
                                   : "文中也没有预算/决算公开表格";
     if (m->title)
-        gk_error_set(err, line, 0, "不是部门预算/决算公开文档：标题“%s”不是部门/单位预算、决算或整体绩效的公开标题，%s",
+        gk_error_set(err, line, 0, "不是部门预算/决算公开文档：标题“%s”不是部门/单位预算、决算或部门绩效的公开标题，%s",
                      m->title, what);
     else
         gk_error_set(err, 0, 0, "不是部门预算/决算公开文档：没有预算/决算公开的标题，%s", what);

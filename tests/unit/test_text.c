@@ -629,6 +629,8 @@ static void test_not_disclosure(void **state)
     static const char *const READ[] = {
         "某市某某局\n2026 年度部门预算信息公开\n一、部门情况说明\n本部门主要职责是……。\n",
         "某市某某局2024年度部门整体支出绩效评价报告\n一、基本情况\n本年预算收入合计1200万元。\n",
+        "某市某某局2024年度部门绩效评价报告\n一、基本情况\n本年预算收入合计1200万元。\n",
+        "某市某某局2024年度项目支出绩效自评报告\n一、基本情况\n本年预算收入合计1200万元。\n",
     };
     for (size_t c = 0; c < sizeof READ / sizeof READ[0]; c++) {
         gk_error err;
