@@ -556,8 +556,15 @@ bool tx_is_disclosure(const reader *rd, const tx_meta *m, gk_error *err)
         return true;            /* nothing of a disclosure at all: the caller says so */
     int line = 0, page = 0;
     if (m->title_line < rd->L.n) {
-        line = rd->L.items[m->title_line].line;
-        page = rd->L.items[m->title_line].page;
+        const gk_line *t = &rd->L.items[m->title_line];
+        line = t->line;
+        page = t->page;
+        /* Paged input: the line on its page (the page's first line is 1). */
+        size_t first = m->title_line;
+        while (page && first > 0 && rd->L.items[first - 1].page == page)
+            first--;
+        if (page)
+            line = t->line - rd->L.items[first].line + 1;
     }
     const char *what = r->ntables ? "文中只有绩效目标表，没有预算/决算公开表格"
                                   : "文中也没有预算/决算公开表格";
