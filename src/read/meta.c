@@ -338,7 +338,8 @@ static bool body_like(const char *name)
     size_t n = strlen(name);
     if (n < 6 || n > NAME_MAX)
         return false;
-    static const char *const NOT[] = {"：", ":", "。", "，", "附件", "目录", "预算", "决算", "20", NULL};
+    static const char *const NOT[] = {"：", ":", "。", "，", "附件", "目录", "预算", "决算", "公开", "说明",
+                                      "报告", "情况", "20", NULL};
     for (const char *const *w = NOT; *w; w++)
         if (has(name, *w))
             return false;
@@ -347,7 +348,8 @@ static bool body_like(const char *name)
     /* The name without a closing parenthetical ("某局(本级)"). */
     const char *open = ends(name, n, "）") ? last(name, "（") : ends(name, n, ")") ? last(name, "(") : NULL;
     size_t core = open ? (size_t)(open - name) : n;
-    static const char *const PLACES[] = {"省", "市", "区", "县", "表", NULL};
+    /* …表 is a table; "某局制", "某局编印" the maker of the document. */
+    static const char *const PLACES[] = {"省", "市", "区", "县", "表", "制", "编", "印", "发", NULL};
     for (const char *const *p = PLACES; *p; p++)
         if (ends(name, core, *p))
             return false;
@@ -380,10 +382,13 @@ static bool clean_name(const char *raw, size_t len, const char *const *tails, ch
 /* ---- The cover ----------------------------------------------------------------------------- */
 
 /* The title (squeezed), from the first title lines up to the one that
- * completes year and kind; the first body named in a field.  Returns the
+ * completes year and kind; the first body named in a field; the first line
+ * below the title (a name printed under it).  Returns the
  * index of the first title line, or rd->L.n if there is none. */
-static size_t read_cover(const reader *rd, char title[TITLE_MAX], const char **field, size_t *field_len)
+static size_t read_cover(const reader *rd, char title[TITLE_MAX], const char **field, size_t *field_len,
+                         const char **below)
 {
+    *below = NULL;
     size_t first = rd->L.n, seen = 0;
     int page = -1;
     bool title_done = false;
@@ -410,8 +415,11 @@ static size_t read_cover(const reader *rd, char title[TITLE_MAX], const char **f
         }
         if (ends_cover(s))
             break;
-        if (title_done)
+        if (title_done) {
+            if (!*below)
+                *below = s;                 /* "2024 年度部门决算" / "某局" */
             continue;
+        }
         if (first == rd->L.n)
             first = i;
         append_squeezed(title, TITLE_MAX, s);
@@ -459,9 +467,9 @@ void tx_read_meta(reader *rd, tx_meta *m)
     memset(m, 0, sizeof *m);
     m->title_line = rd->L.n;
     char title[TITLE_MAX], name[NAME_MAX + 1];
-    const char *field;
+    const char *field, *below;
     size_t field_len = 0;
-    size_t first = read_cover(rd, title, &field, &field_len);
+    size_t first = read_cover(rd, title, &field, &field_len, &below);
     if (first < rd->L.n) {
         m->title_line = first;
         m->title = gk_report_strdup(r, title);
@@ -478,6 +486,9 @@ void tx_read_meta(reader *rd, tx_meta *m)
             r->unit = gk_report_strdup(r, name);
         else if (!y && k && m->kind != GK_DOC_PERFORMANCE &&
                  clean_name(title, (size_t)(k - title), AFTER_YEAR, name, &cons))
+            r->unit = gk_report_strdup(r, name);
+        /* A title that names no body may have it printed under it. */
+        if (!r->unit && below && clean_name(below, strlen(below), AS_GIVEN, name, &cons))
             r->unit = gk_report_strdup(r, name);
         /* 汇总 marks the title even when the name is taken from a field. */
         r->consolidated = cons || has(title, "（汇总）") || has(title, "(汇总)");
