@@ -90,17 +90,23 @@ static bool furniture(const char *line)
             p++;
         return !*p || !strcmp(p, "：") || !strcmp(p, ":");
     }
-    /* Page numbers: digits between dashes. */
-    bool digits = false, other = false;
+    /* Page numbers: a few digits, alone or between dashes ("2026" alone may
+     * be a year split from its 年). */
+    size_t digits = 0;
+    bool marks = false, other = false;
     for (p = s; *p; p++) {
-        if (is_digit(*p))
-            digits = true;
-        else if (*p != '-' && !starts(p, "—") && !starts(p, "第") && !starts(p, "页"))
-            other = true;
-        if (starts(p, "—") || starts(p, "第") || starts(p, "页"))
+        if (is_digit(*p)) {
+            digits++;
+        } else if (*p == '-') {
+            marks = true;
+        } else if (starts(p, "—") || starts(p, "第") || starts(p, "页")) {
+            marks = true;
             p += 2;
+        } else {
+            other = true;
+        }
     }
-    if (digits && !other)
+    if (digits && !other && (marks || digits <= 3))
         return true;
     /* A date: "2021年8月22日" — digits, 年, digits, 月 … */
     p = s;
@@ -267,8 +273,9 @@ static gk_doc_kind title_kind(const char *s, const char **at)
 }
 
 /* Does the title name a disclosure?  A 预算/决算 of a unit, or a 绩效 report
- * of the unit itself (整体, 自评) — not a notice about one ("关于…的通知"),
- * nor a report on a project's funds written by others. */
+ * of the unit itself (部门, 单位, 整体, 自评) — not a notice about one
+ * ("关于…的通知"), nor a report on a project's funds written by others
+ * ("某市财政项目支出绩效评价报告"). */
 static bool disclosure_title(const char *s, gk_doc_kind kind)
 {
     if (starts(s, "关于"))
@@ -279,7 +286,7 @@ static bool disclosure_title(const char *s, gk_doc_kind kind)
         if (ends(s, n, *w))
             return false;
     if (kind == GK_DOC_PERFORMANCE)
-        return has(s, "整体") || has(s, "自评");
+        return has(s, "整体") || has(s, "自评") || has(s, "部门") || has(s, "单位");
     return kind == GK_DOC_FINAL || kind == GK_DOC_BUDGET;
 }
 
@@ -331,7 +338,8 @@ static bool body_like(const char *name)
     size_t n = strlen(name);
     if (n < 6 || n > NAME_MAX)
         return false;
-    static const char *const NOT[] = {"：", ":", "。", "，", "附件", "目录", "预算", "决算", "20", NULL};
+    static const char *const NOT[] = {"：", ":", "。", "，", "附件", "目录", "预算", "决算", "公开", "说明",
+                                      "报告", "情况", "20", NULL};
     for (const char *const *w = NOT; *w; w++)
         if (has(name, *w))
             return false;
@@ -340,7 +348,8 @@ static bool body_like(const char *name)
     /* The name without a closing parenthetical ("某局(本级)"). */
     const char *open = ends(name, n, "）") ? last(name, "（") : ends(name, n, ")") ? last(name, "(") : NULL;
     size_t core = open ? (size_t)(open - name) : n;
-    static const char *const PLACES[] = {"省", "市", "区", "县", "表", NULL};
+    /* …表 is a table; "某局制", "某局编印" the maker of the document. */
+    static const char *const PLACES[] = {"省", "市", "区", "县", "表", "制", "编", "印", "发", NULL};
     for (const char *const *p = PLACES; *p; p++)
         if (ends(name, core, *p))
             return false;
@@ -373,10 +382,13 @@ static bool clean_name(const char *raw, size_t len, const char *const *tails, ch
 /* ---- The cover ----------------------------------------------------------------------------- */
 
 /* The title (squeezed), from the first title lines up to the one that
- * completes year and kind; the first body named in a field.  Returns the
+ * completes year and kind; the first body named in a field; the first line
+ * below the title (a name printed under it).  Returns the
  * index of the first title line, or rd->L.n if there is none. */
-static size_t read_cover(const reader *rd, char title[TITLE_MAX], const char **field, size_t *field_len)
+static size_t read_cover(const reader *rd, char title[TITLE_MAX], const char **field, size_t *field_len,
+                         const char **below)
 {
+    *below = NULL;
     size_t first = rd->L.n, seen = 0;
     int page = -1;
     bool title_done = false;
@@ -403,8 +415,11 @@ static size_t read_cover(const reader *rd, char title[TITLE_MAX], const char **f
         }
         if (ends_cover(s))
             break;
-        if (title_done)
+        if (title_done) {
+            if (!*below)
+                *below = s;                 /* "2024 年度部门决算" / "某局" */
             continue;
+        }
         if (first == rd->L.n)
             first = i;
         append_squeezed(title, TITLE_MAX, s);
@@ -452,9 +467,9 @@ void tx_read_meta(reader *rd, tx_meta *m)
     memset(m, 0, sizeof *m);
     m->title_line = rd->L.n;
     char title[TITLE_MAX], name[NAME_MAX + 1];
-    const char *field;
+    const char *field, *below;
     size_t field_len = 0;
-    size_t first = read_cover(rd, title, &field, &field_len);
+    size_t first = read_cover(rd, title, &field, &field_len, &below);
     if (first < rd->L.n) {
         m->title_line = first;
         m->title = gk_report_strdup(r, title);
@@ -471,6 +486,9 @@ void tx_read_meta(reader *rd, tx_meta *m)
             r->unit = gk_report_strdup(r, name);
         else if (!y && k && m->kind != GK_DOC_PERFORMANCE &&
                  clean_name(title, (size_t)(k - title), AFTER_YEAR, name, &cons))
+            r->unit = gk_report_strdup(r, name);
+        /* A title that names no body may have it printed under it. */
+        if (!r->unit && below && clean_name(below, strlen(below), AS_GIVEN, name, &cons))
             r->unit = gk_report_strdup(r, name);
         /* 汇总 marks the title even when the name is taken from a field. */
         r->consolidated = cons || has(title, "（汇总）") || has(title, "(汇总)");
@@ -549,13 +567,20 @@ bool tx_is_disclosure(const reader *rd, const tx_meta *m, gk_error *err)
         return true;            /* nothing of a disclosure at all: the caller says so */
     int line = 0, page = 0;
     if (m->title_line < rd->L.n) {
-        line = rd->L.items[m->title_line].line;
-        page = rd->L.items[m->title_line].page;
+        const gk_line *t = &rd->L.items[m->title_line];
+        line = t->line;
+        page = t->page;
+        /* Paged input: the line on its page (the page's first line is 1). */
+        size_t first = m->title_line;
+        while (page && first > 0 && rd->L.items[first - 1].page == page)
+            first--;
+        if (page)
+            line = t->line - rd->L.items[first].line + 1;
     }
     const char *what = r->ntables ? "文中只有绩效目标表，没有预算/决算公开表格"
                                   : "文中也没有预算/决算公开表格";
     if (m->title)
-        gk_error_set(err, line, 0, "不是部门预算/决算公开文档：标题“%s”不是部门/单位预算、决算或整体绩效的公开标题，%s",
+        gk_error_set(err, line, 0, "不是部门预算/决算公开文档：标题“%s”不是部门/单位预算、决算或部门绩效的公开标题，%s",
                      m->title, what);
     else
         gk_error_set(err, 0, 0, "不是部门预算/决算公开文档：没有预算/决算公开的标题，%s", what);

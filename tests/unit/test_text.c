@@ -552,6 +552,10 @@ static void test_metadata(void **state)
          true},
         {"# 某县某某经办机构（汇总） 2022 年度部门决算\n", "某县某某经办机构", 2022, GK_DOC_FINAL, true},
         {"某某局\n2026年1月5日\n2025年度部门决算\n", "某某局", 2025, GK_DOC_FINAL, false},
+        {"- 1 -\n2026\n年度某市某某局部门预算\n— 2 —\n", "某市某某局", 2026, GK_DOC_BUDGET, false},
+        {"2024 年度部门决算\n某市某某局\n目录\n", "某市某某局", 2024, GK_DOC_FINAL, false},
+        {"2024 年度部门决算\n某市财政局制\n目录\n", NULL, 2024, GK_DOC_FINAL, false},
+        {"2026 年度部门预算\n信息公开\n目录\n", NULL, 2026, GK_DOC_BUDGET, false},
         {"某市某某局\n2026 部门预算情况的说明\n一、部门情况说明\n", "某市某某局", 2026, GK_DOC_BUDGET, false},
         {"第一部分 2026 年度部门预算情况说明\n一、部门情况说明\n本部门主要职责是……。\n", NULL, 2026, GK_DOC_BUDGET,
          false},
@@ -628,6 +632,8 @@ static void test_not_disclosure(void **state)
     static const char *const READ[] = {
         "某市某某局\n2026 年度部门预算信息公开\n一、部门情况说明\n本部门主要职责是……。\n",
         "某市某某局2024年度部门整体支出绩效评价报告\n一、基本情况\n本年预算收入合计1200万元。\n",
+        "某市某某局2024年度部门绩效评价报告\n一、基本情况\n本年预算收入合计1200万元。\n",
+        "某市某某局2024年度项目支出绩效自评报告\n一、基本情况\n本年预算收入合计1200万元。\n",
     };
     for (size_t c = 0; c < sizeof READ / sizeof READ[0]; c++) {
         gk_error err;
