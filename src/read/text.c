@@ -632,12 +632,33 @@ static const char *loose_separators(reader *rd, const char *s)
     return gk_arena_strndup(rd->scratch, buf, n);
 }
 
+/* "24995.9 4": a figure whose last decimal the grid set apart (one digit
+ * after the point, a space, one digit) — the figure whole; NULL if s is
+ * not. */
+static const char *split_decimal(reader *rd, const char *s)
+{
+    const char *dot = strchr(s, '.');
+    size_t n = strlen(s);
+    if (!dot || n < 5 || n > 30 || s[n - 2] != ' ' || !(s[n - 1] >= '0' && s[n - 1] <= '9') ||
+        dot != s + n - 4 || !(dot[1] >= '0' && dot[1] <= '9'))
+        return NULL;
+    for (const char *p = s; p < dot; p++)
+        if (!((*p >= '0' && *p <= '9') || *p == ',' || (p == s && *p == '-')))
+            return NULL;
+    char buf[32];
+    memcpy(buf, s, n - 2);
+    buf[n - 2] = s[n - 1];
+    return gk_arena_strndup(rd->scratch, buf, n - 1);
+}
+
 void tx_put_amount(reader *rd, gk_row *row, const char *column, const gk_line *ln,
                        const char *s)
 {
     gk_amount a;
     gk_amount_status st = gk_amount_parse(s, strlen(s), &a);
     const char *loose = st == GK_AMOUNT_INVALID ? loose_separators(rd, s) : NULL;
+    if (!loose && st == GK_AMOUNT_INVALID)
+        loose = split_decimal(rd, s);
     if (loose)
         st = gk_amount_parse(loose, strlen(loose), &a);
     switch (st) {
@@ -1062,11 +1083,52 @@ static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
             continue;
         for (int g = 0; g < ng; g++) {
             char code[8];
-            if (tx_code_of(cell_at(ln, code_pos[g]), code)) {
+            const char *cc = cell_at(ln, code_pos[g]);
+            const char *amount = cell_at(ln, amount_pos[g]);
+            /* "合计 301 | 工资福利支出 | 1151.39 859.26": the 合计 row and the
+             * first class row merged into one line (a grid that took them
+             * for one row) — two rows again, the first figure 合计's. */
+            if (tx_starts(cc, "合计 ") && tx_code_of(cc + strlen("合计 "), code)) {
+                const char *sp = strchr(amount, ' ');
+                if (!sp || strchr(sp + 1, ' '))
+                    continue;
+                gk_row *total = tx_new_row(rd, &totals, ln, NULL, "合计", GK_SIDE_NONE);
+                tx_put_amount(rd, total, "金额", ln,
+                              gk_arena_strndup(rd->scratch, amount, (size_t)(sp - amount)));
+                gk_row *row = tx_new_row(rd, &rows_by_group[g], ln, code,
+                                         tx_clean_label(rd, cell_at(ln, code_pos[g] + 1), false),
+                                         GK_SIDE_NONE);
+                tx_put_amount(rd, row, "金额", ln, sp + 1);
+                continue;
+            }
+            /* "合计 | |" over "301 | 工资福利支出 | 3861.25 2964.61": 合计's
+             * figure fell on the next row. */
+            const char *sp = strchr(amount, ' ');
+            if (ng == 1 && sp && !strchr(sp + 1, ' ') && tx_code_of(cc, code) && i > data) {
+                size_t j = i;
+                while (j > data && !*rd->L.items[j - 1].text)
+                    j--;
+                const gk_line *above = &rd->L.items[j - 1];
+                gk_amount a1, a2;
+                if (strcmp(tx_key_of(rd, cell_at(above, code_pos[g])), "合计") == 0 &&
+                    tx_nonempty_cells(above) == 1 &&
+                    gk_amount_parse(amount, (size_t)(sp - amount), &a1) == GK_AMOUNT_OK &&
+                    gk_amount_parse(sp + 1, strlen(sp + 1), &a2) == GK_AMOUNT_OK) {
+                    gk_row *total = tx_new_row(rd, &totals, above, NULL, "合计", GK_SIDE_NONE);
+                    tx_put_amount(rd, total, "金额", above,
+                                  gk_arena_strndup(rd->scratch, amount, (size_t)(sp - amount)));
+                    amount = sp + 1;
+                }
+            }
+            if (tx_code_of(cc, code)) {
+                /* A later page printed narrower (no blank column): the
+                 * figure right after the name. */
+                if (ng == 1 && first && ln->ncells < first->ncells && !*amount)
+                    amount = cell_at(ln, code_pos[g] + 2);
                 gk_row *row = tx_new_row(rd, &rows_by_group[g], ln, code,
                                       tx_clean_label(rd, cell_at(ln, code_pos[g] + 1), false),
                                       GK_SIDE_NONE);
-                tx_put_amount(rd, row, "金额", ln, cell_at(ln, amount_pos[g]));
+                tx_put_amount(rd, row, "金额", ln, amount);
             }
         }
         /* 人员经费合计 / 公用经费合计: the amount is the next cell holding one

@@ -656,6 +656,30 @@ static void test_wild_tables(void **state)
     assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "30207", NULL, GK_SIDE_NONE, "金额", "20", 0);
     assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "30201", NULL, GK_SIDE_NONE, "金额", "10", 0);
     gk_report_free(r);
+
+    /* 合计 merged with the first class row ("合计 301 | … | 1151.39 859.26",
+     * or 合计's figure fallen on the 301 line), a later page printed without
+     * the blank column, and "24995.9 4" (the last decimal set apart). */
+    r = read_lines("某局2026年部门预算\n2026 年度一般公共预算基本支出经济分类情况表\n单位：万元\n"
+                   "科目编码\t科目名称\t\t预算数\n"
+                   "合计 301\t工资福利支出\t\t11.39 8.26\n"
+                   "30101\t基本工资\t\t8.26\n"
+                   "302\t商品和服务支出\t\t3.13\n"
+                   "30201\t办公费\t\t1.00\n"
+                   "=== page 2 ===\n"
+                   "30231\t公务用车运行维护费\t2.1 3\n");
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, NULL, "合计", GK_SIDE_NONE, "金额", "11.39", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "301", NULL, GK_SIDE_NONE, "金额", "8.26", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "30231", NULL, GK_SIDE_NONE, "金额", "2.13", 0);
+    gk_report_free(r);
+    r = read_lines("某局2026年部门预算\n2026 年度一般公共预算基本支出经济分类情况表\n单位：万元\n"
+                   "科目编码\t科目名称\t预算数\n"
+                   "合计\t\t\n"
+                   "301\t工资福利支出\t3861.25 2964.61\n"
+                   "30101\t基本工资\t2964.61\n");
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, NULL, "合计", GK_SIDE_NONE, "金额", "3861.25", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "301", NULL, GK_SIDE_NONE, "金额", "2964.61", 0);
+    gk_report_free(r);
 }
 
 int main(void)
