@@ -1261,10 +1261,42 @@ static bool read_public3_vertical(reader *rd, gk_table *t, const gk_layout *lay,
     return true;
 }
 
+/* A 三公 table printing last year's figures, this year's and the change
+ * side by side (上年 | 当年 | 增减变化情况, or 2021年 | 2022年, each with its
+ * own 合计): which
+ * cells are this year's the header does not say reliably — left unread. */
+static bool public3_years(reader *rd, size_t b, size_t e)
+{
+    int totals = 0, years = 0;
+    bool change = false;
+    for (size_t i = b; i < e; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        bool figures = false;
+        for (size_t k = 0; k < ln->ncells && !figures; k++) {
+            gk_amount a;
+            figures = gk_amount_parse(ln->cells[k], strlen(ln->cells[k]), &a) == GK_AMOUNT_OK;
+        }
+        if (figures)
+            break;
+        for (size_t k = 0; k < ln->ncells; k++) {
+            const char *key = tx_key_of(rd, ln->cells[k]);
+            totals += tx_has(key, "合计");
+            years += tx_starts(key, "上年") || tx_starts(key, "当年") ||
+                     (strlen(key) == 7 && key[0] == '2' && tx_has(key, "年"));
+            change |= tx_has(key, "增减");
+        }
+    }
+    return totals >= 2 && (change || years >= 2);
+}
+
 static void read_public3(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
 {
     if (read_public3_vertical(rd, t, lay, b, e))
         return;
+    if (public3_years(rd, b, e)) {
+        gk_report_note(rd->r, t->pos, "“三公”经费表并列上年数、本年数和增减数，未能确定本年各栏，表格未读取");
+        return;
+    }
     columns c = {0};
     size_t nr = numbering_row(rd, b, e, &c);
     columns half[2];

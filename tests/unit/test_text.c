@@ -680,6 +680,17 @@ static void test_wild_tables(void **state)
     assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, NULL, "合计", GK_SIDE_NONE, "金额", "3861.25", 0);
     assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "301", NULL, GK_SIDE_NONE, "金额", "2964.61", 0);
     gk_report_free(r);
+
+    /* A 三公 table with last year, this year and the change side by side:
+     * left unread with a note rather than read from the wrong year. */
+    r = read_lines("某局2022年部门预算\n表13\n部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表\n单位：元\n"
+                   "单位编码\t单位名称\t2021年\t\t2022年\t\t增减变化情况\t\n"
+                   "\t\t合计\t公务接待费\t合计\t公务接待费\t合计\t公务接待费\n"
+                   "\t合计\t10.00\t10.00\t8.00\t8.00\t-2.00\t-2.00\n");
+    t = gk_report_find_table(r, GK_TABLE_BUDGET_THREE_PUBLIC);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 0);
+    gk_report_free(r);
 }
 
 int main(void)
