@@ -927,14 +927,21 @@ static void read_side(reader *rd, gk_table *t, size_t data, size_t e, int label_
         bool amounts = false;
         for (int k = 0; k < c->n; k++)
             amounts |= *cell_at(ln, c->pos[k]) != '\0';
-        if (!any && !amounts && numbering_level(raw) == 1) {
+        bool heading = false;
+        if (!any && numbering_level(raw) == 1) {
             size_t j = i + 1;
             while (j < e && !*cell_at(&rd->L.items[j], label_pos))
                 j++;
-            if (j < e && numbering_level(cell_at(&rd->L.items[j], label_pos)) >= 2)
+            heading = j < e && numbering_level(cell_at(&rd->L.items[j], label_pos)) >= 2;
+            if (heading && !amounts)
                 continue;                   /* "一、部门预算" over "1、财政拨款" */
         }
         const char *label = tx_side_label(rd, &st, raw);
+        /* With its total, the side's heading is a row, but the rows under
+         * it are the side's own (1、一般公共服务支出 is a 类, not a part of
+         * 部门预算). */
+        if (heading)
+            memset(&st, 0, sizeof st);
         if (!*label)
             continue;
         any = true;

@@ -691,6 +691,19 @@ static void test_wild_tables(void **state)
     assert_non_null(t);
     assert_int_equal(t->nrows, 0);
     gk_report_free(r);
+
+    /* "一、部门预算" with its total over "1、一般公共服务支出": a row, but
+     * the rows under it are the side's own (a 类 keeps its code). */
+    r = read_lines("某局2022年部门预算\n表1\n部门综合预算收支总表\n单位：元\n"
+                   "收入\t\t支出\t\n"
+                   "项目\t预算数\t支出功能分类科目（按大类）\t预算数\n"
+                   "一、部门预算\t100.00\t一、部门预算\t100.00\n"
+                   "1、财政拨款\t100.00\t1、一般公共服务支出\t100.00\n"
+                   "本年收入合计\t100.00\t本年支出合计\t100.00\n");
+    assert_cell(r, GK_TABLE_BUDGET_SUMMARY, "201", NULL, GK_SIDE_EXPENSE, "金额", "100.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_SUMMARY, NULL, "财政拨款", GK_SIDE_INCOME, "金额", "100.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_SUMMARY, NULL, "部门预算", GK_SIDE_EXPENSE, "金额", "100.00", 0);
+    gk_report_free(r);
 }
 
 int main(void)
