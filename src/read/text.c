@@ -935,12 +935,16 @@ static void read_side(reader *rd, gk_table *t, size_t data, size_t e, int label_
             heading = j < e && numbering_level(cell_at(&rd->L.items[j], label_pos)) >= 2;
             if (heading && !amounts)
                 continue;                   /* "一、部门预算" over "1、财政拨款" */
+            /* The only 一、 of its side, over all of it: an umbrella, not a
+             * group ("一、财政拨款收入" before "二、事业收入" is one). */
+            for (size_t k = i + 1; heading && k < e; k++)
+                heading = numbering_level(cell_at(&rd->L.items[k], label_pos)) != 1;
         }
         const char *label = tx_side_label(rd, &st, raw);
-        /* With its total, the side's heading is a row, but the rows under
-         * it are the side's own (1、一般公共服务支出 is a 类, not a part of
-         * 部门预算). */
-        if (heading)
+        /* With its total, the side's umbrella heading is a row, but the rows
+         * under it are the side's own (1、一般公共服务支出 is a 类, not a
+         * part of 部门预算). */
+        if (heading && amounts)
             memset(&st, 0, sizeof st);
         if (!*label)
             continue;
