@@ -1063,8 +1063,25 @@ static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
     if (first && code_pos[0] != 0)
         first = NULL;
     int amount_pos[8];
+    bool mapping[8] = {false};
     for (int g = 0; g < ng; g++) {
         amount_pos[g] = code_pos[g] + 2;
+        /* "部门经济科目编码 | 名称 | 政府经济科目编码 | 名称 | 合计 …": a group
+         * with no figure before the next is one row with two codes; the
+         * first group's are the table's, the second's are a mapping. */
+        if (g + 1 < ng && code_pos[g + 1] == code_pos[g] + 2 && !mapping[g]) {
+            int p = code_pos[g + 1] + 2, n = 0;
+            for (size_t i = data; i < e; i++) {
+                gk_amount a;
+                const char *s = cell_at(&rd->L.items[i], p);
+                n += gk_amount_parse(s, strlen(s), &a) == GK_AMOUNT_OK;
+            }
+            if (n > 0) {
+                amount_pos[g] = p;
+                mapping[g + 1] = true;
+                continue;
+            }
+        }
         int limit = g + 1 < ng ? code_pos[g + 1] : MAX_POS, most = 0;
         for (int k = code_pos[g] + 2; k < limit && k < code_pos[g] + 5; k++) {
             int n = 0;
@@ -1092,10 +1109,26 @@ static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
         const gk_line *ln = continued_row(rd, first, &rd->L.items[i], &shifted);
         if (!*ln->text || tx_is_note(ln->text))
             continue;
+        bool merged_total = false;
         for (int g = 0; g < ng; g++) {
             char code[8];
             const char *cc = cell_at(ln, code_pos[g]);
             const char *amount = cell_at(ln, amount_pos[g]);
+            if (mapping[g])
+                continue;
+            /* "301 | 工资福利支出 | 合计 | | 20,807,588.35 18,803,216.45": the
+             * 合计 row merged into the class row beside it (its label in the
+             * mapping column), the first figure 合计's. */
+            const char *sp2 = strchr(amount, ' ');
+            if (g + 1 < ng && mapping[g + 1] && sp2 && !strchr(sp2 + 1, ' ') &&
+                tx_code_of(cc, code) &&
+                strcmp(tx_key_of(rd, cell_at(ln, code_pos[g + 1])), "合计") == 0) {
+                gk_row *total = tx_new_row(rd, &totals, ln, NULL, "合计", GK_SIDE_NONE);
+                tx_put_amount(rd, total, "金额", ln,
+                              gk_arena_strndup(rd->scratch, amount, (size_t)(sp2 - amount)));
+                amount = sp2 + 1;
+                merged_total = true;
+            }
             /* "合计 301 | 工资福利支出 | 1151.39 859.26": the 合计 row and the
              * first class row merged into one line (a grid that took them
              * for one row) — two rows again, the first figure 合计's. */
@@ -1144,7 +1177,7 @@ static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
         }
         /* 人员经费合计 / 公用经费合计: the amount is the next cell holding one
          * (a 合计 with none is a header: "科目名称 | 合计 | 人员经费 | …"). */
-        for (size_t k = 0; k < ln->ncells; k++) {
+        for (size_t k = 0; k < ln->ncells && !merged_total; k++) {
             const char *key = tx_key_of(rd, ln->cells[k]);
             if (!tx_has(key, "合计"))
                 continue;

@@ -704,6 +704,24 @@ static void test_wild_tables(void **state)
     assert_cell(r, GK_TABLE_BUDGET_SUMMARY, NULL, "财政拨款", GK_SIDE_INCOME, "金额", "100.00", 0);
     assert_cell(r, GK_TABLE_BUDGET_SUMMARY, NULL, "部门预算", GK_SIDE_EXPENSE, "金额", "100.00", 0);
     gk_report_free(r);
+
+    /* 部门 and 政府 economic codes side by side in one row: the 部门 codes
+     * are the rows, the 政府 ones a mapping; 合计 merged into the 301 row
+     * (its label in the mapping column, two figures in the cell). */
+    r = read_lines("某局2022年部门预算\n表8\n部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）\n单位：元\n"
+                   "部门经济科目编码\t部门经济科目名称\t政府经济科目编码\t政府经济科目名称\t合计\t人员经费支出\n"
+                   "301\t工资福利支出\t合计\t\t30.00 20.00\t30.00 20.00\n"
+                   "30101\t基本工资\t50101\t工资奖金津补贴\t20.00\t20.00\n"
+                   "302\t商品和服务支出\t\t\t10.00\t\n"
+                   "30201\t办公费\t50201\t办公经费\t10.00\t\n");
+    t = gk_report_find_table(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 5);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, NULL, "合计", GK_SIDE_NONE, "金额", "30.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "301", NULL, GK_SIDE_NONE, "金额", "20.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "30201", NULL, GK_SIDE_NONE, "金额", "10.00", 0);
+    assert_null(gk_table_find_code(t, "50101", GK_SIDE_NONE));
+    gk_report_free(r);
 }
 
 int main(void)
