@@ -1070,13 +1070,19 @@ static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
          * with no figure before the next is one row with two codes; the
          * first group's are the table's, the second's are a mapping. */
         if (g + 1 < ng && code_pos[g + 1] == code_pos[g] + 2 && !mapping[g]) {
-            int p = code_pos[g + 1] + 2, n = 0;
+            int p = code_pos[g + 1] + 2, n = 0, between = 0;
             for (size_t i = data; i < e; i++) {
                 gk_amount a;
                 const char *s = cell_at(&rd->L.items[i], p);
+                const char *m = cell_at(&rd->L.items[i], code_pos[g + 1]);
                 n += gk_amount_parse(s, strlen(s), &a) == GK_AMOUNT_OK;
+                /* a figure where the second code stands: a header cell the
+                 * grid merged ("决算数科目代码"), not a second code */
+                char code[8];
+                between += gk_amount_parse(m, strlen(m), &a) == GK_AMOUNT_OK &&
+                           !tx_code_of(m, code);
             }
-            if (n > 0) {
+            if (n > 0 && between == 0) {
                 amount_pos[g] = p;
                 mapping[g + 1] = true;
                 continue;

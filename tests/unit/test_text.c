@@ -722,6 +722,15 @@ static void test_wild_tables(void **state)
     assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "30201", NULL, GK_SIDE_NONE, "金额", "10.00", 0);
     assert_null(gk_table_find_code(t, "50101", GK_SIDE_NONE));
     gk_report_free(r);
+
+    /* Not so when figures stand where the second code would ("决算数科目
+     * 代码": a header merged by the grid over side-by-side groups). */
+    r = read_lines("某局2024年度部门决算\n一般公共预算财政拨款基本支出决算明细表\n金额单位：万元\n"
+                   "科目代码\t科目名称\t决算数科目代码\t\t科目名称\t决算数\n"
+                   "301\t工资福利支出\t199.37\t302\t商品和服务支出\t43.00\n"
+                   "30101\t基本工资\t199.37\t30201\t办公费\t43.00\n");
+    assert_cell(r, GK_TABLE_GPB_BASIC, "301", NULL, GK_SIDE_NONE, "金额", "199.37", 0);
+    gk_report_free(r);
 }
 
 int main(void)
