@@ -633,12 +633,33 @@ static const char *loose_separators(reader *rd, const char *s)
     return gk_arena_strndup(rd->scratch, buf, n);
 }
 
+/* "24995.9 4": a figure whose last decimal the grid set apart (one digit
+ * after the point, a space, one digit) — the figure whole; NULL if s is
+ * not. */
+static const char *split_decimal(reader *rd, const char *s)
+{
+    const char *dot = strchr(s, '.');
+    size_t n = strlen(s);
+    if (!dot || n < 5 || n > 30 || s[n - 2] != ' ' || !(s[n - 1] >= '0' && s[n - 1] <= '9') ||
+        dot != s + n - 4 || !(dot[1] >= '0' && dot[1] <= '9'))
+        return NULL;
+    for (const char *p = s; p < dot; p++)
+        if (!((*p >= '0' && *p <= '9') || *p == ',' || (p == s && *p == '-')))
+            return NULL;
+    char buf[32];
+    memcpy(buf, s, n - 2);
+    buf[n - 2] = s[n - 1];
+    return gk_arena_strndup(rd->scratch, buf, n - 1);
+}
+
 void tx_put_amount(reader *rd, gk_row *row, const char *column, const gk_line *ln,
                        const char *s)
 {
     gk_amount a;
     gk_amount_status st = gk_amount_parse(s, strlen(s), &a);
     const char *loose = st == GK_AMOUNT_INVALID ? loose_separators(rd, s) : NULL;
+    if (!loose && st == GK_AMOUNT_INVALID)
+        loose = split_decimal(rd, s);
     if (loose)
         st = gk_amount_parse(loose, strlen(loose), &a);
     switch (st) {
@@ -907,14 +928,25 @@ static void read_side(reader *rd, gk_table *t, size_t data, size_t e, int label_
         bool amounts = false;
         for (int k = 0; k < c->n; k++)
             amounts |= *cell_at(ln, c->pos[k]) != '\0';
-        if (!any && !amounts && numbering_level(raw) == 1) {
+        bool heading = false;
+        if (!any && numbering_level(raw) == 1) {
             size_t j = i + 1;
             while (j < e && !*cell_at(&rd->L.items[j], label_pos))
                 j++;
-            if (j < e && numbering_level(cell_at(&rd->L.items[j], label_pos)) >= 2)
+            heading = j < e && numbering_level(cell_at(&rd->L.items[j], label_pos)) >= 2;
+            if (heading && !amounts)
                 continue;                   /* "一、部门预算" over "1、财政拨款" */
+            /* The only 一、 of its side, over all of it: an umbrella, not a
+             * group ("一、财政拨款收入" before "二、事业收入" is one). */
+            for (size_t k = i + 1; heading && k < e; k++)
+                heading = numbering_level(cell_at(&rd->L.items[k], label_pos)) != 1;
         }
         const char *label = tx_side_label(rd, &st, raw);
+        /* With its total, the side's umbrella heading is a row, but the rows
+         * under it are the side's own (1、一般公共服务支出 is a 类, not a
+         * part of 部门预算). */
+        if (heading && amounts)
+            memset(&st, 0, sizeof st);
         if (!*label)
             continue;
         any = true;
@@ -1032,8 +1064,31 @@ static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
     if (first && code_pos[0] != 0)
         first = NULL;
     int amount_pos[8];
+    bool mapping[8] = {false};
     for (int g = 0; g < ng; g++) {
         amount_pos[g] = code_pos[g] + 2;
+        /* "部门经济科目编码 | 名称 | 政府经济科目编码 | 名称 | 合计 …": a group
+         * with no figure before the next is one row with two codes; the
+         * first group's are the table's, the second's are a mapping. */
+        if (g + 1 < ng && code_pos[g + 1] == code_pos[g] + 2 && !mapping[g]) {
+            int p = code_pos[g + 1] + 2, n = 0, between = 0;
+            for (size_t i = data; i < e; i++) {
+                gk_amount a;
+                const char *s = cell_at(&rd->L.items[i], p);
+                const char *m = cell_at(&rd->L.items[i], code_pos[g + 1]);
+                n += gk_amount_parse(s, strlen(s), &a) == GK_AMOUNT_OK;
+                /* a figure where the second code stands: a header cell the
+                 * grid merged ("决算数科目代码"), not a second code */
+                char code[8];
+                between += gk_amount_parse(m, strlen(m), &a) == GK_AMOUNT_OK &&
+                           !tx_code_of(m, code);
+            }
+            if (n > 0 && between == 0) {
+                amount_pos[g] = p;
+                mapping[g + 1] = true;
+                continue;
+            }
+        }
         int limit = g + 1 < ng ? code_pos[g + 1] : MAX_POS, most = 0;
         for (int k = code_pos[g] + 2; k < limit && k < code_pos[g] + 5; k++) {
             int n = 0;
@@ -1061,18 +1116,75 @@ static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
         const gk_line *ln = continued_row(rd, first, &rd->L.items[i], &shifted);
         if (!*ln->text || tx_is_note(ln->text))
             continue;
+        bool merged_total = false;
         for (int g = 0; g < ng; g++) {
             char code[8];
-            if (tx_code_of(cell_at(ln, code_pos[g]), code)) {
+            const char *cc = cell_at(ln, code_pos[g]);
+            const char *amount = cell_at(ln, amount_pos[g]);
+            if (mapping[g])
+                continue;
+            /* "301 | 工资福利支出 | 合计 | | 20,807,588.35 18,803,216.45": the
+             * 合计 row merged into the class row beside it (its label in the
+             * mapping column), the first figure 合计's. */
+            const char *sp2 = strchr(amount, ' ');
+            if (g + 1 < ng && mapping[g + 1] && sp2 && !strchr(sp2 + 1, ' ') &&
+                tx_code_of(cc, code) &&
+                strcmp(tx_key_of(rd, cell_at(ln, code_pos[g + 1])), "合计") == 0) {
+                gk_row *total = tx_new_row(rd, &totals, ln, NULL, "合计", GK_SIDE_NONE);
+                tx_put_amount(rd, total, "金额", ln,
+                              gk_arena_strndup(rd->scratch, amount, (size_t)(sp2 - amount)));
+                amount = sp2 + 1;
+                merged_total = true;
+            }
+            /* "合计 301 | 工资福利支出 | 1151.39 859.26": the 合计 row and the
+             * first class row merged into one line (a grid that took them
+             * for one row) — two rows again, the first figure 合计's. */
+            if (tx_starts(cc, "合计 ") && tx_code_of(cc + strlen("合计 "), code)) {
+                const char *sp = strchr(amount, ' ');
+                if (!sp || strchr(sp + 1, ' '))
+                    continue;
+                gk_row *total = tx_new_row(rd, &totals, ln, NULL, "合计", GK_SIDE_NONE);
+                tx_put_amount(rd, total, "金额", ln,
+                              gk_arena_strndup(rd->scratch, amount, (size_t)(sp - amount)));
+                gk_row *row = tx_new_row(rd, &rows_by_group[g], ln, code,
+                                         tx_clean_label(rd, cell_at(ln, code_pos[g] + 1), false),
+                                         GK_SIDE_NONE);
+                tx_put_amount(rd, row, "金额", ln, sp + 1);
+                continue;
+            }
+            /* "合计 | |" over "301 | 工资福利支出 | 3861.25 2964.61": 合计's
+             * figure fell on the next row. */
+            const char *sp = strchr(amount, ' ');
+            if (ng == 1 && sp && !strchr(sp + 1, ' ') && tx_code_of(cc, code) && i > data) {
+                size_t j = i;
+                while (j > data && !*rd->L.items[j - 1].text)
+                    j--;
+                const gk_line *above = &rd->L.items[j - 1];
+                gk_amount a1, a2;
+                if (strcmp(tx_key_of(rd, cell_at(above, code_pos[g])), "合计") == 0 &&
+                    tx_nonempty_cells(above) == 1 &&
+                    gk_amount_parse(amount, (size_t)(sp - amount), &a1) == GK_AMOUNT_OK &&
+                    gk_amount_parse(sp + 1, strlen(sp + 1), &a2) == GK_AMOUNT_OK) {
+                    gk_row *total = tx_new_row(rd, &totals, above, NULL, "合计", GK_SIDE_NONE);
+                    tx_put_amount(rd, total, "金额", above,
+                                  gk_arena_strndup(rd->scratch, amount, (size_t)(sp - amount)));
+                    amount = sp + 1;
+                }
+            }
+            if (tx_code_of(cc, code)) {
+                /* A later page printed narrower (no blank column): the
+                 * figure right after the name. */
+                if (ng == 1 && first && ln->ncells < first->ncells && !*amount)
+                    amount = cell_at(ln, code_pos[g] + 2);
                 gk_row *row = tx_new_row(rd, &rows_by_group[g], ln, code,
                                       tx_clean_label(rd, cell_at(ln, code_pos[g] + 1), false),
                                       GK_SIDE_NONE);
-                tx_put_amount(rd, row, "金额", ln, cell_at(ln, amount_pos[g]));
+                tx_put_amount(rd, row, "金额", ln, amount);
             }
         }
         /* 人员经费合计 / 公用经费合计: the amount is the next cell holding one
          * (a 合计 with none is a header: "科目名称 | 合计 | 人员经费 | …"). */
-        for (size_t k = 0; k < ln->ncells; k++) {
+        for (size_t k = 0; k < ln->ncells && !merged_total; k++) {
             const char *key = tx_key_of(rd, ln->cells[k]);
             if (!tx_has(key, "合计"))
                 continue;
@@ -1200,10 +1312,42 @@ static bool read_public3_vertical(reader *rd, gk_table *t, const gk_layout *lay,
     return true;
 }
 
+/* A 三公 table printing last year's figures, this year's and the change
+ * side by side (上年 | 当年 | 增减变化情况, or 2021年 | 2022年, each with its
+ * own 合计): which
+ * cells are this year's the header does not say reliably — left unread. */
+static bool public3_years(reader *rd, size_t b, size_t e)
+{
+    int totals = 0, years = 0;
+    bool change = false;
+    for (size_t i = b; i < e; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        bool figures = false;
+        for (size_t k = 0; k < ln->ncells && !figures; k++) {
+            gk_amount a;
+            figures = gk_amount_parse(ln->cells[k], strlen(ln->cells[k]), &a) == GK_AMOUNT_OK;
+        }
+        if (figures)
+            break;
+        for (size_t k = 0; k < ln->ncells; k++) {
+            const char *key = tx_key_of(rd, ln->cells[k]);
+            totals += tx_has(key, "合计");
+            years += tx_starts(key, "上年") || tx_starts(key, "当年") ||
+                     (strlen(key) == 7 && key[0] == '2' && tx_has(key, "年"));
+            change |= tx_has(key, "增减");
+        }
+    }
+    return totals >= 2 && (change || years >= 2);
+}
+
 static void read_public3(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
 {
     if (read_public3_vertical(rd, t, lay, b, e))
         return;
+    if (public3_years(rd, b, e)) {
+        gk_report_note(rd->r, t->pos, "“三公”经费表并列上年数、本年数和增减数，未能确定本年各栏，表格未读取");
+        return;
+    }
     columns c = {0};
     size_t nr = numbering_row(rd, b, e, &c);
     columns half[2];

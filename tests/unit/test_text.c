@@ -814,6 +814,81 @@ static void test_wild_tables(void **state)
     assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "30207", NULL, GK_SIDE_NONE, "金额", "20", 0);
     assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "30201", NULL, GK_SIDE_NONE, "金额", "10", 0);
     gk_report_free(r);
+
+    /* 合计 merged with the first class row ("合计 301 | … | 1151.39 859.26",
+     * or 合计's figure fallen on the 301 line), a later page printed without
+     * the blank column, and "24995.9 4" (the last decimal set apart). */
+    r = read_lines("某局2026年部门预算\n2026 年度一般公共预算基本支出经济分类情况表\n单位：万元\n"
+                   "科目编码\t科目名称\t\t预算数\n"
+                   "合计 301\t工资福利支出\t\t11.39 8.26\n"
+                   "30101\t基本工资\t\t8.26\n"
+                   "302\t商品和服务支出\t\t3.13\n"
+                   "30201\t办公费\t\t1.00\n"
+                   "=== page 2 ===\n"
+                   "30231\t公务用车运行维护费\t2.1 3\n");
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, NULL, "合计", GK_SIDE_NONE, "金额", "11.39", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "301", NULL, GK_SIDE_NONE, "金额", "8.26", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "30231", NULL, GK_SIDE_NONE, "金额", "2.13", 0);
+    gk_report_free(r);
+    r = read_lines("某局2026年部门预算\n2026 年度一般公共预算基本支出经济分类情况表\n单位：万元\n"
+                   "科目编码\t科目名称\t预算数\n"
+                   "合计\t\t\n"
+                   "301\t工资福利支出\t3861.25 2964.61\n"
+                   "30101\t基本工资\t2964.61\n");
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, NULL, "合计", GK_SIDE_NONE, "金额", "3861.25", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "301", NULL, GK_SIDE_NONE, "金额", "2964.61", 0);
+    gk_report_free(r);
+
+    /* A 三公 table with last year, this year and the change side by side:
+     * left unread with a note rather than read from the wrong year. */
+    r = read_lines("某局2022年部门预算\n表13\n部门综合预算一般公共预算拨款“三公”经费及会议费、培训费支出预算表\n单位：元\n"
+                   "单位编码\t单位名称\t2021年\t\t2022年\t\t增减变化情况\t\n"
+                   "\t\t合计\t公务接待费\t合计\t公务接待费\t合计\t公务接待费\n"
+                   "\t合计\t10.00\t10.00\t8.00\t8.00\t-2.00\t-2.00\n");
+    t = gk_report_find_table(r, GK_TABLE_BUDGET_THREE_PUBLIC);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 0);
+    gk_report_free(r);
+
+    /* "一、部门预算" with its total over "1、一般公共服务支出": a row, but
+     * the rows under it are the side's own (a 类 keeps its code). */
+    r = read_lines("某局2022年部门预算\n表1\n部门综合预算收支总表\n单位：元\n"
+                   "收入\t\t支出\t\n"
+                   "项目\t预算数\t支出功能分类科目（按大类）\t预算数\n"
+                   "一、部门预算\t100.00\t一、部门预算\t100.00\n"
+                   "1、财政拨款\t100.00\t1、一般公共服务支出\t100.00\n"
+                   "本年收入合计\t100.00\t本年支出合计\t100.00\n");
+    assert_cell(r, GK_TABLE_BUDGET_SUMMARY, "201", NULL, GK_SIDE_EXPENSE, "金额", "100.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_SUMMARY, NULL, "财政拨款", GK_SIDE_INCOME, "金额", "100.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_SUMMARY, NULL, "部门预算", GK_SIDE_EXPENSE, "金额", "100.00", 0);
+    gk_report_free(r);
+
+    /* 部门 and 政府 economic codes side by side in one row: the 部门 codes
+     * are the rows, the 政府 ones a mapping; 合计 merged into the 301 row
+     * (its label in the mapping column, two figures in the cell). */
+    r = read_lines("某局2022年部门预算\n表8\n部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）\n单位：元\n"
+                   "部门经济科目编码\t部门经济科目名称\t政府经济科目编码\t政府经济科目名称\t合计\t人员经费支出\n"
+                   "301\t工资福利支出\t合计\t\t30.00 20.00\t30.00 20.00\n"
+                   "30101\t基本工资\t50101\t工资奖金津补贴\t20.00\t20.00\n"
+                   "302\t商品和服务支出\t\t\t10.00\t\n"
+                   "30201\t办公费\t50201\t办公经费\t10.00\t\n");
+    t = gk_report_find_table(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 5);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, NULL, "合计", GK_SIDE_NONE, "金额", "30.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "301", NULL, GK_SIDE_NONE, "金额", "20.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "30201", NULL, GK_SIDE_NONE, "金额", "10.00", 0);
+    assert_null(gk_table_find_code(t, "50101", GK_SIDE_NONE));
+    gk_report_free(r);
+
+    /* Not so when figures stand where the second code would ("决算数科目
+     * 代码": a header merged by the grid over side-by-side groups). */
+    r = read_lines("某局2024年度部门决算\n一般公共预算财政拨款基本支出决算明细表\n金额单位：万元\n"
+                   "科目代码\t科目名称\t决算数科目代码\t\t科目名称\t决算数\n"
+                   "301\t工资福利支出\t199.37\t302\t商品和服务支出\t43.00\n"
+                   "30101\t基本工资\t199.37\t30201\t办公费\t43.00\n");
+    assert_cell(r, GK_TABLE_GPB_BASIC, "301", NULL, GK_SIDE_NONE, "金额", "199.37", 0);
+    gk_report_free(r);
 }
 
 int main(void)
