@@ -456,6 +456,15 @@ static void check_tree(const ctx *cx, const gk_formula *f)
 
 /* ---- All formulas -------------------------------------------------------------- */
 
+/* Does the table print a row of a 类 (a three-digit code)? */
+static bool lists_classes(const gk_table *t)
+{
+    for (size_t i = 0; i < t->nrows; i++)
+        if (t->rows[i].code && strlen(t->rows[i].code) == 3)
+            return true;
+    return false;
+}
+
 static bool has_code(const gk_table *const *tables, int n, const char *code)
 {
     for (int i = 0; i < n; i++)
@@ -528,6 +537,17 @@ static void check_in(const ctx *cx, const gk_formula *f, const gk_table *only)
         for (size_t i = 0; i < t->nrows; i++)
             evaluate(cx, f, tables, &t->rows[i], NULL);
     } else if (cls) {
+        /* A table that lists no 类 at all (a table by unit, of which only
+         * 合计 is a row) has nothing to compare class by class: not blank. */
+        for (int s = 0; s < 2; s++)
+            for (int i = 0; i < (s == 0 ? f->nlhs : f->nrhs); i++) {
+                const gk_term *term = s == 0 ? &f->lhs[i] : &f->rhs[i];
+                const gk_table *t = tables[s * GK_FORMULA_MAX_TERMS + i];
+                if (term->sel == GK_SEL_CLASS && !term->all && !lists_classes(t)) {
+                    skip(cx, f, "“", gk_table_kind_title(t->kind), "”没有按类列出科目");
+                    return;
+                }
+            }
         /* Every 类 code any of the tables prints, in code order. */
         const gk_table *list[2 * GK_FORMULA_MAX_TERMS];
         int nl = 0;

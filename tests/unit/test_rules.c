@@ -1020,6 +1020,46 @@ static void test_local_codes(void **state)
     gk_report_free(r);
 }
 
+/* BUD036 compares the 收支总表's 类 with the 支出预算表's.  A 支出预算表 that
+ * lists no 类 at all (a table by unit: only 合计 is a row) has nothing to
+ * compare, and the formula is not evaluated; one that lists the others but
+ * leaves a 类 out still differs from the summary there. */
+static void test_class_rows(void **state)
+{
+    (void)state;
+    static const char BODY[] =
+        "功能分类科目编码\t功能分类科目名称\t合计\t基本支出\t项目支出\n"
+        "208\t社会保障和就业支出\t224,496.00\t224,496.00\t\n"
+        "20805\t行政事业单位养老支出\t224,496.00\t224,496.00\t\n"
+        "2080505\t机关事业单位基本养老保险缴费支出\t149,664.00\t149,664.00\t\n"
+        "2080506\t机关事业单位职业年金缴费支出\t74,832.00\t74,832.00\t\n"
+        "210\t卫生健康支出\t3,858,524.70\t1,490,007.10\t2,368,517.60\n"
+        "21011\t行政事业单位医疗\t107,203.20\t107,203.20\t\n"
+        "2101101\t行政单位医疗\t71,563.20\t71,563.20\t\n"
+        "2101103\t公务员医疗补助\t35,640.00\t35,640.00\t\n"
+        "21015\t医疗保障管理事务\t3,751,321.50\t1,382,803.90\t2,368,517.60\n"
+        "2101501\t行政运行\t1,382,803.90\t1,382,803.90\t\n"
+        "2101502\t一般行政管理事务\t300,000.00\t\t300,000.00\n"
+        "2101506\t医疗保障经办事务\t648,517.60\t\t648,517.60\n"
+        "2101599\t其他医疗保障管理事务支出\t1,420,000.00\t\t1,420,000.00\n"
+        "221\t住房保障支出\t112,248.00\t112,248.00\t\n"
+        "22102\t住房改革支出\t112,248.00\t112,248.00\t\n"
+        "2210201\t住房公积金\t112,248.00\t112,248.00\t\n"
+        "";
+    gk_findings f;
+    gk_report *r = budget_edited(BODY, "功能分类科目编码\t功能分类科目名称\t合计\t基本支出\t项目支出\n",
+                                 NULL, NULL);
+    gk_check(r, &f);
+    assert_int_equal(count_rule(&f, "BUD036", GK_ERROR), 0);
+    assert_true(skipped(&f, "BUD036"));
+    gk_report_free(r);
+    r = budget_edited("221\t住房保障支出\t112,248.00\t112,248.00\t\n22102\t住房改革支出",
+                      "22102\t住房改革支出", NULL, NULL);
+    gk_check(r, &f);
+    assert_int_equal(count_rule(&f, "BUD036", GK_ERROR), 1);
+    gk_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1037,6 +1077,7 @@ int main(void)
         cmocka_unit_test(test_corpus_pdf_tables),
         cmocka_unit_test(test_corpus_budget_classification),
         cmocka_unit_test(test_budget_office_operation),
+        cmocka_unit_test(test_class_rows),
         cmocka_unit_test(test_perturbation),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
