@@ -369,7 +369,8 @@ static bool clean_name(const char *raw, size_t len, const char *const *tails, ch
     memcpy(tmp, raw, len);
     tmp[len] = '\0';
     append_squeezed(buf, sizeof buf, tmp);
-    bool summary = cut_word(buf, "（汇总）") | cut_word(buf, "(汇总)");
+    bool summary = cut_word(buf, "（汇总）");     /* both cut, whichever is there */
+    summary = cut_word(buf, "(汇总)") || summary;
     strip_qualifiers(buf, tails);
     if (!body_like(buf))
         return false;
