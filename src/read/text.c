@@ -14,6 +14,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <assert.h>
 #include <string.h>
 
 #include "gongkai/catalog.h"
@@ -23,6 +24,7 @@
 #include "meta.h"
 #include "readers.h"
 #include "text.h"
+#include "../util/buf.h"
 
 
 /* ---- Small text helpers --------------------------------------------------- */
@@ -217,6 +219,19 @@ static const gk_layout *title_layout(reader *rd, const gk_line *ln)
     const char *key = tx_key_of(rd, text);
     if (!ends_as_title(key))
         return NULL;
+    /* A subtitle in brackets on the next line says the classification
+     * ("一般公共预算支出明细表" / "（按支出经济分类科目）"): it is the title's. */
+    assert(ln >= rd->L.items && ln < rd->L.items + rd->L.n);
+    size_t i = (size_t)(ln - rd->L.items);
+    const gk_line *sub = i + 1 < rd->L.n ? &rd->L.items[i + 1] : NULL;
+    if (sub && (tx_starts(sub->text, "（") || tx_starts(sub->text, "(")) &&
+        tx_has(sub->text, "分类") && strlen(sub->text) < 120 && tx_nonempty_cells(sub) == 1) {
+        char both[GK_NAME_KEY_MAX * 2];
+        gk_format(both, sizeof both, "%s%s", text, sub->text);
+        const gk_layout *l = gk_layout_for_title(tx_key_of(rd, both));
+        if (l)
+            return l;
+    }
     return gk_layout_for_title(key);
 }
 

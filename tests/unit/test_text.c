@@ -891,6 +891,27 @@ static void test_wild_tables(void **state)
     gk_report_free(r);
 }
 
+/* A title whose classification stands in a bracketed subtitle on the next
+ * line: "一般公共预算基本支出明细表" / "（按支出功能分类科目-不含上年结转）" is the
+ * 基本支出 table by function, not a 支出预算表. */
+static void test_title_subtitle(void **state)
+{
+    (void)state;
+    gk_report *r = read_lines(
+        "某局2021年部门预算\n表7\n2021年部门综合预算一般公共预算基本支出明细表\n"
+        "（按支出功能分类科目-不含上年结转）\n预算单位：某局\t单位：元\n"
+        "功能科目编码\t功能科目名称\t合计\t人员经费支出\t公用经费支出\n"
+        "\t合计\t300.00\t200.00\t100.00\n"
+        "208\t社会保障和就业支出\t300.00\t200.00\t100.00\n"
+        "20805\t行政事业单位养老支出\t300.00\t200.00\t100.00\n"
+        "2080505\t机关事业单位基本养老保险缴费支出\t300.00\t200.00\t100.00\n");
+    assert_null(gk_report_find_table(r, GK_TABLE_BUDGET_EXPENSE));
+    assert_non_null(gk_report_find_table(r, GK_TABLE_BUDGET_GPB_BASIC_FUNCTION));
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_FUNCTION, "2080505", NULL, GK_SIDE_NONE, "人员经费", "200.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_FUNCTION, "208", NULL, GK_SIDE_NONE, "合计", "300.00", 0);
+    gk_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -909,6 +930,7 @@ int main(void)
         cmocka_unit_test(test_not_disclosure),
         cmocka_unit_test(test_corpus_wild_metadata),
         cmocka_unit_test(test_wild_tables),
+        cmocka_unit_test(test_title_subtitle),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
