@@ -1149,6 +1149,40 @@ static bool column_number(const page *p, const chunk *c)
     return c->kind == K_DIGITS && c->ndigits <= 2 && p->lines[c->line].numbers;
 }
 
+/* Column k of figures, when no header chunk of its kind — a column number
+ * (`numbers`), else a leaf — stands over it, reaches over the one nearest
+ * its middle within its tile (halfway to the columns beside it).  A column
+ * number must stand over no column: each numbers one. */
+static void take_nearest(const grid *gr, int k, bool numbers, const bool *leaves, double *x0,
+                         double *x1)
+{
+    const page *p = gr->p;
+    for (size_t i = 0; i < gr->body_from; i++) {
+        const chunk *c = &p->ch[gr->cs[i]];
+        if ((numbers ? column_number(p, c) : leaves[i]) && overlap(c->x0, c->x1, x0[k], x1[k]) > 0.5)
+            return;
+    }
+    double left = k > 0 ? (gr->cols[k - 1].x1 + gr->cols[k].x0) / 2 : -1e9;
+    double right = k + 1 < gr->ncols ? (gr->cols[k].x1 + gr->cols[k + 1].x0) / 2 : 1e9;
+    double mid = (gr->cols[k].x0 + gr->cols[k].x1) / 2, best_d = 1e18;
+    const chunk *best = NULL;
+    for (size_t i = 0; i < gr->body_from; i++) {
+        const chunk *c = &p->ch[gr->cs[i]];
+        bool candidate = numbers ? column_number(p, c) : leaves[i];
+        for (int j = 0; j < gr->ncols && candidate && numbers; j++)
+            candidate = overlap(c->x0, c->x1, x0[j], x1[j]) <= 0.5;
+        double m = (c->x0 + c->x1) / 2;
+        if (candidate && m > left && m < right && dabs(m - mid) < best_d) {
+            best_d = dabs(m - mid);
+            best = c;
+        }
+    }
+    if (best) {
+        x0[k] = dmin(x0[k], best->x0);
+        x1[k] = dmax(x1[k], best->x1);
+    }
+}
+
 /* Headers of single columns (leaves) above no column of the body make
  * columns of their own, left blank in every row, where they stand among
  * the figures.  A body column reaches as far as the leaves above it alone. */
@@ -1186,61 +1220,14 @@ static void header_columns(grid *gr)
     bool numbered_cols = false;
     for (size_t i = 0; i < gr->body_from; i++)
         numbered_cols |= column_number(p, &p->ch[gr->cs[i]]);
-    for (int k = 0; k < gr->ncols && numbered_cols; k++) {
-        if (gr->cols[k].kind != C_NUM || !gr->cols[k].amounts)
-            continue;
-        bool has_number = false;
-        for (size_t i = 0; i < gr->body_from && !has_number; i++) {
-            const chunk *c = &p->ch[gr->cs[i]];
-            has_number = column_number(p, c) && overlap(c->x0, c->x1, x0[k], x1[k]) > 0.5;
-        }
-        double left = k > 0 ? (gr->cols[k - 1].x1 + gr->cols[k].x0) / 2 : -1e9;
-        double right = k + 1 < gr->ncols ? (gr->cols[k].x1 + gr->cols[k + 1].x0) / 2 : 1e9;
-        double mid = (gr->cols[k].x0 + gr->cols[k].x1) / 2, best_d = 1e18;
-        const chunk *best = NULL;
-        for (size_t i = 0; i < gr->body_from && !has_number; i++) {
-            const chunk *c = &p->ch[gr->cs[i]];
-            double m = (c->x0 + c->x1) / 2;
-            bool free_number = column_number(p, c);
-            for (int j = 0; j < gr->ncols && free_number; j++)
-                free_number = overlap(c->x0, c->x1, x0[j], x1[j]) <= 0.5;
-            if (free_number && m > left && m < right && dabs(m - mid) < best_d) {
-                best_d = dabs(m - mid);
-                best = c;
-            }
-        }
-        if (best) {
-            x0[k] = dmin(x0[k], best->x0);
-            x1[k] = dmax(x1[k], best->x1);
-        }
-    }
+    for (int k = 0; k < gr->ncols && numbered_cols; k++)
+        if (gr->cols[k].kind == C_NUM && gr->cols[k].amounts)
+            take_nearest(gr, k, true, leaves, x0, x1);
     /* A column of figures with no leaf over it takes the nearest leaf over
      * its tile: a header centred over narrow right-aligned figures. */
-    for (int k = 0; k < gr->ncols; k++) {
-        if (gr->cols[k].kind != C_NUM)
-            continue;
-        bool headed = false;
-        for (size_t i = 0; i < gr->body_from && !headed; i++) {
-            const chunk *c = &p->ch[gr->cs[i]];
-            headed = leaves[i] && overlap(c->x0, c->x1, x0[k], x1[k]) > 0.5;
-        }
-        double left = k > 0 ? (gr->cols[k - 1].x1 + gr->cols[k].x0) / 2 : -1e9;
-        double right = k + 1 < gr->ncols ? (gr->cols[k].x1 + gr->cols[k + 1].x0) / 2 : 1e9;
-        double mid = (gr->cols[k].x0 + gr->cols[k].x1) / 2, best_d = 1e18;
-        const chunk *best = NULL;
-        for (size_t i = 0; i < gr->body_from && !headed; i++) {
-            const chunk *c = &p->ch[gr->cs[i]];
-            double m = (c->x0 + c->x1) / 2;
-            if (leaves[i] && m > left && m < right && dabs(m - mid) < best_d) {
-                best_d = dabs(m - mid);
-                best = c;
-            }
-        }
-        if (best) {
-            x0[k] = dmin(x0[k], best->x0);
-            x1[k] = dmax(x1[k], best->x1);
-        }
-    }
+    for (int k = 0; k < gr->ncols; k++)
+        if (gr->cols[k].kind == C_NUM)
+            take_nearest(gr, k, false, leaves, x0, x1);
     /* Blank columns: where leaves stand over no column — where column
      * numbers do, when the columns are numbered. */
     size_t n = 0;
