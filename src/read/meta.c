@@ -19,7 +19,7 @@
 #include <string.h>
 
 #include "gongkai/catalog.h"
-#include "layout.h"
+#include "../model/layout.h"
 #include "meta.h"
 
 /* Most bytes of a cover title or a unit name kept. */

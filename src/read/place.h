@@ -15,7 +15,7 @@
 #include <stdbool.h>
 
 #include "gongkai/amount.h"
-#include "layout.h"
+#include "../model/layout.h"
 
 #define GK_PLACE_MAX_COLUMNS 16
 

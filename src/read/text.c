@@ -19,7 +19,7 @@
 
 #include "gongkai/catalog.h"
 #include "../model/arena.h"
-#include "layout.h"
+#include "../model/layout.h"
 #include "lines.h"
 #include "meta.h"
 #include "readers.h"

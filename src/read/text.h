@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 #include "gongkai/report.h"
-#include "layout.h"
+#include "../model/layout.h"
 #include "lines.h"
 
 /* Most amount columns (or cells) a table line may have. */

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "../model/arena.h"
-#include "../read/layout.h"
+#include "../model/layout.h"
 #include "compose.h"
 
 gk_block *gk_doc_add(gk_doc *d, gk_block_kind kind)

@@ -6,14 +6,14 @@
  * table (人员经费, 公用经费 and the other economic groups side by side) and
  * the 三公 table (预算数 beside 决算数).  The columns of a kind, in printed
  * order, come from the same layout data the readers recognise tables by
- * (src/read/layout.c), so what is written reads back as what it was.
+ * (src/model/layout.c), so what is written reads back as what it was.
  * Columns a table has beyond its layout are printed after them: nothing in
  * the model is dropped.
  */
 #include <string.h>
 
 #include "../model/arena.h"
-#include "../read/layout.h"
+#include "../model/layout.h"
 #include "compose.h"
 
 #define MAX_COLUMNS 32

@@ -1,10 +1,12 @@
 /*
- * layout.h — how each kind of table is printed (internal to the readers).
+ * layout.h — the table-kind registry: how each kind of table is printed
+ * (internal to the library).
  *
  * A layout is data: the words that identify the table's title, the shape
  * of its rows, and its canonical columns with the header words that name
- * them.  The text reader (and, later, the PDF reader) recognise tables
- * through these; nothing about a particular kind is hard-wired elsewhere.
+ * them.  The readers recognise tables through these and the writers render
+ * from the same entries; nothing about a particular kind is hard-wired
+ * elsewhere.  (The kinds' names and canonical titles are in report.c.)
  */
 #ifndef GK_LAYOUT_H
 #define GK_LAYOUT_H
