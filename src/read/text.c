@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <assert.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "gongkai/catalog.h"
@@ -693,6 +694,20 @@ void tx_put_amount(reader *rd, gk_row *row, const char *column, const gk_line *l
     }
 }
 
+/* A table the reader cannot read is kept, empty and marked partial, with a
+ * note saying why: an empty table is a claim about the document (COMP003),
+ * an unread one is not. */
+static void leave_unread(reader *rd, gk_table *t, const char *fmt, ...)
+{
+    char why[512];
+    va_list ap;
+    va_start(ap, fmt);
+    gk_vformat(why, sizeof why, fmt, ap);
+    va_end(ap);
+    gk_report_note(rd->r, t->pos, "%s，表格未读取", why);
+    t->partial = true;
+}
+
 gk_row *tx_new_row(reader *rd, gk_table *t, const gk_line *ln, const char *code,
                        const char *label, gk_side side)
 {
@@ -1027,8 +1042,7 @@ static void read_two_sided(reader *rd, gk_table *t, const gk_layout *lay, size_t
         nr = hl;
     }
     if (hl == e || all.n == 0) {
-        gk_report_note(rd->r, t->pos, "未能识别“%s”的收入、支出两栏，表格未读取",
-                       t->title ? t->title : "");
+        leave_unread(rd, t, "未能识别“%s”的收入、支出两栏", t->title ? t->title : "");
         return;
     }
     columns views[MAX_VIEWS];
@@ -1311,7 +1325,7 @@ static bool read_public3_vertical(reader *rd, gk_table *t, const gk_layout *lay,
     if (col < 0 && width == 2)
         col = 1;
     if (col < 0) {
-        gk_report_note(rd->r, t->pos, "“三公”经费表按项目竖排且有多栏金额，未能确定取哪一栏，表格未读取");
+        leave_unread(rd, t, "“三公”经费表按项目竖排且有多栏金额，未能确定取哪一栏");
         return true;
     }
     const char *label = t->kind == GK_TABLE_THREE_PUBLIC ? "决算数" : "预算数";
@@ -1360,7 +1374,7 @@ static void read_public3(reader *rd, gk_table *t, const gk_layout *lay, size_t b
     if (read_public3_vertical(rd, t, lay, b, e))
         return;
     if (public3_years(rd, b, e)) {
-        gk_report_note(rd->r, t->pos, "“三公”经费表并列上年数、本年数和增减数，未能确定本年各栏，表格未读取");
+        leave_unread(rd, t, "“三公”经费表并列上年数、本年数和增减数，未能确定本年各栏");
         return;
     }
     columns c = {0};
@@ -1409,7 +1423,7 @@ static void read_public3(reader *rd, gk_table *t, const gk_layout *lay, size_t b
             return;
     }
     if (nr == e || c.n < 2) {
-        gk_report_note(rd->r, t->pos, "未能识别“三公”经费表的栏次，表格未读取");
+        leave_unread(rd, t, "未能识别“三公”经费表的栏次");
         return;
     }
     /* One row per line, labelled 预算数 / 决算数 in the first cell … */
@@ -1483,7 +1497,7 @@ static void read_labelled(reader *rd, gk_table *t, const gk_layout *lay, size_t 
     if (nr == e)
         nr = header_positions(rd, b, e, lay->columns, &c);
     if (nr == e) {
-        gk_report_note(rd->r, t->pos, "未能识别“%s”的栏次，表格未读取", t->title ? t->title : "");
+        leave_unread(rd, t, "未能识别“%s”的栏次", t->title ? t->title : "");
         return;
     }
     name_columns(rd, lay->columns, b, nr + 1, &c);

@@ -2,7 +2,8 @@
  * classification.c — classification codes and names in coded tables.
  *
  *   CLS001  a code that is not a well-formed code of its classification
- *   CLS002  a 款/项 whose parent is not printed in the same table
+ *   CLS002  a 款/项 whose parent is not printed in a table that prints
+ *           other rows of the parent's level
  *   CLS003  a name that is not the catalog's name for the code
  *   CLS004  a code the catalog does not know (a note: the catalog is partial)
  *   CLS005  one code printed with different names in two tables
@@ -40,6 +41,20 @@ static bool has_code(const gk_table *t, const char *code, size_t len)
     memcpy(parent, code, len);
     parent[len] = '\0';
     return gk_table_find_code(t, parent, GK_SIDE_NONE) != NULL;
+}
+
+/* Does the table print any code of `len` digits in the row's system?  A
+ * table of 项 rows alone (no 类 or 款 row at all) is a flat list, a form some
+ * provinces use; a missing parent is a mistake only in a table that prints
+ * the tree. */
+static bool lists_level(const gk_table *t, gk_code_kind kind, gk_class_system sys, size_t len)
+{
+    for (size_t i = 0; i < t->nrows; i++) {
+        const char *c = t->rows[i].code;
+        if (c && strlen(c) == len && system_of(kind, c) == sys)
+            return true;
+    }
+    return false;
 }
 
 /* Does the catalog give this row's code another name than the printed one? */
@@ -304,7 +319,8 @@ void gk_check_classification(const gk_report *r, gk_findings *out)
             size_t len = strlen(row->code);
             char fix[8];
             bool misprinted = false;
-            if (level > 1 && lists_tree(t->kind) && !has_code(t, row->code, len - 2)) {
+            if (level > 1 && lists_tree(t->kind) && !has_code(t, row->code, len - 2) &&
+                lists_level(t, kind, sys, len - 2)) {
                 misprinted = row->label && misprinted_code(r, t, row, sys, fix);
                 if (misprinted)
                     gk_report_finding(out, "CLS002", GK_WARNING, &loc,

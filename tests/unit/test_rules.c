@@ -1020,6 +1020,37 @@ static void test_local_codes(void **state)
     gk_report_free(r);
 }
 
+/* A function table of 项 rows alone (no 类, no 款: a flat list, as some
+ * provinces print it) misses no parent; one that prints 款 rows and leaves
+ * one out does (CLS002). */
+static void test_flat_code_list(void **state)
+{
+    (void)state;
+    static const char *const FLAT[][2] = {
+        {"2010501", "行政运行"}, {"2010505", "专项统计业务"}, {"2080505", "机关事业单位基本养老保险缴费支出"}};
+    static const char *const TREE[][2] = {
+        {"201", "一般公共服务支出"}, {"20105", "统计信息事务"}, {"2010501", "行政运行"},
+        {"208", "社会保障和就业支出"}, {"2080505", "机关事业单位基本养老保险缴费支出"}};
+    for (int tree = 0; tree < 2; tree++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
+        size_t n = tree ? 5 : 3;
+        for (size_t i = 0; i < n; i++) {
+            gk_row *row = gk_table_add_row(r, t);
+            row->code = tree ? TREE[i][0] : FLAT[i][0];
+            row->label = tree ? TREE[i][1] : FLAT[i][1];
+            row->pos = (gk_pos){.line = (int)i + 1};
+        }
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule(&f, "CLS002", GK_WARNING), tree ? 1 : 0);
+        if (tree)
+            assert_true(has_finding(&f, "CLS002", GK_WARNING, 5));
+        gk_report_free(r);
+    }
+}
+
 /* BUD036 compares the 收支总表's 类 with the 支出预算表's.  A 支出预算表 that
  * lists no 类 at all (a table by unit: only 合计 is a row) has nothing to
  * compare, and the formula is not evaluated; one that lists the others but
@@ -1073,6 +1104,7 @@ int main(void)
         cmocka_unit_test(test_as_of_year),
         cmocka_unit_test(test_carry_over),
         cmocka_unit_test(test_local_codes),
+        cmocka_unit_test(test_flat_code_list),
         cmocka_unit_test(test_corpus_pdf),
         cmocka_unit_test(test_corpus_pdf_tables),
         cmocka_unit_test(test_corpus_budget_classification),

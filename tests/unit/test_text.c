@@ -15,6 +15,7 @@
 
 #include <cmocka.h>
 
+#include "gongkai/check.h"
 #include "gongkai/json.h"
 #include "gongkai/read.h"
 
@@ -848,6 +849,13 @@ static void test_wild_tables(void **state)
     t = gk_report_find_table(r, GK_TABLE_BUDGET_THREE_PUBLIC);
     assert_non_null(t);
     assert_int_equal(t->nrows, 0);
+    /* Unread is not empty: the table is partial, so no rule calls it a
+     * table printed without figures (COMP003). */
+    assert_true(t->partial);
+    gk_findings f;
+    gk_check(r, &f);
+    for (size_t i = 0; i < f.n; i++)
+        assert_string_not_equal(f.items[i].rule, "COMP003");
     gk_report_free(r);
 
     /* "一、部门预算" with its total over "1、一般公共服务支出": a row, but
