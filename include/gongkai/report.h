@@ -90,6 +90,10 @@ typedef enum gk_table_kind {
     GK_TABLE_PERF_TARGET_PROJECT,       /* 项目（专项业务经费）绩效目标表 */
     GK_TABLE_PERF_TARGET_OVERALL,       /* 整体支出绩效目标表 */
     GK_TABLE_PERF_TARGET_FUND,          /* 专项资金整体绩效目标表 */
+    /* A table whose title no kind knows ("收入总表" of another province's
+     * set): kept with its title and its cells, never dropped; no rule
+     * relates it to other tables. */
+    GK_TABLE_OTHER,
     GK_TABLE__COUNT
 } gk_table_kind;
 

@@ -184,6 +184,9 @@ static const gk_layout LAYOUTS[] = {
       {"上缴上级支出", {"上缴上级"}},
       {"对附属单位补助支出", {"附属单位"}}},
      {{0}}, NO_SUMS},
+    /* Last, and never matched by a title (no `all` words): a table of no
+     * known kind, read as labelled rows under the columns its header names. */
+    {GK_TABLE_OTHER, {0}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}, NO_SUMS},
 };
 
 #define NLAYOUTS (sizeof LAYOUTS / sizeof LAYOUTS[0])
@@ -192,7 +195,7 @@ const gk_layout *gk_layout_for_title(const char *key)
 {
     for (size_t i = 0; i < NLAYOUTS; i++) {
         const gk_layout *l = &LAYOUTS[i];
-        bool ok = true;
+        bool ok = l->all[0] != NULL;
         for (int w = 0; ok && w < 4 && l->all[w]; w++)
             ok = strstr(key, l->all[w]) != NULL;
         for (int w = 0; ok && w < 6 && l->none[w]; w++)

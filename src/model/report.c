@@ -79,6 +79,7 @@ static const struct {
     [GK_TABLE_PERF_TARGET_PROJECT] = {"perf_target_project", "项目绩效目标表", GK_DOC_BUDGET, N},
     [GK_TABLE_PERF_TARGET_OVERALL] = {"perf_target_overall", "整体支出绩效目标表", GK_DOC_BUDGET, N},
     [GK_TABLE_PERF_TARGET_FUND] = {"perf_target_fund", "专项资金整体绩效目标表", GK_DOC_BUDGET, N},
+    [GK_TABLE_OTHER] = {"other", "其他表格", GK_DOC_UNKNOWN, N},
 };
 
 #undef F

@@ -517,10 +517,17 @@ void tx_read_meta(reader *rd, tx_meta *m)
 
 /* Tables that a disclosure may publish on their own (绩效目标表 alone are a
  * list of targets, not the 预算 they belong to). */
+static bool target_table(gk_table_kind k)
+{
+    return k == GK_TABLE_PERF_TARGET_PROJECT || k == GK_TABLE_PERF_TARGET_OVERALL ||
+           k == GK_TABLE_PERF_TARGET_FUND;
+}
+
+/* Tables that make a document a disclosure: not 绩效目标表 alone (plans
+ * print them), nor tables of no known kind (a report's own tables). */
 static bool disclosure_table(gk_table_kind k)
 {
-    return k != GK_TABLE_PERF_TARGET_PROJECT && k != GK_TABLE_PERF_TARGET_OVERALL &&
-           k != GK_TABLE_PERF_TARGET_FUND;
+    return !target_table(k) && k != GK_TABLE_OTHER;
 }
 
 void tx_finish_meta(reader *rd, tx_meta *m)
@@ -578,8 +585,11 @@ bool tx_is_disclosure(const reader *rd, const tx_meta *m, gk_error *err)
         if (page)
             line = t->line - rd->L.items[first].line + 1;
     }
-    const char *what = r->ntables ? "文中只有绩效目标表，没有预算/决算公开表格"
-                                  : "文中也没有预算/决算公开表格";
+    bool targets = false;
+    for (size_t i = 0; i < r->ntables; i++)
+        targets |= target_table(r->tables[i].kind);
+    const char *what = targets ? "文中只有绩效目标表，没有预算/决算公开表格"
+                               : "文中也没有预算/决算公开表格";
     if (m->title)
         gk_error_set(err, line, 0, "不是部门预算/决算公开文档：标题“%s”不是部门/单位预算、决算或部门绩效的公开标题，%s",
                      m->title, what);

@@ -258,7 +258,7 @@ static bool confirmed_title(reader *rd, size_t t)
 
 /* A table title no layout knows ("收入总表", "财政拨款基本支出表（经济科目）"):
  * a short line of one cell ending in 表, with the table's number on the
- * line before it or a unit on one of the two lines after it.  It ends the
+ * line before or after it, or a unit on one of the two lines after it.  It ends the
  * table before it. */
 static bool unknown_title(reader *rd, size_t t)
 {
@@ -272,8 +272,8 @@ static bool unknown_title(reader *rd, size_t t)
         text = ln->cells[1];
     else if (tx_nonempty_cells(ln) > 1)
         return false;
-    if (!ends_as_title(tx_key_of(rd, text)))
-        return false;
+    if (is_number(text) || !ends_as_title(tx_key_of(rd, text)))
+        return false;           /* "公开 02 表" numbers the title after it */
     size_t k = t;
     while (k > 0 && !*rd->L.items[k - 1].text)
         k--;
@@ -289,6 +289,8 @@ static bool unknown_title(reader *rd, size_t t)
         seen++;
         if (title_layout(rd, nl))
             return false;           /* a heading over a known table */
+        if (seen == 1 && is_number(nl->text))
+            return true;            /* the number under the title */
         for (size_t c = 0; c < nl->ncells; c++)
             if (unit_in(nl->cells[c]) != GK_UNIT_NONE)
                 return true;
@@ -1516,6 +1518,77 @@ static void read_labelled(reader *rd, gk_table *t, const gk_layout *lay, size_t 
     }
 }
 
+static bool is_amount(const char *s)
+{
+    gk_amount a;
+    return gk_amount_parse(s, strlen(s), &a) == GK_AMOUNT_OK;
+}
+
+/* A table of no known kind (GK_TABLE_OTHER): a column is one of figures when
+ * more of its cells are figures than text; the columns before the first of
+ * them label the rows (a code and a name).  Every line with a figure is a
+ * row, its figures under the names the header above the first such line
+ * gives ("栏N" where the header is blank).  Nothing is inferred: text
+ * columns (项目简介, 采购方式) are left out, and no rule relates these rows to
+ * others. */
+static void read_other(reader *rd, gk_table *t, size_t b, size_t e)
+{
+    int amounts[MAX_POS] = {0}, texts[MAX_POS] = {0};
+    size_t first = e;
+    for (size_t i = b; i < e; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        for (size_t k = 0; ln->tabbed && k < ln->ncells && k < MAX_POS; k++) {
+            if (!*ln->cells[k])
+                continue;
+            if (is_amount(ln->cells[k])) {
+                amounts[k]++;
+                if (first == e && k > 0)
+                    first = i;
+            } else if (first < e) {
+                texts[k]++;          /* header words are not the column's text */
+            }
+        }
+    }
+    int label_end = 1;
+    while (label_end < MAX_POS && amounts[label_end] <= texts[label_end])
+        label_end++;
+    columns c = {0};
+    for (int k = label_end; k < MAX_POS; k++) {
+        if (amounts[k] == 0 || amounts[k] <= texts[k])
+            continue;
+        const char *h = header_at(rd, b, first, k);
+        if (!*h) {
+            char name[16];
+            snprintf(name, sizeof name, "栏%d", c.n + 1);
+            h = gk_arena_strndup(rd->scratch, name, strlen(name));
+        }
+        c.name[c.n] = h;
+        c.pos[c.n++] = k;
+    }
+    for (size_t i = first; i < e && c.n > 0; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        bool figure = false;
+        for (int j = 0; j < c.n && !figure; j++)
+            figure = is_amount(cell_at(ln, c.pos[j]));
+        if (!ln->tabbed || !figure || tx_is_note(ln->text))
+            continue;                   /* a wrapped label, a header again */
+        char code[8];
+        int k = 0;
+        while (k < label_end && !*cell_at(ln, k))
+            k++;
+        bool coded = k < label_end && tx_code_of(cell_at(ln, k), code);
+        gk_buf label = GK_BUF_INIT;
+        for (k += coded; k < label_end && k < (int)ln->ncells; k++)
+            if (*ln->cells[k])
+                gk_buf_printf(&label, "%s%s", label.len ? " " : "", ln->cells[k]);
+        gk_row *row = tx_new_row(rd, t, ln, coded ? code : NULL,
+                                 tx_clean_label(rd, label.data ? label.data : "", false), GK_SIDE_NONE);
+        gk_buf_free(&label);
+        for (int j = 0; j < c.n; j++)
+            tx_put_amount(rd, row, c.name[j], ln, cell_at(ln, c.pos[j]));
+    }
+}
+
 bool body_tabbed(const reader *rd, size_t b, size_t e)
 {
     size_t lines = 0, tabbed = 0;
@@ -1621,7 +1694,12 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
         (tabbed ? read_public3 : read_public3_spaced)(rd, tb, lay, b, e);
         break;
     case GK_ROWS_LABELLED: read_labelled(rd, tb, lay, b, e, true); break;
-    case GK_ROWS_GENERIC: read_labelled(rd, tb, lay, b, e, false); break;
+    case GK_ROWS_GENERIC:
+        if (tb->kind == GK_TABLE_OTHER)
+            read_other(rd, tb, b, e);
+        else
+            read_labelled(rd, tb, lay, b, e, false);
+        break;
     case GK_ROWS_FORM: read_form(rd, tb, b, e); break;
     }
     return e;
@@ -1692,10 +1770,9 @@ gk_report *gk_read_text(const char *data, size_t len, gk_error *err)
             continue;
         }
         if (!lay && unknown_title(&rd, i)) {
-            /* A table of a kind gongkai does not know: its lines are not
-             * narrative. */
-            gk_table skip = {0};
-            size_t e = table_end(&rd, i + 1, &skip);
+            /* A table of a kind gongkai does not know: kept, and its lines
+             * are not narrative. */
+            size_t e = read_table(&rd, i, gk_layout_of(GK_TABLE_OTHER));
             i = e > i + 1 ? e : i + 1;
             continue;
         }

@@ -43,18 +43,25 @@ static bool has_code(const gk_table *t, const char *code, size_t len)
     return gk_table_find_code(t, parent, GK_SIDE_NONE) != NULL;
 }
 
-/* Does the table print any code of `len` digits in the row's system?  A
+/* The code lengths a table prints, per system: bit (sys * 8 + len).  A
  * table of 项 rows alone (no 类 or 款 row at all) is a flat list, a form some
  * provinces use; a missing parent is a mistake only in a table that prints
- * the tree. */
-static bool lists_level(const gk_table *t, gk_code_kind kind, gk_class_system sys, size_t len)
+ * the parent's level. */
+static unsigned levels_printed(const gk_table *t, gk_code_kind kind)
 {
+    unsigned bits = 0;
     for (size_t i = 0; i < t->nrows; i++) {
         const char *c = t->rows[i].code;
-        if (c && strlen(c) == len && system_of(kind, c) == sys)
-            return true;
+        size_t len = c ? strlen(c) : 0;
+        if (len && len < 8)
+            bits |= 1u << (system_of(kind, c) * 8 + len);
     }
-    return false;
+    return bits;
+}
+
+static bool prints_level(unsigned levels, gk_class_system sys, size_t len)
+{
+    return len < 8 && (levels >> (sys * 8 + len) & 1u);
 }
 
 /* Does the catalog give this row's code another name than the printed one? */
@@ -298,6 +305,7 @@ void gk_check_classification(const gk_report *r, gk_findings *out)
         gk_code_kind kind = gk_table_kind_codes(t->kind);
         if (kind == GK_CODES_NONE)
             continue;
+        unsigned levels = levels_printed(t, kind);
         for (size_t i = 0; i < t->nrows; i++) {
             const gk_row *row = &t->rows[i];
             if (!row->code)
@@ -320,7 +328,7 @@ void gk_check_classification(const gk_report *r, gk_findings *out)
             char fix[8];
             bool misprinted = false;
             if (level > 1 && lists_tree(t->kind) && !has_code(t, row->code, len - 2) &&
-                lists_level(t, kind, sys, len - 2)) {
+                prints_level(levels, sys, len - 2)) {
                 misprinted = row->label && misprinted_code(r, t, row, sys, fix);
                 if (misprinted)
                     gk_report_finding(out, "CLS002", GK_WARNING, &loc,

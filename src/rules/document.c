@@ -89,8 +89,9 @@ static void check_sections(const gk_report *r, gk_findings *out)
  * 预算财政拨款收支，已公开空表"): that is accepted.  A table printed without
  * a figure while the 情况说明 states a non-zero amount for it (a 三公 table
  * emptied, with 年初预算 0.95万元 in the text) is an error; one explained
- * nowhere, a warning.  Forms (绩效) are not tables of figures; a table the
- * reader could not fully read (partial) is not judged. */
+ * nowhere, a warning.  Forms (绩效) are not tables of figures, nor perhaps
+ * a table of no known kind; a table the reader could not fully read
+ * (partial) is not judged. */
 static bool is_form(gk_table_kind k)
 {
     return k == GK_TABLE_PERF_PROJECT || k == GK_TABLE_PERF_OVERALL ||
@@ -252,8 +253,8 @@ static void check_empty_tables(const gk_report *r, gk_findings *out)
     bool built = false;
     for (size_t i = 0; i < r->ntables; i++) {
         const gk_table *t = &r->tables[i];
-        if (t->empty_note || t->partial || is_form(t->kind))
-            continue;
+        if (t->empty_note || t->partial || is_form(t->kind) || t->kind == GK_TABLE_OTHER)
+            continue;               /* a table of unknown kind may hold no figures */
         bool figures = false;
         for (size_t k = 0; k < t->nrows && !figures; k++)
             for (size_t c = 0; c < t->rows[k].ncells && !figures; c++)

@@ -747,7 +747,34 @@ static void test_wild_tables(void **state)
     assert_int_equal(t->nrows, 2);
     assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, "201", NULL, GK_SIDE_NONE, "基本支出", "60.00", 0);
     assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, "201", NULL, GK_SIDE_NONE, "项目支出", "40.00", 0);
-    assert_int_equal(r->ntables, 1);
+    /* The table of no known kind is kept, with its title and number. */
+    assert_int_equal(r->ntables, 2);
+    t = gk_report_find_table(r, GK_TABLE_OTHER);
+    assert_non_null(t);
+    assert_string_equal(t->title, "收入总表");
+    assert_string_equal(t->number, "公开 08 表");
+    assert_cell(r, GK_TABLE_OTHER, NULL, "120001某局", GK_SIDE_NONE, "小计", "41.00", 0);
+    gk_report_free(r);
+
+    /* A table of no known kind: the columns left of the figures label the
+     * rows (a code apart), a text column (项目简介) is no column of figures,
+     * a blank header is "栏N", a wrapped label line is no row. */
+    r = read_lines("某局2026年部门预算\n表9\n项目支出情况表\n单位：万元\n"
+                   "科目编码\t项目名称\t金额\t\t项目简介\n"
+                   "\t合计\t30.00\t1.00\t\n"
+                   "2010101\t行政运行\t10.00\t\t保障机关运转\n"
+                   "\t（续）\t\t\t\n"
+                   "2010199\t其他一般公共服务支出\t20.00\t1.00\t其他\n");
+    t = gk_report_find_table(r, GK_TABLE_OTHER);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 3);
+    assert_cell(r, GK_TABLE_OTHER, NULL, "合计", GK_SIDE_NONE, "金额", "30.00", 0);
+    assert_cell(r, GK_TABLE_OTHER, "2010101", NULL, GK_SIDE_NONE, "金额", "10.00", 0);
+    assert_cell(r, GK_TABLE_OTHER, "2010199", NULL, GK_SIDE_NONE, "栏2", "1.00", 0);
+    assert_string_equal(row_with(r, GK_TABLE_OTHER, "2010199", NULL, GK_SIDE_NONE)->label,
+                        "其他一般公共服务支出");
+    for (size_t i = 0; i < t->nrows; i++)
+        assert_true(t->rows[i].ncells <= 2);
     gk_report_free(r);
 
     /* A 基本支出表 by economic class whose grid left a blank column under
