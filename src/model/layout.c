@@ -118,7 +118,12 @@ static const gk_layout LAYOUTS[] = {
     /* ---- 预算 ---- */
     {GK_TABLE_BUDGET_FISCAL_SUMMARY, {"财政拨款收支", "总表"}, {"决算"}, GK_ROWS_TWO_SIDED,
      FISCAL_EXPENSE_COLUMNS, {{0}}, FISCAL_SUMS},
+    /* 财政拨款收支总体情况表 (a budget's title read with 预算, text.c). */
+    {GK_TABLE_BUDGET_FISCAL_SUMMARY, {"财政拨款收支总体", "预算"}, {"决算"}, GK_ROWS_TWO_SIDED,
+     FISCAL_EXPENSE_COLUMNS, {{0}}, FISCAL_SUMS},
     {GK_TABLE_BUDGET_SUMMARY, {"收支", "总表"}, {"决算"}, GK_ROWS_TWO_SIDED,
+     {{"金额", {"金额", "预算数"}}}, {{0}}, NO_SUMS},
+    {GK_TABLE_BUDGET_SUMMARY, {"收支总体", "预算"}, {"决算"}, GK_ROWS_TWO_SIDED,
      {{"金额", {"金额", "预算数"}}}, {{0}}, NO_SUMS},
     {GK_TABLE_PERF_TARGET_FUND, {"专项资金", "绩效目标表"}, {0}, GK_ROWS_FORM, {{0}}, {{0}}, NO_SUMS},
     {GK_TABLE_PERF_TARGET_OVERALL, {"整体支出绩效目标表"}, {0}, GK_ROWS_FORM, {{0}}, {{0}}, NO_SUMS},
@@ -173,10 +178,11 @@ static const gk_layout LAYOUTS[] = {
       {"事业单位经营收入", {"经营收入"}},
       {"其他收入", {"其他收入"}}},
      {{0}}, NO_SUMS},
-    /* Not the 支出预算表 (基本支出 | 项目支出 by function): tables of one of
-     * its parts by unit or by economic class, and 机关运行经费 tables. */
+    /* Not the 支出预算表 (基本支出 | 项目支出 by function, all funds): tables
+     * of one of its parts by unit or by economic class, 机关运行经费 tables,
+     * and the 财政拨款 tables (支出表（功能科目）of the fiscal funds only). */
     {GK_TABLE_BUDGET_EXPENSE, {"支出", "预算"},
-     {"决算", "收入", "基本支出预算表", "项目支出及其他支出", "机关运行经费"}, GK_ROWS_CODED,
+     {"决算", "收入", "基本支出预算表", "项目支出及其他支出", "机关运行经费", "财政拨款"}, GK_ROWS_CODED,
      {COL_TOTAL("合计"),
       {"基本支出", {"基本支出"}},
       {"项目支出", {"项目支出"}},

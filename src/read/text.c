@@ -233,7 +233,15 @@ static const gk_layout *title_layout(reader *rd, const gk_line *ln)
         if (l)
             return l;
     }
-    return gk_layout_for_title(key);
+    const gk_layout *l = gk_layout_for_title(key);
+    /* A budget's overview tables may leave 预算 out of their titles (收入
+     * 总表, 本年支出总体情况表): read such a title as if it said 预算. */
+    if (!l && rd->r->kind == GK_DOC_BUDGET && tx_has(key, "总") && !tx_has(key, "决算")) {
+        char budget[GK_NAME_KEY_MAX + 8];
+        gk_format(budget, sizeof budget, "%s预算", key);
+        l = gk_layout_for_title(budget);
+    }
+    return l;
 }
 
 /* Table matter follows a title: a number, a unit, or header-ish lines,
@@ -597,6 +605,11 @@ static void name_columns(reader *rd, const gk_column_spec *spec, size_t hb, size
          * column of its own in the layout's sums. */
         if (tx_has(c->name[i] ? c->name[i] : "", "其中"))
             continue;
+        /* A header printing more columns than the layout knows names its
+         * own ("财政专户拨款收入教育收费"): the layout's order says nothing
+         * of the extra ones. */
+        if (c->name[i] && c->n > ncols)
+            continue;
         for (int k = last + 1; k < ncols; k++)
             if (!used[k]) {
                 used[k] = true;
@@ -802,9 +815,20 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
                 gk_amount_parse(cell_at(ln, 1), strlen(cell_at(ln, 1)), &a) == GK_AMOUNT_OK)
                 from = 1;
         }
-        int ncols = gk_layout_ncolumns(lay->columns);
-        for (int k = 0; k < ncols && k < MAX_POS; k++)
-            c.pos[c.n++] = from + k;
+        /* Every column up to the last the header prints or a figure
+         * stands in: the header names them, canonical columns or not. */
+        int last = from + gk_layout_ncolumns(lay->columns) - 1;
+        for (size_t i = b; i < e; i++) {
+            const gk_line *ln = &rd->L.items[i];
+            for (int k = last + 1; ln->tabbed && k < (int)ln->ncells && k < from + MAX_POS; k++) {
+                gk_amount a;
+                if (i < data ? *ln->cells[k] != '\0'
+                             : gk_amount_parse(ln->cells[k], strlen(ln->cells[k]), &a) == GK_AMOUNT_OK)
+                    last = k;
+            }
+        }
+        for (int k = from; k <= last && c.n < MAX_POS; k++)
+            c.pos[c.n++] = k;
     }
     name_columns(rd, lay->columns, b, nr < e ? nr : data, &c);
     /* Rows by unit (单位编码 | 单位名称 …, a 部门's units with their own

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "../model/arena.h"
+#include "../model/layout.h"
 
 #include "formula.h"
 #include "rules.h"
@@ -493,6 +494,28 @@ static bool other_layout(const gk_table *t, const char *column)
     return part ? prints_column(t, WHOLE) && !parts_printed : parts_printed;
 }
 
+/* A figure of the row under a column its table's layout does not know
+ * ("财政专户拨款收入教育收费", "上级补助收入" in a province's 收入总表): a
+ * part the formula cannot name, so a sum over the row's columns is not
+ * certain.  A "其中…" column is a part of another, not of the row. */
+static const char *foreign_figure(const gk_table *t, const gk_row *row)
+{
+    const gk_layout *lay = gk_layout_of_table(t);
+    if (!lay || !lay->columns[0].name)
+        return NULL;
+    for (size_t c = 0; c < row->ncells; c++) {
+        const gk_cell *cell = &row->cells[c];
+        if (cell->text || gk_amount_is_zero(cell->value) || strncmp(cell->column, "其中", 6) == 0)
+            continue;
+        bool known = false;
+        for (int k = 0; k < GK_LAYOUT_MAX_COLUMNS && lay->columns[k].name && !known; k++)
+            known = strcmp(lay->columns[k].name, cell->column) == 0;
+        if (!known)
+            return cell->column;
+    }
+    return NULL;
+}
+
 /* Evaluate f; `only`, when not NULL, is the table every term speaks of. */
 static void check_in(const ctx *cx, const gk_formula *f, const gk_table *only)
 {
@@ -534,8 +557,16 @@ static void check_in(const ctx *cx, const gk_formula *f, const gk_table *only)
     }
     if (each) {
         const gk_table *t = tables[each_at];
-        for (size_t i = 0; i < t->nrows; i++)
-            evaluate(cx, f, tables, &t->rows[i], NULL);
+        bool one_table = true;
+        for (int k = 0; k < f->nlhs + f->nrhs; k++)
+            one_table &= tables[k < f->nlhs ? k : GK_FORMULA_MAX_TERMS + k - f->nlhs] == t;
+        for (size_t i = 0; i < t->nrows; i++) {
+            const char *foreign = one_table ? foreign_figure(t, &t->rows[i]) : NULL;
+            if (foreign)
+                skip(cx, f, "表中印有公式未列的栏目“", foreign, "”");
+            else
+                evaluate(cx, f, tables, &t->rows[i], NULL);
+        }
     } else if (cls) {
         /* A table that lists no 类 at all (a table by unit, of which only
          * 合计 is a row) has nothing to compare class by class: not blank. */

@@ -739,7 +739,7 @@ static void test_wild_tables(void **state)
                    "科目编码\t科目名称\t合计\t小计\t人员经费\t公用经费\t项目支出\n"
                    "\t合计\t100.00\t60.00\t50.00\t10.00\t40.00\n"
                    "201\t一般公共服务支出\t100.00\t60.00\t50.00\t10.00\t40.00\n"
-                   "公开 08 表\n收入总表\n单位：万元\n"
+                   "公开 08 表\n政府采购支出表\n单位：万元\n"
                    "单位代码\t单位名称\t合计\t小计\n"
                    "120001\t某局\t41.00\t41.00\n");
     t = gk_report_find_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
@@ -751,9 +751,41 @@ static void test_wild_tables(void **state)
     assert_int_equal(r->ntables, 2);
     t = gk_report_find_table(r, GK_TABLE_OTHER);
     assert_non_null(t);
-    assert_string_equal(t->title, "收入总表");
+    assert_string_equal(t->title, "政府采购支出表");
     assert_string_equal(t->number, "公开 08 表");
     assert_cell(r, GK_TABLE_OTHER, NULL, "120001某局", GK_SIDE_NONE, "小计", "41.00", 0);
+    gk_report_free(r);
+
+    /* A budget's tables may leave 预算 out of their titles: 收支总体情况表,
+     * 收入总体情况表, 本年支出总体情况表, 财政拨款收支总体情况表 are read as
+     * the 预算 kinds; a 财政拨款支出表 is no 支出预算表.  A header printing
+     * more columns than the layout knows names its own ("财政专户拨款收入教
+     * 育收费", "上级补助收入"): 其他收入 is the column headed so. */
+    r = read_lines("某局2026年部门预算\n收入总体情况表\n单位名称：某局 单位：万元\n"
+                   "单位名称\t合计\t一般公共预算\t财政拨款收入政府性基金预算\t国有资本经营预算\t"
+                   "财政专户拨款收入教育收费\t其他专户收入拨款\t其他资金收入事业收入\t事业单位经营收入\t"
+                   "其他收入\t上级补助收入\t附属单位上缴收入\t上年结转结余\n"
+                   "合计\t89,421.55\t83,443.78\t4,400.00\t0.00\t0.00\t0.00\t51.56\t0.00\t1,526.22\t0.00\t0.00\t0.00\n"
+                   "某局\t15,819.93\t14,021.23\t1,798.71\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\t0.00\n"
+                   "本年支出总体情况表\n单位：万元\n"
+                   "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+                   "\t合计\t10.00\t6.00\t4.00\n"
+                   "201\t一般公共服务支出\t10.00\t6.00\t4.00\n"
+                   "财政拨款支出表（功能科目）\n单位：万元\n"
+                   "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+                   "\t合计\t8.00\t4.00\t4.00\n");
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "其他收入", "1526.22", 0);
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "事业收入", "51.56", 0);
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "财政专户拨款收入教育收费", "0.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_EXPENSE, "201", NULL, GK_SIDE_NONE, "基本支出", "6.00", 0);
+    t = gk_report_find_table(r, GK_TABLE_OTHER);
+    assert_non_null(t);
+    assert_string_equal(t->title, "财政拨款支出表（功能科目）");
+    gk_report_free(r);
+    /* In a 决算 the same title is no budget table. */
+    r = read_lines("某局2024年度部门决算\n收入总体情况表\n单位：万元\n"
+                   "科目编码\t科目名称\t合计\n\t合计\t1.00\n");
+    assert_null(gk_report_find_table(r, GK_TABLE_BUDGET_INCOME));
     gk_report_free(r);
 
     /* A table of no known kind: the columns left of the figures label the
