@@ -424,6 +424,32 @@ static const char *previous_year(const char *s, const char *t)
     return digits == 4 && (ends(s, e, "比") || ends(s, e, "较")) ? e - strlen("比") : NULL;
 }
 
+/* Where the comparison with an earlier year that qualifies the words
+ * ending at t begins ("较2024年", "比2025年初…", "比2025年预算收入…"), or
+ * NULL: the year may share its 年 with the words after it (年初), or be
+ * followed by what it compares (预算收入). */
+static const char *previous_year_of(const char *s, const char *t)
+{
+    const char *prev = previous_year(s, t);
+    if (prev)
+        return prev;
+    if (starts(t, t + strlen("年"), "年") && (prev = previous_year(s, t + strlen("年"))) != NULL)
+        return prev;                                     /* "比2025" + "年初预算数" */
+    const char *than = rfind(s, t, "比"), *jiao = rfind(s, t, "较");
+    if (jiao > than)
+        than = jiao;
+    if (!than)
+        return NULL;
+    const char *y = than + strlen("比");
+    int digits = 0;
+    while (y < t && is_digit(*y) && digits < 5) {
+        y++;
+        digits++;
+    }
+    /* "比2025年预算收入执行数": the year and a few words, no other figure. */
+    return digits == 4 && starts(y, t, "年") && t - y <= 30 ? than : NULL;
+}
+
 /* The role of a figure from the words before it; *cut is where the role
  * words begin (the subject ends there). */
 /* "下降(增长)" / "增加(减少)" just before [s, e)'s end: the template's two
@@ -509,8 +535,8 @@ static gk_figure_role role_of(const char *s, const char *e, gk_figure_kind kind,
             if (!budget_doc)
                 return GK_ROLE_BUDGET;
             /* A budget's own figures are its values; "较2024年预算13.92"
-             * is the year before's. */
-            const char *prev = previous_year(s, *cut);
+             * and "比2025年初预算数20,292.85" are the year before's. */
+            const char *prev = previous_year_of(s, *cut);
             if (prev) {
                 *cut = prev;
                 return GK_ROLE_PREVIOUS;
@@ -522,6 +548,13 @@ static gk_figure_role role_of(const char *s, const char *e, gk_figure_kind kind,
     for (const char *const *w = ACTUAL_WORDS; *w; w++)
         if (ends(s, t, *w)) {
             *cut = t - strlen(*w);
+            /* In a budget, "比2025年预算收入执行数483,923.17" is the base
+             * of a change: the year before's. */
+            const char *prev = budget_doc ? previous_year_of(s, *cut) : NULL;
+            if (prev) {
+                *cut = prev;
+                return GK_ROLE_PREVIOUS;
+            }
             return GK_ROLE_ACTUAL;
         }
     *cut = t;

@@ -319,6 +319,30 @@ static void test_precision(void **state)
         assert_false(n.figures[i].unit_missing);
     gk_report_free(r);
 
+    /* The base of a change named by the year before's budget or execution
+     * ("比2025年初预算数B减少C", the year sharing its 年 with 年初; "比2025年
+     * 预算收入执行数B增加C"): B is the year before's, the rate is C ÷ B — both
+     * right here (464.28 ÷ 20292.85 = 2.29%, 11913.03 ÷ 483923.17 = 2.46%). */
+    static const char *const Y[] = {
+        "2026年度收入预算515,665.27万元，其中：一般公共预算收入19,828.57万元比2025年初预算数"
+        "20,292.85万元减少464.28万元，降低2.29%；国有资本经营预算收入495,836.20万元，"
+        "比2025年预算收入执行数483,923.17万元增加11,913.03万元，增长2.46%。",
+    };
+    r = prose("二、收入预算情况说明", Y, 1);
+    r->kind = GK_DOC_BUDGET;
+    gk_check(r, &f);
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 0);
+    gk_narrative_extract(r, &n);
+    int prevs = 0;
+    for (int i = 0; i < n.nfigures; i++)
+        if (n.figures[i].role == GK_ROLE_PREVIOUS) {
+            assert_true(strcmp(n.figures[i].text, "20,292.85") == 0 ||
+                        strcmp(n.figures[i].text, "483,923.17") == 0);
+            prevs++;
+        }
+    assert_int_equal(prevs, 2);
+    gk_report_free(r);
+
     /* "基本持平" allows a small change; "手持平板" says nothing of it.  A
      * plain "持平" with a change still is NAR007. */
     static const char *const F[] = {
