@@ -1489,6 +1489,10 @@ static bool total_label(const page *p, const chunk *c, gk_buf *b)
 {
     b->len = 0;
     chunk_text(p, c, b);
+    /* "合      计" spaced over its cell is two chunks of one line. */
+    if ((strcmp(b->data, "合") == 0 || strcmp(b->data, "总") == 0) && c + 1 < p->ch + p->nc &&
+        c[1].line == c->line)
+        chunk_text(p, c + 1, b);
     return b->len && (has(b->data, "合计") || has(b->data, "总计"));
 }
 

@@ -364,6 +364,8 @@ static void evaluate(const ctx *cx, const gk_formula *f, const gk_table *const *
                 continue;
             }
             const gk_row *row = term_row(t, &terms[i], bound, cls);
+            if (!row && terms[i].optional)
+                continue;               /* an optional row the table lacks: blank */
             if (!row && terms[i].sel == GK_SEL_LABEL) {
                 skip(cx, f, "表中没有“", terms[i].key, "”行");
                 return;                 /* a row the document lacks: not evaluated */
