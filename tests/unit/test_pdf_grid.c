@@ -84,10 +84,57 @@ static void test_spaced_total(void **state)
     free(text);
 }
 
+/* The running header atop every page ("某局2026年度部门预算公开") printed
+ * again over a table's rows going on from the page before: no row of the
+ * table, which goes on in the columns of the page before (a column left
+ * blank on this page stays a blank cell). */
+static void test_running_header(void **state)
+{
+    (void)state;
+    pg_doc d = {0};
+    glyphs gs = {0};
+    put(&gs, 36, 10, "某局2026年度部门预算公开");
+    put(&gs, 34, 80, "科目编码");
+    put(&gs, 99, 80, "科目名称");
+    put(&gs, 302, 80, "合计");
+    put(&gs, 400, 80, "基本支出");
+    put(&gs, 500, 80, "项目支出");
+    put(&gs, 34, 100, "21401");
+    put(&gs, 99, 100, "公路水路运输");
+    put(&gs, 310, 100, "300.00");
+    put(&gs, 405, 100, "100.00");
+    put(&gs, 505, 100, "200.00");
+    put(&gs, 34, 116.5, "2140101");
+    put(&gs, 99, 116.5, "行政运行");
+    put(&gs, 310, 116.5, "100.00");
+    put(&gs, 405, 116.5, "100.00");
+    put(&gs, 280, 800, "- 17 -");
+    pg_add_page(&d, 1, gs.g, gs.n, 595);
+    gs.n = 0;
+    put(&gs, 36, 10, "某局2026年度部门预算公开");
+    put(&gs, 34, 40, "2140199");
+    put(&gs, 99, 40, "其他公路水路运输支出");
+    put(&gs, 310, 40, "200.00");
+    put(&gs, 505, 40, "200.00");
+    put(&gs, 34, 56.5, "221");
+    put(&gs, 99, 56.5, "住房保障支出");
+    put(&gs, 310, 56.5, "50.00");
+    put(&gs, 405, 56.5, "50.00");
+    pg_add_page(&d, 2, gs.g, gs.n, 595);
+    pg_finish(&d);
+    const char *page2 = strstr(d.text.data, "=== page 2 ===\n");
+    assert_non_null(page2);
+    assert_null(strstr(page2, "预算公开"));
+    assert_non_null(strstr(page2, "2140199\t其他公路水路运输支出\t200.00\t\t200.00\n"));
+    assert_non_null(strstr(page2, "221\t住房保障支出\t50.00\t50.00\t\n"));
+    pg_doc_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_spaced_total),
+        cmocka_unit_test(test_running_header),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

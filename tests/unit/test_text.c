@@ -788,6 +788,17 @@ static void test_wild_tables(void **state)
     assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "一般公共预算拨款收入", "2796.14", 0);
     gk_report_free(r);
 
+    /* A page's number under the last row is no part of its name (a name
+     * wrapped onto a line of its own is). */
+    r = read_lines("某局2026年单位预算\n一般公共预算支出表\n单位：万元\n"
+                   "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+                   "221\t住房保障支出\t5.00\t5.00\t\n"
+                   "2210203\t购房补贴\t5.00\t5.00\t\n"
+                   "- 18 -\n");
+    assert_string_equal(row_with(r, GK_TABLE_BUDGET_GPB_FUNCTION, "2210203", NULL, GK_SIDE_NONE)->label,
+                        "购房补贴");
+    gk_report_free(r);
+
     /* Rows on the next page a blank cell too wide (the grid made a column
      * of the header printed again): the blank cell after the name, or
      * before 合计, is dropped; "125360,898" (a separator in the last group
