@@ -731,6 +731,16 @@ static void test_wild_tables(void **state)
                 "0.00", 0);
     gk_report_free(r);
 
+    /* "其中：公务用车购置" (its 费 left off) names the 购置费 column. */
+    r = read_lines("某局2025年部门预算\n2025年一般公共预算“三公”经费支出情况表\n单位：万元\n"
+                   "部门名称\t\t小计\t公务接待费\t因公出国（境）费\t公务用车购置及运行费\t"
+                   "其中：公务用车购置\t其中：公务用车运行费\n"
+                   "\t合计\t458.50\t28.50\t30.00\t400.00\t150.00\t250.00\n");
+    assert_cell(r, GK_TABLE_BUDGET_THREE_PUBLIC, NULL, "预算数", GK_SIDE_NONE, "公务用车购置费", "150.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_THREE_PUBLIC, NULL, "预算数", GK_SIDE_NONE, "公务用车运行维护费",
+                "250.00", 0);
+    gk_report_free(r);
+
     /* 一般公共预算支出表 is by function, its 基本支出 split in 小计 / 人员经费
      * / 公用经费; the next table's title, which no layout knows, ends it. */
     r = read_lines("某局2026年单位预算\n公开 07 表\n一般公共预算支出表\n单位：万元\n"
