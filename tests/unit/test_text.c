@@ -731,6 +731,16 @@ static void test_wild_tables(void **state)
                 "0.00", 0);
     gk_report_free(r);
 
+    /* A 政府采购预算明细表 by 采购类别: its 金额 column is read (it was a
+     * table with no figures). */
+    r = read_lines("某局2026年部门预算\n预算10表 政府采购预算明细表\n金额单位：万元\n"
+                   "\t采购类别\t\t金额\n"
+                   "A-货物\t\t\t3,887.172900\n"
+                   "C-服务\t\t\t5,177.883268\n");
+    assert_cell(r, GK_TABLE_BUDGET_PROCUREMENT, NULL, "A-货物", GK_SIDE_NONE, "金额", "3887.172900", 0);
+    assert_cell(r, GK_TABLE_BUDGET_PROCUREMENT, NULL, "C-服务", GK_SIDE_NONE, "金额", "5177.883268", 0);
+    gk_report_free(r);
+
     /* "其中：公务用车购置" (its 费 left off) names the 购置费 column. */
     r = read_lines("某局2025年部门预算\n2025年一般公共预算“三公”经费支出情况表\n单位：万元\n"
                    "部门名称\t\t小计\t公务接待费\t因公出国（境）费\t公务用车购置及运行费\t"
