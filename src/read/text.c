@@ -247,9 +247,13 @@ static bool confirmed_title(reader *rd, size_t t)
         seen++;
         if (title_layout(rd, ln) || section_break(ln))
             return false;                /* the next entry of a 目录 */
+        /* Header words, not in the name of a table ("五、财政拨款支出表
+         * （功能科目）", the next entry of a 目录). */
+        bool named = ends_as_title(tx_key_of(rd, ln->text));
         if (is_number(ln->text) || unit_in(ln->text) != GK_UNIT_NONE ||
-            tx_nonempty_cells(ln) >= 3 || tx_has(ln->text, "栏次") || tx_has(ln->text, "项目") ||
-            tx_has(ln->text, "科目"))
+            tx_nonempty_cells(ln) >= 3 ||
+            (!named && (tx_has(ln->text, "栏次") || tx_has(ln->text, "项目") ||
+                        tx_has(ln->text, "科目"))))
             return true;
     }
     return false;

@@ -741,6 +741,16 @@ static void test_wild_tables(void **state)
     assert_cell(r, GK_TABLE_BUDGET_PROCUREMENT, NULL, "C-服务", GK_SIDE_NONE, "金额", "5177.883268", 0);
     gk_report_free(r);
 
+    /* A 目录 entry is no table's title, though the next one says 科目. */
+    r = read_lines("某局2026年部门预算\n目录\n四、财政拨款收支总表\n五、财政拨款支出表（功能科目）\n"
+                   "六、一般公共预算支出表\n"
+                   "一般公共预算支出表\n单位：万元\n"
+                   "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+                   "201\t一般公共服务支出\t100.00\t60.00\t40.00\n");
+    assert_null(gk_report_find_table(r, GK_TABLE_BUDGET_FISCAL_SUMMARY));
+    assert_int_equal(r->ntables, 1);
+    gk_report_free(r);
+
     /* "其中：公务用车购置" (its 费 left off) names the 购置费 column. */
     r = read_lines("某局2025年部门预算\n2025年一般公共预算“三公”经费支出情况表\n单位：万元\n"
                    "部门名称\t\t小计\t公务接待费\t因公出国（境）费\t公务用车购置及运行费\t"
