@@ -741,6 +741,17 @@ static void test_wild_tables(void **state)
     assert_cell(r, GK_TABLE_BUDGET_PROCUREMENT, NULL, "C-服务", GK_SIDE_NONE, "金额", "5177.883268", 0);
     gk_report_free(r);
 
+    /* A 收入预算表 with 财政专户, 上级补助, 附属单位 and 上年结转结余 columns:
+     * each its own (上年结转结余 had no name, and 合计 includes it). */
+    r = read_lines("某局2026年部门预算\n2026年度收入预算总表\n单位：万元\n"
+                   "单位名称\t合计\t一般公共预算拨款收入\t政府性基金预算拨款收入\t"
+                   "财政专户管理资金收入\t事业收入\t上级补助收入\t附属单位上缴收入\t其他收入\t"
+                   "上年结转结余\n"
+                   "合计\t2249.92\t2144.92\t75.00\t0.00\t0.00\t0.00\t0.00\t0.00\t30.00\n");
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "上年结转", "30.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "上级补助收入", "0.00", 0);
+    gk_report_free(r);
+
     /* A 目录 entry is no table's title, though the next one says 科目. */
     r = read_lines("某局2026年部门预算\n目录\n四、财政拨款收支总表\n五、财政拨款支出表（功能科目）\n"
                    "六、一般公共预算支出表\n"
