@@ -23,7 +23,7 @@ typedef enum gk_row_style {
     GK_ROWS_GENERIC      /* any other: label and header-named columns */
 } gk_row_style;
 
-#define GK_LAYOUT_MAX_COLUMNS 10
+#define GK_LAYOUT_MAX_COLUMNS 12
 #define GK_LAYOUT_MAX_WORDS 6
 
 typedef struct gk_column_spec {

@@ -180,6 +180,7 @@ typedef struct pline {
     bool numbers;            /* column numbers: "栏次 1 2 3 …" */
     bool sentence;           /* a sentence among cells: prose, or a row */
     bool heads;              /* column headers only: "一级指标 二级指标 指标内容" */
+    bool running;            /* the running header: the line atop the page before */
 } pline;
 
 /* A column of a table: its content's extent and, for a code column, its
@@ -217,6 +218,7 @@ typedef struct page {
     size_t nc, ccap;
     double width;
     int number, lineno;
+    const gk_buf *top_before;   /* the first line of the page before */
     gk_buf scratch;
 } page;
 
@@ -561,6 +563,21 @@ static bool body_chunk(const chunk *c)
            (c->kind == K_DIGITS && (c->ndigits == 3 || c->ndigits == 5 || c->ndigits == 7));
 }
 
+static const char *const HEADER_WORDS[] = {"项目", "科目", "编码", "名称", "栏次",
+                                           "预算数", "决算数", "金额", NULL};
+
+/* A word only a table's header has: 项目, 科目, 编码, 名称, 栏次, 预算数,
+ * 决算数, 金额. */
+static bool header_word(page *p, const chunk *c)
+{
+    p->scratch.len = 0;
+    chunk_text(p, c, &p->scratch);
+    for (const char *const *w = HEADER_WORDS; *w; w++)
+        if (has(p->scratch.data, *w))
+            return true;
+    return false;
+}
+
 /* Chunks of line l that are an indicator column's header, whole: a table
  * with no figure in it, a blank 绩效 form, starts at a line of three.
  * (Not 项目, 科目名称, 决算数: a blank table of codes is no grid, its codes
@@ -612,6 +629,18 @@ static void classify_lines(page *p)
         for (size_t k = l->c0; k < l->c1; k++) {
             const chunk *c = &p->ch[k];
             l->amount |= c->kind == K_AMOUNT && c->ndigits > 0;
+        }
+        /* The line atop the page before, atop this one again and set apart
+         * from what follows ("XX局2026年度部门预算公开"), is a running
+         * header: no row of the table going on from that page.  A title,
+         * unit line or table header printed again is none. */
+        if (i == 0 && p->nl > 1 && !l->excluded && !l->amount && p->top_before &&
+            p->top_before->len && strcmp(p->scratch.data, p->top_before->data) == 0 &&
+            p->lines[1].cy - l->cy > 2 * dmax(l->size, p->lines[1].size)) {
+            bool header = false;
+            for (size_t k = l->c0; k < l->c1 && !header; k++)
+                header = header_word(p, &p->ch[k]);
+            l->excluded = l->running = !header;
         }
         /* Column numbers 1, 2, 3 … (after a label): a table's 栏次 line,
          * which starts a table as a figure does (a table with no figure
@@ -678,21 +707,6 @@ static bool joins_region(const page *p, size_t j, size_t k, double gap, size_t a
 {
     const pline *l = &p->lines[j];
     return joins(p, j, k, gap) && (!l->sentence || aligned_chunks(p, j, a, b) + 1 >= l->c1 - l->c0);
-}
-
-static const char *const HEADER_WORDS[] = {"项目", "科目", "编码", "名称", "栏次",
-                                           "预算数", "决算数", "金额", NULL};
-
-/* A word only a table's header has: 项目, 科目, 编码, 名称, 栏次, 预算数,
- * 决算数, 金额. */
-static bool header_word(page *p, const chunk *c)
-{
-    p->scratch.len = 0;
-    chunk_text(p, c, &p->scratch);
-    for (const char *const *w = HEADER_WORDS; *w; w++)
-        if (has(p->scratch.data, *w))
-            return true;
-    return false;
 }
 
 /* Does line j print chunks of the header of lines [a, f) again: no figure,
@@ -794,7 +808,10 @@ static size_t find_regions(const page *p, region *out, bool carry_open, const gk
         size_t multi = 0;
         for (size_t k = a; k <= b; k++)
             multi += p->lines[k].c1 - p->lines[k].c0 >= 2;
-        if (multi >= 2 || (carry_open && n == 0 && a == 0 && multi == 1)) {
+        bool top = true;            /* nothing above it but the running header */
+        for (size_t k = 0; k < a && top; k++)
+            top = p->lines[k].running;
+        if (multi >= 2 || (carry_open && n == 0 && top && multi == 1)) {
             out[n].l0 = a;
             out[n].l1 = b;
             n++;
@@ -1489,6 +1506,10 @@ static bool total_label(const page *p, const chunk *c, gk_buf *b)
 {
     b->len = 0;
     chunk_text(p, c, b);
+    /* "合      计" spaced over its cell is two chunks of one line. */
+    if ((strcmp(b->data, "合") == 0 || strcmp(b->data, "总") == 0) && c + 1 < p->ch + p->nc &&
+        c[1].line == c->line)
+        chunk_text(p, c + 1, b);
     return b->len && (has(b->data, "合计") || has(b->data, "总计"));
 }
 
@@ -2347,6 +2368,10 @@ static void write_page(pg_doc *d, page *p, region *rg, size_t nr)
     size_t with_foot = foot_header(p, rg, nr);
     bool seen_text = false;
     for (size_t i = 0, r = 0; i < p->nl;) {
+        if (p->lines[i].running) {
+            i++;                        /* printed once, on the first page */
+            continue;
+        }
         if (with_foot > nr && r == nr && rg[r].l0 == i) {
             /* The header at the foot: held, with what follows it. */
             if (!d->carry) {
@@ -2387,9 +2412,13 @@ void pg_add_page(pg_doc *d, int number, pg_glyph *g, size_t n, double width)
     p.ng = n;
     p.width = width > 0 ? width : 595;
     p.number = number;
+    p.top_before = &d->top;
     measured_sizes(g, n);
     region *rg;
     size_t nr = lay_out(&p, &rg, d->carry);
+    gk_buf first = GK_BUF_INIT;        /* the next page's top_before */
+    if (p.nl > 0)
+        plain_text(&p, &p.lines[0], &first);
     pg_glyph *joined = NULL;
     pg_carry *c = d->carry;
     if (c && c->nheld && rows_first(&p, rg, nr) && p.nl > 0) {
@@ -2416,6 +2445,7 @@ void pg_add_page(pg_doc *d, int number, pg_glyph *g, size_t n, double width)
         p.ng = c->nheld + n;
         p.width = width > 0 ? width : 595;
         p.number = number;
+        p.top_before = &d->top;
         c->nheld = 0;
         nr = lay_out(&p, &rg, c);
     } else {
@@ -2429,6 +2459,8 @@ void pg_add_page(pg_doc *d, int number, pg_glyph *g, size_t n, double width)
     free(rg);
     free_page(&p);
     free(joined);
+    gk_buf_free(&d->top);
+    d->top = first;
 }
 
 void pg_finish(pg_doc *d)
@@ -2447,5 +2479,6 @@ void pg_doc_free(pg_doc *d)
         gk_buf_free(&d->carry->header);
     }
     free(d->carry);
+    gk_buf_free(&d->top);
     memset(d, 0, sizeof *d);
 }

@@ -41,6 +41,7 @@ typedef struct pg_doc {
     double (*fields)[4];            /* boxes of table cells (zero: blank) */
     size_t nfields, fcap;
     pg_carry *carry;
+    gk_buf top;                     /* the first line of the page before */
 } pg_doc;
 
 /* Append page `page` ("=== page N ===" and its lines).  The glyphs are

@@ -256,9 +256,13 @@ static bool confirmed_title(reader *rd, size_t t)
         seen++;
         if (title_layout(rd, ln) || section_break(ln))
             return false;                /* the next entry of a 目录 */
+        /* Header words, not in the name of a table ("五、财政拨款支出表
+         * （功能科目）", the next entry of a 目录). */
+        bool named = ends_as_title(tx_key_of(rd, ln->text));
         if (is_number(ln->text) || unit_in(ln->text) != GK_UNIT_NONE ||
-            tx_nonempty_cells(ln) >= 3 || tx_has(ln->text, "栏次") || tx_has(ln->text, "项目") ||
-            tx_has(ln->text, "科目"))
+            tx_nonempty_cells(ln) >= 3 ||
+            (!named && (tx_has(ln->text, "栏次") || tx_has(ln->text, "项目") ||
+                        tx_has(ln->text, "科目"))))
             return true;
     }
     return false;
@@ -362,6 +366,22 @@ static bool header_text(const char *t)
 {
     return tx_has(t, "项目") || tx_has(t, "科目") || tx_has(t, "栏次") || tx_has(t, "编码") ||
            tx_has(t, "代码") || tx_has(t, "名称");
+}
+
+/* A page's number at its foot ("- 18 -", "第18页"): digits and dashes, no
+ * word a name could hold. */
+static bool page_number_text(const char *t)
+{
+    bool digits = false;
+    for (; *t; t++) {
+        if (*t >= '0' && *t <= '9')
+            digits = true;
+        else if (tx_starts(t, "—") || tx_starts(t, "第") || tx_starts(t, "页"))
+            t += 2;
+        else if (*t != ' ' && *t != '-')
+            return false;
+    }
+    return digits;
 }
 
 /* At line j: the table's header printed again (a page break), followed
@@ -868,7 +888,8 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
         if (!label) {
             /* A name wrapped onto its own line continues the previous row. */
             if (prev && !by_unit && tx_nonempty_cells(ln) == 1 && prev->label &&
-                ln->line == prev->pos.line + 1 && !header_text(ln->text)) {
+                ln->line == prev->pos.line + 1 && !header_text(ln->text) &&
+                !page_number_text(ln->text)) {
                 char buf[GK_NAME_KEY_MAX * 2];
                 snprintf(buf, sizeof buf, "%s%s", prev->label, ln->text);
                 prev->label = gk_report_strdup(rd->r, tx_clean_label(rd, buf, false));

@@ -365,6 +365,8 @@ static void evaluate(const ctx *cx, const gk_formula *f, const gk_table *const *
                 continue;
             }
             const gk_row *row = term_row(t, &terms[i], bound, cls);
+            if (!row && terms[i].optional)
+                continue;               /* an optional row the table lacks: blank */
             if (!row && terms[i].sel == GK_SEL_LABEL) {
                 skip(cx, f, "表中没有“", terms[i].key, "”行");
                 return;                 /* a row the document lacks: not evaluated */
@@ -495,7 +497,7 @@ static bool other_layout(const gk_table *t, const char *column)
 }
 
 /* A figure of the row under a column its table's layout does not know
- * ("财政专户拨款收入教育收费", "上级补助收入" in a province's 收入总表): a
+ * ("其他专户收入拨款" in a province's 收入总表): a
  * part the formula cannot name, so a sum over the row's columns is not
  * certain.  A "其中…" column is a part of another, not of the row. */
 static const char *foreign_figure(const gk_table *t, const gk_row *row)

@@ -116,6 +116,7 @@ static bool parse_row(cur *c, gk_term *t)
         t->sel = GK_SEL_LABEL;
         t->key = keep(c->fs, s, (size_t)(c->p - s));
         c->p++;
+        t->optional = eat(c, "?");
     }
     return eat(c, "]") || fail(c, "缺少 ]");
 }

@@ -15,7 +15,8 @@
  *                matched by code, else by label, across tables)
  *     类         every 3-digit 类 code present in the tables named
  *     2101501    the row with that code
- *     "合计"     the row with that label;  支出:"总计" on a side
+ *     "合计"     the row with that label;  支出:"总计" on a side;  "上年结转"?
+ *                a row the table may lack (then blank, not a reason to skip)
  * SUM t[类].c adds every 类 row of t.  Relations: = <= >=.  An optional
  * line "WHEN 单位 行政单位" between header and formula limits the rule to
  * documents of that kind (部门, 单位, 行政单位).  TREE checks each 类/款 against the sum of its
@@ -45,6 +46,7 @@ typedef struct gk_term {
     gk_row_sel sel;
     gk_side side;             /* for labels on a side */
     const char *key;          /* the code or label */
+    bool optional;            /* ["label"?]: blank when the table lacks the row */
     const char *column;
 } gk_term;
 

@@ -46,6 +46,14 @@ static void test_language(void **state)
     assert_true(fs.items[2].tree);
     assert_int_equal(fs.items[2].nlhs, 2);
     assert_int_equal(fs.items[0].when, 0);
+    assert_false(fs.items[1].lhs[0].optional);
+    gk_formulas_free(&fs);
+    /* ["label"?]: a row the table may lack. */
+    const char optional[] = "[T5] error 结转\nsummary[支出:\"总计\"].金额 = "
+                            "summary[支出:\"本年支出合计\"].金额 + summary[支出:\"结转\"?].金额\n";
+    assert_true(gk_formulas_parse(&fs, "t.rules", optional, sizeof optional - 1, &err));
+    assert_false(fs.items[0].rhs[0].optional);
+    assert_true(fs.items[0].rhs[1].optional);
     gk_formulas_free(&fs);
     /* WHEN limits a rule to documents of a kind. */
     const char when[] = "[T4] warning 条件\nWHEN 单位 行政单位\nexpense[*].a = expense[*].b\n";
@@ -993,6 +1001,87 @@ static void test_carry_over(void **state)
     }
 }
 
+typedef struct sided_row {
+    gk_side side;
+    const char *label, *column, *value;     /* value NULL: blank */
+} sided_row;
+
+static void sided_table(gk_report *r, gk_table_kind kind, const sided_row *rows, size_t n)
+{
+    gk_table *t = gk_report_add_table(r, kind);
+    t->unit = GK_UNIT_WANYUAN;
+    for (size_t i = 0; i < n; i++) {
+        gk_row *row = gk_table_add_row(r, t);
+        row->side = rows[i].side;
+        row->label = rows[i].label;
+        row->pos = (gk_pos){.line = (int)i + 2};
+        gk_amount a;
+        if (!rows[i].value)
+            continue;                   /* printed blank */
+        assert_int_equal(gk_amount_parse(rows[i].value, strlen(rows[i].value), &a), GK_AMOUNT_OK);
+        gk_row_set(r, row, rows[i].column, a);
+    }
+}
+
+/* The totals of the 收支总表 and 财政拨款收支总表 include what is carried over
+ * where the table prints it (上年结转结余 in, 年终结转结余 out): the year's
+ * income and spending differ by it, and the 支出预算表 is the year's
+ * spending only.  Tables that print no carry-over are checked as before. */
+static void test_carry_over_totals(void **state)
+{
+    (void)state;
+    const sided_row EXPENSE[] = {{GK_SIDE_NONE, "合计", "合计", "50927.95"}};
+    for (int misprinted = 0; misprinted < 2; misprinted++) {
+        const sided_row FISCAL[] = {
+            {GK_SIDE_INCOME, "一般公共预算资金", "金额", "50665.50"},
+            {GK_SIDE_INCOME, "政府性基金预算资金", "金额", NULL},
+            {GK_SIDE_INCOME, "国有资本经营预算资金", "金额", NULL},
+            {GK_SIDE_INCOME, "本年收入合计", "金额", "50665.50"},
+            {GK_SIDE_INCOME, "上年结转结余", "金额", misprinted ? "150.68" : "152.68"},
+            {GK_SIDE_INCOME, "收入总计", "金额", "50818.18"},
+            {GK_SIDE_EXPENSE, "本年支出合计", "合计", "50818.18"},
+            {GK_SIDE_EXPENSE, "支出总计", "合计", "50818.18"},
+        };
+        const sided_row SUMMARY[] = {
+            {GK_SIDE_EXPENSE, "本年支出合计", "金额", "50927.95"},
+            {GK_SIDE_EXPENSE, "年终结转结余", "金额", "108.27"},
+            {GK_SIDE_EXPENSE, "支出总计", "金额", misprinted ? "51026.22" : "51036.22"},
+        };
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        sided_table(r, GK_TABLE_BUDGET_FISCAL_SUMMARY, FISCAL, 8);
+        sided_table(r, GK_TABLE_BUDGET_SUMMARY, SUMMARY, 3);
+        sided_table(r, GK_TABLE_BUDGET_EXPENSE, EXPENSE, 1);
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule(&f, "BUD046", GK_ERROR), (size_t)misprinted);
+        assert_int_equal(count_rule(&f, "BUD015", GK_ERROR), (size_t)misprinted);
+        assert_int_equal(count_rule(&f, "BUD030", GK_ERROR), (size_t)misprinted);
+        gk_report_free(r);
+    }
+    /* No carry-over row: the totals are the year's. */
+    const sided_row FISCAL[] = {
+        {GK_SIDE_INCOME, "一般公共预算资金", "金额", "50818.18"},
+        {GK_SIDE_INCOME, "政府性基金预算资金", "金额", NULL},
+        {GK_SIDE_INCOME, "国有资本经营预算资金", "金额", NULL},
+        {GK_SIDE_INCOME, "本年收入合计", "金额", "50818.18"},
+        {GK_SIDE_INCOME, "收入总计", "金额", "50818.18"},
+        {GK_SIDE_EXPENSE, "本年支出合计", "合计", "50818.18"},
+    };
+    const sided_row SUMMARY[] = {{GK_SIDE_EXPENSE, "支出总计", "金额", "51036.22"}};
+    gk_report *r = gk_report_new();
+    r->kind = GK_DOC_BUDGET;
+    sided_table(r, GK_TABLE_BUDGET_FISCAL_SUMMARY, FISCAL, 6);
+    sided_table(r, GK_TABLE_BUDGET_SUMMARY, SUMMARY, 1);
+    sided_table(r, GK_TABLE_BUDGET_EXPENSE, EXPENSE, 1);
+    gk_findings f;
+    gk_check(r, &f);
+    assert_int_equal(count_rule(&f, "BUD046", GK_ERROR), 0);
+    assert_int_equal(count_rule(&f, "BUD015", GK_ERROR), 0);
+    assert_int_equal(count_rule(&f, "BUD030", GK_ERROR), 1);
+    gk_report_free(r);
+}
+
 /* 7-digit economic codes: a 款 subdivided by the locality, or a row number
  * joined to the code by the reader — notes, not errors; anything else is
  * CLS001. */
@@ -1052,8 +1141,8 @@ static void test_flat_code_list(void **state)
 }
 
 /* A row identity over columns (合计 = Σ parts) is not evaluated on a row
- * that holds a figure under a column the layout does not know (上级补助收入
- * in a province's 收入总表): a part the formula cannot name.  The same row
+ * that holds a figure under a column the layout does not know (其他专户收入
+ * 拨款 in a province's 收入总表): a part the formula cannot name.  The same row
  * with that column at zero is judged. */
 static void test_foreign_columns(void **state)
 {
@@ -1075,7 +1164,7 @@ static void test_foreign_columns(void **state)
         gk_amount a;
         const char *v = foreign ? "10.00" : "0.00";
         assert_int_equal(gk_amount_parse(v, strlen(v), &a), GK_AMOUNT_OK);
-        gk_row_set(r, row, "上级补助收入", a);
+        gk_row_set(r, row, "其他专户收入拨款", a);
         gk_findings f;
         gk_check(r, &f);
         assert_int_equal(count_rule(&f, "BUD020", GK_ERROR), foreign ? 0 : 1);
@@ -1137,6 +1226,7 @@ int main(void)
         cmocka_unit_test(test_layouts),
         cmocka_unit_test(test_as_of_year),
         cmocka_unit_test(test_carry_over),
+        cmocka_unit_test(test_carry_over_totals),
         cmocka_unit_test(test_local_codes),
         cmocka_unit_test(test_flat_code_list),
         cmocka_unit_test(test_foreign_columns),

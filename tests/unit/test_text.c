@@ -732,6 +732,47 @@ static void test_wild_tables(void **state)
                 "0.00", 0);
     gk_report_free(r);
 
+    /* A 政府采购预算明细表 by 采购类别: its 金额 column is read (it was a
+     * table with no figures). */
+    r = read_lines("某局2026年部门预算\n预算10表 政府采购预算明细表\n金额单位：万元\n"
+                   "\t采购类别\t\t金额\n"
+                   "A-货物\t\t\t3,887.172900\n"
+                   "C-服务\t\t\t5,177.883268\n");
+    assert_cell(r, GK_TABLE_BUDGET_PROCUREMENT, NULL, "A-货物", GK_SIDE_NONE, "金额", "3887.172900", 0);
+    assert_cell(r, GK_TABLE_BUDGET_PROCUREMENT, NULL, "C-服务", GK_SIDE_NONE, "金额", "5177.883268", 0);
+    gk_report_free(r);
+
+    /* A 收入预算表 with 财政专户, 上级补助, 附属单位 and 上年结转结余 columns:
+     * each its own (上年结转结余 had no name, and 合计 includes it). */
+    r = read_lines("某局2026年部门预算\n2026年度收入预算总表\n单位：万元\n"
+                   "单位名称\t合计\t一般公共预算拨款收入\t政府性基金预算拨款收入\t"
+                   "财政专户管理资金收入\t事业收入\t上级补助收入\t附属单位上缴收入\t其他收入\t"
+                   "上年结转结余\n"
+                   "合计\t2249.92\t2144.92\t75.00\t0.00\t0.00\t0.00\t0.00\t0.00\t30.00\n");
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "上年结转", "30.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "上级补助收入", "0.00", 0);
+    gk_report_free(r);
+
+    /* A 目录 entry is no table's title, though the next one says 科目. */
+    r = read_lines("某局2026年部门预算\n目录\n四、财政拨款收支总表\n五、财政拨款支出表（功能科目）\n"
+                   "六、一般公共预算支出表\n"
+                   "一般公共预算支出表\n单位：万元\n"
+                   "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+                   "201\t一般公共服务支出\t100.00\t60.00\t40.00\n");
+    assert_null(gk_report_find_table(r, GK_TABLE_BUDGET_FISCAL_SUMMARY));
+    assert_int_equal(r->ntables, 1);
+    gk_report_free(r);
+
+    /* "其中：公务用车购置" (its 费 left off) names the 购置费 column. */
+    r = read_lines("某局2025年部门预算\n2025年一般公共预算“三公”经费支出情况表\n单位：万元\n"
+                   "部门名称\t\t小计\t公务接待费\t因公出国（境）费\t公务用车购置及运行费\t"
+                   "其中：公务用车购置\t其中：公务用车运行费\n"
+                   "\t合计\t458.50\t28.50\t30.00\t400.00\t150.00\t250.00\n");
+    assert_cell(r, GK_TABLE_BUDGET_THREE_PUBLIC, NULL, "预算数", GK_SIDE_NONE, "公务用车购置费", "150.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_THREE_PUBLIC, NULL, "预算数", GK_SIDE_NONE, "公务用车运行维护费",
+                "250.00", 0);
+    gk_report_free(r);
+
     /* 一般公共预算支出表 is by function, its 基本支出 split in 小计 / 人员经费
      * / 公用经费; the next table's title, which no layout knows, ends it. */
     r = read_lines("某局2026年单位预算\n公开 07 表\n一般公共预算支出表\n单位：万元\n"
@@ -759,8 +800,8 @@ static void test_wild_tables(void **state)
     /* A budget's tables may leave 预算 out of their titles: 收支总体情况表,
      * 收入总体情况表, 本年支出总体情况表, 财政拨款收支总体情况表 are read as
      * the 预算 kinds; a 财政拨款支出表 is no 支出预算表.  A header printing
-     * more columns than the layout knows names its own ("财政专户拨款收入教
-     * 育收费", "上级补助收入"): 其他收入 is the column headed so. */
+     * more columns than the layout knows names its own ("其他专户收入拨
+     * 款"): 其他收入 is the column headed so. */
     r = read_lines("某局2026年部门预算\n收入总体情况表\n单位名称：某局 单位：万元\n"
                    "单位名称\t合计\t一般公共预算\t财政拨款收入政府性基金预算\t国有资本经营预算\t"
                    "财政专户拨款收入教育收费\t其他专户收入拨款\t其他资金收入事业收入\t事业单位经营收入\t"
@@ -776,7 +817,7 @@ static void test_wild_tables(void **state)
                    "\t合计\t8.00\t4.00\t4.00\n");
     assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "其他收入", "1526.22", 0);
     assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "事业收入", "51.56", 0);
-    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "财政专户拨款收入教育收费", "0.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "其他专户收入拨款", "0.00", 0);
     assert_cell(r, GK_TABLE_BUDGET_EXPENSE, "201", NULL, GK_SIDE_NONE, "基本支出", "6.00", 0);
     t = gk_report_find_table(r, GK_TABLE_OTHER);
     assert_non_null(t);
@@ -846,6 +887,17 @@ static void test_wild_tables(void **state)
     assert_int_equal(t->nrows, 1);
     assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "合计", "2796.14", 0);
     assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "一般公共预算拨款收入", "2796.14", 0);
+    gk_report_free(r);
+
+    /* A page's number under the last row is no part of its name (a name
+     * wrapped onto a line of its own is). */
+    r = read_lines("某局2026年单位预算\n一般公共预算支出表\n单位：万元\n"
+                   "科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+                   "221\t住房保障支出\t5.00\t5.00\t\n"
+                   "2210203\t购房补贴\t5.00\t5.00\t\n"
+                   "- 18 -\n");
+    assert_string_equal(row_with(r, GK_TABLE_BUDGET_GPB_FUNCTION, "2210203", NULL, GK_SIDE_NONE)->label,
+                        "购房补贴");
     gk_report_free(r);
 
     /* Rows on the next page a blank cell too wide (the grid made a column
