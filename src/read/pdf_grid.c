@@ -1493,7 +1493,9 @@ static bool total_label(const page *p, const chunk *c, gk_buf *b)
 }
 
 /* A label that starts an item of its own: "一、", "二十一、", "1.", "（一）",
- * "(1)", "其中：". */
+ * "(1)", "其中：" (and "（30分）", a score under its indicator's name).  A
+ * bracket that opens on no number is the end of a name wrapped onto its
+ * own line ("(7)对企业补助" / "（基本建设）"). */
 static bool numbered(const page *p, const chunk *c)
 {
     char buf[64];
@@ -1504,9 +1506,12 @@ static bool numbered(const page *p, const chunk *c)
         n += len;
     }
     buf[n] = '\0';
-    if (starts(buf, "其中") || starts(buf, "（") || starts(buf, "("))
+    if (starts(buf, "其中"))
         return true;
     const char *s = buf;
+    bool bracket = starts(s, "（") || starts(s, "(");
+    if (bracket)
+        s += *s == '(' ? 1 : strlen("（");
     static const char *const CN[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
     bool cn = false;
     for (bool more = true; more;) {
@@ -1518,6 +1523,8 @@ static bool numbered(const page *p, const chunk *c)
                 break;
             }
     }
+    if (bracket)
+        return cn || (*s >= '0' && *s <= '9');
     if (cn)
         return starts(s, "、") || *s == '.';
     if (*s >= '0' && *s <= '9') {
@@ -1618,7 +1625,9 @@ static bool continues(const page *p, const chunk *a, const chunk *c, double righ
 /* The first row's name may begin above its code and figures, among the
  * header's lines ("社会保障和就" / "208 业支出 754.75"): header lines of a
  * text column that the column's first line continues go to the body.
- * Returns whether any did. */
+ * The cell ends before a header that stands right of the column, short of
+ * the next column of the body: the header of a column with no figure on
+ * this page (its columns are not known yet).  Returns whether any did. */
 static bool first_name_lines(grid *gr)
 {
     page *p = gr->p;
@@ -1626,6 +1635,12 @@ static bool first_name_lines(grid *gr)
     for (int k = 0; k < gr->ncols; k++) {
         if (gr->cols[k].kind != C_TEXT)
             continue;
+        double right = cell_right(gr, k);
+        for (size_t i = 0; i < gr->body_from; i++) {
+            const chunk *c = &p->ch[gr->cs[i]];
+            if (c->x0 > gr->cols[k].x1)
+                right = dmin(right, (gr->cols[k].x1 + c->x0) / 2);
+        }
         const chunk *top = NULL;
         for (size_t i = gr->body_from; i < gr->ncs; i++) {
             const chunk *c = &p->ch[gr->cs[i]];
@@ -1643,7 +1658,7 @@ static bool first_name_lines(grid *gr)
                     (best == gr->body_from || c->cy > p->ch[gr->cs[best]].cy))
                     best = i;
             }
-            if (best < gr->body_from && continues(p, &p->ch[gr->cs[best]], top, cell_right(gr, k))) {
+            if (best < gr->body_from && continues(p, &p->ch[gr->cs[best]], top, right)) {
                 /* Into the body: swap it to the end of the header part. */
                 top = &p->ch[gr->cs[best]];
                 size_t last = gr->body_from - 1, t = gr->cs[best];

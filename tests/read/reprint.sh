@@ -20,7 +20,7 @@ FLOORS="000_2e4bf1e814f589dd chromium 189
 000_2e4bf1e814f589dd libreoffice 193
 002_958243b751db7aa3 chromium 506
 002_958243b751db7aa3 libreoffice 475
-004_a8cda960e0db61c9 chromium 83
+004_a8cda960e0db61c9 chromium 86
 004_a8cda960e0db61c9 libreoffice 81"
 
 while read -r doc producer floor; do

@@ -1,0 +1,126 @@
+/*
+ * test_pdf_grid.c — the PDF grid (src/read/pdf_grid.c) on pages made of
+ * synthetic characters: the tabbed lines it makes of their positions.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "../../src/read/pdf_grid.h"
+
+/* A page being set: characters one by one, an ideograph as wide as its
+ * size, anything else half as wide. */
+typedef struct sheet {
+    pg_glyph g[2048];
+    size_t n;
+} sheet;
+
+static void put(sheet *s, double x, double y, double size, const char *text)
+{
+    for (const unsigned char *p = (const unsigned char *)text; *p;) {
+        size_t len = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+        assert_true(s->n < sizeof s->g / sizeof *s->g);
+        pg_glyph *g = &s->g[s->n++];
+        memset(g, 0, sizeof *g);
+        memcpy(g->utf8, p, len);
+        double w = len == 1 ? size / 2 : size;
+        g->x0 = x, g->x1 = x + w;
+        g->y0 = y, g->y1 = y + size;
+        g->size = size;
+        x += w;
+        p += len;
+    }
+}
+
+/* The text the grid makes of pages s[0..n), "=== page N ===" lines and all. */
+static char *grid_text(sheet *s, size_t n)
+{
+    pg_doc d = {0};
+    for (size_t i = 0; i < n; i++)
+        pg_add_page(&d, (int)i + 1, s[i].g, s[i].n, 595);
+    pg_finish(&d);
+    gk_buf_putc(&d.text, '\0');
+    char *t = strdup(d.text.data);
+    pg_doc_free(&d);
+    return t;
+}
+
+static void assert_line(const char *text, const char *line)
+{
+    if (!strstr(text, line))
+        fail_msg("no line \"%s\" in:\n%s", line, text);
+}
+
+/* A name wrapped before its bracket ("(7)对企业补助" / "（基本建设）") goes
+ * on in its cell: the bracket numbers no item of its own. */
+static void test_wrapped_bracket(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    put(s, 10, 100, 10, "项目");
+    put(s, 90, 100, 10, "金额");
+    put(s, 150, 100, 10, "项目");
+    put(s, 230, 100, 10, "金额");
+    put(s, 10, 120, 10, "1、节能环保支");
+    put(s, 90, 126, 10, "5.00");
+    put(s, 150, 120, 10, "(7)对企业补助");
+    put(s, 230, 126, 10, "6.00");
+    put(s, 10, 132, 10, "出");
+    put(s, 150, 132, 10, "（基本建设）");
+    put(s, 10, 150, 10, "2、其他支出");
+    put(s, 90, 150, 10, "7.00");
+    put(s, 150, 150, 10, "(8)其他支出");
+    put(s, 230, 150, 10, "8.00");
+    char *t = grid_text(s, 1);
+    assert_line(t, "1、节能环保支出\t5.00\t(7)对企业补助（基本建设）\t6.00\n");
+    assert_line(t, "2、其他支出\t7.00\t(8)其他支出\t8.00\n");
+    free(t);
+    free(s);
+}
+
+/* The first row's name wrapped, its first line above the row's figures
+ * (centred in the tall row): the line is the name's, not a header, though
+ * the column right of it has no figure on the page to tell where its cell
+ * ends (its header does). */
+static void test_first_name_before_blank_column(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    put(s, 10, 100, 10, "项目");
+    put(s, 90, 100, 10, "预算数");
+    put(s, 150, 100, 10, "项目");
+    put(s, 230, 100, 10, "预算数");
+    put(s, 300, 100, 10, "项目");
+    put(s, 380, 100, 10, "预算数");
+    put(s, 10, 126, 10, "1、财政拨款");
+    put(s, 90, 126, 10, "5.00");
+    put(s, 150, 120, 10, "1、一般公共服");
+    put(s, 150, 132, 10, "务支出");
+    put(s, 300, 126, 10, "1、人员经费");
+    put(s, 380, 126, 10, "7.00");
+    put(s, 10, 150, 10, "2、其他");
+    put(s, 90, 150, 10, "6.00");
+    put(s, 150, 150, 10, "2、外交支出");
+    put(s, 300, 150, 10, "2、公用经费");
+    put(s, 380, 150, 10, "8.00");
+    char *t = grid_text(s, 1);
+    assert_line(t, "1、财政拨款\t5.00\t1、一般公共服务支出\t\t1、人员经费\t7.00\n");
+    free(t);
+    free(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_wrapped_bracket),
+        cmocka_unit_test(test_first_name_before_blank_column),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
