@@ -1698,6 +1698,18 @@ static void body_rows(grid *gr, rows *rs)
                 add_anchor(rs, c->cy, c->cy, c->size);
             }
         }
+        /* A label across the code and the name wrapped in its cell
+         * ("人员经费合" / "计"): its lines are one row (a whole 合计 label
+         * above is a row of its own). */
+        for (int k = 0; k < gr->ncols; k++) {
+            size_t n = column_chunks(gr, k, col);
+            for (size_t i = 1; i < n; i++) {
+                const chunk *a = &p->ch[col[i - 1]], *c = &p->ch[col[i]];
+                if (a->anchor && c->anchor && a->kind == K_TEXT && !total_label(p, a, &b) &&
+                    continues(p, a, c, cell_right(gr, k)))
+                    add_anchor(rs, a->cy, c->cy, dmax(a->size, c->size));
+            }
+        }
     } else if (labelled) {
         /* Labels, a label wrapped onto several lines counting once.  First
          * where each column's labels start, then a line beside the start of

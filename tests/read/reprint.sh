@@ -18,8 +18,8 @@ fail=0
 # document producer floor (cells equal to the text's, of the text's total)
 FLOORS="000_2e4bf1e814f589dd chromium 189
 000_2e4bf1e814f589dd libreoffice 193
-002_958243b751db7aa3 chromium 506
-002_958243b751db7aa3 libreoffice 475
+002_958243b751db7aa3 chromium 508
+002_958243b751db7aa3 libreoffice 477
 004_a8cda960e0db61c9 chromium 86
 004_a8cda960e0db61c9 libreoffice 81"
 

@@ -116,11 +116,45 @@ static void test_first_name_before_blank_column(void **state)
     free(s);
 }
 
+/* A total's label across the code and the name, wrapped in its cell
+ * ("人员经费合" / "计") on a page the table goes on to: one row, not two. */
+static void test_wrapped_total_over_code(void **state)
+{
+    (void)state;
+    sheet *s = calloc(2, sizeof *s);
+    put(&s[0], 10, 100, 10, "科目代码");
+    put(&s[0], 70, 100, 10, "科目名称");
+    put(&s[0], 170, 100, 10, "决算数");
+    static const char *const rows[][3] = {
+        {"30101", "基本工资", "73.70"}, {"30102", "津贴补贴", "25.89"},
+        {"30103", "奖金", "11.50"},     {"30107", "绩效工资", "0.00"},
+        {"30112", "医疗费", "0.16"},    {"30113", "住房公积金", "10.03"},
+    };
+    for (int i = 0; i < 6; i++) {
+        put(&s[0], 10, 120 + 15 * i, 10, rows[i][0]);
+        put(&s[0], 70, 120 + 15 * i, 10, rows[i][1]);
+        put(&s[0], 170, 120 + 15 * i, 10, rows[i][2]);
+    }
+    for (int i = 0; i < 4; i++) {
+        put(&s[1], 10, 40 + 15 * i, 10, (const char *[]){"30114", "30115", "30116", "30199"}[i]);
+        put(&s[1], 70, 40 + 15 * i, 10, "其他支出");
+        put(&s[1], 170, 40 + 15 * i, 10, "0.00");
+    }
+    put(&s[1], 10, 100, 10, "人员经费合");
+    put(&s[1], 170, 106, 10, "121.28");
+    put(&s[1], 10, 112, 10, "计");
+    char *t = grid_text(s, 2);
+    assert_line(t, "30199\t其他支出\t0.00\n人员经费合计\t\t121.28\n");
+    free(t);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_wrapped_bracket),
         cmocka_unit_test(test_first_name_before_blank_column),
+        cmocka_unit_test(test_wrapped_total_over_code),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
