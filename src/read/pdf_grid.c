@@ -98,6 +98,7 @@
  */
 #include "pdf_grid.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -320,12 +321,16 @@ static bool figure_char(unsigned u)
 }
 
 /* A figure and a word of Chinese side by side: two cells, even close (a
- * wide figure overflowing its cell up to the next one's label).  So are two
- * figures a quarter of a size apart (digits stand closer). */
+ * wide figure overflowing its cell up to the next one's label).  So are a
+ * figure and a word of letters or markup ("377.37 <b>本年支出合计</b>",
+ * "<b>本年支出合计</b> 59"), and two figures a quarter of a size apart
+ * (digits stand closer). */
 static bool figure_meets_text(const pg_glyph *a, const pg_glyph *b)
 {
     unsigned u = codepoint(a->utf8), v = codepoint(b->utf8);
-    return (figure_char(u) && v >= 0x2E80) || (u >= 0x2E80 && figure_char(v));
+    bool word_after = v >= 0x2E80 || (v < 0x80 && (isalpha((int)v) || v == '<'));
+    bool word_before = u >= 0x2E80 || (u < 0x80 && (isalpha((int)u) || u == '>'));
+    return (figure_char(u) && word_after) || (word_before && figure_char(v));
 }
 
 /* Figures on both sides of a gap: two cells — unless the gap is inside an

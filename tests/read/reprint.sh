@@ -19,7 +19,7 @@ fail=0
 FLOORS="000_2e4bf1e814f589dd chromium 189
 000_2e4bf1e814f589dd libreoffice 193
 002_958243b751db7aa3 chromium 508
-002_958243b751db7aa3 libreoffice 477
+002_958243b751db7aa3 libreoffice 499
 004_a8cda960e0db61c9 chromium 86
 004_a8cda960e0db61c9 libreoffice 81"
 

@@ -149,12 +149,41 @@ static void test_wrapped_total_over_code(void **state)
     free(s);
 }
 
+/* A figure close beside a word of letters or markup ("377.37 <b>本年支出合计</b>",
+ * "<b>本年支出合计</b> 59": a text printed with its tags) stands in a cell
+ * of its own, as beside a word of Chinese. */
+static void test_figure_beside_markup(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    put(s, 10, 100, 10, "项目");
+    put(s, 60, 100, 10, "金额");
+    put(s, 95, 100, 10, "项目");
+    put(s, 175, 100, 10, "行次");
+    put(s, 220, 100, 10, "金额");
+    put(s, 10, 120, 10, "收入");
+    put(s, 60, 120, 10, "1.00");
+    put(s, 95, 120, 10, "支出");
+    put(s, 175, 120, 10, "58");
+    put(s, 220, 120, 10, "1.00");
+    put(s, 10, 135, 10, "合计");
+    put(s, 60, 135, 10, "377.37");
+    put(s, 95, 135, 10, "<b>支出合计</b>");
+    put(s, 175, 135, 10, "59");
+    put(s, 220, 135, 10, "377.37");
+    char *t = grid_text(s, 1);
+    assert_line(t, "合计\t377.37\t<b>支出合计</b>\t59\t377.37\n");
+    free(t);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_wrapped_bracket),
         cmocka_unit_test(test_first_name_before_blank_column),
         cmocka_unit_test(test_wrapped_total_over_code),
+        cmocka_unit_test(test_figure_beside_markup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
