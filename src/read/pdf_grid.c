@@ -193,12 +193,18 @@ typedef struct column {
     size_t nchunks;       /* of the body in it */
     int nparts;
     double part_x0[MAX_PARTS], part_x1[MAX_PARTS];
+    /* The table's last row so far: its last line in this column reaches
+     * the cell's right edge (the row may go on at the next page's top),
+     * starting at cut_x0. */
+    bool cut;
+    double cut_x0;
 } column;
 
 struct pg_carry {
     column *cols;
     int ncols;
     bool open;            /* the last table ran to the foot of its page */
+    size_t last_row;      /* its last row's line (in pg_doc.lines) */
     gk_buf header;        /* its header's text, chunk by chunk */
     /* A header at the foot of a page (foot_header), held back to be read
      * with the rows at the top of the next: its glyphs, its page, the
@@ -527,6 +533,21 @@ static bool title_like(const char *s)
     return n >= 9 && memcmp(s + n - 3, "表", 3) == 0;
 }
 
+/* A table's number on its own, over its title: "表9", "表 13-1". */
+static bool table_number(const char *s)
+{
+    if (!starts(s, "表"))
+        return false;
+    s += strlen("表");
+    size_t digits = 0;
+    for (; *s; s++)
+        if (*s >= '0' && *s <= '9')
+            digits++;
+        else if (*s != ' ' && *s != '-')
+            return false;
+    return digits > 0;
+}
+
 /* Lines that are never part of a table's grid: titles, unit and 部门
  * lines, notes, section headings and prose.  ("主管部门" with no colon
  * is a 绩效 form's field, in its grid.)  A sentence starting well in from
@@ -554,8 +575,8 @@ static bool excluded_text(const char *s, double width, double page_width, size_t
         return true;                                              /* unit, 部门 */
     if ((starts(s, "第") && has(s, "部分")) || (nchunks <= 2 && title_like(s)))
         return true;                                              /* heading, title */
-    if (starts(s, "公开") && has(s, "表") && strlen(s) < 24)
-        return true;                                              /* 公开01表 */
+    if ((starts(s, "公开") && has(s, "表") && strlen(s) < 24) || table_number(s))
+        return true;                                              /* 公开01表, 表9 */
     return false;
 }
 
@@ -779,7 +800,12 @@ static size_t find_regions(const page *p, region *out, bool carry_open, const gk
     size_t n = 0;
     for (size_t i = 0; i < p->nl;) {
         const pline *l = &p->lines[i];
-        if (l->excluded || l->sentence || !(l->amount || l->numbers || l->heads) ||
+        /* (At the top of a page after a table that ran to the foot of the
+         * last, a code starts its rows too: the blank rows it goes on with,
+         * "310 资本性支出".) */
+        bool code = carry_open && i == 0 && l->c1 > l->c0 && p->ch[l->c0].kind == K_DIGITS &&
+                    body_chunk(&p->ch[l->c0]);
+        if (l->excluded || l->sentence || !(l->amount || l->numbers || l->heads || code) ||
             l->c1 - l->c0 < 2) {
             i++;
             continue;
@@ -1617,14 +1643,19 @@ static double cell_right(const grid *gr, int k)
  * of a sentence (fifteen characters or more) counts as full further from
  * the edge than a name's: it breaks short before a word that does not fit
  * ("…参保单位," / "13000人的…") or a character kept with the next (“). */
+static bool full_line(const chunk *a, double right)
+{
+    double slack = a->x1 - a->x0 >= 15 * a->size ? 6.0 : 2.0;
+    return a->x1 >= right - slack * a->size;
+}
+
 static bool continues(const page *p, const chunk *a, const chunk *c, double right)
 {
     double size = dmax(a->size, c->size);
     bool aligned = dabs(c->x0 - a->x0) <= 1.5 * size ||
                    dabs((c->x0 + c->x1) / 2 - (a->x0 + a->x1) / 2) <= 1.5 * size;
-    double slack = a->x1 - a->x0 >= 15 * a->size ? 6.0 : 2.0;
-    return c->cy > a->cy && c->cy - a->cy <= 1.7 * size && a->x1 >= right - slack * a->size &&
-           aligned && !numbered(p, c) && c->kind == K_TEXT;
+    return c->cy > a->cy && c->cy - a->cy <= 1.7 * size && full_line(a, right) && aligned &&
+           !numbered(p, c) && c->kind == K_TEXT;
 }
 
 /* The first row's name may begin above its code and figures, among the
@@ -1888,6 +1919,60 @@ static void put_row(pg_doc *d, grid *gr, size_t *idx, size_t n)
     o = &d->lines[oi];
     o->field0 = f0;
     o->nfields = d->nfields - f0;
+}
+
+/* Is the first row of a table carried over to this page, chunks
+ * idx[0..n), the rest of the last page's last row, cut by the page break
+ * ("(1)一般公共预算" / "拨款")?  Each of its chunks is a line of text that
+ * goes on from that row's line in its column (which reached the cell's
+ * edge; it starts where that one did) and numbers no item of its own, and
+ * the row is the last line written but for the page's marker.  Then it is
+ * written into that row. */
+static bool rest_of_row(pg_doc *d, const grid *gr, const size_t *idx, size_t n)
+{
+    page *p = gr->p;
+    const pg_carry *carry = d->carry;
+    if (n == 0 || carry->last_row >= d->n || d->lines[carry->last_row].nfields != (size_t)gr->ncols)
+        return false;
+    for (size_t i = carry->last_row + 1; i < d->n; i++)
+        if (d->lines[i].page != 0)
+            return false;
+    for (size_t i = 0; i < n; i++) {
+        const chunk *c = &p->ch[idx[i]];
+        const column *col = &gr->cols[c->col];
+        if (c->kind != K_TEXT || col->kind != C_TEXT || !col->cut ||
+            dabs(c->x0 - col->cut_x0) > 1.5 * c->size || numbered(p, c) ||
+            total_label(p, c, &p->scratch))
+            return false;
+    }
+    /* The row again, each of its cells followed by its rest. */
+    pg_origin *o = &d->lines[carry->last_row];
+    size_t at = o->text_at, end = carry->last_row + 1 < d->n ? d->lines[carry->last_row + 1].text_at
+                                                             : d->text.len;
+    gk_buf line = GK_BUF_INIT;
+    const char *f = d->text.data + at, *stop = d->text.data + end - 1;   /* before its '\n' */
+    for (int k = 0; k < gr->ncols; k++) {
+        const char *tab = memchr(f, '\t', (size_t)(stop - f));
+        const char *e = tab ? tab : stop;
+        gk_buf_putn(&line, f, (size_t)(e - f));
+        for (size_t i = 0; i < n; i++)
+            if (p->ch[idx[i]].col == k)
+                chunk_text(p, &p->ch[idx[i]], &line);
+        if (k + 1 < gr->ncols)
+            gk_buf_putc(&line, '\t');
+        f = tab ? tab + 1 : stop;
+    }
+    gk_buf_putc(&line, '\n');
+    gk_buf rest = GK_BUF_INIT;
+    gk_buf_putn(&rest, d->text.data + end, d->text.len - end);
+    d->text.len = at;
+    gk_buf_putn(&d->text, line.data, line.len);
+    gk_buf_putn(&d->text, rest.data, rest.len);
+    for (size_t i = carry->last_row + 1; i < d->n; i++)
+        d->lines[i].text_at += line.len - (end - at);
+    gk_buf_free(&line);
+    gk_buf_free(&rest);
+    return true;
 }
 
 static void emit_plain(pg_doc *d, page *p, const pline *l)
@@ -2222,11 +2307,13 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
         i = j;
     }
 
-    /* Body rows. */
+    /* Body rows (the first, on a page the table goes on to, may be the
+     * rest of the last page's last row). */
     rows rs = {0};
     body_rows(&gr, &rs);
     size_t nb = gr.ncs - gr.body_from;
     size_t *body = idx + gr.body_from;
+    bool written = false;
     for (size_t r = 0, from = 0; r < rs.n; r++) {
         size_t m = from;
         for (size_t i = from; i < nb; i++)
@@ -2236,8 +2323,29 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
                 body[i] = t;
                 m++;
             }
-        put_row(d, &gr, body + from, m - from);
+        if (!(r == 0 && carried && rest_of_row(d, &gr, body + from, m - from))) {
+            put_row(d, &gr, body + from, m - from);
+            written = m > from;
+        }
         from = m;
+    }
+    /* Where the last row's lines reach their cells' edges: it may go on
+     * at the top of the next page. */
+    for (int k = 0; k < gr.ncols; k++)
+        gr.cols[k].cut = false;
+    for (size_t i = 0; i < nb && written; i++) {
+        const chunk *c = &p->ch[body[i]];
+        column *col = &gr.cols[c->col];
+        if (c->row != (int)rs.n - 1 || col->kind != C_TEXT)
+            continue;
+        bool last = true;
+        for (size_t j = 0; j < nb && last; j++)
+            last = p->ch[body[j]].col != c->col || p->ch[body[j]].row != c->row ||
+                   p->ch[body[j]].cy <= c->cy;
+        if (last) {
+            col->cut = c->kind == K_TEXT && full_line(c, cell_right(&gr, c->col));
+            col->cut_x0 = c->x0;
+        }
     }
 
     /* The columns go on to the next page's table, if it continues there. */
@@ -2250,6 +2358,8 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     d->carry->cols = gr.cols;
     d->carry->ncols = gr.ncols;
     d->carry->open = true;
+    if (written)
+        d->carry->last_row = d->n - 1;
     if (!carried) {
         gk_buf_free(&d->carry->header);
         d->carry->header = head;

@@ -177,6 +177,73 @@ static void test_figure_beside_markup(void **state)
     free(s);
 }
 
+/* A row cut by the page break ("(1)一般公共预算" at the foot of a page,
+ * "拨款" at the top of the next): one row, on the page it starts on.  The
+ * first row of the next page that starts an item of its own stays a row;
+ * so does the table's number under its last row ("表9") stay out of it. */
+static void test_row_cut_by_page(void **state)
+{
+    (void)state;
+    sheet *s = calloc(2, sizeof *s);
+    put(&s[0], 10, 100, 10, "项目");
+    put(&s[0], 90, 100, 10, "预算数");
+    put(&s[0], 150, 100, 10, "项目");
+    put(&s[0], 230, 100, 10, "预算数");
+    put(&s[0], 10, 120, 10, "1、财政拨款");
+    put(&s[0], 90, 120, 10, "5.00");
+    put(&s[0], 150, 120, 10, "1、外交支出");
+    put(&s[0], 230, 120, 10, "5.00");
+    put(&s[0], 10, 140, 10, "(1)一般公共");
+    put(&s[0], 90, 140, 10, "5.00");
+    put(&s[0], 150, 140, 10, "2、国防支出");
+    put(&s[0], 230, 140, 10, "0.00");
+    put(&s[1], 10, 40, 10, "预算拨款");
+    put(&s[1], 10, 60, 10, "(2)其他拨款");
+    put(&s[1], 90, 60, 10, "0.00");
+    put(&s[1], 150, 60, 10, "3、教育支出");
+    put(&s[1], 230, 60, 10, "0.00");
+    put(&s[1], 10, 80, 10, "本年收入合计");
+    put(&s[1], 90, 80, 10, "5.00");
+    put(&s[1], 150, 80, 10, "本年支出合计");
+    put(&s[1], 230, 80, 10, "5.00");
+    put(&s[1], 10, 92, 10, "表9");
+    put(&s[1], 10, 120, 10, "政府性基金预算支出表");
+    char *t = grid_text(s, 2);
+    assert_line(t, "(1)一般公共预算拨款\t5.00\t2、国防支出\t0.00\n=== page 2 ===\n(2)其他拨款\t0.00");
+    assert_line(t, "本年收入合计\t5.00\t本年支出合计\t5.00\n表9\n");
+    free(t);
+    free(s);
+}
+
+/* A table of codes that runs to a page's foot goes on at the top of the
+ * next with blank rows ("310 资本性支出", no figure): rows of the table,
+ * in its columns. */
+static void test_blank_rows_carried(void **state)
+{
+    (void)state;
+    sheet *s = calloc(2, sizeof *s);
+    put(&s[0], 10, 100, 10, "科目代码");
+    put(&s[0], 70, 100, 10, "科目名称");
+    put(&s[0], 170, 100, 10, "决算数");
+    static const char *const rows[][3] = {
+        {"30101", "基本工资", "73.70"}, {"30102", "津贴补贴", "25.89"},
+        {"30103", "奖金", "11.50"},     {"307", "债务利息支出", "0.00"},
+    };
+    for (int i = 0; i < 4; i++) {
+        put(&s[0], 10, 120 + 15 * i, 10, rows[i][0]);
+        put(&s[0], 70, 120 + 15 * i, 10, rows[i][1]);
+        put(&s[0], 170, 120 + 15 * i, 10, rows[i][2]);
+    }
+    put(&s[1], 10, 40, 10, "310");
+    put(&s[1], 70, 40, 10, "资本性支出");
+    put(&s[1], 10, 55, 10, "399");
+    put(&s[1], 70, 55, 10, "其他支出");
+    char *t = grid_text(s, 2);
+    assert_line(t, "=== page 2 ===\n310\t资本性支出\t\n399\t其他支出\t\n");
+    free(t);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -184,6 +251,8 @@ int main(void)
         cmocka_unit_test(test_first_name_before_blank_column),
         cmocka_unit_test(test_wrapped_total_over_code),
         cmocka_unit_test(test_figure_beside_markup),
+        cmocka_unit_test(test_row_cut_by_page),
+        cmocka_unit_test(test_blank_rows_carried),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
