@@ -98,6 +98,7 @@
  */
 #include "pdf_grid.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -193,12 +194,18 @@ typedef struct column {
     size_t nchunks;       /* of the body in it */
     int nparts;
     double part_x0[MAX_PARTS], part_x1[MAX_PARTS];
+    /* The table's last row so far: its last line in this column reaches
+     * the cell's right edge (the row may go on at the next page's top),
+     * starting at cut_x0. */
+    bool cut;
+    double cut_x0;
 } column;
 
 struct pg_carry {
     column *cols;
     int ncols;
     bool open;            /* the last table ran to the foot of its page */
+    size_t last_row;      /* its last row's line (in pg_doc.lines) */
     gk_buf header;        /* its header's text, chunk by chunk */
     /* A header at the foot of a page (foot_header), held back to be read
      * with the rows at the top of the next: its glyphs, its page, the
@@ -322,12 +329,16 @@ static bool figure_char(unsigned u)
 }
 
 /* A figure and a word of Chinese side by side: two cells, even close (a
- * wide figure overflowing its cell up to the next one's label).  So are two
- * figures a quarter of a size apart (digits stand closer). */
+ * wide figure overflowing its cell up to the next one's label).  So are a
+ * figure and a word of letters or markup ("377.37 <b>本年支出合计</b>",
+ * "<b>本年支出合计</b> 59"), and two figures a quarter of a size apart
+ * (digits stand closer). */
 static bool figure_meets_text(const pg_glyph *a, const pg_glyph *b)
 {
     unsigned u = codepoint(a->utf8), v = codepoint(b->utf8);
-    return (figure_char(u) && v >= 0x2E80) || (u >= 0x2E80 && figure_char(v));
+    bool word_after = v >= 0x2E80 || (v < 0x80 && (isalpha((int)v) || v == '<'));
+    bool word_before = u >= 0x2E80 || (u < 0x80 && (isalpha((int)u) || u == '>'));
+    return (figure_char(u) && word_after) || (word_before && figure_char(v));
 }
 
 /* Figures on both sides of a gap: two cells — unless the gap is inside an
@@ -524,6 +535,21 @@ static bool title_like(const char *s)
     return n >= 9 && memcmp(s + n - 3, "表", 3) == 0;
 }
 
+/* A table's number on its own, over its title: "表9", "表 13-1". */
+static bool table_number(const char *s)
+{
+    if (!starts(s, "表"))
+        return false;
+    s += strlen("表");
+    size_t digits = 0;
+    for (; *s; s++)
+        if (*s >= '0' && *s <= '9')
+            digits++;
+        else if (*s != ' ' && *s != '-')
+            return false;
+    return digits > 0;
+}
+
 /* Lines that are never part of a table's grid: titles, unit and 部门
  * lines, notes, section headings and prose.  ("主管部门" with no colon
  * is a 绩效 form's field, in its grid.)  A sentence starting well in from
@@ -551,8 +577,8 @@ static bool excluded_text(const char *s, double width, double page_width, size_t
         return true;                                              /* unit, 部门 */
     if ((starts(s, "第") && has(s, "部分")) || (nchunks <= 2 && title_like(s)))
         return true;                                              /* heading, title */
-    if (starts(s, "公开") && has(s, "表") && strlen(s) < 24)
-        return true;                                              /* 公开01表 */
+    if ((starts(s, "公开") && has(s, "表") && strlen(s) < 24) || table_number(s))
+        return true;                                              /* 公开01表, 表9 */
     return false;
 }
 
@@ -788,7 +814,12 @@ static size_t find_regions(const page *p, region *out, bool carry_open, const gk
     size_t n = 0;
     for (size_t i = 0; i < p->nl;) {
         const pline *l = &p->lines[i];
-        if (l->excluded || l->sentence || !(l->amount || l->numbers || l->heads) ||
+        /* (At the top of a page after a table that ran to the foot of the
+         * last, a code starts its rows too: the blank rows it goes on with,
+         * "310 资本性支出".) */
+        bool code = carry_open && i == 0 && l->c1 > l->c0 && p->ch[l->c0].kind == K_DIGITS &&
+                    body_chunk(&p->ch[l->c0]);
+        if (l->excluded || l->sentence || !(l->amount || l->numbers || l->heads || code) ||
             l->c1 - l->c0 < 2) {
             i++;
             continue;
@@ -1514,7 +1545,9 @@ static bool total_label(const page *p, const chunk *c, gk_buf *b)
 }
 
 /* A label that starts an item of its own: "一、", "二十一、", "1.", "（一）",
- * "(1)", "其中：". */
+ * "(1)", "其中：" (and "（30分）", a score under its indicator's name).  A
+ * bracket that opens on no number is the end of a name wrapped onto its
+ * own line ("(7)对企业补助" / "（基本建设）"). */
 static bool numbered(const page *p, const chunk *c)
 {
     char buf[64];
@@ -1525,9 +1558,12 @@ static bool numbered(const page *p, const chunk *c)
         n += len;
     }
     buf[n] = '\0';
-    if (starts(buf, "其中") || starts(buf, "（") || starts(buf, "("))
+    if (starts(buf, "其中"))
         return true;
     const char *s = buf;
+    bool bracket = starts(s, "（") || starts(s, "(");
+    if (bracket)
+        s += *s == '(' ? 1 : strlen("（");
     static const char *const CN[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", NULL};
     bool cn = false;
     for (bool more = true; more;) {
@@ -1539,6 +1575,8 @@ static bool numbered(const page *p, const chunk *c)
                 break;
             }
     }
+    if (bracket)
+        return cn || (*s >= '0' && *s <= '9');
     if (cn)
         return starts(s, "、") || *s == '.';
     if (*s >= '0' && *s <= '9') {
@@ -1626,20 +1664,27 @@ static double cell_right(const grid *gr, int k)
  * of a sentence (fifteen characters or more) counts as full further from
  * the edge than a name's: it breaks short before a word that does not fit
  * ("…参保单位," / "13000人的…") or a character kept with the next (“). */
+static bool full_line(const chunk *a, double right)
+{
+    double slack = a->x1 - a->x0 >= 15 * a->size ? 6.0 : 2.0;
+    return a->x1 >= right - slack * a->size;
+}
+
 static bool continues(const page *p, const chunk *a, const chunk *c, double right)
 {
     double size = dmax(a->size, c->size);
     bool aligned = dabs(c->x0 - a->x0) <= 1.5 * size ||
                    dabs((c->x0 + c->x1) / 2 - (a->x0 + a->x1) / 2) <= 1.5 * size;
-    double slack = a->x1 - a->x0 >= 15 * a->size ? 6.0 : 2.0;
-    return c->cy > a->cy && c->cy - a->cy <= 1.7 * size && a->x1 >= right - slack * a->size &&
-           aligned && !numbered(p, c) && c->kind == K_TEXT;
+    return c->cy > a->cy && c->cy - a->cy <= 1.7 * size && full_line(a, right) && aligned &&
+           !numbered(p, c) && c->kind == K_TEXT;
 }
 
 /* The first row's name may begin above its code and figures, among the
  * header's lines ("社会保障和就" / "208 业支出 754.75"): header lines of a
  * text column that the column's first line continues go to the body.
- * Returns whether any did. */
+ * The cell ends before a header that stands right of the column, short of
+ * the next column of the body: the header of a column with no figure on
+ * this page (its columns are not known yet).  Returns whether any did. */
 static bool first_name_lines(grid *gr)
 {
     page *p = gr->p;
@@ -1647,6 +1692,12 @@ static bool first_name_lines(grid *gr)
     for (int k = 0; k < gr->ncols; k++) {
         if (gr->cols[k].kind != C_TEXT)
             continue;
+        double right = cell_right(gr, k);
+        for (size_t i = 0; i < gr->body_from; i++) {
+            const chunk *c = &p->ch[gr->cs[i]];
+            if (c->x0 > gr->cols[k].x1)
+                right = dmin(right, (gr->cols[k].x1 + c->x0) / 2);
+        }
         const chunk *top = NULL;
         for (size_t i = gr->body_from; i < gr->ncs; i++) {
             const chunk *c = &p->ch[gr->cs[i]];
@@ -1664,7 +1715,7 @@ static bool first_name_lines(grid *gr)
                     (best == gr->body_from || c->cy > p->ch[gr->cs[best]].cy))
                     best = i;
             }
-            if (best < gr->body_from && continues(p, &p->ch[gr->cs[best]], top, cell_right(gr, k))) {
+            if (best < gr->body_from && continues(p, &p->ch[gr->cs[best]], top, right)) {
                 /* Into the body: swap it to the end of the header part. */
                 top = &p->ch[gr->cs[best]];
                 size_t last = gr->body_from - 1, t = gr->cs[best];
@@ -1702,6 +1753,18 @@ static void body_rows(grid *gr, rows *rs)
             if (kind == C_CODE || (kind == C_TEXT && total_label(p, c, &b))) {
                 c->anchor = true;
                 add_anchor(rs, c->cy, c->cy, c->size);
+            }
+        }
+        /* A label across the code and the name wrapped in its cell
+         * ("人员经费合" / "计"): its lines are one row (a whole 合计 label
+         * above is a row of its own). */
+        for (int k = 0; k < gr->ncols; k++) {
+            size_t n = column_chunks(gr, k, col);
+            for (size_t i = 1; i < n; i++) {
+                const chunk *a = &p->ch[col[i - 1]], *c = &p->ch[col[i]];
+                if (a->anchor && c->anchor && a->kind == K_TEXT && !total_label(p, a, &b) &&
+                    continues(p, a, c, cell_right(gr, k)))
+                    add_anchor(rs, a->cy, c->cy, dmax(a->size, c->size));
             }
         }
     } else if (labelled) {
@@ -1877,6 +1940,60 @@ static void put_row(pg_doc *d, grid *gr, size_t *idx, size_t n)
     o = &d->lines[oi];
     o->field0 = f0;
     o->nfields = d->nfields - f0;
+}
+
+/* Is the first row of a table carried over to this page, chunks
+ * idx[0..n), the rest of the last page's last row, cut by the page break
+ * ("(1)一般公共预算" / "拨款")?  Each of its chunks is a line of text that
+ * goes on from that row's line in its column (which reached the cell's
+ * edge; it starts where that one did) and numbers no item of its own, and
+ * the row is the last line written but for the page's marker.  Then it is
+ * written into that row. */
+static bool rest_of_row(pg_doc *d, const grid *gr, const size_t *idx, size_t n)
+{
+    page *p = gr->p;
+    const pg_carry *carry = d->carry;
+    if (n == 0 || carry->last_row >= d->n || d->lines[carry->last_row].nfields != (size_t)gr->ncols)
+        return false;
+    for (size_t i = carry->last_row + 1; i < d->n; i++)
+        if (d->lines[i].page != 0)
+            return false;
+    for (size_t i = 0; i < n; i++) {
+        const chunk *c = &p->ch[idx[i]];
+        const column *col = &gr->cols[c->col];
+        if (c->kind != K_TEXT || col->kind != C_TEXT || !col->cut ||
+            dabs(c->x0 - col->cut_x0) > 1.5 * c->size || numbered(p, c) ||
+            total_label(p, c, &p->scratch))
+            return false;
+    }
+    /* The row again, each of its cells followed by its rest. */
+    pg_origin *o = &d->lines[carry->last_row];
+    size_t at = o->text_at, end = carry->last_row + 1 < d->n ? d->lines[carry->last_row + 1].text_at
+                                                             : d->text.len;
+    gk_buf line = GK_BUF_INIT;
+    const char *f = d->text.data + at, *stop = d->text.data + end - 1;   /* before its '\n' */
+    for (int k = 0; k < gr->ncols; k++) {
+        const char *tab = memchr(f, '\t', (size_t)(stop - f));
+        const char *e = tab ? tab : stop;
+        gk_buf_putn(&line, f, (size_t)(e - f));
+        for (size_t i = 0; i < n; i++)
+            if (p->ch[idx[i]].col == k)
+                chunk_text(p, &p->ch[idx[i]], &line);
+        if (k + 1 < gr->ncols)
+            gk_buf_putc(&line, '\t');
+        f = tab ? tab + 1 : stop;
+    }
+    gk_buf_putc(&line, '\n');
+    gk_buf rest = GK_BUF_INIT;
+    gk_buf_putn(&rest, d->text.data + end, d->text.len - end);
+    d->text.len = at;
+    gk_buf_putn(&d->text, line.data, line.len);
+    gk_buf_putn(&d->text, rest.data, rest.len);
+    for (size_t i = carry->last_row + 1; i < d->n; i++)
+        d->lines[i].text_at += line.len - (end - at);
+    gk_buf_free(&line);
+    gk_buf_free(&rest);
+    return true;
 }
 
 static void emit_plain(pg_doc *d, page *p, const pline *l)
@@ -2211,11 +2328,13 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
         i = j;
     }
 
-    /* Body rows. */
+    /* Body rows (the first, on a page the table goes on to, may be the
+     * rest of the last page's last row). */
     rows rs = {0};
     body_rows(&gr, &rs);
     size_t nb = gr.ncs - gr.body_from;
     size_t *body = idx + gr.body_from;
+    bool written = false;
     for (size_t r = 0, from = 0; r < rs.n; r++) {
         size_t m = from;
         for (size_t i = from; i < nb; i++)
@@ -2225,8 +2344,29 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
                 body[i] = t;
                 m++;
             }
-        put_row(d, &gr, body + from, m - from);
+        if (!(r == 0 && carried && rest_of_row(d, &gr, body + from, m - from))) {
+            put_row(d, &gr, body + from, m - from);
+            written = m > from;
+        }
         from = m;
+    }
+    /* Where the last row's lines reach their cells' edges: it may go on
+     * at the top of the next page. */
+    for (int k = 0; k < gr.ncols; k++)
+        gr.cols[k].cut = false;
+    for (size_t i = 0; i < nb && written; i++) {
+        const chunk *c = &p->ch[body[i]];
+        column *col = &gr.cols[c->col];
+        if (c->row != (int)rs.n - 1 || col->kind != C_TEXT)
+            continue;
+        bool last = true;
+        for (size_t j = 0; j < nb && last; j++)
+            last = p->ch[body[j]].col != c->col || p->ch[body[j]].row != c->row ||
+                   p->ch[body[j]].cy <= c->cy;
+        if (last) {
+            col->cut = c->kind == K_TEXT && full_line(c, cell_right(&gr, c->col));
+            col->cut_x0 = c->x0;
+        }
     }
 
     /* The columns go on to the next page's table, if it continues there. */
@@ -2239,6 +2379,8 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     d->carry->cols = gr.cols;
     d->carry->ncols = gr.ncols;
     d->carry->open = true;
+    if (written)
+        d->carry->last_row = d->n - 1;
     if (!carried) {
         gk_buf_free(&d->carry->header);
         d->carry->header = head;
