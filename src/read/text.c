@@ -1446,9 +1446,11 @@ static void read_public3(reader *rd, gk_table *t, const gk_layout *lay, size_t b
             }
             if (n < 2)
                 continue;
-            for (size_t k = 0; k < ln->ncells && c.n < MAX_POS; k++)
-                if (*ln->cells[k])
+            for (size_t k = 0; k < ln->ncells && c.n < MAX_POS; k++) {
+                gk_amount a;    /* figures only: not the row's 合计 label */
+                if (gk_amount_parse(ln->cells[k], strlen(ln->cells[k]), &a) == GK_AMOUNT_OK)
                     c.pos[c.n++] = (int)k;
+            }
             name_columns(rd, lay->columns, b, i, &c);
             gk_row *row = tx_new_row(rd, t, ln, NULL, "预算数", GK_SIDE_NONE);
             for (int k = 0; k < c.n; k++)

@@ -797,6 +797,19 @@ static void test_wild_tables(void **state)
     assert_cell(r, GK_TABLE_OTHER, NULL, "120001某局", GK_SIDE_NONE, "小计", "41.00", 0);
     gk_report_free(r);
 
+    /* A 三公 预算表 without 栏次 whose line of figures starts with its
+     * label "合计": the label is no column, the figures keep theirs. */
+    r = read_lines("某局2026年部门预算\n2026年一般公共预算“三公”经费支出情况表\n单位：万元\n"
+                   "\t\t三公经费预（决）算数（财政拨款）\t\t\t\t\t\n"
+                   "部门名称\t\t小计\t公务接待费\t因公出国（境）费\t公务用车购置及运行费\t"
+                   "其中：公务用车购置\t其中：公务用车运行费\n"
+                   "\t合计\t458.50\t28.50\t30.00\t400.00\t150.00\t250.00\n");
+    assert_cell(r, GK_TABLE_BUDGET_THREE_PUBLIC, NULL, "预算数", GK_SIDE_NONE, "公务接待费", "28.50", 0);
+    assert_cell(r, GK_TABLE_BUDGET_THREE_PUBLIC, NULL, "预算数", GK_SIDE_NONE, "公务用车购置费", "150.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_THREE_PUBLIC, NULL, "预算数", GK_SIDE_NONE, "公务用车运行维护费", "250.00", 0);
+    assert_int_equal(r->nnotes, 0);      /* no "“会议费”栏的“合计”不是金额" */
+    gk_report_free(r);
+
     /* A budget's tables may leave 预算 out of their titles: 收支总体情况表,
      * 收入总体情况表, 本年支出总体情况表, 财政拨款收支总体情况表 are read as
      * the 预算 kinds; a 财政拨款支出表 is no 支出预算表.  A header printing
