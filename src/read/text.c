@@ -1388,6 +1388,31 @@ static bool read_public3_vertical(reader *rd, gk_table *t, const gk_layout *lay,
     return true;
 }
 
+static int occurrences(const char *s, const char *word)
+{
+    int n = 0;
+    for (const char *p = strstr(s, word); p; p = strstr(p + strlen(word), word))
+        n++;
+    return n;
+}
+
+/* Year labels in a header key: "2021年" not followed by more of a date or
+ * a title ("2021年度部门…" is not a column's year). */
+static int year_labels(const char *key)
+{
+    int n = 0;
+    for (const char *p = strstr(key, "年"); p; p = strstr(p + strlen("年"), "年")) {
+        int digits = 0;
+        while (p - digits > key && p[-digits - 1] >= '0' && p[-digits - 1] <= '9')
+            digits++;
+        const char *after = p + strlen("年");
+        if (digits == 4 && p[-digits] == '2' && (!*after || (*after >= '0' && *after <= '9') ||
+                                                 tx_starts(after, "增减")))
+            n++;
+    }
+    return n;
+}
+
 /* A 三公 table printing last year's figures, this year's and the change
  * side by side (上年 | 当年 | 增减变化情况, or 2021年 | 2022年, each with its
  * own 合计): which
@@ -1405,11 +1430,12 @@ static bool public3_years(reader *rd, size_t b, size_t e)
         }
         if (figures)
             break;
+        /* Counted within cells too: a header line the grid could not
+         * split is one cell ("2021年 2022年 增减变化情况"). */
         for (size_t k = 0; k < ln->ncells; k++) {
             const char *key = tx_key_of(rd, ln->cells[k]);
-            totals += tx_has(key, "合计");
-            years += tx_starts(key, "上年") || tx_starts(key, "当年") ||
-                     (strlen(key) == 7 && key[0] == '2' && tx_has(key, "年"));
+            totals += occurrences(key, "合计");
+            years += occurrences(key, "上年") + occurrences(key, "当年") + year_labels(key);
             change |= tx_has(key, "增减");
         }
     }
@@ -1420,10 +1446,6 @@ static void read_public3(reader *rd, gk_table *t, const gk_layout *lay, size_t b
 {
     if (read_public3_vertical(rd, t, lay, b, e))
         return;
-    if (public3_years(rd, b, e)) {
-        leave_unread(rd, t, "“三公”经费表并列上年数、本年数和增减数，未能确定本年各栏");
-        return;
-    }
     columns c = {0};
     size_t nr = numbering_row(rd, b, e, &c);
     columns half[2];
@@ -1738,7 +1760,10 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
         (tabbed ? read_grouped : read_grouped_spaced)(rd, tb, b, e);
         break;
     case GK_ROWS_PUBLIC3:
-        (tabbed ? read_public3 : read_public3_spaced)(rd, tb, lay, b, e);
+        if (public3_years(rd, b, e))
+            leave_unread(rd, tb, "“三公”经费表并列上年数、本年数和增减数，未能确定本年各栏");
+        else
+            (tabbed ? read_public3 : read_public3_spaced)(rd, tb, lay, b, e);
         break;
     case GK_ROWS_LABELLED: read_labelled(rd, tb, lay, b, e, true); break;
     case GK_ROWS_GENERIC:

@@ -981,6 +981,18 @@ static void test_wild_tables(void **state)
     for (size_t i = 0; i < f.n; i++)
         assert_string_not_equal(f.items[i].rule, "COMP003");
     gk_report_free(r);
+    /* The same with a header the grid could not split into cells (one
+     * line "2021年 2022年 增减变化情况", 合计 thrice in one line). */
+    r = read_lines("某局2022年部门预算\n表13\n部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表\n单位：元\n"
+                   "2021年 2022年 增减变化情况\n"
+                   "单位编码 单位名称\n"
+                   "合计 会议费 合计 会议费 合计 会议费\n"
+                   "\t合计\t10\t2\t8\t1\t-2\t-1\n");
+    t = gk_report_find_table(r, GK_TABLE_BUDGET_THREE_PUBLIC);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 0);
+    assert_true(t->partial);
+    gk_report_free(r);
 
     /* "一、部门预算" with its total over "1、一般公共服务支出": a row, but
      * the rows under it are the side's own (a 类 keeps its code). */
