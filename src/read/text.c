@@ -1515,7 +1515,124 @@ bool body_tabbed(const reader *rd, size_t b, size_t e)
     return tabbed * 2 >= lines && tabbed > 0;
 }
 
+/* ---- A 序号 column merged into the next ---------------------------------------------------- */
+
+static bool all_digits(const char *s)
+{
+    return *s && strspn(s, "0123456789") == strlen(s);
+}
+
+/* Walk the all-digit cells at position p of lines (h, e) expecting the
+ * serials first, first + 1, … (a serial may be missing: one skipped).
+ * Counts the cells that start with their serial, and gives the serial
+ * after the last in *next; when strip, drops the serials. */
+static int walk_serials(reader *rd, size_t h, size_t e, int p, int first, bool strip, int *next)
+{
+    int expect = first, matched = 0;
+    for (size_t i = h + 1; i < e; i++) {
+        gk_line *ln = &rd->L.items[i];
+        const char *s = cell_at(ln, p);
+        if (!all_digits(s))
+            continue;
+        for (int skip = 0; skip < 2; skip++) {
+            char serial[16];
+            int n = snprintf(serial, sizeof serial, "%d", expect + skip);
+            if (strncmp(s, serial, (size_t)n) == 0) {
+                if (strip)
+                    ln->cells[p] = s + n;
+                expect += skip + 1;
+                matched++;
+                break;
+            }
+        }
+    }
+    *next = expect;
+    return matched;
+}
+
+/* A 序号 column (1, 2, 3 … down the rows) printed so close to the column
+ * after it that the grid made one column of both: the header cell holds
+ * 序号 among the other header's words ("序号功能科目编码", "单位编序号码"
+ * with 序/号 printed down the cell), each row's cell the serial joined to
+ * the code ("1030107": row 10, code 30107).  A serial is no part of the
+ * code: in [b, e), drop the serials that run on from row to row, and 序号
+ * from the header cells. */
+static void drop_merged_serials(reader *rd, size_t b, size_t e)
+{
+    int after = rd->serial_next;
+    rd->serial_next = 0;
+    size_t h = e;
+    int p = -1;
+    for (size_t i = b; i < e && p < 0; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        for (size_t k = 0; k < ln->ncells && p < 0; k++)
+            if (strstr(ln->cells[k], "序号") && strcmp(ln->cells[k], "序号") != 0) {
+                h = i;
+                p = (int)k;
+            }
+    }
+    if (p < 0)
+        return;
+    size_t d = h + 1;
+    while (d < e && !all_digits(cell_at(&rd->L.items[d], p)))
+        d++;
+    if (d == e)
+        return;
+    /* The first serial: the one after the table before's when this one
+     * goes on from it (its title and header printed again on the next
+     * page); else the prefix of the first digit cell from which most cells
+     * run on, three at least (a run of one or two proves nothing). */
+    const char *digits = cell_at(&rd->L.items[d], p);
+    char serial[16];
+    int first = 0, best = 2, next;
+    snprintf(serial, sizeof serial, "%d", after);
+    if (after && tx_starts(digits, serial))
+        first = after;
+    for (size_t n = 1; !first && n <= 3 && n <= strlen(digits) && digits[0] != '0'; n++) {
+        int v = atoi(gk_arena_strndup(rd->scratch, digits, n));
+        int m = walk_serials(rd, h, e, p, v, false, &next);
+        if (m > best) {
+            best = m;
+            first = v;
+        }
+    }
+    if (!first)
+        return;
+    walk_serials(rd, h, e, p, first, true, &rd->serial_next);
+    for (size_t i = h; i < e; i++) {
+        gk_line *ln = &rd->L.items[i];
+        const char *s = cell_at(ln, p), *at = strstr(s, "序号");
+        if (!at || strcmp(s, "序号") == 0)
+            continue;
+        char buf[256];
+        snprintf(buf, sizeof buf, "%.*s%s", (int)(at - s), s, at + strlen("序号"));
+        ln->cells[p] = gk_arena_strndup(rd->scratch, buf, strlen(buf));
+    }
+}
+
 /* ---- Tables ----------------------------------------------------------------------------- */
+
+/* A long coded table printed with its title and header again at the top
+ * of each page: the table just read (the last) continues the one before
+ * when that has the same kind and title and ends on the page before.  Its
+ * rows join that table.  (Forms are not joined: each 绩效目标表 is a
+ * project's, all under one title.) */
+static void continue_table(gk_report *r)
+{
+    if (r->ntables < 2)
+        return;
+    gk_table *prev = &r->tables[r->ntables - 2], *t = &r->tables[r->ntables - 1];
+    const gk_layout *lay = gk_layout_of(t->kind);
+    if (!lay || (lay->style != GK_ROWS_CODED && lay->style != GK_ROWS_GROUPED) ||
+        prev->kind != t->kind || !prev->nrows || !t->nrows || !prev->title || !t->title ||
+        strcmp(prev->title, t->title) != 0 || !t->pos.page ||
+        prev->rows[prev->nrows - 1].pos.page + 1 != t->pos.page)
+        return;
+    for (size_t k = 0; k < t->nrows; k++)
+        *gk_table_add_row(r, prev) = t->rows[k];
+    prev->partial = prev->partial || t->partial;
+    r->ntables--;
+}
 
 /* Read the table whose title is line t; returns the line after it. */
 static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
@@ -1571,6 +1688,7 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
             break;
     }
     size_t e = table_end(rd, b, tb);
+    drop_merged_serials(rd, b, e);
     /* A unit may also stand inside the header rows. */
     for (size_t i = b; i < e && tb->unit == GK_UNIT_NONE; i++)
         tb->unit = unit_in(rd->L.items[i].text);
@@ -1610,6 +1728,7 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
     case GK_ROWS_GENERIC: read_labelled(rd, tb, lay, b, e, false); break;
     case GK_ROWS_FORM: read_form(rd, tb, b, e); break;
     }
+    continue_table(rd->r);
     return e;
 }
 

@@ -912,6 +912,50 @@ static void test_title_subtitle(void **state)
     gk_report_free(r);
 }
 
+/* A 序号 column the grid merged into the code column: the serials are not
+ * part of the codes ("1030107" is row 10, code 30107), here and on the
+ * next page, where the title and header are printed again and the serials
+ * run on; that page's rows are the same table's. */
+static void test_merged_serials(void **state)
+{
+    (void)state;
+    gk_report *r = read_lines(
+        "某局2021年部门预算\n"
+        "=== page 7 ===\n表5\n2021年部门综合预算一般公共预算支出明细表\n"
+        "（按支出功能分类科目-不含上年结转）\n预算单位：某局\t单位：元\n"
+        "序号功能科目编码\t功能科目名称\t合计\t人员经费支出\t公用经费支出\t专项业务经费支出\n"
+        "1\t合计\t500.00\t200.00\t100.00\t200.00\n"
+        "2208\t社会保障和就业支出\t500.00\t200.00\t100.00\t200.00\n"
+        "320805\t行政事业单位养老支出\t300.00\t200.00\t100.00\t0.00\n"
+        "42080505\t机关事业单位基本养老保险缴费支出\t300.00\t200.00\t100.00\t0.00\n"
+        "=== page 8 ===\n表5\n2021年部门综合预算一般公共预算支出明细表\n"
+        "（按支出功能分类科目-不含上年结转）\n预算单位：某局\t单位：元\n"
+        "序号功能科目编码\t功能科目名称\t合计\t人员经费支出\t公用经费支出\t专项业务经费支出\n"
+        "520899\t其他社会保障和就业支出\t200.00\t0.00\t0.00\t200.00\n"
+        "62089999\t其他社会保障和就业支出\t200.00\t0.00\t0.00\t200.00\n"
+        "表3\n2021年部门综合预算支出总表\n预算单位：某局\t单位：元\n"
+        "单位编序号码\t单位名称\t合计\t基本支出\t项目支出\n"
+        "1\t合计\t500.00\t300.00\t200.00\n"
+        "2241\t某局\t500.00\t300.00\t200.00\n"
+        "3241001\t某局机关\t500.00\t300.00\t200.00\n");
+    const gk_table *t = gk_report_find_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 6);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, "208", NULL, GK_SIDE_NONE, "合计", "500.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, "2080505", NULL, GK_SIDE_NONE, "人员经费", "200.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, "2089999", NULL, GK_SIDE_NONE, "合计", "200.00", 0);
+    size_t n = 0;
+    for (size_t i = 0; i < r->ntables; i++)
+        n += r->tables[i].kind == GK_TABLE_BUDGET_GPB_FUNCTION;
+    assert_int_equal(n, 1);
+    /* 单位编码 under the 序号: a table by unit, of which only 合计 is read. */
+    t = gk_report_find_table(r, GK_TABLE_BUDGET_EXPENSE);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 1);
+    assert_cell(r, GK_TABLE_BUDGET_EXPENSE, NULL, "合计", GK_SIDE_NONE, "项目支出", "200.00", 0);
+    gk_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -931,6 +975,7 @@ int main(void)
         cmocka_unit_test(test_corpus_wild_metadata),
         cmocka_unit_test(test_wild_tables),
         cmocka_unit_test(test_title_subtitle),
+        cmocka_unit_test(test_merged_serials),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
