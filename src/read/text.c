@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <assert.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "gongkai/catalog.h"
@@ -537,6 +538,12 @@ static const char *leaf_header(reader *rd, size_t hb, size_t he, int p)
     return "";
 }
 
+/* A header naming where money comes from (…拨款, …收入, 上年实户资金余额). */
+static bool names_source(const char *h)
+{
+    return (tx_has(h, "收入") || tx_has(h, "拨款") || tx_has(h, "余额")) && !tx_has(h, "支出");
+}
+
 /* The unused column of spec named by the longest word that h holds; -1. */
 static int best_word(const gk_column_spec *spec, int ncols, const bool *used, const char *h,
                      size_t *best_len)
@@ -566,6 +573,16 @@ static void name_columns(reader *rd, const gk_column_spec *spec, size_t hb, size
     int ncols = gk_layout_ncolumns(spec);
     bool used[GK_LAYOUT_MAX_COLUMNS] = {false};
     int assigned[MAX_POS];
+    /* A table of what is spent (…支出 columns) whose header names where
+     * the money comes from prints its total by source of funds (a 支出总表
+     * by 公共预算拨款 | 政府性基金拨款 | 事业收入 …): only the total is the
+     * layout's; the other columns keep their printed names. */
+    bool by_source = false;
+    for (int i = 0; i < c->n && !by_source; i++)
+        by_source = names_source(header_at(rd, hb, he, c->pos[i]));
+    for (int k = 0; k < ncols && by_source; k++)
+        if (tx_has(spec[k].name, "支出") && !tx_has(spec[k].name, "合计"))
+            used[k] = true;
     for (int i = 0; i < c->n; i++) {
         const char *h = header_at(rd, hb, he, c->pos[i]);
         /* The header cell nearest the figures names the column, unless it
@@ -716,6 +733,23 @@ bool tx_is_total_label(const char *key)
     return strcmp(key, "合计") == 0 || strcmp(key, "总计") == 0 || tx_has(key, "合计");
 }
 
+/* "1、一般公共服务支出0.00": a figure the grid joined to its label (columns
+ * it took for one, or a figure overflowing its cell).  The label's length,
+ * the figure in *figure; the whole length and "" when none ends it. */
+static size_t joined_figure(reader *rd, const char *raw, const char **figure)
+{
+    size_t n = strlen(raw), k = n;
+    while (k > 0 && (isdigit((unsigned char)raw[k - 1]) || raw[k - 1] == '.' || raw[k - 1] == ','))
+        k--;
+    gk_amount a;
+    *figure = "";
+    if (k == 0 || k == n || !strchr(raw + k, '.') ||
+        gk_amount_parse(raw + k, n - k, &a) != GK_AMOUNT_OK)
+        return n;
+    *figure = gk_arena_strndup(rd->scratch, raw + k, n - k);
+    return k;
+}
+
 /* ---- Coded tables (功能/经济分类 rows) ------------------------------------------------ */
 
 /* A row on a later page than the table's first row, one cell wider than
@@ -834,10 +868,15 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
             }
             continue;
         }
+        /* "机关事业单位职业年金缴费支出43608.96 |  | 43608.96": the first
+         * figure joined to the name, its own cell blank. */
+        const char *figure = "";
+        if (coded && c.n && c.pos[0] == 2 && !*cell_at(ln, 2))
+            label = gk_arena_strndup(rd->scratch, label, joined_figure(rd, label, &figure));
         gk_row *row = tx_new_row(rd, t, ln, coded ? code : NULL, tx_clean_label(rd, label, !coded),
                               GK_SIDE_NONE);
         for (int k = 0; k < c.n; k++)
-            tx_put_amount(rd, row, c.name[k], ln, cell_at(ln, c.pos[k]));
+            tx_put_amount(rd, row, c.name[k], ln, k == 0 && *figure ? figure : cell_at(ln, c.pos[k]));
         prev = row;
     }
 }
@@ -924,8 +963,12 @@ const char *tx_class_code(reader *rd, const char *label)
  * ("部门经济分类/工资福利支出").  The side's own heading ("一、部门预算"
  * with no amount and numbered rows under it, before any row) is not a
  * row. */
+/* One side (or view): labels at label_pos, amounts in c's columns; with
+ * no amount column, a figure joined to its label is the view's, in the
+ * column named joined (NULL: none). */
 static void read_side(reader *rd, gk_table *t, size_t data, size_t e, int label_pos,
-                      int other_label_pos, const columns *c, gk_side side, const char *view)
+                      int other_label_pos, const columns *c, const char *joined, gk_side side,
+                      const char *view)
 {
     side_labels st = {{NULL}, NULL};
     bool any = false;
@@ -940,7 +983,10 @@ static void read_side(reader *rd, gk_table *t, size_t data, size_t e, int label_
         }
         if (!*raw || tx_has(raw, "栏次") || tx_is_note(ln->text))
             continue;
-        bool amounts = false;
+        const char *figure = "";
+        if (joined)
+            raw = gk_arena_strndup(rd->scratch, raw, joined_figure(rd, raw, &figure));
+        bool amounts = *figure != '\0';
         for (int k = 0; k < c->n; k++)
             amounts |= *cell_at(ln, c->pos[k]) != '\0';
         bool heading = false;
@@ -974,6 +1020,8 @@ static void read_side(reader *rd, gk_table *t, size_t data, size_t e, int label_
         gk_row *row = tx_new_row(rd, t, ln, code, label, side);
         for (int k = 0; k < c->n; k++)
             tx_put_amount(rd, row, c->name[k], ln, cell_at(ln, c->pos[k]));
+        if (*figure)
+            tx_put_amount(rd, row, joined, ln, figure);
     }
 }
 
@@ -991,11 +1039,22 @@ static const char *view_name(reader *rd, const char *header, int v)
 
 #define MAX_VIEWS 4
 
+/* 项目, or 项目 with the character of a group header printed down beside
+ * it that the grid joined to it ("收项目": 收/入 over the 收入 side). */
+static bool item_header(const char *key)
+{
+    size_t n = strlen(key);
+    return strcmp(key, "项目") == 0 ||
+           ((tx_starts(key, "收") || tx_starts(key, "支")) && n == 3 + strlen("项目") &&
+            strcmp(key + 3, "项目") == 0);
+}
+
 static void read_two_sided(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
 {
     /* The label columns: the header line with two or more cells reading 项目
-     * (or naming the 科目 of a view: 单位综合预算 tables print the 支出
-     * side three times, by function and by two economic classifications). */
+     * (or naming the 科目 of a view, "…（按大类）": 单位综合预算 tables print
+     * the 支出 side three times, by function and by two economic
+     * classifications). */
     int labels[MAX_VIEWS], nviews = 0;
     size_t hl = e;
     for (size_t i = b; i < e && hl == e; i++) {
@@ -1003,7 +1062,8 @@ static void read_two_sided(reader *rd, gk_table *t, const gk_layout *lay, size_t
         int nf = 0;
         for (size_t k = 0; k < ln->ncells && nf < MAX_VIEWS; k++) {
             const char *key = tx_key_of(rd, ln->cells[k]);
-            if (strcmp(key, "项目") == 0 || (tx_has(key, "科目") && !tx_has(key, "编码")))
+            if (item_header(key) ||
+                ((tx_has(key, "科目") || tx_has(key, "按大类")) && !tx_has(key, "编码")))
                 labels[nf++] = (int)k;
         }
         if (nf >= 2) {
@@ -1021,7 +1081,8 @@ static void read_two_sided(reader *rd, gk_table *t, const gk_layout *lay, size_t
             bool is_label = false;
             for (int v = 0; v < nviews; v++)
                 is_label |= (int)k == labels[v];
-            if (!is_label && *ln->cells[k] && !tx_has(ln->cells[k], "行次"))
+            if (!is_label && *ln->cells[k] && !tx_has(ln->cells[k], "行次") &&
+                strcmp(tx_key_of(rd, ln->cells[k]), "序号") != 0)
                 all.pos[all.n++] = (int)k;
         }
         nr = hl;
@@ -1042,9 +1103,11 @@ static void read_two_sided(reader *rd, gk_table *t, const gk_layout *lay, size_t
     static const gk_column_spec income_cols[] = {{"金额", {"金额", "决算数", "预算数"}}, {0}};
     const gk_line *header = &rd->L.items[hl];
     for (int v = 0; v < nviews; v++) {
-        name_columns(rd, v == 0 ? income_cols : lay->columns, b, nr + 1, &views[v]);
+        const gk_column_spec *spec = v == 0 ? income_cols : lay->columns;
+        name_columns(rd, spec, b, nr + 1, &views[v]);
         read_side(rd, t, nr + 1, e, labels[v], labels[v == 0 ? 1 : 0], &views[v],
-                  v == 0 ? GK_SIDE_INCOME : GK_SIDE_EXPENSE, view_name(rd, cell_at(header, labels[v]), v));
+                  views[v].n ? NULL : spec[0].name, v == 0 ? GK_SIDE_INCOME : GK_SIDE_EXPENSE,
+                  view_name(rd, cell_at(header, labels[v]), v));
     }
 }
 
@@ -1550,6 +1613,20 @@ static int walk_serials(reader *rd, size_t h, size_t e, int p, int first, bool s
     return matched;
 }
 
+/* A header cell holding 序号 and another header's words ("序号功能科目编码",
+ * "单位编序号码", "序单位编码号", "序部门经济科目号编码": 序/号 printed down
+ * the cell, beside the other header's lines): the other words into rest
+ * (256 bytes). */
+static bool merged_serial_header(const char *cell, char rest[256])
+{
+    const char *x = strstr(cell, "序"), *y = x ? strstr(x, "号") : NULL;
+    size_t w = strlen("序");
+    if (!y || strlen(cell) <= 2 * w)
+        return false;
+    snprintf(rest, 256, "%.*s%.*s%s", (int)(x - cell), cell, (int)(y - x - w), x + w, y + w);
+    return true;
+}
+
 /* A 序号 column (1, 2, 3 … down the rows) printed so close to the column
  * after it that the grid made one column of both: the header cell holds
  * 序号 among the other header's words ("序号功能科目编码", "单位编序号码"
@@ -1565,8 +1642,9 @@ static void drop_merged_serials(reader *rd, size_t b, size_t e)
     int p = -1;
     for (size_t i = b; i < e && p < 0; i++) {
         const gk_line *ln = &rd->L.items[i];
+        char rest[256];
         for (size_t k = 0; k < ln->ncells && p < 0; k++)
-            if (strstr(ln->cells[k], "序号") && strcmp(ln->cells[k], "序号") != 0) {
+            if (merged_serial_header(ln->cells[k], rest)) {
                 h = i;
                 p = (int)k;
             }
@@ -1601,12 +1679,9 @@ static void drop_merged_serials(reader *rd, size_t b, size_t e)
     walk_serials(rd, h, e, p, first, true, &rd->serial_next);
     for (size_t i = h; i < e; i++) {
         gk_line *ln = &rd->L.items[i];
-        const char *s = cell_at(ln, p), *at = strstr(s, "序号");
-        if (!at || strcmp(s, "序号") == 0)
-            continue;
-        char buf[256];
-        snprintf(buf, sizeof buf, "%.*s%s", (int)(at - s), s, at + strlen("序号"));
-        ln->cells[p] = gk_arena_strndup(rd->scratch, buf, strlen(buf));
+        char rest[256];
+        if (merged_serial_header(cell_at(ln, p), rest))
+            ln->cells[p] = gk_arena_strndup(rd->scratch, rest, strlen(rest));
     }
 }
 
@@ -1623,7 +1698,9 @@ static void continue_table(gk_report *r)
         return;
     gk_table *prev = &r->tables[r->ntables - 2], *t = &r->tables[r->ntables - 1];
     const gk_layout *lay = gk_layout_of(t->kind);
-    if (!lay || (lay->style != GK_ROWS_CODED && lay->style != GK_ROWS_GROUPED) ||
+    if (!lay ||
+        (lay->style != GK_ROWS_CODED && lay->style != GK_ROWS_GROUPED &&
+         lay->style != GK_ROWS_TWO_SIDED) ||
         prev->kind != t->kind || !prev->nrows || !t->nrows || !prev->title || !t->title ||
         strcmp(prev->title, t->title) != 0 || !t->pos.page ||
         prev->rows[prev->nrows - 1].pos.page + 1 != t->pos.page)

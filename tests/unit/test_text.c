@@ -934,7 +934,7 @@ static void test_merged_serials(void **state)
         "520899\t其他社会保障和就业支出\t200.00\t0.00\t0.00\t200.00\n"
         "62089999\t其他社会保障和就业支出\t200.00\t0.00\t0.00\t200.00\n"
         "表3\n2021年部门综合预算支出总表\n预算单位：某局\t单位：元\n"
-        "单位编序号码\t单位名称\t合计\t基本支出\t项目支出\n"
+        "序单位编码号\t单位名称\t合计\t基本支出\t项目支出\n"
         "1\t合计\t500.00\t300.00\t200.00\n"
         "2241\t某局\t500.00\t300.00\t200.00\n"
         "3241001\t某局机关\t500.00\t300.00\t200.00\n");
@@ -953,6 +953,47 @@ static void test_merged_serials(void **state)
     assert_non_null(t);
     assert_int_equal(t->nrows, 1);
     assert_cell(r, GK_TABLE_BUDGET_EXPENSE, NULL, "合计", GK_SIDE_NONE, "项目支出", "200.00", 0);
+    gk_report_free(r);
+}
+
+/* 单位综合预算 tables as a PDF grid reads them: 收/入 printed down beside
+ * 项目 and 预算数 ("收项目", "入预算数") and a 序号 column before them; the
+ * last view's figures joined to its labels (one column for both); a title
+ * naming its classification by 科目 ("按功能科目分"); a 支出总表 whose
+ * columns are sources of funds; a figure joined to a row's name with its
+ * own cell blank. */
+static void test_grid_headers(void **state)
+{
+    (void)state;
+    gk_report *r = read_lines(
+        "某局2022年部门预算\n表1\n2022年部门综合预算收支总表\n金额单位：元\n"
+        "序号\t收项目\t入预算数\t支出功能分科目（按大类）\t预算数\t政府预算支出经济分类科预算数目（按大类）\n"
+        "1\t一、部门预算\t300.00\t一、部门预算\t300.00\t一、部门预算300.00\n"
+        "2\t1、财政拨款\t300.00\t1、一般公共服务支出\t100.00\t1、机关工资福利支出300.00\n"
+        "3\t\t\t2、教育支出\t200.00\t\n"
+        "4\t本年收入合计\t300.00\t本年支出合计\t300.00\t本年支出合计300.00\n"
+        "表3\n2022年部门综合预算支出总表\n金额单位：元\n"
+        "单位名称\t合计\t公共预算拨款小计\t政府性基金拨款\t事业收入\t对附属单位上缴收入\n"
+        "合计\t300.00\t200.00\t0.00\t100.00\t0.00\n"
+        "表5\n2022年部门综合预算一般公共预算支出明细表（按功能科目分）\n金额单位：元\n"
+        "功能科目编码\t功能科目名称\t合计\t人员经费支出\t公用经费支出\t专项业务经费支出\n"
+        "\t合计\t300.00\t300.00\t0.00\t0.00\n"
+        "208\t社会保障和就业支出\t300.00\t300.00\t0.00\t0.00\n"
+        "20805\t行政事业单位养老支出\t300.00\t300.00\t0.00\t0.00\n"
+        "2080506\t机关事业单位职业年金缴费支出300.00\t\t300.00\t0.00\t0.00\n");
+    assert_cell(r, GK_TABLE_BUDGET_SUMMARY, NULL, "财政拨款", GK_SIDE_INCOME, "金额", "300.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_SUMMARY, "205", NULL, GK_SIDE_EXPENSE, "金额", "200.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_SUMMARY, NULL, "政府经济分类/本年支出合计", GK_SIDE_EXPENSE,
+                "金额", "300.00", 0);
+    const gk_row *row = row_with(r, GK_TABLE_BUDGET_SUMMARY, NULL, "财政拨款", GK_SIDE_INCOME);
+    assert_null(gk_row_get(row, "序号"));
+    row = row_with(r, GK_TABLE_BUDGET_EXPENSE, NULL, "合计", GK_SIDE_NONE);
+    assert_non_null(gk_row_get(row, "合计"));
+    assert_null(gk_row_get(row, "基本支出"));
+    assert_null(gk_row_get(row, "对附属单位补助支出"));
+    assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, "2080506", NULL, GK_SIDE_NONE, "合计", "300.00", 0);
+    row = row_with(r, GK_TABLE_BUDGET_GPB_FUNCTION, "2080506", NULL, GK_SIDE_NONE);
+    assert_string_equal(row->label, "机关事业单位职业年金缴费支出");
     gk_report_free(r);
 }
 
@@ -976,6 +1017,7 @@ int main(void)
         cmocka_unit_test(test_wild_tables),
         cmocka_unit_test(test_title_subtitle),
         cmocka_unit_test(test_merged_serials),
+        cmocka_unit_test(test_grid_headers),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
