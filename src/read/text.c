@@ -509,13 +509,28 @@ static size_t header_positions(reader *rd, size_t b, size_t e, const gk_column_s
     return e;
 }
 
+/* A line numbering the columns ("** | ** | 1 | 2 | 3 | 4 | 5 | 6 7 | 8"),
+ * which numbering_row could not take (cells merged): no header text. */
+static bool column_numbers(const gk_line *ln)
+{
+    int numbers = 0;
+    for (size_t k = 0; k < ln->ncells; k++) {
+        const char *s = ln->cells[k];
+        if (strspn(s, "0123456789 ") == strlen(s))
+            numbers += *s != '\0';
+        else if (strspn(s, "*") != strlen(s) && !tx_has(s, "栏次") && !tx_has(s, "行次"))
+            return false;
+    }
+    return numbers >= 2;
+}
+
 /* Header text at a position: the keys of the cells there, top to bottom. */
 static const char *header_at(reader *rd, size_t hb, size_t he, int p)
 {
     char buf[GK_NAME_KEY_MAX * 2] = "";
     for (size_t i = hb; i < he; i++) {
         const gk_line *ln = &rd->L.items[i];
-        if (!ln->tabbed)
+        if (!ln->tabbed || column_numbers(ln))
             continue;
         const char *k = tx_key_of(rd, cell_at(ln, p));
         if (strlen(buf) + strlen(k) < sizeof buf)
@@ -529,13 +544,19 @@ static const char *leaf_header(reader *rd, size_t hb, size_t he, int p)
 {
     for (size_t i = he; i-- > hb;) {
         const gk_line *ln = &rd->L.items[i];
-        if (!ln->tabbed)
+        if (!ln->tabbed || column_numbers(ln))
             continue;
         const char *k = tx_key_of(rd, cell_at(ln, p));
         if (*k)
             return k;
     }
     return "";
+}
+
+static bool ends_with(const char *s, const char *end)
+{
+    size_t n = strlen(s), m = strlen(end);
+    return n >= m && strcmp(s + n - m, end) == 0;
 }
 
 /* A header naming where money comes from (…拨款, …收入, 上年实户资金余额). */
@@ -583,6 +604,7 @@ static void name_columns(reader *rd, const gk_column_spec *spec, size_t hb, size
     for (int k = 0; k < ncols && by_source; k++)
         if (tx_has(spec[k].name, "支出") && !tx_has(spec[k].name, "合计"))
             used[k] = true;
+    bool total_used = false;
     for (int i = 0; i < c->n; i++) {
         const char *h = header_at(rd, hb, he, c->pos[i]);
         /* The header cell nearest the figures names the column, unless it
@@ -592,10 +614,19 @@ static void name_columns(reader *rd, const gk_column_spec *spec, size_t hb, size
         const char *leaf = leaf_header(rd, hb, he, c->pos[i]);
         int best = -1;
         size_t best_len = 0;
+        /* A second total ("总计 | 合计", or "一般公共预算拨款合计": a group
+         * header joined by the grid to the 合计 below it) is not a part:
+         * it keeps its printed name. */
+        if (total_used && (ends_with(leaf, "合计") || ends_with(leaf, "总计"))) {
+            assigned[i] = -2;
+            c->name[i] = *h ? h : leaf;
+            continue;
+        }
         if (*leaf && strcmp(leaf, "小计") != 0 && strcmp(leaf, "合计") != 0 && strcmp(leaf, h) != 0)
             best = best_word(spec, ncols, used, leaf, &best_len);
         if (best < 0)
             best = best_word(spec, ncols, used, h, &best_len);
+        total_used |= best >= 0 && tx_has(spec[best].name, "合计");
         assigned[i] = best;
         if (best >= 0)
             used[best] = true;
@@ -607,6 +638,8 @@ static void name_columns(reader *rd, const gk_column_spec *spec, size_t hb, size
             last = assigned[i];
             continue;
         }
+        if (assigned[i] == -2)
+            continue;
         /* "其中：专项资金…" is a part of the column before it, never a
          * column of its own in the layout's sums. */
         if (tx_has(c->name[i] ? c->name[i] : "", "其中"))
@@ -921,6 +954,47 @@ static int numbering_level(const char *raw)
     return *p == '.' || tx_starts(p, "、") ? 2 : 0;
 }
 
+/* Is the last part of a side label ("部门经济分类/…/对个人和家庭的补助")
+ * the whole name of a 科目 of some classification? */
+static bool names_subject(reader *rd, const char *label)
+{
+    const char *name = strrchr(label, '/');
+    name = tx_key_of(rd, name ? name + 1 : label);
+    for (int s = 0; s < GK_CLASS__COUNT; s++) {
+        const gk_catalog_entry *c =
+            gk_catalog_find_name((gk_class_system)s, name, NULL, 0, rd->r->year);
+        if (c && strcmp(tx_key_of(rd, c->name), name) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Does the label start with a number of any kind ("二十一、", "（二）",
+ * "8、", "(3)")? */
+static bool numbered(const char *raw)
+{
+    static const char *const CN[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    const char *p = raw;
+    bool paren = *p == '(' || tx_starts(p, "（");
+    p += *p == '(' ? 1 : paren ? strlen("（") : 0;
+    const char *digits = p;
+    for (bool more = true; more;) {
+        more = *p >= '0' && *p <= '9';
+        if (more) {
+            p++;
+            continue;
+        }
+        for (size_t k = 0; k < sizeof CN / sizeof *CN && !more; k++)
+            if (tx_starts(p, CN[k])) {
+                p += strlen(CN[k]);
+                more = true;
+            }
+    }
+    if (p == digits)
+        return false;
+    return paren ? *p == ')' || tx_starts(p, "）") : *p == '.' || tx_starts(p, "、");
+}
+
 const char *tx_side_label(reader *rd, side_labels *st, const char *raw)
 {
     const char *label = tx_clean_label(rd, raw, true);
@@ -955,7 +1029,15 @@ const char *tx_class_code(reader *rd, const char *label)
 {
     const gk_catalog_entry *c = gk_catalog_find_name(GK_CLASS_FUNCTIONAL, label, NULL, 1,
                                                      rd->r->year);
-    return c && tx_has(label, "支出") ? c->code : NULL;
+    if (!c)
+        return NULL;
+    if (tx_has(label, "支出"))
+        return c->code;
+    /* "8、社会保障和就业": a class's whole name printed without its 支出 (not
+     * a name cut short, nor a fund: "国有资本经营预算"). */
+    char whole[GK_NAME_KEY_MAX * 2];
+    snprintf(whole, sizeof whole, "%s支出", tx_key_of(rd, label));
+    return strcmp(tx_key_of(rd, c->name), whole) == 0 && !tx_has(label, "预算") ? c->code : NULL;
 }
 
 /* One side (or view) of a two-sided table: labels at label_pos, amounts
@@ -972,6 +1054,8 @@ static void read_side(reader *rd, gk_table *t, size_t data, size_t e, int label_
 {
     side_labels st = {{NULL}, NULL};
     bool any = false;
+    size_t last = (size_t)-1;           /* the side's last row */
+    bool last_numbered = false;         /* its label numbered ("8、…") */
     for (size_t i = data; i < e; i++) {
         const gk_line *ln = &rd->L.items[i];
         const char *raw = cell_at(ln, label_pos);
@@ -989,6 +1073,24 @@ static void read_side(reader *rd, gk_table *t, size_t data, size_t e, int label_
         bool amounts = *figure != '\0';
         for (int k = 0; k < c->n; k++)
             amounts |= *cell_at(ln, c->pos[k]) != '\0';
+        /* "8、社会保障和" over "就业支出": words with no number, on a line
+         * with no digit at all, end the numbered label above when together
+         * they name a 科目 that it alone does not (a row printed blank is a
+         * whole label: 结转下年, 国有资本经营预算 …). */
+        char joined_label[GK_NAME_KEY_MAX * 2] = "";
+        if (!strpbrk(ln->text, "0123456789") && last_numbered && last < t->nrows &&
+            t->rows[last].pos.line + 1 == ln->line && !numbered(raw))
+            snprintf(joined_label, sizeof joined_label, "%s%s", t->rows[last].label,
+                     tx_clean_label(rd, raw, false));
+        if (*joined_label && names_subject(rd, joined_label) &&
+            !names_subject(rd, t->rows[last].label)) {
+            gk_row *row = &t->rows[last];
+            row->label = gk_report_strdup(rd->r, joined_label);
+            row->pos.line = ln->line;
+            if (side == GK_SIDE_EXPENSE && !view && !row->code)
+                row->code = gk_report_strdup(rd->r, tx_class_code(rd, row->label));
+            continue;
+        }
         bool heading = false;
         if (!any && numbering_level(raw) == 1) {
             size_t j = i + 1;
@@ -1018,6 +1120,8 @@ static void read_side(reader *rd, gk_table *t, size_t data, size_t e, int label_
             label = gk_arena_strndup(rd->scratch, buf, strlen(buf));
         }
         gk_row *row = tx_new_row(rd, t, ln, code, label, side);
+        last = t->nrows - 1;
+        last_numbered = numbered(raw);
         for (int k = 0; k < c->n; k++)
             tx_put_amount(rd, row, c->name[k], ln, cell_at(ln, c->pos[k]));
         if (*figure)
@@ -1039,14 +1143,16 @@ static const char *view_name(reader *rd, const char *header, int v)
 
 #define MAX_VIEWS 4
 
-/* 项目, or 项目 with the character of a group header printed down beside
- * it that the grid joined to it ("收项目": 收/入 over the 收入 side). */
+/* 项目, or 项目 under its side's name ("收入项目"), or with the character
+ * of a side's name printed down beside it that the grid joined to it
+ * ("收项目": 收/入 over the 收入 side). */
 static bool item_header(const char *key)
 {
-    size_t n = strlen(key);
-    return strcmp(key, "项目") == 0 ||
-           ((tx_starts(key, "收") || tx_starts(key, "支")) && n == 3 + strlen("项目") &&
-            strcmp(key + 3, "项目") == 0);
+    static const char *const side[] = {"收入", "支出", "收", "支", ""};
+    for (size_t k = 0; k < sizeof side / sizeof *side; k++)
+        if (tx_starts(key, side[k]) && strcmp(key + strlen(side[k]), "项目") == 0)
+            return true;
+    return false;
 }
 
 static void read_two_sided(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
@@ -1062,6 +1168,12 @@ static void read_two_sided(reader *rd, gk_table *t, const gk_layout *lay, size_t
         int nf = 0;
         for (size_t k = 0; k < ln->ncells && nf < MAX_VIEWS; k++) {
             const char *key = tx_key_of(rd, ln->cells[k]);
+            /* "项 | 目": 项目 printed spaced out, cut in two by the grid. */
+            if (strcmp(key, "项") == 0 && k + 1 < ln->ncells &&
+                strcmp(tx_key_of(rd, ln->cells[k + 1]), "目") == 0) {
+                labels[nf++] = (int)k++;
+                continue;
+            }
             if (item_header(key) ||
                 ((tx_has(key, "科目") || tx_has(key, "按大类")) && !tx_has(key, "编码")))
                 labels[nf++] = (int)k;
@@ -1070,6 +1182,27 @@ static void read_two_sided(reader *rd, gk_table *t, const gk_layout *lay, size_t
             nviews = nf;
             hl = i;
         }
+    }
+    /* A label header the grid merged with the figure header before it
+     * ("出预算数政府预算支出经济科目（按大类）" over the figures, the next
+     * cell blank over the labels): the labels stand where the text is;
+     * the view keeps its header's name. */
+    const char *view_header[MAX_VIEWS];
+    for (int v = 0; v < nviews; v++) {
+        view_header[v] = cell_at(&rd->L.items[hl], labels[v]);
+        int figures = 0, text = 0, next_text = 0;
+        for (size_t i = hl + 1; i < e; i++) {
+            const gk_line *ln = &rd->L.items[i];
+            const char *s = cell_at(ln, labels[v]), *n = cell_at(ln, labels[v] + 1);
+            gk_amount a;
+            bool fig = *s && gk_amount_parse(s, strlen(s), &a) == GK_AMOUNT_OK;
+            figures += fig;
+            text += *s && !fig;
+            next_text += *n && gk_amount_parse(n, strlen(n), &a) != GK_AMOUNT_OK;
+        }
+        if (figures > text && next_text > figures / 2 &&
+            (v + 1 == nviews || labels[v + 1] > labels[v] + 1))
+            labels[v]++;
     }
     columns all = {0};
     size_t nr = hl < e ? numbering_row(rd, hl, e, &all) : e;
@@ -1101,13 +1234,12 @@ static void read_two_sided(reader *rd, gk_table *t, const gk_layout *lay, size_t
         views[v].pos[views[v].n++] = all.pos[k];
     }
     static const gk_column_spec income_cols[] = {{"金额", {"金额", "决算数", "预算数"}}, {0}};
-    const gk_line *header = &rd->L.items[hl];
     for (int v = 0; v < nviews; v++) {
         const gk_column_spec *spec = v == 0 ? income_cols : lay->columns;
         name_columns(rd, spec, b, nr + 1, &views[v]);
         read_side(rd, t, nr + 1, e, labels[v], labels[v == 0 ? 1 : 0], &views[v],
                   views[v].n ? NULL : spec[0].name, v == 0 ? GK_SIDE_INCOME : GK_SIDE_EXPENSE,
-                  view_name(rd, cell_at(header, labels[v]), v));
+                  view_name(rd, view_header[v], v));
     }
 }
 
@@ -1687,6 +1819,30 @@ static void drop_merged_serials(reader *rd, size_t b, size_t e)
 
 /* ---- Tables ----------------------------------------------------------------------------- */
 
+/* A table listing the tree of each of a 部门's units in turn (unit
+ * "125001 某局" over its 301, 30101 …, then the next unit's 301 …): its
+ * classes repeat, and no parent can be told from another unit's.  Only the
+ * rows with no code (合计) are kept, the table marked partial. */
+static void drop_unit_trees(reader *rd, gk_table *t)
+{
+    bool again = false;
+    for (size_t i = 0; i < t->nrows && !again; i++)
+        for (size_t j = i + 1; j < t->nrows && !again; j++)
+            again = t->rows[i].code && strlen(t->rows[i].code) == 3 && t->rows[j].code &&
+                    strcmp(t->rows[i].code, t->rows[j].code) == 0 &&
+                    t->rows[i].side == t->rows[j].side;
+    if (!again)
+        return;
+    size_t n = 0;
+    for (size_t i = 0; i < t->nrows; i++)
+        if (!t->rows[i].code)
+            t->rows[n++] = t->rows[i];
+    t->nrows = n;
+    t->partial = true;
+    gk_report_note(rd->r, t->pos, "“%s”按单位逐一列出科目（同一类科目出现多次），只读取合计",
+                   t->title ? t->title : "");
+}
+
 /* A long coded table printed with its title and header again at the top
  * of each page: the table just read (the last) continues the one before
  * when that has the same kind and title and ends on the page before.  Its
@@ -1805,6 +1961,8 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
     case GK_ROWS_GENERIC: read_labelled(rd, tb, lay, b, e, false); break;
     case GK_ROWS_FORM: read_form(rd, tb, b, e); break;
     }
+    if (lay->style == GK_ROWS_CODED || lay->style == GK_ROWS_GROUPED)
+        drop_unit_trees(rd, tb);
     continue_table(rd->r);
     return e;
 }

@@ -997,6 +997,49 @@ static void test_grid_headers(void **state)
     gk_report_free(r);
 }
 
+/* More of the grid's 单位综合预算: 项目 cut in two ("项 | 目"); class names
+ * wrapped onto a line of their own ("8、社会保障和" / "就业支出") or printed
+ * without their 支出; a view's label header joined to the figure header
+ * before it, the labels a cell further; a 收入总表 whose 合计 header the
+ * grid joined to the group header above ("一般公共预算拨款合计") and whose
+ * columns are numbered "** | 1 | 2 …"; a 基本支出 table listing each
+ * unit's tree in turn (only 合计 read). */
+static void test_grid_wraps(void **state)
+{
+    (void)state;
+    gk_report *r = read_lines(
+        "某局2022年部门预算\n表4\n2022年部门综合预算财政拨款收支总表\n金额单位：元\n"
+        "项\t目\t预算数\t支出功能分科目（按大类）\t预算数\t部门预算支出经济科目（按大类）\t"
+        "出预算数政府预算支出经济科目（按大类）\t\t预算数\n"
+        "一、财政拨款\t\t300.00\t一、财政拨款\t300.00\t一、财政拨款\t300.00\t一、财政拨款\t300.00\n"
+        "\t\t\t8、社会保障和\t200.00\t1、人员经费和公用经费支出\t300.00\t1、机关工资福利支出\t300.00\n"
+        "\t\t\t就业支出\t\t\t\t\t\n"
+        "\t\t\t10、卫生健康\t100.00\t\t\t\t\n"
+        "本年收入合计\t\t300.00\t本年支出合计\t300.00\t本年支出合计\t300.00\t本年支出合计\t300.00\n"
+        "表2\n2022年部门综合预算收入总表\n金额单位：元\n"
+        "单位编码\t单位名称\t总计\t一般公共预算拨款合计\t小计\t政府性基金拨款\n"
+        "**\t**\t1\t2\t3\t4\n"
+        "\t合计\t310.00\t310.00\t300.00\t0.00\n"
+        "表8\n2019年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）\n单位：万元\n"
+        "部门经济科目编码\t部门经济科目名称\t合计\n"
+        "\t合计\t30.00\n"
+        "125001\t某局\t20.00\n301\t工资福利支出\t20.00\n30101\t基本工资\t20.00\n"
+        "125002\t某中心\t10.00\n301\t工资福利支出\t10.00\n30101\t基本工资\t10.00\n");
+    assert_cell(r, GK_TABLE_BUDGET_FISCAL_SUMMARY, NULL, "财政拨款", GK_SIDE_INCOME, "金额", "300.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_FISCAL_SUMMARY, "208", NULL, GK_SIDE_EXPENSE, "合计", "200.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_FISCAL_SUMMARY, "210", NULL, GK_SIDE_EXPENSE, "合计", "100.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_FISCAL_SUMMARY, NULL, "政府经济分类/机关工资福利支出",
+                GK_SIDE_EXPENSE, "合计", "300.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "合计", "310.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "一般公共预算拨款收入", "300.00", 0);
+    const gk_table *t = gk_report_find_table(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC);
+    assert_non_null(t);
+    assert_true(t->partial);
+    for (size_t i = 0; i < t->nrows; i++)
+        assert_null(t->rows[i].code);
+    gk_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1018,6 +1061,7 @@ int main(void)
         cmocka_unit_test(test_title_subtitle),
         cmocka_unit_test(test_merged_serials),
         cmocka_unit_test(test_grid_headers),
+        cmocka_unit_test(test_grid_wraps),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
