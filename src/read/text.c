@@ -84,6 +84,11 @@ bool tx_code_of(const char *s, char out[8])
     return n == 3 || n == 5 || n == 7;
 }
 
+static bool all_digits(const char *s)
+{
+    return *s && strspn(s, "0123456789") == strlen(s);
+}
+
 static bool is_integer(const char *s, int *v)
 {
     if (!*s || strlen(s) > 3)
@@ -871,6 +876,7 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
     }
 
     gk_row *prev = NULL;
+    char cls[4] = "";           /* the last 类 code */
     const gk_line *first = data < e ? &rd->L.items[data] : NULL;
     for (size_t i = data; i < e; i++) {
         const gk_line *ln = &rd->L.items[i];
@@ -881,6 +887,15 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
         char code[8];
         const char *label = NULL;
         bool coded = !by_unit && tx_code_of(cell_at(ln, 0), code);
+        /* "201 一般公共服务支出" over "10 人力资源事务": a 款 printed by its
+         * own two digits under its 类. */
+        const char *c0 = cell_at(ln, 0);
+        if (!by_unit && !coded && *cls && strlen(c0) == 2 && all_digits(c0)) {
+            snprintf(code, sizeof code, "%s%s", cls, c0);
+            coded = true;
+        }
+        if (coded && strlen(code) == 3)
+            memcpy(cls, code, sizeof cls);
         if (by_unit && !tx_is_total_label(tx_key_of(rd, cell_at(ln, 0))) &&
             !tx_is_total_label(tx_key_of(rd, cell_at(ln, 1))))
             continue;
@@ -1711,11 +1726,6 @@ bool body_tabbed(const reader *rd, size_t b, size_t e)
 }
 
 /* ---- A 序号 column merged into the next ---------------------------------------------------- */
-
-static bool all_digits(const char *s)
-{
-    return *s && strspn(s, "0123456789") == strlen(s);
-}
 
 /* Walk the all-digit cells at position p of lines (h, e) expecting the
  * serials first, first + 1, … (a serial may be missing: one skipped).

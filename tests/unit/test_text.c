@@ -1040,6 +1040,19 @@ static void test_grid_wraps(void **state)
     gk_report_free(r);
 }
 
+/* A 款 printed by its own two digits under its 类 ("201" over "10"). */
+static void test_short_codes(void **state)
+{
+    (void)state;
+    gk_report *r = read_lines(
+        "某局2020年部门预算\n表5\n2020年部门综合预算一般公共预算支出明细表（按支出功能分类科目）\n"
+        "单位：万元\n功能科目编码\t功能科目名称\t合计\n\t合计\t56.52\n"
+        "201\t一般公共服务支出\t56.52\n10\t人力资源事务\t56.52\n"
+        "2011007\t博士后日常经费\t56.52\n");
+    assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, "20110", NULL, GK_SIDE_NONE, "合计", "56.52", 0);
+    gk_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1062,6 +1075,7 @@ int main(void)
         cmocka_unit_test(test_merged_serials),
         cmocka_unit_test(test_grid_headers),
         cmocka_unit_test(test_grid_wraps),
+        cmocka_unit_test(test_short_codes),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
