@@ -137,11 +137,18 @@ static const gk_layout LAYOUTS[] = {
      {{"金额", {"金额", "预算数", "合计"}}}, {{0}}, NO_SUMS},
     {GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, {"一般公共预算基本支出表"}, {"决算", "功能"}, GK_ROWS_GROUPED,
      {{"金额", {"金额", "预算数", "合计"}}}, {{0}}, NO_SUMS},
+    /* "…明细表（按功能科目分）": the classification named by its 科目. */
     {GK_TABLE_BUDGET_GPB_BASIC_FUNCTION, {"基本支出", "功能分类"}, {"决算"}, GK_ROWS_CODED,
+     FUNCTION_BUDGET_COLUMNS, {{0}}, FUNCTION_SUMS},
+    {GK_TABLE_BUDGET_GPB_BASIC_FUNCTION, {"基本支出", "功能科目"}, {"决算"}, GK_ROWS_CODED,
      FUNCTION_BUDGET_COLUMNS, {{0}}, FUNCTION_SUMS},
     {GK_TABLE_BUDGET_GPB_ECONOMIC, {"一般公共预算支出", "经济分类"}, {"决算"}, GK_ROWS_GROUPED,
      {{"金额", {"金额", "预算数", "合计"}}}, {{0}}, NO_SUMS},
+    {GK_TABLE_BUDGET_GPB_ECONOMIC, {"一般公共预算支出", "经济科目"}, {"决算"}, GK_ROWS_GROUPED,
+     {{"金额", {"金额", "预算数", "合计"}}}, {{0}}, NO_SUMS},
     {GK_TABLE_BUDGET_GPB_FUNCTION, {"一般公共预算支出", "功能分类"}, {"决算"}, GK_ROWS_CODED,
+     FUNCTION_BUDGET_COLUMNS, {{0}}, FUNCTION_SUMS},
+    {GK_TABLE_BUDGET_GPB_FUNCTION, {"一般公共预算支出", "功能科目"}, {"决算"}, GK_ROWS_CODED,
      FUNCTION_BUDGET_COLUMNS, {{0}}, FUNCTION_SUMS},
     /* "一般公共预算支出表" (公开07表), "一般公共预算拨款支出预算表": by function. */
     {GK_TABLE_BUDGET_GPB_FUNCTION, {"一般公共预算支出表"}, {"决算", "经济分类"}, GK_ROWS_CODED,

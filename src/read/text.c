@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <assert.h>
+#include <ctype.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -82,6 +83,11 @@ bool tx_code_of(const char *s, char out[8])
     }
     out[n] = '\0';
     return n == 3 || n == 5 || n == 7;
+}
+
+static bool all_digits(const char *s)
+{
+    return *s && strspn(s, "0123456789") == strlen(s);
 }
 
 static bool is_integer(const char *s, int *v)
@@ -539,13 +545,28 @@ static size_t header_positions(reader *rd, size_t b, size_t e, const gk_column_s
     return e;
 }
 
+/* A line numbering the columns ("** | ** | 1 | 2 | 3 | 4 | 5 | 6 7 | 8"),
+ * which numbering_row could not take (cells merged): no header text. */
+static bool column_numbers(const gk_line *ln)
+{
+    int numbers = 0;
+    for (size_t k = 0; k < ln->ncells; k++) {
+        const char *s = ln->cells[k];
+        if (strspn(s, "0123456789 ") == strlen(s))
+            numbers += *s != '\0';
+        else if (strspn(s, "*") != strlen(s) && !tx_has(s, "栏次") && !tx_has(s, "行次"))
+            return false;
+    }
+    return numbers >= 2;
+}
+
 /* Header text at a position: the keys of the cells there, top to bottom. */
 static const char *header_at(reader *rd, size_t hb, size_t he, int p)
 {
     char buf[GK_NAME_KEY_MAX * 2] = "";
     for (size_t i = hb; i < he; i++) {
         const gk_line *ln = &rd->L.items[i];
-        if (!ln->tabbed)
+        if (!ln->tabbed || column_numbers(ln))
             continue;
         const char *k = tx_key_of(rd, cell_at(ln, p));
         if (strlen(buf) + strlen(k) < sizeof buf)
@@ -559,13 +580,25 @@ static const char *leaf_header(reader *rd, size_t hb, size_t he, int p)
 {
     for (size_t i = he; i-- > hb;) {
         const gk_line *ln = &rd->L.items[i];
-        if (!ln->tabbed)
+        if (!ln->tabbed || column_numbers(ln))
             continue;
         const char *k = tx_key_of(rd, cell_at(ln, p));
         if (*k)
             return k;
     }
     return "";
+}
+
+static bool ends_with(const char *s, const char *end)
+{
+    size_t n = strlen(s), m = strlen(end);
+    return n >= m && strcmp(s + n - m, end) == 0;
+}
+
+/* A header naming where money comes from (…拨款, …收入, 上年实户资金余额). */
+static bool names_source(const char *h)
+{
+    return (tx_has(h, "收入") || tx_has(h, "拨款") || tx_has(h, "余额")) && !tx_has(h, "支出");
 }
 
 /* The unused column of spec named by the longest word that h holds; -1. */
@@ -597,6 +630,17 @@ static void name_columns(reader *rd, const gk_column_spec *spec, size_t hb, size
     int ncols = gk_layout_ncolumns(spec);
     bool used[GK_LAYOUT_MAX_COLUMNS] = {false};
     int assigned[MAX_POS];
+    /* A table of what is spent (…支出 columns) whose header names where
+     * the money comes from prints its total by source of funds (a 支出总表
+     * by 公共预算拨款 | 政府性基金拨款 | 事业收入 …): only the total is the
+     * layout's; the other columns keep their printed names. */
+    bool by_source = false;
+    for (int i = 0; i < c->n && !by_source; i++)
+        by_source = names_source(header_at(rd, hb, he, c->pos[i]));
+    for (int k = 0; k < ncols && by_source; k++)
+        if (tx_has(spec[k].name, "支出") && !tx_has(spec[k].name, "合计"))
+            used[k] = true;
+    bool total_used = false;
     for (int i = 0; i < c->n; i++) {
         const char *h = header_at(rd, hb, he, c->pos[i]);
         /* The header cell nearest the figures names the column, unless it
@@ -606,10 +650,19 @@ static void name_columns(reader *rd, const gk_column_spec *spec, size_t hb, size
         const char *leaf = leaf_header(rd, hb, he, c->pos[i]);
         int best = -1;
         size_t best_len = 0;
+        /* A second total ("总计 | 合计", or "一般公共预算拨款合计": a group
+         * header joined by the grid to the 合计 below it) is not a part:
+         * it keeps its printed name. */
+        if (total_used && (ends_with(leaf, "合计") || ends_with(leaf, "总计"))) {
+            assigned[i] = -2;
+            c->name[i] = *h ? h : leaf;
+            continue;
+        }
         if (*leaf && strcmp(leaf, "小计") != 0 && strcmp(leaf, "合计") != 0 && strcmp(leaf, h) != 0)
             best = best_word(spec, ncols, used, leaf, &best_len);
         if (best < 0)
             best = best_word(spec, ncols, used, h, &best_len);
+        total_used |= best >= 0 && tx_has(spec[best].name, "合计");
         assigned[i] = best;
         if (best >= 0)
             used[best] = true;
@@ -621,6 +674,8 @@ static void name_columns(reader *rd, const gk_column_spec *spec, size_t hb, size
             last = assigned[i];
             continue;
         }
+        if (assigned[i] == -2)
+            continue;
         /* "其中：专项资金…" is a part of the column before it, never a
          * column of its own in the layout's sums. */
         if (tx_has(c->name[i] ? c->name[i] : "", "其中"))
@@ -766,6 +821,23 @@ bool tx_is_total_label(const char *key)
     return strcmp(key, "合计") == 0 || strcmp(key, "总计") == 0 || tx_has(key, "合计");
 }
 
+/* "1、一般公共服务支出0.00": a figure the grid joined to its label (columns
+ * it took for one, or a figure overflowing its cell).  The label's length,
+ * the figure in *figure; the whole length and "" when none ends it. */
+static size_t joined_figure(reader *rd, const char *raw, const char **figure)
+{
+    size_t n = strlen(raw), k = n;
+    while (k > 0 && (isdigit((unsigned char)raw[k - 1]) || raw[k - 1] == '.' || raw[k - 1] == ','))
+        k--;
+    gk_amount a;
+    *figure = "";
+    if (k == 0 || k == n || !strchr(raw + k, '.') ||
+        gk_amount_parse(raw + k, n - k, &a) != GK_AMOUNT_OK)
+        return n;
+    *figure = gk_arena_strndup(rd->scratch, raw + k, n - k);
+    return k;
+}
+
 /* ---- Coded tables (功能/经济分类 rows) ------------------------------------------------ */
 
 /* A row on a later page than the table's first row, one cell wider than
@@ -865,6 +937,7 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
     }
 
     gk_row *prev = NULL;
+    char cls[4] = "";           /* the last 类 code */
     const gk_line *first = data < e ? &rd->L.items[data] : NULL;
     for (size_t i = data; i < e; i++) {
         const gk_line *ln = &rd->L.items[i];
@@ -875,6 +948,15 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
         char code[8];
         const char *label = NULL;
         bool coded = !by_unit && tx_code_of(cell_at(ln, 0), code);
+        /* "201 一般公共服务支出" over "10 人力资源事务": a 款 printed by its
+         * own two digits under its 类. */
+        const char *c0 = cell_at(ln, 0);
+        if (!by_unit && !coded && *cls && strlen(c0) == 2 && all_digits(c0)) {
+            snprintf(code, sizeof code, "%s%s", cls, c0);
+            coded = true;
+        }
+        if (coded && strlen(code) == 3)
+            memcpy(cls, code, sizeof cls);
         if (by_unit && !tx_is_total_label(tx_key_of(rd, cell_at(ln, 0))) &&
             !tx_is_total_label(tx_key_of(rd, cell_at(ln, 1))))
             continue;
@@ -896,10 +978,15 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
             }
             continue;
         }
+        /* "机关事业单位职业年金缴费支出43608.96 |  | 43608.96": the first
+         * figure joined to the name, its own cell blank. */
+        const char *figure = "";
+        if (coded && c.n && c.pos[0] == 2 && !*cell_at(ln, 2))
+            label = gk_arena_strndup(rd->scratch, label, joined_figure(rd, label, &figure));
         gk_row *row = tx_new_row(rd, t, ln, coded ? code : NULL, tx_clean_label(rd, label, !coded),
                               GK_SIDE_NONE);
         for (int k = 0; k < c.n; k++)
-            tx_put_amount(rd, row, c.name[k], ln, cell_at(ln, c.pos[k]));
+            tx_put_amount(rd, row, c.name[k], ln, k == 0 && *figure ? figure : cell_at(ln, c.pos[k]));
         prev = row;
     }
 }
@@ -944,6 +1031,47 @@ static int numbering_level(const char *raw)
     return *p == '.' || tx_starts(p, "、") ? 2 : 0;
 }
 
+/* Is the last part of a side label ("部门经济分类/…/对个人和家庭的补助")
+ * the whole name of a 科目 of some classification? */
+static bool names_subject(reader *rd, const char *label)
+{
+    const char *name = strrchr(label, '/');
+    name = tx_key_of(rd, name ? name + 1 : label);
+    for (int s = 0; s < GK_CLASS__COUNT; s++) {
+        const gk_catalog_entry *c =
+            gk_catalog_find_name((gk_class_system)s, name, NULL, 0, rd->r->year);
+        if (c && strcmp(tx_key_of(rd, c->name), name) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Does the label start with a number of any kind ("二十一、", "（二）",
+ * "8、", "(3)")? */
+static bool numbered(const char *raw)
+{
+    static const char *const CN[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    const char *p = raw;
+    bool paren = *p == '(' || tx_starts(p, "（");
+    p += *p == '(' ? 1 : paren ? strlen("（") : 0;
+    const char *digits = p;
+    for (bool more = true; more;) {
+        more = *p >= '0' && *p <= '9';
+        if (more) {
+            p++;
+            continue;
+        }
+        for (size_t k = 0; k < sizeof CN / sizeof *CN && !more; k++)
+            if (tx_starts(p, CN[k])) {
+                p += strlen(CN[k]);
+                more = true;
+            }
+    }
+    if (p == digits)
+        return false;
+    return paren ? *p == ')' || tx_starts(p, "）") : *p == '.' || tx_starts(p, "、");
+}
+
 const char *tx_side_label(reader *rd, side_labels *st, const char *raw)
 {
     const char *label = tx_clean_label(rd, raw, true);
@@ -978,7 +1106,15 @@ const char *tx_class_code(reader *rd, const char *label)
 {
     const gk_catalog_entry *c = gk_catalog_find_name(GK_CLASS_FUNCTIONAL, label, NULL, 1,
                                                      rd->r->year);
-    return c && tx_has(label, "支出") ? c->code : NULL;
+    if (!c)
+        return NULL;
+    if (tx_has(label, "支出"))
+        return c->code;
+    /* "8、社会保障和就业": a class's whole name printed without its 支出 (not
+     * a name cut short, nor a fund: "国有资本经营预算"). */
+    char whole[GK_NAME_KEY_MAX * 2];
+    snprintf(whole, sizeof whole, "%s支出", tx_key_of(rd, label));
+    return strcmp(tx_key_of(rd, c->name), whole) == 0 && !tx_has(label, "预算") ? c->code : NULL;
 }
 
 /* One side (or view) of a two-sided table: labels at label_pos, amounts
@@ -986,11 +1122,17 @@ const char *tx_class_code(reader *rd, const char *label)
  * ("部门经济分类/工资福利支出").  The side's own heading ("一、部门预算"
  * with no amount and numbered rows under it, before any row) is not a
  * row. */
+/* One side (or view): labels at label_pos, amounts in c's columns; with
+ * no amount column, a figure joined to its label is the view's, in the
+ * column named joined (NULL: none). */
 static void read_side(reader *rd, gk_table *t, size_t data, size_t e, int label_pos,
-                      int other_label_pos, const columns *c, gk_side side, const char *view)
+                      int other_label_pos, const columns *c, const char *joined, gk_side side,
+                      const char *view)
 {
     side_labels st = {{NULL}, NULL};
     bool any = false;
+    size_t last = (size_t)-1;           /* the side's last row */
+    bool last_numbered = false;         /* its label numbered ("8、…") */
     for (size_t i = data; i < e; i++) {
         const gk_line *ln = &rd->L.items[i];
         const char *raw = cell_at(ln, label_pos);
@@ -1002,9 +1144,30 @@ static void read_side(reader *rd, gk_table *t, size_t data, size_t e, int label_
         }
         if (!*raw || tx_has(raw, "栏次") || tx_is_note(ln->text))
             continue;
-        bool amounts = false;
+        const char *figure = "";
+        if (joined)
+            raw = gk_arena_strndup(rd->scratch, raw, joined_figure(rd, raw, &figure));
+        bool amounts = *figure != '\0';
         for (int k = 0; k < c->n; k++)
             amounts |= *cell_at(ln, c->pos[k]) != '\0';
+        /* "8、社会保障和" over "就业支出": words with no number, on a line
+         * with no digit at all, end the numbered label above when together
+         * they name a 科目 that it alone does not (a row printed blank is a
+         * whole label: 结转下年, 国有资本经营预算 …). */
+        char joined_label[GK_NAME_KEY_MAX * 2] = "";
+        if (!strpbrk(ln->text, "0123456789") && last_numbered && last < t->nrows &&
+            t->rows[last].pos.line + 1 == ln->line && !numbered(raw))
+            snprintf(joined_label, sizeof joined_label, "%s%s", t->rows[last].label,
+                     tx_clean_label(rd, raw, false));
+        if (*joined_label && names_subject(rd, joined_label) &&
+            !names_subject(rd, t->rows[last].label)) {
+            gk_row *row = &t->rows[last];
+            row->label = gk_report_strdup(rd->r, joined_label);
+            row->pos.line = ln->line;
+            if (side == GK_SIDE_EXPENSE && !view && !row->code)
+                row->code = gk_report_strdup(rd->r, tx_class_code(rd, row->label));
+            continue;
+        }
         bool heading = false;
         if (!any && numbering_level(raw) == 1) {
             size_t j = i + 1;
@@ -1034,8 +1197,12 @@ static void read_side(reader *rd, gk_table *t, size_t data, size_t e, int label_
             label = gk_arena_strndup(rd->scratch, buf, strlen(buf));
         }
         gk_row *row = tx_new_row(rd, t, ln, code, label, side);
+        last = t->nrows - 1;
+        last_numbered = numbered(raw);
         for (int k = 0; k < c->n; k++)
             tx_put_amount(rd, row, c->name[k], ln, cell_at(ln, c->pos[k]));
+        if (*figure)
+            tx_put_amount(rd, row, joined, ln, figure);
     }
 }
 
@@ -1053,11 +1220,24 @@ static const char *view_name(reader *rd, const char *header, int v)
 
 #define MAX_VIEWS 4
 
+/* 项目, or 项目 under its side's name ("收入项目"), or with the character
+ * of a side's name printed down beside it that the grid joined to it
+ * ("收项目": 收/入 over the 收入 side). */
+static bool item_header(const char *key)
+{
+    static const char *const side[] = {"收入", "支出", "收", "支", ""};
+    for (size_t k = 0; k < sizeof side / sizeof *side; k++)
+        if (tx_starts(key, side[k]) && strcmp(key + strlen(side[k]), "项目") == 0)
+            return true;
+    return false;
+}
+
 static void read_two_sided(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
 {
     /* The label columns: the header line with two or more cells reading 项目
-     * (or naming the 科目 of a view: 单位综合预算 tables print the 支出
-     * side three times, by function and by two economic classifications). */
+     * (or naming the 科目 of a view, "…（按大类）": 单位综合预算 tables print
+     * the 支出 side three times, by function and by two economic
+     * classifications). */
     int labels[MAX_VIEWS], nviews = 0;
     size_t hl = e;
     for (size_t i = b; i < e && hl == e; i++) {
@@ -1065,13 +1245,41 @@ static void read_two_sided(reader *rd, gk_table *t, const gk_layout *lay, size_t
         int nf = 0;
         for (size_t k = 0; k < ln->ncells && nf < MAX_VIEWS; k++) {
             const char *key = tx_key_of(rd, ln->cells[k]);
-            if (strcmp(key, "项目") == 0 || (tx_has(key, "科目") && !tx_has(key, "编码")))
+            /* "项 | 目": 项目 printed spaced out, cut in two by the grid. */
+            if (strcmp(key, "项") == 0 && k + 1 < ln->ncells &&
+                strcmp(tx_key_of(rd, ln->cells[k + 1]), "目") == 0) {
+                labels[nf++] = (int)k++;
+                continue;
+            }
+            if (item_header(key) ||
+                ((tx_has(key, "科目") || tx_has(key, "按大类")) && !tx_has(key, "编码")))
                 labels[nf++] = (int)k;
         }
         if (nf >= 2) {
             nviews = nf;
             hl = i;
         }
+    }
+    /* A label header the grid merged with the figure header before it
+     * ("出预算数政府预算支出经济科目（按大类）" over the figures, the next
+     * cell blank over the labels): the labels stand where the text is;
+     * the view keeps its header's name. */
+    const char *view_header[MAX_VIEWS];
+    for (int v = 0; v < nviews; v++) {
+        view_header[v] = cell_at(&rd->L.items[hl], labels[v]);
+        int figures = 0, text = 0, next_text = 0;
+        for (size_t i = hl + 1; i < e; i++) {
+            const gk_line *ln = &rd->L.items[i];
+            const char *s = cell_at(ln, labels[v]), *n = cell_at(ln, labels[v] + 1);
+            gk_amount a;
+            bool fig = *s && gk_amount_parse(s, strlen(s), &a) == GK_AMOUNT_OK;
+            figures += fig;
+            text += *s && !fig;
+            next_text += *n && gk_amount_parse(n, strlen(n), &a) != GK_AMOUNT_OK;
+        }
+        if (figures > text && next_text > figures / 2 &&
+            (v + 1 == nviews || labels[v + 1] > labels[v] + 1))
+            labels[v]++;
     }
     columns all = {0};
     size_t nr = hl < e ? numbering_row(rd, hl, e, &all) : e;
@@ -1083,7 +1291,8 @@ static void read_two_sided(reader *rd, gk_table *t, const gk_layout *lay, size_t
             bool is_label = false;
             for (int v = 0; v < nviews; v++)
                 is_label |= (int)k == labels[v];
-            if (!is_label && *ln->cells[k] && !tx_has(ln->cells[k], "行次"))
+            if (!is_label && *ln->cells[k] && !tx_has(ln->cells[k], "行次") &&
+                strcmp(tx_key_of(rd, ln->cells[k]), "序号") != 0)
                 all.pos[all.n++] = (int)k;
         }
         nr = hl;
@@ -1101,11 +1310,12 @@ static void read_two_sided(reader *rd, gk_table *t, const gk_layout *lay, size_t
         views[v].pos[views[v].n++] = all.pos[k];
     }
     static const gk_column_spec income_cols[] = {{"金额", {"金额", "决算数", "预算数"}}, {0}};
-    const gk_line *header = &rd->L.items[hl];
     for (int v = 0; v < nviews; v++) {
-        name_columns(rd, v == 0 ? income_cols : lay->columns, b, nr + 1, &views[v]);
+        const gk_column_spec *spec = v == 0 ? income_cols : lay->columns;
+        name_columns(rd, spec, b, nr + 1, &views[v]);
         read_side(rd, t, nr + 1, e, labels[v], labels[v == 0 ? 1 : 0], &views[v],
-                  v == 0 ? GK_SIDE_INCOME : GK_SIDE_EXPENSE, view_name(rd, cell_at(header, labels[v]), v));
+                  views[v].n ? NULL : spec[0].name, v == 0 ? GK_SIDE_INCOME : GK_SIDE_EXPENSE,
+                  view_name(rd, view_header[v], v));
     }
 }
 
@@ -1671,7 +1881,157 @@ bool body_tabbed(const reader *rd, size_t b, size_t e)
     return tabbed * 2 >= lines && tabbed > 0;
 }
 
+/* ---- A 序号 column merged into the next ---------------------------------------------------- */
+
+/* Walk the all-digit cells at position p of lines (h, e) expecting the
+ * serials first, first + 1, … (a serial may be missing: one skipped).
+ * Counts the cells that start with their serial, and gives the serial
+ * after the last in *next; when strip, drops the serials. */
+static int walk_serials(reader *rd, size_t h, size_t e, int p, int first, bool strip, int *next)
+{
+    int expect = first, matched = 0;
+    for (size_t i = h + 1; i < e; i++) {
+        gk_line *ln = &rd->L.items[i];
+        const char *s = cell_at(ln, p);
+        if (!all_digits(s))
+            continue;
+        for (int skip = 0; skip < 2; skip++) {
+            char serial[16];
+            int n = snprintf(serial, sizeof serial, "%d", expect + skip);
+            if (strncmp(s, serial, (size_t)n) == 0) {
+                if (strip)
+                    ln->cells[p] = s + n;
+                expect += skip + 1;
+                matched++;
+                break;
+            }
+        }
+    }
+    *next = expect;
+    return matched;
+}
+
+/* A header cell holding 序号 and another header's words ("序号功能科目编码",
+ * "单位编序号码", "序单位编码号", "序部门经济科目号编码": 序/号 printed down
+ * the cell, beside the other header's lines): the other words into rest
+ * (256 bytes). */
+static bool merged_serial_header(const char *cell, char rest[256])
+{
+    const char *x = strstr(cell, "序"), *y = x ? strstr(x, "号") : NULL;
+    size_t w = strlen("序");
+    if (!y || strlen(cell) <= 2 * w)
+        return false;
+    snprintf(rest, 256, "%.*s%.*s%s", (int)(x - cell), cell, (int)(y - x - w), x + w, y + w);
+    return true;
+}
+
+/* A 序号 column (1, 2, 3 … down the rows) printed so close to the column
+ * after it that the grid made one column of both: the header cell holds
+ * 序号 among the other header's words ("序号功能科目编码", "单位编序号码"
+ * with 序/号 printed down the cell), each row's cell the serial joined to
+ * the code ("1030107": row 10, code 30107).  A serial is no part of the
+ * code: in [b, e), drop the serials that run on from row to row, and 序号
+ * from the header cells. */
+static void drop_merged_serials(reader *rd, size_t b, size_t e)
+{
+    int after = rd->serial_next;
+    rd->serial_next = 0;
+    size_t h = e;
+    int p = -1;
+    for (size_t i = b; i < e && p < 0; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        char rest[256];
+        for (size_t k = 0; k < ln->ncells && p < 0; k++)
+            if (merged_serial_header(ln->cells[k], rest)) {
+                h = i;
+                p = (int)k;
+            }
+    }
+    if (p < 0)
+        return;
+    size_t d = h + 1;
+    while (d < e && !all_digits(cell_at(&rd->L.items[d], p)))
+        d++;
+    if (d == e)
+        return;
+    /* The first serial: the one after the table before's when this one
+     * goes on from it (its title and header printed again on the next
+     * page); else the prefix of the first digit cell from which most cells
+     * run on, three at least (a run of one or two proves nothing). */
+    const char *digits = cell_at(&rd->L.items[d], p);
+    char serial[16];
+    int first = 0, best = 2, next;
+    snprintf(serial, sizeof serial, "%d", after);
+    if (after && tx_starts(digits, serial))
+        first = after;
+    for (size_t n = 1; !first && n <= 3 && n <= strlen(digits) && digits[0] != '0'; n++) {
+        int v = atoi(gk_arena_strndup(rd->scratch, digits, n));
+        int m = walk_serials(rd, h, e, p, v, false, &next);
+        if (m > best) {
+            best = m;
+            first = v;
+        }
+    }
+    if (!first)
+        return;
+    walk_serials(rd, h, e, p, first, true, &rd->serial_next);
+    for (size_t i = h; i < e; i++) {
+        gk_line *ln = &rd->L.items[i];
+        char rest[256];
+        if (merged_serial_header(cell_at(ln, p), rest))
+            ln->cells[p] = gk_arena_strndup(rd->scratch, rest, strlen(rest));
+    }
+}
+
 /* ---- Tables ----------------------------------------------------------------------------- */
+
+/* A table listing the tree of each of a 部门's units in turn (unit
+ * "125001 某局" over its 301, 30101 …, then the next unit's 301 …): its
+ * classes repeat, and no parent can be told from another unit's.  Only the
+ * rows with no code (合计) are kept, the table marked partial. */
+static void drop_unit_trees(reader *rd, gk_table *t)
+{
+    bool again = false;
+    for (size_t i = 0; i < t->nrows && !again; i++)
+        for (size_t j = i + 1; j < t->nrows && !again; j++)
+            again = t->rows[i].code && strlen(t->rows[i].code) == 3 && t->rows[j].code &&
+                    strcmp(t->rows[i].code, t->rows[j].code) == 0 &&
+                    t->rows[i].side == t->rows[j].side;
+    if (!again)
+        return;
+    size_t n = 0;
+    for (size_t i = 0; i < t->nrows; i++)
+        if (!t->rows[i].code)
+            t->rows[n++] = t->rows[i];
+    t->nrows = n;
+    t->partial = true;
+    gk_report_note(rd->r, t->pos, "“%s”按单位逐一列出科目（同一类科目出现多次），只读取合计",
+                   t->title ? t->title : "");
+}
+
+/* A long coded table printed with its title and header again at the top
+ * of each page: the table just read (the last) continues the one before
+ * when that has the same kind and title and ends on the page before.  Its
+ * rows join that table.  (Forms are not joined: each 绩效目标表 is a
+ * project's, all under one title.) */
+static void continue_table(gk_report *r)
+{
+    if (r->ntables < 2)
+        return;
+    gk_table *prev = &r->tables[r->ntables - 2], *t = &r->tables[r->ntables - 1];
+    const gk_layout *lay = gk_layout_of(t->kind);
+    if (!lay ||
+        (lay->style != GK_ROWS_CODED && lay->style != GK_ROWS_GROUPED &&
+         lay->style != GK_ROWS_TWO_SIDED) ||
+        prev->kind != t->kind || !prev->nrows || !t->nrows || !prev->title || !t->title ||
+        strcmp(prev->title, t->title) != 0 || !t->pos.page ||
+        prev->rows[prev->nrows - 1].pos.page + 1 != t->pos.page)
+        return;
+    for (size_t k = 0; k < t->nrows; k++)
+        *gk_table_add_row(r, prev) = t->rows[k];
+    prev->partial = prev->partial || t->partial;
+    r->ntables--;
+}
 
 /* Read the table whose title is line t; returns the line after it. */
 static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
@@ -1727,6 +2087,7 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
             break;
     }
     size_t e = table_end(rd, b, tb);
+    drop_merged_serials(rd, b, e);
     /* A unit may also stand inside the header rows. */
     for (size_t i = b; i < e && tb->unit == GK_UNIT_NONE; i++)
         tb->unit = unit_in(rd->L.items[i].text);
@@ -1774,6 +2135,9 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
         break;
     case GK_ROWS_FORM: read_form(rd, tb, b, e); break;
     }
+    if (lay->style == GK_ROWS_CODED || lay->style == GK_ROWS_GROUPED)
+        drop_unit_trees(rd, tb);
+    continue_table(rd->r);
     return e;
 }
 

@@ -24,6 +24,8 @@ typedef struct reader {
     gk_lines L;
     const char *section;       /* the narrative section heading in force */
     gk_unit doc_unit;          /* "本套报表金额单位为万元" and the like */
+    int serial_next;           /* the 序号 after the last table's, when the
+                                  grid merged that column (text.c) */
 } reader;
 
 /* Helpers shared by text.c and text_spaced.c (tx_ keeps them apart from

@@ -1056,6 +1056,147 @@ static void test_title_subtitle(void **state)
     gk_report_free(r);
 }
 
+/* A 序号 column the grid merged into the code column: the serials are not
+ * part of the codes ("1030107" is row 10, code 30107), here and on the
+ * next page, where the title and header are printed again and the serials
+ * run on; that page's rows are the same table's. */
+static void test_merged_serials(void **state)
+{
+    (void)state;
+    gk_report *r = read_lines(
+        "某局2021年部门预算\n"
+        "=== page 7 ===\n表5\n2021年部门综合预算一般公共预算支出明细表\n"
+        "（按支出功能分类科目-不含上年结转）\n预算单位：某局\t单位：元\n"
+        "序号功能科目编码\t功能科目名称\t合计\t人员经费支出\t公用经费支出\t专项业务经费支出\n"
+        "1\t合计\t500.00\t200.00\t100.00\t200.00\n"
+        "2208\t社会保障和就业支出\t500.00\t200.00\t100.00\t200.00\n"
+        "320805\t行政事业单位养老支出\t300.00\t200.00\t100.00\t0.00\n"
+        "42080505\t机关事业单位基本养老保险缴费支出\t300.00\t200.00\t100.00\t0.00\n"
+        "=== page 8 ===\n表5\n2021年部门综合预算一般公共预算支出明细表\n"
+        "（按支出功能分类科目-不含上年结转）\n预算单位：某局\t单位：元\n"
+        "序号功能科目编码\t功能科目名称\t合计\t人员经费支出\t公用经费支出\t专项业务经费支出\n"
+        "520899\t其他社会保障和就业支出\t200.00\t0.00\t0.00\t200.00\n"
+        "62089999\t其他社会保障和就业支出\t200.00\t0.00\t0.00\t200.00\n"
+        "表3\n2021年部门综合预算支出总表\n预算单位：某局\t单位：元\n"
+        "序单位编码号\t单位名称\t合计\t基本支出\t项目支出\n"
+        "1\t合计\t500.00\t300.00\t200.00\n"
+        "2241\t某局\t500.00\t300.00\t200.00\n"
+        "3241001\t某局机关\t500.00\t300.00\t200.00\n");
+    const gk_table *t = gk_report_find_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 6);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, "208", NULL, GK_SIDE_NONE, "合计", "500.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, "2080505", NULL, GK_SIDE_NONE, "人员经费", "200.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, "2089999", NULL, GK_SIDE_NONE, "合计", "200.00", 0);
+    size_t n = 0;
+    for (size_t i = 0; i < r->ntables; i++)
+        n += r->tables[i].kind == GK_TABLE_BUDGET_GPB_FUNCTION;
+    assert_int_equal(n, 1);
+    /* 单位编码 under the 序号: a table by unit, of which only 合计 is read. */
+    t = gk_report_find_table(r, GK_TABLE_BUDGET_EXPENSE);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 1);
+    assert_cell(r, GK_TABLE_BUDGET_EXPENSE, NULL, "合计", GK_SIDE_NONE, "项目支出", "200.00", 0);
+    gk_report_free(r);
+}
+
+/* 单位综合预算 tables as a PDF grid reads them: 收/入 printed down beside
+ * 项目 and 预算数 ("收项目", "入预算数") and a 序号 column before them; the
+ * last view's figures joined to its labels (one column for both); a title
+ * naming its classification by 科目 ("按功能科目分"); a 支出总表 whose
+ * columns are sources of funds; a figure joined to a row's name with its
+ * own cell blank. */
+static void test_grid_headers(void **state)
+{
+    (void)state;
+    gk_report *r = read_lines(
+        "某局2022年部门预算\n表1\n2022年部门综合预算收支总表\n金额单位：元\n"
+        "序号\t收项目\t入预算数\t支出功能分科目（按大类）\t预算数\t政府预算支出经济分类科预算数目（按大类）\n"
+        "1\t一、部门预算\t300.00\t一、部门预算\t300.00\t一、部门预算300.00\n"
+        "2\t1、财政拨款\t300.00\t1、一般公共服务支出\t100.00\t1、机关工资福利支出300.00\n"
+        "3\t\t\t2、教育支出\t200.00\t\n"
+        "4\t本年收入合计\t300.00\t本年支出合计\t300.00\t本年支出合计300.00\n"
+        "表3\n2022年部门综合预算支出总表\n金额单位：元\n"
+        "单位名称\t合计\t公共预算拨款小计\t政府性基金拨款\t事业收入\t对附属单位上缴收入\n"
+        "合计\t300.00\t200.00\t0.00\t100.00\t0.00\n"
+        "表5\n2022年部门综合预算一般公共预算支出明细表（按功能科目分）\n金额单位：元\n"
+        "功能科目编码\t功能科目名称\t合计\t人员经费支出\t公用经费支出\t专项业务经费支出\n"
+        "\t合计\t300.00\t300.00\t0.00\t0.00\n"
+        "208\t社会保障和就业支出\t300.00\t300.00\t0.00\t0.00\n"
+        "20805\t行政事业单位养老支出\t300.00\t300.00\t0.00\t0.00\n"
+        "2080506\t机关事业单位职业年金缴费支出300.00\t\t300.00\t0.00\t0.00\n");
+    assert_cell(r, GK_TABLE_BUDGET_SUMMARY, NULL, "财政拨款", GK_SIDE_INCOME, "金额", "300.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_SUMMARY, "205", NULL, GK_SIDE_EXPENSE, "金额", "200.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_SUMMARY, NULL, "政府经济分类/本年支出合计", GK_SIDE_EXPENSE,
+                "金额", "300.00", 0);
+    const gk_row *row = row_with(r, GK_TABLE_BUDGET_SUMMARY, NULL, "财政拨款", GK_SIDE_INCOME);
+    assert_null(gk_row_get(row, "序号"));
+    row = row_with(r, GK_TABLE_BUDGET_EXPENSE, NULL, "合计", GK_SIDE_NONE);
+    assert_non_null(gk_row_get(row, "合计"));
+    assert_null(gk_row_get(row, "基本支出"));
+    assert_null(gk_row_get(row, "对附属单位补助支出"));
+    assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, "2080506", NULL, GK_SIDE_NONE, "合计", "300.00", 0);
+    row = row_with(r, GK_TABLE_BUDGET_GPB_FUNCTION, "2080506", NULL, GK_SIDE_NONE);
+    assert_string_equal(row->label, "机关事业单位职业年金缴费支出");
+    gk_report_free(r);
+}
+
+/* More of the grid's 单位综合预算: 项目 cut in two ("项 | 目"); class names
+ * wrapped onto a line of their own ("8、社会保障和" / "就业支出") or printed
+ * without their 支出; a view's label header joined to the figure header
+ * before it, the labels a cell further; a 收入总表 whose 合计 header the
+ * grid joined to the group header above ("一般公共预算拨款合计") and whose
+ * columns are numbered "** | 1 | 2 …"; a 基本支出 table listing each
+ * unit's tree in turn (only 合计 read). */
+static void test_grid_wraps(void **state)
+{
+    (void)state;
+    gk_report *r = read_lines(
+        "某局2022年部门预算\n表4\n2022年部门综合预算财政拨款收支总表\n金额单位：元\n"
+        "项\t目\t预算数\t支出功能分科目（按大类）\t预算数\t部门预算支出经济科目（按大类）\t"
+        "出预算数政府预算支出经济科目（按大类）\t\t预算数\n"
+        "一、财政拨款\t\t300.00\t一、财政拨款\t300.00\t一、财政拨款\t300.00\t一、财政拨款\t300.00\n"
+        "\t\t\t8、社会保障和\t200.00\t1、人员经费和公用经费支出\t300.00\t1、机关工资福利支出\t300.00\n"
+        "\t\t\t就业支出\t\t\t\t\t\n"
+        "\t\t\t10、卫生健康\t100.00\t\t\t\t\n"
+        "本年收入合计\t\t300.00\t本年支出合计\t300.00\t本年支出合计\t300.00\t本年支出合计\t300.00\n"
+        "表2\n2022年部门综合预算收入总表\n金额单位：元\n"
+        "单位编码\t单位名称\t总计\t一般公共预算拨款合计\t小计\t政府性基金拨款\n"
+        "**\t**\t1\t2\t3\t4\n"
+        "\t合计\t310.00\t310.00\t300.00\t0.00\n"
+        "表8\n2019年部门综合预算一般公共预算基本支出明细表（按支出经济分类科目）\n单位：万元\n"
+        "部门经济科目编码\t部门经济科目名称\t合计\n"
+        "\t合计\t30.00\n"
+        "125001\t某局\t20.00\n301\t工资福利支出\t20.00\n30101\t基本工资\t20.00\n"
+        "125002\t某中心\t10.00\n301\t工资福利支出\t10.00\n30101\t基本工资\t10.00\n");
+    assert_cell(r, GK_TABLE_BUDGET_FISCAL_SUMMARY, NULL, "财政拨款", GK_SIDE_INCOME, "金额", "300.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_FISCAL_SUMMARY, "208", NULL, GK_SIDE_EXPENSE, "合计", "200.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_FISCAL_SUMMARY, "210", NULL, GK_SIDE_EXPENSE, "合计", "100.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_FISCAL_SUMMARY, NULL, "政府经济分类/机关工资福利支出",
+                GK_SIDE_EXPENSE, "合计", "300.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "合计", "310.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "一般公共预算拨款收入", "300.00", 0);
+    const gk_table *t = gk_report_find_table(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC);
+    assert_non_null(t);
+    assert_true(t->partial);
+    for (size_t i = 0; i < t->nrows; i++)
+        assert_null(t->rows[i].code);
+    gk_report_free(r);
+}
+
+/* A 款 printed by its own two digits under its 类 ("201" over "10"). */
+static void test_short_codes(void **state)
+{
+    (void)state;
+    gk_report *r = read_lines(
+        "某局2020年部门预算\n表5\n2020年部门综合预算一般公共预算支出明细表（按支出功能分类科目）\n"
+        "单位：万元\n功能科目编码\t功能科目名称\t合计\n\t合计\t56.52\n"
+        "201\t一般公共服务支出\t56.52\n10\t人力资源事务\t56.52\n"
+        "2011007\t博士后日常经费\t56.52\n");
+    assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, "20110", NULL, GK_SIDE_NONE, "合计", "56.52", 0);
+    gk_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1075,6 +1216,10 @@ int main(void)
         cmocka_unit_test(test_corpus_wild_metadata),
         cmocka_unit_test(test_wild_tables),
         cmocka_unit_test(test_title_subtitle),
+        cmocka_unit_test(test_merged_serials),
+        cmocka_unit_test(test_grid_headers),
+        cmocka_unit_test(test_grid_wraps),
+        cmocka_unit_test(test_short_codes),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
