@@ -1991,12 +1991,16 @@ static void drop_merged_serials(reader *rd, size_t b, size_t e)
  * rows with no code (合计) are kept, the table marked partial. */
 static void drop_unit_trees(reader *rd, gk_table *t)
 {
-    bool again = false;
-    for (size_t i = 0; i < t->nrows && !again; i++)
-        for (size_t j = i + 1; j < t->nrows && !again; j++)
-            again = t->rows[i].code && strlen(t->rows[i].code) == 3 && t->rows[j].code &&
-                    strcmp(t->rows[i].code, t->rows[j].code) == 0 &&
-                    t->rows[i].side == t->rows[j].side;
+    bool again = false, seen[3][1000] = {{false}};       /* by side and 类 code */
+    for (size_t i = 0; i < t->nrows && !again; i++) {
+        const gk_row *row = &t->rows[i];
+        if (!row->code || strlen(row->code) != 3 || (unsigned)row->side > 2 ||
+            strspn(row->code, "0123456789") != 3)
+            continue;
+        int code = atoi(row->code);
+        again = seen[row->side][code];
+        seen[row->side][code] = true;
+    }
     if (!again)
         return;
     size_t n = 0;

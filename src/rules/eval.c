@@ -500,9 +500,8 @@ static bool other_layout(const gk_table *t, const char *column)
  * ("其他专户收入拨款" in a province's 收入总表): a
  * part the formula cannot name, so a sum over the row's columns is not
  * certain.  A "其中…" column is a part of another, not of the row. */
-static const char *foreign_figure(const gk_table *t, const gk_row *row)
+static const char *foreign_figure(const gk_layout *lay, const gk_row *row)
 {
-    const gk_layout *lay = gk_layout_of_table(t);
     if (!lay || !lay->columns[0].name)
         return NULL;
     for (size_t c = 0; c < row->ncells; c++) {
@@ -562,8 +561,9 @@ static void check_in(const ctx *cx, const gk_formula *f, const gk_table *only)
         bool one_table = true;
         for (int k = 0; k < f->nlhs + f->nrhs; k++)
             one_table &= tables[k < f->nlhs ? k : GK_FORMULA_MAX_TERMS + k - f->nlhs] == t;
+        const gk_layout *lay = one_table ? gk_layout_of_table(t) : NULL;
         for (size_t i = 0; i < t->nrows; i++) {
-            const char *foreign = one_table ? foreign_figure(t, &t->rows[i]) : NULL;
+            const char *foreign = foreign_figure(lay, &t->rows[i]);
             if (foreign)
                 skip(cx, f, "表中印有公式未列的栏目“", foreign, "”");
             else
