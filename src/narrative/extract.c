@@ -1161,7 +1161,9 @@ static void sentence(ex *x, const char *s, const char *e)
     x->sentence++;
 }
 
-/* The heading without its numbering ("一、", "(一)"), normalised. */
+/* The heading without its numbering ("一、", "(一)") and the year it opens
+ * with ("2026年度“三公”经费预算情况说明": the year is the document's),
+ * normalised. */
 static const char *section_key(gk_report *r, const char *heading)
 {
     size_t n;
@@ -1173,6 +1175,12 @@ static const char *section_key(gk_report *r, const char *heading)
         s = dun + strlen("、");
     else if (*s == '(' && strchr(s, ')') && strchr(s, ')') - s <= 8)
         s = strchr(s, ')') + 1;
+    if (s[0] == '2' && s[1] == '0' && s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9' &&
+        strncmp(s + 4, "年", strlen("年")) == 0) {
+        s += 4 + strlen("年");
+        if (strncmp(s, "度", strlen("度")) == 0)
+            s += strlen("度");
+    }
     const char *e = s + strlen(s);
     while (e > s && e[-1] == '\n')
         e--;
