@@ -996,6 +996,14 @@ static void take_part(ex *x, int i)
 {
     gk_figure *f = fig(x, i);
     parts_group *w = &x->within;
+    /* "…财政拨款收入A万元，其中：一般公共预算拨款收入A万元；本部门当年财政拨
+     * 款支出A万元": the other side begins, the list of the first has ended. */
+    if (w->whole >= 0 && f->kind == GK_FIG_MONEY) {
+        const char *ws = fig(x, w->whole)->subject;
+        if ((ends_str(ws, "收入") && ends_str(f->subject, "支出")) ||
+            (ends_str(ws, "支出") && ends_str(f->subject, "收入")))
+            group_close(x, w);
+    }
     /* "…其中甲870万，乙70万…，合计1170万": the 合计 restates the total of
      * the parts (a SUM claim), it is none of them. */
     bool total = ends_str(f->subject, "合计") || ends_str(f->subject, "总计");
@@ -1093,6 +1101,24 @@ static bool says_flat(const char *s, const char *flat, const char *e)
     return true;
 }
 
+/* A numbered item's title standing as a sentence of its own: "(一)因公出国
+ * (境)费用。" — its figures follow without a subject ("2026年预算数14.85万
+ * 元"). */
+static bool item_title(const char *s, const char *e)
+{
+    if (!ends(s, e, "。") || e - s > 60 || find(s, e, ",") || find(s, e, ":") ||
+        find(s, e, ";"))
+        return false;
+    if (*s == '(') {
+        const char *q = find(s, e, ")");
+        return q && q - s <= 8 && q + 1 < e - strlen("。");
+    }
+    const char *q = s;
+    while (q < e && is_digit(*q))
+        q++;
+    return q > s && q < e && (*q == '.' || starts(q, e, "、"));
+}
+
 static void sentence(ex *x, const char *s, const char *e)
 {
     x->sentence_first = x->out->nfigures;
@@ -1143,6 +1169,13 @@ static void sentence(ex *x, const char *s, const char *e)
         lv = last_of(s, e, LEVELS);
         if (lv)
             x->topic = clean_subject(x, s, lv);
+        else if (item_title(s, e)) {
+            /* "(三)公务用车购置费支出情况说明。" is about 公务用车购置费支出. */
+            static const char *const TITLE_TAIL[] = {"情况说明", "说明", "情况", NULL};
+            const char *te = e - strlen("。");
+            strip_tail(s, &te, TITLE_TAIL);
+            x->topic = clean_subject(x, s, te);
+        }
     }
     compare_words(x, s, e, x->out->nfigures);
     item_list(x, s, e);

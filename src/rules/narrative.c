@@ -730,10 +730,10 @@ static bool other_column(const binding *b, const gk_figure *f)
     return false;
 }
 
-/* One unit of the figure's last decimal, when the cell was converted from
- * a finer unit (a table in 元, the prose in 万元 with at most 3 decimals):
- * the prose truncates, or adds parts it has rounded ("53,598.71万元、
- * 16,778.16万元，合计70,376.87万元" for 703,768,605.79元). */
+/* Less than one unit of the figure's last decimal from a cell converted
+ * from a finer unit (a table in 元, the prose in 万元 with at most 3
+ * decimals): the prose truncates, or adds parts it has rounded
+ * ("53,598.71万元、16,778.16万元，合计70,376.87万元" for 703,768,605.79元). */
 static bool conversion_rounding(const binding *b, const gk_figure *f, gk_amount cell)
 {
     gk_unit from = b->table->unit ? b->table->unit : GK_UNIT_WANYUAN;
@@ -743,7 +743,7 @@ static bool conversion_rounding(const binding *b, const gk_figure *f, gk_amount 
         return false;
     if (d.v < 0)
         d.v = -d.v;
-    return gk_amount_cmp(d, gk_amount_make(1, f->value.scale)) <= 0;
+    return gk_amount_cmp(d, gk_amount_make(1, f->value.scale)) < 0;
 }
 
 /* bs: every figure's binding, made once. */
@@ -808,7 +808,8 @@ static void check_amount(const gk_report *r, const gk_narrative *n, const bindin
         &(gk_location){0}, "文中“%s”为%s%s，%s“%s”行“%s”栏为%s%s，相差%s%s%s；应为%s%s",
         *f->subject ? f->subject : b.column, f->text, u,
         gk_table_kind_title(b.table->kind), row_name(&b, rb, sizeof rb), b.column,
-        gk_amount_format(shown, cb), u, gk_amount_format(d.diff, db), u,
+        gk_amount_format(shown, cb), u,
+        gk_amount_format(converted ? gk_amount_round(d.diff, f->value.scale) : d.diff, db), u,
         v == GK_MISMATCH ? hint : "（在尾数误差范围内）", cb, u);
     x->locs[0] = at_figure(f);
     set_figures(out, x, shown, f->value);

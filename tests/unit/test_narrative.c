@@ -434,6 +434,153 @@ static void test_admin_unit(void **state)
     }
 }
 
+/* ---- Budgets in the other cities' words -------------------------------------- */
+
+static gk_amount amt(const char *s)
+{
+    gk_amount a;
+    assert_int_equal(gk_amount_parse(s, strlen(s), &a), GK_AMOUNT_OK);
+    return a;
+}
+
+static gk_row *row_of(gk_report *r, gk_table *t, const char *code, const char *label, gk_side side)
+{
+    gk_row *row = gk_table_add_row(r, t);
+    row->code = code ? gk_report_strdup(r, code) : NULL;
+    row->label = gk_report_strdup(r, label);
+    row->side = side;
+    return row;
+}
+
+/* A budget whose tables are in 元 (the prose in 万元), with its narrative as
+ * the cities write it: a heading opening with its year, "“三公”经费安排情况", 三公 items
+ * under titles of their own, codes before a dash, an item listed under
+ * 公用经费, a 财政拨款 section.  `nar` replaces the paragraph at index
+ * `which` (−1: none). */
+static gk_report *city_budget(int which, const char *nar)
+{
+    gk_report *r = gk_report_new();
+    r->kind = GK_DOC_BUDGET;
+    r->year = 2026;
+    gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_SUMMARY);
+    t->unit = GK_UNIT_YUAN;
+    gk_row_set(r, row_of(r, t, NULL, "一般公共预算拨款收入", GK_SIDE_INCOME), "金额", amt("1200000.00"));
+    gk_row_set(r, row_of(r, t, NULL, "其他收入", GK_SIDE_INCOME), "金额", amt("0.00"));
+    gk_row_set(r, row_of(r, t, NULL, "收入总计", GK_SIDE_INCOME), "金额", amt("1200000.00"));
+    gk_row_set(r, row_of(r, t, NULL, "支出总计", GK_SIDE_EXPENSE), "金额", amt("1200000.00"));
+    t = gk_report_add_table(r, GK_TABLE_BUDGET_FISCAL_SUMMARY);
+    t->unit = GK_UNIT_YUAN;
+    gk_row_set(r, row_of(r, t, NULL, "一般公共预算", GK_SIDE_INCOME), "金额", amt("1200000.00"));
+    gk_row_set(r, row_of(r, t, NULL, "本年收入合计", GK_SIDE_INCOME), "金额", amt("1200000.00"));
+    row_of(r, t, NULL, "本年支出合计", GK_SIDE_EXPENSE);   /* read without its figures */
+    gk_row_set(r, row_of(r, t, NULL, "支出总计", GK_SIDE_EXPENSE), "合计", amt("1200000.00"));
+    t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
+    t->unit = GK_UNIT_YUAN;
+    gk_row *row = row_of(r, t, "2011301", "行政运行", GK_SIDE_NONE);
+    gk_row_set(r, row, "合计", amt("1000000.00"));
+    gk_row_set(r, row, "基本支出", amt("1000000.00"));
+    gk_row_set(r, row, "人员经费", amt("876543.21"));
+    gk_row_set(r, row, "公用经费", amt("123456.79"));
+    row = row_of(r, t, "2011350", "事业运行", GK_SIDE_NONE);
+    gk_row_set(r, row, "合计", amt("200000.00"));
+    gk_row_set(r, row, "项目支出", amt("200000.00"));
+    row = row_of(r, t, NULL, "合计", GK_SIDE_NONE);
+    gk_row_set(r, row, "合计", amt("1200000.00"));
+    gk_row_set(r, row, "基本支出", amt("1000000.00"));
+    gk_row_set(r, row, "人员经费", amt("876543.21"));
+    gk_row_set(r, row, "公用经费", amt("123456.79"));
+    gk_row_set(r, row, "项目支出", amt("200000.00"));
+    t = gk_report_add_table(r, GK_TABLE_BUDGET_THREE_PUBLIC);
+    t->unit = GK_UNIT_YUAN;
+    row = row_of(r, t, NULL, "预算数", GK_SIDE_NONE);   /* no 机关运行经费 column */
+    gk_row_set(r, row, "合计", amt("37887.00"));
+    gk_row_set(r, row, "因公出国（境）费", amt("2000.00"));
+    gk_row_set(r, row, "公务用车购置及运行维护费", amt("34667.00"));
+    gk_row_set(r, row, "公务用车购置费", amt("3600.00"));
+    gk_row_set(r, row, "公务用车运行维护费", amt("31067.00"));
+    gk_row_set(r, row, "公务接待费", amt("1220.00"));
+    static const struct { const char *section, *text; } P[] = {
+        /* 0 */ {"一、部门预算收支增减变化情况",
+                 "2026年本部门收入预算120.00万元，比上年增加6.25万元，增长5.49%；支出预算120.00万元。"},
+        /* 1 */ {"二、“三公”经费安排情况",
+                 "2026年本部门财政拨款安排“三公”经费3.7887万元，比上年增加0.32万元。其中："},
+        /* 2 */ {"二、“三公”经费安排情况", "（一）因公出国（境）费用。"},
+        /* 3 */ {"二、“三公”经费安排情况", "2026年预算数0.2万元，主要用于国际交流。"},
+        /* 4 */ {"二、“三公”经费安排情况",
+                 "（二）公务用车购置及运行维护费3.4667万元（公务用车购置费0.36万元；公务用车运行维护费"
+                 "3.1067万元）；公务接待费预算支出0.122万元。"},
+        /* 5 */ {"三、机关运行经费安排情况", "2026年，本部门机关运行经费安排13.67万元。"},
+        /* 6 */ {"四、一般公共预算拨款支出情况",
+                 "2026年度一般公共预算拨款支出120.00万元。其中：（一）2011301-行政运行100.00万元。"
+                 "（二）2011350-事业运行20.00万元。"},
+        /* 7 */ {"四、一般公共预算拨款支出情况", "（三）公用经费：行政运行（2011301）12.35万元。"},
+        /* 8 */ {"五、2026年度财政拨款收支情况说明",
+                 "本部门当年财政拨款收入120.00万元，其中：一般公共预算拨款收入120.00万元；"
+                 "本部门当年财政拨款支出120.00万元。"},
+        /* 9 */ {"六、一般公共预算拨款基本支出情况",
+                 "2026年度一般公共预算拨款基本支出100.00万元，其中：人员经费87.65万元，公用经费12.34万元。"},
+    };
+    for (int i = 0; i < (int)(sizeof P / sizeof P[0]); i++) {
+        if (i == 0 || strcmp(P[i].section, P[i - 1].section) != 0)
+            gk_report_add_paragraph(r, P[i].section, P[i].section, (gk_pos){.line = 100 + 2 * i})
+                ->heading = true;
+        gk_report_add_paragraph(r, P[i].section, i == which ? nar : P[i].text,
+                                (gk_pos){.line = 101 + 2 * i});
+    }
+    gk_report_index(r);
+    return r;
+}
+
+static void test_city_budget(void **state)
+{
+    (void)state;
+    gk_report *r = city_budget(-1, NULL);
+    gk_findings f;
+    gk_check(r, &f);
+    /* Consistent: no narrative error; the 元 cells rounded to the prose's
+     * decimals, 123,456.79元 as 12.34万元 (truncated) a rounding note. */
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 0);
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_WARNING), 0);
+    assert_true(has_finding(&f, "NAR001", GK_INFO, 119));
+    /* Bound: 收入 120.00, 支出 120.00; 三公 3.7887, 0.2 (its title's topic),
+     * 3.4667, 3.1067, 0.122 (预算支出 dropped); 120.00 and the two coded
+     * items; 12.35 (公用经费 of 行政运行); 120.00 ×2 of 财政拨款 (the 支出 on
+     * an unread total row is not); 100.00, 87.65, 12.34.  Not 机关运行经费:
+     * the 三公 table has no such column; not the 0.36 in brackets (an aside). */
+    assert_int_equal(f.narrative.bound, 16);
+    gk_narrative n;
+    gk_narrative_extract(r, &n);
+    for (int i = 0; i < n.nfigures; i++)
+        if (strcmp(n.figures[i].text, "13.67") == 0 || strcmp(n.figures[i].text, "6.25") == 0)
+            assert_false(gk_narrative_binds(r, &n.figures[i]));
+    gk_report_free(r);
+
+    /* Each form, stated wrong, is reported at its line (a warning where the
+     * cell's own table does not balance: the unread 本年支出合计). */
+    static const struct { int which; const char *text; } WRONG[] = {
+        {0, "2026年本部门收入预算121.00万元，比上年增加6.25万元；支出预算120.00万元。"},
+        {3, "2026年预算数0.3万元，主要用于国际交流。"},
+        {4, "（二）公务用车购置及运行维护费3.4667万元（公务用车购置费0.36万元；公务用车运行维护费"
+            "3.1067万元）；公务接待费预算支出0.222万元。"},
+        {6, "2026年度一般公共预算拨款支出120.00万元。其中：（一）2011301-行政运行110.00万元。"
+            "（二）2011350-事业运行20.00万元。"},
+        {8, "本部门当年财政拨款收入130.00万元，其中：一般公共预算拨款收入120.00万元；"
+            "本部门当年财政拨款支出120.00万元。"},
+        {9, "2026年度一般公共预算拨款基本支出100.00万元，其中：人员经费78.65万元，公用经费12.34万元。"},
+    };
+    for (size_t k = 0; k < sizeof WRONG / sizeof WRONG[0]; k++) {
+        r = city_budget(WRONG[k].which, WRONG[k].text);
+        gk_check(r, &f);
+        int line = 101 + 2 * WRONG[k].which;
+        assert_true(has_finding(&f, "NAR001", GK_ERROR, line) ||
+                    has_finding(&f, "NAR001", GK_WARNING, line));
+        assert_int_equal(count_rule_prefix(&f, "NAR001", GK_ERROR) +
+                             count_rule_prefix(&f, "NAR001", GK_WARNING),
+                         1);
+        gk_report_free(r);
+    }
+}
+
 /* ---- The examples ------------------------------------------------------------- */
 
 static void test_examples(void **state)
@@ -725,6 +872,7 @@ int main(void)
         cmocka_unit_test(test_phrases),
         cmocka_unit_test(test_precision),
         cmocka_unit_test(test_admin_unit),
+        cmocka_unit_test(test_city_budget),
         cmocka_unit_test(test_examples),
         cmocka_unit_test(test_corpus_index),
         cmocka_unit_test(test_perturbation),
