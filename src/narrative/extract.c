@@ -1236,7 +1236,7 @@ void gk_narrative_extract(gk_report *r, gk_narrative *out)
             e = end;
         const prose_piece *pc = prose_piece_at(&p, (size_t)(s - p.text));
         if (pc) {
-            const char *section = r->paragraphs[pc->para].section;
+            const char *section = pc->title ? pc->title : r->paragraphs[pc->para].section;
             if (!gk_same_section(section, x.section)) {
                 group_close(&x, &x.budgets);
                 group_close(&x, &x.actuals);

@@ -38,7 +38,7 @@ static void end_sentence(sink *s)
         put(s, "\n", 1);
 }
 
-static void add_piece(sink *s, size_t para, int block)
+static void add_piece(sink *s, size_t para, int block, const char *title)
 {
     prose *p = s->p;
     if (p->npieces == s->pieces_cap) {
@@ -49,7 +49,7 @@ static void add_piece(sink *s, size_t para, int block)
         p->pieces = t;
         s->pieces_cap = cap;
     }
-    p->pieces[p->npieces++] = (prose_piece){p->len, para, block};
+    p->pieces[p->npieces++] = (prose_piece){p->len, para, block, title};
 }
 
 static bool is_cn_numeral(int32_t c)
@@ -75,6 +75,22 @@ static bool is_dropped(int32_t c)
     utf8proc_category_t cat = utf8proc_category(c);
     return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_CC ||
            cat == UTF8PROC_CATEGORY_CF;
+}
+
+/* Is normalised text an unnumbered title of a part of the narrative, a line
+ * of its own: "2026年部门预算编制说明"?  Short, ending in 说明, with no
+ * sentence punctuation or amount. */
+static bool is_title(const char *t)
+{
+    size_t n = strlen(t);
+    if (n > 20 * 3 || n < 6 * 3 || strcmp(t + n - strlen("说明"), "说明") != 0 ||
+        strstr(t, "元"))
+        return false;
+    for (const char *q = t; *q; q++)
+        if (*q == ',' || *q == ':' || *q == ';' || *q == '.' || strncmp(q, "。", strlen("。")) == 0 ||
+            strncmp(q, "、", strlen("、")) == 0)
+            return false;
+    return true;
 }
 
 /* Does normalised text begin with a subsection number, "(一)" or "二、"?
@@ -230,7 +246,7 @@ void prose_build(const gk_report *r, prose *out)
     memset(out, 0, sizeof *out);
     sink s = {out, 0, 0};
     put(&s, "", 0);
-    const char *section = NULL;
+    const char *section = NULL, *title = NULL;
     int block = 0;
     for (size_t i = 0; i < r->nparagraphs; i++) {
         const gk_paragraph *g = &r->paragraphs[i];
@@ -238,6 +254,7 @@ void prose_build(const gk_report *r, prose *out)
             end_sentence(&s);
             block++;
             section = g->section;
+            title = NULL;
             if (g->heading)
                 continue;
         }
@@ -247,13 +264,23 @@ void prose_build(const gk_report *r, prose *out)
         char *t = gk_prose_normalise(g->text, &n);
         if (!t)
             continue;
+        /* A title line after a sentence's end opens a part of its own; the
+         * end of a heading wrapped onto a second line ("…支出预算情" "况说明")
+         * does not. */
+        if (is_title(t) && (s.p->len == 0 || s.p->text[s.p->len - 1] == '\n') && i > 0 &&
+            !r->paragraphs[i - 1].heading) {
+            block++;
+            title = g->text;
+            free(t);
+            continue;
+        }
         /* A numbered item starts a sentence and a block; any other
          * paragraph continues the one before (lines of wrapped prose). */
         if (starts_item(t)) {
             end_sentence(&s);
             block++;
         }
-        add_piece(&s, i, block);
+        add_piece(&s, i, block, title);
         put(&s, t, n);
         if (starts_subheading(t))
             end_sentence(&s);

@@ -361,9 +361,9 @@ static size_t fit(size_t sec, size_t len)
 }
 
 /* What the prose adds to an indicator's name in a budget: "因公出国(境)费
- * 预算支出", "机关运行经费安排", "“三公”经费预算数". */
+ * 预算支出", "机关运行经费安排", "“三公”经费预算数", "“卫生健康支出”科目". */
 static const char *const ROLE_WORDS[] = {"预算安排", "安排", "预算数", "预算支出", "支出预算",
-                                         "预算", "财政拨款"};
+                                         "预算", "财政拨款", "科目"};
 
 /* The lexicon entry for what the prose calls `subject` in a section (its
  * normalised heading `key`), or NULL.  With a report, only entries for
@@ -640,12 +640,26 @@ static void check_unnamed(const gk_figure *f, const binding *b, gk_findings *out
     int len = item_levels(f->subject, name, parent, sizeof name);
     if (!name[0])
         return;
+    /* The 类 the subject names ("卫生健康支出(类)…"): a row of another 类
+     * holding the same amount is a coincidence, not the item meant. */
+    const char *lei = strstr(f->subject, "(类)");
+    char lei_name[256] = "";
+    if (lei)
+        gk_format(lei_name, sizeof lei_name, "%.*s", (int)(lei - f->subject), f->subject);
     const gk_row *near = NULL;
     for (size_t i = 0; i < b->unnamed->nrows && !near; i++) {
         const gk_row *row = &b->unnamed->rows[i];
         const gk_cell *c = gk_row_get(row, b->column);
         if (!row->code || (int)strlen(row->code) != len || !c || c->text)
             continue;
+        if (lei_name[0] && len > 3) {
+            char top_code[4];
+            memcpy(top_code, row->code, 3);
+            top_code[3] = '\0';
+            const gk_row *top = gk_table_find_code(b->unnamed, top_code, GK_SIDE_NONE);
+            if (!top || !top->label || !same_name(top->label, lei_name))
+                continue;
+        }
         binding at = {.table = b->unnamed, .row = row, .column = b->column, .value = c->value};
         gk_amount v;
         if (!in_unit(&at, f->unit, &v))

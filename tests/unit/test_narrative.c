@@ -581,6 +581,64 @@ static void test_city_budget(void **state)
     }
 }
 
+/* 上海's "2026年单位预算编制说明" is a title line the reader keeps as prose
+ * (in the section before it, or in none): it opens a part of its own, whose
+ * items bind by levels and by a 类's bare name ("“卫生健康支出”科目").  An
+ * item the table names otherwise is a warning pointing at the row of its 类
+ * holding the amount, not at another 类's row that happens to. */
+static void test_title_section(void **state)
+{
+    (void)state;
+    gk_report *r = gk_report_new();
+    r->kind = GK_DOC_BUDGET;
+    r->unit = "示例单位";
+    gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_SUMMARY);
+    t->unit = GK_UNIT_YUAN;
+    gk_row_set(r, row_of(r, t, NULL, "财政拨款收入", GK_SIDE_INCOME), "金额", amt("400000.00"));
+    gk_row_set(r, row_of(r, t, NULL, "收入总计", GK_SIDE_INCOME), "金额", amt("400000.00"));
+    t = gk_report_add_table(r, GK_TABLE_BUDGET_FISCAL_SUMMARY);
+    t->unit = GK_UNIT_YUAN;
+    gk_row_set(r, row_of(r, t, "207", "文化旅游体育与传媒支出", GK_SIDE_EXPENSE), "合计", amt("200000.00"));
+    gk_row_set(r, row_of(r, t, "210", "卫生健康支出", GK_SIDE_EXPENSE), "合计", amt("200000.00"));
+    t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
+    t->unit = GK_UNIT_YUAN;
+    static const char *const ROWS[][3] = {
+        {"207", "文化旅游体育与传媒支出", "200000.00"}, {"20703", "体育", "200000.00"},
+        {"2070308", "群众体育", "200000.00"},          {"210", "卫生健康支出", "200000.00"},
+        {"21007", "计划生育事务", "200000.00"},        {"2100717", "计划生育服务", "200000.00"},
+    };
+    for (size_t i = 0; i < sizeof ROWS / sizeof ROWS[0]; i++)
+        gk_row_set(r, row_of(r, t, ROWS[i][0], ROWS[i][1], GK_SIDE_NONE), "合计", amt(ROWS[i][2]));
+    gk_row_set(r, row_of(r, t, NULL, "合计", GK_SIDE_NONE), "合计", amt("400000.00"));
+    static const char *const P[] = {
+        "本单位设3个内设机构。",
+        "2026年单位预算编制说明",
+        "2026年，示例单位收入预算40.00万元，其中：财政拨款收入40.00万元。",
+        "1.“文化旅游体育与传媒支出（类）体育（款）群众体育（项）”科目20.00万元，主要用于群众体育。",
+        "2.“卫生健康支出（类）卫生健康支出（款）计划生育事务（项）”科目20.00万元，主要用于计划生育。",
+        "3.“卫生健康支出”科目20.00万元。",
+    };
+    gk_report_add_paragraph(r, "六、其他相关情况说明", "六、其他相关情况说明", (gk_pos){.line = 1})
+        ->heading = true;
+    for (int i = 0; i < (int)(sizeof P / sizeof P[0]); i++)
+        gk_report_add_paragraph(r, "六、其他相关情况说明", P[i], (gk_pos){.line = 2 + i});
+    gk_report_index(r);
+    gk_narrative n;
+    gk_narrative_extract(r, &n);
+    assert_string_equal(n.figures[0].section_key, "其他相关情况说明");   /* 3个 */
+    assert_string_equal(n.figures[1].section_key, "单位预算编制说明");
+    gk_findings f;
+    gk_check(r, &f);
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 0);
+    assert_true(has_finding(&f, "NAR012", GK_WARNING, 6));
+    for (size_t i = 0; i < f.n; i++)
+        if (strcmp(f.items[i].rule, "NAR012") == 0)
+            assert_non_null(strstr(f.items[i].message, "2100717 计划生育服务"));
+    /* 40.00 ×2, 群众体育 20.00, 卫生健康支出 20.00. */
+    assert_int_equal(f.narrative.bound, 4);
+    gk_report_free(r);
+}
+
 /* ---- The examples ------------------------------------------------------------- */
 
 static void test_examples(void **state)
@@ -723,6 +781,12 @@ static void test_corpus_index(void **state)
     assert_true(has_finding(&f, "NAR001", GK_WARNING, 890));
     assert_true(has_finding(&f, "NAR001", GK_INFO, 751));
     assert_false(has_finding(&f, "NAR001", GK_ERROR, 751));
+    gk_report_free(r);
+    /* A 普陀 单位预算's item stated above its table ("社会福利事业单位（项）”738.66万元"
+     * against 6,964,796.00元), its rate computed from the wrong amount. */
+    r = read_path(GK_SHARED_DIR "/corpus/sh-putuo-welfarehome-2024-unit-budget.pdf");
+    gk_check(r, &f);
+    assert_true(has_finding_on(&f, "NAR001", GK_ERROR, 6, 18));
     gk_report_free(r);
 }
 
@@ -873,6 +937,7 @@ int main(void)
         cmocka_unit_test(test_precision),
         cmocka_unit_test(test_admin_unit),
         cmocka_unit_test(test_city_budget),
+        cmocka_unit_test(test_title_section),
         cmocka_unit_test(test_examples),
         cmocka_unit_test(test_corpus_index),
         cmocka_unit_test(test_perturbation),
