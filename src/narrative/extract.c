@@ -1101,17 +1101,28 @@ static bool says_flat(const char *s, const char *flat, const char *e)
     return true;
 }
 
-/* A numbered item's title standing as a sentence of its own: "(一)因公出国
- * (境)费用。" — its figures follow without a subject ("2026年预算数14.85万
- * 元"). */
+/* Is a subject nothing but the words a budget states its amounts with? */
+static bool only_role_words(const char *subject)
+{
+    static const char *const ROLE_ONLY[] = {"预算安排", "预算数", "预算", "安排", "预算支出", NULL};
+    for (const char *const *w = ROLE_ONLY; *w; w++)
+        if (strcmp(subject, *w) == 0)
+            return true;
+    return false;
+}
+
+/* A numbered item's title standing as a sentence (or a line) of its own:
+ * "(一)因公出国(境)费用。", "(一)因公出国(境)经费" — its figures follow
+ * without a subject ("2026年预算数14.85万元"). */
 static bool item_title(const char *s, const char *e)
 {
-    if (!ends(s, e, "。") || e - s > 60 || find(s, e, ",") || find(s, e, ":") ||
-        find(s, e, ";"))
+    const char *end = ends(s, e, "。") ? e - strlen("。") : e;
+    if (e - s > 60 || find(s, e, ",") || find(s, e, ":") || find(s, e, ";") ||
+        find(s, end, "。"))
         return false;
     if (*s == '(') {
         const char *q = find(s, e, ")");
-        return q && q - s <= 8 && q + 1 < e - strlen("。");
+        return q && q - s <= 8 && q + 1 < end;
     }
     const char *q = s;
     while (q < e && is_digit(*q))
@@ -1146,6 +1157,10 @@ static void sentence(ex *x, const char *s, const char *e)
             f.role = GK_ROLE_OTHER;
         if (has_level(f.subject))
             x->topic = f.subject;
+        /* "(一)因公出国(境)经费 / 2026年预算安排70.00万元": role words alone
+         * name nothing, the item's title does. */
+        if (f.kind == GK_FIG_MONEY && f.role == GK_ROLE_VALUE && only_role_words(f.subject))
+            f.subject = "";
         if (!*f.subject && f.kind == GK_FIG_MONEY)
             f.subject = sentence_subject ? sentence_subject : x->topic ? x->topic : "";
         if (f.kind == GK_FIG_MONEY && *f.subject && f.role != GK_ROLE_CHANGE &&
@@ -1172,7 +1187,7 @@ static void sentence(ex *x, const char *s, const char *e)
         else if (item_title(s, e)) {
             /* "(三)公务用车购置费支出情况说明。" is about 公务用车购置费支出. */
             static const char *const TITLE_TAIL[] = {"情况说明", "说明", "情况", NULL};
-            const char *te = e - strlen("。");
+            const char *te = ends(s, e, "。") ? e - strlen("。") : e;
             strip_tail(s, &te, TITLE_TAIL);
             x->topic = clean_subject(x, s, te);
         }

@@ -478,7 +478,9 @@ static void bind_cell(binding *b, const gk_table *t, const gk_row *row, const ch
 }
 
 /* A total row ("本年支出合计", "收入总计") without a single amount was not
- * read: the reader left its figures elsewhere, and its blanks are no zeros. */
+ * read, or its table is empty: its blanks confirm a zero the prose states,
+ * and say nothing of any other amount (the reader may have left the row's
+ * figures elsewhere). */
 static bool unread_total(const gk_row *row)
 {
     return row->ncells == 0 && row->label &&
@@ -487,7 +489,7 @@ static bool unread_total(const gk_row *row)
 
 /* Bind what the prose calls `subject` in a section to a cell. */
 static bool bind_subject(const gk_report *r, const char *key, const char *subject, bool budget,
-                         binding *b)
+                         bool zero, binding *b)
 {
     memset(b, 0, sizeof *b);
     char named[256];
@@ -513,7 +515,7 @@ static bool bind_subject(const gk_report *r, const char *key, const char *subjec
             }
             continue;
         }
-        if (unread_total(row))
+        if (unread_total(row) && !zero)
             continue;
         if (!gk_row_get(row, term->column) && !prints(t, term->column)) {
             if (!fallback_t && !best->optional[k]) {
@@ -540,7 +542,7 @@ static bool bind(const gk_report *r, const gk_figure *f, binding *b)
     bool budget = f->role == GK_ROLE_BUDGET;
     if (!budget && f->role != GK_ROLE_VALUE && f->role != GK_ROLE_ACTUAL)
         return false;
-    return bind_subject(r, f->section_key, f->subject, budget, b);
+    return bind_subject(r, f->section_key, f->subject, budget, gk_amount_is_zero(f->value), b);
 }
 
 bool gk_narrative_binds(const gk_report *r, const gk_figure *f)
@@ -889,7 +891,7 @@ static bool operands(const gk_report *r, const gk_narrative *n, const gk_claim *
     b->found = false;
     *numv = num->value;
     if (c->b < 0)
-        return bind_subject(r, num->section_key, subject, budget, b) && !b->doubtful &&
+        return bind_subject(r, num->section_key, subject, budget, false, b) && !b->doubtful &&
                in_unit(b, num->unit, den);
     const gk_figure *d = &n->figures[c->b];
     *den = d->value;

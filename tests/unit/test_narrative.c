@@ -581,6 +581,33 @@ static void test_city_budget(void **state)
     }
 }
 
+/* Items under titles of their own: "（一）因公出国（境）费用。" then "2026年预算数
+ * 14.85万元"; "（一）因公出国（境）经费" on a line, then "2026年预算安排70.00万元" (role
+ * words alone name nothing); "（三）公务用车购置费支出情况说明。" is about
+ * 公务用车购置费支出. */
+static void test_item_titles(void **state)
+{
+    (void)state;
+    static const char *const P[] = {
+        "（一）因公出国（境）费用。",
+        "2026年预算数14.85万元，主要用于学习交流。",
+        "（二）公务接待费",
+        "2026年预算安排6.10万元，比上年减少0.10万元。",
+        "（三）公务用车购置费支出情况说明。",
+        "年初预算为136.48万元。",
+    };
+    gk_report *r = prose("四、财政拨款“三公”经费预算情况说明", P, 6);
+    r->kind = GK_DOC_BUDGET;
+    gk_narrative n;
+    gk_narrative_extract(r, &n);
+    assert_int_equal(n.nfigures, 4);
+    assert_string_equal(n.figures[0].subject, "因公出国(境)费用");
+    assert_string_equal(n.figures[1].subject, "公务接待费");
+    assert_int_equal(n.figures[2].role, GK_ROLE_CHANGE);
+    assert_string_equal(n.figures[3].subject, "公务用车购置费支出");
+    gk_report_free(r);
+}
+
 /* 上海's "2026年单位预算编制说明" is a title line the reader keeps as prose
  * (in the section before it, or in none): it opens a part of its own, whose
  * items bind by levels and by a 类's bare name ("“卫生健康支出”科目").  An
@@ -937,6 +964,7 @@ int main(void)
         cmocka_unit_test(test_precision),
         cmocka_unit_test(test_admin_unit),
         cmocka_unit_test(test_city_budget),
+        cmocka_unit_test(test_item_titles),
         cmocka_unit_test(test_title_section),
         cmocka_unit_test(test_examples),
         cmocka_unit_test(test_corpus_index),
