@@ -487,6 +487,15 @@ static bool unread_total(const gk_row *row)
            (strstr(row->label, "合计") || strstr(row->label, "总计"));
 }
 
+static bool has_figures(const gk_table *t)
+{
+    for (size_t i = 0; i < t->nrows; i++)
+        for (size_t k = 0; k < t->rows[i].ncells; k++)
+            if (!t->rows[i].cells[k].text)
+                return true;
+    return false;
+}
+
 /* Bind what the prose calls `subject` in a section to a cell. */
 static bool bind_subject(const gk_report *r, const char *key, const char *subject, bool budget,
                          bool zero, binding *b)
@@ -504,7 +513,9 @@ static bool bind_subject(const gk_report *r, const char *key, const char *subjec
     for (int k = 0; k < best->ncells; k++) {
         const gk_term *term = &best->cells[k];
         const gk_table *t = gk_report_find_table(r, term->table);
-        if (!t || t->empty_note)
+        /* A table with figures is no empty table, whatever its note says
+         * ("此表如无数字则表示单位无该项支出"). */
+        if (!t || (t->empty_note && !has_figures(t)))
             continue;
         const gk_row *row = term->sel == GK_SEL_EACH ? named_row(t, named)
                                                      : gk_term_row(t, term, NULL);

@@ -584,7 +584,7 @@ static void test_city_budget(void **state)
 /* Items under titles of their own: "（一）因公出国（境）费用。" then "2026年预算数
  * 14.85万元"; "（一）因公出国（境）经费" on a line, then "2026年预算安排70.00万元" (role
  * words alone name nothing); "（三）公务用车购置费支出情况说明。" is about
- * 公务用车购置费支出. */
+ * 公务用车购置费支出; 三公 as an item of 其他重要事项. */
 static void test_item_titles(void **state)
 {
     (void)state;
@@ -605,6 +605,24 @@ static void test_item_titles(void **state)
     assert_string_equal(n.figures[1].subject, "公务接待费");
     assert_int_equal(n.figures[2].role, GK_ROLE_CHANGE);
     assert_string_equal(n.figures[3].subject, "公务用车购置费支出");
+    gk_report_free(r);
+
+    /* 三公 as an item of "其他重要事项的情况说明", against a table whose note
+     * ("此表如无数字则表示单位无该项支出") does not make it empty. */
+    static const char *const Q[] = {
+        "（二）“三公”经费预算：2026年本单位“三公”经费预算数为8.00万元，其中，公务接待费3.00万元。",
+    };
+    r = prose("六、其他重要事项的情况说明", Q, 1);
+    r->kind = GK_DOC_BUDGET;
+    gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_THREE_PUBLIC);
+    t->empty_note = "注：此表如无数字则表示单位无该项支出。";
+    gk_row *row = row_of(r, t, NULL, "预算数", GK_SIDE_NONE);
+    gk_row_set(r, row, "合计", amt("8.00"));
+    gk_row_set(r, row, "公务接待费", amt("3.00"));
+    gk_report_index(r);
+    gk_narrative_extract(r, &n);
+    assert_int_equal(n.nfigures, 2);
+    assert_true(gk_narrative_binds(r, &n.figures[0]) && gk_narrative_binds(r, &n.figures[1]));
     gk_report_free(r);
 }
 
