@@ -241,6 +241,43 @@ char *gk_prose_normalise(const char *text, size_t *len)
     return out;
 }
 
+typedef struct line_ref {
+    const char *text;
+    size_t para;
+} line_ref;
+
+static int by_text(const void *a, const void *b)
+{
+    return strcmp(((const line_ref *)a)->text, ((const line_ref *)b)->text);
+}
+
+/* Running headers and footers: a short line without sentence punctuation
+ * printed on three pages or more ("苏州市科学技术局2026年度单位预算公开"), which
+ * page text puts in the middle of sentences ("…，其" / header / "中：…"). */
+static bool *page_furniture(const gk_report *r)
+{
+    bool *mark = calloc(r->nparagraphs + 1, sizeof *mark);
+    line_ref *ix = malloc((r->nparagraphs + 1) * sizeof *ix);
+    if (!mark || !ix)
+        gk_out_of_memory();
+    size_t n = 0;
+    for (size_t i = 0; i < r->nparagraphs; i++) {
+        const char *t = r->paragraphs[i].text;
+        if (!r->paragraphs[i].heading && strlen(t) <= 40 * 3 && !strstr(t, "，") &&
+            !strstr(t, "。") && !strstr(t, "；") && !strstr(t, "："))
+            ix[n++] = (line_ref){t, i};
+    }
+    qsort(ix, n, sizeof *ix, by_text);
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && strcmp(ix[i].text, ix[j].text) == 0;)
+            j++;
+        for (size_t k = i; j - i >= 3 && k < j; k++)
+            mark[ix[k].para] = true;
+    }
+    free(ix);
+    return mark;
+}
+
 void prose_build(const gk_report *r, prose *out)
 {
     memset(out, 0, sizeof *out);
@@ -248,6 +285,7 @@ void prose_build(const gk_report *r, prose *out)
     put(&s, "", 0);
     const char *section = NULL, *title = NULL;
     int block = 0;
+    bool *furniture = page_furniture(r);
     for (size_t i = 0; i < r->nparagraphs; i++) {
         const gk_paragraph *g = &r->paragraphs[i];
         if (g->heading || !gk_same_section(g->section, section)) {
@@ -258,7 +296,7 @@ void prose_build(const gk_report *r, prose *out)
             if (g->heading)
                 continue;
         }
-        if (is_page_number(g->text))
+        if (is_page_number(g->text) || furniture[i])
             continue;
         size_t n;
         char *t = gk_prose_normalise(g->text, &n);
@@ -287,6 +325,7 @@ void prose_build(const gk_report *r, prose *out)
         free(t);
     }
     end_sentence(&s);
+    free(furniture);
 }
 
 void prose_free(prose *p)

@@ -581,6 +581,26 @@ static void test_city_budget(void **state)
     }
 }
 
+/* A running header printed on every page lands mid-sentence in page text
+ * ("…支出预算合计186,241万元，其" / header / "中：基本支出…"); a line printed on
+ * three pages is furniture, not prose. */
+static void test_running_header(void **state)
+{
+    (void)state;
+    static const char *const P[] = {
+        "示例局2026年度单位预算公开", "示例局支出预算合计100万元，其", "示例局2026年度单位预算公开",
+        "中：基本支出40万元，占40%；", "项目支出60万元，占60%。", "示例局2026年度单位预算公开",
+    };
+    gk_report *r = prose("三、支出预算情况说明", P, 6);
+    gk_narrative n;
+    gk_narrative_extract(r, &n);
+    int shares = 0;
+    for (int i = 0; i < n.nclaims; i++)
+        shares += n.claims[i].kind == GK_CLAIM_SHARE && n.claims[i].b == 0;
+    assert_int_equal(shares, 2);   /* both of the 100万元 before "其中" */
+    gk_report_free(r);
+}
+
 /* Items under titles of their own: "（一）因公出国（境）费用。" then "2026年预算数
  * 14.85万元"; "（一）因公出国（境）经费" on a line, then "2026年预算安排70.00万元" (role
  * words alone name nothing); "（三）公务用车购置费支出情况说明。" is about
@@ -956,7 +976,10 @@ static void test_perturbation(void **state)
         return;
     static const char *const DOCS[] = {
         "000_2e4bf1e814f589dd.txt", "002_958243b751db7aa3.txt", "004_a8cda960e0db61c9.txt",
-        "sh-putuo-shiquan-2025-final.pages.txt", "sh-putuo-yichuan-2025-final.pages.txt"};
+        "sh-putuo-shiquan-2025-final.pages.txt", "sh-putuo-yichuan-2025-final.pages.txt",
+        "sh-putuo-wanli-2025-budget.pdf", "sh-putuo-commerce-2025-dept-budget.pdf",
+        "wild/guangzhou-015554f2.pdf", "wild/suzhou-003a9804.pdf", "wild/shanghai-0291d4c2.pdf",
+        "wild/fuzhou-17f2ee92.pdf", "wild/xian-0956c387.pdf", "wild/changsha-5c96c5f1.pdf"};
     int all = 0, all_caught = 0;
     for (size_t d = 0; d < sizeof DOCS / sizeof DOCS[0]; d++) {
         char path[512];
@@ -983,6 +1006,7 @@ int main(void)
         cmocka_unit_test(test_admin_unit),
         cmocka_unit_test(test_city_budget),
         cmocka_unit_test(test_item_titles),
+        cmocka_unit_test(test_running_header),
         cmocka_unit_test(test_title_section),
         cmocka_unit_test(test_examples),
         cmocka_unit_test(test_corpus_index),
