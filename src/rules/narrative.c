@@ -421,6 +421,41 @@ static const entry *match_entry(const gk_report *r, const char *key, const char 
     return best;
 }
 
+/* An item named by its levels joined with dashes, "一般公共服务支出-政府办公厅
+ * (室)及相关机构事务-行政运行", in the marked form "…(类)…(款)…(项)"; the
+ * first part must be a 类 the catalog knows. */
+static bool dashed_levels(const char *subject, char *out, size_t size)
+{
+    static const char *const MARK[] = {"(类)", "(款)", "(项)"};
+    char code[8];
+    if (strstr(subject, "(类)") || strstr(subject, "(款)") || strstr(subject, "(项)") ||
+        subject_code(subject, code))
+        return false;
+    size_t used = 0;
+    int parts = 0;
+    for (const char *p = subject; parts < 3;) {
+        const char *dash = strchr(p, '-');
+        size_t n = dash ? (size_t)(dash - p) : strlen(p);
+        if (n == 0 || used + n + strlen(MARK[parts]) >= size)
+            return false;
+        memcpy(out + used, p, n);
+        memcpy(out + used + n, MARK[parts], strlen(MARK[parts]));
+        used += n + strlen(MARK[parts]);
+        parts++;
+        if (!dash)
+            break;
+        p = dash + 1;
+        if (parts == 3)
+            return false;   /* a fourth part: not levels */
+    }
+    out[used] = '\0';
+    if (parts < 2)
+        return false;
+    char lei[256];
+    gk_format(lei, sizeof lei, "%.*s", (int)(strchr(subject, '-') - subject), subject);
+    return class_named(lei, false) != NULL;
+}
+
 /* The entry for `subject`, or, when none names it, for the subject
  * without the role words a budget adds to it ("公务接待费预算支出"); `bare`
  * gets the subject as matched. */
@@ -441,6 +476,12 @@ static const entry *find_entry(const gk_report *r, const char *key, const char *
         } else {
             k++;
         }
+    }
+    char levels[256];
+    if (!en && dashed_levels(bare, levels, sizeof levels)) {
+        en = match_entry(r, key, levels, budget);
+        if (en)
+            gk_format(bare, 256, "%s", levels);
     }
     return en;
 }

@@ -682,6 +682,8 @@ static void test_title_section(void **state)
         "1.“文化旅游体育与传媒支出（类）体育（款）群众体育（项）”科目20.00万元，主要用于群众体育。",
         "2.“卫生健康支出（类）卫生健康支出（款）计划生育事务（项）”科目20.00万元，主要用于计划生育。",
         "3.“卫生健康支出”科目20.00万元。",
+        "4.“文化旅游体育与传媒支出-体育-群众体育”科目20.00万元。",
+        "5.“示例-专项”科目20.00万元。",
     };
     gk_report_add_paragraph(r, "六、其他相关情况说明", "六、其他相关情况说明", (gk_pos){.line = 1})
         ->heading = true;
@@ -699,8 +701,10 @@ static void test_title_section(void **state)
     for (size_t i = 0; i < f.n; i++)
         if (strcmp(f.items[i].rule, "NAR012") == 0)
             assert_non_null(strstr(f.items[i].message, "2100717 计划生育服务"));
-    /* 40.00 ×2, 群众体育 20.00, 卫生健康支出 20.00. */
-    assert_int_equal(f.narrative.bound, 4);
+    /* 40.00 ×2, 群众体育 20.00 (by marks, by dashes), 卫生健康支出 20.00; not
+     * "示例-专项" (its first part is no 类). */
+    assert_int_equal(f.narrative.bound, 5);
+    assert_int_equal(count_rule_prefix(&f, "NAR012", GK_WARNING), 1);
     gk_report_free(r);
 }
 
