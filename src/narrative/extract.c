@@ -1101,10 +1101,12 @@ static bool says_flat(const char *s, const char *flat, const char *e)
     return true;
 }
 
-/* Is a subject nothing but the words a budget states its amounts with? */
+/* Is a subject nothing but the words a budget states its amounts with?
+ * ("2023年当年预算执行数为130.23万元，2024年预算安排133.30万元": 当年.) */
 static bool only_role_words(const char *subject)
 {
-    static const char *const ROLE_ONLY[] = {"预算安排", "预算数", "预算", "安排", "预算支出", NULL};
+    static const char *const ROLE_ONLY[] = {"预算安排", "预算数", "预算", "安排", "预算支出", "当年",
+                                            NULL};
     for (const char *const *w = ROLE_ONLY; *w; w++)
         if (strcmp(subject, *w) == 0)
             return true;
@@ -1159,7 +1161,9 @@ static void sentence(ex *x, const char *s, const char *e)
             x->topic = f.subject;
         /* "(一)因公出国(境)经费 / 2026年预算安排70.00万元": role words alone
          * name nothing, the item's title does. */
-        if (f.kind == GK_FIG_MONEY && f.role == GK_ROLE_VALUE && only_role_words(f.subject))
+        if (f.kind == GK_FIG_MONEY &&
+            (f.role == GK_ROLE_VALUE || f.role == GK_ROLE_ACTUAL || f.role == GK_ROLE_BUDGET) &&
+            only_role_words(f.subject))
             f.subject = "";
         if (!*f.subject && f.kind == GK_FIG_MONEY)
             f.subject = sentence_subject ? sentence_subject : x->topic ? x->topic : "";

@@ -594,6 +594,10 @@ static bool bind(const gk_report *r, const gk_figure *f, binding *b)
     bool budget = f->role == GK_ROLE_BUDGET;
     if (!budget && f->role != GK_ROLE_VALUE && f->role != GK_ROLE_ACTUAL)
         return false;
+    /* In a budget, an actual ("2023年当年预算执行数为130.23万元") is of a year
+     * before the tables'. */
+    if (f->role == GK_ROLE_ACTUAL && r->kind == GK_DOC_BUDGET)
+        return false;
     return bind_subject(r, f->section_key, f->subject, budget, gk_amount_is_zero(f->value), b);
 }
 

@@ -679,7 +679,8 @@ static void test_title_section(void **state)
         "本单位设3个内设机构。",
         "2026年单位预算编制说明",
         "2026年，示例单位收入预算40.00万元，其中：财政拨款收入40.00万元。",
-        "1.“文化旅游体育与传媒支出（类）体育（款）群众体育（项）”科目20.00万元，主要用于群众体育。",
+        "1.“文化旅游体育与传媒支出（类）体育（款）群众体育（项）”科目20.00万元，主要用于群众体育。"
+        "2025年当年预算执行数为18.00万元，2026年预算安排21.00万元，比2025年预算执行数增加16.67%。",
         "2.“卫生健康支出（类）卫生健康支出（款）计划生育事务（项）”科目20.00万元，主要用于计划生育。",
         "3.“卫生健康支出”科目20.00万元。",
         "4.“文化旅游体育与传媒支出-体育-群众体育”科目20.00万元。",
@@ -696,14 +697,17 @@ static void test_title_section(void **state)
     assert_string_equal(n.figures[1].section_key, "单位预算编制说明");
     gk_findings f;
     gk_check(r, &f);
-    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 0);
+    /* Item 1 states 20.00 (the table's) and then 21.00 for this year ("当年" is
+     * no subject: the item's); the 18.00 of last year binds to nothing. */
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 1);
+    assert_true(has_finding(&f, "NAR001", GK_ERROR, 5));
     assert_true(has_finding(&f, "NAR012", GK_WARNING, 6));
     for (size_t i = 0; i < f.n; i++)
         if (strcmp(f.items[i].rule, "NAR012") == 0)
             assert_non_null(strstr(f.items[i].message, "2100717 计划生育服务"));
-    /* 40.00 ×2, 群众体育 20.00 (by marks, by dashes), 卫生健康支出 20.00; not
-     * "示例-专项" (its first part is no 类). */
-    assert_int_equal(f.narrative.bound, 5);
+    /* 40.00 ×2, 群众体育 20.00 (by marks, by dashes) and 21.00, 卫生健康支出
+     * 20.00; not "示例-专项" (its first part is no 类). */
+    assert_int_equal(f.narrative.bound, 6);
     assert_int_equal(count_rule_prefix(&f, "NAR012", GK_WARNING), 1);
     gk_report_free(r);
 }
@@ -856,6 +860,19 @@ static void test_corpus_index(void **state)
     r = read_path(GK_SHARED_DIR "/corpus/sh-putuo-welfarehome-2024-unit-budget.pdf");
     gk_check(r, &f);
     assert_true(has_finding_on(&f, "NAR001", GK_ERROR, 6, 18));
+    gk_report_free(r);
+    /* 万里 2023 item 16 (职业年金) copies item 15's "2023年预算安排441.25万元" under
+     * its own 220.63; 万里 2024 item 31 (住房公积金) says 350.35 and then
+     * "2024年预算安排352.67万元" (its rate, 0.53%, is of 350.35). */
+    r = read_path(GK_SHARED_DIR "/corpus/sh-putuo-wanli-2023-budget.pdf");
+    gk_check(r, &f);
+    assert_true(has_finding_on(&f, "NAR001", GK_ERROR, 7, 23));
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 1);
+    gk_report_free(r);
+    r = read_path(GK_SHARED_DIR "/corpus/sh-putuo-wanli-2024-budget.pdf");
+    gk_check(r, &f);
+    assert_true(has_finding_on(&f, "NAR001", GK_ERROR, 9, 19));
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 1);
     gk_report_free(r);
 }
 
