@@ -239,6 +239,26 @@ static bool same_name(const char *a, const char *b)
     return ka[0] && strcmp(ka, kb) == 0;
 }
 
+/* Does a row's label name the item: the same name, or the name with the
+ * page number the reader left on the last row of a page ("购房补贴22-")? */
+static bool label_names(const char *label, const char *name)
+{
+    if (same_name(label, name))
+        return true;
+    size_t n = strlen(label), k = n;
+    if (k > 0 && label[k - 1] == '-')
+        k--;
+    size_t digits = k;
+    while (k > 0 && label[k - 1] >= '0' && label[k - 1] <= '9')
+        k--;
+    if (k == digits || k == 0 || k == n)
+        return false;
+    char bare[256];
+    gk_format(bare, sizeof bare, "%.*s", (int)k, label);
+    return same_name(bare, name);
+}
+
+
 /* The classification code a subject ends with in brackets, "行政运行
  * (2101501)", "工资福利支出(301)", or begins with before a dash,
  * "2011301-行政运行"; its length, or 0. */
@@ -298,25 +318,33 @@ static const gk_row *named_row(const gk_table *t, const char *subject)
     if (!len)
         return NULL;
     const gk_row *hit = NULL;
+    int plen = len == 7 ? 5 : 3;
     for (size_t i = 0; i < t->nrows; i++) {
         const gk_row *row = &t->rows[i];
         if (!row->code || (int)strlen(row->code) != len || !row->label ||
-            !same_name(row->label, name))
+            !label_names(row->label, name))
             continue;
         if (!hit)
             hit = row;
         if (!parent[0])
             return row;
         /* Several 项 of one name ("行政运行"): the one under the named 款. */
-        int plen = len == 7 ? 5 : 3;
         for (size_t j = 0; j < t->nrows; j++) {
             const gk_row *up = &t->rows[j];
             if (up->code && (int)strlen(up->code) == plen &&
                 strncmp(up->code, row->code, (size_t)plen) == 0 && up->label &&
-                same_name(up->label, parent))
+                label_names(up->label, parent))
                 return row;
         }
     }
+    /* "林业和草原(款)一般行政管理事务(项)" is not the 一般行政管理事务 under 水利
+     * (21303): a parent the catalog knows by another code names another
+     * item. */
+    const gk_catalog_entry *pe =
+        hit && parent[0] ? gk_catalog_find_name(GK_CLASS_FUNCTIONAL, parent, NULL, plen == 5 ? 2 : 1, 0)
+                         : NULL;
+    if (pe && strncmp(pe->code, hit->code, (size_t)plen) != 0)
+        return NULL;
     return hit;
 }
 
@@ -537,6 +565,16 @@ static bool has_figures(const gk_table *t)
     return false;
 }
 
+/* The table of a kind: the first with rows (a title the reader found twice,
+ * once on the contents page, gives an empty first table of the kind). */
+static const gk_table *table_of(const gk_report *r, gk_table_kind kind)
+{
+    for (size_t i = 0; i < r->ntables; i++)
+        if (r->tables[i].kind == kind && r->tables[i].nrows > 0)
+            return &r->tables[i];
+    return gk_report_find_table(r, kind);
+}
+
 /* Bind what the prose calls `subject` in a section to a cell. */
 static bool bind_subject(const gk_report *r, const char *key, const char *subject, bool budget,
                          bool zero, binding *b)
@@ -553,7 +591,7 @@ static bool bind_subject(const gk_report *r, const char *key, const char *subjec
     const char *fallback_column = NULL;
     for (int k = 0; k < best->ncells; k++) {
         const gk_term *term = &best->cells[k];
-        const gk_table *t = gk_report_find_table(r, term->table);
+        const gk_table *t = table_of(r, term->table);
         /* A table with figures is no empty table, whatever its note says
          * ("此表如无数字则表示单位无该项支出"). */
         if (!t || (t->empty_note && !has_figures(t)))
@@ -829,7 +867,9 @@ static void check_amount(const gk_report *r, const gk_narrative *n, const bindin
         for (int j = i - 1; j >= 0 && j >= i - 64 && n->figures[j].block == f->block && !again;
              j--)
             again = is_stated(n->figures[j].role) && strcmp(n->figures[j].subject, f->subject) == 0;
-        if (b.unnamed && !again)
+        /* A table leaves out the items of nothing: an item stated as 0 that
+         * it has no row for is no other item. */
+        if (b.unnamed && !again && !gk_amount_is_zero(f->value))
             check_unnamed(f, &b, out);
         return;
     }
