@@ -1029,6 +1029,14 @@ static void take_part(ex *x, int i)
 {
     gk_figure *f = fig(x, i);
     parts_group *w = &x->within;
+    /* "…财政拨款收入A万元，其中：一般公共预算拨款收入A万元；本部门当年财政拨
+     * 款支出A万元": the other side begins, the list of the first has ended. */
+    if (w->whole >= 0 && f->kind == GK_FIG_MONEY) {
+        const char *ws = fig(x, w->whole)->subject;
+        if ((ends_str(ws, "收入") && ends_str(f->subject, "支出")) ||
+            (ends_str(ws, "支出") && ends_str(f->subject, "收入")))
+            group_close(x, w);
+    }
     /* "…其中甲870万，乙70万…，合计1170万": the 合计 restates the total of
      * the parts (a SUM claim), it is none of them. */
     bool total = ends_str(f->subject, "合计") || ends_str(f->subject, "总计");
@@ -1126,6 +1134,37 @@ static bool says_flat(const char *s, const char *flat, const char *e)
     return true;
 }
 
+/* Is a subject nothing but the words a budget states its amounts with?
+ * ("2023年当年预算执行数为130.23万元，2024年预算安排133.30万元": 当年.) */
+static bool only_role_words(const char *subject)
+{
+    static const char *const ROLE_ONLY[] = {"预算安排", "预算数", "预算", "安排", "预算支出", "当年",
+                                            NULL};
+    for (const char *const *w = ROLE_ONLY; *w; w++)
+        if (strcmp(subject, *w) == 0)
+            return true;
+    return false;
+}
+
+/* A numbered item's title standing as a sentence (or a line) of its own:
+ * "(一)因公出国(境)费用。", "(一)因公出国(境)经费" — its figures follow
+ * without a subject ("2026年预算数14.85万元"). */
+static bool item_title(const char *s, const char *e)
+{
+    const char *end = ends(s, e, "。") ? e - strlen("。") : e;
+    if (e - s > 60 || find(s, e, ",") || find(s, e, ":") || find(s, e, ";") ||
+        find(s, end, "。"))
+        return false;
+    if (*s == '(') {
+        const char *q = find(s, e, ")");
+        return q && q - s <= 8 && q + 1 < end;
+    }
+    const char *q = s;
+    while (q < e && is_digit(*q))
+        q++;
+    return q > s && q < e && (*q == '.' || starts(q, e, "、"));
+}
+
 static void sentence(ex *x, const char *s, const char *e)
 {
     x->sentence_first = x->out->nfigures;
@@ -1153,6 +1192,12 @@ static void sentence(ex *x, const char *s, const char *e)
             f.role = GK_ROLE_OTHER;
         if (has_level(f.subject))
             x->topic = f.subject;
+        /* "(一)因公出国(境)经费 / 2026年预算安排70.00万元": role words alone
+         * name nothing, the item's title does. */
+        if (f.kind == GK_FIG_MONEY &&
+            (f.role == GK_ROLE_VALUE || f.role == GK_ROLE_ACTUAL || f.role == GK_ROLE_BUDGET) &&
+            only_role_words(f.subject))
+            f.subject = "";
         if (!*f.subject && f.kind == GK_FIG_MONEY)
             f.subject = sentence_subject ? sentence_subject : x->topic ? x->topic : "";
         if (f.kind == GK_FIG_MONEY && *f.subject && f.role != GK_ROLE_CHANGE &&
@@ -1176,6 +1221,13 @@ static void sentence(ex *x, const char *s, const char *e)
         lv = last_of(s, e, LEVELS);
         if (lv)
             x->topic = clean_subject(x, s, lv);
+        else if (item_title(s, e)) {
+            /* "(三)公务用车购置费支出情况说明。" is about 公务用车购置费支出. */
+            static const char *const TITLE_TAIL[] = {"情况说明", "说明", "情况", NULL};
+            const char *te = ends(s, e, "。") ? e - strlen("。") : e;
+            strip_tail(s, &te, TITLE_TAIL);
+            x->topic = clean_subject(x, s, te);
+        }
     }
     compare_words(x, s, e, x->out->nfigures);
     item_list(x, s, e);
@@ -1194,7 +1246,9 @@ static void sentence(ex *x, const char *s, const char *e)
     x->sentence++;
 }
 
-/* The heading without its numbering ("一、", "(一)"), normalised. */
+/* The heading without its numbering ("一、", "(一)") and the year it opens
+ * with ("2026年度“三公”经费预算情况说明": the year is the document's),
+ * normalised. */
 static const char *section_key(gk_report *r, const char *heading)
 {
     size_t n;
@@ -1206,6 +1260,12 @@ static const char *section_key(gk_report *r, const char *heading)
         s = dun + strlen("、");
     else if (*s == '(' && strchr(s, ')') && strchr(s, ')') - s <= 8)
         s = strchr(s, ')') + 1;
+    if (s[0] == '2' && s[1] == '0' && s[2] >= '0' && s[2] <= '9' && s[3] >= '0' && s[3] <= '9' &&
+        strncmp(s + 4, "年", strlen("年")) == 0) {
+        s += 4 + strlen("年");
+        if (strncmp(s, "度", strlen("度")) == 0)
+            s += strlen("度");
+    }
     const char *e = s + strlen(s);
     while (e > s && e[-1] == '\n')
         e--;
@@ -1228,7 +1288,7 @@ void gk_narrative_extract(gk_report *r, gk_narrative *out)
             e = end;
         const prose_piece *pc = prose_piece_at(&p, (size_t)(s - p.text));
         if (pc) {
-            const char *section = r->paragraphs[pc->para].section;
+            const char *section = pc->title ? pc->title : r->paragraphs[pc->para].section;
             if (!gk_same_section(section, x.section)) {
                 group_close(&x, &x.budgets);
                 group_close(&x, &x.actuals);

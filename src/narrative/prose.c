@@ -38,7 +38,7 @@ static void end_sentence(sink *s)
         put(s, "\n", 1);
 }
 
-static void add_piece(sink *s, size_t para, int block)
+static void add_piece(sink *s, size_t para, int block, const char *title)
 {
     prose *p = s->p;
     if (p->npieces == s->pieces_cap) {
@@ -49,7 +49,7 @@ static void add_piece(sink *s, size_t para, int block)
         p->pieces = t;
         s->pieces_cap = cap;
     }
-    p->pieces[p->npieces++] = (prose_piece){p->len, para, block};
+    p->pieces[p->npieces++] = (prose_piece){p->len, para, block, title};
 }
 
 static bool is_cn_numeral(int32_t c)
@@ -75,6 +75,22 @@ static bool is_dropped(int32_t c)
     utf8proc_category_t cat = utf8proc_category(c);
     return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_CC ||
            cat == UTF8PROC_CATEGORY_CF;
+}
+
+/* Is normalised text an unnumbered title of a part of the narrative, a line
+ * of its own: "2026年部门预算编制说明"?  Short, ending in 说明, with no
+ * sentence punctuation or amount. */
+static bool is_title(const char *t)
+{
+    size_t n = strlen(t);
+    if (n > 20 * 3 || n < 6 * 3 || strcmp(t + n - strlen("说明"), "说明") != 0 ||
+        strstr(t, "元"))
+        return false;
+    for (const char *q = t; *q; q++)
+        if (*q == ',' || *q == ':' || *q == ';' || *q == '.' || strncmp(q, "。", strlen("。")) == 0 ||
+            strncmp(q, "、", strlen("、")) == 0)
+            return false;
+    return true;
 }
 
 /* Does normalised text begin with a subsection number, "(一)" or "二、"?
@@ -225,41 +241,91 @@ char *gk_prose_normalise(const char *text, size_t *len)
     return out;
 }
 
+typedef struct line_ref {
+    const char *text;
+    size_t para;
+} line_ref;
+
+static int by_text(const void *a, const void *b)
+{
+    return strcmp(((const line_ref *)a)->text, ((const line_ref *)b)->text);
+}
+
+/* Running headers and footers: a short line without sentence punctuation
+ * printed on three pages or more ("苏州市科学技术局2026年度单位预算公开"), which
+ * page text puts in the middle of sentences ("…，其" / header / "中：…"). */
+static bool *page_furniture(const gk_report *r)
+{
+    bool *mark = calloc(r->nparagraphs + 1, sizeof *mark);
+    line_ref *ix = malloc((r->nparagraphs + 1) * sizeof *ix);
+    if (!mark || !ix)
+        gk_out_of_memory();
+    size_t n = 0;
+    for (size_t i = 0; i < r->nparagraphs; i++) {
+        const char *t = r->paragraphs[i].text;
+        if (!r->paragraphs[i].heading && strlen(t) <= 40 * 3 && !strstr(t, "，") &&
+            !strstr(t, "。") && !strstr(t, "；") && !strstr(t, "："))
+            ix[n++] = (line_ref){t, i};
+    }
+    qsort(ix, n, sizeof *ix, by_text);
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && strcmp(ix[i].text, ix[j].text) == 0;)
+            j++;
+        for (size_t k = i; j - i >= 3 && k < j; k++)
+            mark[ix[k].para] = true;
+    }
+    free(ix);
+    return mark;
+}
+
 void prose_build(const gk_report *r, prose *out)
 {
     memset(out, 0, sizeof *out);
     sink s = {out, 0, 0};
     put(&s, "", 0);
-    const char *section = NULL;
+    const char *section = NULL, *title = NULL;
     int block = 0;
+    bool *furniture = page_furniture(r);
     for (size_t i = 0; i < r->nparagraphs; i++) {
         const gk_paragraph *g = &r->paragraphs[i];
         if (g->heading || !gk_same_section(g->section, section)) {
             end_sentence(&s);
             block++;
             section = g->section;
+            title = NULL;
             if (g->heading)
                 continue;
         }
-        if (is_page_number(g->text))
+        if (is_page_number(g->text) || furniture[i])
             continue;
         size_t n;
         char *t = gk_prose_normalise(g->text, &n);
         if (!t)
             continue;
+        /* A title line after a sentence's end opens a part of its own; the
+         * end of a heading wrapped onto a second line ("…支出预算情" "况说明")
+         * does not. */
+        if (is_title(t) && (s.p->len == 0 || s.p->text[s.p->len - 1] == '\n') && i > 0 &&
+            !r->paragraphs[i - 1].heading) {
+            block++;
+            title = g->text;
+            free(t);
+            continue;
+        }
         /* A numbered item starts a sentence and a block; any other
          * paragraph continues the one before (lines of wrapped prose). */
         if (starts_item(t)) {
             end_sentence(&s);
             block++;
         }
-        add_piece(&s, i, block);
+        add_piece(&s, i, block, title);
         put(&s, t, n);
         if (starts_subheading(t))
             end_sentence(&s);
         free(t);
     }
     end_sentence(&s);
+    free(furniture);
 }
 
 void prose_free(prose *p)

@@ -21,6 +21,9 @@ typedef struct prose_piece {
     size_t off;            /* where it starts in the stream */
     size_t para;           /* index into report->paragraphs */
     int block;             /* numbered item / subsection it belongs to */
+    const char *title;     /* an unnumbered title line the reader kept as
+                              prose ("2026年部门预算编制说明"): the section
+                              it stands in, else NULL */
 } prose_piece;
 
 typedef struct prose {

@@ -29,14 +29,19 @@
 /* ---- The subject lexicon ----------------------------------------------------- */
 
 #define MAX_PHRASES 8
-#define MAX_CELLS 3
+#define MAX_CELLS 4
+#define MAX_SECTIONS 6
 
 typedef struct entry {
-    const char *section;      /* normalised heading start; NULL for * */
+    const char *sections[MAX_SECTIONS];   /* normalised heading starts */
+    bool anywhere[MAX_SECTIONS];          /* "*words": anywhere in it */
+    int nsections;            /* 0: any section (*) */
     bool budget;              /* 预算 (else 值) */
     const char *phrases[MAX_PHRASES];
     int nphrases;
     gk_term cells[MAX_CELLS];
+    bool optional[MAX_CELLS];   /* "…?": a column many tables of the kind do
+                                   not print; bound only where printed */
     int ncells;
 } entry;
 
@@ -120,7 +125,16 @@ static void load_lexicon(void)
         memset(en, 0, sizeof *en);
         size_t n;
         const char *f = next_field(&q, le, '\t', &n);
-        en->section = n == 1 && *f == '*' ? NULL : keep_normalised(&the_subjects, f, n);
+        for (const char *ss = f, *se = f + n; !(n == 1 && *f == '*') && ss < se;) {
+            size_t k;
+            const char *sec = next_field(&ss, se, '|', &k);
+            bool anywhere = k > 1 && *sec == '*';
+            if (en->nsections == MAX_SECTIONS)
+                lexicon_broken(line, "节过多");
+            en->anywhere[en->nsections] = anywhere;
+            en->sections[en->nsections++] =
+                keep_normalised(&the_subjects, sec + anywhere, k - anywhere);
+        }
         f = next_field(&q, le, '\t', &n);
         if (n == strlen("预算") && memcmp(f, "预算", n) == 0)
             en->budget = true;
@@ -141,6 +155,8 @@ static void load_lexicon(void)
             gk_error err;
             if (en->ncells == MAX_CELLS)
                 lexicon_broken(line, "单元格过多");
+            en->optional[en->ncells] = k > 0 && c[k - 1] == '?';
+            k -= en->optional[en->ncells];
             if (!gk_term_parse(&the_subjects.strings, c, k, line, &en->cells[en->ncells++], &err))
                 lexicon_broken(line, err.message);
         }
@@ -223,11 +239,37 @@ static bool same_name(const char *a, const char *b)
     return ka[0] && strcmp(ka, kb) == 0;
 }
 
-/* The row of t a subject names by classification name. */
-/* The classification code a subject ends with in brackets: "行政运行
- * (2101501)", "工资福利支出(301)"; its length, or 0. */
-static size_t bracketed_code(const char *subject, char code[8])
+/* Does a row's label name the item: the same name, or the name with the
+ * page number the reader left on the last row of a page ("购房补贴22-")? */
+static bool label_names(const char *label, const char *name)
 {
+    if (same_name(label, name))
+        return true;
+    size_t n = strlen(label), k = n;
+    if (k > 0 && label[k - 1] == '-')
+        k--;
+    size_t digits = k;
+    while (k > 0 && label[k - 1] >= '0' && label[k - 1] <= '9')
+        k--;
+    if (k == digits || k == 0 || k == n)
+        return false;
+    char bare[256];
+    gk_format(bare, sizeof bare, "%.*s", (int)k, label);
+    return same_name(bare, name);
+}
+
+
+/* The classification code a subject ends with in brackets, "行政运行
+ * (2101501)", "工资福利支出(301)", or begins with before a dash,
+ * "2011301-行政运行"; its length, or 0. */
+static size_t subject_code(const char *subject, char code[8])
+{
+    size_t lead = strspn(subject, "0123456789");
+    if ((lead == 3 || lead == 5 || lead == 7) && subject[lead] == '-' && subject[lead + 1]) {
+        memcpy(code, subject, lead);
+        code[lead] = '\0';
+        return lead;
+    }
     size_t n = strlen(subject);
     if (n < 5 || subject[n - 1] != ')')
         return 0;
@@ -249,7 +291,7 @@ static const gk_catalog_entry *class_named(const char *subject, bool economic)
 {
     char code[8];
     if (!*subject || strstr(subject, "(类)") || strstr(subject, "(款)") || strstr(subject, "(项)") ||
-        bracketed_code(subject, code))
+        subject_code(subject, code))
         return NULL;   /* "维修(护)费" is a bare name */
     return economic ? gk_catalog_find_name(GK_CLASS_ECON_DEPT, subject, NULL, 2, 0)
                     : gk_catalog_find_name(GK_CLASS_FUNCTIONAL, subject, NULL, 1, 0);
@@ -265,7 +307,7 @@ static const gk_row *named_row(const gk_table *t, const char *subject)
                 return &t->rows[i];
         return NULL;
     }
-    if (bracketed_code(subject, code)) {
+    if (subject_code(subject, code)) {
         for (size_t i = 0; i < t->nrows; i++)
             if (t->rows[i].code && strcmp(t->rows[i].code, code) == 0)
                 return &t->rows[i];
@@ -276,34 +318,87 @@ static const gk_row *named_row(const gk_table *t, const char *subject)
     if (!len)
         return NULL;
     const gk_row *hit = NULL;
+    int plen = len == 7 ? 5 : 3;
     for (size_t i = 0; i < t->nrows; i++) {
         const gk_row *row = &t->rows[i];
         if (!row->code || (int)strlen(row->code) != len || !row->label ||
-            !same_name(row->label, name))
+            !label_names(row->label, name))
             continue;
         if (!hit)
             hit = row;
         if (!parent[0])
             return row;
         /* Several 项 of one name ("行政运行"): the one under the named 款. */
-        int plen = len == 7 ? 5 : 3;
         for (size_t j = 0; j < t->nrows; j++) {
             const gk_row *up = &t->rows[j];
             if (up->code && (int)strlen(up->code) == plen &&
                 strncmp(up->code, row->code, (size_t)plen) == 0 && up->label &&
-                same_name(up->label, parent))
+                label_names(up->label, parent))
                 return row;
         }
     }
+    /* "林业和草原(款)一般行政管理事务(项)" is not the 一般行政管理事务 under 水利
+     * (21303): a parent the catalog knows by another code names another
+     * item. */
+    const gk_catalog_entry *pe =
+        hit && parent[0] ? gk_catalog_find_name(GK_CLASS_FUNCTIONAL, parent, NULL, plen == 5 ? 2 : 1, 0)
+                         : NULL;
+    if (pe && strncmp(pe->code, hit->code, (size_t)plen) != 0)
+        return NULL;
     return hit;
 }
 
-/* The lexicon entry for what the prose calls `subject` in a section (its
- * normalised heading `key`), or NULL. */
-static const entry *find_entry(const char *key, const char *subject, bool budget)
+/* How well an entry's sections match a section (its normalised heading
+ * `key`): 0 for none, else 1 + the length of the longest that matches.  A
+ * section matches when the heading starts with it or, for "*words", holds
+ * the words anywhere ("二、“三公”经费安排情况"). */
+static size_t in_section(const char *key, const entry *en)
 {
-    if (!subject)
-        return NULL;
+    size_t best = 0;
+    for (int i = 0; i < en->nsections; i++) {
+        const char *sec = en->sections[i];
+        bool hit = en->anywhere[i] ? strstr(key, sec) != NULL
+                                   : strncmp(key, sec, strlen(sec)) == 0;
+        size_t len = strlen(sec) + 1;
+        if (hit && len > best)
+            best = len;
+    }
+    return best;
+}
+
+/* Does the document have a table any of the entry's cells is in?  An
+ * entry for the tables of a budget says nothing of a final account's. */
+static bool has_tables(const gk_report *r, const entry *en)
+{
+    for (int k = 0; k < en->ncells; k++)
+        if (gk_report_find_table(r, en->cells[k].table))
+            return true;
+    return false;
+}
+
+/* How well an entry matching a section by `sec` (in_section; 0 for an
+ * entry of any section) and a phrase of `len` bytes fits: an entry of the
+ * figure's section beats one for any section, a longer phrase a shorter
+ * one, and of two equal phrases the entry of the more specific (longer)
+ * section wins ("财政拨款收支" over "*收支"). */
+static size_t fit(size_t sec, size_t len)
+{
+    if (!sec)
+        return 32 * len;
+    return 1000 + 32 * len + (sec < 31 ? sec : 31);
+}
+
+/* What the prose adds to an indicator's name in a budget: "因公出国(境)费
+ * 预算支出", "机关运行经费安排", "“三公”经费预算数", "“卫生健康支出”科目". */
+static const char *const ROLE_WORDS[] = {"预算安排", "安排", "预算数", "预算支出", "支出预算",
+                                         "预算", "财政拨款", "科目"};
+
+/* The lexicon entry for what the prose calls `subject` in a section (its
+ * normalised heading `key`), or NULL.  With a report, only entries for
+ * tables it has. */
+static const entry *match_entry(const gk_report *r, const char *key, const char *subject,
+                                bool budget)
+{
     const lexicon *lx = the_lexicon();
     const entry *best = NULL;
     size_t best_score = 0;
@@ -311,26 +406,25 @@ static const entry *find_entry(const char *key, const char *subject, bool budget
         const entry *en = &lx->items[i];
         if (en->budget != budget)
             continue;
-        if (en->section && strncmp(key, en->section, strlen(en->section)) != 0)
+        size_t sec = in_section(key, en);
+        if (en->nsections && !sec)
+            continue;
+        if (r && !has_tables(r, en))
             continue;
         for (int k = 0; k < en->nphrases; k++) {
             const char *ph = en->phrases[k];
             char code[8];
-            /* "(类名)" / "(经济科目)": the bare name of a 类 / an economic 款. */
+            /* "(类名)" / "(经济科目)" / "(代码)": the bare name of a 类 / an
+             * economic 款, a subject with a code ("…(2010601)", "2011301-…"); below any
+             * phrase of the section. */
             bool economic = strcmp(ph, "(经济科目)") == 0;
-            if (economic || strcmp(ph, "(类名)") == 0) {
-                if (en->section && 1000u + 1 > best_score && class_named(subject, economic)) {
+            bool named = economic || strcmp(ph, "(类名)") == 0;
+            if (named || strcmp(ph, "(代码)") == 0) {
+                if (sec && fit(sec, 0) > best_score &&
+                    (named ? class_named(subject, economic) != NULL
+                           : *subject && subject_code(subject, code))) {
                     best = en;
-                    best_score = 1000 + 1;
-                }
-                continue;
-            }
-            /* "(代码)": a subject ending in a bracketed code. */
-            if (strcmp(ph, "(代码)") == 0) {
-                if (*subject && bracketed_code(subject, code) && 1000u + 1 > best_score &&
-                    en->section) {
-                    best = en;
-                    best_score = 1000 + 1;
+                    best_score = fit(sec, 0);
                 }
                 continue;
             }
@@ -338,10 +432,14 @@ static const entry *find_entry(const char *key, const char *subject, bool budget
             /* "-" (normalised away like a Markdown bullet): a figure with no
              * subject of its own, in the entry's section. */
             bool bare = *ph == '\0';
-            if (bare ? *subject || !en->section
-                     : !*subject || !(level ? strstr(subject, ph) != NULL : ends_with(subject, ph)))
+            /* "=收入": the whole subject, not any "…收入". */
+            bool whole = *ph == '=';
+            if (bare ? *subject || !sec
+                     : !*subject || !(whole   ? strcmp(subject, ph + 1) == 0
+                                      : level ? strstr(subject, ph) != NULL
+                                              : ends_with(subject, ph)))
                 continue;
-            size_t score = strlen(ph) + (en->section ? 1000 : 0);
+            size_t score = fit(sec, strlen(ph) - whole);
             if (score > best_score) {
                 best = en;
                 best_score = score;
@@ -349,6 +447,71 @@ static const entry *find_entry(const char *key, const char *subject, bool budget
         }
     }
     return best;
+}
+
+/* An item named by its levels joined with dashes, "一般公共服务支出-政府办公厅
+ * (室)及相关机构事务-行政运行", in the marked form "…(类)…(款)…(项)"; the
+ * first part must be a 类 the catalog knows. */
+static bool dashed_levels(const char *subject, char *out, size_t size)
+{
+    static const char *const MARK[] = {"(类)", "(款)", "(项)"};
+    char code[8];
+    if (strstr(subject, "(类)") || strstr(subject, "(款)") || strstr(subject, "(项)") ||
+        subject_code(subject, code))
+        return false;
+    size_t used = 0;
+    int parts = 0;
+    for (const char *p = subject; parts < 3;) {
+        const char *dash = strchr(p, '-');
+        size_t n = dash ? (size_t)(dash - p) : strlen(p);
+        if (n == 0 || used + n + strlen(MARK[parts]) >= size)
+            return false;
+        memcpy(out + used, p, n);
+        memcpy(out + used + n, MARK[parts], strlen(MARK[parts]));
+        used += n + strlen(MARK[parts]);
+        parts++;
+        if (!dash)
+            break;
+        p = dash + 1;
+        if (parts == 3)
+            return false;   /* a fourth part: not levels */
+    }
+    out[used] = '\0';
+    if (parts < 2)
+        return false;
+    char lei[256];
+    gk_format(lei, sizeof lei, "%.*s", (int)(strchr(subject, '-') - subject), subject);
+    return class_named(lei, false) != NULL;
+}
+
+/* The entry for `subject`, or, when none names it, for the subject
+ * without the role words a budget adds to it ("公务接待费预算支出"); `bare`
+ * gets the subject as matched. */
+static const entry *find_entry(const gk_report *r, const char *key, const char *subject,
+                               bool budget, char bare[256])
+{
+    if (!subject)
+        return NULL;
+    const entry *en = match_entry(r, key, subject, budget);
+    gk_format(bare, 256, "%s", subject);
+    for (size_t n = strlen(bare), k = 0; !en && k < sizeof ROLE_WORDS / sizeof *ROLE_WORDS;) {
+        size_t w = strlen(ROLE_WORDS[k]);
+        if (n > w && memcmp(bare + n - w, ROLE_WORDS[k], w) == 0) {
+            n -= w;
+            bare[n] = '\0';
+            en = match_entry(r, key, bare, budget);
+            k = 0;   /* "机关运行经费预算安排" → "…预算" → "…" */
+        } else {
+            k++;
+        }
+    }
+    char levels[256];
+    if (!en && dashed_levels(bare, levels, sizeof levels)) {
+        en = match_entry(r, key, levels, budget);
+        if (en)
+            gk_format(bare, 256, "%s", levels);
+    }
+    return en;
 }
 
 /* Does any row of t print the column? */
@@ -383,12 +546,42 @@ static void bind_cell(binding *b, const gk_table *t, const gk_row *row, const ch
         b->doubtful |= !row->cells[i].text && row->cells[i].value.v < 0;
 }
 
+/* A total row ("本年支出合计", "收入总计") without a single amount was not
+ * read, or its table is empty: its blanks confirm a zero the prose states,
+ * and say nothing of any other amount (the reader may have left the row's
+ * figures elsewhere). */
+static bool unread_total(const gk_row *row)
+{
+    return row->ncells == 0 && row->label &&
+           (strstr(row->label, "合计") || strstr(row->label, "总计"));
+}
+
+static bool has_figures(const gk_table *t)
+{
+    for (size_t i = 0; i < t->nrows; i++)
+        for (size_t k = 0; k < t->rows[i].ncells; k++)
+            if (!t->rows[i].cells[k].text)
+                return true;
+    return false;
+}
+
+/* The table of a kind: the first with rows (a title the reader found twice,
+ * once on the contents page, gives an empty first table of the kind). */
+static const gk_table *table_of(const gk_report *r, gk_table_kind kind)
+{
+    for (size_t i = 0; i < r->ntables; i++)
+        if (r->tables[i].kind == kind && r->tables[i].nrows > 0)
+            return &r->tables[i];
+    return gk_report_find_table(r, kind);
+}
+
 /* Bind what the prose calls `subject` in a section to a cell. */
 static bool bind_subject(const gk_report *r, const char *key, const char *subject, bool budget,
-                         binding *b)
+                         bool zero, binding *b)
 {
     memset(b, 0, sizeof *b);
-    const entry *best = find_entry(key, subject, budget);
+    char named[256];
+    const entry *best = find_entry(r, key, subject, budget, named);
     if (!best)
         return false;
     /* A cell in a column its table never prints (a 单位综合预算 总表 has
@@ -398,10 +591,12 @@ static bool bind_subject(const gk_report *r, const char *key, const char *subjec
     const char *fallback_column = NULL;
     for (int k = 0; k < best->ncells; k++) {
         const gk_term *term = &best->cells[k];
-        const gk_table *t = gk_report_find_table(r, term->table);
-        if (!t || t->empty_note)
+        const gk_table *t = table_of(r, term->table);
+        /* A table with figures is no empty table, whatever its note says
+         * ("此表如无数字则表示单位无该项支出"). */
+        if (!t || (t->empty_note && !has_figures(t)))
             continue;
-        const gk_row *row = term->sel == GK_SEL_EACH ? named_row(t, subject)
+        const gk_row *row = term->sel == GK_SEL_EACH ? named_row(t, named)
                                                      : gk_term_row(t, term, NULL);
         if (!row) {
             if (term->sel == GK_SEL_EACH && !b->unnamed) {
@@ -410,8 +605,10 @@ static bool bind_subject(const gk_report *r, const char *key, const char *subjec
             }
             continue;
         }
+        if (unread_total(row) && !zero)
+            continue;
         if (!gk_row_get(row, term->column) && !prints(t, term->column)) {
-            if (!fallback_t) {
+            if (!fallback_t && !best->optional[k]) {
                 fallback_t = t;
                 fallback_row = row;
                 fallback_column = term->column;
@@ -435,7 +632,11 @@ static bool bind(const gk_report *r, const gk_figure *f, binding *b)
     bool budget = f->role == GK_ROLE_BUDGET;
     if (!budget && f->role != GK_ROLE_VALUE && f->role != GK_ROLE_ACTUAL)
         return false;
-    return bind_subject(r, f->section_key, f->subject, budget, b);
+    /* In a budget, an actual ("2023年当年预算执行数为130.23万元") is of a year
+     * before the tables'. */
+    if (f->role == GK_ROLE_ACTUAL && r->kind == GK_DOC_BUDGET)
+        return false;
+    return bind_subject(r, f->section_key, f->subject, budget, gk_amount_is_zero(f->value), b);
 }
 
 bool gk_narrative_binds(const gk_report *r, const gk_figure *f)
@@ -535,12 +736,26 @@ static void check_unnamed(const gk_figure *f, const binding *b, gk_findings *out
     int len = item_levels(f->subject, name, parent, sizeof name);
     if (!name[0])
         return;
+    /* The 类 the subject names ("卫生健康支出(类)…"): a row of another 类
+     * holding the same amount is a coincidence, not the item meant. */
+    const char *lei = strstr(f->subject, "(类)");
+    char lei_name[256] = "";
+    if (lei)
+        gk_format(lei_name, sizeof lei_name, "%.*s", (int)(lei - f->subject), f->subject);
     const gk_row *near = NULL;
     for (size_t i = 0; i < b->unnamed->nrows && !near; i++) {
         const gk_row *row = &b->unnamed->rows[i];
         const gk_cell *c = gk_row_get(row, b->column);
         if (!row->code || (int)strlen(row->code) != len || !c || c->text)
             continue;
+        if (lei_name[0] && len > 3) {
+            char top_code[4];
+            memcpy(top_code, row->code, 3);
+            top_code[3] = '\0';
+            const gk_row *top = gk_table_find_code(b->unnamed, top_code, GK_SIDE_NONE);
+            if (!top || !top->label || !same_name(top->label, lei_name))
+                continue;
+        }
         binding at = {.table = b->unnamed, .row = row, .column = b->column, .value = c->value};
         gk_amount v;
         if (!in_unit(&at, f->unit, &v))
@@ -598,6 +813,49 @@ static bool all_funds_amount(const gk_report *r, const binding *b, const gk_figu
            gk_amount_cmp(gk_amount_round(v, f->value.scale), f->value) == 0;
 }
 
+/* Does the figure equal, in the figure's unit, cell v of a table in unit
+ * `from` to the figure's decimals? */
+static bool shows(const gk_figure *f, gk_amount v, gk_unit from)
+{
+    gk_amount c;
+    return gk_amount_convert(v, from ? from : GK_UNIT_WANYUAN, f->unit ? f->unit : GK_UNIT_WANYUAN,
+                             &c) &&
+           gk_amount_cmp(gk_amount_round(c, f->value.scale), f->value) == 0;
+}
+
+/* An item's amount is one of its row's columns: the 合计, or, where the
+ * prose lists it under 人员经费, 公用经费 or 项目支出 ("（2）公用经费：①行政
+ * 运行（2013201）124.00万元"), that column.  Another column of the item's
+ * row holding the figure is the one meant. */
+static bool other_column(const binding *b, const gk_figure *f)
+{
+    if (!b->row->code)
+        return false;
+    for (size_t i = 0; i < b->row->ncells; i++) {
+        const gk_cell *c = &b->row->cells[i];
+        if (!c->text && c->column != b->column && !gk_amount_is_zero(c->value) &&
+            shows(f, c->value, b->table->unit))
+            return true;
+    }
+    return false;
+}
+
+/* Less than one unit of the figure's last decimal from a cell converted
+ * from a finer unit (a table in 元, the prose in 万元 with at most 3
+ * decimals): the prose truncates, or adds parts it has rounded
+ * ("53,598.71万元、16,778.16万元，合计70,376.87万元" for 703,768,605.79元). */
+static bool conversion_rounding(const binding *b, const gk_figure *f, gk_amount cell)
+{
+    gk_unit from = b->table->unit ? b->table->unit : GK_UNIT_WANYUAN;
+    gk_unit to = f->unit ? f->unit : GK_UNIT_WANYUAN;
+    gk_amount d;
+    if (from == to || f->value.scale > 3 || !gk_amount_sub(f->value, cell, &d))
+        return false;
+    if (d.v < 0)
+        d.v = -d.v;
+    return gk_amount_cmp(d, gk_amount_make(1, f->value.scale)) < 0;
+}
+
 /* bs: every figure's binding, made once. */
 static void check_amount(const gk_report *r, const gk_narrative *n, const binding *bs, int i,
                          gk_findings *out, int *bound)
@@ -609,7 +867,9 @@ static void check_amount(const gk_report *r, const gk_narrative *n, const bindin
         for (int j = i - 1; j >= 0 && j >= i - 64 && n->figures[j].block == f->block && !again;
              j--)
             again = is_stated(n->figures[j].role) && strcmp(n->figures[j].subject, f->subject) == 0;
-        if (b.unnamed && !again)
+        /* A table leaves out the items of nothing: an item stated as 0 that
+         * it has no row for is no other item. */
+        if (b.unnamed && !again && !gk_amount_is_zero(f->value))
             check_unnamed(f, &b, out);
         return;
     }
@@ -626,11 +886,17 @@ static void check_amount(const gk_report *r, const gk_narrative *n, const bindin
     gk_sum a = sum_of(f->value), c = sum_of(cell);
     gk_diff d;
     gk_verdict v = gk_sum_compare(&a, &c, &d);
-    if (v == GK_EXACT || v == GK_OVERFLOW)
+    if (v == GK_EXACT || v == GK_OVERFLOW || other_column(&b, f))
         return;
+    if (v == GK_MISMATCH && conversion_rounding(&b, f, cell))
+        v = GK_ROUNDING;
     char rb[300], cb[GK_AMOUNT_BUFSIZE], db[GK_AMOUNT_BUFSIZE], hint[400] = "";
     const char *u = unit_word(f->unit);
-    gk_amount shown = gk_amount_round(cell, f->value.scale > cell.scale ? f->value.scale : cell.scale);
+    /* A cell converted from 元 shows to the figure's decimals. */
+    bool converted = (b.table->unit ? b.table->unit : GK_UNIT_WANYUAN) !=
+                     (f->unit ? f->unit : GK_UNIT_WANYUAN);
+    gk_amount shown = gk_amount_round(
+        cell, f->value.scale > cell.scale || converted ? f->value.scale : cell.scale);
     if (v == GK_MISMATCH) {
         gk_amount slip;
         const gk_row *other = row_with(&b, f);
@@ -654,7 +920,8 @@ static void check_amount(const gk_report *r, const gk_narrative *n, const bindin
         &(gk_location){0}, "文中“%s”为%s%s，%s“%s”行“%s”栏为%s%s，相差%s%s%s；应为%s%s",
         *f->subject ? f->subject : b.column, f->text, u,
         gk_table_kind_title(b.table->kind), row_name(&b, rb, sizeof rb), b.column,
-        gk_amount_format(shown, cb), u, gk_amount_format(d.diff, db), u,
+        gk_amount_format(shown, cb), u,
+        gk_amount_format(converted ? gk_amount_round(d.diff, f->value.scale) : d.diff, db), u,
         v == GK_MISMATCH ? hint : "（在尾数误差范围内）", cb, u);
     x->locs[0] = at_figure(f);
     set_figures(out, x, shown, f->value);
@@ -720,7 +987,7 @@ static bool operands(const gk_report *r, const gk_narrative *n, const gk_claim *
     b->found = false;
     *numv = num->value;
     if (c->b < 0)
-        return bind_subject(r, num->section_key, subject, budget, b) && !b->doubtful &&
+        return bind_subject(r, num->section_key, subject, budget, false, b) && !b->doubtful &&
                in_unit(b, num->unit, den);
     const gk_figure *d = &n->figures[c->b];
     *den = d->value;
@@ -1246,6 +1513,16 @@ static void check_three_public_items(const gk_report *r, const gk_narrative *n,
     }
 }
 
+/* Does a subject name an item of the functional classification: by code,
+ * levels or a 类's bare name?  A budget lists items under several wholes
+ * (人员经费, 公用经费, 专项业务经费), each with its own amount. */
+static bool names_item(const char *subject)
+{
+    char code[8], name[256], parent[256];
+    return subject_code(subject, code) || item_levels(subject, name, parent, sizeof name) ||
+           class_named(subject, false);
+}
+
 /* ---- NAR016: one indicator, two values ----------------------------------------------------- */
 
 /* An indicator (a subject of the lexicon) stated twice in a section with
@@ -1268,11 +1545,12 @@ static int whole_of(const gk_narrative *n, int i)
 
 static void check_restated(const gk_narrative *n, gk_findings *out)
 {
+    char bare[256];
     for (int i = 0; i < n->nfigures; i++) {
         const gk_figure *f = &n->figures[i];
         if (f->kind != GK_FIG_MONEY || !is_stated(f->role) ||
             (i > 0 && n->figures[i - 1].subject == f->subject) ||
-            !find_entry(f->section_key, f->subject, false))
+            !find_entry(NULL, f->section_key, f->subject, false, bare) || names_item(bare))
             continue;   /* only indicators the lexicon knows */
         for (int j = i - 1; j >= 0 && j >= i - 64; j--) {
             const gk_figure *g = &n->figures[j];

@@ -458,6 +458,284 @@ static void test_admin_unit(void **state)
     }
 }
 
+/* ---- Budgets in the other cities' words -------------------------------------- */
+
+static gk_amount amt(const char *s)
+{
+    gk_amount a;
+    assert_int_equal(gk_amount_parse(s, strlen(s), &a), GK_AMOUNT_OK);
+    return a;
+}
+
+static gk_row *row_of(gk_report *r, gk_table *t, const char *code, const char *label, gk_side side)
+{
+    gk_row *row = gk_table_add_row(r, t);
+    row->code = code ? gk_report_strdup(r, code) : NULL;
+    row->label = gk_report_strdup(r, label);
+    row->side = side;
+    return row;
+}
+
+/* A budget whose tables are in 元 (the prose in 万元), with its narrative as
+ * the cities write it: a heading opening with its year, "“三公”经费安排情况", 三公 items
+ * under titles of their own, codes before a dash, an item listed under
+ * 公用经费, a 财政拨款 section.  `nar` replaces the paragraph at index
+ * `which` (−1: none). */
+static gk_report *city_budget(int which, const char *nar)
+{
+    gk_report *r = gk_report_new();
+    r->kind = GK_DOC_BUDGET;
+    r->year = 2026;
+    gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_SUMMARY);
+    t->unit = GK_UNIT_YUAN;
+    gk_row_set(r, row_of(r, t, NULL, "一般公共预算拨款收入", GK_SIDE_INCOME), "金额", amt("1200000.00"));
+    gk_row_set(r, row_of(r, t, NULL, "其他收入", GK_SIDE_INCOME), "金额", amt("0.00"));
+    gk_row_set(r, row_of(r, t, NULL, "收入总计", GK_SIDE_INCOME), "金额", amt("1200000.00"));
+    gk_row_set(r, row_of(r, t, NULL, "支出总计", GK_SIDE_EXPENSE), "金额", amt("1200000.00"));
+    t = gk_report_add_table(r, GK_TABLE_BUDGET_FISCAL_SUMMARY);
+    t->unit = GK_UNIT_YUAN;
+    gk_row_set(r, row_of(r, t, NULL, "一般公共预算", GK_SIDE_INCOME), "金额", amt("1200000.00"));
+    gk_row_set(r, row_of(r, t, NULL, "本年收入合计", GK_SIDE_INCOME), "金额", amt("1200000.00"));
+    row_of(r, t, NULL, "本年支出合计", GK_SIDE_EXPENSE);   /* read without its figures */
+    gk_row_set(r, row_of(r, t, NULL, "支出总计", GK_SIDE_EXPENSE), "合计", amt("1200000.00"));
+    t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
+    t->unit = GK_UNIT_YUAN;
+    gk_row *row = row_of(r, t, "2011301", "行政运行", GK_SIDE_NONE);
+    gk_row_set(r, row, "合计", amt("1000000.00"));
+    gk_row_set(r, row, "基本支出", amt("1000000.00"));
+    gk_row_set(r, row, "人员经费", amt("876543.21"));
+    gk_row_set(r, row, "公用经费", amt("123456.79"));
+    row = row_of(r, t, "2011350", "事业运行", GK_SIDE_NONE);
+    gk_row_set(r, row, "合计", amt("200000.00"));
+    gk_row_set(r, row, "项目支出", amt("200000.00"));
+    row = row_of(r, t, NULL, "合计", GK_SIDE_NONE);
+    gk_row_set(r, row, "合计", amt("1200000.00"));
+    gk_row_set(r, row, "基本支出", amt("1000000.00"));
+    gk_row_set(r, row, "人员经费", amt("876543.21"));
+    gk_row_set(r, row, "公用经费", amt("123456.79"));
+    gk_row_set(r, row, "项目支出", amt("200000.00"));
+    t = gk_report_add_table(r, GK_TABLE_BUDGET_THREE_PUBLIC);
+    t->unit = GK_UNIT_YUAN;
+    row = row_of(r, t, NULL, "预算数", GK_SIDE_NONE);   /* no 机关运行经费 column */
+    gk_row_set(r, row, "合计", amt("37887.00"));
+    gk_row_set(r, row, "因公出国（境）费", amt("2000.00"));
+    gk_row_set(r, row, "公务用车购置及运行维护费", amt("34667.00"));
+    gk_row_set(r, row, "公务用车购置费", amt("3600.00"));
+    gk_row_set(r, row, "公务用车运行维护费", amt("31067.00"));
+    gk_row_set(r, row, "公务接待费", amt("1220.00"));
+    static const struct { const char *section, *text; } P[] = {
+        /* 0 */ {"一、部门预算收支增减变化情况",
+                 "2026年本部门收入预算120.00万元，比上年增加6.25万元，增长5.49%；支出预算120.00万元。"},
+        /* 1 */ {"二、“三公”经费安排情况",
+                 "2026年本部门财政拨款安排“三公”经费3.7887万元，比上年增加0.32万元。其中："},
+        /* 2 */ {"二、“三公”经费安排情况", "（一）因公出国（境）费用。"},
+        /* 3 */ {"二、“三公”经费安排情况", "2026年预算数0.2万元，主要用于国际交流。"},
+        /* 4 */ {"二、“三公”经费安排情况",
+                 "（二）公务用车购置及运行维护费3.4667万元（公务用车购置费0.36万元；公务用车运行维护费"
+                 "3.1067万元）；公务接待费预算支出0.122万元。"},
+        /* 5 */ {"三、机关运行经费安排情况", "2026年，本部门机关运行经费安排13.67万元。"},
+        /* 6 */ {"四、一般公共预算拨款支出情况",
+                 "2026年度一般公共预算拨款支出120.00万元。其中：（一）2011301-行政运行100.00万元。"
+                 "（二）2011350-事业运行20.00万元。"},
+        /* 7 */ {"四、一般公共预算拨款支出情况", "（三）公用经费：行政运行（2011301）12.35万元。"},
+        /* 8 */ {"五、2026年度财政拨款收支情况说明",
+                 "本部门当年财政拨款收入120.00万元，其中：一般公共预算拨款收入120.00万元；"
+                 "本部门当年财政拨款支出120.00万元。"},
+        /* 9 */ {"六、一般公共预算拨款基本支出情况",
+                 "2026年度一般公共预算拨款基本支出100.00万元，其中：人员经费87.65万元，公用经费12.34万元。"},
+    };
+    for (int i = 0; i < (int)(sizeof P / sizeof P[0]); i++) {
+        if (i == 0 || strcmp(P[i].section, P[i - 1].section) != 0)
+            gk_report_add_paragraph(r, P[i].section, P[i].section, (gk_pos){.line = 100 + 2 * i})
+                ->heading = true;
+        gk_report_add_paragraph(r, P[i].section, i == which ? nar : P[i].text,
+                                (gk_pos){.line = 101 + 2 * i});
+    }
+    gk_report_index(r);
+    return r;
+}
+
+static void test_city_budget(void **state)
+{
+    (void)state;
+    gk_report *r = city_budget(-1, NULL);
+    gk_findings f;
+    gk_check(r, &f);
+    /* Consistent: no narrative error; the 元 cells rounded to the prose's
+     * decimals, 123,456.79元 as 12.34万元 (truncated) a rounding note. */
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 0);
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_WARNING), 0);
+    assert_true(has_finding(&f, "NAR001", GK_INFO, 119));
+    /* Bound: 收入 120.00, 支出 120.00; 三公 3.7887, 0.2 (its title's topic),
+     * 3.4667, 3.1067, 0.122 (预算支出 dropped); 120.00 and the two coded
+     * items; 12.35 (公用经费 of 行政运行); 120.00 ×2 of 财政拨款 (the 支出 on
+     * an unread total row is not); 100.00, 87.65, 12.34.  Not 机关运行经费:
+     * the 三公 table has no such column; not the 0.36 in brackets (an aside). */
+    assert_int_equal(f.narrative.bound, 16);
+    gk_narrative n;
+    gk_narrative_extract(r, &n);
+    for (int i = 0; i < n.nfigures; i++)
+        if (strcmp(n.figures[i].text, "13.67") == 0 || strcmp(n.figures[i].text, "6.25") == 0)
+            assert_false(gk_narrative_binds(r, &n.figures[i]));
+    gk_report_free(r);
+
+    /* Each form, stated wrong, is reported at its line (a warning where the
+     * cell's own table does not balance: the unread 本年支出合计). */
+    static const struct { int which; const char *text; } WRONG[] = {
+        {0, "2026年本部门收入预算121.00万元，比上年增加6.25万元；支出预算120.00万元。"},
+        {3, "2026年预算数0.3万元，主要用于国际交流。"},
+        {4, "（二）公务用车购置及运行维护费3.4667万元（公务用车购置费0.36万元；公务用车运行维护费"
+            "3.1067万元）；公务接待费预算支出0.222万元。"},
+        {6, "2026年度一般公共预算拨款支出120.00万元。其中：（一）2011301-行政运行110.00万元。"
+            "（二）2011350-事业运行20.00万元。"},
+        {8, "本部门当年财政拨款收入130.00万元，其中：一般公共预算拨款收入120.00万元；"
+            "本部门当年财政拨款支出120.00万元。"},
+        {9, "2026年度一般公共预算拨款基本支出100.00万元，其中：人员经费78.65万元，公用经费12.34万元。"},
+    };
+    for (size_t k = 0; k < sizeof WRONG / sizeof WRONG[0]; k++) {
+        r = city_budget(WRONG[k].which, WRONG[k].text);
+        gk_check(r, &f);
+        int line = 101 + 2 * WRONG[k].which;
+        assert_true(has_finding(&f, "NAR001", GK_ERROR, line) ||
+                    has_finding(&f, "NAR001", GK_WARNING, line));
+        assert_int_equal(count_rule_prefix(&f, "NAR001", GK_ERROR) +
+                             count_rule_prefix(&f, "NAR001", GK_WARNING),
+                         1);
+        gk_report_free(r);
+    }
+}
+
+/* A running header printed on every page lands mid-sentence in page text
+ * ("…支出预算合计186,241万元，其" / header / "中：基本支出…"); a line printed on
+ * three pages is furniture, not prose. */
+static void test_running_header(void **state)
+{
+    (void)state;
+    static const char *const P[] = {
+        "示例局2026年度单位预算公开", "示例局支出预算合计100万元，其", "示例局2026年度单位预算公开",
+        "中：基本支出40万元，占40%；", "项目支出60万元，占60%。", "示例局2026年度单位预算公开",
+    };
+    gk_report *r = prose("三、支出预算情况说明", P, 6);
+    gk_narrative n;
+    gk_narrative_extract(r, &n);
+    int shares = 0;
+    for (int i = 0; i < n.nclaims; i++)
+        shares += n.claims[i].kind == GK_CLAIM_SHARE && n.claims[i].b == 0;
+    assert_int_equal(shares, 2);   /* both of the 100万元 before "其中" */
+    gk_report_free(r);
+}
+
+/* Items under titles of their own: "（一）因公出国（境）费用。" then "2026年预算数
+ * 14.85万元"; "（一）因公出国（境）经费" on a line, then "2026年预算安排70.00万元" (role
+ * words alone name nothing); "（三）公务用车购置费支出情况说明。" is about
+ * 公务用车购置费支出; 三公 as an item of 其他重要事项. */
+static void test_item_titles(void **state)
+{
+    (void)state;
+    static const char *const P[] = {
+        "（一）因公出国（境）费用。",
+        "2026年预算数14.85万元，主要用于学习交流。",
+        "（二）公务接待费",
+        "2026年预算安排6.10万元，比上年减少0.10万元。",
+        "（三）公务用车购置费支出情况说明。",
+        "年初预算为136.48万元。",
+    };
+    gk_report *r = prose("四、财政拨款“三公”经费预算情况说明", P, 6);
+    r->kind = GK_DOC_BUDGET;
+    gk_narrative n;
+    gk_narrative_extract(r, &n);
+    assert_int_equal(n.nfigures, 4);
+    assert_string_equal(n.figures[0].subject, "因公出国(境)费用");
+    assert_string_equal(n.figures[1].subject, "公务接待费");
+    assert_int_equal(n.figures[2].role, GK_ROLE_CHANGE);
+    assert_string_equal(n.figures[3].subject, "公务用车购置费支出");
+    gk_report_free(r);
+
+    /* 三公 as an item of "其他重要事项的情况说明", against a table whose note
+     * ("此表如无数字则表示单位无该项支出") does not make it empty. */
+    static const char *const Q[] = {
+        "（二）“三公”经费预算：2026年本单位“三公”经费预算数为8.00万元，其中，公务接待费3.00万元。",
+    };
+    r = prose("六、其他重要事项的情况说明", Q, 1);
+    r->kind = GK_DOC_BUDGET;
+    gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_THREE_PUBLIC);
+    t->empty_note = "注：此表如无数字则表示单位无该项支出。";
+    gk_row *row = row_of(r, t, NULL, "预算数", GK_SIDE_NONE);
+    gk_row_set(r, row, "合计", amt("8.00"));
+    gk_row_set(r, row, "公务接待费", amt("3.00"));
+    gk_report_index(r);
+    gk_narrative_extract(r, &n);
+    assert_int_equal(n.nfigures, 2);
+    assert_true(gk_narrative_binds(r, &n.figures[0]) && gk_narrative_binds(r, &n.figures[1]));
+    gk_report_free(r);
+}
+
+/* 上海's "2026年单位预算编制说明" is a title line the reader keeps as prose
+ * (in the section before it, or in none): it opens a part of its own, whose
+ * items bind by levels and by a 类's bare name ("“卫生健康支出”科目").  An
+ * item the table names otherwise is a warning pointing at the row of its 类
+ * holding the amount, not at another 类's row that happens to. */
+static void test_title_section(void **state)
+{
+    (void)state;
+    gk_report *r = gk_report_new();
+    r->kind = GK_DOC_BUDGET;
+    r->unit = "示例单位";
+    gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_SUMMARY);
+    t->unit = GK_UNIT_YUAN;
+    gk_row_set(r, row_of(r, t, NULL, "财政拨款收入", GK_SIDE_INCOME), "金额", amt("400000.00"));
+    gk_row_set(r, row_of(r, t, NULL, "收入总计", GK_SIDE_INCOME), "金额", amt("400000.00"));
+    t = gk_report_add_table(r, GK_TABLE_BUDGET_FISCAL_SUMMARY);
+    t->unit = GK_UNIT_YUAN;
+    gk_row_set(r, row_of(r, t, "207", "文化旅游体育与传媒支出", GK_SIDE_EXPENSE), "合计", amt("200000.00"));
+    gk_row_set(r, row_of(r, t, "210", "卫生健康支出", GK_SIDE_EXPENSE), "合计", amt("200000.00"));
+    t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
+    t->unit = GK_UNIT_YUAN;
+    static const char *const ROWS[][3] = {
+        {"207", "文化旅游体育与传媒支出", "200000.00"}, {"20703", "体育", "200000.00"},
+        {"2070308", "群众体育", "200000.00"},          {"210", "卫生健康支出", "200000.00"},
+        {"21007", "计划生育事务", "200000.00"},        {"2100717", "计划生育服务", "200000.00"},
+    };
+    for (size_t i = 0; i < sizeof ROWS / sizeof ROWS[0]; i++)
+        gk_row_set(r, row_of(r, t, ROWS[i][0], ROWS[i][1], GK_SIDE_NONE), "合计", amt(ROWS[i][2]));
+    gk_row_set(r, row_of(r, t, NULL, "合计", GK_SIDE_NONE), "合计", amt("400000.00"));
+    static const char *const P[] = {
+        "本单位设3个内设机构。",
+        "2026年单位预算编制说明",
+        "2026年，示例单位收入预算40.00万元，其中：财政拨款收入40.00万元。",
+        "1.“文化旅游体育与传媒支出（类）体育（款）群众体育（项）”科目20.00万元，主要用于群众体育。"
+        "2025年当年预算执行数为18.00万元，2026年预算安排21.00万元，比2025年预算执行数增加16.67%。",
+        "2.“卫生健康支出（类）卫生健康支出（款）计划生育事务（项）”科目20.00万元，主要用于计划生育。",
+        "3.“卫生健康支出”科目20.00万元。",
+        "4.“文化旅游体育与传媒支出-体育-群众体育”科目20.00万元。",
+        "5.“示例-专项”科目20.00万元。",
+    };
+    gk_report_add_paragraph(r, "六、其他相关情况说明", "六、其他相关情况说明", (gk_pos){.line = 1})
+        ->heading = true;
+    for (int i = 0; i < (int)(sizeof P / sizeof P[0]); i++)
+        gk_report_add_paragraph(r, "六、其他相关情况说明", P[i], (gk_pos){.line = 2 + i});
+    gk_report_index(r);
+    gk_narrative n;
+    gk_narrative_extract(r, &n);
+    assert_string_equal(n.figures[0].section_key, "其他相关情况说明");   /* 3个 */
+    assert_string_equal(n.figures[1].section_key, "单位预算编制说明");
+    gk_findings f;
+    gk_check(r, &f);
+    /* Item 1 states 20.00 (the table's) and then 21.00 for this year ("当年" is
+     * no subject: the item's); the 18.00 of last year binds to nothing. */
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 1);
+    assert_true(has_finding(&f, "NAR001", GK_ERROR, 5));
+    assert_true(has_finding(&f, "NAR012", GK_WARNING, 6));
+    for (size_t i = 0; i < f.n; i++)
+        if (strcmp(f.items[i].rule, "NAR012") == 0)
+            assert_non_null(strstr(f.items[i].message, "2100717 计划生育服务"));
+    /* 40.00 ×2, 群众体育 20.00 (by marks, by dashes) and 21.00, 卫生健康支出
+     * 20.00; not "示例-专项" (its first part is no 类). */
+    assert_int_equal(f.narrative.bound, 6);
+    assert_int_equal(count_rule_prefix(&f, "NAR012", GK_WARNING), 1);
+    gk_report_free(r);
+}
+
 /* ---- The examples ------------------------------------------------------------- */
 
 static void test_examples(void **state)
@@ -585,8 +863,12 @@ static void test_corpus_index(void **state)
     assert_true(has_finding(&f, "NAR016", GK_WARNING, 927));   /* 公务接待费 1.53, then 0 */
     assert_true(has_finding(&f, "NAR012", GK_WARNING, 676));
     assert_true(has_finding(&f, "NAR001", GK_INFO, 761));
-    /* 类 named bare in 说明五 ("一般公共服务306.90万元"): 98 → 109 bound. */
-    assert_true(f.narrative.bound >= 109);
+    /* "公共安全支出（类）司法（款）其他公共安全支出（项）": the 项 of that name is
+     * under 其他公共安全支出 (20499), not under 司法 (20406). */
+    assert_true(has_finding(&f, "NAR012", GK_WARNING, 720));
+    /* 类 named bare in 说明五 ("一般公共服务306.90万元"): 98 → 109 bound; 107
+     * without the two figures of that misnamed item. */
+    assert_true(f.narrative.bound >= 107);
     gk_report_free(r);
 
     /* yichuan: "占 76.23" without "%", no 公务用车购置费 in the 三公 section,
@@ -600,6 +882,25 @@ static void test_corpus_index(void **state)
     assert_true(has_finding(&f, "NAR001", GK_WARNING, 890));
     assert_true(has_finding(&f, "NAR001", GK_INFO, 751));
     assert_false(has_finding(&f, "NAR001", GK_ERROR, 751));
+    gk_report_free(r);
+    /* A 普陀 单位预算's item stated above its table ("社会福利事业单位（项）”738.66万元"
+     * against 6,964,796.00元), its rate computed from the wrong amount. */
+    r = read_path(GK_SHARED_DIR "/corpus/sh-putuo-welfarehome-2024-unit-budget.pdf");
+    gk_check(r, &f);
+    assert_true(has_finding_on(&f, "NAR001", GK_ERROR, 6, 18));
+    gk_report_free(r);
+    /* 万里 2023 item 16 (职业年金) copies item 15's "2023年预算安排441.25万元" under
+     * its own 220.63; 万里 2024 item 31 (住房公积金) says 350.35 and then
+     * "2024年预算安排352.67万元" (its rate, 0.53%, is of 350.35). */
+    r = read_path(GK_SHARED_DIR "/corpus/sh-putuo-wanli-2023-budget.pdf");
+    gk_check(r, &f);
+    assert_true(has_finding_on(&f, "NAR001", GK_ERROR, 7, 23));
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 1);
+    gk_report_free(r);
+    r = read_path(GK_SHARED_DIR "/corpus/sh-putuo-wanli-2024-budget.pdf");
+    gk_check(r, &f);
+    assert_true(has_finding_on(&f, "NAR001", GK_ERROR, 9, 19));
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 1);
     gk_report_free(r);
 }
 
@@ -724,7 +1025,10 @@ static void test_perturbation(void **state)
         return;
     static const char *const DOCS[] = {
         "000_2e4bf1e814f589dd.txt", "002_958243b751db7aa3.txt", "004_a8cda960e0db61c9.txt",
-        "sh-putuo-shiquan-2025-final.pages.txt", "sh-putuo-yichuan-2025-final.pages.txt"};
+        "sh-putuo-shiquan-2025-final.pages.txt", "sh-putuo-yichuan-2025-final.pages.txt",
+        "sh-putuo-wanli-2025-budget.pdf", "sh-putuo-commerce-2025-dept-budget.pdf",
+        "wild/guangzhou-015554f2.pdf", "wild/suzhou-003a9804.pdf", "wild/shanghai-0291d4c2.pdf",
+        "wild/fuzhou-17f2ee92.pdf", "wild/xian-0956c387.pdf", "wild/changsha-5c96c5f1.pdf"};
     int all = 0, all_caught = 0;
     for (size_t d = 0; d < sizeof DOCS / sizeof DOCS[0]; d++) {
         char path[512];
@@ -749,6 +1053,10 @@ int main(void)
         cmocka_unit_test(test_phrases),
         cmocka_unit_test(test_precision),
         cmocka_unit_test(test_admin_unit),
+        cmocka_unit_test(test_city_budget),
+        cmocka_unit_test(test_item_titles),
+        cmocka_unit_test(test_running_header),
+        cmocka_unit_test(test_title_section),
         cmocka_unit_test(test_examples),
         cmocka_unit_test(test_corpus_index),
         cmocka_unit_test(test_perturbation),
