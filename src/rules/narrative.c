@@ -840,6 +840,26 @@ static bool other_column(const binding *b, const gk_figure *f)
     return false;
 }
 
+/* A total the prose names loosely: "当年财政拨款收入337,741.21万元，其中：…
+ * 上年结转13,102.70万元" is the 收入总计, not the 本年收入合计 its words bind
+ * to.  A figure equal to another total row (总计, 合计) of the same side and
+ * column is that total. */
+static bool other_total(const binding *b, const gk_figure *f)
+{
+    if (b->row->code)
+        return false;
+    for (size_t i = 0; i < b->table->nrows; i++) {
+        const gk_row *row = &b->table->rows[i];
+        if (row == b->row || row->side != b->row->side || !row->label ||
+            (!strstr(row->label, "总计") && !strstr(row->label, "合计")))
+            continue;
+        const gk_cell *c = gk_row_get(row, b->column);
+        if (c && !c->text && !gk_amount_is_zero(c->value) && shows(f, c->value, b->table->unit))
+            return true;
+    }
+    return false;
+}
+
 /* Less than one unit of the figure's last decimal from a cell converted
  * from a finer unit (a table in 元, the prose in 万元 with at most 3
  * decimals): the prose truncates, or adds parts it has rounded
@@ -886,7 +906,7 @@ static void check_amount(const gk_report *r, const gk_narrative *n, const bindin
     gk_sum a = sum_of(f->value), c = sum_of(cell);
     gk_diff d;
     gk_verdict v = gk_sum_compare(&a, &c, &d);
-    if (v == GK_EXACT || v == GK_OVERFLOW || other_column(&b, f))
+    if (v == GK_EXACT || v == GK_OVERFLOW || other_column(&b, f) || other_total(&b, f))
         return;
     if (v == GK_MISMATCH && conversion_rounding(&b, f, cell))
         v = GK_ROUNDING;

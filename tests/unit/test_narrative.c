@@ -555,6 +555,39 @@ static gk_report *city_budget(int which, const char *nar)
     return r;
 }
 
+/* "当年财政拨款收入110.00万元，其中：…上年结转10.00万元": the prose's total
+ * holds the carry-over, so it is the 收入总计, not the 本年收入合计 its
+ * words bind to — no error; a figure equal to no total still is one. */
+static void test_loose_total(void **state)
+{
+    (void)state;
+    static const char *const STATED[] = {"110.00", "111.00"};
+    for (int k = 0; k < 2; k++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->year = 2026;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_FISCAL_SUMMARY);
+        t->unit = GK_UNIT_YUAN;
+        gk_row_set(r, row_of(r, t, NULL, "一般公共预算", GK_SIDE_INCOME), "金额", amt("1000000.00"));
+        gk_row_set(r, row_of(r, t, NULL, "本年收入合计", GK_SIDE_INCOME), "金额", amt("1000000.00"));
+        gk_row_set(r, row_of(r, t, NULL, "上年结转", GK_SIDE_INCOME), "金额", amt("100000.00"));
+        gk_row_set(r, row_of(r, t, NULL, "收入总计", GK_SIDE_INCOME), "金额", amt("1100000.00"));
+        gk_row_set(r, row_of(r, t, NULL, "支出总计", GK_SIDE_EXPENSE), "合计", amt("1100000.00"));
+        char text[256];
+        snprintf(text, sizeof text,
+                 "本部门当年财政拨款收入%s万元，其中：一般公共预算拨款收入100.00万元、上年结转10.00万元。",
+                 STATED[k]);
+        const char *section = "六、财政拨款收支情况说明";
+        gk_report_add_paragraph(r, section, section, (gk_pos){.line = 10})->heading = true;
+        gk_report_add_paragraph(r, section, text, (gk_pos){.line = 11});
+        gk_report_index(r);
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule_prefix(&f, "NAR001", GK_ERROR) > 0, k == 1);
+        gk_report_free(r);
+    }
+}
+
 static void test_city_budget(void **state)
 {
     (void)state;
@@ -1054,6 +1087,7 @@ int main(void)
         cmocka_unit_test(test_precision),
         cmocka_unit_test(test_admin_unit),
         cmocka_unit_test(test_city_budget),
+        cmocka_unit_test(test_loose_total),
         cmocka_unit_test(test_item_titles),
         cmocka_unit_test(test_running_header),
         cmocka_unit_test(test_title_section),
