@@ -515,8 +515,7 @@ void tx_read_meta(reader *rd, tx_meta *m)
 
 /* ---- After the tables ---------------------------------------------------------------------- */
 
-/* Tables that a disclosure may publish on their own (绩效目标表 alone are a
- * list of targets, not the 预算 they belong to). */
+/* 绩效目标表: a list of targets, not the 预算 they belong to. */
 static bool target_table(gk_table_kind k)
 {
     return k == GK_TABLE_PERF_TARGET_PROJECT || k == GK_TABLE_PERF_TARGET_OVERALL ||

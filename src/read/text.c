@@ -147,6 +147,13 @@ static const char *unit_name_in(gk_report *r, const char *s)
 }
 
 /* "公开01表", "公开 01 表", "表1", "表 1", "表一" as a whole cell/line. */
+/* Does s hold a well-formed amount? */
+static bool is_amount(const char *s)
+{
+    gk_amount a;
+    return gk_amount_parse(s, strlen(s), &a) == GK_AMOUNT_OK;
+}
+
 static bool is_number(const char *s)
 {
     size_t n = strlen(s);
@@ -913,9 +920,7 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
         for (size_t i = b; i < e; i++) {
             const gk_line *ln = &rd->L.items[i];
             for (int k = last + 1; ln->tabbed && k < (int)ln->ncells && k < from + MAX_POS; k++) {
-                gk_amount a;
-                if (i < data ? *ln->cells[k] != '\0'
-                             : gk_amount_parse(ln->cells[k], strlen(ln->cells[k]), &a) == GK_AMOUNT_OK)
+                if (i < data ? *ln->cells[k] != '\0' : is_amount(ln->cells[k]))
                     last = k;
             }
         }
@@ -1678,11 +1683,9 @@ static void read_public3(reader *rd, gk_table *t, const gk_layout *lay, size_t b
             }
             if (n < 2)
                 continue;
-            for (size_t k = 0; k < ln->ncells && c.n < MAX_POS; k++) {
-                gk_amount a;    /* figures only: not the row's 合计 label */
-                if (gk_amount_parse(ln->cells[k], strlen(ln->cells[k]), &a) == GK_AMOUNT_OK)
+            for (size_t k = 0; k < ln->ncells && c.n < MAX_POS; k++)
+                if (is_amount(ln->cells[k]))     /* figures only: not the row's 合计 label */
                     c.pos[c.n++] = (int)k;
-            }
             name_columns(rd, lay->columns, b, i, &c);
             gk_row *row = tx_new_row(rd, t, ln, NULL, "预算数", GK_SIDE_NONE);
             for (int k = 0; k < c.n; k++)
@@ -1795,12 +1798,6 @@ static void read_labelled(reader *rd, gk_table *t, const gk_layout *lay, size_t 
         for (int k = 0; k < c.n; k++)
             tx_put_amount(rd, row, c.name[k], ln, cell_at(ln, c.pos[k]));
     }
-}
-
-static bool is_amount(const char *s)
-{
-    gk_amount a;
-    return gk_amount_parse(s, strlen(s), &a) == GK_AMOUNT_OK;
 }
 
 /* A table of no known kind (GK_TABLE_OTHER): a column is one of figures when

@@ -497,16 +497,16 @@ static bool other_layout(const gk_table *t, const char *column)
 }
 
 /* A figure of the row under a column its table's layout does not know
- * ("其他专户收入拨款" in a province's 收入总表): a
- * part the formula cannot name, so a sum over the row's columns is not
- * certain.  A "其中…" column is a part of another, not of the row. */
+ * ("其他专户收入拨款" in a province's 收入总表): a part the formula cannot
+ * name, so a sum over the row's columns is not certain.  A "其中…" column
+ * is a part of another, not of the row. */
 static const char *foreign_figure(const gk_layout *lay, const gk_row *row)
 {
     if (!lay || !lay->columns[0].name)
         return NULL;
     for (size_t c = 0; c < row->ncells; c++) {
         const gk_cell *cell = &row->cells[c];
-        if (cell->text || gk_amount_is_zero(cell->value) || strncmp(cell->column, "其中", 6) == 0)
+        if (cell->text || gk_amount_is_zero(cell->value) || strncmp(cell->column, "其中", strlen("其中")) == 0)
             continue;
         bool known = false;
         for (int k = 0; k < GK_LAYOUT_MAX_COLUMNS && lay->columns[k].name && !known; k++)
