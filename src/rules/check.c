@@ -35,6 +35,9 @@ static const gk_rule_info RULES[] = {
     {"DOC004", GK_WARNING, "表头的单位名称与文档标题不一致"},
     {"DOC005", GK_WARNING, "表名的“部门”“单位”与文档不一致（部门决算/预算与单位决算/预算）"},
     {"DOC006", GK_INFO, "文档只有情况说明、没有表格（表格另行公开时，可用 --as-one 一并检查）"},
+    {"DOC007", GK_ERROR, "与上年比较时写错年度（如 2026 年预算中写“比2026年预算增加”）"},
+    {"DOC008", GK_WARNING, "留有模板的备选措辞（“增加（减少）”“增长（下降）”“（简单列举…）”等）"},
+    {"DOC009", GK_WARNING, "原因或用途没有写（“主要原因是。”“主要用于；”）"},
     {"NAR001", GK_ERROR, "情况说明中的金额与其所指表格单元格不符"},
     {"NAR002", GK_ERROR, "增长（下降）率与增减额、本年数不符（常见错误：以本年数为分母）"},
     {"NAR003", GK_ERROR, "占比与部分数、总数不符"},
@@ -134,6 +137,7 @@ static void (*const CHECKERS[])(const gk_report *, gk_findings *) = {
     gk_check_document,
     gk_check_narrative,
     gk_check_perf,
+    gk_check_wording,
 };
 
 /* The catalogue with the built-in formulas' rules after the checkers'. */

@@ -26,6 +26,9 @@ bool gk_doc_single_admin(const gk_report *r);
  * out->narrative. */
 void gk_check_narrative(const gk_report *r, gk_findings *out);
 
+/* DOC007–DOC009: what reviewers find in the prose (wording.c). */
+void gk_check_wording(const gk_report *r, gk_findings *out);
+
 /* PRF001–PRF006: the arithmetic of 绩效 tables (perf.c). */
 void gk_check_perf(const gk_report *r, gk_findings *out);
 
