@@ -21,6 +21,7 @@
 #include "gongkai/json.h"
 #include "gongkai/narrative.h"
 #include "gongkai/read.h"
+#include "../util/grow.h"
 
 typedef enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV } format;
 
@@ -247,12 +248,7 @@ static void add_amount(half *h, size_t *cap, gk_amount a, gk_unit unit)
     if (unit == GK_UNIT_NONE || !gk_amount_convert(a, unit, GK_UNIT_WANYUAN, &w) ||
         !gk_amount_rescale(gk_amount_round(w, 2), 2, &w) || w.v < 100)
         return;
-    if (h->namounts == *cap) {
-        *cap = *cap ? 2 * *cap : 64;
-        h->amounts = realloc(h->amounts, *cap * sizeof *h->amounts);
-        if (!h->amounts)
-            abort();
-    }
+    h->amounts = gk_grow(h->amounts, cap, h->namounts, sizeof *h->amounts);
     h->amounts[h->namounts++] = w.v;
 }
 

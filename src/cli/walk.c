@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "../util/grow.h"
 
 /* Extensions of the files a directory walk takes. */
 static const char *const DOCUMENT_EXTENSIONS[] = {".txt", ".text", ".md",  ".htm", ".html",
@@ -30,21 +31,11 @@ static bool is_document(const char *name)
     return false;
 }
 
-static void *grow(void *p, size_t cap, size_t elem)
-{
-    p = realloc(p, cap * elem);
-    if (!p)
-        abort();
-    return p;
-}
-
 static void add(cli_paths *p, char *path, bool walked)
 {
-    if (p->n == p->cap) {
-        p->cap = p->cap ? 2 * p->cap : 16;
-        p->items = grow(p->items, p->cap, sizeof *p->items);
-        p->walked = grow(p->walked, p->cap, sizeof *p->walked);
-    }
+    size_t cap = p->cap;   /* one capacity for the two arrays */
+    p->items = gk_grow(p->items, &cap, p->n, sizeof *p->items);
+    p->walked = gk_grow(p->walked, &p->cap, p->n, sizeof *p->walked);
     p->walked[p->n] = walked;
     p->items[p->n++] = path;
 }
@@ -88,10 +79,7 @@ static bool first_visit(seen *s, const struct stat *st)
     for (size_t i = 0; i < s->n; i++)
         if (s->items[i].dev == st->st_dev && s->items[i].ino == st->st_ino)
             return false;
-    if (s->n == s->cap) {
-        s->cap = s->cap ? 2 * s->cap : 16;
-        s->items = grow(s->items, s->cap, sizeof *s->items);
-    }
+    s->items = gk_grow(s->items, &s->cap, s->n, sizeof *s->items);
     s->items[s->n].dev = st->st_dev;
     s->items[s->n++].ino = st->st_ino;
     return true;

@@ -34,6 +34,7 @@
 #include "../util/buf.h"
 #include "readers.h"
 #include "xlsx.h"
+#include "../util/grow.h"
 
 /* A part decompressing to more than this is refused (a ZIP bomb). */
 #define MAX_PART_BYTES ((zip_uint64_t)256 << 20)
@@ -158,18 +159,6 @@ typedef struct xlsx {
     gk_buf facts;            /* key, value, key, value …, each NUL-terminated */
     size_t nfacts;
 } xlsx;
-
-static void *grow(void *p, size_t *cap, size_t n, size_t elem)
-{
-    if (n < *cap)
-        return p;
-    size_t c = *cap ? 2 * *cap : 16;
-    void *q = realloc(p, c * elem);
-    if (!q)
-        gk_out_of_memory();
-    *cap = c;
-    return q;
-}
 
 static char *dupn(const char *s, size_t n)
 {
@@ -537,7 +526,7 @@ static void workbook_start(void *ud, const XML_Char *name, const XML_Char **atts
             fail(x, "工作表“%.100s”没有指明它的部件（r:id）", sname ? sname : "");
             return;
         }
-        x->sheets = grow(x->sheets, &x->sheets_cap, x->nsheets, sizeof *x->sheets);
+        x->sheets = gk_grow(x->sheets, &x->sheets_cap, x->nsheets, sizeof *x->sheets);
         sheet_ref *s = &x->sheets[x->nsheets++];
         s->name = dup(sname ? sname : "");
         s->rid = dup(rid);
@@ -558,7 +547,7 @@ static void rels_start(void *ud, const XML_Char *name, const XML_Char **atts)
         fail(x, "关系超过 %d 个", MAX_RELS);
         return;
     }
-    x->rels = grow(x->rels, &x->rels_cap, x->nrels, sizeof *x->rels);
+    x->rels = gk_grow(x->rels, &x->rels_cap, x->nrels, sizeof *x->rels);
     rel *r = &x->rels[x->nrels++];
     r->id = dup(id);
     r->type = dup(type);
@@ -657,7 +646,7 @@ static void sst_end(void *ud, const XML_Char *name)
         x->in_si = false;
         if (!keep(x, x->chars.len + 1 + sizeof *x->sst_off))
             return;
-        x->sst_off = grow(x->sst_off, &x->sst_cap, x->nsst, sizeof *x->sst_off);
+        x->sst_off = gk_grow(x->sst_off, &x->sst_cap, x->nsst, sizeof *x->sst_off);
         x->sst_off[x->nsst++] = x->sst.len;
         put_clean(&x->sst, x->chars.data ? x->chars.data : "", x->chars.len);
         gk_buf_putc(&x->sst, '\0');
@@ -679,7 +668,7 @@ static void styles_start(void *ud, const XML_Char *name, const XML_Char **atts)
         const char *code = attr(atts, "formatCode");
         if (!parse_uint(attr(atts, "numFmtId"), &id) || !code || x->nfmts == MAX_XFS)
             return;
-        x->fmts = grow(x->fmts, &x->fmts_cap, x->nfmts, sizeof *x->fmts);
+        x->fmts = gk_grow(x->fmts, &x->fmts_cap, x->nfmts, sizeof *x->fmts);
         x->fmts[x->nfmts].id = id;
         x->fmts[x->nfmts++].code = dup(code);
     } else if (strcmp(el, "xf") == 0 && x->in_cellxfs) {
@@ -689,7 +678,7 @@ static void styles_start(void *ud, const XML_Char *name, const XML_Char **atts)
             fail(x, "单元格格式超过 %d 个", MAX_XFS);
             return;
         }
-        x->xf_id = grow(x->xf_id, &x->xf_cap, x->nxf, sizeof *x->xf_id);
+        x->xf_id = gk_grow(x->xf_id, &x->xf_cap, x->nxf, sizeof *x->xf_id);
         x->xf_id[x->nxf++] = id;
     }
 }
@@ -803,7 +792,7 @@ static void sheet_start(void *ud, const XML_Char *name, const XML_Char **atts)
             uint32_t t = m.c1;
             m.c1 = m.c2, m.c2 = t;
         }
-        x->merges = grow(x->merges, &x->merges_cap, x->nmerges, sizeof *x->merges);
+        x->merges = gk_grow(x->merges, &x->merges_cap, x->nmerges, sizeof *x->merges);
         x->merges[x->nmerges++] = m;
     }
 }
@@ -858,7 +847,7 @@ static void end_cell(xlsx *x)
         put_clean(&x->pool, text, n);
     if (x->pool.len == off)
         return;                              /* only spaces */
-    x->cells = grow(x->cells, &x->cells_cap, x->ncells, sizeof *x->cells);
+    x->cells = gk_grow(x->cells, &x->cells_cap, x->ncells, sizeof *x->cells);
     x->cells[x->ncells] = (cell){x->c_row, x->c_col, (uint32_t)x->ncells, false, false, off, x->pool.len - off};
     x->ncells++;
 }
@@ -963,7 +952,7 @@ static uint32_t code_columns(const xlsx *x, uint32_t *n)
 
 static void anchor_at(xlsx *x, int line, uint32_t row, bool hold, const char *name)
 {
-    x->anchors = grow(x->anchors, &x->anchors_cap, x->nanchors, sizeof *x->anchors);
+    x->anchors = gk_grow(x->anchors, &x->anchors_cap, x->nanchors, sizeof *x->anchors);
     x->anchors[x->nanchors++] = (anchor){line, row, hold, name};
 }
 

@@ -16,6 +16,7 @@
 
 #include "../model/arena.h"
 #include "pdf_internal.h"
+#include "../util/grow.h"
 
 const pdf_color PDF_BLACK = {0, 0, 0};
 const pdf_color PDF_RULE = {0.25, 0.25, 0.25};
@@ -23,24 +24,10 @@ const pdf_color PDF_HEADER_FILL = {0.91, 0.91, 0.91};
 const pdf_color PDF_ACCENT = {0.18, 0.38, 0.60};   /* a dark blue: 45 % grey in print */
 const pdf_color PDF_GREY_TEXT = {0.35, 0.35, 0.35};
 
-/* ---- Growing arrays -------------------------------------------------------- */
-
-static void *grow(void *items, size_t *cap, size_t n, size_t size)
-{
-    if (n < *cap)
-        return items;
-    size_t c = *cap ? 2 * *cap : 64;
-    void *p = realloc(items, c * size);
-    if (!p)
-        gk_out_of_memory();
-    *cap = c;
-    return p;
-}
-
 pdf_op *pdf_add_op(pdf_writer *w, pdf_op_kind kind)
 {
     pdf_ensure_page(w);
-    w->ops = grow(w->ops, &w->ops_cap, w->nops, sizeof *w->ops);
+    w->ops = gk_grow(w->ops, &w->ops_cap, w->nops, sizeof *w->ops);
     pdf_op *op = &w->ops[w->nops++];
     memset(op, 0, sizeof *op);
     op->kind = kind;
@@ -82,7 +69,7 @@ void pdf_new_page(pdf_writer *w, bool landscape, bool numbered)
         w->page_open = false;
     }
     close_page(w);
-    w->pages = grow(w->pages, &w->pages_cap, w->npages, sizeof *w->pages);
+    w->pages = gk_grow(w->pages, &w->pages_cap, w->npages, sizeof *w->pages);
     pdf_page *p = &w->pages[w->npages++];
     p->w = landscape ? PDF_A4_H : PDF_A4_W;
     p->h = landscape ? PDF_A4_W : PDF_A4_H;
@@ -190,7 +177,7 @@ static PangoFontDescription *font(pdf_writer *w, pdf_face face, double size)
         w->fonts[w->nfonts++].desc = d;
     } else {
         /* Never reached with the writer's few sizes; kept for safety. */
-        w->extra_fonts = grow(w->extra_fonts, &w->extra_cap, w->nextra, sizeof *w->extra_fonts);
+        w->extra_fonts = gk_grow(w->extra_fonts, &w->extra_cap, w->nextra, sizeof *w->extra_fonts);
         w->extra_fonts[w->nextra++] = d;
     }
     return d;
@@ -220,7 +207,7 @@ PangoLayout *pdf_text(pdf_writer *w, const char *text, pdf_face face, double siz
                       PangoAlignment align)
 {
     PangoLayout *l = pango_layout_new(w->pango);
-    w->layouts = grow(w->layouts, &w->layouts_cap, w->nlayouts, sizeof *w->layouts);
+    w->layouts = gk_grow(w->layouts, &w->layouts_cap, w->nlayouts, sizeof *w->layouts);
     w->layouts[w->nlayouts++] = l;
     pango_layout_set_font_description(l, font(w, face, size));
     if (!text)
@@ -395,7 +382,7 @@ static void collect_marks(pdf_writer *w)
             after_toc = true;
         if (b->kind != GK_BLOCK_HEADING && b->kind != GK_BLOCK_TABLE)
             continue;
-        w->marks = grow(w->marks, &w->marks_cap, w->nmarks, sizeof *w->marks);
+        w->marks = gk_grow(w->marks, &w->marks_cap, w->nmarks, sizeof *w->marks);
         pdf_mark *m = &w->marks[w->nmarks++];
         memset(m, 0, sizeof *m);
         const char *text = b->text && *b->text ? b->text : "（无标题）";
