@@ -36,7 +36,21 @@ gk_report *gk_read(const char *data, size_t len, const char *name, gk_error *err
  * with err saying why. */
 char *gk_load_file(const char *path, size_t *len, gk_error *err);
 
-/* gk_load_file then gk_read. */
+/* A file's bytes, for gk_read: a PDF or a workbook (a zip) on disk is
+ * mapped rather than read, so that poppler and libzip bring into memory only
+ * what they read (the text of the pages, the sheets): a 200 MB PDF of
+ * scanned images costs its text, not 200 MB.  Anything else (text, standard
+ * input) is gk_load_file's copy.  Release with gk_file_close. */
+typedef struct gk_file {
+    const char *data;
+    size_t len;
+    bool mapped;
+} gk_file;
+
+bool gk_file_open(gk_file *f, const char *path, gk_error *err);
+void gk_file_close(gk_file *f);
+
+/* gk_file_open then gk_read. */
 gk_report *gk_read_file(const char *path, gk_error *err);
 
 #ifdef __cplusplus

@@ -345,20 +345,19 @@ static cli_tally not_checked(const options *o, size_t i, const gk_error *err, FI
 }
 
 /* Read file i; NULL with *err saying why. */
-static gk_report *read_one(const options *o, size_t i, char **data, size_t *len, gk_error *err)
+static gk_report *read_one(const options *o, size_t i, gk_file *in, gk_error *err)
 {
     const char *file = o->files[i];
     struct stat st;
-    *data = NULL;
+    bool opened = false;
+    memset(in, 0, sizeof *in);
     if (stat(file, &st) == 0 && S_ISDIR(st.st_mode))   /* a walk found nothing in it */
         gk_error_set(err, 0, 0, "目录中没有可检查的文档（.txt、.text、.md、.html、.json、.pdf、.xlsx）");
     else
-        *data = gk_load_file(file, len, err);
-    gk_report *r = *data ? gk_read(*data, *len, file, err) : NULL;
-    if (!r) {
-        free(*data);
-        *data = NULL;
-    }
+        opened = gk_file_open(in, file, err);
+    gk_report *r = opened ? gk_read(in->data, in->len, file, err) : NULL;
+    if (!r && opened)
+        gk_file_close(in);
     return r;
 }
 
@@ -370,24 +369,23 @@ static cli_tally check_group(const options *o, const group *g, half *halves, FIL
                              FILE *errs)
 {
     cli_tally t = {0};
-    char *data, *data2 = NULL;
-    size_t len, len2;
+    gk_file in, in2 = {0};
     gk_error err;
     const char *file = o->files[g->first];
-    gk_report *r = read_one(o, g->first, &data, &len, &err);
+    gk_report *r = read_one(o, g->first, &in, &err);
     if (!r)
         return not_checked(o, g->first, &err, out, errs);
     if (halves && (halves[g->first].shape = shape_of(r)) != SHAPE_WHOLE) {
         describe_half(&halves[g->first], r);
         gk_report_free(r);
-        free(data);
+        gk_file_close(&in);
         return t;
     }
     if (g->second != g->first) {
-        gk_report *part = read_one(o, g->second, &data2, &len2, &err);
+        gk_report *part = read_one(o, g->second, &in2, &err);
         if (!part) {
             gk_report_free(r);
-            free(data);
+            gk_file_close(&in);
             return not_checked(o, g->second, &err, out, errs);
         }
         gk_report_join(r, part);
@@ -404,7 +402,7 @@ static cli_tally check_group(const options *o, const group *g, half *halves, FIL
     if (o->format == FORMAT_TEXT) {
         char name[2 * PATH_MAX + 4];
         source src;
-        source_index(&src, data, len);
+        source_index(&src, in.data, in.len);
         print_text(out, o, display_name(o, g, name, sizeof name), &f, &src, &t);
         free(src.starts);
     } else {
@@ -437,8 +435,8 @@ static cli_tally check_group(const options *o, const group *g, half *halves, FIL
         }
     }
     gk_report_free(r);
-    free(data);
-    free(data2);
+    gk_file_close(&in);
+    gk_file_close(&in2);
     return t;
 }
 

@@ -5,10 +5,14 @@
 
 #include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "gongkai/json.h"
 #include "../util/buf.h"
@@ -172,13 +176,63 @@ char *gk_load_file(const char *path, size_t *len, gk_error *err)
     return data;
 }
 
+/* Map a PDF or a workbook; false (f untouched) for anything else, or when
+ * mapping fails, to read it instead.  *refused when it is too large. */
+static bool map_binary(gk_file *f, const char *path, bool *refused, gk_error *err)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    struct stat st;
+    char head[8];
+    bool mapped = false;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= (off_t)sizeof head &&
+        pread(fd, head, sizeof head, 0) == (ssize_t)sizeof head &&
+        input_limit(head, sizeof head) == MAX_INPUT_BYTES) {
+        if ((uintmax_t)st.st_size > MAX_INPUT_BYTES) {
+            gk_error_set(err, 0, 0, "文件过大（超过 %zu MiB），不是可读取的公开文档",
+                         MAX_INPUT_BYTES >> 20);
+            *refused = true;
+        } else {
+            void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+            if (p != MAP_FAILED) {
+                f->data = p;
+                f->len = (size_t)st.st_size;
+                f->mapped = mapped = true;
+            }
+        }
+    }
+    close(fd);
+    return mapped;
+}
+
+bool gk_file_open(gk_file *f, const char *path, gk_error *err)
+{
+    memset(f, 0, sizeof *f);
+    bool refused = false;
+    if (strcmp(path, "-") != 0 && map_binary(f, path, &refused, err))
+        return true;
+    if (refused)
+        return false;
+    f->data = gk_load_file(path, &f->len, err);
+    return f->data != NULL;
+}
+
+void gk_file_close(gk_file *f)
+{
+    if (f->mapped)
+        munmap((void *)f->data, f->len);
+    else
+        free((void *)f->data);
+    memset(f, 0, sizeof *f);
+}
+
 gk_report *gk_read_file(const char *path, gk_error *err)
 {
-    size_t len;
-    char *data = gk_load_file(path, &len, err);
-    if (!data)
+    gk_file f;
+    if (!gk_file_open(&f, path, err))
         return NULL;
-    gk_report *r = gk_read(data, len, path, err);
-    free(data);
+    gk_report *r = gk_read(f.data, f.len, path, err);
+    gk_file_close(&f);
     return r;
 }

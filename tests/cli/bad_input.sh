@@ -83,6 +83,42 @@ rss=$(python3 -c 'import resource, subprocess, sys
 subprocess.run(sys.argv[1:], capture_output=True)
 print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$GK" check "$D/huge.txt")
 [ -n "$rss" ] && [ "$rss" -lt 300000 ] && ok || bad "a 200 MB text: peak RSS ${rss} KB, want < 300 MB"
+# A PDF is mapped, not read: a 200 MB one (a sparse 200 MB image on a page
+# of text) costs the text poppler reads, not its size.
+python3 - "$D/huge.pdf" <<'PY'
+import sys
+n = 200 * 1000 * 1000
+objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> >>",
+        b"<< /Length 63 >>\nstream\nBT /F1 12 Tf 72 720 Td (Hello) Tj ET q 9 0 0 9 0 0 cm /Im1 Do Q\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", None]
+with open(sys.argv[1], "wb") as out:
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for i, o in enumerate(objs):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % (i + 1))
+        if o is None:
+            out.write(b"<< /Type /XObject /Subtype /Image /Width 1000 /Height %d /ColorSpace"
+                      b" /DeviceGray /BitsPerComponent 8 /Length %d >>\nstream\n" % (n // 1000, n))
+            out.seek(n, 1)                      # a hole: no disk
+            out.write(b"\nendstream")
+        else:
+            out.write(o)
+        out.write(b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
+    for o in offsets:
+        out.write(b"%010d 00000 n \n" % o)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref))
+PY
+case_ "a 200 MB PDF" 2 "huge.pdf: 未识别出部门预算/决算公开文档的内容" "$D/huge.pdf"
+rss=$(python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], capture_output=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$GK" check "$D/huge.pdf")
+[ -n "$rss" ] && [ "$rss" -lt 300000 ] && ok || bad "a 200 MB PDF: peak RSS ${rss} KB, want < 300 MB"
+rm -f "$D/huge.pdf"
 out=$(head -c $((20 * 1024 * 1024)) /dev/zero | tr '\0' 'x' | timeout $LIMIT "$GK" check - 2>&1)
 [ $? = 2 ] && grep -q -- "-: 文件过大（超过 16 MiB）" <<<"$out" && ok || bad "a 20 MB stream: $out"
 
