@@ -102,14 +102,17 @@ static void amount(builder *b, int r, int c, const gk_cell *cell)
     g->text = gk_doc_amount(b->doc, cell->value, b->grouped);
 }
 
-/* Column widths: labels wide, codes narrow, figures in between. */
-static void widths(builder *b, const char *const *kinds)
+/* Column widths: labels wide, codes narrow, figures in between.  kinds
+ * names the first nkinds columns ("label", "code", "amount"); the columns
+ * beyond are amounts. */
+static void widths(builder *b, const char *const *kinds, int nkinds)
 {
     gk_grid *g = b->g;
     g->widths = gk_arena_alloc(b->doc->arena, (size_t)g->ncols * sizeof *g->widths);
     double sum = 0;
     for (int c = 0; c < g->ncols; c++) {
-        double w = kinds[c][0] == 'l' ? 3.0 : kinds[c][0] == 'c' ? 1.2 : 1.6;
+        char k = c < nkinds ? kinds[c][0] : 'a';
+        double w = k == 'l' ? 3.0 : k == 'c' ? 1.2 : 1.6;
         g->widths[c] = w;
         sum += w;
     }
@@ -187,7 +190,7 @@ static void coded(builder *b, const gk_table *t, const gk_layout *l)
     const char *kinds[MAX_COLUMNS + 2] = {"code", "label"};
     for (int c = 0; c < n; c++)
         kinds[c + 2] = "amount";
-    widths(b, kinds);
+    widths(b, kinds, n + 2);
 }
 
 /* ---- Two-sided tables: 收入 rows beside 支出 rows ------------------------ */
@@ -338,7 +341,7 @@ static void two_sided(builder *b, const gk_table *t, const gk_layout *l)
         for (int c = 0; c < (s == 0 ? nin : nout); c++)
             kinds[sides[s].first + 1 + c] = "amount";
     }
-    widths(b, kinds);
+    widths(b, kinds, ncols);
 }
 
 /* ---- The 基本支出 table: economic groups side by side -------------------- */
@@ -397,7 +400,7 @@ static void grouped(builder *b, const gk_table *t)
         kinds[3 * k + 1] = "label";
         kinds[3 * k + 2] = "amount";
     }
-    widths(b, kinds);
+    widths(b, kinds, 3 * GROUPS);
 }
 
 /* ---- 三公: 预算数 beside 决算数 ------------------------------------------- */
@@ -447,7 +450,7 @@ static void public3_rows(builder *b, const gk_table *t, const gk_layout *l)
     const char *kinds[MAX_COLUMNS + 1] = {"label"};
     for (int c = 0; c < m; c++)
         kinds[1 + c] = "amount";
-    widths(b, kinds);
+    widths(b, kinds, 1 + m);
 }
 
 /* Is `name` a column of one of the layout's identities? */
@@ -478,12 +481,12 @@ static void public3(builder *b, const gk_table *t, const gk_layout *l)
     int m = 0, nx = 0;
     for (int i = 0; l && i < GK_LAYOUT_MAX_COLUMNS && l->columns[i].name; i++)
         if ((listed(cols, n, l->columns[i].name) || in_sums(l, l->columns[i].name)) &&
-            strcmp(l->columns[i].name, "机关运行经费") != 0)
+            strcmp(l->columns[i].name, "机关运行经费") != 0 && m < MAX_COLUMNS)
             ordered[m++] = l->columns[i].name;
     for (int i = 0; i < n; i++)
         if (strcmp(cols[i], "机关运行经费") == 0)
             extra[nx++] = cols[i];
-        else if (!listed(ordered, m, cols[i]))
+        else if (!listed(ordered, m, cols[i]) && m < MAX_COLUMNS)
             ordered[m++] = cols[i];
     bool budget = gk_table_kind_doc(t->kind) == GK_DOC_BUDGET;
     int groups = t->nrows ? (int)t->nrows : 1;
@@ -527,10 +530,7 @@ static void public3(builder *b, const gk_table *t, const gk_layout *l)
         for (int x = 0; x < nx; x++)
             amount(b, r, groups * m + k * nx + x, gk_row_get(&t->rows[k], extra[x]));
     }
-    const char *kinds[MAX_COLUMNS * 4];
-    for (int c = 0; c < b->g->ncols && c < MAX_COLUMNS * 4; c++)
-        kinds[c] = "amount";
-    widths(b, kinds);
+    widths(b, NULL, 0);   /* all amounts, however many groups */
 }
 
 /* ---- Labelled and other tables: 项目 | columns ---------------------------- */
@@ -568,7 +568,7 @@ static void labelled(builder *b, const gk_table *t, const gk_layout *l)
     kinds[k++] = "label";
     for (int c = 0; c < n; c++)
         kinds[k++] = "amount";
-    widths(b, kinds);
+    widths(b, kinds, k);
 }
 
 /* ---- 绩效 forms: fields, funds, tasks, indicators ------------------------- */
@@ -895,10 +895,8 @@ static void form(builder *b, const gk_table *t)
             form_row_cells(b, r, run, row);
         }
     }
-    const char *kinds[MAX_COLUMNS + 4];
-    for (int c = 0; c < width && c < MAX_COLUMNS + 4; c++)
-        kinds[c] = c < 2 ? "label" : "amount";
-    widths(b, kinds);
+    static const char *const kinds[] = {"label", "label"};
+    widths(b, kinds, 2);
 }
 
 void gk_compose_grid(gk_doc *d, const gk_table *t, gk_grid *out)
