@@ -34,6 +34,9 @@ typedef struct gk_location {
     const char *row;       /* the row's code, else its label; NULL */
     const char *column;    /* NULL for a whole row */
     const char *value;     /* the printed value there, or NULL */
+    /* In an identity's finding: the cell's coefficient in left − right
+     * (+1 or −1), so that a fix can be worked out; 0 elsewhere. */
+    signed char sign;
 } gk_location;
 
 typedef struct gk_finding {

@@ -356,12 +356,15 @@ static void evaluate(const ctx *cx, const gk_formula *f, const gk_table *const *
         int n = s == 0 ? f->nlhs : f->nrhs;
         for (int i = 0; i < n; i++) {
             const gk_table *t = tables[s * GK_FORMULA_MAX_TERMS + i];
-            if (terms[i].all && terms[i].sel == GK_SEL_CLASS) {
-                add_all_classes(cx, &sides[s], &terms[i], t, &pl);
-                continue;
-            }
+            signed char sign = (signed char)(s == 0 ? terms[i].sign : -terms[i].sign);
             if (terms[i].all) {
-                add_all_tables(cx, &sides[s], &terms[i], tables[0], &pl);
+                int from = pl.n;
+                if (terms[i].sel == GK_SEL_CLASS)
+                    add_all_classes(cx, &sides[s], &terms[i], t, &pl);
+                else
+                    add_all_tables(cx, &sides[s], &terms[i], tables[0], &pl);
+                for (int k = from; k < pl.n; k++)
+                    locs[k].sign = sign;
                 continue;
             }
             const gk_row *row = term_row(t, &terms[i], bound, cls);
@@ -380,6 +383,7 @@ static void evaluate(const ctx *cx, const gk_formula *f, const gk_table *const *
             gk_location loc = gk_location_of(t, row, terms[i].column);
             if (cell && !cell->text)
                 loc.value = gk_amount_format(cell->value, values[pl.n]);
+            loc.sign = sign;
             locs[pl.n++] = loc;
         }
     }
@@ -404,6 +408,7 @@ static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, cons
     int nlocs = 1;
     char bufs[64][GK_AMOUNT_BUFSIZE];
     locs[0] = gk_location_of(t, parent, column);
+    locs[0].sign = 1;
     if (pc && !pc->text)
         locs[0].value = gk_amount_format(pc->value, bufs[0]);
     size_t plen = parent->code ? strlen(parent->code) : 0;
@@ -418,6 +423,7 @@ static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, cons
         const gk_cell *c = gk_row_get(row, column);
         if (nlocs < 64) {
             locs[nlocs] = gk_location_of(t, row, column);
+            locs[nlocs].sign = -1;
             if (c && !c->text)
                 locs[nlocs].value = gk_amount_format(c->value, bufs[nlocs]);
             nlocs++;

@@ -26,6 +26,10 @@ bool gk_doc_single_admin(const gk_report *r);
  * out->narrative. */
 void gk_check_narrative(const gk_report *r, gk_findings *out);
 
+/* One mistake, one finding: the failed identities (out->items from `first`
+ * on) that one change of one cell mends, folded into one (group.c). */
+void gk_group_findings(gk_findings *out, size_t first);
+
 /* DOC007–DOC009: what reviewers find in the prose (wording.c). */
 void gk_check_wording(const gk_report *r, gk_findings *out);
 
