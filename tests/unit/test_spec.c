@@ -154,7 +154,7 @@ typedef struct edit {
     char *from, *to;
 } edit;
 
-#define MAX_EDITS 8
+#define MAX_EDITS 16
 
 typedef struct spec_case {
     char where[160];          /* "narrative.spec:12" */
