@@ -570,10 +570,75 @@ static void test_every_rule(void **state)
     assert_int_equal(failures, 0);
 }
 
+/* A typo in a rule file is an error at load, naming the line and what is
+ * wrong, never a rule that is silently not evaluated. */
+static void test_rule_file_typos(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int line;
+        const char *why;
+    } BAD[] = {
+        {"[T1] error x\nexpense[*].本年支出合記 = expense[*].基本支出\n", 2, "没有“本年支出合記”栏"},
+        {"# c\n\n[T1] error x\nTREE expense.本年支出合计 expense.项目支\n", 4, "没有“项目支”栏"},
+        {"[T1] error x\nprocurement[\"政府采购支出总计\"].金额 >= procurement[\"政府采购货物支出\"].金额\n",
+         2, "没有“政府采购支出总计”行"},
+        {"[T1] error x\nexpense[2101].基本支出 = expense[210].基本支出\n", 2, "应为 3、5 或 7 位数字"},
+        {"[T1] error x\nexpense[收入:\"合计\"].基本支出 = expense[210].基本支出\n", 2, "不分收入、支出两栏"},
+        {"[T1] error x\ngpb_basic[类].金额 = gpb_basic[301].金额\n", 2, "没有按功能分类列出的类"},
+        {"[T1] error x\nthree_public[30217].合计 = gpb_basic[30217].金额\n", 2, "不带科目代码"},
+        {"[T1] error x\nTREE procurement.金额\n", 2, "TREE 只用于按科目代码列出的表"},
+        {"[T1] error x\nexpense[*].本年支出合计 = expense[*].基本支出\n\n[T1] error y\n"
+         "expense[*].基本支出 <= expense[*].本年支出合计\n", 4, "编号 [T1] 重复"},
+        {"[T1] error x\n[T2] error y\nexpense[*].本年支出合计 = expense[*].基本支出\n", 2, "缺少公式"},
+        {"[T-1] error x\nexpense[*].本年支出合计 = expense[*].基本支出\n", 1, "编号应为"},
+        {"[T1] error x\nexpense[*].本年支出合计 = summary[支出:\"本年支出合计\"].金额x\n", 2,
+         "没有“金额x”栏"},
+    };
+    for (size_t i = 0; i < sizeof BAD / sizeof *BAD; i++) {
+        gk_formulas fs = {0};
+        gk_error err;
+        assert_false(gk_formulas_parse(&fs, "typo.rules", BAD[i].text, strlen(BAD[i].text), &err));
+        if (err.line != BAD[i].line || !strstr(err.message, BAD[i].why))
+            fail_msg("%s→ line %d: %s (want line %d: %s)", BAD[i].text, err.line, err.message,
+                     BAD[i].line, BAD[i].why);
+        gk_formulas_free(&fs);
+    }
+    /* What every kind prints may be named: the 收入 side's 金额 of a two-sided
+     * table, and any column of a form (绩效 tables are read under their
+     * header's words). */
+    static const char GOOD[] =
+        "[T1] error x\nbudget_summary[收入:\"收入总计\"].金额 = budget_fiscal_summary[支出:\"支出总计\"].合计\n"
+        "[T2] error y\nperf_project[\"年度资金总额\"].全年执行数 <= perf_project[\"年度资金总额\"].全年预算数\n"
+        "[T3] error z\nbudget_three_public[\"预算数\"].机关运行经费 <= budget_gpb_basic_economic[302].金额\n";
+    gk_formulas fs = {0};
+    gk_error err;
+    if (!gk_formulas_parse(&fs, "good.rules", GOOD, sizeof GOOD - 1, &err))
+        fail_msg("line %d: %s", err.line, err.message);
+    assert_int_equal(fs.n, 3);
+    gk_formulas_free(&fs);
+    /* A user's file: the same, through gk_ruleset_load (the CLI adds the file name). */
+    char path[] = "/tmp/gk-spec-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    FILE *fp = fdopen(fd, "w");
+    assert_non_null(fp);
+    fputs("# 本单位的补充审核\n\n[MY001] warning 基本支出合计不应超过行政运行支出\n"
+          "expense[\"合计\"].基本支出 <= expense[2101501].本年支出合記\n", fp);
+    fclose(fp);
+    gk_ruleset *rs = gk_ruleset_load(path, &err);
+    remove(path);
+    assert_null(rs);
+    assert_int_equal(err.line, 4);
+    assert_non_null(strstr(err.message, "支出决算表没有“本年支出合記”栏"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_rule),
+        cmocka_unit_test(test_rule_file_typos),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,10 @@
+#!/usr/bin/env python3
+"""Writes the synthetic consistent models of tests/spec/models/ (run from
+anywhere).  perf.spec and classification.spec edit lines of final-funds.json
+by number: after changing this script, update their line numbers."""
 import json
+import os
+HERE = os.path.dirname(os.path.abspath(__file__))
 line = [0]
 def row(label=None, code=None, side=None, cells=None, texts=None):
     line[0] += 1
@@ -129,7 +135,7 @@ budget = doc("示例县医疗保障局", 2025, "budget", [
     table("perf_target_project", "2025年单位专项业务经费绩效目标表", project("医保信息化建设", "40.00", None)),
     table("perf_target_overall", "2025年单位整体支出绩效目标表", overall),
 ])
-json.dump(budget, open("/work/wt-spec/tests/spec/models/budget-unit.json", "w"), ensure_ascii=False, indent=1)
+json.dump(budget, open(os.path.join(HERE, "budget-unit.json"), "w"), ensure_ascii=False, indent=1)
 
 # ---- 决算 with funds: 政府性基金 and 国有资本经营 tables with figures, 绩效自评表 ----
 line[0] = 0
@@ -186,4 +192,4 @@ final = doc("示例县医疗保障局", 2024, "final", [
     table("perf_project", "项目支出绩效自评表", perfp),
     table("perf_overall", "整体支出绩效自评表", perfo),
 ])
-json.dump(final, open("/work/wt-spec/tests/spec/models/final-funds.json", "w"), ensure_ascii=False, indent=1)
+json.dump(final, open(os.path.join(HERE, "final-funds.json"), "w"), ensure_ascii=False, indent=1)
