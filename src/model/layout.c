@@ -233,6 +233,14 @@ const gk_layout *gk_layout_of(gk_table_kind kind)
     return NULL;
 }
 
+const gk_layout *gk_layout_next(gk_table_kind kind, const gk_layout *after)
+{
+    for (size_t i = after ? (size_t)(after - LAYOUTS) + 1 : 0; i < NLAYOUTS; i++)
+        if (LAYOUTS[i].kind == kind)
+            return &LAYOUTS[i];
+    return NULL;
+}
+
 const gk_layout *gk_layout_of_table(const gk_table *t)
 {
     bool sided = false;

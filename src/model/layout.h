@@ -67,6 +67,10 @@ const gk_layout *gk_layout_of(gk_table_kind kind);
  * the table's rows: sides or none.  NULL for kinds without a layout. */
 const gk_layout *gk_layout_of_table(const gk_table *t);
 
+/* The layouts of a kind one after the other: the first after `after`
+ * (NULL: the first of all); NULL past the last. */
+const gk_layout *gk_layout_next(gk_table_kind kind, const gk_layout *after);
+
 /* Number of columns in a column list. */
 int gk_layout_ncolumns(const gk_column_spec *cols);
 

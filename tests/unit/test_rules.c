@@ -56,7 +56,7 @@ static void test_language(void **state)
     assert_true(fs.items[0].rhs[1].optional);
     gk_formulas_free(&fs);
     /* WHEN limits a rule to documents of a kind. */
-    const char when[] = "[T4] warning 条件\nWHEN 单位 行政单位\nexpense[*].a = expense[*].b\n";
+    const char when[] = "[T4] warning 条件\nWHEN 单位 行政单位\nexpense[*].基本支出 = expense[*].项目支出\n";
     assert_true(gk_formulas_parse(&fs, "t.rules", when, sizeof when - 1, &err));
     assert_int_equal(fs.n, 1);
     assert_int_equal(fs.items[0].when, GK_WHEN_UNIT | GK_WHEN_ADMIN);
