@@ -47,7 +47,14 @@ typedef struct gk_finding {
     const char *actual;
     gk_location *locs;      /* at least one */
     size_t nlocs;
+    /* The other rules this finding stands for: one wrong cell breaking
+     * several identities is one finding (under the first rule's id). */
+    const char **also;
+    size_t nalso;
 } gk_finding;
+
+/* Is f a finding of `rule`, itself or as one of those it stands for? */
+bool gk_finding_is(const gk_finding *f, const char *rule);
 
 /* What the narrative rules found to check (`gongkai check --stats`). */
 typedef struct gk_narrative_stats {

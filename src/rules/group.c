@@ -133,6 +133,10 @@ static void fold(gk_findings *out, failed *ids, const suspect *s, size_t n)
     keep->message = gk_report_strndup(out->report, msg.data, msg.len);
     keep->actual = gk_report_strdup(out->report, a);
     keep->expected = gk_report_strdup(out->report, b);
+    keep->also = gk_arena_alloc(out->report->arena, (n - 1) * sizeof *keep->also);
+    keep->nalso = 0;
+    for (size_t i = 1; i < n; i++)
+        keep->also[keep->nalso++] = ids[s[i].identity].f->rule;
     keep->locs = gk_arena_alloc(out->report->arena, nlocs * sizeof *locs);
     memcpy(keep->locs, locs, nlocs * sizeof *locs);
     keep->nlocs = nlocs;
@@ -141,6 +145,16 @@ static void fold(gk_findings *out, failed *ids, const suspect *s, size_t n)
     gk_buf_free(&rules);
     for (size_t i = 1; i < n; i++)
         ids[s[i].identity].folded = true;
+}
+
+bool gk_finding_is(const gk_finding *f, const char *rule)
+{
+    if (strcmp(f->rule, rule) == 0)
+        return true;
+    for (size_t i = 0; i < f->nalso; i++)
+        if (strcmp(f->also[i], rule) == 0)
+            return true;
+    return false;
 }
 
 void gk_group_findings(gk_findings *out, size_t first)

@@ -30,13 +30,24 @@ static json_t *finding_json(const gk_report *r, const gk_finding *f)
     json_t *locs = json_array();
     for (size_t i = 0; i < f->nlocs; i++)
         json_array_append_new(locs, location_json(r, &f->locs[i]));
-    return json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "rule", f->rule,
+    json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "rule", f->rule,
                      "severity", gk_severity_name(f->severity), "message", f->message, "line",
                      gk_json_int(first->pos.line), "page", gk_json_int(first->pos.page), "table",
                      gk_json_str(gk_table_kind_name(first->table)), "row",
                      gk_json_str(first->row), "column", gk_json_str(first->column), "expected",
                      gk_json_str(f->expected), "actual", gk_json_str(f->actual), "locations",
                      locs);
+    if (!o)
+        gk_out_of_memory();
+    if (f->nalso) {             /* the other rules one wrong cell breaks */
+        json_t *also = json_array();
+        for (size_t i = 0; i < f->nalso; i++)
+            if (!also || json_array_append_new(also, json_string(f->also[i])) != 0)
+                gk_out_of_memory();
+        if (json_object_set_new(o, "also", also) != 0)
+            gk_out_of_memory();
+    }
+    return o;
 }
 
 char *gk_findings_to_json(const gk_findings *f, const char *file, const char *status)

@@ -21,7 +21,7 @@ static gk_report *read_path(const char *path)
 static bool has_finding(const gk_findings *f, const char *rule, gk_severity sev, int line)
 {
     for (size_t i = 0; i < f->n; i++)
-        if ((!rule || strcmp(f->items[i].rule, rule) == 0) && f->items[i].severity == sev &&
+        if ((!rule || gk_finding_is(&f->items[i], rule)) && f->items[i].severity == sev &&
             f->items[i].locs[0].pos.line == line)
             return true;
     return false;
@@ -32,7 +32,7 @@ static inline bool has_finding_on(const gk_findings *f, const char *rule, gk_sev
                                   int line)
 {
     for (size_t i = 0; i < f->n; i++)
-        if ((!rule || strcmp(f->items[i].rule, rule) == 0) && f->items[i].severity == sev &&
+        if ((!rule || gk_finding_is(&f->items[i], rule)) && f->items[i].severity == sev &&
             f->items[i].locs[0].pos.page == page && f->items[i].locs[0].pos.line == line)
             return true;
     return false;

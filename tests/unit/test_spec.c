@@ -252,7 +252,7 @@ static char *build(const spec_case *c, const edit *edits, int n, size_t *len)
 static void describe(const gk_findings *f, const char *id)
 {
     for (size_t i = 0; i < f->n; i++)
-        if (!id || strcmp(f->items[i].rule, id) == 0)
+        if (!id || gk_finding_is(&f->items[i], id))
             print_message("      %s %s at %d: %s\n", f->items[i].rule,
                           gk_severity_name(f->items[i].severity), f->items[i].locs[0].pos.line,
                           f->items[i].message);
@@ -290,7 +290,7 @@ static void run_case(spec_case *c)
         gk_check(r, &f);
         bool hit = false, any = false;
         for (size_t i = 0; i < f.n; i++) {
-            if (strcmp(f.items[i].rule, c->id) != 0)
+            if (!gk_finding_is(&f.items[i], c->id))
                 continue;
             any = true;
             hit |= f.items[i].severity == c->severity &&
@@ -469,21 +469,24 @@ static void run_model(const char *name)
                     c->value = moved;
                     gk_findings f;
                     gk_check(r, &f);
-                    for (size_t x = 0; x < f.n; x++) {
-                        status *st = rule_status(f.items[x].rule);
-                        if (!st || !st->formula || st->fired[0] ||
-                            f.items[x].severity != st->severity)
-                            continue;
-                        for (size_t l = 0; l < f.items[x].nlocs; l++)
-                            if (loc_is_cell(&f.items[x].locs[l], tb, row, c->column)) {
-                                snprintf(st->fired, sizeof st->fired, "%s %s[%s].%s %s37",
-                                         name, gk_table_kind_name(tb->kind),
-                                         row->code ? row->code : row->label, c->column,
-                                         dir > 0 ? "+" : "-");
-                                snprintf(st->passed, sizeof st->passed, "%s", name);
-                                break;
-                            }
-                    }
+                    /* Each rule a finding stands for (one cell breaking
+                     * several identities is one finding). */
+                    for (size_t x = 0; x < f.n; x++)
+                        for (size_t a = 0; a <= f.items[x].nalso; a++) {
+                            status *st = rule_status(a ? f.items[x].also[a - 1] : f.items[x].rule);
+                            if (!st || !st->formula || st->fired[0] ||
+                                f.items[x].severity != st->severity)
+                                continue;
+                            for (size_t l = 0; l < f.items[x].nlocs; l++)
+                                if (loc_is_cell(&f.items[x].locs[l], tb, row, c->column)) {
+                                    snprintf(st->fired, sizeof st->fired, "%s %s[%s].%s %s37",
+                                             name, gk_table_kind_name(tb->kind),
+                                             row->code ? row->code : row->label, c->column,
+                                             dir > 0 ? "+" : "-");
+                                    snprintf(st->passed, sizeof st->passed, "%s", name);
+                                    break;
+                                }
+                        }
                     c->value = saved;
                 }
             }
