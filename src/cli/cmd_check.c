@@ -27,7 +27,7 @@ typedef enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV } format;
 
 typedef struct options {
     format format;
-    bool quiet;
+    gk_severity min_severity;   /* findings below it are not printed (counted still) */
     bool color;
     gk_ruleset *rules;   /* --rules FILE */
     bool stats;          /* --stats: what the narrative rules checked */
@@ -159,7 +159,7 @@ static void print_text(FILE *out, const options *o, const char *file, const gk_f
 {
     for (size_t i = 0; i < f->n; i++) {
         const gk_finding *x = &f->items[i];
-        if (o->quiet && x->severity != GK_ERROR)
+        if (x->severity < o->min_severity)
             continue;
         const gk_pos *p = &x->locs[0].pos;
         fputs(f->report->nparts ? gk_report_file_of(f->report, *p) : file, out);
@@ -406,10 +406,10 @@ static cli_tally check_group(const options *o, const group *g, half *halves, FIL
         print_text(out, o, display_name(o, g, name, sizeof name), &f, &src, &t);
         free(src.starts);
     } else {
-        if (o->quiet) {            /* keep only the errors */
+        if (o->min_severity > GK_INFO) {   /* keep those at or above it */
             size_t k = 0;
             for (size_t j = 0; j < f.n; j++)
-                if (f.items[j].severity == GK_ERROR)
+                if (f.items[j].severity >= o->min_severity)
                     f.items[k++] = f.items[j];
             f.n = k;
         }
@@ -584,7 +584,12 @@ int cmd_check(int argc, char **argv)
         } else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) {
             o.verbose = true;
         } else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
-            o.quiet = true;
+            o.min_severity = GK_ERROR;
+        } else if (strcmp(a, "--min-severity") == 0 || strncmp(a, "--min-severity=", 15) == 0) {
+            const char *v = a[14] == '=' ? a + 15 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!v || (strcmp(v, "error") != 0 && strcmp(v, "warning") != 0 && strcmp(v, "info") != 0))
+                return cli_bad_usage("check", "--min-severity 应为 error、warning 或 info / must be error, warning or info");
+            o.min_severity = strcmp(v, "error") == 0 ? GK_ERROR : strcmp(v, "warning") == 0 ? GK_WARNING : GK_INFO;
         } else if (strcmp(a, "--rules") == 0 || strncmp(a, "--rules=", 8) == 0) {
             rules_path = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
             if (!rules_path)

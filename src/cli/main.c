@@ -17,7 +17,7 @@ static const struct {
      "  读取公开文档，输出报告模型 JSON（gongkai-report/1）。\n"
      "  Read disclosure documents and print the report model as JSON.\n"},
     {"check", cmd_check,
-     "gongkai check [--format text|json|csv] [-j N] [--quiet] [-v] [--stats] [--rules FILE]\n"
+     "gongkai check [--format text|json|csv] [-j N] [--quiet|--min-severity S] [-v] [--stats] [--rules FILE]\n"
      "              [--as-one] [--bom] [--] FILE|DIR...\n"
      "  读取文档并运行全部审核规则，输出审核结果；目录则逐一审核其中的文档。\n"
      "  Read documents, run every rule, print findings; a directory is walked.\n"
@@ -27,7 +27,8 @@ static const struct {
      "  --bom               CSV 以 BOM 开头，供 Excel 打开 / CSV starts with a BOM, for Excel\n"
      "  -j N, --jobs N      同时检查 N 个文档（默认为处理器数），结果按输入顺序输出\n"
      "                      check N documents at once (default: processors), output in order\n"
-     "  --quiet             只输出错误 / errors only\n"
+     "  --quiet             只输出错误 / errors only (= --min-severity error)\n"
+     "  --min-severity S    只输出该级别及以上的发现（error、warning、info）/ findings of S and above\n"
      "  -v, --verbose       列出未评估的审核公式及原因 / formulas not evaluated, and why\n"
      "  --stats             统计情况说明中提取和核对的数字 / narrative figures and claims checked\n"
      "  --rules FILE        另加自定义审核公式 / extra audit formulas (docs/rules.md)\n"

@@ -107,11 +107,15 @@ static void fold(gk_findings *out, failed *ids, const suspect *s, size_t n)
     gk_buf rules = GK_BUF_INIT;
     for (size_t i = 0; i < n; i++)
         gk_buf_printf(&rules, "%s%s", i ? "、" : "", ids[s[i].identity].f->rule);
+    /* The first identity's own advice ("；应为 141.20", its other side) is
+     * not the fix: the cell is. */
+    const char *advice = strstr(keep->message, "；应为");
+    int detail = advice ? (int)(advice - keep->message) : (int)strlen(keep->message);
     gk_buf msg = GK_BUF_INIT;
     char name[256];
-    gk_buf_printf(&msg, "%s“%s”的%s %s 使 %zu 个平衡关系不成立（%s），改为 %s 则均成立；其一：%s",
+    gk_buf_printf(&msg, "%s“%s”的%s %s 使 %zu 个平衡关系不成立（%s），改为 %s 则均成立；其一：%.*s",
                   gk_table_kind_title(cell->table), row_name(out->report, cell, name, sizeof name),
-                  cell->column, a, n, rules.data, b, keep->message);
+                  cell->column, a, n, rules.data, b, detail, keep->message);
     /* The cell leads the places; the others' places follow, once each. */
     gk_location *locs = NULL;
     size_t nlocs = 0, cap = 0;

@@ -132,6 +132,18 @@ expect 1 "error\[CLS001\]: 科目代码“221020”格式不正确" -- "$GK" che
 expect 1 "" -- "$GK" check --quiet "$TMP/form.json"
 n=$("$GK" check --quiet "$TMP/form.json" | grep -c "warning\|info")
 [ "$n" = 0 ] && ok || bad "--quiet printed $n non-errors"
+# --min-severity: the findings below it are left out of every format (the
+# summary still counts them); a bad level is bad usage.
+FAULTY="$SRC/examples/final-2024-faulty.txt"
+for fmt in text json csv; do
+    all=$("$GK" check --format $fmt "$FAULTY" 2>/dev/null | grep -o 'warning\|info' | wc -l)
+    some=$("$GK" check --format $fmt --min-severity warning "$FAULTY" 2>/dev/null | grep -c '"info"\|info\[\|,info,')
+    warn=$("$GK" check --format $fmt --min-severity=warning "$FAULTY" 2>/dev/null | grep -c 'DOC001')
+    [ "$all" -gt 0 ] && [ "$some" = 0 ] && [ "$warn" -ge 1 ] && ok ||
+        bad "--min-severity warning --format $fmt: $some infos left, $warn DOC001 (of $all)"
+done
+expect 1 "9 个错误，1 个警告，2 条提示" -- "$GK" check --min-severity error "$FAULTY"
+expect 2 "--min-severity 应为 error、warning 或 info" -- "$GK" check --min-severity fatal "$FAULTY"
 
 # --rules: a user's own formula adds findings; a bad file is refused.
 cat >"$TMP/my.rules" <<'RULES'
