@@ -20,6 +20,13 @@ int cmd_parse(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
+int cmd_annotate(int argc, char **argv);
+
+/* Write an output file whole or not at all (output.c): `write` writes it to
+ * f (a temporary file beside `out`, renamed to `out` when complete; "-":
+ * standard output).  Returns 0, or EXIT_BAD_INPUT after saying why. */
+typedef bool (*cli_writer)(FILE *f, void *ctx, gk_error *err);
+int cli_write_output(const char *out, cli_writer write, void *ctx);
 
 /* The usage text of one subcommand (NULL: the whole program). */
 void cli_usage(FILE *f, const char *command);

@@ -2,19 +2,13 @@
  * cmd_render.c — gongkai render FILE -o OUT: write a document from a report.
  *
  * The output format follows OUT's extension: .json writes the report model,
- * the others the complete document laid out by gk_compose.  The file is
- * written beside OUT under a temporary name and renamed when complete, so
- * a failed render never leaves half a document under OUT's name, nor (on
- * SIGINT or SIGTERM) the temporary file.  The file gets the mode a newly
- * created file would (0666 less the umask), not mkstemp's 0600.
+ * the others the complete document laid out by gk_compose; it is written
+ * as cli_write_output writes every output (complete or not at all).
  */
 #include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "gongkai/json.h"
@@ -40,92 +34,16 @@ static bool write_to(FILE *f, const gk_report *r, gk_format format, gk_error *er
     return ok;
 }
 
-/* The temporary file being written, for the signal handler to remove. */
-static char *volatile pending_tmp;
+/* What cli_write_output calls: the report and the format to write. */
+typedef struct rendering {
+    const gk_report *r;
+    gk_format format;
+} rendering;
 
-static void remove_pending(int sig)
+static bool write_rendering(FILE *f, void *ctx, gk_error *err)
 {
-    char *tmp = pending_tmp;
-    if (tmp)
-        unlink(tmp);                  /* async-signal-safe */
-    signal(sig, SIG_DFL);
-    raise(sig);                       /* end as the signal would have */
-}
-
-static void watch_signals(char *tmp)
-{
-    pending_tmp = tmp;
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = tmp ? remove_pending : SIG_DFL;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGHUP, &sa, NULL);
-}
-
-/* mkstemp makes 0600; a document is for others to read as any new file is. */
-static void creation_mode(int fd)
-{
-    mode_t mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0)
-        fprintf(stderr, "gongkai: 无法设置输出文件权限：%s\n", strerror(errno));
-}
-
-static int render_to(const char *out, const gk_report *r, gk_format format)
-{
-    gk_error err = {0};
-    if (strcmp(out, "-") == 0) {
-        if (write_to(stdout, r, format, &err))
-            return 0;
-        fprintf(stderr, "gongkai: 标准输出：%s\n", err.message);
-        return EXIT_BAD_INPUT;
-    }
-    size_t n = strlen(out);
-    char *tmp = malloc(n + 16);
-    if (!tmp)
-        abort();
-    snprintf(tmp, n + 16, "%s.tmp-XXXXXX", out);
-    sigset_t block, old;                  /* no signal between creating and watching */
-    sigemptyset(&block);
-    sigaddset(&block, SIGINT);
-    sigaddset(&block, SIGTERM);
-    sigaddset(&block, SIGHUP);
-    sigprocmask(SIG_BLOCK, &block, &old);
-    int fd = mkstemp(tmp);
-    if (fd >= 0)
-        watch_signals(tmp);
-    sigprocmask(SIG_SETMASK, &old, NULL);
-    if (fd >= 0)
-        creation_mode(fd);
-    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
-    if (!f) {
-        fprintf(stderr, "gongkai: %s: 无法写入：%s\n", out, strerror(errno));
-        if (fd >= 0) {
-            close(fd);
-            unlink(tmp);
-            watch_signals(NULL);
-        }
-        free(tmp);
-        return EXIT_BAD_INPUT;
-    }
-    bool ok = write_to(f, r, format, &err);
-    if (fclose(f) != 0 && ok) {
-        gk_error_set(&err, 0, 0, "写入失败：%s", strerror(errno));
-        ok = false;
-    }
-    if (ok && rename(tmp, out) != 0) {
-        gk_error_set(&err, 0, 0, "无法写入：%s", strerror(errno));
-        ok = false;
-    }
-    if (!ok)
-        unlink(tmp);
-    watch_signals(NULL);
-    if (!ok)
-        fprintf(stderr, "gongkai: %s: %s\n", out, err.message);
-    free(tmp);
-    return ok ? 0 : EXIT_BAD_INPUT;
+    const rendering *x = ctx;
+    return write_to(f, x->r, x->format, err);
 }
 
 int cmd_render(int argc, char **argv)
@@ -166,7 +84,8 @@ int cmd_render(int argc, char **argv)
         cli_input_error(stderr, in, &err);
         return EXIT_BAD_INPUT;
     }
-    int status = render_to(out, r, format);
+    rendering x = {r, format};
+    int status = cli_write_output(out, write_rendering, &x);
     gk_report_free(r);
     return status;
 }

@@ -42,6 +42,13 @@ static const struct {
      "  Write the complete document from a report (JSON, Excel, or any document\n"
      "  gongkai reads); the format follows OUT's extension: .pdf .html .xlsx .md\n"
      "  .json (-o - writes JSON to standard output).\n"},
+    {"annotate", cmd_annotate,
+     "gongkai annotate IN.pdf -o OUT.pdf [--min-severity S] [--rules FILE]\n"
+     "  审核 PDF，并把每条发现标注在原文上（高亮其单元格和文字，附规则与说明；\n"
+     "  首页附全部发现的清单），任何 PDF 阅读器都能查看。\n"
+     "  Check a PDF and write it with each finding as a highlight over its cells\n"
+     "  and lines (its rule and message in the note; a note on the first page\n"
+     "  lists them all), for any PDF viewer.\n"},
     {"rules", cmd_rules,
      "gongkai rules\n"
      "  列出全部审核规则：编号、级别、说明。\n"

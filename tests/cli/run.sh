@@ -4,6 +4,7 @@
 set -u
 GK=$1
 SRC=$2
+SHARED=${3:-$SRC/../shared}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 pass=0 fail=0
@@ -136,14 +137,31 @@ n=$("$GK" check --quiet "$TMP/form.json" | grep -c "warning\|info")
 # summary still counts them); a bad level is bad usage.
 FAULTY="$SRC/examples/final-2024-faulty.txt"
 for fmt in text json csv; do
-    all=$("$GK" check --format $fmt "$FAULTY" 2>/dev/null | grep -o 'warning\|info' | wc -l)
-    some=$("$GK" check --format $fmt --min-severity warning "$FAULTY" 2>/dev/null | grep -c '"info"\|info\[\|,info,')
+    case $fmt in
+    text) info='info\[' ;;
+    json) info='"severity":"info"' ;;
+    csv) info=',提示,' ;;
+    esac
+    all=$("$GK" check --format $fmt "$FAULTY" 2>/dev/null | grep -c -- "$info")
+    some=$("$GK" check --format $fmt --min-severity warning "$FAULTY" 2>/dev/null | grep -c -- "$info")
     warn=$("$GK" check --format $fmt --min-severity=warning "$FAULTY" 2>/dev/null | grep -c 'DOC001')
     [ "$all" -gt 0 ] && [ "$some" = 0 ] && [ "$warn" -ge 1 ] && ok ||
-        bad "--min-severity warning --format $fmt: $some infos left, $warn DOC001 (of $all)"
+        bad "--min-severity warning --format $fmt: $some of $all infos left, $warn DOC001"
 done
 expect 1 "9 个错误，1 个警告，2 条提示" -- "$GK" check --min-severity error "$FAULTY"
 expect 2 "--min-severity 应为 error、warning 或 info" -- "$GK" check --min-severity fatal "$FAULTY"
+
+# annotate: the PDF with its findings drawn on it; check's exit status; not a PDF → 2.
+PDF="$SHARED/corpus/sh-putuo-finance-2024-final-seeded-errors.pdf"
+if [ -f "$PDF" ]; then
+    expect 1 "已标注 [0-9]* 处，写入 $TMP/annotated.pdf" -- "$GK" annotate "$PDF" -o "$TMP/annotated.pdf"
+    [ "$(pdftotext "$TMP/annotated.pdf" - | wc -l)" = "$(pdftotext "$PDF" - | wc -l)" ] && ok ||
+        bad "annotate: the annotated PDF does not read as its source"
+    cmp -s -n "$(stat -c %s "$PDF")" "$PDF" "$TMP/annotated.pdf" && ok || bad "annotate: the source's bytes changed"
+fi
+expect 2 "不是 PDF：只有 PDF 才能标注" -- "$GK" annotate "$SRC/examples/final-2024.txt" -o "$TMP/not-annotated.pdf"
+[ ! -e "$TMP/not-annotated.pdf" ] && ok || bad "annotate of a text left a file"
+expect 2 "缺少 -o 输出文件" -- "$GK" annotate "$SRC/examples/final-2024.txt"
 
 # --rules: a user's own formula adds findings; a bad file is refused.
 cat >"$TMP/my.rules" <<'RULES'
@@ -155,8 +173,8 @@ printf '[X1] error x\nexpense[*].a = \n' >"$TMP/bad.rules"
 expect 2 "bad.rules:2: 应为表类型" -- "$GK" check --rules "$TMP/bad.rules" "$SRC/examples/final-2024.txt"
 expect 2 "no/such.rules: 无法打开" -- "$GK" check --rules "$TMP/no/such.rules" "$SRC/examples/final-2024.txt"
 # The planted table mistakes of the faulty example are errors at their lines.
-expect 1 "final-2024-faulty.txt:144: error\[EXP002\]" -- "$GK" check "$SRC/examples/final-2024-faulty.txt"
-out=$("$GK" check "$SRC/examples/final-2024-faulty.txt" | grep -A2 ':144: error\[EXP002\]')
+expect 1 "final-2024-faulty.txt:144: error\[EXP001\]: .*使 3 个平衡关系不成立（EXP001、EXP002、EXP002）" -- "$GK" check "$SRC/examples/final-2024-faulty.txt"
+out=$("$GK" check "$SRC/examples/final-2024-faulty.txt" | grep -A2 ':144: error\[EXP001\]')
 grep -q '^    | 21011  行政事业单位医疗  10.2  10.29' <<<"$out" && ok || bad "no source line under the finding: $out"
 grep -q '^    |                          ^^^^$' <<<"$out" && ok || bad "no caret under 10.2: $out"
 
@@ -235,7 +253,7 @@ grep -q '个文件  错误' "$TMP/j3.err" && bad "progress line on a file" || ok
 [ "$(head -c 3 "$TMP/out.csv" | od -An -tx1 | tr -d ' ')" != efbbbf ] && ok || bad "csv: a BOM without --bom"
 "$GK" check --format csv --bom "$TMP/docs/b/2.txt" | head -c 3 | od -An -tx1 | tr -d ' ' | grep -q '^efbbbf$' && ok || bad "csv --bom: no BOM"
 head -1 "$TMP/out.csv" | grep -q '^文件,单位,年度,类型,状态,级别,规则,页,行,表,科目或行,栏目,应为,实为,说明'$'\r''$' && ok || bad "csv: header: $(head -1 "$TMP/out.csv")"
-grep -q '^[^,]*/1.txt,示例县医疗保障局,2024,final,findings,错误,EXP002,,144,expense,21011,本年支出合计,10.29,10.2,' "$TMP/out.csv" && ok || bad "csv: no EXP002 row at 144"
+grep -q '^[^,]*/1.txt,示例县医疗保障局,2024,final,findings,错误,EXP001,,144,expense,21011,本年支出合计,10.29,10.2,' "$TMP/out.csv" && ok || bad "csv: no EXP001 row at 144"
 grep -q '^[^,]*/f3.txt,,,,unreadable,,,,,,,,,,不是文本文件' "$TMP/out.csv" && ok || bad "csv: no unreadable row"
 grep -q '^[^,]*/b/2.txt,示例县医疗保障局,2024,final,clean,,,,,,,,,,'$'\r''$' "$TMP/out.csv" && ok || bad "csv: no row for the clean document"
 python3 - "$TMP/out.csv" "$TMP/j3.json" <<'PY' && ok || bad "csv: does not load, or differs from the JSON"

@@ -8,7 +8,7 @@
 
 #include "gongkai.h"
 
-static gk_report *read_path(const char *path)
+static inline gk_report *read_path(const char *path)
 {
     gk_error err;
     gk_report *r = gk_read_file(path, &err);
@@ -18,7 +18,7 @@ static gk_report *read_path(const char *path)
 }
 
 /* Is there a finding of rule (NULL: any) and severity at this line? */
-static bool has_finding(const gk_findings *f, const char *rule, gk_severity sev, int line)
+static inline bool has_finding(const gk_findings *f, const char *rule, gk_severity sev, int line)
 {
     for (size_t i = 0; i < f->n; i++)
         if ((!rule || gk_finding_is(&f->items[i], rule)) && f->items[i].severity == sev &&
@@ -39,7 +39,7 @@ static inline bool has_finding_on(const gk_findings *f, const char *rule, gk_sev
 }
 
 /* Is ../shared/corpus there?  Its absence fails the test under CI=true. */
-static bool corpus_present(void)
+static inline bool corpus_present(void)
 {
     FILE *probe = fopen(GK_SHARED_DIR "/corpus/INDEX.md", "r");
     if (!probe) {
