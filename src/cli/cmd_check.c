@@ -20,10 +20,11 @@
 #include "gongkai/check.h"
 #include "gongkai/json.h"
 #include "gongkai/narrative.h"
+#include "gongkai/findings_html.h"
 #include "gongkai/read.h"
 #include "../util/grow.h"
 
-typedef enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV } format;
+typedef enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV, FORMAT_HTML } format;
 
 typedef struct options {
     format format;
@@ -340,6 +341,8 @@ static cli_tally not_checked(const options *o, size_t i, const gk_error *err, FI
     } else if (o->format == FORMAT_CSV) {
         cli_csv_doc doc = {file, NULL, 0, NULL, status};
         cli_csv_document(out, &doc, err);
+    } else if (o->format == FORMAT_HTML) {
+        gk_findings_html_unchecked(out, file, err->message, skip, i);
     }
     return t;
 }
@@ -405,6 +408,10 @@ static cli_tally check_group(const options *o, const group *g, half *halves, FIL
         source_index(&src, in.data, in.len);
         print_text(out, o, display_name(o, g, name, sizeof name), &f, &src, &t);
         free(src.starts);
+    } else if (o->format == FORMAT_HTML) {    /* counts all, lists those at the floor */
+        char name[2 * PATH_MAX + 4];
+        gk_findings_html_document(out, &f, display_name(o, g, name, sizeof name),
+                                  o->min_severity, g->first);
     } else {
         if (o->min_severity > GK_INFO) {   /* keep those at or above it */
             size_t k = 0;
@@ -559,10 +566,13 @@ int cmd_check(int argc, char **argv)
             return 0;
         } else if (strcmp(a, "--format") == 0 || strncmp(a, "--format=", 9) == 0) {
             const char *v = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
-            if (!v || (strcmp(v, "text") != 0 && strcmp(v, "json") != 0 && strcmp(v, "csv") != 0))
-                return cli_bad_usage("check", "--format 应为 text、json 或 csv / must be text, json or csv");
-            o.format = strcmp(v, "json") == 0 ? FORMAT_JSON : strcmp(v, "csv") == 0 ? FORMAT_CSV
-                                                                                    : FORMAT_TEXT;
+            if (!v || (strcmp(v, "text") != 0 && strcmp(v, "json") != 0 && strcmp(v, "csv") != 0 &&
+                       strcmp(v, "html") != 0))
+                return cli_bad_usage("check", "--format 应为 text、json、csv 或 html / must be text, json, csv or html");
+            o.format = strcmp(v, "json") == 0   ? FORMAT_JSON
+                       : strcmp(v, "csv") == 0  ? FORMAT_CSV
+                       : strcmp(v, "html") == 0 ? FORMAT_HTML
+                                                : FORMAT_TEXT;
         } else if (strcmp(a, "-j") == 0 || strncmp(a, "--jobs", 6) == 0 ||
                    (strncmp(a, "-j", 2) == 0 && a[2] >= '0' && a[2] <= '9')) {
             const char *v = strncmp(a, "--jobs=", 7) == 0 ? a + 7
@@ -624,6 +634,8 @@ int cmd_check(int argc, char **argv)
 #endif
     if (o.format == FORMAT_CSV)
         cli_csv_header(stdout, o.bom);
+    if (o.format == FORMAT_HTML)
+        gk_findings_html_begin(stdout);
     double start = cli_now();
     cli_tally total;
     if (o.as_one) {
@@ -638,6 +650,8 @@ int cmd_check(int argc, char **argv)
     } else {
         total = check_all(&o, paths.n);
     }
+    if (o.format == FORMAT_HTML)
+        gk_findings_html_end(stdout);
     if (paths.n > 1 && !o.as_one)
         print_summary(&o, paths.n, &total, cli_now() - start);
     cli_paths_free(&paths);

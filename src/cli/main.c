@@ -17,13 +17,14 @@ static const struct {
      "  读取公开文档，输出报告模型 JSON（gongkai-report/1）。\n"
      "  Read disclosure documents and print the report model as JSON.\n"},
     {"check", cmd_check,
-     "gongkai check [--format text|json|csv] [-j N] [--quiet|--min-severity S] [-v] [--stats] [--rules FILE]\n"
+     "gongkai check [--format text|json|csv|html] [-j N] [--quiet|--min-severity S] [-v] [--stats] [--rules FILE]\n"
      "              [--as-one] [--bom] [--] FILE|DIR...\n"
      "  读取文档并运行全部审核规则，输出审核结果；目录则逐一审核其中的文档。\n"
      "  Read documents, run every rule, print findings; a directory is walked.\n"
-     "  --format text|json|csv  输出格式（默认 text；csv 每条结果一行，无结果的文档也有一行）\n"
+     "  --format text|json|csv|html  输出格式（默认 text；csv 每条结果一行，无结果的文档也有一行；\n"
+     "                      html 为供审核人员查看的单个网页）\n"
      "                      output format (default text; csv: a row a finding, and one for\n"
-     "                      each document without any)\n"
+     "                      each document without any; html: one page for reviewers)\n"
      "  --bom               CSV 以 BOM 开头，供 Excel 打开 / CSV starts with a BOM, for Excel\n"
      "  -j N, --jobs N      同时检查 N 个文档（默认为处理器数），结果按输入顺序输出\n"
      "                      check N documents at once (default: processors), output in order\n"
