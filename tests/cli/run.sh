@@ -40,7 +40,7 @@ expect 0 "^gongkai [0-9]" -- "$GK" --version
 expect 2 "未知选项 '--bogus'" -- "$GK" parse --bogus "$EX"
 expect 2 "缺少输入文件" -- "$GK" parse
 expect 2 "缺少输入文件" -- "$GK" check
-expect 2 "--format 应为 text、json 或 csv" -- "$GK" check --format xml "$EX"
+expect 2 "--format 应为 text、json、csv 或 html" -- "$GK" check --format xml "$EX"
 expect 2 "缺少 -o" -- "$GK" render "$EX"
 expect 2 "多余的参数" -- "$GK" rules extra
 
