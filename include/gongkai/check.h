@@ -51,6 +51,10 @@ typedef struct gk_finding {
      * several identities is one finding (under the first rule's id). */
     const char **also;
     size_t nalso;
+    /* The words it is about, as printed, to search for in a viewer: the
+     * row's code and name with the figure, the narrative's sentence, the
+     * table's title; NULL when nothing is printed there. */
+    const char *quote;
 } gk_finding;
 
 /* Is f a finding of `rule`, itself or as one of those it stands for? */

@@ -172,6 +172,8 @@ static void print_text(FILE *out, const options *o, const char *file, const gk_f
                 gk_severity_name(x->severity), o->color ? "\033[0m" : "", x->rule, x->message);
         if (!p->page && !p->part)
             print_source(out, src, p->line, x->locs[0].value);
+        else if (x->quote)               /* a PDF: its words, to search for */
+            fprintf(out, "    | %s\n", x->quote);
     }
     fprintf(out, "%s: %zu 个错误，%zu 个警告，%zu 条提示\n", file, t->errors, t->warnings,
             t->infos);

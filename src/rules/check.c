@@ -351,6 +351,7 @@ void gk_check_with(gk_report *r, const gk_ruleset *extra, gk_findings *out)
         gk_formulas_check(&extra->formulas, r, out);
     demote_cascades(out, first_formula);
     gk_group_findings(out, first_formula);
+    gk_quote_findings(out);
     out->coverage.not_evaluated = (int)out->nskipped;
     sort_findings(out);
 }

@@ -259,9 +259,10 @@ static void finding_item(FILE *out, const gk_findings *f, size_t i, const char *
         }
     }
     fputs(linked ? "</a> " : "</span> ", out);
-    if (l->value) {
+    const char *words = x->quote ? x->quote : l->value;   /* to search for in the document */
+    if (words) {
         fputs("<span class=\"value\">", out);
-        gk_html_text(out, l->value);
+        gk_html_text(out, words);
         fputs("</span> ", out);
     }
     gk_html_text(out, x->message);

@@ -39,6 +39,8 @@ static json_t *finding_json(const gk_report *r, const gk_finding *f)
                      locs);
     if (!o)
         gk_out_of_memory();
+    if (f->quote && json_object_set_new(o, "quote", json_string(f->quote)) != 0)
+        gk_out_of_memory();
     if (f->nalso) {             /* the other rules one wrong cell breaks */
         json_t *also = json_array();
         for (size_t i = 0; i < f->nalso; i++)
