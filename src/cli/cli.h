@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "gongkai/check.h"
 #include "gongkai/error.h"
 
 enum { EXIT_FINDINGS = 1, EXIT_BAD_INPUT = 2 };
@@ -93,5 +94,8 @@ void cli_csv_document(FILE *f, const cli_csv_doc *doc, const gk_error *err);
 
 /* Is arg "-h" or "--help"? */
 int cli_is_help(const char *arg);
+
+/* "error", "warning" or "info" (--min-severity) into *out; false otherwise. */
+bool cli_severity(const char *v, gk_severity *out);
 
 #endif

@@ -44,9 +44,8 @@ int cmd_annotate(int argc, char **argv)
             out = argv[i];
         } else if (strcmp(a, "--min-severity") == 0 || strncmp(a, "--min-severity=", 15) == 0) {
             const char *v = a[14] == '=' ? a + 15 : (i + 1 < argc ? argv[++i] : NULL);
-            if (!v || (strcmp(v, "error") != 0 && strcmp(v, "warning") != 0 && strcmp(v, "info") != 0))
+            if (!cli_severity(v, &min))
                 return cli_bad_usage("annotate", "--min-severity 应为 error、warning 或 info / must be error, warning or info");
-            min = strcmp(v, "error") == 0 ? GK_ERROR : strcmp(v, "warning") == 0 ? GK_WARNING : GK_INFO;
         } else if (strcmp(a, "--rules") == 0 || strncmp(a, "--rules=", 8) == 0) {
             rules_path = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
             if (!rules_path)

@@ -599,9 +599,8 @@ int cmd_check(int argc, char **argv)
             o.min_severity = GK_ERROR;
         } else if (strcmp(a, "--min-severity") == 0 || strncmp(a, "--min-severity=", 15) == 0) {
             const char *v = a[14] == '=' ? a + 15 : (i + 1 < argc ? argv[++i] : NULL);
-            if (!v || (strcmp(v, "error") != 0 && strcmp(v, "warning") != 0 && strcmp(v, "info") != 0))
+            if (!cli_severity(v, &o.min_severity))
                 return cli_bad_usage("check", "--min-severity 应为 error、warning 或 info / must be error, warning or info");
-            o.min_severity = strcmp(v, "error") == 0 ? GK_ERROR : strcmp(v, "warning") == 0 ? GK_WARNING : GK_INFO;
         } else if (strcmp(a, "--rules") == 0 || strncmp(a, "--rules=", 8) == 0) {
             rules_path = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
             if (!rules_path)

@@ -110,6 +110,17 @@ int cli_is_help(const char *arg)
     return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
 }
 
+bool cli_severity(const char *v, gk_severity *out)
+{
+    static const char *const NAMES[] = {"info", "warning", "error"};
+    for (int s = GK_INFO; s <= GK_ERROR; s++)
+        if (v && strcmp(v, NAMES[s]) == 0) {
+            *out = (gk_severity)s;
+            return true;
+        }
+    return false;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2)

@@ -15,7 +15,6 @@
  */
 #include "gongkai/annotate.h"
 
-#include <dlfcn.h>
 #include <errno.h>
 #include <poppler.h>
 #include <pthread.h>
@@ -25,6 +24,7 @@
 #include <unistd.h>
 
 #include "../util/buf.h"
+#include "../util/dl.h"
 
 /* ---- poppler, loaded on demand (as the PDF reader does) -------------------- */
 
@@ -59,26 +59,21 @@ static bool lib_ok;
 
 static void load_once(void)
 {
-    static const char *const NAMES[] = {"libpoppler-glib.so.8", "libgobject-2.0.so.0",
-                                        "libglib-2.0.so.0"};
-    enum { N = sizeof NAMES / sizeof *NAMES };
-    void *libs[N];
-    for (size_t i = 0; i < N; i++)
-        if (!(libs[i] = dlopen(NAMES[i], RTLD_NOW | RTLD_LOCAL)))
-            return;
-    bool ok = true;
+    static const char *const LIBS[] = {"libpoppler-glib.so.8", "libgobject-2.0.so.0",
+                                       "libglib-2.0.so.0", NULL};
+#define ANNOT_NAME(f) #f,
+    static const char *const SYMBOLS[] = {ANNOT_FUNCTIONS(ANNOT_NAME)};
+#undef ANNOT_NAME
+    enum { N = sizeof SYMBOLS / sizeof *SYMBOLS };
+    void *syms[N];
+    if (!gk_dl_symbols(LIBS, SYMBOLS, syms, N))
+        return;
+    size_t k = 0;
     /* Object pointers to function pointers: POSIX dlsym's documented use. */
-#define ANNOT_LOAD(f)                                                                        \
-    {                                                                                        \
-        void *sym = NULL;                                                                    \
-        for (size_t i = 0; i < N && !sym; i++)                                               \
-            sym = dlsym(libs[i], #f);                                                        \
-        *(void **)&lib.p_##f = sym;                                                          \
-        ok = ok && sym != NULL;                                                              \
-    }
-    ANNOT_FUNCTIONS(ANNOT_LOAD)
-#undef ANNOT_LOAD
-    lib_ok = ok;
+#define ANNOT_SET(f) *(void **)&lib.p_##f = syms[k++];
+    ANNOT_FUNCTIONS(ANNOT_SET)
+#undef ANNOT_SET
+    lib_ok = true;
 }                                   /* the libraries stay loaded for the process */
 
 static bool load(void)

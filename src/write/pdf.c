@@ -18,7 +18,6 @@
  * CJK SC nothing is written; the message says which package to install.
  */
 #define _DEFAULT_SOURCE             /* madvise's MADV_HUGEPAGE */
-#include <dlfcn.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -32,6 +31,7 @@
 #endif
 
 #include "../model/arena.h"
+#include "../util/dl.h"
 #include "pdf_internal.h"
 
 /* ---- The libraries --------------------------------------------------------- */
@@ -41,27 +41,22 @@ static bool pdf_loaded;
 
 static void load_once(void)
 {
-    static const char *const NAMES[] = {"libpangocairo-1.0.so.0", "libpango-1.0.so.0",
-                                        "libcairo.so.2", "libgobject-2.0.so.0",
-                                        "libglib-2.0.so.0"};
-    enum { N = sizeof NAMES / sizeof *NAMES };
-    void *libs[N];
-    for (size_t i = 0; i < N; i++)
-        if (!(libs[i] = dlopen(NAMES[i], RTLD_NOW | RTLD_LOCAL)))
-            return;
-    bool ok = true;
+    static const char *const LIBS[] = {"libpangocairo-1.0.so.0", "libpango-1.0.so.0",
+                                       "libcairo.so.2", "libgobject-2.0.so.0",
+                                       "libglib-2.0.so.0", NULL};
+#define PDF_NAME(f) #f,
+    static const char *const SYMBOLS[] = {PDF_FUNCTIONS(PDF_NAME)};
+#undef PDF_NAME
+    enum { N = sizeof SYMBOLS / sizeof *SYMBOLS };
+    void *syms[N];
+    if (!gk_dl_symbols(LIBS, SYMBOLS, syms, N))
+        return;
+    size_t k = 0;
     /* Object pointers to function pointers: POSIX dlsym's documented use. */
-#define PDF_LOAD(f)                                                              \
-    {                                                                            \
-        void *sym = NULL;                                                        \
-        for (size_t i = 0; i < N && !sym; i++)                                   \
-            sym = dlsym(libs[i], #f);                                            \
-        *(void **)&gk_pdf_lib.p_##f = sym;                                           \
-        ok = ok && sym != NULL;                                                  \
-    }
-    PDF_FUNCTIONS(PDF_LOAD)
-#undef PDF_LOAD
-    pdf_loaded = ok;
+#define PDF_SET(f) *(void **)&gk_pdf_lib.p_##f = syms[k++];
+    PDF_FUNCTIONS(PDF_SET)
+#undef PDF_SET
+    pdf_loaded = true;
 }                                   /* the libraries stay loaded for the process */
 
 bool gk_pdf_load(void)
