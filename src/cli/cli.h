@@ -25,9 +25,12 @@ int cmd_annotate(int argc, char **argv);
 
 /* Write an output file whole or not at all (output.c): `write` writes it to
  * f (a temporary file beside `out`, renamed to `out` when complete; "-":
- * standard output).  Returns 0, or EXIT_BAD_INPUT after saying why. */
+ * standard output).  `verify` (may be NULL) then looks at the complete
+ * temporary file: a non-zero status keeps it from becoming `out` (it says
+ * why).  Returns 0, EXIT_BAD_INPUT after saying why, or verify's status. */
 typedef bool (*cli_writer)(FILE *f, void *ctx, gk_error *err);
-int cli_write_output(const char *out, cli_writer write, void *ctx);
+typedef int (*cli_verifier)(const char *written, void *ctx);
+int cli_write_output(const char *out, cli_writer write, cli_verifier verify, void *ctx);
 
 /* The usage text of one subcommand (NULL: the whole program). */
 void cli_usage(FILE *f, const char *command);

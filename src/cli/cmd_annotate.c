@@ -88,7 +88,7 @@ int cmd_annotate(int argc, char **argv)
         gk_findings f;
         gk_check_with(r, rules, &f);
         annotating a = {&file, &f, min, 0};
-        if (cli_write_output(out, write_annotated, &a) == 0) {
+        if (cli_write_output(out, write_annotated, NULL, &a) == 0) {
             size_t n[3] = {0, 0, 0};
             for (size_t i = 0; i < f.n; i++)
                 n[f.items[i].severity]++;

@@ -38,6 +38,8 @@ static bool write_to(FILE *f, const gk_report *r, gk_format format, gk_error *er
 typedef struct rendering {
     const gk_report *r;
     gk_format format;
+    const char *out;
+    bool force;
 } rendering;
 
 static bool write_rendering(FILE *f, void *ctx, gk_error *err)
@@ -46,9 +48,54 @@ static bool write_rendering(FILE *f, void *ctx, gk_error *err)
     return write_to(f, x->r, x->format, err);
 }
 
+/* The error findings of f on stderr, as check prints them; how many. */
+static size_t print_errors(const char *file, const gk_findings *f)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        const gk_finding *x = &f->items[i];
+        if (x->severity != GK_ERROR)
+            continue;
+        n++;
+        fprintf(stderr, "%s", file);
+        if (x->locs[0].pos.page)
+            fprintf(stderr, ":第%d页", x->locs[0].pos.page);
+        if (x->locs[0].pos.line)
+            fprintf(stderr, ":%d", x->locs[0].pos.line);
+        fprintf(stderr, ": error[%s]: %s\n", x->rule, x->message);
+    }
+    return n;
+}
+
+/* The document written must say what its input says: read back and
+ * checked, it may have no error of its own (a rendering that contradicts
+ * itself, the same figures checking clean as PDF and not as HTML). */
+static int verify_rendering(const char *written, void *ctx)
+{
+    const rendering *x = ctx;
+    if (x->format == GK_FORMAT_JSON || x->force)
+        return 0;                   /* the model itself; or written whatever it says */
+    gk_error err;
+    gk_report *back = gk_read_file(written, &err);
+    if (!back) {
+        fprintf(stderr, "gongkai: %s: 生成的文档无法读回：%s\n", x->out, err.message);
+        return EXIT_FINDINGS;
+    }
+    gk_findings f;
+    gk_check(back, &f);
+    size_t n = print_errors(x->out, &f);
+    gk_report_free(back);
+    if (!n)
+        return 0;
+    fprintf(stderr, "gongkai: %s: 生成的文档读回后有 %zu 个错误（输入本身没有），未写出；"
+                    "加 --force 仍然写出\n", x->out, n);
+    return EXIT_FINDINGS;
+}
+
 int cmd_render(int argc, char **argv)
 {
     const char *in = NULL, *out = NULL;
+    bool force = false;
     for (int i = 1; i < argc; i++) {
         if (cli_is_help(argv[i])) {
             cli_usage(stdout, "render");
@@ -58,6 +105,8 @@ int cmd_render(int argc, char **argv)
             if (++i == argc)
                 return cli_bad_usage("render", "'-o' 后缺少输出文件 / -o needs a file");
             out = argv[i];
+        } else if (strcmp(argv[i], "--force") == 0) {
+            force = true;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
             return cli_bad_usage("render", "未知选项 '%s' / unknown option", argv[i]);
         } else if (in) {
@@ -84,8 +133,24 @@ int cmd_render(int argc, char **argv)
         cli_input_error(stderr, in, &err);
         return EXIT_BAD_INPUT;
     }
-    rendering x = {r, format};
-    int status = cli_write_output(out, write_rendering, &x);
+    /* A document is written from consistent figures only: its input is
+     * checked first (the report model as JSON is a conversion, not a
+     * document, and is written as it is). */
+    if (format != GK_FORMAT_JSON) {
+        gk_findings f;
+        gk_check(r, &f);
+        size_t n = print_errors(in, &f);
+        if (n && !force) {
+            fprintf(stderr, "gongkai: %s: 输入有 %zu 个错误，未生成 %s；请先改正，或加 --force "
+                            "仍然生成\n", in, n, out);
+            gk_report_free(r);
+            return EXIT_FINDINGS;
+        }
+        if (n)
+            fprintf(stderr, "gongkai: %s: 输入有 %zu 个错误，按 --force 仍然生成 %s\n", in, n, out);
+    }
+    rendering x = {r, format, out, force};
+    int status = cli_write_output(out, write_rendering, verify_rendering, &x);
     gk_report_free(r);
     return status;
 }

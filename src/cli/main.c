@@ -37,12 +37,15 @@ static const struct {
      "                      年度的这两个文件自动合并 / the two files (narrative and tables)\n"
      "                      are one document; a batch pairs such halves by itself\n"},
     {"render", cmd_render,
-     "gongkai render FILE -o OUT\n"
+     "gongkai render [--force] FILE -o OUT\n"
      "  由报告（JSON、Excel 或任何可读取的公开文档）生成完整的公开文档；格式由 OUT 的\n"
      "  扩展名决定：.pdf .html .xlsx .md .json（-o - 为 JSON 输出到标准输出）。\n"
      "  Write the complete document from a report (JSON, Excel, or any document\n"
      "  gongkai reads); the format follows OUT's extension: .pdf .html .xlsx .md\n"
-     "  .json (-o - writes JSON to standard output).\n"},
+     "  .json (-o - writes JSON to standard output).\n"
+     "  输入有错误时列出错误、不生成文档；生成的文档读回后须无错误。--force 仍然生成。\n"
+     "  An input with errors is refused with its errors named; the document\n"
+     "  written must check without error when read back.  --force writes anyway.\n"},
     {"annotate", cmd_annotate,
      "gongkai annotate IN.pdf -o OUT.pdf [--min-severity S] [--rules FILE]\n"
      "  审核 PDF，并把每条发现标注在原文上（高亮其单元格和文字，附规则与说明；\n"

@@ -50,7 +50,7 @@ static void creation_mode(int fd)
         fprintf(stderr, "gongkai: 无法设置输出文件权限：%s\n", strerror(errno));
 }
 
-int cli_write_output(const char *out, cli_writer write, void *ctx)
+int cli_write_output(const char *out, cli_writer write, cli_verifier verify, void *ctx)
 {
     gk_error err = {0};
     if (strcmp(out, "-") == 0) {
@@ -92,16 +92,17 @@ int cli_write_output(const char *out, cli_writer write, void *ctx)
         gk_error_set(&err, 0, 0, "写入失败：%s", strerror(errno));
         ok = false;
     }
-    if (ok && rename(tmp, out) != 0) {
+    int refused = ok && verify ? verify(tmp, ctx) : 0;   /* it has said why */
+    if (ok && !refused && rename(tmp, out) != 0) {
         gk_error_set(&err, 0, 0, "无法写入：%s", strerror(errno));
         ok = false;
     }
-    if (!ok)
+    if (!ok || refused)
         unlink(tmp);
     watch_signals(NULL);
     if (!ok)
         fprintf(stderr, "gongkai: %s: %s\n", out, err.message);
     free(tmp);
-    return ok ? 0 : EXIT_BAD_INPUT;
+    return !ok ? EXIT_BAD_INPUT : refused;
 }
 

@@ -78,6 +78,14 @@ expect 2 "无法打开" -- "$GK" parse "$EX" "$TMP/missing.txt"
 "$GK" render "$EX" -o "$TMP/r.json" && cmp -s "$TMP/r.json" "$EX" && ok || bad "render .json differs"
 "$GK" render "$EX" -o "$TMP/r.md" && grep -q '^| 项目 |' "$TMP/r.md" && ok || bad "render .md"
 expect 2 "标准输出：写入失败" -- sh -c "'$GK' render '$EX' -o - >/dev/full"
+# render writes a document from consistent figures only: the faulty example's
+# errors are printed and nothing is written; --force writes it, saying so.
+expect 1 "final-2024-faulty.txt: 输入有 9 个错误，未生成 $TMP/faulty.md" -- "$GK" render "$SRC/examples/final-2024-faulty.txt" -o "$TMP/faulty.md"
+[ ! -e "$TMP/faulty.md" ] && ok || bad "render of an input with errors wrote it"
+out=$("$GK" render "$SRC/examples/final-2024-faulty.txt" -o "$TMP/faulty.md" 2>&1)
+grep -q "final-2024-faulty.txt:144: error\[EXP001\]" <<<"$out" && ok || bad "render: the input's errors are not named: $out"
+expect 0 "输入有 9 个错误，按 --force 仍然生成" -- "$GK" render --force "$SRC/examples/final-2024-faulty.txt" -o "$TMP/faulty.md"
+[ -s "$TMP/faulty.md" ] && ok || bad "render --force wrote nothing"
 expect 2 "无法从扩展名判断输出格式" -- "$GK" render "$EX" -o "$TMP/r.doc"
 expect 2 "无法写入" -- "$GK" render "$EX" -o "$TMP/no/such/dir/r.json"
 # The rendered file has a new file's mode (0666 less the umask), not 0600;

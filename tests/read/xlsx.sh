@@ -154,7 +154,7 @@ print(f"{len(want)} figures; wrong: {wrong}; extra: {extra}")
 sys.exit(1 if wrong or extra else 0)
 EOF
 ); then ok; echo "filled $(basename "$f"): $out"; else bad "filled $f: $out"; fi
-    if "$GK" render filled.xlsx -o filled.md 2>filled.err && grep -q "公务接待费" filled.md &&
+    if "$GK" render --force filled.xlsx -o filled.md 2>filled.err && grep -q "公务接待费" filled.md &&
         grep -q "1,234,567\|1234567" filled.md; then ok; else bad "render filled $f: $(cat filled.err)"; fi
 done
 

@@ -129,9 +129,12 @@ static void test_examples(void **state)
     for (size_t i = 0; i < f.n; i++)
         if (f.items[i].locs[0].pos.line == 223)
             assert_non_null(strstr(f.items[i].message, "使 2 个平衡关系不成立（BAS001、BAS003），改为 138.04 则均成立"));
-    for (size_t i = 0; i < f.n; i++)        /* the lost digit is said */
-        if (f.items[i].locs[0].pos.line == 144)
-            assert_non_null(strstr(f.items[i].message, "应为 10.29"));
+    for (size_t i = 0; i < f.n; i++)        /* the lost digit is said, and the fix */
+        if (f.items[i].locs[0].pos.line == 144) {
+            assert_non_null(strstr(f.items[i].message, "改为 10.29 则均成立"));
+            assert_non_null(strstr(f.items[i].message, "疑为提取或录入时丢失末位数字"));
+            assert_string_equal(f.items[i].expected, "10.29");
+        }
     /* The document-level plants: 国有资本经营 note naming 政府性基金, a
      * 2023年度 heading, "。。", "XX局". */
     assert_true(has_finding(&f, "FUND001", GK_ERROR, 269));

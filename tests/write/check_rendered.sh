@@ -44,7 +44,7 @@ SHARED=${SHARED:-$SRC/../shared}
 if [ -d "$SHARED/corpus" ]; then
     for f in "$SHARED"/corpus/*.pdf "$SHARED"/corpus/*.txt; do
         name=$(basename "$f")
-        "$GK" render "$f" -o "$TMP/corpus.md" 2>"$TMP/err" || { bad "render $name: $(cat "$TMP/err")"; continue; }
+        "$GK" render --force "$f" -o "$TMP/corpus.md" 2>"$TMP/err" || { bad "render $name: $(cat "$TMP/err")"; continue; }
         out=$("$GK" check "$TMP/corpus.md")
         wrong=$(grep -E ': (error|warning)\[(NAR[0-9]+|DOC005)\]' <<<"$out")
         [ -z "$wrong" ] && ok || bad "$name rendered:"$'\n'"$wrong"

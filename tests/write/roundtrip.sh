@@ -26,7 +26,7 @@ one() {   # one FORMAT FILE
     name=$(basename "$f")
     [ -f "$f" ] || { echo "skip $name (absent)"; return; }
     "$GK" parse "$f" >"$TMP/a.json" 2>/dev/null
-    if ! "$GK" render "$f" -o "$TMP/doc.$fmt" 2>"$TMP/err"; then
+    if ! "$GK" render --force "$f" -o "$TMP/doc.$fmt" 2>"$TMP/err"; then
         echo "FAIL render $name → .$fmt: $(cat "$TMP/err")"; fail=1; return
     fi
     "$GK" parse "$TMP/doc.$fmt" >"$TMP/b.json" 2>/dev/null
