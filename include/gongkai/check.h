@@ -131,6 +131,22 @@ gk_finding *gk_report_finding(gk_findings *f, const char *rule, gk_severity sev,
     ;
 void gk_finding_locate(gk_findings *f, gk_finding *finding, const gk_location *loc);
 
+/* What a location stands on: a table (its title), a row and maybe its
+ * cell, or a paragraph of the narrative. */
+typedef struct gk_place {
+    const gk_table *table;
+    const gk_row *row;
+    const gk_cell *cell;
+    const gk_paragraph *paragraph;
+} gk_place;
+
+/* Finding what locations stand on, in a report of any size: made once,
+ * then each location in O(log n). */
+typedef struct gk_locator gk_locator;
+gk_locator *gk_locator_new(const gk_report *r);
+bool gk_locate(const gk_locator *lc, const gk_location *l, gk_place *out);
+void gk_locator_free(gk_locator *lc);
+
 /* The location of a row (and column, may be NULL) of a table. */
 gk_location gk_location_of(const gk_table *t, const gk_row *row, const char *column);
 

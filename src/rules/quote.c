@@ -12,11 +12,6 @@
 
 enum { QUOTE_MAX = 120 };   /* bytes of a paragraph quoted when no sentence is found */
 
-static bool same_pos(gk_pos a, gk_pos b)
-{
-    return a.line == b.line && a.page == b.page && a.part == b.part;
-}
-
 static bool sentence_end(const char *p)
 {
     return strncmp(p, "。", 3) == 0 || strncmp(p, "；", 3) == 0;
@@ -53,45 +48,31 @@ static const char *sentence(gk_findings *out, const char *text, const char *valu
     return flat(out, from, (size_t)(to - from));
 }
 
-static const char *quote_of(gk_findings *out, const gk_location *l)
+static const char *quote_of(gk_findings *out, const gk_locator *lc, const gk_location *l)
 {
-    const gk_report *r = out->report;
-    if (l->table == GK_TABLE_UNKNOWN) {
-        for (size_t i = 0; i < r->nparagraphs; i++)
-            if (same_pos(r->paragraphs[i].pos, l->pos))
-                return sentence(out, r->paragraphs[i].text, l->value);
+    gk_place at;
+    if (!gk_locate(lc, l, &at))
         return l->value;
-    }
-    for (size_t t = 0; t < r->ntables; t++) {
-        const gk_table *tb = &r->tables[t];
-        if (tb->kind != l->table)
-            continue;
-        if (!l->row) {
-            if (tb->title && same_pos(tb->pos, l->pos))
-                return tb->title;
-            continue;
-        }
-        for (size_t j = 0; j < tb->nrows; j++) {
-            const gk_row *row = &tb->rows[j];
-            const char *key = row->code ? row->code : row->label;
-            if (!key || strcmp(key, l->row) != 0 || !same_pos(gk_location_of(tb, row, l->column).pos, l->pos))
-                continue;
-            gk_buf b = GK_BUF_INIT;
-            if (row->code)
-                gk_buf_printf(&b, "%s ", row->code);
-            gk_buf_puts(&b, row->label ? row->label : "");
-            if (l->value && (!row->label || strcmp(l->value, row->label) != 0))
-                gk_buf_printf(&b, " %s", l->value);
-            const char *q = gk_report_strndup(out->report, b.data, b.len);
-            gk_buf_free(&b);
-            return q;
-        }
-    }
-    return l->value;
+    if (at.paragraph)
+        return sentence(out, at.paragraph->text, l->value);
+    if (!at.row)
+        return at.table->title ? at.table->title : l->value;
+    const gk_row *row = at.row;
+    gk_buf b = GK_BUF_INIT;
+    if (row->code)
+        gk_buf_printf(&b, "%s ", row->code);
+    gk_buf_puts(&b, row->label ? row->label : "");
+    if (l->value && (!row->label || strcmp(l->value, row->label) != 0))
+        gk_buf_printf(&b, " %s", l->value);
+    const char *q = gk_report_strndup(out->report, b.data, b.len);
+    gk_buf_free(&b);
+    return q;
 }
 
 void gk_quote_findings(gk_findings *out)
 {
+    gk_locator *lc = gk_locator_new(out->report);
     for (size_t i = 0; i < out->n; i++)
-        out->items[i].quote = quote_of(out, &out->items[i].locs[0]);
+        out->items[i].quote = quote_of(out, lc, &out->items[i].locs[0]);
+    gk_locator_free(lc);
 }

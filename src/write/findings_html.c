@@ -138,42 +138,25 @@ static const mark *marks_at(const marks *m, const void *at, size_t *n)
     return m->items + lo;
 }
 
-static bool same_pos(gk_pos a, gk_pos b)
-{
-    return a.line == b.line && a.page == b.page && a.part == b.part;
-}
-
 /* Resolve each place of each finding to what it stands on. */
 static void collect(const gk_findings *f, gk_severity min, marks *m)
 {
-    const gk_report *r = f->report;
+    gk_locator *lc = gk_locator_new(f->report);
     for (size_t i = 0; i < f->n; i++) {
         if (f->items[i].severity < min)
             continue;
         for (size_t k = 0; k < f->items[i].nlocs; k++) {
-            const gk_location *l = &f->items[i].locs[k];
-            if (l->table == GK_TABLE_UNKNOWN) {
-                for (size_t p = 0; p < r->nparagraphs; p++)
-                    if (same_pos(r->paragraphs[p].pos, l->pos))
-                        add_mark(m, &r->paragraphs[p], i);
+            gk_place at;
+            if (!gk_locate(lc, &f->items[i].locs[k], &at))
                 continue;
-            }
-            for (size_t t = 0; t < r->ntables; t++) {
-                const gk_table *tb = &r->tables[t];
-                for (size_t j = 0; tb->kind == l->table && l->row && j < tb->nrows; j++) {
-                    const gk_row *row = &tb->rows[j];
-                    const char *key = row->code ? row->code : row->label;
-                    if (!key || strcmp(key, l->row) != 0)
-                        continue;
-                    gk_location here = gk_location_of(tb, row, l->column);
-                    if (!same_pos(here.pos, l->pos))
-                        continue;
-                    const gk_cell *c = l->column ? gk_row_get(row, l->column) : NULL;
-                    add_mark(m, c ? (const void *)c : (const void *)row, i);
-                }
-            }
+            const void *on = at.paragraph ? (const void *)at.paragraph
+                             : at.cell    ? (const void *)at.cell
+                                          : (const void *)at.row;
+            if (on)
+                add_mark(m, on, i);
         }
     }
+    gk_locator_free(lc);
     qsort(m->items, m->n, sizeof *m->items, cmp_mark);
 }
 
