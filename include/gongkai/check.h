@@ -44,6 +44,13 @@ typedef struct gk_finding {
     const char *actual;
     gk_location *locs;      /* at least one */
     size_t nlocs;
+    /* What identifies the finding in its document whatever the layout: 16
+     * hex digits hashing the rule, each place's table kind, row, column and
+     * printed value, the expected and actual figures and the document's words
+     * the message quotes (“…”) — not page, line or file name, so that it
+     * survives re-running and re-rendering.  The k-th finding of a document
+     * with the same hash gets "-k" (k ≥ 2).  Set by gk_check. */
+    const char *fingerprint;
 } gk_finding;
 
 /* What the narrative rules found to check (`gongkai check --stats`). */

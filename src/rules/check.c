@@ -3,7 +3,9 @@
  */
 #include "gongkai/check.h"
 
+#include <inttypes.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -334,6 +336,99 @@ static void demote_cascades(gk_findings *out, size_t first_formula)
     }
 }
 
+/* A blank template (a 公开 form before anyone filled it in: its tables hold
+ * no amount at all, its text "XX" placeholders) is not a disclosure: its
+ * empty tables, its placeholders, the "……" after its sample names are what a
+ * template is, not mistakes of a document.  One info says so; the warnings
+ * and errors are dropped.  A document with any figure is checked in full
+ * (placeholders left in a filled-in document stay DOC001 warnings). */
+static void blank_template(gk_findings *out)
+{
+    if (out->report->ntables == 0 || out->coverage.cells > 0)
+        return;
+    size_t marks = 0, first = 0;
+    for (size_t i = 0; i < out->n; i++)
+        if (strcmp(out->items[i].rule, "DOC001") == 0 && marks++ == 0)
+            first = i;
+    if (marks == 0)
+        return;
+    gk_location loc = out->items[first].locs[0];
+    const char *mark = loc.value ? loc.value : "XX";
+    size_t keep = 0;
+    for (size_t i = 0; i < out->n; i++)
+        if (out->items[i].severity == GK_INFO)
+            out->items[keep++] = out->items[i];
+    out->n = keep;
+    gk_report_finding(out, "DOC001", GK_INFO, &loc,
+                      "文档是未填写的空白模板：各表没有任何金额，文中有 %zu 处模板占位内容（如“%s”）；"
+                      "模板不是公开文档，未作审核，填写后再检查", marks, mark);
+}
+
+/* FNV-1a, 64 bits: a field at a time, each closed by a separator byte so
+ * that ("ab", "c") and ("a", "bc") differ, NULL apart from "". */
+static uint64_t hash_field(uint64_t h, const char *s)
+{
+    if (s)
+        for (; *s; s++)
+            h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+    return (h ^ (s ? 0x1eu : 0x1fu)) * 0x100000001b3ULL;
+}
+
+/* The document's words a message quotes (“住房公积金”): they tell apart the
+ * findings of one rule that carry no figure, and do not change when the
+ * rule's wording does. */
+static uint64_t hash_quotes(uint64_t h, const char *msg)
+{
+    static const char OPEN[] = "“", CLOSE[] = "”";
+    for (const char *p = strstr(msg, OPEN); p; p = strstr(p, OPEN)) {
+        p += sizeof OPEN - 1;
+        const char *q = strstr(p, CLOSE);
+        if (!q)
+            break;
+        for (const char *c = p; c < q; c++)
+            h = (h ^ (unsigned char)*c) * 0x100000001b3ULL;
+        h = (h ^ 0x1du) * 0x100000001b3ULL;
+        p = q + sizeof CLOSE - 1;
+    }
+    return h;
+}
+
+static uint64_t finding_hash(const gk_finding *x)
+{
+    uint64_t h = hash_field(0xcbf29ce484222325ULL, x->rule);
+    for (size_t i = 0; i < x->nlocs; i++) {
+        const gk_location *l = &x->locs[i];
+        h = hash_field(h, gk_table_kind_name(l->table));
+        h = hash_field(h, l->row);
+        h = hash_field(h, l->column);
+        h = hash_field(h, l->value);
+    }
+    h = hash_field(h, x->expected);
+    h = hash_field(h, x->actual);
+    return hash_quotes(h, x->message);
+}
+
+/* After sorting, so that the "-k" of a repeated hash follows the document. */
+static void fingerprint_findings(gk_findings *out)
+{
+    uint64_t *hs = malloc((out->n ? out->n : 1) * sizeof *hs);
+    if (!hs)
+        gk_out_of_memory();
+    for (size_t i = 0; i < out->n; i++) {
+        hs[i] = finding_hash(&out->items[i]);
+        size_t k = 1;
+        for (size_t j = 0; j < i; j++)
+            k += hs[j] == hs[i];
+        char buf[40];
+        if (k == 1)
+            snprintf(buf, sizeof buf, "%016" PRIx64, hs[i]);
+        else
+            snprintf(buf, sizeof buf, "%016" PRIx64 "-%zu", hs[i], k);
+        out->items[i].fingerprint = gk_report_strdup(out->report, buf);
+    }
+    free(hs);
+}
+
 void gk_check_with(gk_report *r, const gk_ruleset *extra, gk_findings *out)
 {
     memset(out, 0, sizeof *out);
@@ -346,8 +441,10 @@ void gk_check_with(gk_report *r, const gk_ruleset *extra, gk_findings *out)
     if (extra)
         gk_formulas_check(&extra->formulas, r, out);
     demote_cascades(out, first_formula);
+    blank_template(out);
     out->coverage.not_evaluated = (int)out->nskipped;
     sort_findings(out);
+    fingerprint_findings(out);
 }
 
 void gk_check(gk_report *r, gk_findings *out)
