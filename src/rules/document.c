@@ -647,6 +647,19 @@ static const char *titled_unit(const char *text, char *buf, size_t size)
     if (strlen(text) > 150)
         return NULL;
     const char *p = text;
+    while (*p == '#' || *p == ' ')      /* Markdown heading marks printed as text */
+        p++;
+    if (strncmp(p, "附件", strlen("附件")) == 0) {   /* "附件：", "附件1：" */
+        const char *c = p + strlen("附件");
+        while (*c >= '0' && *c <= '9')
+            c++;
+        if (strncmp(c, "：", strlen("：")) == 0)
+            p = c + strlen("：");
+        else if (*c == ':')
+            p = c + 1;
+        while (*p == ' ')
+            p++;
+    }
     if (strncmp(p, "第", strlen("第")) == 0 && strstr(p, "部分")) {
         p = strstr(p, "部分") + strlen("部分");
         while (*p == ' ')
@@ -695,6 +708,11 @@ static void check_titled_units(const gk_report *r, gk_findings *out)
         const gk_paragraph *p = &r->paragraphs[i];
         if (!titled_unit(p->text, name, sizeof name) ||
             strcmp(bare_name(name, bare, sizeof bare), doc) == 0)
+            continue;
+        /* "北京市信访办公室部门 2026 年度部门预算": the 部门 of the unit, not
+         * another name. */
+        size_t nb = strlen(bare), nd = strlen(doc), nm = strlen("部门");
+        if (nb == nd + nm && strncmp(bare, doc, nd) == 0 && strcmp(bare + nd, "部门") == 0)
             continue;
         gk_location loc = at(p->pos, name);
         gk_report_finding(out, "DOC004", GK_WARNING, &loc,
