@@ -287,7 +287,10 @@ static void check_empty_tables(const gk_report *r, gk_findings *out)
             at_text.pos = where->pos;
             at_text.value = stated;
             gk_finding_locate(out, x, &at_text);
-        } else {
+        } else if (t->nrows > 0 && gk_report_has_narrative(r)) {
+            /* Not when no row at all was read (not even its 合计: the reader
+             * may have failed on a table whose figures are there), nor when
+             * the 情况说明 that may explain it is published apart. */
             gk_report_finding(out, "COMP003", GK_WARNING, &loc,
                               "“%s”没有任何数字，也没有说明为何为空；无数据的表应在表下注明原因"
                               "（如“本部门无…，故本表无数据”）",
