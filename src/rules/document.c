@@ -68,8 +68,10 @@ static void check_sections(const gk_report *r, gk_findings *out)
         {"预算绩效情况说明", {"绩效"}},
         {"名词解释", {"名词解释"}},
     };
+    /* Tables published without their 情况说明 (a 公开报表 of its own, its
+     * 目录 and notes the only text): the parts are in the other file. */
     if ((r->kind != GK_DOC_FINAL && r->kind != GK_DOC_BUDGET) || r->nparagraphs == 0 ||
-        r->ntables == 0)
+        r->ntables == 0 || !gk_report_has_narrative(r))
         return;
     for (size_t k = 0; k < sizeof PARTS / sizeof *PARTS; k++) {
         bool found = false;
@@ -594,6 +596,8 @@ static void check_scope(const gk_report *r, gk_findings *out)
         return;
     for (size_t i = 0; i < r->ntables; i++) {
         const gk_table *t = &r->tables[i];
+        if (is_form(t->kind))     /* "口岸单位补贴项目绩效目标表": a project's name */
+            continue;
         const char *w = t->title ? gk_title_scope(t->title) : NULL;
         if (!w || strcmp(w, doc) == 0)
             continue;
