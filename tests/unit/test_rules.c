@@ -1214,6 +1214,134 @@ static void test_class_rows(void **state)
     gk_report_free(r);
 }
 
+/* A blank template (tables without a single amount, "XX" placeholders) is
+ * no disclosure: one DOC001 info, no warning or error.  The same template
+ * with one figure filled in is checked in full: its placeholders are
+ * warnings again. */
+static void test_blank_template(void **state)
+{
+    (void)state;
+    for (int filled = 0; filled < 2; filled++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_FINAL;
+        r->year = 2024;
+        r->unit = "XX局";
+        gk_report_add_paragraph(r, "一、收入支出决算总体情况说明",
+                                "XX年度收入、支出总计XX万元。", (gk_pos){.line = 1});
+        gk_report_add_paragraph(r, "二、收入决算情况说明", "XX年度本年收入合计XX万元。",
+                                (gk_pos){.line = 2});
+        gk_table *t = gk_report_add_table(r, GK_TABLE_GPB_EXPENSE);
+        t->title = "一般公共预算财政拨款支出决算表";
+        t->pos = (gk_pos){.line = 3};
+        gk_row *row = gk_table_add_row(r, t);
+        row->code = "201";
+        row->label = "一般公共服务支出";
+        row->pos = (gk_pos){.line = 4};
+        if (filled)
+            gk_row_set(r, row, "合计", (gk_amount){.v = 1000, .scale = 2});
+        gk_findings f;
+        gk_check(r, &f);
+        if (filled) {
+            assert_true(count_rule(&f, "DOC001", GK_WARNING) >= 2);
+        } else {
+            assert_int_equal(count(&f, GK_WARNING) + count(&f, GK_ERROR), 0);
+            assert_int_equal(count_rule(&f, "DOC001", GK_INFO), 1);
+        }
+        gk_report_free(r);
+    }
+}
+
+/* Fingerprints: 16 hex digits, the same on a second run, none repeated in a
+ * document (the k-th finding with the same hash gets "-k"), and blind to
+ * where the finding stands (page, line). */
+static void test_fingerprints(void **state)
+{
+    (void)state;
+    gk_report *r = read_path(GK_SOURCE_DIR "/examples/final-2024-faulty.txt");
+    gk_findings f, g;
+    gk_check(r, &f);
+    assert_true(f.n > 5);
+    char **first = calloc(f.n, sizeof *first);
+    assert_non_null(first);
+    for (size_t i = 0; i < f.n; i++) {
+        const char *fp = f.items[i].fingerprint;
+        assert_non_null(fp);
+        assert_true(strspn(fp, "0123456789abcdef") == 16);
+        assert_true(fp[16] == '\0' || fp[16] == '-');
+        for (size_t j = 0; j < i; j++)
+            assert_string_not_equal(fp, first[j]);
+        first[i] = strdup(fp);
+    }
+    gk_check(r, &g);               /* again: the same */
+    assert_int_equal(g.n, f.n);
+    for (size_t i = 0; i < g.n; i++)
+        assert_string_equal(g.items[i].fingerprint, first[i]);
+    for (size_t i = 0; i < f.n; i++)
+        free(first[i]);
+    free(first);
+    gk_report_free(r);
+
+    /* Two identical wrong rows on different lines: one hash, "-2" on the
+     * second; moving the rows does not change them. */
+    for (int shift = 0; shift < 2; shift++) {
+        r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->year = 2025;
+        for (int k = 0; k < 2; k++) {
+            gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
+            gk_row *row = gk_table_add_row(r, t);
+            row->code = "2010101";
+            row->label = "人大会议费";     /* the catalog's name is 行政运行 */
+            row->pos = (gk_pos){.line = 10 * k + 1 + 5 * shift};
+        }
+        gk_check(r, &f);
+        size_t n = 0;
+        const char *a = NULL, *b = NULL;
+        for (size_t i = 0; i < f.n; i++)
+            if (strcmp(f.items[i].rule, "CLS003") == 0)
+                *(n++ == 0 ? &a : &b) = f.items[i].fingerprint;
+        assert_int_equal(n, 2);
+        assert_int_equal(strlen(a), 16);
+        assert_int_equal(strncmp(a, b, 16), 0);
+        assert_string_equal(b + 16, "-2");
+        gk_report_free(r);
+    }
+}
+
+/* CLS003 is a claim that the document names a code otherwise than the
+ * catalog: not for a name that holds the catalog's with a qualifier, a piece
+ * of it cut by the grid, nor one with a code's digits joined to it. */
+static void test_partial_names(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *code, *label;
+        int warned;
+    } CASES[] = {
+        {"2010101", "行政运行（人大事务）", 0},
+        {"2010101", "运行", 0},
+        {"2010101", "行政运行2010101", 0},
+        {"2010101", "", 0},
+        {"2010101", "机关服务", 1},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->year = 2025;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
+        gk_row *row = gk_table_add_row(r, t);
+        row->code = CASES[i].code;
+        row->label = CASES[i].label;
+        row->pos = (gk_pos){.line = 1};
+        gk_findings f;
+        gk_check(r, &f);
+        if (count_rule(&f, "CLS003", GK_WARNING) != (size_t)CASES[i].warned)
+            fail_msg("“%s”: CLS003 ×%zu, want %d", CASES[i].label,
+                     count_rule(&f, "CLS003", GK_WARNING), CASES[i].warned);
+        gk_report_free(r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1235,6 +1363,9 @@ int main(void)
         cmocka_unit_test(test_corpus_budget_classification),
         cmocka_unit_test(test_budget_office_operation),
         cmocka_unit_test(test_class_rows),
+        cmocka_unit_test(test_blank_template),
+        cmocka_unit_test(test_fingerprints),
+        cmocka_unit_test(test_partial_names),
         cmocka_unit_test(test_perturbation),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
