@@ -430,6 +430,38 @@ static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, cons
         }
     }
     free(kids);
+    /* Local items one level down whose own parent is not printed (西安: 301
+     * lists 3010201 津贴补贴, 3010202 改革性补贴 without 30102) are the
+     * parent's children too. */
+    size_t orphans = gk_table_code_children(t, prefix, child_len + 2, NULL, 0);
+    const gk_row **grand = malloc((orphans ? orphans : 1) * sizeof *grand);
+    if (!grand)
+        gk_out_of_memory();
+    gk_table_code_children(t, prefix, child_len + 2, grand, orphans);
+    for (size_t i = 0; children && plen && i < orphans; i++) {
+        const gk_row *row = grand[i];
+        char up[16];
+        if (child_len >= sizeof up)
+            break;
+        memcpy(up, row->code, child_len);
+        up[child_len] = '\0';
+        if (gk_table_find_code(t, up, GK_SIDE_NONE))
+            continue;
+        const gk_cell *c = gk_row_get(row, column);
+        if (nlocs < 64) {
+            locs[nlocs] = gk_location_of(t, row, column);
+            if (c && !c->text)
+                locs[nlocs].value = gk_amount_format(c->value, bufs[nlocs]);
+            nlocs++;
+        }
+        if (c && !c->text) {
+            gk_sum_add(&rhs.sum, at_table_precision(cx, t, c->value), 1);
+            rhs.nonblank++;
+            if (rhs.exact_ok)
+                rhs.exact_ok = gk_amount_add(rhs.exact, c->value, &rhs.exact);
+        }
+    }
+    free(grand);
     if (children == 0 || lhs.nonblank + rhs.nonblank == 0)
         return;
     char buf[GK_AMOUNT_BUFSIZE];

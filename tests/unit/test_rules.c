@@ -1342,6 +1342,38 @@ static void test_partial_names(void **state)
     }
 }
 
+/* A 类 whose items go one level further than its 款 for some of them
+ * (301 with 30101 and the local 3010201 / 3010202, no 30102 printed): the
+ * items without their 款 count toward the 类. */
+static void test_local_items_in_tree(void **state)
+{
+    (void)state;
+    static const char *const ROWS[][3] = {
+        {"301", "工资福利支出", "30.00"}, {"30101", "基本工资", "15.00"},
+        {"3010201", "津贴补贴", "10.00"}, {"3010202", "改革性补贴", "5.00"}};
+    for (int wrong = 0; wrong < 2; wrong++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->year = 2025;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC);
+        t->unit = GK_UNIT_WANYUAN;
+        for (int i = 0; i < 4; i++) {
+            gk_row *row = gk_table_add_row(r, t);
+            row->code = ROWS[i][0];
+            row->label = ROWS[i][1];
+            row->pos = (gk_pos){.line = i + 1};
+            const char *v = wrong && i == 0 ? "31.00" : ROWS[i][2];
+            gk_amount a;
+            assert_int_equal(gk_amount_parse(v, strlen(v), &a), GK_AMOUNT_OK);
+            gk_row_set(r, row, "金额", a);
+        }
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule(&f, "BUD028", GK_ERROR), wrong ? 1 : 0);
+        gk_report_free(r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1366,6 +1398,7 @@ int main(void)
         cmocka_unit_test(test_blank_template),
         cmocka_unit_test(test_fingerprints),
         cmocka_unit_test(test_partial_names),
+        cmocka_unit_test(test_local_items_in_tree),
         cmocka_unit_test(test_perturbation),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
