@@ -429,6 +429,51 @@ static void fingerprint_findings(gk_findings *out)
     free(hs);
 }
 
+/* Is the cell a location names absent from a row read on a line where the
+ * reader noted something left unread? */
+static bool unread_cell(const gk_report *r, const gk_location *l)
+{
+    if (l->table == GK_TABLE_UNKNOWN || !l->row || !l->column || !gk_unread_at(r, l->pos))
+        return false;
+    for (size_t i = 0; i < r->ntables; i++) {
+        const gk_table *t = &r->tables[i];
+        for (size_t k = 0; t->kind == l->table && k < t->nrows; k++) {
+            const gk_row *row = &t->rows[k];
+            const char *name = row->code ? row->code : row->label;
+            if (name && strcmp(name, l->row) == 0 && row->pos.line == l->pos.line &&
+                row->pos.page == l->pos.page && row->pos.part == l->pos.part)
+                return gk_row_get(row, l->column) == NULL;
+        }
+    }
+    return false;
+}
+
+/* A narrative amount compared with a table cell the reader could not read
+ * (absent, on a line where it noted something left unread) was compared
+ * with nothing: no claim.  An info says what was not verified. */
+static void unread_cells(gk_findings *out, size_t first_formula)
+{
+    for (size_t i = 0; i < first_formula; i++) {
+        gk_finding *x = &out->items[i];
+        if (x->severity == GK_INFO || strcmp(x->rule, "NAR001") != 0)
+            continue;
+        bool unread = false;
+        for (size_t k = 0; k < x->nlocs && !unread; k++) {
+            unread = unread_cell(out->report, &x->locs[k]);
+        }
+        if (!unread)
+            continue;
+        const char *advice = strstr(x->message, "；");
+        size_t keep = advice ? (size_t)(advice - x->message) : strlen(x->message);
+        gk_buf msg = GK_BUF_INIT;
+        gk_buf_printf(&msg, "%.*s；表中该栏读取时未能识别，未作核对", (int)keep, x->message);
+        x->message = gk_report_strndup(out->report, msg.data, msg.len);
+        gk_buf_free(&msg);
+        x->severity = GK_INFO;
+        x->expected = NULL;
+    }
+}
+
 void gk_check_with(gk_report *r, const gk_ruleset *extra, gk_findings *out)
 {
     memset(out, 0, sizeof *out);
@@ -440,6 +485,7 @@ void gk_check_with(gk_report *r, const gk_ruleset *extra, gk_findings *out)
     gk_formulas_check(gk_builtin_formulas(), r, out);
     if (extra)
         gk_formulas_check(&extra->formulas, r, out);
+    unread_cells(out, first_formula);
     demote_cascades(out, first_formula);
     blank_template(out);
     out->coverage.not_evaluated = (int)out->nskipped;

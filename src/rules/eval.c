@@ -340,6 +340,24 @@ static void skip(const ctx *cx, const gk_formula *f, const char *why, const char
     out->skipped[out->nskipped++] = gk_report_strdup(out->report, msg);
 }
 
+/* Did the reader note on this line that it left something unread ("“合计”栏的
+ * “3,643.37第6页，共45页”不是金额，按空白处理", "…，多余的未读取")?  A blank
+ * cell of a row read there is not known to be blank.  (Notes that only say
+ * where the reader placed the figures it read do not count: those figures
+ * are all there.)  The notes carry no kind, so their words tell. */
+bool gk_unread_at(const gk_report *r, gk_pos pos)
+{
+    if (!pos.line)
+        return false;
+    for (size_t i = 0; i < r->nnotes; i++) {
+        const gk_note *n = &r->notes[i];
+        if (n->pos.line == pos.line && n->pos.page == pos.page && n->pos.part == pos.part &&
+            n->message && (strstr(n->message, "按空白处理") || strstr(n->message, "未读取")))
+            return true;
+    }
+    return false;
+}
+
 /* Evaluate f with [*] bound to `bound` and [类] to `cls`. */
 static void evaluate(const ctx *cx, const gk_formula *f, const gk_table *const *tables,
                      const gk_row *bound, const char *cls)
@@ -372,6 +390,11 @@ static void evaluate(const ctx *cx, const gk_formula *f, const gk_table *const *
                 return;                 /* a row the document lacks: not evaluated */
             }
             const gk_cell *cell = row ? gk_row_get(row, terms[i].column) : NULL;
+            if (row && !cell && gk_unread_at(cx->r, row->pos)) {
+                skip(cx, f, "读取时未能识别“", row->label ? row->label : row->code,
+                     "”行的金额（见 gongkai parse 的提示）");
+                return;                 /* a blank that may be a figure not read */
+            }
             if (!subject && cls && row)
                 subject = row;
             side_add(cx, &sides[s], &terms[i], t, tables[0], cell);
@@ -398,6 +421,8 @@ static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, cons
     side_init(&lhs);
     side_init(&rhs);
     const gk_cell *pc = gk_row_get(parent, column);
+    if (!pc && gk_unread_at(cx->r, parent->pos))
+        return;                     /* a total not read is not a blank total */
     side_add(cx, &lhs, &total, t, t, pc);
     /* The parent's cell first, then every child's: all places involved. */
     gk_location locs[64];

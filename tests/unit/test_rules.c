@@ -1374,6 +1374,40 @@ static void test_local_items_in_tree(void **state)
     }
 }
 
+/* A blank cell on a line where the reader noted something it left unread
+ * ("“金额”栏的“3,643.37第6页”不是金额，按空白处理") is not known to be blank:
+ * the identities it takes part in are not evaluated.  The same blank with
+ * no such note is a blank total, an error. */
+static void test_unread_blank(void **state)
+{
+    (void)state;
+    for (int noted = 0; noted < 2; noted++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->year = 2025;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_SUMMARY);
+        t->unit = GK_UNIT_WANYUAN;
+        gk_row *in = gk_table_add_row(r, t);
+        in->label = "收入总计";
+        in->side = GK_SIDE_INCOME;
+        in->pos = (gk_pos){.line = 7};
+        gk_amount a;
+        assert_int_equal(gk_amount_parse("3643.37", 7, &a), GK_AMOUNT_OK);
+        gk_row_set(r, in, "金额", a);
+        gk_row *outr = gk_table_add_row(r, t);
+        outr->label = "支出总计";
+        outr->side = GK_SIDE_EXPENSE;
+        outr->pos = (gk_pos){.line = 7};
+        if (noted)
+            gk_report_note(r, (gk_pos){.line = 7}, "“金额”栏的“%s”不是金额，按空白处理",
+                           "3,643.37第6页，共45页");
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule(&f, "BUD001", GK_ERROR), noted ? 0 : 1);
+        gk_report_free(r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1399,6 +1433,7 @@ int main(void)
         cmocka_unit_test(test_fingerprints),
         cmocka_unit_test(test_partial_names),
         cmocka_unit_test(test_local_items_in_tree),
+        cmocka_unit_test(test_unread_blank),
         cmocka_unit_test(test_perturbation),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
