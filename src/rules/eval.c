@@ -358,6 +358,21 @@ bool gk_unread_at(const gk_report *r, gk_pos pos)
     return false;
 }
 
+/* A row printing fewer figures than the table has columns, its figures
+ * placed by the reader where the identities suggested
+ * (GK_CELL_RECONSTRUCTED).  A total left blank there is not known to be
+ * blank: the reader may have put the total's figure in another column ("合计
+ * 105.00" of a 政府性基金 table taken for 本年收入, 本年支出合计 left blank).
+ * (Its parts' blanks are judged: the reader placed them by the very tree
+ * identities, and a tree that still fails is mostly the document's.) */
+static bool guessed_row(const gk_row *row)
+{
+    for (size_t c = 0; c < row->ncells; c++)
+        if (row->cells[c].flags & GK_CELL_RECONSTRUCTED)
+            return true;
+    return false;
+}
+
 /* Evaluate f with [*] bound to `bound` and [类] to `cls`. */
 static void evaluate(const ctx *cx, const gk_formula *f, const gk_table *const *tables,
                      const gk_row *bound, const char *cls)
@@ -421,7 +436,7 @@ static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, cons
     side_init(&lhs);
     side_init(&rhs);
     const gk_cell *pc = gk_row_get(parent, column);
-    if (!pc && gk_unread_at(cx->r, parent->pos))
+    if (!pc && (gk_unread_at(cx->r, parent->pos) || guessed_row(parent)))
         return;                     /* a total not read is not a blank total */
     side_add(cx, &lhs, &total, t, t, pc);
     /* The parent's cell first, then every child's: all places involved. */
@@ -441,6 +456,10 @@ static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, cons
     for (size_t i = 0; i < children; i++) {
         const gk_row *row = kids[i];
         const gk_cell *c = gk_row_get(row, column);
+        if (!c && gk_unread_at(cx->r, row->pos)) {
+            free(kids);             /* a child's blank that may be a figure not read */
+            return;
+        }
         if (nlocs < 64) {
             locs[nlocs] = gk_location_of(t, row, column);
             if (c && !c->text)

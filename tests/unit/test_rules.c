@@ -1408,6 +1408,44 @@ static void test_unread_blank(void **state)
     }
 }
 
+/* A 合计 row printing one figure for several columns, placed by the reader
+ * (reconstructed) under 基本支出: its blank 合计 is not known to be blank,
+ * so 合计 = Σ 类 is not judged.  Read as printed (not reconstructed), the
+ * blank 合计 is an error. */
+static void test_guessed_total(void **state)
+{
+    (void)state;
+    for (int guessed = 0; guessed < 2; guessed++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->year = 2025;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
+        t->unit = GK_UNIT_WANYUAN;
+        gk_amount a;
+        assert_int_equal(gk_amount_parse("105.00", 6, &a), GK_AMOUNT_OK);
+        gk_row *total = gk_table_add_row(r, t);
+        total->label = "合计";
+        total->pos = (gk_pos){.line = 1};
+        gk_cell *c = gk_row_set(r, total, "基本支出", a);
+        if (guessed)
+            c->flags |= GK_CELL_RECONSTRUCTED;
+        gk_row *cls = gk_table_add_row(r, t);
+        cls->code = "221";
+        cls->label = "住房保障支出";
+        cls->pos = (gk_pos){.line = 2};
+        gk_row_set(r, cls, "合计", a);
+        gk_row_set(r, cls, "基本支出", a);
+        gk_findings f;
+        gk_check(r, &f);
+        size_t n = 0;
+        for (size_t i = 0; i < f.n; i++)
+            n += strcmp(f.items[i].rule, "BUD025") == 0 && f.items[i].severity == GK_ERROR &&
+                 f.items[i].locs[0].column && strcmp(f.items[i].locs[0].column, "合计") == 0;
+        assert_int_equal(n, guessed ? 0 : 1);
+        gk_report_free(r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1434,6 +1472,7 @@ int main(void)
         cmocka_unit_test(test_partial_names),
         cmocka_unit_test(test_local_items_in_tree),
         cmocka_unit_test(test_unread_blank),
+        cmocka_unit_test(test_guessed_total),
         cmocka_unit_test(test_perturbation),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
