@@ -428,6 +428,64 @@ static void evaluate(const ctx *cx, const gk_formula *f, const gk_table *const *
 
 /* ---- TREE: parents against their children ----------------------------------- */
 
+/* A child whose one part figure the reader placed by guess: a row printing
+ * its total and one part ("2120102 一般行政管理事务 1,037.82 1,037.82"), the
+ * part put under one of the tree's part columns.  *part gets the figure. */
+static bool movable_part(const gk_formula *f, const gk_row *row, gk_amount *part)
+{
+    if (!guessed_row(row) || f->nlhs < 2)
+        return false;
+    const gk_cell *tot = gk_row_get(row, f->lhs[0].column);
+    if (!tot || tot->text)
+        return false;
+    int parts = 0;
+    for (int k = 1; k < f->nlhs; k++) {
+        const gk_cell *c = gk_row_get(row, f->lhs[k].column);
+        if (c && !c->text && !gk_amount_is_zero(c->value)) {
+            parts++;
+            *part = c->value;
+        }
+    }
+    return parts == 1 && gk_amount_cmp(*part, tot->value) == 0;
+}
+
+/* Would another placement of the guessed children's figures make the
+ * parent's part equal Σ children?  Each movable child gives its figure or
+ * nothing to this column; the others as read.  Up to 20 movable children
+ * (2^20 sums); more, and the tree is judged as read. */
+#define MOVABLE_MAX 20
+
+static bool other_placement_holds(const gk_formula *f, const char *column, gk_amount want,
+                                  const gk_row *const *kids, size_t n)
+{
+    if (f->nlhs < 2 || strcmp(column, f->lhs[0].column) == 0)
+        return false;               /* the total column: printed, not moved */
+    gk_amount fixed = {0}, movable[MOVABLE_MAX];
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        gk_amount p;
+        if (movable_part(f, kids[i], &p)) {
+            if (m == MOVABLE_MAX)
+                return false;
+            movable[m++] = p;
+            continue;
+        }
+        const gk_cell *c = gk_row_get(kids[i], column);
+        if (c && !c->text && !gk_amount_add(fixed, c->value, &fixed))
+            return false;
+    }
+    for (unsigned long mask = 0; m && mask < (1ul << m); mask++) {
+        gk_amount sum = fixed;
+        bool ok = true;
+        for (size_t i = 0; i < m && ok; i++)
+            if (mask >> i & 1)
+                ok = gk_amount_add(sum, movable[i], &sum);
+        if (ok && gk_amount_cmp(sum, want) == 0)
+            return true;
+    }
+    return false;
+}
+
 static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, const char *column,
                      const gk_row *parent, size_t child_len)
 {
@@ -453,6 +511,21 @@ static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, cons
     if (!kids)
         gk_out_of_memory();
     gk_table_code_children(t, prefix, child_len, kids, children);
+    /* The reader placed its guessed figures by these very sums: when another
+     * placement makes this one hold, the failure is the guess's, not the
+     * document's (a row's 项目支出 put under 基本支出). */
+    if (pc && !pc->text && other_placement_holds(f, column, pc->value, kids, children)) {
+        gk_amount as_read = {0};
+        for (size_t i = 0; i < children; i++) {
+            const gk_cell *c = gk_row_get(kids[i], column);
+            if (c && !c->text)
+                (void)gk_amount_add(as_read, c->value, &as_read);
+        }
+        if (gk_amount_cmp(as_read, pc->value) != 0) {
+            free(kids);
+            return;
+        }
+    }
     for (size_t i = 0; i < children; i++) {
         const gk_row *row = kids[i];
         const gk_cell *c = gk_row_get(row, column);

@@ -1446,6 +1446,64 @@ static void test_guessed_total(void **state)
     }
 }
 
+/* Rows printing their total and one part, the part placed by the reader
+ * (reconstructed): when the reader's placement breaks 款 = Σ 项 and another
+ * placement keeps it, the failure is the guess's and not reported; when no
+ * placement can, it is (a 款 whose figure lost a digit). */
+static void test_other_placement(void **state)
+{
+    (void)state;
+    static const char *const KUAN[2] = {"2943.23", "294.23"};   /* right, digit lost */
+    for (int lost = 0; lost < 2; lost++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->year = 2025;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
+        t->unit = GK_UNIT_WANYUAN;
+        static const struct {
+            const char *code, *label, *total, *part, *col;
+            bool guessed;
+        } ROWS[] = {
+            {"201", "一般公共服务支出", "3981.05", NULL, NULL, false},
+            {"20101", "人大事务", "3981.05", NULL, NULL, false},
+            {"2010101", "行政运行", "1942.73", "1942.73", "项目支出", true},   /* wrongly */
+            {"2010102", "一般行政管理事务", "1037.82", "1037.82", "基本支出", true},
+            {"2010104", "人大会议", "1000.50", "1000.50", "基本支出", true},
+        };
+        for (size_t i = 0; i < sizeof ROWS / sizeof *ROWS; i++) {
+            gk_row *row = gk_table_add_row(r, t);
+            row->code = ROWS[i].code;
+            row->label = ROWS[i].label;
+            row->pos = (gk_pos){.line = (int)i + 1};
+            gk_amount a;
+            assert_int_equal(gk_amount_parse(ROWS[i].total, strlen(ROWS[i].total), &a),
+                             GK_AMOUNT_OK);
+            gk_cell *c = gk_row_set(r, row, "合计", a);
+            c->flags |= ROWS[i].guessed ? GK_CELL_RECONSTRUCTED : 0;
+            if (ROWS[i].part) {
+                c = gk_row_set(r, row, ROWS[i].col, a);
+                c->flags |= GK_CELL_RECONSTRUCTED;
+            } else {
+                /* 基本支出 2943.23 (1942.73 + 1000.50), 项目支出 1037.82 */
+                const char *b = i == 1 ? KUAN[lost] : "2943.23";
+                assert_int_equal(gk_amount_parse(b, strlen(b), &a), GK_AMOUNT_OK);
+                gk_row_set(r, row, "基本支出", a);
+                assert_int_equal(gk_amount_parse("1037.82", 7, &a), GK_AMOUNT_OK);
+                gk_row_set(r, row, "项目支出", a);
+            }
+        }
+        gk_findings f;
+        gk_check(r, &f);
+        size_t n = 0;
+        for (size_t i = 0; i < f.n; i++)
+            n += strcmp(f.items[i].rule, "BUD025") == 0 && f.items[i].severity == GK_ERROR &&
+                 strcmp(f.items[i].locs[0].row, "20101") == 0 &&
+                 strcmp(f.items[i].locs[0].column, "基本支出") == 0;
+        assert_int_equal(n, lost ? 1 : 0);
+        gk_report_free(r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1473,6 +1531,7 @@ int main(void)
         cmocka_unit_test(test_local_items_in_tree),
         cmocka_unit_test(test_unread_blank),
         cmocka_unit_test(test_guessed_total),
+        cmocka_unit_test(test_other_placement),
         cmocka_unit_test(test_perturbation),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
