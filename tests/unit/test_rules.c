@@ -1270,7 +1270,9 @@ static void test_fingerprints(void **state)
         assert_true(fp[16] == '\0' || fp[16] == '-');
         for (size_t j = 0; j < i; j++)
             assert_string_not_equal(fp, first[j]);
-        first[i] = strdup(fp);
+        first[i] = malloc(strlen(fp) + 1);
+        assert_non_null(first[i]);
+        memcpy(first[i], fp, strlen(fp) + 1);
     }
     gk_check(r, &g);               /* again: the same */
     assert_int_equal(g.n, f.n);
