@@ -1506,6 +1506,37 @@ static void test_other_placement(void **state)
     }
 }
 
+/* A 绩效自评表 row on which the reader left a cell unread ("100%10" under
+ * 得分): its 执行率 10 may be the 分值 a column off, so PRF001 does not
+ * judge it; the same row read whole is an error. */
+static void test_perf_unread_row(void **state)
+{
+    (void)state;
+    for (int noted = 0; noted < 2; noted++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_FINAL;
+        r->year = 2022;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_PERF_PROJECT);
+        gk_row *row = gk_table_add_row(r, t);
+        row->label = "年度资金总额";
+        row->pos = (gk_pos){.line = 5, .page = 109};
+        static const char *const CELLS[][2] = {
+            {"全年预算数", "3195.8"}, {"全年执行数", "3195.8"}, {"执行率", "10"}};
+        for (int i = 0; i < 3; i++) {
+            gk_amount a;
+            assert_int_equal(gk_amount_parse(CELLS[i][1], strlen(CELLS[i][1]), &a), GK_AMOUNT_OK);
+            gk_row_set(r, row, CELLS[i][0], a);
+        }
+        if (noted)
+            gk_report_note(r, (gk_pos){.line = 5, .page = 109}, "“得分”栏的“%s”不是金额，按空白处理",
+                           "100%10");
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule(&f, "PRF001", GK_ERROR), noted ? 0 : 1);
+        gk_report_free(r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1534,6 +1565,7 @@ int main(void)
         cmocka_unit_test(test_unread_blank),
         cmocka_unit_test(test_guessed_total),
         cmocka_unit_test(test_other_placement),
+        cmocka_unit_test(test_perf_unread_row),
         cmocka_unit_test(test_perturbation),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
