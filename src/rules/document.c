@@ -249,6 +249,22 @@ static const char *stated_for(const gk_report *r, const prose *pr, const char *w
     return NULL;
 }
 
+/* A 目录 that lists the table by its number and says why it is empty
+ * ("表9  2019年部门综合预算政府性基金收支表  是  本单位无政府性基金预算": some
+ * sets are told to give the reason there) explains it. */
+static bool listed_as_empty(const gk_report *r, const char *number)
+{
+    size_t n = strlen(number);
+    for (size_t i = 0; n && i < r->nparagraphs; i++) {
+        const char *p = r->paragraphs[i].text;
+        while (*p == ' ')
+            p++;
+        if (strncmp(p, number, n) == 0 && !is_digit(p[n]) && strstr(p + n, "无"))
+            return true;
+    }
+    return false;
+}
+
 static void check_empty_tables(const gk_report *r, gk_findings *out)
 {
     prose pr = {0};
@@ -275,7 +291,7 @@ static void check_empty_tables(const gk_report *r, gk_findings *out)
             built = true;
             stated = stated_for(r, &pr, word, explain_only, buf, sizeof buf, &where, &explained);
         }
-        if (explained && !stated)
+        if (!stated && (explained || (t->number && listed_as_empty(r, t->number))))
             continue;
         gk_location loc = gk_location_of(t, NULL, NULL);
         const char *title = t->title ? t->title : gk_table_kind_title(t->kind);

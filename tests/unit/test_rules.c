@@ -1537,6 +1537,41 @@ static void test_perf_unread_row(void **state)
     }
 }
 
+/* An empty table whose reason the 目录 gives, by the table's number
+ * ("表9 …政府性基金收支表 是 本单位无政府性基金预算"), is explained: no
+ * COMP003.  Without that line, a warning. */
+static void test_empty_listed_in_contents(void **state)
+{
+    (void)state;
+    for (int listed = 0; listed < 2; listed++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->year = 2019;
+        int line = 1;
+        if (listed)
+            gk_report_add_paragraph(r, NULL, "表9 2019年部门综合预算政府性基金收支表 是 本单位无政府性基金预算",
+                                    (gk_pos){.line = line++});
+        static const char *const TEXT[] = {
+            "2019年收入预算3,643.37万元，比上年增加100.00万元。",
+            "2019年支出预算3,643.37万元，其中基本支出2,022.39万元。",
+            "一般公共预算拨款收入3,643.37万元。",
+            "“三公”经费预算50.00万元。"};
+        for (size_t i = 0; i < sizeof TEXT / sizeof *TEXT; i++)
+            gk_report_add_paragraph(r, "一、收支预算总体情况", TEXT[i], (gk_pos){.line = line++});
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_GOV_FUND);
+        t->title = "2019年部门综合预算政府性基金收支表";
+        t->number = "表9";
+        t->pos = (gk_pos){.line = line++};
+        gk_row *row = gk_table_add_row(r, t);
+        row->label = "合计";
+        row->pos = (gk_pos){.line = line++};
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule(&f, "COMP003", GK_WARNING), listed ? 0 : 1);
+        gk_report_free(r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1566,6 +1601,7 @@ int main(void)
         cmocka_unit_test(test_guessed_total),
         cmocka_unit_test(test_other_placement),
         cmocka_unit_test(test_perf_unread_row),
+        cmocka_unit_test(test_empty_listed_in_contents),
         cmocka_unit_test(test_perturbation),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
