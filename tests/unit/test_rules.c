@@ -1572,6 +1572,32 @@ static void test_empty_listed_in_contents(void **state)
     }
 }
 
+/* 执行率 printed "—" on a 其中 row is no rate: not judged.  A printed 0 is. */
+static void test_perf_dash_rate(void **state)
+{
+    (void)state;
+    static const char *const RATE[2] = {"—", "0"};
+    for (int zero = 0; zero < 2; zero++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_FINAL;
+        r->year = 2022;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_PERF_PROJECT);
+        gk_row *row = gk_table_add_row(r, t);
+        row->label = "财政拨款";
+        row->pos = (gk_pos){.line = 3};
+        const char *cells[][2] = {{"全年预算数", "1072"}, {"全年执行数", "1072"}, {"执行率", RATE[zero]}};
+        for (int i = 0; i < 3; i++) {
+            gk_amount a;
+            assert_int_equal(gk_amount_parse(cells[i][1], strlen(cells[i][1]), &a), GK_AMOUNT_OK);
+            gk_row_set(r, row, cells[i][0], a);
+        }
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule(&f, "PRF001", GK_ERROR), zero ? 1 : 0);
+        gk_report_free(r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1602,6 +1628,7 @@ int main(void)
         cmocka_unit_test(test_other_placement),
         cmocka_unit_test(test_perf_unread_row),
         cmocka_unit_test(test_empty_listed_in_contents),
+        cmocka_unit_test(test_perf_dash_rate),
         cmocka_unit_test(test_perturbation),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
