@@ -408,23 +408,41 @@ static uint64_t finding_hash(const gk_finding *x)
     return hash_quotes(h, x->message);
 }
 
-/* After sorting, so that the "-k" of a repeated hash follows the document. */
+/* After sorting, so that the "-k" of a repeated hash follows the document:
+ * hashes sorted with their positions, each run numbered in position order
+ * (n log n: a document may have tens of thousands of findings). */
+typedef struct {
+    uint64_t hash;
+    size_t at;
+} hashed;
+
+static int cmp_hashed(const void *a, const void *b)
+{
+    const hashed *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return x->at < y->at ? -1 : x->at > y->at;
+}
+
 static void fingerprint_findings(gk_findings *out)
 {
-    uint64_t *hs = malloc((out->n ? out->n : 1) * sizeof *hs);
+    if (out->n == 0)
+        return;
+    hashed *hs = malloc(out->n * sizeof *hs);
     if (!hs)
         gk_out_of_memory();
+    for (size_t i = 0; i < out->n; i++)
+        hs[i] = (hashed){finding_hash(&out->items[i]), i};
+    qsort(hs, out->n, sizeof *hs, cmp_hashed);
+    size_t k = 1;
     for (size_t i = 0; i < out->n; i++) {
-        hs[i] = finding_hash(&out->items[i]);
-        size_t k = 1;
-        for (size_t j = 0; j < i; j++)
-            k += hs[j] == hs[i];
+        k = i > 0 && hs[i].hash == hs[i - 1].hash ? k + 1 : 1;
         char buf[40];
         if (k == 1)
-            snprintf(buf, sizeof buf, "%016" PRIx64, hs[i]);
+            snprintf(buf, sizeof buf, "%016" PRIx64, hs[i].hash);
         else
-            snprintf(buf, sizeof buf, "%016" PRIx64 "-%zu", hs[i], k);
-        out->items[i].fingerprint = gk_report_strdup(out->report, buf);
+            snprintf(buf, sizeof buf, "%016" PRIx64 "-%zu", hs[i].hash, k);
+        out->items[hs[i].at].fingerprint = gk_report_strdup(out->report, buf);
     }
     free(hs);
 }

@@ -451,9 +451,10 @@ static bool movable_part(const gk_formula *f, const gk_row *row, gk_amount *part
 
 /* Would another placement of the guessed children's figures make the
  * parent's part equal Σ children?  Each movable child gives its figure or
- * nothing to this column; the others as read.  Up to 20 movable children
- * (2^20 sums); more, and the tree is judged as read. */
-#define MOVABLE_MAX 20
+ * nothing to this column; the others as read.  Asked only of a sum that
+ * fails as read; up to 16 movable children (2^16 sums), more and the tree is
+ * judged as read. */
+#define MOVABLE_MAX 16
 
 static bool other_placement_holds(const gk_formula *f, const char *column, gk_amount want,
                                   const gk_row *const *kids, size_t n)
@@ -514,14 +515,15 @@ static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, cons
     /* The reader placed its guessed figures by these very sums: when another
      * placement makes this one hold, the failure is the guess's, not the
      * document's (a row's 项目支出 put under 基本支出). */
-    if (pc && !pc->text && other_placement_holds(f, column, pc->value, kids, children)) {
+    if (pc && !pc->text) {
         gk_amount as_read = {0};
         for (size_t i = 0; i < children; i++) {
             const gk_cell *c = gk_row_get(kids[i], column);
             if (c && !c->text)
                 (void)gk_amount_add(as_read, c->value, &as_read);
         }
-        if (gk_amount_cmp(as_read, pc->value) != 0) {
+        if (gk_amount_cmp(as_read, pc->value) != 0 &&
+            other_placement_holds(f, column, pc->value, kids, children)) {
             free(kids);
             return;
         }
