@@ -55,6 +55,13 @@ typedef struct gk_finding {
      * row's code and name with the figure, the narrative's sentence, the
      * table's title; NULL when nothing is printed there. */
     const char *quote;
+    /* What identifies the finding in its document whatever the layout: 16
+     * hex digits hashing the rule, each place's table kind, row, column and
+     * printed value, the expected and actual figures and the document's words
+     * the message quotes (“…”) — not page, line or file name, so that it
+     * survives re-running and re-rendering.  The k-th finding of a document
+     * with the same hash gets "-k" (k ≥ 2).  Set by gk_check. */
+    const char *fingerprint;
 } gk_finding;
 
 /* Is f a finding of `rule`, itself or as one of those it stands for? */

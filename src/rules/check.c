@@ -3,7 +3,9 @@
  */
 #include "gongkai/check.h"
 
+#include <inttypes.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -338,6 +340,162 @@ static void demote_cascades(gk_findings *out, size_t first_formula)
     }
 }
 
+/* A blank template (a 公开 form before anyone filled it in: its tables hold
+ * no amount at all, its text "XX" placeholders) is not a disclosure: its
+ * empty tables, its placeholders, the "……" after its sample names are what a
+ * template is, not mistakes of a document.  One info says so; the warnings
+ * and errors are dropped.  A document with any figure is checked in full
+ * (placeholders left in a filled-in document stay DOC001 warnings). */
+static void blank_template(gk_findings *out)
+{
+    if (out->report->ntables == 0 || out->coverage.cells > 0)
+        return;
+    size_t marks = 0, first = 0;
+    for (size_t i = 0; i < out->n; i++)
+        if (strcmp(out->items[i].rule, "DOC001") == 0 && marks++ == 0)
+            first = i;
+    if (marks == 0)
+        return;
+    gk_location loc = out->items[first].locs[0];
+    const char *mark = loc.value ? loc.value : "XX";
+    size_t keep = 0;
+    for (size_t i = 0; i < out->n; i++)
+        if (out->items[i].severity == GK_INFO)
+            out->items[keep++] = out->items[i];
+    out->n = keep;
+    gk_report_finding(out, "DOC001", GK_INFO, &loc,
+                      "文档是未填写的空白模板：各表没有任何金额，文中有 %zu 处模板占位内容（如“%s”）；"
+                      "模板不是公开文档，未作审核，填写后再检查", marks, mark);
+}
+
+/* FNV-1a, 64 bits: a field at a time, each closed by a separator byte so
+ * that ("ab", "c") and ("a", "bc") differ, NULL apart from "". */
+static uint64_t hash_field(uint64_t h, const char *s)
+{
+    if (s)
+        for (; *s; s++)
+            h = (h ^ (unsigned char)*s) * 0x100000001b3ULL;
+    return (h ^ (s ? 0x1eu : 0x1fu)) * 0x100000001b3ULL;
+}
+
+/* The document's words a message quotes (“住房公积金”): they tell apart the
+ * findings of one rule that carry no figure, and do not change when the
+ * rule's wording does. */
+static uint64_t hash_quotes(uint64_t h, const char *msg)
+{
+    static const char OPEN[] = "“", CLOSE[] = "”";
+    for (const char *p = strstr(msg, OPEN); p; p = strstr(p, OPEN)) {
+        p += sizeof OPEN - 1;
+        const char *q = strstr(p, CLOSE);
+        if (!q)
+            break;
+        for (const char *c = p; c < q; c++)
+            h = (h ^ (unsigned char)*c) * 0x100000001b3ULL;
+        h = (h ^ 0x1du) * 0x100000001b3ULL;
+        p = q + sizeof CLOSE - 1;
+    }
+    return h;
+}
+
+static uint64_t finding_hash(const gk_finding *x)
+{
+    uint64_t h = hash_field(0xcbf29ce484222325ULL, x->rule);
+    for (size_t i = 0; i < x->nlocs; i++) {
+        const gk_location *l = &x->locs[i];
+        h = hash_field(h, gk_table_kind_name(l->table));
+        h = hash_field(h, l->row);
+        h = hash_field(h, l->column);
+        h = hash_field(h, l->value);
+    }
+    h = hash_field(h, x->expected);
+    h = hash_field(h, x->actual);
+    return hash_quotes(h, x->message);
+}
+
+/* After sorting, so that the "-k" of a repeated hash follows the document:
+ * hashes sorted with their positions, each run numbered in position order
+ * (n log n: a document may have tens of thousands of findings). */
+typedef struct {
+    uint64_t hash;
+    size_t at;
+} hashed;
+
+static int cmp_hashed(const void *a, const void *b)
+{
+    const hashed *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return x->at < y->at ? -1 : x->at > y->at;
+}
+
+static void fingerprint_findings(gk_findings *out)
+{
+    if (out->n == 0)
+        return;
+    hashed *hs = malloc(out->n * sizeof *hs);
+    if (!hs)
+        gk_out_of_memory();
+    for (size_t i = 0; i < out->n; i++)
+        hs[i] = (hashed){finding_hash(&out->items[i]), i};
+    qsort(hs, out->n, sizeof *hs, cmp_hashed);
+    size_t k = 1;
+    for (size_t i = 0; i < out->n; i++) {
+        k = i > 0 && hs[i].hash == hs[i - 1].hash ? k + 1 : 1;
+        char buf[40];
+        if (k == 1)
+            snprintf(buf, sizeof buf, "%016" PRIx64, hs[i].hash);
+        else
+            snprintf(buf, sizeof buf, "%016" PRIx64 "-%zu", hs[i].hash, k);
+        out->items[hs[i].at].fingerprint = gk_report_strdup(out->report, buf);
+    }
+    free(hs);
+}
+
+/* Is the cell a location names absent from a row read on a line where the
+ * reader noted something left unread? */
+static bool unread_cell(const gk_report *r, const gk_location *l)
+{
+    if (l->table == GK_TABLE_UNKNOWN || !l->row || !l->column || !gk_unread_at(r, l->pos))
+        return false;
+    for (size_t i = 0; i < r->ntables; i++) {
+        const gk_table *t = &r->tables[i];
+        for (size_t k = 0; t->kind == l->table && k < t->nrows; k++) {
+            const gk_row *row = &t->rows[k];
+            const char *name = row->code ? row->code : row->label;
+            if (name && strcmp(name, l->row) == 0 && row->pos.line == l->pos.line &&
+                row->pos.page == l->pos.page && row->pos.part == l->pos.part)
+                return gk_row_get(row, l->column) == NULL;
+        }
+    }
+    return false;
+}
+
+/* A narrative amount compared with a table cell the reader could not read
+ * (absent, on a line where it noted something left unread) was compared
+ * with nothing: no claim.  An info says what was not verified. */
+static void unread_cells(gk_findings *out, size_t first_formula)
+{
+    for (size_t i = 0; i < first_formula; i++) {
+        gk_finding *x = &out->items[i];
+        if (x->severity == GK_INFO || strcmp(x->rule, "NAR001") != 0)
+            continue;
+        bool unread = false;
+        for (size_t k = 0; k < x->nlocs && !unread; k++) {
+            unread = unread_cell(out->report, &x->locs[k]);
+        }
+        if (!unread)
+            continue;
+        const char *advice = strstr(x->message, "；");
+        size_t keep = advice ? (size_t)(advice - x->message) : strlen(x->message);
+        gk_buf msg = GK_BUF_INIT;
+        gk_buf_printf(&msg, "%.*s；表中该栏读取时未能识别，未作核对", (int)keep, x->message);
+        x->message = gk_report_strndup(out->report, msg.data, msg.len);
+        gk_buf_free(&msg);
+        x->severity = GK_INFO;
+        x->expected = NULL;
+    }
+}
+
 void gk_check_with(gk_report *r, const gk_ruleset *extra, gk_findings *out)
 {
     memset(out, 0, sizeof *out);
@@ -349,11 +507,14 @@ void gk_check_with(gk_report *r, const gk_ruleset *extra, gk_findings *out)
     gk_formulas_check(gk_builtin_formulas(), r, out);
     if (extra)
         gk_formulas_check(&extra->formulas, r, out);
+    unread_cells(out, first_formula);
     demote_cascades(out, first_formula);
-    gk_group_findings(out, first_formula);
+    gk_group_findings(out, first_formula);   /* first_formula still marks the formulas' */
+    blank_template(out);
     gk_quote_findings(out);
     out->coverage.not_evaluated = (int)out->nskipped;
     sort_findings(out);
+    fingerprint_findings(out);
 }
 
 void gk_check(gk_report *r, gk_findings *out)

@@ -106,6 +106,21 @@ static size_t other_catalog_names(const gk_report *r, const gk_table *t,
     return differ >= OTHER_CATALOG_MIN && differ * 3 >= known ? differ : 0;
 }
 
+/* A printed name that holds the catalog's with more words ("资本金注入（基本
+ * 建设）", "行政运行（人力资源和社会保障管理事务）": a local qualifier), a piece
+ * of it ("障缴费", "费": a name the grid cut), or a digit (a code the grid
+ * joined to it, "机关事业单位基本养老保险50102") is no other name for the
+ * code: not a claim that the document names it wrongly. */
+static bool partial_name(const char *printed, const char *name)
+{
+    char kp[GK_NAME_KEY_MAX], kn[GK_NAME_KEY_MAX];
+    if (gk_name_key(printed, kp) == 0 || gk_name_key(name, kn) == 0)
+        return true;
+    if (strpbrk(kp, "0123456789"))
+        return true;
+    return strstr(kp, kn) || strstr(kn, kp);
+}
+
 static void check_name(const gk_report *r, const gk_table *t, const gk_row *row,
                        gk_class_system sys, bool unknown_noted, gk_findings *out)
 {
@@ -126,6 +141,8 @@ static void check_name(const gk_report *r, const gk_table *t, const gk_row *row,
         break;
     case GK_NAME_OTHER_YEAR:
     case GK_NAME_MISMATCH: {
+        if (m == GK_NAME_MISMATCH && partial_name(row->label, e->name))
+            break;
         bool sure = e->confirmed && r->year && (!e->from || r->year >= e->from) &&
                     (!e->to || r->year <= e->to);
         gk_finding *f = gk_report_finding(
@@ -224,7 +241,8 @@ static void check_names_agree(const gk_report *r, const bool *other, gk_findings
                 ft = &r->tables[tj];
                 fj = tj;
             }
-            if (!first || same_name(first->label, row->label))
+            if (!first || same_name(first->label, row->label) ||
+                partial_name(row->label, first->label))   /* a piece: a cut or joined name */
                 continue;
             const gk_catalog_entry *e;
             if (other[ti] || other[fj] || name_differs(r, kind, row, &e) ||

@@ -68,8 +68,10 @@ static void check_sections(const gk_report *r, gk_findings *out)
         {"预算绩效情况说明", {"绩效"}},
         {"名词解释", {"名词解释"}},
     };
+    /* Tables published without their 情况说明 (a 公开报表 of its own, its
+     * 目录 and notes the only text): the parts are in the other file. */
     if ((r->kind != GK_DOC_FINAL && r->kind != GK_DOC_BUDGET) || r->nparagraphs == 0 ||
-        r->ntables == 0)
+        r->ntables == 0 || !gk_report_has_narrative(r))
         return;
     for (size_t k = 0; k < sizeof PARTS / sizeof *PARTS; k++) {
         bool found = false;
@@ -247,6 +249,22 @@ static const char *stated_for(const gk_report *r, const prose *pr, const char *w
     return NULL;
 }
 
+/* A 目录 that lists the table by its number and says why it is empty
+ * ("表9  2019年部门综合预算政府性基金收支表  是  本单位无政府性基金预算": some
+ * sets are told to give the reason there) explains it. */
+static bool listed_as_empty(const gk_report *r, const char *number)
+{
+    size_t n = strlen(number);
+    for (size_t i = 0; n && i < r->nparagraphs; i++) {
+        const char *p = r->paragraphs[i].text;
+        while (*p == ' ')
+            p++;
+        if (strncmp(p, number, n) == 0 && !is_digit(p[n]) && strstr(p + n, "无"))
+            return true;
+    }
+    return false;
+}
+
 static void check_empty_tables(const gk_report *r, gk_findings *out)
 {
     prose pr = {0};
@@ -273,7 +291,7 @@ static void check_empty_tables(const gk_report *r, gk_findings *out)
             built = true;
             stated = stated_for(r, &pr, word, explain_only, buf, sizeof buf, &where, &explained);
         }
-        if (explained && !stated)
+        if (!stated && (explained || (t->number && listed_as_empty(r, t->number))))
             continue;
         gk_location loc = gk_location_of(t, NULL, NULL);
         const char *title = t->title ? t->title : gk_table_kind_title(t->kind);
@@ -287,7 +305,10 @@ static void check_empty_tables(const gk_report *r, gk_findings *out)
             at_text.pos = where->pos;
             at_text.value = stated;
             gk_finding_locate(out, x, &at_text);
-        } else {
+        } else if (t->nrows > 0 && gk_report_has_narrative(r)) {
+            /* Not when no row at all was read (not even its 合计: the reader
+             * may have failed on a table whose figures are there), nor when
+             * the 情况说明 that may explain it is published apart. */
             gk_report_finding(out, "COMP003", GK_WARNING, &loc,
                               "“%s”没有任何数字，也没有说明为何为空；无数据的表应在表下注明原因"
                               "（如“本部门无…，故本表无数据”）",
@@ -591,6 +612,8 @@ static void check_scope(const gk_report *r, gk_findings *out)
         return;
     for (size_t i = 0; i < r->ntables; i++) {
         const gk_table *t = &r->tables[i];
+        if (is_form(t->kind))     /* "口岸单位补贴项目绩效目标表": a project's name */
+            continue;
         const char *w = t->title ? gk_title_scope(t->title) : NULL;
         if (!w || strcmp(w, doc) == 0)
             continue;
@@ -647,6 +670,19 @@ static const char *titled_unit(const char *text, char *buf, size_t size)
     if (strlen(text) > 150)
         return NULL;
     const char *p = text;
+    while (*p == '#' || *p == ' ')      /* Markdown heading marks printed as text */
+        p++;
+    if (strncmp(p, "附件", strlen("附件")) == 0) {   /* "附件：", "附件1：" */
+        const char *c = p + strlen("附件");
+        while (*c >= '0' && *c <= '9')
+            c++;
+        if (strncmp(c, "：", strlen("：")) == 0)
+            p = c + strlen("：");
+        else if (*c == ':')
+            p = c + 1;
+        while (*p == ' ')
+            p++;
+    }
     if (strncmp(p, "第", strlen("第")) == 0 && strstr(p, "部分")) {
         p = strstr(p, "部分") + strlen("部分");
         while (*p == ' ')
@@ -695,6 +731,11 @@ static void check_titled_units(const gk_report *r, gk_findings *out)
         const gk_paragraph *p = &r->paragraphs[i];
         if (!titled_unit(p->text, name, sizeof name) ||
             strcmp(bare_name(name, bare, sizeof bare), doc) == 0)
+            continue;
+        /* "北京市信访办公室部门 2026 年度部门预算": the 部门 of the unit, not
+         * another name. */
+        size_t nb = strlen(bare), nd = strlen(doc), nm = strlen("部门");
+        if (nb == nd + nm && strncmp(bare, doc, nd) == 0 && strcmp(bare + nd, "部门") == 0)
             continue;
         gk_location loc = at(p->pos, name);
         gk_report_finding(out, "DOC004", GK_WARNING, &loc,

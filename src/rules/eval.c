@@ -340,6 +340,39 @@ static void skip(const ctx *cx, const gk_formula *f, const char *why, const char
     out->skipped[out->nskipped++] = gk_report_strdup(out->report, msg);
 }
 
+/* Did the reader note on this line that it left something unread ("“合计”栏的
+ * “3,643.37第6页，共45页”不是金额，按空白处理", "…，多余的未读取")?  A blank
+ * cell of a row read there is not known to be blank.  (Notes that only say
+ * where the reader placed the figures it read do not count: those figures
+ * are all there.)  The notes carry no kind, so their words tell. */
+bool gk_unread_at(const gk_report *r, gk_pos pos)
+{
+    if (!pos.line)
+        return false;
+    for (size_t i = 0; i < r->nnotes; i++) {
+        const gk_note *n = &r->notes[i];
+        if (n->pos.line == pos.line && n->pos.page == pos.page && n->pos.part == pos.part &&
+            n->message && (strstr(n->message, "按空白处理") || strstr(n->message, "未读取")))
+            return true;
+    }
+    return false;
+}
+
+/* A row printing fewer figures than the table has columns, its figures
+ * placed by the reader where the identities suggested
+ * (GK_CELL_RECONSTRUCTED).  A total left blank there is not known to be
+ * blank: the reader may have put the total's figure in another column ("合计
+ * 105.00" of a 政府性基金 table taken for 本年收入, 本年支出合计 left blank).
+ * (Its parts' blanks are judged: the reader placed them by the very tree
+ * identities, and a tree that still fails is mostly the document's.) */
+static bool guessed_row(const gk_row *row)
+{
+    for (size_t c = 0; c < row->ncells; c++)
+        if (row->cells[c].flags & GK_CELL_RECONSTRUCTED)
+            return true;
+    return false;
+}
+
 /* Evaluate f with [*] bound to `bound` and [类] to `cls`. */
 static void evaluate(const ctx *cx, const gk_formula *f, const gk_table *const *tables,
                      const gk_row *bound, const char *cls)
@@ -375,6 +408,11 @@ static void evaluate(const ctx *cx, const gk_formula *f, const gk_table *const *
                 return;                 /* a row the document lacks: not evaluated */
             }
             const gk_cell *cell = row ? gk_row_get(row, terms[i].column) : NULL;
+            if (row && !cell && gk_unread_at(cx->r, row->pos)) {
+                skip(cx, f, "读取时未能识别“", row->label ? row->label : row->code,
+                     "”行的金额（见 gongkai parse 的提示）");
+                return;                 /* a blank that may be a figure not read */
+            }
             if (!subject && cls && row)
                 subject = row;
             side_add(cx, &sides[s], &terms[i], t, tables[0], cell);
@@ -394,6 +432,65 @@ static void evaluate(const ctx *cx, const gk_formula *f, const gk_table *const *
 
 /* ---- TREE: parents against their children ----------------------------------- */
 
+/* A child whose one part figure the reader placed by guess: a row printing
+ * its total and one part ("2120102 一般行政管理事务 1,037.82 1,037.82"), the
+ * part put under one of the tree's part columns.  *part gets the figure. */
+static bool movable_part(const gk_formula *f, const gk_row *row, gk_amount *part)
+{
+    if (!guessed_row(row) || f->nlhs < 2)
+        return false;
+    const gk_cell *tot = gk_row_get(row, f->lhs[0].column);
+    if (!tot || tot->text)
+        return false;
+    int parts = 0;
+    for (int k = 1; k < f->nlhs; k++) {
+        const gk_cell *c = gk_row_get(row, f->lhs[k].column);
+        if (c && !c->text && !gk_amount_is_zero(c->value)) {
+            parts++;
+            *part = c->value;
+        }
+    }
+    return parts == 1 && gk_amount_cmp(*part, tot->value) == 0;
+}
+
+/* Would another placement of the guessed children's figures make the
+ * parent's part equal Σ children?  Each movable child gives its figure or
+ * nothing to this column; the others as read.  Asked only of a sum that
+ * fails as read; up to 16 movable children (2^16 sums), more and the tree is
+ * judged as read. */
+#define MOVABLE_MAX 16
+
+static bool other_placement_holds(const gk_formula *f, const char *column, gk_amount want,
+                                  const gk_row *const *kids, size_t n)
+{
+    if (f->nlhs < 2 || strcmp(column, f->lhs[0].column) == 0)
+        return false;               /* the total column: printed, not moved */
+    gk_amount fixed = {0}, movable[MOVABLE_MAX];
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        gk_amount p;
+        if (movable_part(f, kids[i], &p)) {
+            if (m == MOVABLE_MAX)
+                return false;
+            movable[m++] = p;
+            continue;
+        }
+        const gk_cell *c = gk_row_get(kids[i], column);
+        if (c && !c->text && !gk_amount_add(fixed, c->value, &fixed))
+            return false;
+    }
+    for (unsigned long mask = 0; m && mask < (1ul << m); mask++) {
+        gk_amount sum = fixed;
+        bool ok = true;
+        for (size_t i = 0; i < m && ok; i++)
+            if (mask >> i & 1)
+                ok = gk_amount_add(sum, movable[i], &sum);
+        if (ok && gk_amount_cmp(sum, want) == 0)
+            return true;
+    }
+    return false;
+}
+
 static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, const char *column,
                      const gk_row *parent, size_t child_len)
 {
@@ -402,6 +499,8 @@ static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, cons
     side_init(&lhs);
     side_init(&rhs);
     const gk_cell *pc = gk_row_get(parent, column);
+    if (!pc && (gk_unread_at(cx->r, parent->pos) || guessed_row(parent)))
+        return;                     /* a total not read is not a blank total */
     side_add(cx, &lhs, &total, t, t, pc);
     /* The parent's cell first, then every child's: all places involved. */
     gk_location locs[64];
@@ -418,9 +517,29 @@ static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, cons
     if (!kids)
         gk_out_of_memory();
     gk_table_code_children(t, prefix, child_len, kids, children);
+    /* The reader placed its guessed figures by these very sums: when another
+     * placement makes this one hold, the failure is the guess's, not the
+     * document's (a row's 项目支出 put under 基本支出). */
+    if (pc && !pc->text) {
+        gk_amount as_read = {0};
+        for (size_t i = 0; i < children; i++) {
+            const gk_cell *c = gk_row_get(kids[i], column);
+            if (c && !c->text)
+                (void)gk_amount_add(as_read, c->value, &as_read);
+        }
+        if (gk_amount_cmp(as_read, pc->value) != 0 &&
+            other_placement_holds(f, column, pc->value, kids, children)) {
+            free(kids);
+            return;
+        }
+    }
     for (size_t i = 0; i < children; i++) {
         const gk_row *row = kids[i];
         const gk_cell *c = gk_row_get(row, column);
+        if (!c && gk_unread_at(cx->r, row->pos)) {
+            free(kids);             /* a child's blank that may be a figure not read */
+            return;
+        }
         if (nlocs < 64) {
             locs[nlocs] = gk_location_of(t, row, column);
             locs[nlocs].sign = -1;
@@ -436,6 +555,38 @@ static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, cons
         }
     }
     free(kids);
+    /* Local items one level down whose own parent is not printed (西安: 301
+     * lists 3010201 津贴补贴, 3010202 改革性补贴 without 30102) are the
+     * parent's children too. */
+    size_t orphans = gk_table_code_children(t, prefix, child_len + 2, NULL, 0);
+    const gk_row **grand = malloc((orphans ? orphans : 1) * sizeof *grand);
+    if (!grand)
+        gk_out_of_memory();
+    gk_table_code_children(t, prefix, child_len + 2, grand, orphans);
+    for (size_t i = 0; children && plen && i < orphans; i++) {
+        const gk_row *row = grand[i];
+        char up[16];
+        if (child_len >= sizeof up)
+            break;
+        memcpy(up, row->code, child_len);
+        up[child_len] = '\0';
+        if (gk_table_find_code(t, up, GK_SIDE_NONE))
+            continue;
+        const gk_cell *c = gk_row_get(row, column);
+        if (nlocs < 64) {
+            locs[nlocs] = gk_location_of(t, row, column);
+            if (c && !c->text)
+                locs[nlocs].value = gk_amount_format(c->value, bufs[nlocs]);
+            nlocs++;
+        }
+        if (c && !c->text) {
+            gk_sum_add(&rhs.sum, at_table_precision(cx, t, c->value), 1);
+            rhs.nonblank++;
+            if (rhs.exact_ok)
+                rhs.exact_ok = gk_amount_add(rhs.exact, c->value, &rhs.exact);
+        }
+    }
+    free(grand);
     if (children == 0 || lhs.nonblank + rhs.nonblank == 0)
         return;
     char buf[GK_AMOUNT_BUFSIZE];

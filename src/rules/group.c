@@ -11,6 +11,7 @@
  * are one mistake, reported once, on that cell, with the value that makes
  * them all hold.
  */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -163,6 +164,7 @@ bool gk_finding_is(const gk_finding *f, const char *rule)
 
 void gk_group_findings(gk_findings *out, size_t first)
 {
+    assert(first <= out->n);
     failed *ids = NULL;
     suspect *sus = NULL;
     size_t nids = 0, idcap = 0, nsus = 0, suscap = 0;

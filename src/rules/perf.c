@@ -51,7 +51,9 @@ static void check_rate(const gk_table *t, const gk_row *row, gk_findings *out)
         done = amount(row, "全年执行数/总额");
         plan = amount(row, "全年预算数/总额");
     }
-    if (!rate || !done || !plan || gk_amount_is_zero(*plan))
+    /* A dash ("—") is what these forms print where no rate is given (the
+     * 其中 rows): no rate, not a rate of 0%. */
+    if (!rate || !done || !plan || gk_amount_is_zero(*plan) || (rate->flags & GK_AMOUNT_DASH))
         return;
     gk_amount rounded, cut;
     if (!gk_percent(*done, *plan, rate->scale, false, &rounded) ||
@@ -85,7 +87,9 @@ static void check_rate(const gk_table *t, const gk_row *row, gk_findings *out)
 static void check_score(const gk_table *t, const gk_row *row, gk_findings *out)
 {
     const gk_amount *score = amount(row, "得分"), *weight = amount(row, "分值");
-    if (!score || !weight || gk_amount_cmp(*score, *weight) <= 0)
+    /* A dash for the weight: a row that carries none (其中：财政拨款 under
+     * 年度资金总额), whatever score it repeats. */
+    if (!score || !weight || (weight->flags & GK_AMOUNT_DASH) || gk_amount_cmp(*score, *weight) <= 0)
         return;
     char ss[GK_AMOUNT_BUFSIZE], ws[GK_AMOUNT_BUFSIZE];
     gk_location loc = gk_location_of(t, row, "得分");
@@ -258,6 +262,11 @@ void gk_check_perf(const gk_report *r, gk_findings *out)
         if (!review && t->kind != GK_TABLE_PERF_TARGET_OVERALL)
             continue;
         for (size_t k = 0; review && k < t->nrows; k++) {
+            /* A row where the reader left a cell unread ("100%10" under 得分):
+             * its other figures may stand a column off (分值 10 read as the
+             * 执行率).  Not judged. */
+            if (gk_unread_at(r, t->rows[k].pos))
+                continue;
             check_rate(t, &t->rows[k], out);
             check_score(t, &t->rows[k], out);
         }

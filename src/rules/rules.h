@@ -39,6 +39,11 @@ void gk_check_wording(const gk_report *r, gk_findings *out);
 /* PRF001–PRF006: the arithmetic of 绩效 tables (perf.c). */
 void gk_check_perf(const gk_report *r, gk_findings *out);
 
+/* Did the reader note, at this line, that it left something there unread
+ * (a cell "不是金额，按空白处理", figures "未读取")?  A blank cell of a row
+ * read there is not known to be blank (eval.c). */
+bool gk_unread_at(const gk_report *r, gk_pos pos);
+
 /* Does the figure name a table cell of r (data/narrative/subjects.txt)? */
 struct gk_figure;
 bool gk_narrative_binds(const gk_report *r, const struct gk_figure *f);

@@ -30,8 +30,9 @@ static json_t *finding_json(const gk_report *r, const gk_finding *f)
     json_t *locs = json_array();
     for (size_t i = 0; i < f->nlocs; i++)
         json_array_append_new(locs, location_json(r, &f->locs[i]));
-    json_t *o = json_pack("{s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "rule", f->rule,
-                     "severity", gk_severity_name(f->severity), "message", f->message, "line",
+    json_t *o = json_pack("{s:s, s:o, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "rule",
+                     f->rule, "fingerprint", gk_json_str(f->fingerprint), "severity",
+                     gk_severity_name(f->severity), "message", f->message, "line",
                      gk_json_int(first->pos.line), "page", gk_json_int(first->pos.page), "table",
                      gk_json_str(gk_table_kind_name(first->table)), "row",
                      gk_json_str(first->row), "column", gk_json_str(first->column), "expected",

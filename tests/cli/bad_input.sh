@@ -140,7 +140,9 @@ awk 'BEGIN {
 case_ "oversized JSON (100,000 tables)" 0 "huge.json: 0 个错误" "$D/huge.json"
 
 sed '0,/464\.03/s//1234567890123456789012345678901234567890.03/' "$EXAMPLE" >"$D/digits.txt"
-case_ "a number with 40 digits" 1 "digits.txt:[0-9]*: info\[READ001\]: .*位数过多，未读取" "$D/digits.txt"
+# The figure is not read (READ001) and not taken for a blank: the identities
+# of its row are not evaluated, so no error is claimed (exit 0).
+case_ "a number with 40 digits" 0 "digits.txt:[0-9]*: info\[READ001\]: .*位数过多，未读取" "$D/digits.txt"
 
 mkdir "$D/nothing"
 case_ "a directory without documents" 2 "nothing: 目录中没有可检查的文档" "$D/nothing"

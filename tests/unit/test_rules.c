@@ -1225,6 +1225,390 @@ static void test_class_rows(void **state)
     gk_report_free(r);
 }
 
+/* A blank template (tables without a single amount, "XX" placeholders) is
+ * no disclosure: one DOC001 info, no warning or error.  The same template
+ * with one figure filled in is checked in full: its placeholders are
+ * warnings again. */
+static void test_blank_template(void **state)
+{
+    (void)state;
+    for (int filled = 0; filled < 2; filled++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_FINAL;
+        r->year = 2024;
+        r->unit = "XX局";
+        gk_report_add_paragraph(r, "一、收入支出决算总体情况说明",
+                                "XX年度收入、支出总计XX万元。", (gk_pos){.line = 1});
+        gk_report_add_paragraph(r, "二、收入决算情况说明", "XX年度本年收入合计XX万元。",
+                                (gk_pos){.line = 2});
+        gk_table *t = gk_report_add_table(r, GK_TABLE_GPB_EXPENSE);
+        t->title = "一般公共预算财政拨款支出决算表";
+        t->pos = (gk_pos){.line = 3};
+        gk_row *row = gk_table_add_row(r, t);
+        row->code = "201";
+        row->label = "一般公共服务支出";
+        row->pos = (gk_pos){.line = 4};
+        if (filled)
+            gk_row_set(r, row, "合计", (gk_amount){.v = 1000, .scale = 2});
+        gk_findings f;
+        gk_check(r, &f);
+        if (filled) {
+            assert_true(count_rule(&f, "DOC001", GK_WARNING) >= 2);
+        } else {
+            assert_int_equal(count(&f, GK_WARNING) + count(&f, GK_ERROR), 0);
+            assert_int_equal(count_rule(&f, "DOC001", GK_INFO), 1);
+        }
+        gk_report_free(r);
+    }
+}
+
+/* Fingerprints: 16 hex digits, the same on a second run, none repeated in a
+ * document (the k-th finding with the same hash gets "-k"), and blind to
+ * where the finding stands (page, line). */
+static void test_fingerprints(void **state)
+{
+    (void)state;
+    gk_report *r = read_path(GK_SOURCE_DIR "/examples/final-2024-faulty.txt");
+    gk_findings f, g;
+    gk_check(r, &f);
+    assert_true(f.n > 5);
+    char **first = calloc(f.n, sizeof *first);
+    assert_non_null(first);
+    for (size_t i = 0; i < f.n; i++) {
+        const char *fp = f.items[i].fingerprint;
+        assert_non_null(fp);
+        assert_true(strspn(fp, "0123456789abcdef") == 16);
+        assert_true(fp[16] == '\0' || fp[16] == '-');
+        for (size_t j = 0; j < i; j++)
+            assert_string_not_equal(fp, first[j]);
+        first[i] = malloc(strlen(fp) + 1);
+        assert_non_null(first[i]);
+        memcpy(first[i], fp, strlen(fp) + 1);
+    }
+    gk_check(r, &g);               /* again: the same */
+    assert_int_equal(g.n, f.n);
+    for (size_t i = 0; i < g.n; i++)
+        assert_string_equal(g.items[i].fingerprint, first[i]);
+    for (size_t i = 0; i < f.n; i++)
+        free(first[i]);
+    free(first);
+    gk_report_free(r);
+
+    /* Two identical wrong rows on different lines: one hash, "-2" on the
+     * second; moving the rows does not change them. */
+    for (int shift = 0; shift < 2; shift++) {
+        r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->year = 2025;
+        for (int k = 0; k < 2; k++) {
+            gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
+            gk_row *row = gk_table_add_row(r, t);
+            row->code = "2010101";
+            row->label = "人大会议费";     /* the catalog's name is 行政运行 */
+            row->pos = (gk_pos){.line = 10 * k + 1 + 5 * shift};
+        }
+        gk_check(r, &f);
+        size_t n = 0;
+        const char *a = NULL, *b = NULL;
+        for (size_t i = 0; i < f.n; i++)
+            if (strcmp(f.items[i].rule, "CLS003") == 0)
+                *(n++ == 0 ? &a : &b) = f.items[i].fingerprint;
+        assert_int_equal(n, 2);
+        assert_int_equal(strlen(a), 16);
+        assert_int_equal(strncmp(a, b, 16), 0);
+        assert_string_equal(b + 16, "-2");
+        gk_report_free(r);
+    }
+}
+
+/* CLS003 is a claim that the document names a code otherwise than the
+ * catalog: not for a name that holds the catalog's with a qualifier, a piece
+ * of it cut by the grid, nor one with a code's digits joined to it. */
+static void test_partial_names(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *code, *label;
+        int warned;
+    } CASES[] = {
+        {"2010101", "行政运行（人大事务）", 0},
+        {"2010101", "运行", 0},
+        {"2010101", "行政运行2010101", 0},
+        {"2010101", "", 0},
+        {"2010101", "机关服务", 1},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->year = 2025;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
+        gk_row *row = gk_table_add_row(r, t);
+        row->code = CASES[i].code;
+        row->label = CASES[i].label;
+        row->pos = (gk_pos){.line = 1};
+        gk_findings f;
+        gk_check(r, &f);
+        if (count_rule(&f, "CLS003", GK_WARNING) != (size_t)CASES[i].warned)
+            fail_msg("“%s”: CLS003 ×%zu, want %d", CASES[i].label,
+                     count_rule(&f, "CLS003", GK_WARNING), CASES[i].warned);
+        gk_report_free(r);
+    }
+}
+
+/* A 类 whose items go one level further than its 款 for some of them
+ * (301 with 30101 and the local 3010201 / 3010202, no 30102 printed): the
+ * items without their 款 count toward the 类. */
+static void test_local_items_in_tree(void **state)
+{
+    (void)state;
+    static const char *const ROWS[][3] = {
+        {"301", "工资福利支出", "30.00"}, {"30101", "基本工资", "15.00"},
+        {"3010201", "津贴补贴", "10.00"}, {"3010202", "改革性补贴", "5.00"}};
+    for (int wrong = 0; wrong < 2; wrong++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->year = 2025;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC);
+        t->unit = GK_UNIT_WANYUAN;
+        for (int i = 0; i < 4; i++) {
+            gk_row *row = gk_table_add_row(r, t);
+            row->code = ROWS[i][0];
+            row->label = ROWS[i][1];
+            row->pos = (gk_pos){.line = i + 1};
+            const char *v = wrong && i == 0 ? "31.00" : ROWS[i][2];
+            gk_amount a;
+            assert_int_equal(gk_amount_parse(v, strlen(v), &a), GK_AMOUNT_OK);
+            gk_row_set(r, row, "金额", a);
+        }
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule(&f, "BUD028", GK_ERROR), wrong ? 1 : 0);
+        gk_report_free(r);
+    }
+}
+
+/* A blank cell on a line where the reader noted something it left unread
+ * ("“金额”栏的“3,643.37第6页”不是金额，按空白处理") is not known to be blank:
+ * the identities it takes part in are not evaluated.  The same blank with
+ * no such note is a blank total, an error. */
+static void test_unread_blank(void **state)
+{
+    (void)state;
+    for (int noted = 0; noted < 2; noted++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->year = 2025;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_SUMMARY);
+        t->unit = GK_UNIT_WANYUAN;
+        gk_row *in = gk_table_add_row(r, t);
+        in->label = "收入总计";
+        in->side = GK_SIDE_INCOME;
+        in->pos = (gk_pos){.line = 7};
+        gk_amount a;
+        assert_int_equal(gk_amount_parse("3643.37", 7, &a), GK_AMOUNT_OK);
+        gk_row_set(r, in, "金额", a);
+        gk_row *outr = gk_table_add_row(r, t);
+        outr->label = "支出总计";
+        outr->side = GK_SIDE_EXPENSE;
+        outr->pos = (gk_pos){.line = 7};
+        if (noted)
+            gk_report_note(r, (gk_pos){.line = 7}, "“金额”栏的“%s”不是金额，按空白处理",
+                           "3,643.37第6页，共45页");
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule(&f, "BUD001", GK_ERROR), noted ? 0 : 1);
+        gk_report_free(r);
+    }
+}
+
+/* A 合计 row printing one figure for several columns, placed by the reader
+ * (reconstructed) under 基本支出: its blank 合计 is not known to be blank,
+ * so 合计 = Σ 类 is not judged.  Read as printed (not reconstructed), the
+ * blank 合计 is an error. */
+static void test_guessed_total(void **state)
+{
+    (void)state;
+    for (int guessed = 0; guessed < 2; guessed++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->year = 2025;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
+        t->unit = GK_UNIT_WANYUAN;
+        gk_amount a;
+        assert_int_equal(gk_amount_parse("105.00", 6, &a), GK_AMOUNT_OK);
+        gk_row *total = gk_table_add_row(r, t);
+        total->label = "合计";
+        total->pos = (gk_pos){.line = 1};
+        gk_cell *c = gk_row_set(r, total, "基本支出", a);
+        if (guessed)
+            c->flags |= GK_CELL_RECONSTRUCTED;
+        gk_row *cls = gk_table_add_row(r, t);
+        cls->code = "221";
+        cls->label = "住房保障支出";
+        cls->pos = (gk_pos){.line = 2};
+        gk_row_set(r, cls, "合计", a);
+        gk_row_set(r, cls, "基本支出", a);
+        gk_findings f;
+        gk_check(r, &f);
+        size_t n = 0;
+        for (size_t i = 0; i < f.n; i++)
+            n += strcmp(f.items[i].rule, "BUD025") == 0 && f.items[i].severity == GK_ERROR &&
+                 f.items[i].locs[0].column && strcmp(f.items[i].locs[0].column, "合计") == 0;
+        assert_int_equal(n, guessed ? 0 : 1);
+        gk_report_free(r);
+    }
+}
+
+/* Rows printing their total and one part, the part placed by the reader
+ * (reconstructed): when the reader's placement breaks 款 = Σ 项 and another
+ * placement keeps it, the failure is the guess's and not reported; when no
+ * placement can, it is (a 款 whose figure lost a digit). */
+static void test_other_placement(void **state)
+{
+    (void)state;
+    static const char *const KUAN[2] = {"2943.23", "294.23"};   /* right, digit lost */
+    for (int lost = 0; lost < 2; lost++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->year = 2025;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
+        t->unit = GK_UNIT_WANYUAN;
+        static const struct {
+            const char *code, *label, *total, *part, *col;
+            bool guessed;
+        } ROWS[] = {
+            {"201", "一般公共服务支出", "3981.05", NULL, NULL, false},
+            {"20101", "人大事务", "3981.05", NULL, NULL, false},
+            {"2010101", "行政运行", "1942.73", "1942.73", "项目支出", true},   /* wrongly */
+            {"2010102", "一般行政管理事务", "1037.82", "1037.82", "基本支出", true},
+            {"2010104", "人大会议", "1000.50", "1000.50", "基本支出", true},
+        };
+        for (size_t i = 0; i < sizeof ROWS / sizeof *ROWS; i++) {
+            gk_row *row = gk_table_add_row(r, t);
+            row->code = ROWS[i].code;
+            row->label = ROWS[i].label;
+            row->pos = (gk_pos){.line = (int)i + 1};
+            gk_amount a;
+            assert_int_equal(gk_amount_parse(ROWS[i].total, strlen(ROWS[i].total), &a),
+                             GK_AMOUNT_OK);
+            gk_cell *c = gk_row_set(r, row, "合计", a);
+            c->flags |= ROWS[i].guessed ? GK_CELL_RECONSTRUCTED : 0;
+            if (ROWS[i].part) {
+                c = gk_row_set(r, row, ROWS[i].col, a);
+                c->flags |= GK_CELL_RECONSTRUCTED;
+            } else {
+                /* 基本支出 2943.23 (1942.73 + 1000.50), 项目支出 1037.82 */
+                const char *b = i == 1 ? KUAN[lost] : "2943.23";
+                assert_int_equal(gk_amount_parse(b, strlen(b), &a), GK_AMOUNT_OK);
+                gk_row_set(r, row, "基本支出", a);
+                assert_int_equal(gk_amount_parse("1037.82", 7, &a), GK_AMOUNT_OK);
+                gk_row_set(r, row, "项目支出", a);
+            }
+        }
+        gk_findings f;
+        gk_check(r, &f);
+        size_t n = 0;
+        for (size_t i = 0; i < f.n; i++)
+            n += strcmp(f.items[i].rule, "BUD025") == 0 && f.items[i].severity == GK_ERROR &&
+                 strcmp(f.items[i].locs[0].row, "20101") == 0 &&
+                 strcmp(f.items[i].locs[0].column, "基本支出") == 0;
+        assert_int_equal(n, lost ? 1 : 0);
+        gk_report_free(r);
+    }
+}
+
+/* A 绩效自评表 row on which the reader left a cell unread ("100%10" under
+ * 得分): its 执行率 10 may be the 分值 a column off, so PRF001 does not
+ * judge it; the same row read whole is an error. */
+static void test_perf_unread_row(void **state)
+{
+    (void)state;
+    for (int noted = 0; noted < 2; noted++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_FINAL;
+        r->year = 2022;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_PERF_PROJECT);
+        gk_row *row = gk_table_add_row(r, t);
+        row->label = "年度资金总额";
+        row->pos = (gk_pos){.line = 5, .page = 109};
+        static const char *const CELLS[][2] = {
+            {"全年预算数", "3195.8"}, {"全年执行数", "3195.8"}, {"执行率", "10"}};
+        for (int i = 0; i < 3; i++) {
+            gk_amount a;
+            assert_int_equal(gk_amount_parse(CELLS[i][1], strlen(CELLS[i][1]), &a), GK_AMOUNT_OK);
+            gk_row_set(r, row, CELLS[i][0], a);
+        }
+        if (noted)
+            gk_report_note(r, (gk_pos){.line = 5, .page = 109}, "“得分”栏的“%s”不是金额，按空白处理",
+                           "100%10");
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule(&f, "PRF001", GK_ERROR), noted ? 0 : 1);
+        gk_report_free(r);
+    }
+}
+
+/* An empty table whose reason the 目录 gives, by the table's number
+ * ("表9 …政府性基金收支表 是 本单位无政府性基金预算"), is explained: no
+ * COMP003.  Without that line, a warning. */
+static void test_empty_listed_in_contents(void **state)
+{
+    (void)state;
+    for (int listed = 0; listed < 2; listed++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->year = 2019;
+        int line = 1;
+        if (listed)
+            gk_report_add_paragraph(r, NULL, "表9 2019年部门综合预算政府性基金收支表 是 本单位无政府性基金预算",
+                                    (gk_pos){.line = line++});
+        static const char *const TEXT[] = {
+            "2019年收入预算3,643.37万元，比上年增加100.00万元。",
+            "2019年支出预算3,643.37万元，其中基本支出2,022.39万元。",
+            "一般公共预算拨款收入3,643.37万元。",
+            "“三公”经费预算50.00万元。"};
+        for (size_t i = 0; i < sizeof TEXT / sizeof *TEXT; i++)
+            gk_report_add_paragraph(r, "一、收支预算总体情况", TEXT[i], (gk_pos){.line = line++});
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_GOV_FUND);
+        t->title = "2019年部门综合预算政府性基金收支表";
+        t->number = "表9";
+        t->pos = (gk_pos){.line = line++};
+        gk_row *row = gk_table_add_row(r, t);
+        row->label = "合计";
+        row->pos = (gk_pos){.line = line++};
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule(&f, "COMP003", GK_WARNING), listed ? 0 : 1);
+        gk_report_free(r);
+    }
+}
+
+/* 执行率 printed "—" on a 其中 row is no rate: not judged.  A printed 0 is. */
+static void test_perf_dash_rate(void **state)
+{
+    (void)state;
+    static const char *const RATE[2] = {"—", "0"};
+    for (int zero = 0; zero < 2; zero++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_FINAL;
+        r->year = 2022;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_PERF_PROJECT);
+        gk_row *row = gk_table_add_row(r, t);
+        row->label = "财政拨款";
+        row->pos = (gk_pos){.line = 3};
+        const char *cells[][2] = {{"全年预算数", "1072"}, {"全年执行数", "1072"}, {"执行率", RATE[zero]}};
+        for (int i = 0; i < 3; i++) {
+            gk_amount a;
+            assert_int_equal(gk_amount_parse(cells[i][1], strlen(cells[i][1]), &a), GK_AMOUNT_OK);
+            gk_row_set(r, row, cells[i][0], a);
+        }
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule(&f, "PRF001", GK_ERROR), zero ? 1 : 0);
+        gk_report_free(r);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1246,6 +1630,16 @@ int main(void)
         cmocka_unit_test(test_corpus_budget_classification),
         cmocka_unit_test(test_budget_office_operation),
         cmocka_unit_test(test_class_rows),
+        cmocka_unit_test(test_blank_template),
+        cmocka_unit_test(test_fingerprints),
+        cmocka_unit_test(test_partial_names),
+        cmocka_unit_test(test_local_items_in_tree),
+        cmocka_unit_test(test_unread_blank),
+        cmocka_unit_test(test_guessed_total),
+        cmocka_unit_test(test_other_placement),
+        cmocka_unit_test(test_perf_unread_row),
+        cmocka_unit_test(test_empty_listed_in_contents),
+        cmocka_unit_test(test_perf_dash_rate),
         cmocka_unit_test(test_perturbation),
     };
     return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
