@@ -205,6 +205,7 @@ struct pg_carry {
     column *cols;
     int ncols;
     bool open;            /* the last table ran to the foot of its page */
+    bool rowless;         /* a header only, so far: its rows are to come */
     size_t last_row;      /* its last row's line (in pg_doc.lines) */
     gk_buf header;        /* its header's text, chunk by chunk */
     /* A header at the foot of a page (foot_header), held back to be read
@@ -353,6 +354,14 @@ static bool two_figures(const pg_glyph *a, const pg_glyph *b)
              v == 0xFF0E || v == 0xFF0C);
 }
 
+/* A tag of markup printed as text begins a word ("…</ <b>377.37</": two
+ * cells whose tagged figures, each wider than its cell, wrap and stand
+ * close): '<' after a gap, or anything after a gap that follows '>'. */
+static bool tag_edge(const pg_glyph *a, const pg_glyph *b)
+{
+    return codepoint(b->utf8) == '<' || codepoint(a->utf8) == '>';
+}
+
 /* Is u a CJK ideograph (its advance is its font's em: it is square)? */
 static bool ideograph(unsigned u)
 {
@@ -449,7 +458,7 @@ static void build_lines(page *p)
             bool fresh = k == i || g->x0 - p->g[k - 1].x1 > 0.8 * dmax(g->size, p->g[k - 1].size) ||
                          (g->x0 - p->g[k - 1].x1 > 0.25 * dmax(g->size, p->g[k - 1].size) &&
                           (figure_meets_text(&p->g[k - 1], g) ||
-                           two_figures(&p->g[k - 1], g)));
+                           two_figures(&p->g[k - 1], g) || tag_edge(&p->g[k - 1], g)));
             if (fresh) {
                 p->ch = grow(p->ch, &p->ccap, p->nc, sizeof *p->ch);
                 chunk *c = &p->ch[p->nc++];
@@ -695,6 +704,7 @@ static void classify_lines(page *p)
 
 typedef struct region {
     size_t l0, l1;        /* lines [l0, l1] */
+    bool blank;           /* blank rows of a table whose header ended the page before */
 } region;
 
 /* May line j join a region whose nearest line is k: no title, unit, note,
@@ -808,12 +818,48 @@ static bool repeats_header(const page *p, size_t j, size_t a, size_t f, const gk
             (header_again(p, j + 1, a, f, 2, carried) || header_words(p, j + 1) >= 2));
 }
 
-/* The regions of a page, in order. */
-static size_t find_regions(const page *p, region *out, bool carry_open, const gk_buf *carried)
+static double overlap(double a0, double a1, double b0, double b1);
+
+/* Is line j a row of labels only, its first chunk in the column x0..x1:
+ * a blank row ("预算数", no figure in its cells)? */
+static bool label_row(const page *p, size_t j, double x0, double x1)
 {
+    const pline *l = &p->lines[j];
+    if (l->excluded || l->sentence || l->amount || l->numbers || l->c1 == l->c0)
+        return false;
+    for (size_t k = l->c0; k < l->c1; k++)
+        if (p->ch[k].kind != K_TEXT)
+            return false;
+    return overlap(p->ch[l->c0].x0, p->ch[l->c0].x1, x0, x1) > 0.5;
+}
+
+/* The regions of a page, in order.  At the top of a page after a table
+ * that ran to the foot of the last with its header only (its column
+ * numbers the last line there), lines of labels standing in its first
+ * column are its rows, blank ones: a region of their own (`blank`). */
+static size_t find_regions(const page *p, region *out, const pg_carry *carry)
+{
+    bool carry_open = carry && carry->open;
+    const gk_buf *carried = carry_open ? &carry->header : NULL;
     size_t n = 0;
     for (size_t i = 0; i < p->nl;) {
         const pline *l = &p->lines[i];
+        bool at_top = n == 0;
+        for (size_t k = 0; k < i && at_top; k++)
+            at_top = p->lines[k].running;
+        if (carry_open && carry->rowless && carry->ncols > 0 && at_top &&
+            label_row(p, i, carry->cols[0].x0, carry->cols[0].x1)) {
+            size_t b = i;
+            while (b + 1 < p->nl && joins(p, b + 1, b, 3.0) &&
+                   label_row(p, b + 1, carry->cols[0].x0, carry->cols[0].x1))
+                b++;
+            out[n].l0 = i;
+            out[n].l1 = b;
+            out[n].blank = true;
+            n++;
+            i = b + 1;
+            continue;
+        }
         /* (At the top of a page after a table that ran to the foot of the
          * last, a code starts its rows too: the blank rows it goes on with,
          * "310 资本性支出".) */
@@ -845,6 +891,7 @@ static size_t find_regions(const page *p, region *out, bool carry_open, const gk
         if (multi >= 2 || (carry_open && n == 0 && top && multi == 1)) {
             out[n].l0 = a;
             out[n].l1 = b;
+            out[n].blank = false;
             n++;
         }
         i = b + 1;
@@ -1287,6 +1334,20 @@ static void header_columns(grid *gr)
         if (!over)
             idx[n++] = gr->cs[i];
     }
+    /* The label of the column numbers ("栏次" before 1 2 3) heads the
+     * column of the rows' labels: one of its own where no column of the
+     * body is under it (a table whose rows are all on the next page). */
+    size_t *labels = malloc((gr->body_from ? gr->body_from : 1) * sizeof *labels), nlabels = 0;
+    if (!labels)
+        gk_out_of_memory();
+    for (size_t i = 0; i < gr->body_from && numbered_cols; i++) {
+        const chunk *c = &p->ch[gr->cs[i]];
+        bool over = c->kind != K_TEXT || !p->lines[c->line].numbers;
+        for (int k = 0; k < gr->ncols && !over; k++)
+            over = overlap(c->x0, c->x1, x0[k], x1[k]) > 0.5;
+        if (!over)
+            labels[nlabels++] = gr->cs[i];
+    }
     free(leaves);
     free(x0);
     free(x1);
@@ -1326,6 +1387,13 @@ static void header_columns(grid *gr)
         c->x0 = sp[i].x0;
         c->x1 = sp[i].x1;
     }
+    for (size_t i = 0; i < nlabels; i++) {
+        column *c = add_column(gr);
+        c->kind = C_TEXT;
+        c->x0 = p->ch[labels[i]].x0;
+        c->x1 = p->ch[labels[i]].x1;
+    }
+    free(labels);
     free(sp);
     free(idx);
     if (gr->ncols)
@@ -2211,13 +2279,13 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     /* The region's chunks, the header's first: those above the first
      * figure or code (a figure at the top of its row is above its label,
      * but no label of the first row is above all the figures). */
-    double body_y = 1e18;
-    for (size_t i = rg->l0; i <= rg->l1; i++)
+    double body_y = rg->blank ? -1e18 : 1e18;
+    for (size_t i = rg->l0; i <= rg->l1 && !rg->blank; i++)
         for (size_t k = p->lines[i].c0; k < p->lines[i].c1; k++)
             if (body_chunk(&p->ch[k]))
                 body_y = dmin(body_y, p->ch[k].cy - 0.3 * p->ch[k].size);
     /* Below the column numbers, the rows (blank in a table without figures). */
-    for (size_t i = rg->l0; i <= rg->l1; i++)
+    for (size_t i = rg->l0; i <= rg->l1 && !rg->blank; i++)
         if (p->lines[i].numbers)
             body_y = dmin(body_y, p->lines[i].cy + 0.5 * p->lines[i].size);
     /* No figure and no column numbers: the rows are below the column
@@ -2225,7 +2293,7 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     for (size_t i = rg->l0; i <= rg->l1 && body_y == 1e18; i++)
         if (p->lines[i].heads)
             body_y = p->lines[i].cy + 0.5 * p->lines[i].size;
-    if (body_y < 1e18)
+    if (body_y < 1e18 && !rg->blank)
         cut_headers_at_columns(p, rg, body_y);
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = rg->l0; i <= rg->l1; i++)
@@ -2248,7 +2316,7 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     if (first_on_page && !header_words) {
         gr.body_from = 0;
         body_columns(&gr);
-        if (fits_carry(&gr, d->carry)) {
+        if (rg->blank || fits_carry(&gr, d->carry)) {
             /* The carried columns, widened to this page's content. */
             carried = true;
             column *fresh = gr.cols;
@@ -2379,6 +2447,10 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     d->carry->cols = gr.cols;
     d->carry->ncols = gr.ncols;
     d->carry->open = true;
+    if (!carried)
+        d->carry->rowless = !written;
+    else if (written)
+        d->carry->rowless = false;
     if (written)
         d->carry->last_row = d->n - 1;
     if (!carried) {
@@ -2444,6 +2516,7 @@ static size_t foot_header(page *p, region *rg, size_t nr)
         return nr;
     rg[nr].l0 = a;
     rg[nr].l1 = e - 1;
+    rg[nr].blank = false;
     return nr + 1;
 }
 
@@ -2455,8 +2528,7 @@ static size_t lay_out(page *p, region **rg, const pg_carry *carry)
     *rg = malloc((p->nl ? p->nl : 1) * sizeof **rg);
     if (!*rg)
         gk_out_of_memory();
-    bool open = carry && carry->open;
-    return find_regions(p, *rg, open, open ? &carry->header : NULL);
+    return find_regions(p, *rg, carry);
 }
 
 static void free_page(page *p)

@@ -326,6 +326,65 @@ static void test_running_header(void **state)
     free(s);
 }
 
+/* Tagged figures wider than their cells ("<b>377.37</b>" printed as text)
+ * wrap as "<b>377.37</" over "b>", each line standing close to the next
+ * cell's: a tag begins a cell of its own, and each cell joins its lines. */
+static void test_wrapped_tags(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 100, 10, "项目");
+    for (int k = 0; k < 5; k++) {
+        double x = k < 4 ? 70 + 58 * k : 70 + 58 * 4 + 10;
+        char number[2] = {(char)('1' + k), 0};
+        put(s, x, 100, 10, "收入");
+        put(s, x, 110, 10, number);
+        put(s, x, 145, 10, "377.37");
+        if (k == 3)
+            continue;
+        put(s, x, 117, 10, "<b>377.37</");
+        put(s, x, 129, 10, "b>");
+    }
+    put(s, 244, 123, 10, "<b>377.37</b>");
+    put(s, 10, 110, 10, "栏次");
+    put(s, 10, 123, 10, "合计");
+    put(s, 10, 145, 10, "行政运行");
+    char *t = grid_text(s, 1);
+    assert_line(t, "合计\t<b>377.37</b>\t<b>377.37</b>\t<b>377.37</b>\t<b>377.37</b>\t<b>377.37</b>\n");
+    assert_line(t, "行政运行\t377.37\t377.37\t377.37\t377.37\t377.37\n");
+    free(t);
+    free(s);
+}
+
+/* A table with no figure whose header, down to its column numbers, ends a
+ * page and whose blank rows ("预算数", "决算数") begin the next: the rows
+ * are the table's, in its columns, and the label before the numbers
+ * ("栏次") heads a column of its own, the rows' labels. */
+static void test_blank_rows_after_header(void **state)
+{
+    (void)state;
+    sheet *s = calloc(2, sizeof *s);
+    assert_non_null(s);
+    put(&s[0], 10, 60, 10, "三公经费支出决算表");
+    put(&s[0], 10, 700, 10, "项目");
+    put(&s[0], 90, 700, 10, "合计");
+    put(&s[0], 150, 700, 10, "接待费");
+    put(&s[0], 210, 700, 10, "培训费");
+    put(&s[0], 10, 720, 10, "栏次");
+    put(&s[0], 90, 720, 10, "1");
+    put(&s[0], 150, 720, 10, "2");
+    put(&s[0], 210, 720, 10, "3");
+    put(&s[1], 10, 30, 10, "预算数");
+    put(&s[1], 10, 45, 10, "决算数");
+    put(&s[1], 10, 60, 10, "注：本表反映三公经费。");
+    char *t = grid_text(s, 2);
+    assert_line(t, "项目\t合计\t接待费\t培训费\n栏次\t1\t2\t3\n");
+    assert_line(t, "=== page 2 ===\n预算数\t\t\t\n决算数\t\t\t\n注：");
+    free(t);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -337,6 +396,8 @@ int main(void)
         cmocka_unit_test(test_figure_beside_markup),
         cmocka_unit_test(test_row_cut_by_page),
         cmocka_unit_test(test_blank_rows_carried),
+        cmocka_unit_test(test_wrapped_tags),
+        cmocka_unit_test(test_blank_rows_after_header),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
