@@ -199,6 +199,9 @@ typedef struct column {
      * starting at cut_x0. */
     bool cut;
     double cut_x0;
+    /* Its header stands left of it, from lead_x0 (left-aligned in a wide
+     * cell over right-aligned figures); 0: over it. */
+    double lead_x0;
 } column;
 
 struct pg_carry {
@@ -1272,6 +1275,24 @@ static void take_nearest(const grid *gr, int k, bool numbers, const bool *leaves
             best = c;
         }
     }
+    /* None in its tile: a header left-aligned in a wide cell whose
+     * figures are right-aligned stands nearer the column before.  The
+     * nearest leaf left of the column, over no column, past the column
+     * before it, is its header. */
+    for (size_t i = 0; i < gr->body_from && !best && !numbers && k > 0; i++) {
+        const chunk *c = &p->ch[gr->cs[i]];
+        bool candidate = leaves[i] && c->x0 > x1[k - 1] && c->x1 < x0[k];
+        for (int j = 0; j < gr->ncols && candidate; j++)
+            candidate = overlap(c->x0, c->x1, x0[j], x1[j]) <= 0.5;
+        for (size_t q = 0; q < gr->body_from && candidate; q++) {
+            const chunk *o = &p->ch[gr->cs[q]];     /* another leaf nearer */
+            candidate = !(leaves[q] && o != c && o->x0 > c->x1 && o->x1 < x0[k]);
+        }
+        if (candidate) {
+            best = c;
+            gr->cols[k].lead_x0 = c->x0;
+        }
+    }
     if (best) {
         x0[k] = dmin(x0[k], best->x0);
         x1[k] = dmax(x1[k], best->x1);
@@ -1508,6 +1529,9 @@ static int header_column(const grid *gr, const chunk *c)
 {
     for (int k = 0; k < gr->ncols; k++)
         if (overlap(c->x0, c->x1, gr->cols[k].x0, gr->cols[k].x1) > 0.5)
+            return k;
+    for (int k = 0; k < gr->ncols; k++)
+        if (gr->cols[k].lead_x0 > 0 && c->x0 >= gr->cols[k].lead_x0 - 0.5 && c->x1 < gr->cols[k].x0)
             return k;
     return column_at(gr, (c->x0 + c->x1) / 2);
 }
@@ -2267,6 +2291,77 @@ static void cut_headers_at_columns(page *p, const region *rg, double body_y)
 #define MAX_GRID_CHUNKS 4000
 #define MAX_GRID_COLUMNS 40
 
+/* Is header chunk o the next character of c printed vertically, one
+ * character a line ("其" / "他" / "资" / "金" in a narrow cell): both one
+ * character, o close under c (1.7 sizes) and starting where it does? */
+static bool stacks_on(const page *p, const chunk *c, const chunk *o)
+{
+    double size = dmax(c->size, o->size);
+    return c->g1 - c->g0 == 1 && o->g1 - o->g0 == 1 && c->kind == K_TEXT && o->kind == K_TEXT &&
+           dabs(o->x0 - c->x0) <= 0.3 * size && o->cy > c->cy && o->cy - c->cy <= 1.7 * size &&
+           ideograph(codepoint(p->g[c->g0].utf8)) && ideograph(codepoint(p->g[o->g0].utf8));
+}
+
+/* Header chunks idx[0..n) in reading order: a run of characters printed
+ * vertically ("其" / "他" / "资" / "金" in a narrow cell), three at
+ * least, down to the header's last line is one header of that line, beside the headers its
+ * foot stands beside, not cut across the bands of the others: its
+ * characters are moved down to its foot, their middles set to its.  The
+ * chunks moved and their middles are kept in moved[], was[] (n at most)
+ * to be put back; returns how many. */
+static size_t gather_stacks(page *p, size_t *idx, size_t n, size_t *moved, double *was)
+{
+    double low = -1e18;                     /* the top of the lowest header */
+    for (size_t j = 0; j < n; j++)
+        low = dmax(low, p->ch[idx[j]].cy - p->ch[idx[j]].size / 2);
+    size_t nm = 0;
+    for (size_t i = n; i-- > 0;) {
+        const chunk *foot = &p->ch[idx[i]];
+        if (foot->cy < low || foot->col <= 0)
+            continue;               /* (in the first column: a row label, "年/度/绩/效") */
+        bool last = true;                   /* nothing stacks under it */
+        for (size_t j = 0; j < n && last; j++)
+            last = !stacks_on(p, foot, &p->ch[idx[j]]);
+        if (!last)
+            continue;
+        /* The run ending at the foot: characters above, each on the one under. */
+        size_t run[64], m = 0, cur = i;
+        for (bool more = true; more && m < 64;) {
+            more = false;
+            for (size_t j = 0; j < n && !more; j++)
+                if (j != cur && stacks_on(p, &p->ch[idx[j]], &p->ch[idx[cur]])) {
+                    run[m++] = idx[j];
+                    cur = j;
+                    more = true;
+                }
+        }
+        if (m < 2 || nm + m > n)
+            continue;               /* three characters at least ("序" / "号": no header of a line) */
+        /* The run (topmost first) just before the foot. */
+        size_t f = idx[i], w = 0;
+        for (size_t j = 0; j < n; j++) {
+            bool member = false;
+            for (size_t q = 0; q < m && !member; q++)
+                member = idx[j] == run[q];
+            if (!member)
+                idx[w++] = idx[j];
+        }
+        for (size_t j = w; j-- > 0;)
+            if (idx[j] == f) {
+                memmove(idx + j + m, idx + j, (w - j) * sizeof *idx);
+                for (size_t q = 0; q < m; q++)
+                    idx[j + q] = run[m - 1 - q];
+                break;
+            }
+        for (size_t q = 0; q < m; q++) {
+            moved[nm] = run[q];
+            was[nm++] = p->ch[run[q]].cy;
+            p->ch[run[q]].cy = p->ch[f].cy;
+        }
+    }
+    return nm;
+}
+
 /* Write a region as a table; false (nothing written) when it is too large
  * to be one. */
 static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page)
@@ -2365,6 +2460,11 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     memcpy(idx, gr.cs, gr.ncs * sizeof *idx);
     sort_page = p;
     qsort(idx, gr.body_from, sizeof *idx, by_chunk_y);
+    size_t *moved = malloc((gr.body_from ? gr.body_from : 1) * sizeof *moved);
+    double *was = malloc((gr.body_from ? gr.body_from : 1) * sizeof *was);
+    if (!moved || !was)
+        gk_out_of_memory();
+    size_t nmoved = gather_stacks(p, idx, gr.body_from, moved, was);
     /* The header printed again at the top of a page, over the rows of the
      * table that ran to the foot of the last: the table goes on, its
      * header is not read a second time (as rows, for a table without
@@ -2395,6 +2495,10 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
         put_row(d, &gr, idx + i, j - i);
         i = j;
     }
+    for (size_t i = 0; i < nmoved; i++)
+        p->ch[moved[i]].cy = was[i];
+    free(moved);
+    free(was);
 
     /* Body rows (the first, on a page the table goes on to, may be the
      * rest of the last page's last row). */

@@ -385,6 +385,64 @@ static void test_blank_rows_after_header(void **state)
     free(s);
 }
 
+/* A header left-aligned in a wide cell over figures right-aligned in it
+ * ("总额" at the cell's left, "202.15" at its right) stands nearer the
+ * column before than its own: it heads the figures, no blank column. */
+static void test_left_header_right_figures(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 100, 10, "任务名称");
+    put(s, 60, 100, 10, "主要内容");
+    put(s, 110, 100, 10, "总额");
+    put(s, 230, 100, 10, "财政拨款");
+    put(s, 10, 120, 10, "任务1");
+    put(s, 60, 120, 10, "业务费");
+    put(s, 200, 120, 10, "6.00");
+    put(s, 250, 120, 10, "6.00");
+    put(s, 10, 135, 10, "任务2");
+    put(s, 60, 135, 10, "工作经费");
+    put(s, 195, 135, 10, "10.00");
+    put(s, 245, 135, 10, "10.00");
+    char *t = grid_text(s, 1);
+    assert_line(t, "任务名称\t主要内容\t总额\t财政拨款\n");
+    assert_line(t, "任务1\t业务费\t6.00\t6.00\n");
+    free(t);
+    free(s);
+}
+
+/* A header printed one character a line in a narrow cell ("其" / "他" /
+ * "资" / "金"), beside headers of two lines: one header, on the line of
+ * the headers its foot stands beside. */
+static void test_vertical_header(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 100, 10, "任务名称");
+    put(s, 60, 100, 10, "预算金额");
+    put(s, 60, 118, 10, "总额");
+    put(s, 100, 118, 10, "财政拨款");
+    put(s, 150, 96, 10, "其");
+    put(s, 150, 108, 10, "他");
+    put(s, 150, 120, 10, "资");
+    put(s, 150, 132, 10, "金");
+    put(s, 10, 150, 10, "业务");
+    put(s, 60, 150, 10, "6.00");
+    put(s, 100, 150, 10, "5.00");
+    put(s, 150, 150, 10, "1.00");
+    put(s, 10, 165, 10, "金额合计");
+    put(s, 60, 165, 10, "7.00");
+    put(s, 100, 165, 10, "7.00");
+    put(s, 150, 165, 10, "0.00");
+    char *t = grid_text(s, 1);
+    assert_line(t, "\t总额\t财政拨款\t其他资金\n");
+    assert_line(t, "业务\t6.00\t5.00\t1.00\n");
+    free(t);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -398,6 +456,8 @@ int main(void)
         cmocka_unit_test(test_blank_rows_carried),
         cmocka_unit_test(test_wrapped_tags),
         cmocka_unit_test(test_blank_rows_after_header),
+        cmocka_unit_test(test_left_header_right_figures),
+        cmocka_unit_test(test_vertical_header),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
