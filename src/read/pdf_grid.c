@@ -171,6 +171,7 @@ typedef struct chunk {
     int line;             /* its line */
     int col, sub, row;    /* in a table: column, part of a code column, row */
     bool anchor;
+    bool stacked;         /* a character of a label printed one a line */
 } chunk;
 
 typedef struct pline {
@@ -438,6 +439,30 @@ static void measured_sizes(pg_glyph *g, size_t n)
     free(r);
 }
 
+/* Glyphs k-1 and k of a line's g[i..j): two ideographs with a gap of
+ * more than 0.3 of their size between runs of ideographs set solid (the
+ * pairs on both sides closer than a tenth; or, left, one character alone
+ * at the line's start): the edge between two cells of text ("任务名称
+ * 主要内容", wrapped "局机关工 体人员"), not a letter-spaced label
+ * ("因 公 出 国"), which is spaced evenly. */
+static bool ideograph_gap(const pg_glyph *g, size_t i, size_t j, size_t k)
+{
+    if (k < i + 1 || k + 1 >= j)
+        return false;
+    for (size_t q = k - 1; q <= k + 1; q++)
+        if (!ideograph(codepoint(g[q].utf8)))
+            return false;
+    double size = dmax(g[k].size, g[k - 1].size);
+    if (g[k].x0 - g[k - 1].x1 <= 0.3 * size || dabs(g[k + 1].x0 - g[k].x1) >= 0.1 * size)
+        return false;
+    /* Left of the gap a run set solid too, or a character alone at the
+     * line's start, half a size away at least (a label printed one
+     * character a line, "年" beside "审计事务"). */
+    if (k == i + 1)
+        return g[k].x0 - g[k - 1].x1 > 0.5 * size;
+    return ideograph(codepoint(g[k - 2].utf8)) && dabs(g[k - 1].x0 - g[k - 2].x1) < 0.1 * size;
+}
+
 /* Group the page's glyphs into lines and the lines into chunks. */
 static void build_lines(page *p)
 {
@@ -461,7 +486,8 @@ static void build_lines(page *p)
             bool fresh = k == i || g->x0 - p->g[k - 1].x1 > 0.8 * dmax(g->size, p->g[k - 1].size) ||
                          (g->x0 - p->g[k - 1].x1 > 0.25 * dmax(g->size, p->g[k - 1].size) &&
                           (figure_meets_text(&p->g[k - 1], g) ||
-                           two_figures(&p->g[k - 1], g) || tag_edge(&p->g[k - 1], g)));
+                           two_figures(&p->g[k - 1], g) || tag_edge(&p->g[k - 1], g))) ||
+                         ideograph_gap(p->g, i, j, k);
             if (fresh) {
                 p->ch = grow(p->ch, &p->ccap, p->nc, sizeof *p->ch);
                 chunk *c = &p->ch[p->nc++];
@@ -1767,7 +1793,13 @@ static bool continues(const page *p, const chunk *a, const chunk *c, double righ
     double size = dmax(a->size, c->size);
     bool aligned = dabs(c->x0 - a->x0) <= 1.5 * size ||
                    dabs((c->x0 + c->x1) / 2 - (a->x0 + a->x1) / 2) <= 1.5 * size;
+    /* (Wrapped text fills each line but the last: a line wider than the
+     * one above by more than a character and a half — a word kept whole,
+     * "2024", may break a line short; a sentence's six, as in full_line —
+     * starts a cell of its own.  Short labels centred in a narrow column
+     * reach near its edge too.) */
     return c->cy > a->cy && c->cy - a->cy <= 1.7 * size && full_line(a, right) && aligned &&
+           c->x1 - c->x0 <= a->x1 - a->x0 + (a->x1 - a->x0 >= 15 * a->size ? 6.0 : 1.5) * size &&
            !numbered(p, c) && c->kind == K_TEXT;
 }
 
@@ -1821,6 +1853,78 @@ static bool first_name_lines(grid *gr)
     return moved;
 }
 
+/* Has some column of figures a figure beside line a and another beside
+ * line c?  Then c is a row of its own, not the next line of a's label (a
+ * cell holds one figure): two rows whose labels are alike ("科技创新专项
+ * 资金" twice, each as wide as its column). */
+static bool figures_beside_both(const grid *gr, const chunk *a, const chunk *c)
+{
+    const page *p = gr->p;
+    for (size_t i = gr->body_from; i < gr->ncs; i++) {
+        const chunk *f = &p->ch[gr->cs[i]];
+        if (f->kind != K_AMOUNT || f->ndigits == 0 || gr->cols[f->col].kind != C_NUM ||
+            dabs(f->cy - a->cy) >= 0.4 * dmin(f->size, a->size))
+            continue;
+        for (size_t j = gr->body_from; j < gr->ncs; j++) {
+            const chunk *g = &p->ch[gr->cs[j]];
+            if (g->col == f->col && g->kind == K_AMOUNT && g->ndigits > 0 &&
+                dabs(g->cy - c->cy) < 0.4 * dmin(g->size, c->size))
+                return true;
+        }
+    }
+    return false;
+}
+
+static bool stacks_on(const page *p, const chunk *c, const chunk *o);
+
+/* The body chunk under c (`down`) or over it that continues a label
+ * printed one character a line; NULL if none. */
+static const chunk *stack_next(const grid *gr, const chunk *c, bool down)
+{
+    if (c->g1 - c->g0 != 1)
+        return NULL;                    /* (no character alone: quick) */
+    for (size_t i = gr->body_from; i < gr->ncs; i++) {
+        const chunk *o = &gr->p->ch[gr->cs[i]];
+        if (o != c && (down ? stacks_on(gr->p, c, o) : stacks_on(gr->p, o, c)))
+            return o;
+    }
+    return NULL;
+}
+
+/* Labels printed one character a line ("年" / "度" / "主" / "要" / "任" /
+ * "务" down a cell merged over several rows), three characters at least:
+ * their characters are `stacked`, one label, no anchor of rows. */
+static void mark_stacks(grid *gr)
+{
+    page *p = gr->p;
+    for (size_t i = gr->body_from; i < gr->ncs; i++)
+        p->ch[gr->cs[i]].stacked = false;
+    for (size_t i = gr->body_from; i < gr->ncs; i++) {
+        const chunk *c = &p->ch[gr->cs[i]];
+        if (stack_next(gr, c, false) || !stack_next(gr, c, true))
+            continue;
+        size_t m = 1;
+        for (const chunk *n = stack_next(gr, c, true); n && m < 64; n = stack_next(gr, n, true))
+            m++;
+        if (m < 3)
+            continue;
+        size_t q = 0;
+        for (chunk *n = (chunk *)c; n && q < m; n = (chunk *)stack_next(gr, n, true), q++)
+            n->stacked = true;
+    }
+}
+
+/* A column's chunks that are labels (column_chunks, without the
+ * characters of a label printed one a line). */
+static size_t label_chunks(const grid *gr, int k, size_t *out)
+{
+    size_t n = column_chunks(gr, k, out), m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!gr->p->ch[out[i]].stacked)
+            out[m++] = out[i];
+    return m;
+}
+
 /* Rows of the body: anchors, then every chunk to its row. */
 static void body_rows(grid *gr, rows *rs)
 {
@@ -1837,6 +1941,7 @@ static void body_rows(grid *gr, rows *rs)
     }
     gk_buf b = GK_BUF_INIT;
     rs->n = 0;
+    mark_stacks(gr);
     if (coded) {
         /* Codes, and 合计 / 总计 labels. */
         for (size_t i = gr->body_from; i < gr->ncs; i++) {
@@ -1868,16 +1973,17 @@ static void body_rows(grid *gr, rows *rs)
         for (int k = 0; k < gr->ncols; k++) {
             if (gr->cols[k].kind != C_TEXT)
                 continue;
-            size_t n = column_chunks(gr, k, col);
+            size_t n = label_chunks(gr, k, col);
             for (size_t i = 0; i < n; i++) {
                 chunk *c = &p->ch[col[i]];
-                c->anchor = i == 0 || !continues(p, &p->ch[col[i - 1]], c, cell_right(gr, k));
+                c->anchor = i == 0 || !continues(p, &p->ch[col[i - 1]], c, cell_right(gr, k)) ||
+                            figures_beside_both(gr, &p->ch[col[i - 1]], c);
             }
         }
         for (int k = 0; k < gr->ncols; k++) {
             if (gr->cols[k].kind != C_TEXT)
                 continue;
-            size_t n = column_chunks(gr, k, col);
+            size_t n = label_chunks(gr, k, col);
             for (size_t i = 0; i < n; i++) {
                 chunk *c = &p->ch[col[i]];
                 for (size_t j = gr->body_from; j < gr->ncs && !c->anchor; j++) {
@@ -1913,13 +2019,26 @@ static void body_rows(grid *gr, rows *rs)
         chunk *c = &p->ch[gr->cs[i]];
         c->row = (int)nearest_row(rs, c->cy);
     }
+    /* A label printed one character a line goes whole to the row nearest
+     * its middle. */
+    for (size_t i = gr->body_from; i < gr->ncs; i++) {
+        const chunk *c = &p->ch[gr->cs[i]];
+        if (!c->stacked || stack_next(gr, c, false))
+            continue;                           /* not the top of its run */
+        const chunk *e = c;
+        for (const chunk *n = stack_next(gr, e, true); n; n = stack_next(gr, e, true))
+            e = n;
+        int r = (int)nearest_row(rs, (c->cy + e->cy) / 2);
+        for (chunk *q = (chunk *)c; q; q = (chunk *)stack_next(gr, q, true))
+            q->row = r;
+    }
     if (coded) {
         /* Lines that continue a full line above go with it, when their
          * nearest row has a name already (and the other way round). */
         for (int k = 0; k < gr->ncols; k++) {
             if (gr->cols[k].kind != C_TEXT)
                 continue;
-            size_t n = column_chunks(gr, k, col);
+            size_t n = label_chunks(gr, k, col);
             for (size_t i = 0; i < n; i++)
                 start[i] = p->ch[col[i]].row;
             for (size_t i = 1; i < n; i++) {

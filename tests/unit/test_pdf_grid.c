@@ -443,6 +443,108 @@ static void test_vertical_header(void **state)
     free(s);
 }
 
+/* Two cells of text side by side with less than a character between them
+ * ("任务名称" "主要内容", 0.4 of a size apart: runs set solid on both
+ * sides of a wider gap) are two cells, not one chunk across two columns. */
+static void test_abutting_text_cells(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 80, 10, "任务名称");
+    put(s, 54, 80, 10, "主要内容");
+    put(s, 120, 80, 10, "金额");
+    put(s, 10, 115, 10, "机关运转");
+    put(s, 54, 115, 10, "人员经费");
+    put(s, 120, 115, 10, "5.00");
+    put(s, 10, 130, 10, "审计事务");
+    put(s, 54, 130, 10, "差旅费用");
+    put(s, 120, 130, 10, "6.00");
+    char *t = grid_text(s, 1);
+    assert_line(t, "任务名称\t主要内容\t金额\n");
+    assert_line(t, "机关运转\t人员经费\t5.00\n");
+    free(t);
+    free(s);
+}
+
+/* A short label centred in a narrow column reaches near its right edge,
+ * as a wrapped line does; the wider line under it ("会议费" over
+ * "公务用车运行" / "维护费") starts a row of its own: wrapped text fills
+ * every line but its last. */
+static void test_centred_label_not_wrapped(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 80, 10, "经济科目");
+    put(s, 76, 80, 10, "金额");
+    put(s, 25, 100, 10, "会议费");
+    put(s, 76, 100, 10, "10.00");
+    put(s, 10, 115, 10, "公务用车运行");
+    put(s, 76, 121, 10, "38.00");
+    put(s, 25, 127, 10, "维护费");
+    put(s, 25, 145, 10, "印刷费");
+    put(s, 76, 145, 10, "4.00");
+    char *t = grid_text(s, 1);
+    assert_line(t, "会议费\t10.00\n");
+    assert_line(t, "公务用车运行维护费\t38.00\n");
+    free(t);
+    free(s);
+}
+
+/* Two rows whose labels are alike and fill their column ("科技创新专项
+ * 资金" twice), each beside a figure of its own: two rows — a cell holds
+ * one figure. */
+static void test_alike_labels_own_figures(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 80, 10, "专项名称");
+    put(s, 100, 80, 10, "采购品目");
+    put(s, 190, 80, 10, "金额");
+    put(s, 10, 100, 10, "科技创新专项资金");
+    put(s, 100, 100, 10, "区域科技服务");
+    put(s, 190, 100, 10, "100.00");
+    put(s, 10, 114, 10, "科技创新专项资金");
+    put(s, 100, 114, 10, "其他印刷服务");
+    put(s, 190, 114, 10, "38.00");
+    char *t = grid_text(s, 1);
+    assert_line(t, "科技创新专项资金\t区域科技服务\t100.00\n");
+    assert_line(t, "科技创新专项资金\t其他印刷服务\t38.00\n");
+    free(t);
+    free(s);
+}
+
+/* A label printed one character a line down a cell merged over rows
+ * ("年" / "度" / "任" / "务"), its characters on the rows' lines, half a
+ * size from their names: one label, on the row nearest its middle; the
+ * rows are the names'. */
+static void test_vertical_row_label(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 26, 80, 10, "任务名称");
+    put(s, 100, 80, 10, "金额");
+    put(s, 10, 104, 10, "年");
+    put(s, 26, 104, 10, "机关运转");
+    put(s, 100, 104, 10, "100.00");
+    put(s, 10, 115, 10, "度");
+    put(s, 10, 126, 10, "任");
+    put(s, 26, 126, 10, "审计事务");
+    put(s, 100, 126, 10, "200.00");
+    put(s, 10, 137, 10, "务");
+    put(s, 26, 148, 10, "审计培训");
+    put(s, 100, 148, 10, "15.00");
+    char *t = grid_text(s, 1);
+    assert_line(t, "\t机关运转\t100.00\n");
+    assert_line(t, "年度任务\t审计事务\t200.00\n");
+    assert_line(t, "\t审计培训\t15.00\n");
+    free(t);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -458,6 +560,10 @@ int main(void)
         cmocka_unit_test(test_blank_rows_after_header),
         cmocka_unit_test(test_left_header_right_figures),
         cmocka_unit_test(test_vertical_header),
+        cmocka_unit_test(test_abutting_text_cells),
+        cmocka_unit_test(test_centred_label_not_wrapped),
+        cmocka_unit_test(test_alike_labels_own_figures),
+        cmocka_unit_test(test_vertical_row_label),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
