@@ -26,8 +26,10 @@
  *    a size above the box's foot).  A line is cut into chunks where two
  *    characters stand more than 0.8 of the size apart, or a quarter of it
  *    between a figure and a Chinese character or two figures (a wide figure
- *    overflowing into the next cell); letter-spaced cells ("因 公 出 国")
- *    stay one chunk.  A chunk is an amount ("2,940.05", "-"), a run of
+ *    overflowing into the next cell), before a tag printed as text ("</
+ *    <b>") and, 0.3 of it, between two runs of ideographs set solid (two
+ *    cells of text that abut, ideograph_gap); letter-spaced cells ("因 公
+ *    出 国") stay one chunk.  A chunk is an amount ("2,940.05", "-"), a run of
  *    digits (a code, a part of one, a count) or text.
  *
  * 2. Table regions.  A region grows from a line holding an amount and
@@ -42,7 +44,9 @@
  *    region's columns: a form's row).  Two lines of two chunks make a
  *    table; so does one line at the top of a page after a table that ran
  *    to the foot of the last.  A header at a page's foot whose rows begin
- *    the next page is held back and read with them (foot_header).
+ *    the next page is held back and read with them (foot_header); blank
+ *    rows of labels atop a page, after a table whose header alone ended
+ *    the last, are its rows (`blank` regions).
  *
  * 3. Header and body.  The header is what stands above the first figure or
  *    code (or the indicator headers), and "类 款 项" wherever it stands; a
@@ -65,7 +69,11 @@
  *    Headers of one column (leaves: no header below them) above no column
  *    of the body make columns of their own, blank in every row, where they
  *    stand among the figures; a column of narrow right-aligned figures with
- *    no leaf over it takes the nearest one.
+ *    no leaf over it takes the nearest one (or, none in its tile, the
+ *    nearest left of it over no column: a header left-aligned in a wide
+ *    cell over right-aligned figures).  The label of the column numbers
+ *    ("栏次") heads a label column of its own where no body column is
+ *    under it.
  *
  * 5. Rows.  Labels anchor rows: with a code column, each code (and each
  *    合计/总计 label) starts a row; otherwise the labels of the text columns
@@ -78,6 +86,13 @@
  *    figure at the top or the middle of a tall row, the lines of a name
  *    around its code — goes to the row nearest to it; a line that continues
  *    a full line above goes with it when its nearest row has a name already.
+ *    A line wider than the one above by more than a character and a half
+ *    continues no label (wrapped text fills its lines; a short label
+ *    centred in a narrow column reaches near its edge too), nor does one
+ *    beside a figure of a column that has one beside the line above.  A
+ *    label printed one character a line ("年" / "度" / "任" / "务" down a
+ *    cell merged over rows) anchors no row: it goes whole to the row
+ *    nearest its middle.
  *
  * 6. Output.  The header becomes one tabbed line per band: bands are cut
  *    where no header text crosses ("收入 | 支出" over "项目 | 决算数 | …"),
@@ -85,8 +100,9 @@
  *    centred in cells of different heights).  In a band each column's
  *    chunks are joined top to bottom ("本年收入合" / "计" → 本年收入合计); a
  *    header over several columns names the first of the run it is centred
- *    over.  Each body row becomes one tabbed line, its cells joined the
- *    same way.  Every line keeps its box, and every cell of a row its own.
+ *    over.  A header printed one character a line ("其" / "他" / "资" /
+ *    "金") down to the header's last line is one header of that line.
+ *    Each body row becomes one tabbed line, its cells joined the same way.  Every line keeps its box, and every cell of a row its own.
  *
  * Regions of more than MAX_GRID_CHUNKS chunks or MAX_GRID_COLUMNS columns
  * stay text: the geometry is quadratic in places.
