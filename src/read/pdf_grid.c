@@ -90,6 +90,9 @@
  *    continues no label (wrapped text fills its lines; a short label
  *    centred in a narrow column reaches near its edge too), nor does one
  *    beside a figure of a column that has one beside the line above.  A
+ *    label of a column to the left, centred beside the middle line of a
+ *    wrapped label (as many of its lines above as below), starts no row
+ *    there: a cell merged over the row ("年度主要任务").  A
  *    label printed one character a line ("年" / "度" / "任" / "务" down a
  *    cell merged over rows) anchors no row: it goes whole to the row
  *    nearest its middle.
@@ -2002,10 +2005,21 @@ static void body_rows(grid *gr, rows *rs)
             size_t n = label_chunks(gr, k, col);
             for (size_t i = 0; i < n; i++) {
                 chunk *c = &p->ch[col[i]];
+                /* (Not a label centred beside the middle of this one, its
+                 * lines as many above as below: "年度主要任务", in a cell
+                 * merged left of a name wrapped over five lines.) */
+                size_t a = i, e = i;
+                while (a > 0 && !p->ch[col[a]].anchor)
+                    a--;
+                while (e + 1 < n && !p->ch[col[e + 1]].anchor)
+                    e++;
+                double mid = (p->ch[col[a]].cy + p->ch[col[e]].cy) / 2;
+                bool middle = !c->anchor && e > i && a < i;
                 for (size_t j = gr->body_from; j < gr->ncs && !c->anchor; j++) {
                     const chunk *o = &p->ch[gr->cs[j]];
                     c->anchor = o->col != k && o->anchor && gr->cols[o->col].kind == C_TEXT &&
-                                dabs(o->cy - c->cy) < 0.4 * dmin(o->size, c->size);
+                                dabs(o->cy - c->cy) < 0.4 * dmin(o->size, c->size) &&
+                                !(middle && o->col < k && dabs(o->cy - mid) < 0.5 * o->size);
                 }
             }
             /* A label and its continuation lines: one anchor. */

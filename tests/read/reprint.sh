@@ -30,12 +30,10 @@
 #       "年度资金总额 420000.00": Chromium wraps the forms' label column
 #       every two characters ("其中:" / "财政" / "拨款"), across a page
 #       break, and the rows merge or split.
-#   004 LibreOffice (2): 整体支出绩效目标表's task row: the task name's
-#       first lines stand above the row's figures, beside "年度主要任务"
-#       (a label centred in a cell merged over the rows), and make a row of
-#       their own.
-# The forms' rows without cells (项目名称, indicator rows) differ in the
-# same forms.
+#   004 LibreOffice (none): every cell reads as the text's.
+# The forms' rows without cells (项目名称, indicator rows: a form's rows
+# are its labels, wrapped differently by each printer) differ in the same
+# forms, and in 004 LibreOffice's.
 set -u
 GK=$1 SRC=$2 SHARED=$3
 TMP=$(mktemp -d)
@@ -48,7 +46,7 @@ FLOORS="000_2e4bf1e814f589dd chromium 189
 002_958243b751db7aa3 chromium 508
 002_958243b751db7aa3 libreoffice 508
 004_a8cda960e0db61c9 chromium 90
-004_a8cda960e0db61c9 libreoffice 91"
+004_a8cda960e0db61c9 libreoffice 93"
 
 while read -r doc producer floor; do
     txt="$SHARED/corpus/$doc.txt" pdf="$SHARED/corpus/reprint/$doc.$producer.pdf"
@@ -77,7 +75,7 @@ while read -r doc producer floor; do
         echo "FAIL $doc.$producer.pdf reads $matched cells as its text, fewer than $floor:"
         echo "$out" | head -40
         fail=1
-    elif [ "$last" != "cells $matched/$matched" ]; then
+    elif [ "$out" != "$last" ]; then
         echo "$out" | head -12 | sed 's/^/    /'
     fi
 done <<<"$FLOORS"

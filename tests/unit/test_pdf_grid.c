@@ -545,6 +545,31 @@ static void test_vertical_row_label(void **state)
     free(s);
 }
 
+/* A label centred in a cell merged over a row ("年度主要任务"), beside the
+ * middle line of a name wrapped over five lines in the column right of
+ * it, with the row's figures: one row, not a new one at the middle line. */
+static void test_label_beside_wrapped_middle(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 80, 10, "项目");
+    put(s, 80, 80, 10, "任务名称");
+    put(s, 130, 80, 10, "金额");
+    static const char *const name[] = {"二〇二四", "局机关工", "资福利公", "用经费和", "项目支出"};
+    for (int i = 0; i < 5; i++)
+        put(s, 80, 100 + 13 * i, 10, name[i]);
+    put(s, 10, 126, 10, "年度主要任务");
+    put(s, 130, 126, 10, "202.15");
+    put(s, 80, 170, 10, "金额合计");
+    put(s, 130, 170, 10, "202.15");
+    char *t = grid_text(s, 1);
+    assert_line(t, "年度主要任务\t二〇二四局机关工资福利公用经费和项目支出\t202.15\n");
+    assert_line(t, "\t金额合计\t202.15\n");
+    free(t);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -564,6 +589,7 @@ int main(void)
         cmocka_unit_test(test_centred_label_not_wrapped),
         cmocka_unit_test(test_alike_labels_own_figures),
         cmocka_unit_test(test_vertical_row_label),
+        cmocka_unit_test(test_label_beside_wrapped_middle),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
