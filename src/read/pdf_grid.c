@@ -26,8 +26,10 @@
  *    a size above the box's foot).  A line is cut into chunks where two
  *    characters stand more than 0.8 of the size apart, or a quarter of it
  *    between a figure and a Chinese character or two figures (a wide figure
- *    overflowing into the next cell); letter-spaced cells ("因 公 出 国")
- *    stay one chunk.  A chunk is an amount ("2,940.05", "-"), a run of
+ *    overflowing into the next cell), before a tag printed as text ("</
+ *    <b>") and, 0.3 of it, between two runs of ideographs set solid (two
+ *    cells of text that abut, ideograph_gap); letter-spaced cells ("因 公
+ *    出 国") stay one chunk.  A chunk is an amount ("2,940.05", "-"), a run of
  *    digits (a code, a part of one, a count) or text.
  *
  * 2. Table regions.  A region grows from a line holding an amount and
@@ -42,7 +44,9 @@
  *    region's columns: a form's row).  Two lines of two chunks make a
  *    table; so does one line at the top of a page after a table that ran
  *    to the foot of the last.  A header at a page's foot whose rows begin
- *    the next page is held back and read with them (foot_header).
+ *    the next page is held back and read with them (foot_header); blank
+ *    rows of labels atop a page, after a table whose header alone ended
+ *    the last, are its rows (`blank` regions).
  *
  * 3. Header and body.  The header is what stands above the first figure or
  *    code (or the indicator headers), and "类 款 项" wherever it stands; a
@@ -65,7 +69,11 @@
  *    Headers of one column (leaves: no header below them) above no column
  *    of the body make columns of their own, blank in every row, where they
  *    stand among the figures; a column of narrow right-aligned figures with
- *    no leaf over it takes the nearest one.
+ *    no leaf over it takes the nearest one (or, none in its tile, the
+ *    nearest left of it over no column: a header left-aligned in a wide
+ *    cell over right-aligned figures).  The label of the column numbers
+ *    ("栏次") heads a label column of its own where no body column is
+ *    under it.
  *
  * 5. Rows.  Labels anchor rows: with a code column, each code (and each
  *    合计/总计 label) starts a row; otherwise the labels of the text columns
@@ -78,6 +86,16 @@
  *    figure at the top or the middle of a tall row, the lines of a name
  *    around its code — goes to the row nearest to it; a line that continues
  *    a full line above goes with it when its nearest row has a name already.
+ *    A line wider than the one above by more than a character and a half
+ *    continues no label (wrapped text fills its lines; a short label
+ *    centred in a narrow column reaches near its edge too), nor does one
+ *    beside a figure of a column that has one beside the line above.  A
+ *    label of a column to the left, centred beside the middle line of a
+ *    wrapped label (as many of its lines above as below), starts no row
+ *    there: a cell merged over the row ("年度主要任务").  A
+ *    label printed one character a line ("年" / "度" / "任" / "务" down a
+ *    cell merged over rows) anchors no row: it goes whole to the row
+ *    nearest its middle.
  *
  * 6. Output.  The header becomes one tabbed line per band: bands are cut
  *    where no header text crosses ("收入 | 支出" over "项目 | 决算数 | …"),
@@ -85,8 +103,9 @@
  *    centred in cells of different heights).  In a band each column's
  *    chunks are joined top to bottom ("本年收入合" / "计" → 本年收入合计); a
  *    header over several columns names the first of the run it is centred
- *    over.  Each body row becomes one tabbed line, its cells joined the
- *    same way.  Every line keeps its box, and every cell of a row its own.
+ *    over.  A header printed one character a line ("其" / "他" / "资" /
+ *    "金") down to the header's last line is one header of that line.
+ *    Each body row becomes one tabbed line, its cells joined the same way.  Every line keeps its box, and every cell of a row its own.
  *
  * Regions of more than MAX_GRID_CHUNKS chunks or MAX_GRID_COLUMNS columns
  * stay text: the geometry is quadratic in places.
@@ -171,6 +190,7 @@ typedef struct chunk {
     int line;             /* its line */
     int col, sub, row;    /* in a table: column, part of a code column, row */
     bool anchor;
+    bool stacked;         /* a character of a label printed one a line */
 } chunk;
 
 typedef struct pline {
@@ -199,12 +219,16 @@ typedef struct column {
      * starting at cut_x0. */
     bool cut;
     double cut_x0;
+    /* Its header stands left of it, from lead_x0 (left-aligned in a wide
+     * cell over right-aligned figures); 0: over it. */
+    double lead_x0;
 } column;
 
 struct pg_carry {
     column *cols;
     int ncols;
     bool open;            /* the last table ran to the foot of its page */
+    bool rowless;         /* a header only, so far: its rows are to come */
     size_t last_row;      /* its last row's line (in pg_doc.lines) */
     gk_buf header;        /* its header's text, chunk by chunk */
     /* A header at the foot of a page (foot_header), held back to be read
@@ -353,6 +377,14 @@ static bool two_figures(const pg_glyph *a, const pg_glyph *b)
              v == 0xFF0E || v == 0xFF0C);
 }
 
+/* A tag of markup printed as text begins a word ("…</ <b>377.37</": two
+ * cells whose tagged figures, each wider than its cell, wrap and stand
+ * close): '<' after a gap, or anything after a gap that follows '>'. */
+static bool tag_edge(const pg_glyph *a, const pg_glyph *b)
+{
+    return codepoint(b->utf8) == '<' || codepoint(a->utf8) == '>';
+}
+
 /* Is u a CJK ideograph (its advance is its font's em: it is square)? */
 static bool ideograph(unsigned u)
 {
@@ -426,6 +458,30 @@ static void measured_sizes(pg_glyph *g, size_t n)
     free(r);
 }
 
+/* Glyphs k-1 and k of a line's g[i..j): two ideographs with a gap of
+ * more than 0.3 of their size between runs of ideographs set solid (the
+ * pairs on both sides closer than a tenth; or, left, one character alone
+ * at the line's start): the edge between two cells of text ("任务名称
+ * 主要内容", wrapped "局机关工 体人员"), not a letter-spaced label
+ * ("因 公 出 国"), which is spaced evenly. */
+static bool ideograph_gap(const pg_glyph *g, size_t i, size_t j, size_t k)
+{
+    if (k < i + 1 || k + 1 >= j)
+        return false;
+    for (size_t q = k - 1; q <= k + 1; q++)
+        if (!ideograph(codepoint(g[q].utf8)))
+            return false;
+    double size = dmax(g[k].size, g[k - 1].size);
+    if (g[k].x0 - g[k - 1].x1 <= 0.3 * size || dabs(g[k + 1].x0 - g[k].x1) >= 0.1 * size)
+        return false;
+    /* Left of the gap a run set solid too, or a character alone at the
+     * line's start, half a size away at least (a label printed one
+     * character a line, "年" beside "审计事务"). */
+    if (k == i + 1)
+        return g[k].x0 - g[k - 1].x1 > 0.5 * size;
+    return ideograph(codepoint(g[k - 2].utf8)) && dabs(g[k - 1].x0 - g[k - 2].x1) < 0.1 * size;
+}
+
 /* Group the page's glyphs into lines and the lines into chunks. */
 static void build_lines(page *p)
 {
@@ -449,7 +505,8 @@ static void build_lines(page *p)
             bool fresh = k == i || g->x0 - p->g[k - 1].x1 > 0.8 * dmax(g->size, p->g[k - 1].size) ||
                          (g->x0 - p->g[k - 1].x1 > 0.25 * dmax(g->size, p->g[k - 1].size) &&
                           (figure_meets_text(&p->g[k - 1], g) ||
-                           two_figures(&p->g[k - 1], g)));
+                           two_figures(&p->g[k - 1], g) || tag_edge(&p->g[k - 1], g))) ||
+                         ideograph_gap(p->g, i, j, k);
             if (fresh) {
                 p->ch = grow(p->ch, &p->ccap, p->nc, sizeof *p->ch);
                 chunk *c = &p->ch[p->nc++];
@@ -695,6 +752,7 @@ static void classify_lines(page *p)
 
 typedef struct region {
     size_t l0, l1;        /* lines [l0, l1] */
+    bool blank;           /* blank rows of a table whose header ended the page before */
 } region;
 
 /* May line j join a region whose nearest line is k: no title, unit, note,
@@ -808,12 +866,48 @@ static bool repeats_header(const page *p, size_t j, size_t a, size_t f, const gk
             (header_again(p, j + 1, a, f, 2, carried) || header_words(p, j + 1) >= 2));
 }
 
-/* The regions of a page, in order. */
-static size_t find_regions(const page *p, region *out, bool carry_open, const gk_buf *carried)
+static double overlap(double a0, double a1, double b0, double b1);
+
+/* Is line j a row of labels only, its first chunk in the column x0..x1:
+ * a blank row ("预算数", no figure in its cells)? */
+static bool label_row(const page *p, size_t j, double x0, double x1)
 {
+    const pline *l = &p->lines[j];
+    if (l->excluded || l->sentence || l->amount || l->numbers || l->c1 == l->c0)
+        return false;
+    for (size_t k = l->c0; k < l->c1; k++)
+        if (p->ch[k].kind != K_TEXT)
+            return false;
+    return overlap(p->ch[l->c0].x0, p->ch[l->c0].x1, x0, x1) > 0.5;
+}
+
+/* The regions of a page, in order.  At the top of a page after a table
+ * that ran to the foot of the last with its header only (its column
+ * numbers the last line there), lines of labels standing in its first
+ * column are its rows, blank ones: a region of their own (`blank`). */
+static size_t find_regions(const page *p, region *out, const pg_carry *carry)
+{
+    bool carry_open = carry && carry->open;
+    const gk_buf *carried = carry_open ? &carry->header : NULL;
     size_t n = 0;
     for (size_t i = 0; i < p->nl;) {
         const pline *l = &p->lines[i];
+        bool at_top = n == 0;
+        for (size_t k = 0; k < i && at_top; k++)
+            at_top = p->lines[k].running;
+        if (carry_open && carry->rowless && carry->ncols > 0 && at_top &&
+            label_row(p, i, carry->cols[0].x0, carry->cols[0].x1)) {
+            size_t b = i;
+            while (b + 1 < p->nl && joins(p, b + 1, b, 3.0) &&
+                   label_row(p, b + 1, carry->cols[0].x0, carry->cols[0].x1))
+                b++;
+            out[n].l0 = i;
+            out[n].l1 = b;
+            out[n].blank = true;
+            n++;
+            i = b + 1;
+            continue;
+        }
         /* (At the top of a page after a table that ran to the foot of the
          * last, a code starts its rows too: the blank rows it goes on with,
          * "310 资本性支出".) */
@@ -845,6 +939,7 @@ static size_t find_regions(const page *p, region *out, bool carry_open, const gk
         if (multi >= 2 || (carry_open && n == 0 && top && multi == 1)) {
             out[n].l0 = a;
             out[n].l1 = b;
+            out[n].blank = false;
             n++;
         }
         i = b + 1;
@@ -1225,6 +1320,24 @@ static void take_nearest(const grid *gr, int k, bool numbers, const bool *leaves
             best = c;
         }
     }
+    /* None in its tile: a header left-aligned in a wide cell whose
+     * figures are right-aligned stands nearer the column before.  The
+     * nearest leaf left of the column, over no column, past the column
+     * before it, is its header. */
+    for (size_t i = 0; i < gr->body_from && !best && !numbers && k > 0; i++) {
+        const chunk *c = &p->ch[gr->cs[i]];
+        bool candidate = leaves[i] && c->x0 > x1[k - 1] && c->x1 < x0[k];
+        for (int j = 0; j < gr->ncols && candidate; j++)
+            candidate = overlap(c->x0, c->x1, x0[j], x1[j]) <= 0.5;
+        for (size_t q = 0; q < gr->body_from && candidate; q++) {
+            const chunk *o = &p->ch[gr->cs[q]];     /* another leaf nearer */
+            candidate = !(leaves[q] && o != c && o->x0 > c->x1 && o->x1 < x0[k]);
+        }
+        if (candidate) {
+            best = c;
+            gr->cols[k].lead_x0 = c->x0;
+        }
+    }
     if (best) {
         x0[k] = dmin(x0[k], best->x0);
         x1[k] = dmax(x1[k], best->x1);
@@ -1287,6 +1400,20 @@ static void header_columns(grid *gr)
         if (!over)
             idx[n++] = gr->cs[i];
     }
+    /* The label of the column numbers ("栏次" before 1 2 3) heads the
+     * column of the rows' labels: one of its own where no column of the
+     * body is under it (a table whose rows are all on the next page). */
+    size_t *labels = malloc((gr->body_from ? gr->body_from : 1) * sizeof *labels), nlabels = 0;
+    if (!labels)
+        gk_out_of_memory();
+    for (size_t i = 0; i < gr->body_from && numbered_cols; i++) {
+        const chunk *c = &p->ch[gr->cs[i]];
+        bool over = c->kind != K_TEXT || !p->lines[c->line].numbers;
+        for (int k = 0; k < gr->ncols && !over; k++)
+            over = overlap(c->x0, c->x1, x0[k], x1[k]) > 0.5;
+        if (!over)
+            labels[nlabels++] = gr->cs[i];
+    }
     free(leaves);
     free(x0);
     free(x1);
@@ -1326,6 +1453,13 @@ static void header_columns(grid *gr)
         c->x0 = sp[i].x0;
         c->x1 = sp[i].x1;
     }
+    for (size_t i = 0; i < nlabels; i++) {
+        column *c = add_column(gr);
+        c->kind = C_TEXT;
+        c->x0 = p->ch[labels[i]].x0;
+        c->x1 = p->ch[labels[i]].x1;
+    }
+    free(labels);
     free(sp);
     free(idx);
     if (gr->ncols)
@@ -1440,6 +1574,9 @@ static int header_column(const grid *gr, const chunk *c)
 {
     for (int k = 0; k < gr->ncols; k++)
         if (overlap(c->x0, c->x1, gr->cols[k].x0, gr->cols[k].x1) > 0.5)
+            return k;
+    for (int k = 0; k < gr->ncols; k++)
+        if (gr->cols[k].lead_x0 > 0 && c->x0 >= gr->cols[k].lead_x0 - 0.5 && c->x1 < gr->cols[k].x0)
             return k;
     return column_at(gr, (c->x0 + c->x1) / 2);
 }
@@ -1675,7 +1812,13 @@ static bool continues(const page *p, const chunk *a, const chunk *c, double righ
     double size = dmax(a->size, c->size);
     bool aligned = dabs(c->x0 - a->x0) <= 1.5 * size ||
                    dabs((c->x0 + c->x1) / 2 - (a->x0 + a->x1) / 2) <= 1.5 * size;
+    /* (Wrapped text fills each line but the last: a line wider than the
+     * one above by more than a character and a half — a word kept whole,
+     * "2024", may break a line short; a sentence's six, as in full_line —
+     * starts a cell of its own.  Short labels centred in a narrow column
+     * reach near its edge too.) */
     return c->cy > a->cy && c->cy - a->cy <= 1.7 * size && full_line(a, right) && aligned &&
+           c->x1 - c->x0 <= a->x1 - a->x0 + (a->x1 - a->x0 >= 15 * a->size ? 6.0 : 1.5) * size &&
            !numbered(p, c) && c->kind == K_TEXT;
 }
 
@@ -1729,6 +1872,78 @@ static bool first_name_lines(grid *gr)
     return moved;
 }
 
+/* Has some column of figures a figure beside line a and another beside
+ * line c?  Then c is a row of its own, not the next line of a's label (a
+ * cell holds one figure): two rows whose labels are alike ("科技创新专项
+ * 资金" twice, each as wide as its column). */
+static bool figures_beside_both(const grid *gr, const chunk *a, const chunk *c)
+{
+    const page *p = gr->p;
+    for (size_t i = gr->body_from; i < gr->ncs; i++) {
+        const chunk *f = &p->ch[gr->cs[i]];
+        if (f->kind != K_AMOUNT || f->ndigits == 0 || gr->cols[f->col].kind != C_NUM ||
+            dabs(f->cy - a->cy) >= 0.4 * dmin(f->size, a->size))
+            continue;
+        for (size_t j = gr->body_from; j < gr->ncs; j++) {
+            const chunk *g = &p->ch[gr->cs[j]];
+            if (g->col == f->col && g->kind == K_AMOUNT && g->ndigits > 0 &&
+                dabs(g->cy - c->cy) < 0.4 * dmin(g->size, c->size))
+                return true;
+        }
+    }
+    return false;
+}
+
+static bool stacks_on(const page *p, const chunk *c, const chunk *o);
+
+/* The body chunk under c (`down`) or over it that continues a label
+ * printed one character a line; NULL if none. */
+static const chunk *stack_next(const grid *gr, const chunk *c, bool down)
+{
+    if (c->g1 - c->g0 != 1)
+        return NULL;                    /* (no character alone: quick) */
+    for (size_t i = gr->body_from; i < gr->ncs; i++) {
+        const chunk *o = &gr->p->ch[gr->cs[i]];
+        if (o != c && (down ? stacks_on(gr->p, c, o) : stacks_on(gr->p, o, c)))
+            return o;
+    }
+    return NULL;
+}
+
+/* Labels printed one character a line ("年" / "度" / "主" / "要" / "任" /
+ * "务" down a cell merged over several rows), three characters at least:
+ * their characters are `stacked`, one label, no anchor of rows. */
+static void mark_stacks(grid *gr)
+{
+    page *p = gr->p;
+    for (size_t i = gr->body_from; i < gr->ncs; i++)
+        p->ch[gr->cs[i]].stacked = false;
+    for (size_t i = gr->body_from; i < gr->ncs; i++) {
+        const chunk *c = &p->ch[gr->cs[i]];
+        if (stack_next(gr, c, false) || !stack_next(gr, c, true))
+            continue;
+        size_t m = 1;
+        for (const chunk *n = stack_next(gr, c, true); n && m < 64; n = stack_next(gr, n, true))
+            m++;
+        if (m < 3)
+            continue;
+        size_t q = 0;
+        for (chunk *n = (chunk *)c; n && q < m; n = (chunk *)stack_next(gr, n, true), q++)
+            n->stacked = true;
+    }
+}
+
+/* A column's chunks that are labels (column_chunks, without the
+ * characters of a label printed one a line). */
+static size_t label_chunks(const grid *gr, int k, size_t *out)
+{
+    size_t n = column_chunks(gr, k, out), m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!gr->p->ch[out[i]].stacked)
+            out[m++] = out[i];
+    return m;
+}
+
 /* Rows of the body: anchors, then every chunk to its row. */
 static void body_rows(grid *gr, rows *rs)
 {
@@ -1745,6 +1960,7 @@ static void body_rows(grid *gr, rows *rs)
     }
     gk_buf b = GK_BUF_INIT;
     rs->n = 0;
+    mark_stacks(gr);
     if (coded) {
         /* Codes, and 合计 / 总计 labels. */
         for (size_t i = gr->body_from; i < gr->ncs; i++) {
@@ -1776,22 +1992,34 @@ static void body_rows(grid *gr, rows *rs)
         for (int k = 0; k < gr->ncols; k++) {
             if (gr->cols[k].kind != C_TEXT)
                 continue;
-            size_t n = column_chunks(gr, k, col);
+            size_t n = label_chunks(gr, k, col);
             for (size_t i = 0; i < n; i++) {
                 chunk *c = &p->ch[col[i]];
-                c->anchor = i == 0 || !continues(p, &p->ch[col[i - 1]], c, cell_right(gr, k));
+                c->anchor = i == 0 || !continues(p, &p->ch[col[i - 1]], c, cell_right(gr, k)) ||
+                            figures_beside_both(gr, &p->ch[col[i - 1]], c);
             }
         }
         for (int k = 0; k < gr->ncols; k++) {
             if (gr->cols[k].kind != C_TEXT)
                 continue;
-            size_t n = column_chunks(gr, k, col);
+            size_t n = label_chunks(gr, k, col);
             for (size_t i = 0; i < n; i++) {
                 chunk *c = &p->ch[col[i]];
+                /* (Not a label centred beside the middle of this one, its
+                 * lines as many above as below: "年度主要任务", in a cell
+                 * merged left of a name wrapped over five lines.) */
+                size_t a = i, e = i;
+                while (a > 0 && !p->ch[col[a]].anchor)
+                    a--;
+                while (e + 1 < n && !p->ch[col[e + 1]].anchor)
+                    e++;
+                double mid = (p->ch[col[a]].cy + p->ch[col[e]].cy) / 2;
+                bool middle = !c->anchor && e > i && a < i;
                 for (size_t j = gr->body_from; j < gr->ncs && !c->anchor; j++) {
                     const chunk *o = &p->ch[gr->cs[j]];
                     c->anchor = o->col != k && o->anchor && gr->cols[o->col].kind == C_TEXT &&
-                                dabs(o->cy - c->cy) < 0.4 * dmin(o->size, c->size);
+                                dabs(o->cy - c->cy) < 0.4 * dmin(o->size, c->size) &&
+                                !(middle && o->col < k && dabs(o->cy - mid) < 0.5 * o->size);
                 }
             }
             /* A label and its continuation lines: one anchor. */
@@ -1821,13 +2049,26 @@ static void body_rows(grid *gr, rows *rs)
         chunk *c = &p->ch[gr->cs[i]];
         c->row = (int)nearest_row(rs, c->cy);
     }
+    /* A label printed one character a line goes whole to the row nearest
+     * its middle. */
+    for (size_t i = gr->body_from; i < gr->ncs; i++) {
+        const chunk *c = &p->ch[gr->cs[i]];
+        if (!c->stacked || stack_next(gr, c, false))
+            continue;                           /* not the top of its run */
+        const chunk *e = c;
+        for (const chunk *n = stack_next(gr, e, true); n; n = stack_next(gr, e, true))
+            e = n;
+        int r = (int)nearest_row(rs, (c->cy + e->cy) / 2);
+        for (chunk *q = (chunk *)c; q; q = (chunk *)stack_next(gr, q, true))
+            q->row = r;
+    }
     if (coded) {
         /* Lines that continue a full line above go with it, when their
          * nearest row has a name already (and the other way round). */
         for (int k = 0; k < gr->ncols; k++) {
             if (gr->cols[k].kind != C_TEXT)
                 continue;
-            size_t n = column_chunks(gr, k, col);
+            size_t n = label_chunks(gr, k, col);
             for (size_t i = 0; i < n; i++)
                 start[i] = p->ch[col[i]].row;
             for (size_t i = 1; i < n; i++) {
@@ -2199,6 +2440,77 @@ static void cut_headers_at_columns(page *p, const region *rg, double body_y)
 #define MAX_GRID_CHUNKS 4000
 #define MAX_GRID_COLUMNS 40
 
+/* Is header chunk o the next character of c printed vertically, one
+ * character a line ("其" / "他" / "资" / "金" in a narrow cell): both one
+ * character, o close under c (1.7 sizes) and starting where it does? */
+static bool stacks_on(const page *p, const chunk *c, const chunk *o)
+{
+    double size = dmax(c->size, o->size);
+    return c->g1 - c->g0 == 1 && o->g1 - o->g0 == 1 && c->kind == K_TEXT && o->kind == K_TEXT &&
+           dabs(o->x0 - c->x0) <= 0.3 * size && o->cy > c->cy && o->cy - c->cy <= 1.7 * size &&
+           ideograph(codepoint(p->g[c->g0].utf8)) && ideograph(codepoint(p->g[o->g0].utf8));
+}
+
+/* Header chunks idx[0..n) in reading order: a run of characters printed
+ * vertically ("其" / "他" / "资" / "金" in a narrow cell), three at
+ * least, down to the header's last line is one header of that line, beside the headers its
+ * foot stands beside, not cut across the bands of the others: its
+ * characters are moved down to its foot, their middles set to its.  The
+ * chunks moved and their middles are kept in moved[], was[] (n at most)
+ * to be put back; returns how many. */
+static size_t gather_stacks(page *p, size_t *idx, size_t n, size_t *moved, double *was)
+{
+    double low = -1e18;                     /* the top of the lowest header */
+    for (size_t j = 0; j < n; j++)
+        low = dmax(low, p->ch[idx[j]].cy - p->ch[idx[j]].size / 2);
+    size_t nm = 0;
+    for (size_t i = n; i-- > 0;) {
+        const chunk *foot = &p->ch[idx[i]];
+        if (foot->cy < low || foot->col <= 0)
+            continue;               /* (in the first column: a row label, "年/度/绩/效") */
+        bool last = true;                   /* nothing stacks under it */
+        for (size_t j = 0; j < n && last; j++)
+            last = !stacks_on(p, foot, &p->ch[idx[j]]);
+        if (!last)
+            continue;
+        /* The run ending at the foot: characters above, each on the one under. */
+        size_t run[64], m = 0, cur = i;
+        for (bool more = true; more && m < 64;) {
+            more = false;
+            for (size_t j = 0; j < n && !more; j++)
+                if (j != cur && stacks_on(p, &p->ch[idx[j]], &p->ch[idx[cur]])) {
+                    run[m++] = idx[j];
+                    cur = j;
+                    more = true;
+                }
+        }
+        if (m < 2 || nm + m > n)
+            continue;               /* three characters at least ("序" / "号": no header of a line) */
+        /* The run (topmost first) just before the foot. */
+        size_t f = idx[i], w = 0;
+        for (size_t j = 0; j < n; j++) {
+            bool member = false;
+            for (size_t q = 0; q < m && !member; q++)
+                member = idx[j] == run[q];
+            if (!member)
+                idx[w++] = idx[j];
+        }
+        for (size_t j = w; j-- > 0;)
+            if (idx[j] == f) {
+                memmove(idx + j + m, idx + j, (w - j) * sizeof *idx);
+                for (size_t q = 0; q < m; q++)
+                    idx[j + q] = run[m - 1 - q];
+                break;
+            }
+        for (size_t q = 0; q < m; q++) {
+            moved[nm] = run[q];
+            was[nm++] = p->ch[run[q]].cy;
+            p->ch[run[q]].cy = p->ch[f].cy;
+        }
+    }
+    return nm;
+}
+
 /* Write a region as a table; false (nothing written) when it is too large
  * to be one. */
 static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page)
@@ -2211,13 +2523,13 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     /* The region's chunks, the header's first: those above the first
      * figure or code (a figure at the top of its row is above its label,
      * but no label of the first row is above all the figures). */
-    double body_y = 1e18;
-    for (size_t i = rg->l0; i <= rg->l1; i++)
+    double body_y = rg->blank ? -1e18 : 1e18;
+    for (size_t i = rg->l0; i <= rg->l1 && !rg->blank; i++)
         for (size_t k = p->lines[i].c0; k < p->lines[i].c1; k++)
             if (body_chunk(&p->ch[k]))
                 body_y = dmin(body_y, p->ch[k].cy - 0.3 * p->ch[k].size);
     /* Below the column numbers, the rows (blank in a table without figures). */
-    for (size_t i = rg->l0; i <= rg->l1; i++)
+    for (size_t i = rg->l0; i <= rg->l1 && !rg->blank; i++)
         if (p->lines[i].numbers)
             body_y = dmin(body_y, p->lines[i].cy + 0.5 * p->lines[i].size);
     /* No figure and no column numbers: the rows are below the column
@@ -2225,7 +2537,7 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     for (size_t i = rg->l0; i <= rg->l1 && body_y == 1e18; i++)
         if (p->lines[i].heads)
             body_y = p->lines[i].cy + 0.5 * p->lines[i].size;
-    if (body_y < 1e18)
+    if (body_y < 1e18 && !rg->blank)
         cut_headers_at_columns(p, rg, body_y);
     for (int pass = 0; pass < 2; pass++)
         for (size_t i = rg->l0; i <= rg->l1; i++)
@@ -2248,7 +2560,7 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     if (first_on_page && !header_words) {
         gr.body_from = 0;
         body_columns(&gr);
-        if (fits_carry(&gr, d->carry)) {
+        if (rg->blank || fits_carry(&gr, d->carry)) {
             /* The carried columns, widened to this page's content. */
             carried = true;
             column *fresh = gr.cols;
@@ -2297,6 +2609,11 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     memcpy(idx, gr.cs, gr.ncs * sizeof *idx);
     sort_page = p;
     qsort(idx, gr.body_from, sizeof *idx, by_chunk_y);
+    size_t *moved = malloc((gr.body_from ? gr.body_from : 1) * sizeof *moved);
+    double *was = malloc((gr.body_from ? gr.body_from : 1) * sizeof *was);
+    if (!moved || !was)
+        gk_out_of_memory();
+    size_t nmoved = gather_stacks(p, idx, gr.body_from, moved, was);
     /* The header printed again at the top of a page, over the rows of the
      * table that ran to the foot of the last: the table goes on, its
      * header is not read a second time (as rows, for a table without
@@ -2327,6 +2644,10 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
         put_row(d, &gr, idx + i, j - i);
         i = j;
     }
+    for (size_t i = 0; i < nmoved; i++)
+        p->ch[moved[i]].cy = was[i];
+    free(moved);
+    free(was);
 
     /* Body rows (the first, on a page the table goes on to, may be the
      * rest of the last page's last row). */
@@ -2379,6 +2700,10 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     d->carry->cols = gr.cols;
     d->carry->ncols = gr.ncols;
     d->carry->open = true;
+    if (!carried)
+        d->carry->rowless = !written;
+    else if (written)
+        d->carry->rowless = false;
     if (written)
         d->carry->last_row = d->n - 1;
     if (!carried) {
@@ -2444,6 +2769,7 @@ static size_t foot_header(page *p, region *rg, size_t nr)
         return nr;
     rg[nr].l0 = a;
     rg[nr].l1 = e - 1;
+    rg[nr].blank = false;
     return nr + 1;
 }
 
@@ -2455,8 +2781,7 @@ static size_t lay_out(page *p, region **rg, const pg_carry *carry)
     *rg = malloc((p->nl ? p->nl : 1) * sizeof **rg);
     if (!*rg)
         gk_out_of_memory();
-    bool open = carry && carry->open;
-    return find_regions(p, *rg, open, open ? &carry->header : NULL);
+    return find_regions(p, *rg, carry);
 }
 
 static void free_page(page *p)

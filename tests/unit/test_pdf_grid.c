@@ -326,6 +326,250 @@ static void test_running_header(void **state)
     free(s);
 }
 
+/* Tagged figures wider than their cells ("<b>377.37</b>" printed as text)
+ * wrap as "<b>377.37</" over "b>", each line standing close to the next
+ * cell's: a tag begins a cell of its own, and each cell joins its lines. */
+static void test_wrapped_tags(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 100, 10, "项目");
+    for (int k = 0; k < 5; k++) {
+        double x = k < 4 ? 70 + 58 * k : 70 + 58 * 4 + 10;
+        char number[2] = {(char)('1' + k), 0};
+        put(s, x, 100, 10, "收入");
+        put(s, x, 110, 10, number);
+        put(s, x, 145, 10, "377.37");
+        if (k == 3)
+            continue;
+        put(s, x, 117, 10, "<b>377.37</");
+        put(s, x, 129, 10, "b>");
+    }
+    put(s, 244, 123, 10, "<b>377.37</b>");
+    put(s, 10, 110, 10, "栏次");
+    put(s, 10, 123, 10, "合计");
+    put(s, 10, 145, 10, "行政运行");
+    char *t = grid_text(s, 1);
+    assert_line(t, "合计\t<b>377.37</b>\t<b>377.37</b>\t<b>377.37</b>\t<b>377.37</b>\t<b>377.37</b>\n");
+    assert_line(t, "行政运行\t377.37\t377.37\t377.37\t377.37\t377.37\n");
+    free(t);
+    free(s);
+}
+
+/* A table with no figure whose header, down to its column numbers, ends a
+ * page and whose blank rows ("预算数", "决算数") begin the next: the rows
+ * are the table's, in its columns, and the label before the numbers
+ * ("栏次") heads a column of its own, the rows' labels. */
+static void test_blank_rows_after_header(void **state)
+{
+    (void)state;
+    sheet *s = calloc(2, sizeof *s);
+    assert_non_null(s);
+    put(&s[0], 10, 60, 10, "三公经费支出决算表");
+    put(&s[0], 10, 700, 10, "项目");
+    put(&s[0], 90, 700, 10, "合计");
+    put(&s[0], 150, 700, 10, "接待费");
+    put(&s[0], 210, 700, 10, "培训费");
+    put(&s[0], 10, 720, 10, "栏次");
+    put(&s[0], 90, 720, 10, "1");
+    put(&s[0], 150, 720, 10, "2");
+    put(&s[0], 210, 720, 10, "3");
+    put(&s[1], 10, 30, 10, "预算数");
+    put(&s[1], 10, 45, 10, "决算数");
+    put(&s[1], 10, 60, 10, "注：本表反映三公经费。");
+    char *t = grid_text(s, 2);
+    assert_line(t, "项目\t合计\t接待费\t培训费\n栏次\t1\t2\t3\n");
+    assert_line(t, "=== page 2 ===\n预算数\t\t\t\n决算数\t\t\t\n注：");
+    free(t);
+    free(s);
+}
+
+/* A header left-aligned in a wide cell over figures right-aligned in it
+ * ("总额" at the cell's left, "202.15" at its right) stands nearer the
+ * column before than its own: it heads the figures, no blank column. */
+static void test_left_header_right_figures(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 100, 10, "任务名称");
+    put(s, 60, 100, 10, "主要内容");
+    put(s, 110, 100, 10, "总额");
+    put(s, 230, 100, 10, "财政拨款");
+    put(s, 10, 120, 10, "任务1");
+    put(s, 60, 120, 10, "业务费");
+    put(s, 200, 120, 10, "6.00");
+    put(s, 250, 120, 10, "6.00");
+    put(s, 10, 135, 10, "任务2");
+    put(s, 60, 135, 10, "工作经费");
+    put(s, 195, 135, 10, "10.00");
+    put(s, 245, 135, 10, "10.00");
+    char *t = grid_text(s, 1);
+    assert_line(t, "任务名称\t主要内容\t总额\t财政拨款\n");
+    assert_line(t, "任务1\t业务费\t6.00\t6.00\n");
+    free(t);
+    free(s);
+}
+
+/* A header printed one character a line in a narrow cell ("其" / "他" /
+ * "资" / "金"), beside headers of two lines: one header, on the line of
+ * the headers its foot stands beside. */
+static void test_vertical_header(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 100, 10, "任务名称");
+    put(s, 60, 100, 10, "预算金额");
+    put(s, 60, 118, 10, "总额");
+    put(s, 100, 118, 10, "财政拨款");
+    put(s, 150, 96, 10, "其");
+    put(s, 150, 108, 10, "他");
+    put(s, 150, 120, 10, "资");
+    put(s, 150, 132, 10, "金");
+    put(s, 10, 150, 10, "业务");
+    put(s, 60, 150, 10, "6.00");
+    put(s, 100, 150, 10, "5.00");
+    put(s, 150, 150, 10, "1.00");
+    put(s, 10, 165, 10, "金额合计");
+    put(s, 60, 165, 10, "7.00");
+    put(s, 100, 165, 10, "7.00");
+    put(s, 150, 165, 10, "0.00");
+    char *t = grid_text(s, 1);
+    assert_line(t, "\t总额\t财政拨款\t其他资金\n");
+    assert_line(t, "业务\t6.00\t5.00\t1.00\n");
+    free(t);
+    free(s);
+}
+
+/* Two cells of text side by side with less than a character between them
+ * ("任务名称" "主要内容", 0.4 of a size apart: runs set solid on both
+ * sides of a wider gap) are two cells, not one chunk across two columns. */
+static void test_abutting_text_cells(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 80, 10, "任务名称");
+    put(s, 54, 80, 10, "主要内容");
+    put(s, 120, 80, 10, "金额");
+    put(s, 10, 115, 10, "机关运转");
+    put(s, 54, 115, 10, "人员经费");
+    put(s, 120, 115, 10, "5.00");
+    put(s, 10, 130, 10, "审计事务");
+    put(s, 54, 130, 10, "差旅费用");
+    put(s, 120, 130, 10, "6.00");
+    char *t = grid_text(s, 1);
+    assert_line(t, "任务名称\t主要内容\t金额\n");
+    assert_line(t, "机关运转\t人员经费\t5.00\n");
+    free(t);
+    free(s);
+}
+
+/* A short label centred in a narrow column reaches near its right edge,
+ * as a wrapped line does; the wider line under it ("会议费" over
+ * "公务用车运行" / "维护费") starts a row of its own: wrapped text fills
+ * every line but its last. */
+static void test_centred_label_not_wrapped(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 80, 10, "经济科目");
+    put(s, 76, 80, 10, "金额");
+    put(s, 25, 100, 10, "会议费");
+    put(s, 76, 100, 10, "10.00");
+    put(s, 10, 115, 10, "公务用车运行");
+    put(s, 76, 121, 10, "38.00");
+    put(s, 25, 127, 10, "维护费");
+    put(s, 25, 145, 10, "印刷费");
+    put(s, 76, 145, 10, "4.00");
+    char *t = grid_text(s, 1);
+    assert_line(t, "会议费\t10.00\n");
+    assert_line(t, "公务用车运行维护费\t38.00\n");
+    free(t);
+    free(s);
+}
+
+/* Two rows whose labels are alike and fill their column ("科技创新专项
+ * 资金" twice), each beside a figure of its own: two rows — a cell holds
+ * one figure. */
+static void test_alike_labels_own_figures(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 80, 10, "专项名称");
+    put(s, 100, 80, 10, "采购品目");
+    put(s, 190, 80, 10, "金额");
+    put(s, 10, 100, 10, "科技创新专项资金");
+    put(s, 100, 100, 10, "区域科技服务");
+    put(s, 190, 100, 10, "100.00");
+    put(s, 10, 114, 10, "科技创新专项资金");
+    put(s, 100, 114, 10, "其他印刷服务");
+    put(s, 190, 114, 10, "38.00");
+    char *t = grid_text(s, 1);
+    assert_line(t, "科技创新专项资金\t区域科技服务\t100.00\n");
+    assert_line(t, "科技创新专项资金\t其他印刷服务\t38.00\n");
+    free(t);
+    free(s);
+}
+
+/* A label printed one character a line down a cell merged over rows
+ * ("年" / "度" / "任" / "务"), its characters on the rows' lines, half a
+ * size from their names: one label, on the row nearest its middle; the
+ * rows are the names'. */
+static void test_vertical_row_label(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 26, 80, 10, "任务名称");
+    put(s, 100, 80, 10, "金额");
+    put(s, 10, 104, 10, "年");
+    put(s, 26, 104, 10, "机关运转");
+    put(s, 100, 104, 10, "100.00");
+    put(s, 10, 115, 10, "度");
+    put(s, 10, 126, 10, "任");
+    put(s, 26, 126, 10, "审计事务");
+    put(s, 100, 126, 10, "200.00");
+    put(s, 10, 137, 10, "务");
+    put(s, 26, 148, 10, "审计培训");
+    put(s, 100, 148, 10, "15.00");
+    char *t = grid_text(s, 1);
+    assert_line(t, "\t机关运转\t100.00\n");
+    assert_line(t, "年度任务\t审计事务\t200.00\n");
+    assert_line(t, "\t审计培训\t15.00\n");
+    free(t);
+    free(s);
+}
+
+/* A label centred in a cell merged over a row ("年度主要任务"), beside the
+ * middle line of a name wrapped over five lines in the column right of
+ * it, with the row's figures: one row, not a new one at the middle line. */
+static void test_label_beside_wrapped_middle(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 80, 10, "项目");
+    put(s, 80, 80, 10, "任务名称");
+    put(s, 130, 80, 10, "金额");
+    static const char *const name[] = {"二〇二四", "局机关工", "资福利公", "用经费和", "项目支出"};
+    for (int i = 0; i < 5; i++)
+        put(s, 80, 100 + 13 * i, 10, name[i]);
+    put(s, 10, 126, 10, "年度主要任务");
+    put(s, 130, 126, 10, "202.15");
+    put(s, 80, 170, 10, "金额合计");
+    put(s, 130, 170, 10, "202.15");
+    char *t = grid_text(s, 1);
+    assert_line(t, "年度主要任务\t二〇二四局机关工资福利公用经费和项目支出\t202.15\n");
+    assert_line(t, "\t金额合计\t202.15\n");
+    free(t);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -337,6 +581,15 @@ int main(void)
         cmocka_unit_test(test_figure_beside_markup),
         cmocka_unit_test(test_row_cut_by_page),
         cmocka_unit_test(test_blank_rows_carried),
+        cmocka_unit_test(test_wrapped_tags),
+        cmocka_unit_test(test_blank_rows_after_header),
+        cmocka_unit_test(test_left_header_right_figures),
+        cmocka_unit_test(test_vertical_header),
+        cmocka_unit_test(test_abutting_text_cells),
+        cmocka_unit_test(test_centred_label_not_wrapped),
+        cmocka_unit_test(test_alike_labels_own_figures),
+        cmocka_unit_test(test_vertical_row_label),
+        cmocka_unit_test(test_label_beside_wrapped_middle),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
