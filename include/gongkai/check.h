@@ -102,6 +102,8 @@ typedef struct gk_findings {
     gk_coverage coverage;
     const char **skipped;
     size_t nskipped, skipped_cap;
+    /* Findings a reviewer accepted (check --accept), left out of items. */
+    size_t accepted;
 } gk_findings;
 
 typedef struct gk_rule_info {

@@ -98,6 +98,22 @@ void cli_csv_document(FILE *f, const cli_csv_doc *doc, const gk_error *err);
 /* Is arg "-h" or "--help"? */
 int cli_is_help(const char *arg);
 
+/* check --accept FILE (accept.c): fingerprints a reviewer accepted, each
+ * with its reason. */
+typedef struct cli_accepted {
+    const char *fingerprint;
+    const char *reason;
+} cli_accepted;
+typedef struct cli_accept {
+    char *text;               /* the file, cut into the strings below */
+    cli_accepted *items;      /* sorted by fingerprint */
+    size_t n;
+} cli_accept;
+bool cli_accept_load(cli_accept *a, const char *path, gk_error *err);
+/* The reason a finding of this fingerprint was accepted, or NULL. */
+const char *cli_accepted_reason(const cli_accept *a, const char *fingerprint);
+void cli_accept_free(cli_accept *a);
+
 /* "error", "warning" or "info" (--min-severity) into *out; false otherwise. */
 bool cli_severity(const char *v, gk_severity *out);
 

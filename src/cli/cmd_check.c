@@ -31,6 +31,7 @@ typedef struct options {
     gk_severity min_severity;   /* findings below it are not printed (counted still) */
     bool color;
     gk_ruleset *rules;   /* --rules FILE */
+    cli_accept accept;   /* --accept FILE: findings a reviewer accepted */
     bool stats;          /* --stats: what the narrative rules checked */
     bool verbose;        /* -v: the formulas not evaluated, and why */
     int jobs;            /* -j N: documents checked at once */
@@ -175,8 +176,10 @@ static void print_text(FILE *out, const options *o, const char *file, const gk_f
         else if (x->quote)               /* a PDF: its words, to search for */
             fprintf(out, "    | %s\n", x->quote);
     }
-    fprintf(out, "%s: %zu 个错误，%zu 个警告，%zu 条提示\n", file, t->errors, t->warnings,
-            t->infos);
+    fprintf(out, "%s: %zu 个错误，%zu 个警告，%zu 条提示", file, t->errors, t->warnings, t->infos);
+    if (f->accepted)
+        fprintf(out, "（另有 %zu 条已接受，见 --accept）", f->accepted);
+    fputc('\n', out);
     print_coverage(out, file, f);
     if (o->verbose) {
         fprintf(out, "%s: %zu 条审核公式未评估（文档中没有其所指的表、行或栏目，不作为问题）%s\n",
@@ -397,6 +400,14 @@ static cli_tally check_group(const options *o, const group *g, half *halves, FIL
     }
     gk_findings f;
     gk_check_with(r, o->rules, &f);
+    if (o->accept.n) {                   /* reviewed and accepted: out of the verdict */
+        size_t k = 0;
+        for (size_t j = 0; j < f.n; j++)
+            if (!cli_accepted_reason(&o->accept, f.items[j].fingerprint))
+                f.items[k++] = f.items[j];
+        f.accepted = f.n - k;
+        f.n = k;
+    }
     for (size_t k = 0; k < f.n; k++) {
         gk_severity s = f.items[k].severity;
         *(s == GK_ERROR ? &t.errors : s == GK_WARNING ? &t.warnings : &t.infos) += 1;
@@ -554,7 +565,7 @@ int cmd_check(int argc, char **argv)
     options o = {.format = FORMAT_TEXT,
                  .color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
                  .jobs = cli_cores()};
-    const char *rules_path = NULL;
+    const char *rules_path = NULL, *accept_path = NULL;
     int nfiles = 0;
     bool options_end = false;   /* after "--" every argument is a file */
     for (int i = 1; i < argc; i++) {
@@ -605,6 +616,10 @@ int cmd_check(int argc, char **argv)
             rules_path = a[7] == '=' ? a + 8 : (i + 1 < argc ? argv[++i] : NULL);
             if (!rules_path)
                 return cli_bad_usage("check", "--rules 后缺少审核公式文件 / --rules needs a file");
+        } else if (strcmp(a, "--accept") == 0 || strncmp(a, "--accept=", 9) == 0) {
+            accept_path = a[8] == '=' ? a + 9 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!accept_path)
+                return cli_bad_usage("check", "--accept 后缺少接受清单文件 / --accept needs a file");
         } else if (a[0] == '-' && a[1] != '\0') {
             return cli_bad_usage("check", "未知选项 '%s' / unknown option", a);
         } else {
@@ -618,6 +633,14 @@ int cmd_check(int argc, char **argv)
         o.rules = gk_ruleset_load(rules_path, &err);
         if (!o.rules) {
             cli_input_error(stderr, rules_path, &err);
+            return EXIT_BAD_INPUT;
+        }
+    }
+    if (accept_path) {
+        gk_error err;
+        if (!cli_accept_load(&o.accept, accept_path, &err)) {
+            cli_input_error(stderr, accept_path, &err);
+            gk_ruleset_free(o.rules);
             return EXIT_BAD_INPUT;
         }
     }
@@ -643,6 +666,7 @@ int cmd_check(int argc, char **argv)
         if (paths.n != 2) {
             cli_paths_free(&paths);
             gk_ruleset_free(o.rules);
+            cli_accept_free(&o.accept);
             return cli_bad_usage("check", "--as-one 需要同一文档的两个文件（如情况说明和报表），实为 %zu 个 / "
                                           "--as-one needs the two files of one document", paths.n);
         }
@@ -657,5 +681,6 @@ int cmd_check(int argc, char **argv)
         print_summary(&o, paths.n, &total, cli_now() - start);
     cli_paths_free(&paths);
     gk_ruleset_free(o.rules);
+    cli_accept_free(&o.accept);
     return total.status;
 }

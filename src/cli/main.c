@@ -17,7 +17,7 @@ static const struct {
      "  读取公开文档，输出报告模型 JSON（gongkai-report/1）。\n"
      "  Read disclosure documents and print the report model as JSON.\n"},
     {"check", cmd_check,
-     "gongkai check [--format text|json|csv|html] [-j N] [--quiet|--min-severity S] [-v] [--stats] [--rules FILE]\n"
+     "gongkai check [--format text|json|csv|html] [-j N] [--quiet|--min-severity S] [-v] [--stats] [--rules FILE] [--accept FILE]\n"
      "              [--as-one] [--bom] [--] FILE|DIR...\n"
      "  读取文档并运行全部审核规则，输出审核结果；目录则逐一审核其中的文档。\n"
      "  Read documents, run every rule, print findings; a directory is walked.\n"
@@ -33,6 +33,8 @@ static const struct {
      "  -v, --verbose       列出未评估的审核公式及原因 / formulas not evaluated, and why\n"
      "  --stats             统计情况说明中提取和核对的数字 / narrative figures and claims checked\n"
      "  --rules FILE        另加自定义审核公式 / extra audit formulas (docs/rules.md)\n"
+     "  --accept FILE       审核人员已接受的发现（每行：指纹 理由），不计入结论\n"
+     "                      findings a reviewer accepted (fingerprint, reason a line)\n"
      "  --as-one            两个文件（情况说明与报表）作为同一文档检查；成批检查时同一单位、\n"
      "                      年度的这两个文件自动合并 / the two files (narrative and tables)\n"
      "                      are one document; a batch pairs such halves by itself\n"},

@@ -331,8 +331,10 @@ void gk_findings_html_document(FILE *out, const gk_findings *f, const char *file
     for (size_t i = 0; i < f->n; i++)
         n[f->items[i].severity]++;
     char verdict[128];
-    snprintf(verdict, sizeof verdict, "%zu 个错误，%zu 个警告，%zu 条提示", n[GK_ERROR],
-             n[GK_WARNING], n[GK_INFO]);
+    int at = snprintf(verdict, sizeof verdict, "%zu 个错误，%zu 个警告，%zu 条提示", n[GK_ERROR],
+                      n[GK_WARNING], n[GK_INFO]);
+    if (f->accepted && at > 0 && (size_t)at < sizeof verdict)
+        snprintf(verdict + at, sizeof verdict - (size_t)at, "（另有 %zu 条已接受）", f->accepted);
     fprintf(out, "<section class=\"doc\" id=\"%s\" data-name=\"", doc_id);
     gk_html_text(out, file);
     fprintf(out, "\" data-verdict=\"%s\">\n<h2>", verdict);

@@ -84,6 +84,8 @@ char *gk_findings_to_json(const gk_findings *f, const char *file, const char *st
         "narrative_amounts", "bound", st->bound, "unbound", st->money - st->bound);
     if (!coverage || json_object_set_new(doc, "coverage", coverage) != 0)
         gk_out_of_memory();
+    if (f->accepted && json_object_set_new(doc, "accepted", json_integer((json_int_t)f->accepted)) != 0)
+        gk_out_of_memory();
     if (r->nparts) {             /* one document in several files: every one of them */
         json_t *files = json_array();
         if (!files || json_array_append_new(files, gk_json_str(file)) != 0 ||

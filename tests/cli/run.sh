@@ -171,6 +171,27 @@ expect 2 "不是 PDF：只有 PDF 才能标注" -- "$GK" annotate "$SRC/examples
 [ ! -e "$TMP/not-annotated.pdf" ] && ok || bad "annotate of a text left a file"
 expect 2 "缺少 -o 输出文件" -- "$GK" annotate "$SRC/examples/final-2024.txt"
 
+# Fingerprints: the same finding, the same fingerprint, whatever its line —
+# the faulty example and its rendering (other lines) share the table findings';
+# --accept leaves accepted ones out of the verdict, says how many, and refuses
+# an acceptance without a reason.
+fps() { "$GK" check --format json "$1" | python3 -c 'import json, sys
+d = json.loads(sys.stdin.readline())
+print(" ".join(sorted(f["rule"] + ":" + f["fingerprint"] + ":" + str(f["line"]) for f in d["findings"] if f["rule"] in ("EXP001", "BAS001", "FUND001"))))'; }
+"$GK" render --force "$FAULTY" -o "$TMP/faulty-again.md" 2>/dev/null
+a=$(fps "$FAULTY") b=$(fps "$TMP/faulty-again.md")
+[ -n "$a" ] && [ "$(sed 's/:[0-9]* / /g; s/:[0-9]*$//' <<<"$a")" = "$(sed 's/:[0-9]* / /g; s/:[0-9]*$//' <<<"$b")" ] && [ "$a" != "$b" ] && ok ||
+    bad "fingerprints differ after rendering: $a / $b"
+"$GK" check --format json "$FAULTY" | python3 -c 'import json, sys
+for f in json.loads(sys.stdin.readline())["findings"]:
+    if f["rule"] in ("EXP001", "BAS001"): print(f["fingerprint"], " 经复核：示例中故意植入")' >"$TMP/accept.txt"
+echo "# 复核清单" >>"$TMP/accept.txt"
+expect 1 "7 个错误，1 个警告，2 条提示（另有 2 条已接受，见 --accept）" -- "$GK" check --accept "$TMP/accept.txt" "$FAULTY"
+n=$("$GK" check --accept "$TMP/accept.txt" --format json "$FAULTY" | python3 -c 'import json, sys; d = json.loads(sys.stdin.readline()); print(d["accepted"], len(d["findings"]))')
+[ "$n" = "2 10" ] && ok || bad "--accept json: $n"
+printf '%s\n' "$(head -c 16 "$TMP/accept.txt")" >"$TMP/noreason.txt"
+expect 2 "noreason.txt:1: 指纹“.*”后缺少接受理由" -- "$GK" check --accept "$TMP/noreason.txt" "$FAULTY"
+
 # --rules: a user's own formula adds findings; a bad file is refused.
 cat >"$TMP/my.rules" <<'RULES'
 [MY001] warning 自定义示例：基本支出合计不应超过行政运行（2101501）支出
