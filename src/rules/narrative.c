@@ -393,6 +393,26 @@ static size_t fit(size_t sec, size_t len)
 static const char *const ROLE_WORDS[] = {"预算安排", "安排", "预算数", "预算支出", "支出预算",
                                          "预算", "财政拨款", "科目"};
 
+/* Does a subject end at its deepest level mark ("…(类)", "…(项)支出")?
+ * "吴淞江整治工程在农林水支出(类)支出列支13800万元" is a project within
+ * the 类, not the 类. */
+static bool level_tail(const char *subject)
+{
+    static const char *const MARKS[] = {"(类)", "(款)", "(项)"};
+    static const char *const TAILS[] = {"", "支出", "科目", "预算", "预算支出", "支出预算"};
+    const char *last = NULL;
+    for (size_t k = 0; k < 3; k++)
+        for (const char *m = strstr(subject, MARKS[k]); m; m = strstr(m + 1, MARKS[k]))
+            if (!last || m > last)
+                last = m + strlen(MARKS[k]);
+    if (!last)
+        return false;
+    for (size_t k = 0; k < sizeof TAILS / sizeof *TAILS; k++)
+        if (strcmp(last, TAILS[k]) == 0)
+            return true;
+    return false;
+}
+
 /* The lexicon entry for what the prose calls `subject` in a section (its
  * normalised heading `key`), or NULL.  With a report, only entries for
  * tables it has. */
@@ -428,7 +448,7 @@ static const entry *match_entry(const gk_report *r, const char *key, const char 
                 }
                 continue;
             }
-            bool level = ph[0] == '(' && strchr(subject, '(');
+            bool level = ph[0] == '(' && strchr(subject, '(') && level_tail(subject);
             /* "-" (normalised away like a Markdown bullet): a figure with no
              * subject of its own, in the entry's section. */
             bool bare = *ph == '\0';
@@ -546,6 +566,54 @@ static void bind_cell(binding *b, const gk_table *t, const gk_row *row, const ch
         b->doubtful |= !row->cells[i].text && row->cells[i].value.v < 0;
 }
 
+/* The rows one level below a coded row (code + 2 digits: "302" → "30201",
+ * "20805" → "2080505"), read in `column`; their number.  `sum` (may be
+ * NULL) gets their exact sum; `rounded` (may be NULL) the sum of each
+ * converted to `unit` and rounded to `scale` decimals, as prose that adds
+ * its rounded parts states it. */
+static int children(const gk_table *t, const gk_row *row, const char *column, gk_sum *sum,
+                    gk_unit unit, unsigned scale, gk_amount *rounded)
+{
+    size_t len = row->code ? strlen(row->code) : 0;
+    int n = 0;
+    if (sum)
+        gk_sum_init(sum);
+    if (rounded)
+        *rounded = gk_amount_make(0, scale);
+    if (!len)
+        return 0;
+    gk_unit from = t->unit ? t->unit : GK_UNIT_WANYUAN;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const gk_row *c = &t->rows[i];
+        if (!c->code || strlen(c->code) != len + 2 || strncmp(c->code, row->code, len) != 0)
+            continue;
+        const gk_cell *cell = gk_row_get(c, column);
+        if (!cell || cell->text)
+            continue;
+        n++;
+        if (sum)
+            gk_sum_add(sum, cell->value, 1);
+        gk_amount v;
+        if (rounded && (!gk_amount_convert(cell->value, from, unit ? unit : GK_UNIT_WANYUAN, &v) ||
+                        !gk_amount_add(*rounded, gk_amount_round(v, scale), rounded)))
+            return -1;
+    }
+    return n;
+}
+
+/* Does a coded row disagree with the rows under it?  Then the reader has
+ * put amounts in the wrong rows (a grouped economic table read askew), or
+ * the table is wrong; either way its cell is no certain binding. */
+static bool tree_broken(const gk_table *t, const gk_row *row, const char *column)
+{
+    gk_sum parts;
+    const gk_cell *cell = gk_row_get(row, column);
+    if (!cell || cell->text || children(t, row, column, &parts, GK_UNIT_NONE, 0, NULL) <= 0)
+        return false;
+    gk_sum whole = gk_sum_of(cell->value);
+    return gk_sum_compare(&whole, &parts, NULL) == GK_MISMATCH;
+}
+
 /* A total row ("本年支出合计", "收入总计") without a single amount was not
  * read, or its table is empty: its blanks confirm a zero the prose states,
  * and say nothing of any other amount (the reader may have left the row's
@@ -605,7 +673,8 @@ static bool bind_subject(const gk_report *r, const char *key, const char *subjec
             }
             continue;
         }
-        if (unread_total(row) && !zero)
+        if ((unread_total(row) && !zero) ||
+            (term->sel == GK_SEL_EACH && tree_broken(t, row, term->column)))
             continue;
         if (!gk_row_get(row, term->column) && !prints(t, term->column)) {
             if (!fallback_t && !best->optional[k]) {
@@ -876,6 +945,17 @@ static bool conversion_rounding(const binding *b, const gk_figure *f, gk_amount 
     return gk_amount_cmp(d, gk_amount_make(1, f->value.scale)) < 0;
 }
 
+/* The figure is the sum of the row's parts, each rounded to the figure's
+ * decimals ("工资福利支出（301）4182.68万元" for 41,827,042.91元 whose 款 in
+ * 万元 add up to 4182.68): the prose added what it had rounded. */
+static bool sums_rounded_parts(const binding *b, const gk_figure *f)
+{
+    gk_amount sum;
+    return b->row->code &&
+           children(b->table, b->row, b->column, NULL, f->unit, f->value.scale, &sum) > 1 &&
+           gk_amount_cmp(sum, f->value) == 0;
+}
+
 /* bs: every figure's binding, made once. */
 static void check_amount(const gk_report *r, const gk_narrative *n, const binding *bs, int i,
                          gk_findings *out, int *bound)
@@ -908,7 +988,7 @@ static void check_amount(const gk_report *r, const gk_narrative *n, const bindin
     gk_verdict v = gk_sum_compare(&a, &c, &d);
     if (v == GK_EXACT || v == GK_OVERFLOW || other_column(&b, f) || other_total(&b, f))
         return;
-    if (v == GK_MISMATCH && conversion_rounding(&b, f, cell))
+    if (v == GK_MISMATCH && (conversion_rounding(&b, f, cell) || sums_rounded_parts(&b, f)))
         v = GK_ROUNDING;
     char rb[300], cb[GK_AMOUNT_BUFSIZE], db[GK_AMOUNT_BUFSIZE], hint[400] = "";
     const char *u = unit_word(f->unit);
@@ -1376,9 +1456,51 @@ static void check_parts(const gk_narrative *n, const gk_claim *c, gk_findings *o
 
 /* ---- NAR014: stated totals, balances and rollovers ------------------------------------ */
 
+/* Wholes whose parts, when the prose lists each once, are all of it:
+ * 政府采购 = 货物 + 工程 + 服务, 基本支出 = 人员经费 + 公用经费, "三公" = 因公出国
+ * + 公务用车 + 公务接待. */
+static const struct {
+    const char *whole;
+    const char *parts[4];
+} PARTITIONS[] = {
+    {"采购", {"货物", "工程", "服务", NULL}},
+    {"基本支出", {"人员经费", "公用经费", NULL}},
+    {"三公", {"因公出国", "公务用车", "公务接待", NULL}},
+};
+
+/* Do a "其中" list's parts name each part of a partition of its whole
+ * exactly once, and nothing else? */
+static bool partitions(const gk_narrative *n, const gk_claim *c)
+{
+    const char *whole = n->figures[c->a].subject;
+    for (size_t k = 0; k < sizeof PARTITIONS / sizeof *PARTITIONS; k++) {
+        if (!strstr(whole, PARTITIONS[k].whole))
+            continue;
+        int seen[4] = {0}, words = 0;
+        while (words < 4 && PARTITIONS[k].parts[words])
+            words++;
+        if (c->nparts != words)
+            return false;
+        for (int i = 0; i < c->nparts; i++) {
+            const char *sub = n->figures[c->parts[i]].subject;
+            int hits = 0;
+            for (int w = 0; w < words; w++)
+                if (strstr(sub, PARTITIONS[k].parts[w]))
+                    hits++, seen[w]++;
+            if (hits != 1)
+                return false;
+        }
+        for (int w = 0; w < words; w++)
+            if (seen[w] != 1)
+                return false;
+        return true;
+    }
+    return false;
+}
+
 /* A whole against ± its terms: "合计" = Σ listed parts, 当年结余 = 收入 − 支出,
  * 滚存结余 = 上年末 + 当年结余, and the parts after "其中" (≤ the whole; = for
- * funding by level). */
+ * funding by level and for the parts of a partition). */
 static void check_identity(const gk_narrative *n, const gk_claim *c, gk_findings *out)
 {
     const gk_figure *whole = &n->figures[c->a];
@@ -1410,6 +1532,7 @@ static void check_identity(const gk_narrative *n, const gk_claim *c, gk_findings
                             strstr(f->subject, "市级") || strstr(f->subject, "县") ||
                             strstr(f->subject, "区级") || strstr(f->subject, "本级"));
     }
+    levels = levels || (c->kind == GK_CLAIM_WITHIN && partitions(n, c));
     gk_sum w = sum_of(whole->value);
     gk_diff d;
     gk_verdict v = c->kind == GK_CLAIM_WITHIN && !levels ? gk_sum_at_most(&terms, &w, &d)
@@ -1724,6 +1847,10 @@ static void check_purposes(const gk_narrative *n, gk_findings *out)
 static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
 {
     gk_narrative_stats s = {0};
+    /* GK_NAR_DEBUG=1: every amount, bound or not, with its section and
+     * subject on stderr (for measuring which forms stay unbound). */
+    const char *dbg = getenv("GK_NAR_DEBUG");
+    bool debug = dbg && *dbg == '1';
     binding *bs = calloc((size_t)n->nfigures + 1, sizeof *bs);
     if (!bs)
         gk_out_of_memory();
@@ -1736,6 +1863,10 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
         s.percent += f->kind == GK_FIG_PERCENT;
         check_units(f, out);
         check_amount(r, n, bs, i, out, &s.bound);
+        if (debug && f->kind == GK_FIG_MONEY)
+            fprintf(stderr, "NAR\t%c\tp%d\tl%d\t%d\t%s\t%s\t%s\t%s\n", bs[i].found ? 'B' : '-',
+                    f->pos.page, f->pos.line, (int)f->role, f->section_key ? f->section_key : "",
+                    f->subject, f->text, f->role_word ? f->role_word : "");
     }
     for (int i = 0; i < n->nclaims; i++) {
         const gk_claim *c = &n->claims[i];
