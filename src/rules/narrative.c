@@ -566,8 +566,24 @@ static void bind_cell(binding *b, const gk_table *t, const gk_row *row, const ch
         b->doubtful |= !row->cells[i].text && row->cells[i].value.v < 0;
 }
 
+/* Is `code` (longer than `len` digits) a row of t's directly under the
+ * row of its first `len` digits: no row in between ("3010201"津贴补贴's part
+ * where the table prints no 30102)? */
+static bool topmost_under(const gk_table *t, const char *code, size_t len)
+{
+    size_t n = strlen(code);
+    for (size_t i = 0; i < t->nrows; i++) {
+        const char *c = t->rows[i].code;
+        size_t k = c ? strlen(c) : 0;
+        if (k > len && k < n && strncmp(c, code, k) == 0)
+            return false;
+    }
+    return true;
+}
+
 /* The rows one level below a coded row (code + 2 digits: "302" → "30201",
- * "20805" → "2080505"), read in `column`; their number.  `sum` (may be
+ * "20805" → "2080505", or deeper where the table skips a level), read in
+ * `column`; their number.  `sum` (may be
  * NULL) gets their exact sum; `rounded` (may be NULL) the sum of each
  * converted to `unit` and rounded to `scale` decimals, as prose that adds
  * its rounded parts states it. */
@@ -585,7 +601,8 @@ static int children(const gk_table *t, const gk_row *row, const char *column, gk
     gk_unit from = t->unit ? t->unit : GK_UNIT_WANYUAN;
     for (size_t i = 0; i < t->nrows; i++) {
         const gk_row *c = &t->rows[i];
-        if (!c->code || strlen(c->code) != len + 2 || strncmp(c->code, row->code, len) != 0)
+        if (!c->code || strlen(c->code) <= len || strncmp(c->code, row->code, len) != 0 ||
+            !topmost_under(t, c->code, len))
             continue;
         const gk_cell *cell = gk_row_get(c, column);
         if (!cell || cell->text)

@@ -638,6 +638,122 @@ static void test_city_budget(void **state)
     }
 }
 
+/* A budget with a 一般公共预算支出经济分类表 and a 支出预算表 in 元, and one
+ * paragraph of prose in `section`. */
+static gk_report *coded_budget(const char *section, const char *text, const char *row302)
+{
+    gk_report *r = gk_report_new();
+    r->kind = GK_DOC_BUDGET;
+    r->year = 2026;
+    gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_ECONOMIC);
+    t->unit = GK_UNIT_YUAN;
+    gk_row_set(r, row_of(r, t, NULL, "合计", GK_SIDE_NONE), "金额", amt("2000000.00"));
+    gk_row_set(r, row_of(r, t, "301", "工资福利支出", GK_SIDE_NONE), "金额", amt("1000009.00"));
+    gk_row_set(r, row_of(r, t, "30101", "基本工资", GK_SIDE_NONE), "金额", amt("500004.50"));
+    gk_row_set(r, row_of(r, t, "30102", "津贴补贴", GK_SIDE_NONE), "金额", amt("500004.50"));
+    gk_row_set(r, row_of(r, t, "302", "商品和服务支出", GK_SIDE_NONE), "金额", amt(row302));
+    gk_row_set(r, row_of(r, t, "30201", "办公费", GK_SIDE_NONE), "金额", amt("1000000.00"));
+    t = gk_report_add_table(r, GK_TABLE_BUDGET_EXPENSE);
+    t->unit = GK_UNIT_YUAN;
+    gk_row_set(r, row_of(r, t, NULL, "合计", GK_SIDE_NONE), "合计", amt("2000000.00"));
+    gk_row_set(r, row_of(r, t, "213", "农林水支出", GK_SIDE_NONE), "合计", amt("2000000.00"));
+    gk_report_add_paragraph(r, section, section, (gk_pos){.line = 10})->heading = true;
+    gk_report_add_paragraph(r, section, text, (gk_pos){.line = 11});
+    gk_report_index(r);
+    return r;
+}
+
+/* "（1）工资福利支出（301）100.00万元": an item by economic code is the
+ * economic table's row; a sum of the row's 款 each rounded is a rounding
+ * note; a row its sub-rows do not add up to (the reader's or the table's
+ * fault) binds nothing. */
+static void test_economic_code(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *row302;
+        int bound, errors, infos;
+    } CASES[] = {
+        /* 1,000,009.00元 = 100.0009万元 → 100.00; 100.00万元 = the 302 row. */
+        {"（1）工资福利支出（301）100.00万元。（2）商品和服务支出（302）100.00万元。", "1000000.00", 2, 0, 0},
+        {"（1）工资福利支出（301）101.00万元。", "1000000.00", 1, 1, 0},
+        /* 50.00045 + 50.00045 → 50.00 + 50.00: the prose added what it rounded. */
+        {"（1）工资福利支出（301）100.01万元。", "1000000.00", 1, 0, 1},
+        /* 302 read as 940.00元 while its 款 hold 1,000,000.00元: no binding. */
+        {"（2）商品和服务支出（302）100.00万元。", "940.00", 0, 0, 0},
+    };
+    for (size_t k = 0; k < sizeof CASES / sizeof CASES[0]; k++) {
+        gk_report *r = coded_budget("（三）一般公共预算拨款支出明细情况说明", CASES[k].text,
+                                    CASES[k].row302);
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(f.narrative.bound, CASES[k].bound);
+        assert_int_equal(count_rule_prefix(&f, "NAR001", GK_ERROR), CASES[k].errors);
+        assert_int_equal(count_rule_prefix(&f, "NAR001", GK_INFO), CASES[k].infos);
+        gk_report_free(r);
+    }
+}
+
+/* "农林水支出（类）支出200.00万元" in 收支预算总体 is the 支出预算表's 类;
+ * "吴淞江整治工程在农林水支出（类）支出列支138.00万元" a project within it:
+ * no binding, no "no such item" warning. */
+static void test_level_tail(void **state)
+{
+    (void)state;
+    const char *section = "一、收支预算总体情况说明";
+    gk_report *r = coded_budget(section, "（1）农林水支出（类）支出200.00万元，主要用于水利。", "1000000.00");
+    gk_findings f;
+    gk_check(r, &f);
+    assert_int_equal(f.narrative.bound, 1);
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 0);
+    gk_report_free(r);
+    r = coded_budget(section, "（1）农林水支出（类）支出201.00万元。", "1000000.00");
+    gk_check(r, &f);
+    assert_true(has_finding(&f, "NAR001", GK_ERROR, 11));
+    gk_report_free(r);
+    r = coded_budget(section, "主要原因是吴淞江整治工程在农林水支出（类）支出列支138.00万元。",
+                     "1000000.00");
+    gk_check(r, &f);
+    assert_int_equal(f.narrative.bound, 0);
+    assert_int_equal(count_rule_prefix(&f, "NAR012", GK_WARNING), 0);
+    gk_report_free(r);
+}
+
+/* Parts that make up their whole: 政府采购 = 货物 + 工程 + 服务, 基本支出 =
+ * 人员经费 + 公用经费, "三公" = its three items — listed once each, they must
+ * add up (a "其中" list is otherwise only at most its whole). */
+static void test_partition(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int errors;
+    } CASES[] = {
+        {"2026年度本单位政府采购预算8.00万元，其中：政府采购货物预算1.00万元、政府采购工程预算0.00万元、"
+         "政府采购服务预算7.00万元。", 0},
+        {"2026年度本单位政府采购预算8.00万元，其中：政府采购货物预算1.00万元、政府采购工程预算0.00万元、"
+         "政府采购服务预算6.00万元。", 1},
+        {"一般公共预算基本支出100.00万元，其中：人员经费80.00万元，公用经费19.00万元。", 1},
+        {"“三公”经费预算10.00万元，其中：因公出国（境）费2.00万元，公务用车购置及运行费3.00万元，"
+         "公务接待费4.00万元。", 1},
+        /* Not a partition: a part of a part listed too, or parts left out. */
+        {"“三公”经费预算10.00万元，其中：公务用车购置费3.00万元，公务用车运行费4.00万元。", 0},
+        {"一般公共预算基本支出100.00万元，其中：人员经费80.00万元。", 0},
+    };
+    for (size_t k = 0; k < sizeof CASES / sizeof CASES[0]; k++) {
+        const char *const paras[] = {CASES[k].text};
+        gk_report *r = prose("十、其他重要事项的情况说明", paras, 1);
+        r->kind = GK_DOC_BUDGET;
+        gk_report_index(r);
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule_prefix(&f, "NAR014", GK_ERROR), CASES[k].errors);
+        if (CASES[k].errors)
+            assert_true(has_finding(&f, "NAR014", GK_ERROR, 2));
+        gk_report_free(r);
+    }
+}
+
 /* A running header printed on every page lands mid-sentence in page text
  * ("…支出预算合计186,241万元，其" / header / "中：基本支出…"); a line printed on
  * three pages is furniture, not prose. */
@@ -1088,6 +1204,9 @@ int main(void)
         cmocka_unit_test(test_admin_unit),
         cmocka_unit_test(test_city_budget),
         cmocka_unit_test(test_loose_total),
+        cmocka_unit_test(test_economic_code),
+        cmocka_unit_test(test_level_tail),
+        cmocka_unit_test(test_partition),
         cmocka_unit_test(test_item_titles),
         cmocka_unit_test(test_running_header),
         cmocka_unit_test(test_title_section),
