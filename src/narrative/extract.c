@@ -153,6 +153,9 @@ typedef struct ex {
                                  follows details a part, it is no part */
     int sentence;
     int sentence_first;       /* first figure of the current sentence */
+    int previous_first;       /* … and of the sentence before */
+    int previous_single;      /* the one amount the sentence before states,
+                                 when this one opens with "与上年相比"; else −1 */
     int block_first;          /* first figure of the current block */
 } ex;
 
@@ -776,6 +779,8 @@ static void relate(ex *x, int i, bool vs_budget)
         /* An unnamed change is of the amount just stated before. */
         if (cur < 0 && !*subject)
             cur = latest_amount(x, bfirst, sfirst, NULL);
+        if (cur < 0 && x->previous_single >= 0 && change >= sfirst)
+            cur = x->previous_single;
         gk_claim *c = add_claim(x, GK_CLAIM_CHANGE, cur, change, i, f->pos);
         c->dir = f->dir;
         /* After "总数，其中A、B，较上年…" the change may be of the total. */
@@ -991,6 +996,18 @@ static void heads(ex *x, const char *s, const char *until, const char *at, int l
                 w->nparts--;
             group_close(x, w);
             w->whole = last;
+        } else if (p == at && at == s && last < 0 && x->previous_first >= 0 &&
+                   x->previous_first < x->sentence_first &&
+                   fig(x, x->previous_first)->section == x->section &&
+                   fig(x, x->previous_first)->kind == GK_FIG_MONEY &&
+                   fig(x, x->previous_first)->role == GK_ROLE_VALUE) {
+            /* "…收入预算合计186,241万元，包括本年收入…、上年结转结余0万元。
+             * 其中：本年一般公共预算收入186,241万元，占100%": a sentence that
+             * opens with 其中 lists the parts of the total the sentence
+             * before opened with, the whole of its shares.  (Not a sum: such
+             * lists go on to the parts of parts.) */
+            x->head = x->previous_first;
+            x->head_subject = NULL;
         } else if (p > s && last < x->sentence_first) {
             const char *subject = clean_subject(x, s, p);
             if (*subject) {
@@ -1167,8 +1184,30 @@ static bool item_title(const char *s, const char *e)
 
 static void sentence(ex *x, const char *s, const char *e)
 {
+    x->previous_first = x->sentence_first;
     x->sentence_first = x->out->nfigures;
     x->itemised = false;
+    /* "…财政拨款收、支总预算186,241万元。与上年相比，财政拨款收、支总计各减少
+     * 178,341.83万元，减少48.92%": the comparison is of the one amount the
+     * sentence before stated. */
+    static const char *const OPENERS[] = {"与上年相比", "与上年比", "同上年相比", "比上年", "较上年",
+                                          NULL};
+    x->previous_single = -1;
+    for (const char *const *w = OPENERS; *w && x->previous_single < 0; w++) {
+        if (!starts(s, e, *w))
+            continue;
+        for (int k = x->previous_first; k < x->sentence_first; k++) {
+            const gk_figure *g = fig(x, k);
+            if (g->kind != GK_FIG_MONEY)
+                continue;
+            if (x->previous_single >= 0 || g->section != x->section ||
+                (g->role != GK_ROLE_VALUE && g->role != GK_ROLE_BUDGET)) {
+                x->previous_single = -1;
+                break;
+            }
+            x->previous_single = k;
+        }
+    }
     const char *gap = s, *p = s, *scanned = s;
     int last = -1, depth = 0;
     const char *sentence_subject = NULL;

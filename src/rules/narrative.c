@@ -1880,6 +1880,9 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
         s.percent += f->kind == GK_FIG_PERCENT;
         check_units(f, out);
         check_amount(r, n, bs, i, out, &s.bound);
+        if (debug && f->kind == GK_FIG_PERCENT)
+            fprintf(stderr, "PCT\tp%d\tl%d\t%d\t%s\t%s\t%s\n", f->pos.page, f->pos.line, (int)f->role,
+                    f->subject, f->text, f->whole ? f->whole : "");
         if (debug && f->kind == GK_FIG_MONEY)
             fprintf(stderr, "NAR\t%c\tp%d\tl%d\t%d\t%s\t%s\t%s\t%s\n", bs[i].found ? 'B' : '-',
                     f->pos.page, f->pos.line, (int)f->role, f->section_key ? f->section_key : "",
@@ -1888,6 +1891,10 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
     for (int i = 0; i < n->nclaims; i++) {
         const gk_claim *c = &n->claims[i];
         s.claims++;
+        if (debug)
+            fprintf(stderr, "CLAIM\t%d\tl%d\ta=%s\tb=%s\tp=%s\n", (int)c->kind, c->pos.line,
+                    c->a >= 0 ? n->figures[c->a].text : "", c->b >= 0 ? n->figures[c->b].text : "",
+                    c->p >= 0 ? n->figures[c->p].text : "");
         switch (c->kind) {
         case GK_CLAIM_CHANGE: check_change(n, c, out); break;
         case GK_CLAIM_SHARE: check_share(r, n, c, out); break;
