@@ -754,6 +754,39 @@ static void test_partition(void **state)
     }
 }
 
+/* Sentences that lean on the one before: "其中：" opening a sentence lists
+ * the parts of the total the sentence before opened with (the whole of
+ * their shares); "与上年相比，…减少A万元，减少P%" compares the one amount
+ * the sentence before stated. */
+static void test_sentence_before(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int errors;
+    } CASES[] = {
+        {"本单位收入预算合计200.00万元，包括本年收入150.00万元，上年结转结余50.00万元。"
+         "其中：本年一般公共预算收入150.00万元，占75%；上年结转结余的一般公共预算收入50.00万元，占25%。", 0},
+        {"本单位收入预算合计200.00万元，包括本年收入150.00万元，上年结转结余50.00万元。"
+         "其中：本年一般公共预算收入150.00万元，占78%；上年结转结余的一般公共预算收入50.00万元，占25%。", 1},
+        {"本单位财政拨款收、支总预算100.00万元。与上年相比，财政拨款收、支总计各减少25.00万元，减少20%。", 0},
+        {"本单位财政拨款收、支总预算100.00万元。与上年相比，财政拨款收、支总计各减少25.00万元，减少23%。", 1},
+        /* Two amounts before: which one is compared is not said. */
+        {"本单位财政拨款收入预算100.00万元，支出预算90.00万元。与上年相比，财政拨款收、支总计各减少25.00万元，"
+         "减少23%。", 0},
+    };
+    for (size_t k = 0; k < sizeof CASES / sizeof CASES[0]; k++) {
+        const char *const paras[] = {CASES[k].text};
+        gk_report *r = prose("二、收入预算情况说明", paras, 1);
+        r->kind = GK_DOC_BUDGET;
+        gk_report_index(r);
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule_prefix(&f, "NAR00", GK_ERROR), CASES[k].errors);
+        gk_report_free(r);
+    }
+}
+
 /* A running header printed on every page lands mid-sentence in page text
  * ("…支出预算合计186,241万元，其" / header / "中：基本支出…"); a line printed on
  * three pages is furniture, not prose. */
@@ -1207,6 +1240,7 @@ int main(void)
         cmocka_unit_test(test_economic_code),
         cmocka_unit_test(test_level_tail),
         cmocka_unit_test(test_partition),
+        cmocka_unit_test(test_sentence_before),
         cmocka_unit_test(test_item_titles),
         cmocka_unit_test(test_running_header),
         cmocka_unit_test(test_title_section),
