@@ -1859,6 +1859,39 @@ static void check_purposes(const gk_narrative *n, gk_findings *out)
     }
 }
 
+/* ---- Parts named by their whole's side ------------------------------------------------ */
+
+/* "当年预算收入30,331.26万元，其中：一般公共预算拨款30,331.26万元…；当年预算
+ * 支出30,331.26万元，其中：一般公共预算拨款30,331.26万元": a part the prose
+ * names without its side is of the side of the whole it is listed under —
+ * bound as "一般公共预算拨款收入" / "…支出" when its own words bind nothing. */
+static void bind_sides(const gk_report *r, const gk_narrative *n, binding *bs)
+{
+    static const char *const SIDES[] = {"收入", "支出"};
+    for (int i = 0; i < n->nclaims; i++) {
+        const gk_claim *c = &n->claims[i];
+        if (c->kind != GK_CLAIM_WITHIN || c->a < 0)
+            continue;
+        const char *whole = n->figures[c->a].subject;
+        const char *side = NULL;
+        for (size_t k = 0; k < 2; k++)
+            if (ends_with(whole, SIDES[k]))
+                side = SIDES[k];
+        if (!side)
+            continue;
+        for (int j = 0; j < c->nparts; j++) {
+            const gk_figure *f = &n->figures[c->parts[j]];
+            if (bs[c->parts[j]].found || f->kind != GK_FIG_MONEY || f->role != GK_ROLE_VALUE ||
+                !*f->subject || ends_with(f->subject, "收入") || ends_with(f->subject, "支出"))
+                continue;
+            char named[256];
+            gk_format(named, sizeof named, "%s%s", f->subject, side);
+            bind_subject(r, f->section_key, named, false, gk_amount_is_zero(f->value),
+                         &bs[c->parts[j]]);
+        }
+    }
+}
+
 /* ---- Running them ----------------------------------------------------------------- */
 
 static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
@@ -1873,6 +1906,7 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
         gk_out_of_memory();
     for (int i = 0; i < n->nfigures; i++)
         bind(r, &n->figures[i], &bs[i]);
+    bind_sides(r, n, bs);
     for (int i = 0; i < n->nfigures; i++) {
         const gk_figure *f = &n->figures[i];
         s.figures++;

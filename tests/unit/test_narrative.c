@@ -787,6 +787,40 @@ static void test_sentence_before(void **state)
     }
 }
 
+/* "当年预算收入A万元，其中：一般公共预算拨款A万元；当年预算支出A万元，其中：
+ * 一般公共预算拨款A万元": each 一般公共预算拨款 is of its whole's side. */
+static void test_part_side(void **state)
+{
+    (void)state;
+    static const char *const STATED[] = {"120.00", "121.00"};
+    for (int k = 0; k < 2; k++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->year = 2026;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_SUMMARY);
+        t->unit = GK_UNIT_YUAN;
+        gk_row_set(r, row_of(r, t, NULL, "一般公共预算拨款收入", GK_SIDE_INCOME), "金额", amt("1200000.00"));
+        gk_row_set(r, row_of(r, t, NULL, "收入总计", GK_SIDE_INCOME), "金额", amt("1200000.00"));
+        gk_row_set(r, row_of(r, t, NULL, "支出总计", GK_SIDE_EXPENSE), "金额", amt("1200000.00"));
+        t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
+        t->unit = GK_UNIT_YUAN;
+        gk_row_set(r, row_of(r, t, NULL, "合计", GK_SIDE_NONE), "合计", amt("1200000.00"));
+        char text[512];
+        snprintf(text, sizeof text,
+                 "本部门当年预算收入120.00万元，其中：一般公共预算拨款120.00万元；"
+                 "本部门当年预算支出120.00万元，其中：一般公共预算拨款%s万元。", STATED[k]);
+        const char *section = "一、收支预算总体情况说明";
+        gk_report_add_paragraph(r, section, section, (gk_pos){.line = 10})->heading = true;
+        gk_report_add_paragraph(r, section, text, (gk_pos){.line = 11});
+        gk_report_index(r);
+        gk_findings f;
+        gk_check(r, &f);
+        assert_true(f.narrative.bound >= 2);
+        assert_int_equal(count_rule_prefix(&f, "NAR001", GK_ERROR), k);
+        gk_report_free(r);
+    }
+}
+
 /* A running header printed on every page lands mid-sentence in page text
  * ("…支出预算合计186,241万元，其" / header / "中：基本支出…"); a line printed on
  * three pages is furniture, not prose. */
@@ -1241,6 +1275,7 @@ int main(void)
         cmocka_unit_test(test_level_tail),
         cmocka_unit_test(test_partition),
         cmocka_unit_test(test_sentence_before),
+        cmocka_unit_test(test_part_side),
         cmocka_unit_test(test_item_titles),
         cmocka_unit_test(test_running_header),
         cmocka_unit_test(test_title_section),
