@@ -149,6 +149,9 @@ typedef struct ex {
     const char *head_subject; /* … or its subject when no figure is at hand */
     parts_group budgets, actuals; /* "…年初预算为P…其中：" and the items after */
     parts_group within;       /* "总数A万元，其中：甲a万元、乙b万元" */
+    bool vs_actual;           /* the rate being related compares with an
+                                 earlier year's 执行数: "比2022年预算执行数增加
+                                 77.70%" */
     bool itemised;            /* "…，主要包括：…" in this sentence: what
                                  follows details a part, it is no part */
     int sentence;
@@ -726,6 +729,33 @@ static bool against_budget(const char *s, const char *e)
 
 /* Relations that a figure completes; `vs_budget` for a change its words
  * say is against a budget. */
+/* Does a rate's gap compare with an earlier year's 执行数 ("，比2022年预算执行数
+ * 增加")? */
+static bool against_actual(const char *s, const char *e)
+{
+    const char *bi = rfind(s, e, "比"), *jiao = rfind(s, e, "较");
+    const char *than = bi > jiao ? bi : jiao;
+    return than && find(than, e, "执行数");
+}
+
+/* "2022年当年预算执行数为1.48万元，2023年预算安排2.63万元，比2022年预算执行数
+ * 增加77.70%": a rate without a change amount, of the amount stated (the
+ * budget) against the earlier year's 执行数 stated before it. */
+static void growth_claim(ex *x, int i)
+{
+    int sfirst = x->sentence_first, cur = -1;
+    for (int k = i - 1; k >= sfirst && cur < 0; k--) {
+        const gk_figure *g = fig(x, k);
+        if (g->kind == GK_FIG_MONEY && (g->role == GK_ROLE_VALUE || g->role == GK_ROLE_BUDGET))
+            cur = k;
+    }
+    if (cur < 0)
+        return;
+    int prev = latest_role(x, sfirst, cur, GK_ROLE_ACTUAL, NULL);
+    if (prev >= 0)
+        add_claim(x, GK_CLAIM_CHANGE, cur, prev, i, fig(x, i)->pos)->dir = fig(x, i)->dir;
+}
+
 static void relate(ex *x, int i, bool vs_budget)
 {
     gk_figure *f = fig(x, i);
@@ -762,8 +792,11 @@ static void relate(ex *x, int i, bool vs_budget)
     }
     case GK_ROLE_RATE: {
         int change = latest_role(x, sfirst, i, GK_ROLE_CHANGE, NULL);
-        if (change < 0)
+        if (change < 0) {
+            if (x->vs_actual)
+                growth_claim(x, i);
             return;
+        }
         /* One change, one rate: "…均增加337,874.84万元，增长64.2%，…故政府性
          * 基金预算财政拨款收入与上年同期相比，增加144.81%" — the second rate is
          * of something the sentence does not state. */
@@ -1247,6 +1280,7 @@ static void sentence(ex *x, const char *s, const char *e)
             x->itemised = true;
         int i = add_figure(x, &f);
         take_part(x, i);
+        x->vs_actual = f.role == GK_ROLE_RATE && against_actual(gap, p);
         relate(x, i, f.role == GK_ROLE_CHANGE && against_budget(gap, p));
         last = i;
         gap = p = after;
@@ -1281,6 +1315,17 @@ static void sentence(ex *x, const char *s, const char *e)
         int change = latest_role(x, x->sentence_first, x->out->nfigures, GK_ROLE_CHANGE, NULL);
         if (cur >= 0)
             add_claim(x, GK_CLAIM_FLAT, cur, change, -1, pos_at(x, flat))->dir = 0;
+    } else if (flat && last >= 0 && against_actual(s, flat)) {
+        /* "2022年当年预算执行数为15.00万元，2023年预算安排15.00万元，比2022年预算
+         * 执行数持平": the two amounts must be equal. */
+        int cur = -1;
+        for (int k = x->out->nfigures - 1; k >= x->sentence_first && cur < 0; k--)
+            if (fig(x, k)->kind == GK_FIG_MONEY &&
+                (fig(x, k)->role == GK_ROLE_VALUE || fig(x, k)->role == GK_ROLE_BUDGET))
+                cur = k;
+        int prev = cur >= 0 ? latest_role(x, x->sentence_first, cur, GK_ROLE_ACTUAL, NULL) : -1;
+        if (prev >= 0)
+            add_claim(x, GK_CLAIM_FLAT, cur, prev, -1, pos_at(x, flat))->dir = 0;
     }
     x->sentence++;
 }

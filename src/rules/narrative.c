@@ -1248,6 +1248,88 @@ static void check_change(const gk_narrative *n, const gk_claim *c, gk_findings *
     }
 }
 
+/* "…执行数为A万元，…预算安排B万元，比…执行数增加P%": the change is B − A, its
+ * rate (B − A) ÷ A, its direction the sign of B − A; A = 0 has no rate. */
+static void check_growth(const gk_narrative *n, const binding *bs, const gk_claim *c,
+                         gk_findings *out)
+{
+    const gk_figure *cur = &n->figures[c->a], *prev = &n->figures[c->b], *rate = &n->figures[c->p];
+    gk_amount pv = prev->value;
+    if (prev->unit != cur->unit && !gk_amount_convert(pv, prev->unit, cur->unit, &pv))
+        return;
+    int cmp = gk_amount_cmp(cur->value, pv);
+    if (cmp == 0 && gk_amount_is_zero(rate->value))
+        return;
+    const char *u = unit_word(cur->unit);
+    if (cmp != 0 && (cmp > 0) != (rate->dir > 0)) {
+        gk_finding *x = gk_report_finding(
+            out, "NAR009", GK_ERROR, &(gk_location){0},
+            "增减方向与两数不符：%s%s到%s%s是%s，文中却说“%s”%s%%；应按两数核对方向",
+            prev->text, u, cur->text, u, cmp > 0 ? "增加" : "减少", rate->dir > 0 ? "增加" : "减少",
+            rate->text);
+        x->locs[0] = at_figure(rate);
+        locate_figure(out, x, cur);
+        locate_figure(out, x, prev);
+        return;
+    }
+    gk_sum num, den = sum_of(pv);
+    gk_sum_init(&num);
+    gk_sum_add(&num, cur->value, cmp >= 0 ? 1 : -1);
+    gk_sum_add(&num, pv, cmp >= 0 ? -1 : 1);
+    gk_amount want;
+    rate_verdict v = check_rate(num, den, rate->value, &want);
+    /* "“…住房公积金（项）”350.35万元…执行数为348.52万元，预算安排352.67万元，
+     * 增加0.53%": the rate is right for the item's cell; the amount is what
+     * is wrong, and NAR001 says so. */
+    gk_amount cell;
+    if (v == RATE_WRONG && bs[c->a].found && !bs[c->a].doubtful &&
+        in_unit(&bs[c->a], cur->unit, &cell) && gk_amount_cmp(cell, pv) != 0 &&
+        (gk_amount_cmp(cell, pv) > 0) == (rate->dir > 0)) {
+        gk_sum cnum;
+        gk_amount cwant;
+        gk_sum_init(&cnum);
+        gk_sum_add(&cnum, cell, rate->dir > 0 ? 1 : -1);
+        gk_sum_add(&cnum, pv, rate->dir > 0 ? -1 : 1);
+        if (check_rate(cnum, den, rate->value, &cwant) != RATE_WRONG)
+            return;
+    }
+    char b1[GK_AMOUNT_BUFSIZE], b2[GK_AMOUNT_BUFSIZE], b3[GK_AMOUNT_BUFSIZE];
+    gk_amount diff = gk_amount_round(sum_amount(num, 0), cur->value.scale > pv.scale
+                                                              ? cur->value.scale
+                                                              : pv.scale);
+    switch (v) {
+    case RATE_OK:
+        return;
+    case RATE_UNDEFINED: {
+        gk_finding *x = gk_report_finding(
+            out, "NAR006", GK_ERROR, &(gk_location){0},
+            "上年数为0（上年%s%s，本年%s%s），增长率无从计算，不应写“%s%s%%”；应写明上年无此项支出",
+            prev->text, u, cur->text, u, rate->dir > 0 ? "增加" : "减少", rate->text);
+        x->locs[0] = at_figure(rate);
+        locate_figure(out, x, prev);
+        return;
+    }
+    case RATE_ROUNDING:
+    case RATE_TRUNCATED:
+        rate_note(out, "NAR002", v, rate->dir > 0 ? "增长率" : "下降率", rate, fmt(diff, b1),
+                  prev->text, want);
+        return;
+    case RATE_WRONG: {
+        gk_finding *x = gk_report_finding(
+            out, "NAR002", GK_ERROR, &(gk_location){0},
+            "%s率有误：上年%s%s，本年%s%s，%s率应为%s ÷ %s = %s%%，文中为%s%%；应为%s%%",
+            rate->dir > 0 ? "增长" : "下降", prev->text, u, cur->text, u,
+            rate->dir > 0 ? "增长" : "下降", fmt(diff, b1), prev->text, fmt(want, b2), rate->text,
+            fmt(want, b3));
+        x->locs[0] = at_figure(rate);
+        set_figures(out, x, want, rate->value);
+        locate_figure(out, x, cur);
+        locate_figure(out, x, prev);
+        return;
+    }
+    }
+}
+
 /* ---- NAR003: shares ------------------------------------------------------------- */
 
 static void check_share(const gk_report *r, const gk_narrative *n, const gk_claim *c,
@@ -1423,6 +1505,22 @@ static void check_diff(const gk_narrative *n, const gk_claim *c, gk_findings *ou
 
 static void check_flat(const gk_narrative *n, const gk_claim *c, gk_findings *out)
 {
+    if (c->b >= 0 && n->figures[c->b].role == GK_ROLE_ACTUAL) {
+        /* "执行数为A万元，预算安排B万元，比…执行数持平": A = B. */
+        const gk_figure *cur = &n->figures[c->a], *prev = &n->figures[c->b];
+        gk_amount pv;
+        if (!gk_amount_convert(prev->value, prev->unit, cur->unit, &pv) ||
+            gk_amount_cmp(pv, cur->value) == 0)
+            return;
+        gk_finding *x = gk_report_finding(out, "NAR007", GK_ERROR, &(gk_location){0},
+                                          "文中说“持平”，但上年%s%s、本年%s%s并不相等；应删去“持平”或改正金额",
+                                          prev->text, unit_word(prev->unit), cur->text,
+                                          unit_word(cur->unit));
+        x->locs[0] = (gk_location){.pos = c->pos};
+        locate_figure(out, x, cur);
+        locate_figure(out, x, prev);
+        return;
+    }
     if (c->b < 0 || gk_amount_is_zero(n->figures[c->b].value))
         return;
     const gk_figure *ch = &n->figures[c->b];
@@ -1930,7 +2028,12 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
                     c->a >= 0 ? n->figures[c->a].text : "", c->b >= 0 ? n->figures[c->b].text : "",
                     c->p >= 0 ? n->figures[c->p].text : "");
         switch (c->kind) {
-        case GK_CLAIM_CHANGE: check_change(n, c, out); break;
+        case GK_CLAIM_CHANGE:
+            if (n->figures[c->b].role == GK_ROLE_CHANGE)
+                check_change(n, c, out);
+            else
+                check_growth(n, bs, c, out);
+            break;
         case GK_CLAIM_SHARE: check_share(r, n, c, out); break;
         case GK_CLAIM_COMPLETION: check_completion(r, n, bs, c, out); break;
         case GK_CLAIM_COMPARE: check_compare(r, n, c, out); break;

@@ -821,6 +821,39 @@ static void test_part_side(void **state)
     }
 }
 
+/* "2022年当年预算执行数为A万元，2023年预算安排B万元，比2022年预算执行数增加P%":
+ * P = (B − A) ÷ A, its direction the sign of B − A, none on A = 0; "…持平"
+ * when A = B only. */
+static void test_growth_from_actual(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *rule;
+    } CASES[] = {
+        {"2022年当年预算执行数为1.48万元，2023年预算安排2.63万元，比2022年预算执行数增加77.70%。", NULL},
+        {"2022年当年预算执行数为11.67万元，2023年预算安排45.41万元，比2022年预算执行数增加314.82%。", "NAR002"},
+        {"2022年当年预算执行数为0万元，2023年预算安排60.13万元，比2022年预算执行数增加100.00%。", "NAR006"},
+        {"2022年当年预算执行数为667.32万元，2023年预算安排635.10万元，比2022年预算执行数增加4.83%。", "NAR009"},
+        {"2022年当年预算执行数为667.32万元，2023年预算安排635.10万元，比2022年预算执行数减少4.83%。", NULL},
+        {"2022年当年预算执行数为15.00万元，2023年预算安排15.00万元，比2022年预算执行数持平。", NULL},
+        {"2022年当年预算执行数为15.00万元，2023年预算安排16.00万元，比2022年预算执行数持平。", "NAR007"},
+    };
+    for (size_t k = 0; k < sizeof CASES / sizeof CASES[0]; k++) {
+        const char *const paras[] = {"1.“一般公共服务支出（类）群众团体事务（款）一般行政管理事务（项）”"
+                                     "45.41万元，主要用于一般行政管理事务。",
+                                     CASES[k].text};
+        gk_report *r = prose("2023年部门预算编制说明", paras, 2);
+        r->kind = GK_DOC_BUDGET;
+        gk_report_index(r);
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), CASES[k].rule ? 1 : 0);
+        if (CASES[k].rule)
+            assert_true(has_finding(&f, CASES[k].rule, GK_ERROR, 3));
+        gk_report_free(r);
+    }
+}
+
 /* A running header printed on every page lands mid-sentence in page text
  * ("…支出预算合计186,241万元，其" / header / "中：基本支出…"); a line printed on
  * three pages is furniture, not prose. */
@@ -1108,15 +1141,25 @@ static void test_corpus_index(void **state)
     /* 万里 2023 item 16 (职业年金) copies item 15's "2023年预算安排441.25万元" under
      * its own 220.63; 万里 2024 item 31 (住房公积金) says 350.35 and then
      * "2024年预算安排352.67万元" (its rate, 0.53%, is of 350.35). */
+    /* Their rates against the 执行数 of the year before ("2022年当年预算执行数为
+     * 11.67万元，2023年预算安排45.41万元，比2022年预算执行数增加314.82%": 289.12%),
+     * 100.00% on a zero 执行数 (2023 items 2 and 17, 2024 item 8), item 16's
+     * copied 60.54% (232.79% of its own figures); 352.67's 0.53% is right for
+     * the item's 350.35: the amount alone is reported. */
     r = read_path(GK_SHARED_DIR "/corpus/sh-putuo-wanli-2023-budget.pdf");
     gk_check(r, &f);
     assert_true(has_finding_on(&f, "NAR001", GK_ERROR, 7, 23));
-    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 1);
+    assert_true(has_finding_on(&f, "NAR006", GK_ERROR, 6, 12));
+    assert_true(has_finding_on(&f, "NAR002", GK_ERROR, 6, 14));
+    assert_true(has_finding_on(&f, "NAR002", GK_ERROR, 7, 23));
+    assert_true(has_finding_on(&f, "NAR006", GK_ERROR, 8, 2));
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 5);
     gk_report_free(r);
     r = read_path(GK_SHARED_DIR "/corpus/sh-putuo-wanli-2024-budget.pdf");
     gk_check(r, &f);
     assert_true(has_finding_on(&f, "NAR001", GK_ERROR, 9, 19));
-    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 1);
+    assert_true(has_finding_on(&f, "NAR006", GK_ERROR, 7, 6));
+    assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), 2);
     gk_report_free(r);
 }
 
@@ -1276,6 +1319,7 @@ int main(void)
         cmocka_unit_test(test_partition),
         cmocka_unit_test(test_sentence_before),
         cmocka_unit_test(test_part_side),
+        cmocka_unit_test(test_growth_from_actual),
         cmocka_unit_test(test_item_titles),
         cmocka_unit_test(test_running_header),
         cmocka_unit_test(test_title_section),
