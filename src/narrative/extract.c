@@ -935,7 +935,9 @@ static void none_statement(ex *x, const char *s, const char *e)
     static const char *const FUNDS[] = {"政府性基金", "国有资本经营"};
     for (size_t k = 0; k < 2; k++) {
         const char *w = find(no, e, FUNDS[k]);
-        if (!w || w - no > 30)
+        /* "本部门无2021年结转的政府性基金预算拨款支出" speaks of money carried
+         * over, not of the year's. */
+        if (!w || w - no > 30 || find(no, w, "结转"))
             continue;
         gk_narrative *n = x->out;
         n->nones = room(x, n->nones, n->nnones, &x->nones_cap, sizeof *n->nones);

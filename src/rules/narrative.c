@@ -1683,12 +1683,22 @@ static void check_nones(const gk_report *r, const gk_narrative *n, gk_findings *
                               other, s->fund, other);
             continue;
         }
+        /* The fund's total: the 决算 table's 本年支出合计, a budget table's
+         * 合计 (by function) or 本年支出合计 (a 收支表). */
         const gk_table *t =
             gk_report_find_table(r, gov ? GK_TABLE_GOV_FUND : GK_TABLE_STATE_CAPITAL);
-        if (!t)
-            continue;
-        const gk_row *total = gk_table_find_label(t, "合计", GK_SIDE_NONE);
-        const gk_cell *cell = total ? gk_row_get(total, "本年支出合计") : NULL;
+        const gk_row *total = t ? gk_table_find_label(t, "合计", GK_SIDE_NONE) : NULL;
+        const char *column = "本年支出合计";
+        if (!t) {
+            t = table_of(r, gov ? GK_TABLE_BUDGET_GOV_FUND : GK_TABLE_BUDGET_STATE_CAPITAL);
+            total = t ? gk_table_find_label(t, "合计", GK_SIDE_NONE) : NULL;
+            column = "合计";
+            if (t && !total) {
+                total = gk_table_find_label(t, "本年支出合计", GK_SIDE_EXPENSE);
+                column = "金额";
+            }
+        }
+        const gk_cell *cell = total ? gk_row_get(total, column) : NULL;
         if (!cell || cell->text || gk_amount_is_zero(cell->value))
             continue;
         char b1[GK_AMOUNT_BUFSIZE];
@@ -1696,7 +1706,7 @@ static void check_nones(const gk_report *r, const gk_narrative *n, gk_findings *
             out, "NAR010", GK_ERROR, &(gk_location){.pos = s->pos},
             "文中说没有%s预算财政拨款收支，但%s本年支出合计为%s；应按表中数说明", s->fund,
             gk_table_kind_title(t->kind), fmt(cell->value, b1));
-        binding b = {.table = t, .row = total, .column = "本年支出合计", .value = cell->value};
+        binding b = {.table = t, .row = total, .column = column, .value = cell->value};
         locate_cell(out, x, &b);
     }
 }

@@ -854,6 +854,38 @@ static void test_growth_from_actual(void **state)
     }
 }
 
+/* "本部门无当年政府性基金预算收支" against the budget's 政府性基金 table: its
+ * 合计 holding 500万元 is reported; a table of nothing, or a statement about
+ * money carried over ("无2021年结转的…"), is not. */
+static void test_budget_none(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *total, *text;
+        int errors;
+    } CASES[] = {
+        {"5000000.00", "本部门无当年政府性基金预算收支，并已公开空表。", 1},
+        {"0.00", "本部门无当年政府性基金预算收支，并已公开空表。", 0},
+        {"5000000.00", "本部门无2021年结转的政府性基金预算拨款支出。", 0},
+    };
+    for (size_t k = 0; k < sizeof CASES / sizeof CASES[0]; k++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->year = 2026;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_GOV_FUND);
+        t->unit = GK_UNIT_YUAN;
+        gk_row_set(r, row_of(r, t, NULL, "合计", GK_SIDE_NONE), "合计", amt(CASES[k].total));
+        const char *section = "（四）政府性基金预算支出情况";
+        gk_report_add_paragraph(r, section, section, (gk_pos){.line = 10})->heading = true;
+        gk_report_add_paragraph(r, section, CASES[k].text, (gk_pos){.line = 11});
+        gk_report_index(r);
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule_prefix(&f, "NAR010", GK_ERROR), CASES[k].errors);
+        gk_report_free(r);
+    }
+}
+
 /* A running header printed on every page lands mid-sentence in page text
  * ("…支出预算合计186,241万元，其" / header / "中：基本支出…"); a line printed on
  * three pages is furniture, not prose. */
@@ -1320,6 +1352,7 @@ int main(void)
         cmocka_unit_test(test_sentence_before),
         cmocka_unit_test(test_part_side),
         cmocka_unit_test(test_growth_from_actual),
+        cmocka_unit_test(test_budget_none),
         cmocka_unit_test(test_item_titles),
         cmocka_unit_test(test_running_header),
         cmocka_unit_test(test_title_section),
