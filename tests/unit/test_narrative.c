@@ -886,6 +886,40 @@ static void test_budget_none(void **state)
     }
 }
 
+/* "一般公共预算拨款安排的会议费预算支出5万元" is the 三公 table's 会议费 where
+ * the table prints one, and nothing where it does not. */
+static void test_meeting_fees(void **state)
+{
+    (void)state;
+    static const struct {
+        bool column;
+        const char *stated;
+        int bound, errors;
+    } CASES[] = {{true, "5", 1, 0}, {true, "6", 1, 1}, {false, "5", 0, 0}};
+    for (size_t k = 0; k < sizeof CASES / sizeof CASES[0]; k++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->year = 2026;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_THREE_PUBLIC);
+        gk_row *row = row_of(r, t, NULL, "预算数", GK_SIDE_NONE);
+        gk_row_set(r, row, "合计", amt("4.00"));
+        gk_row_set(r, row, "公务接待费", amt("4.00"));
+        if (CASES[k].column)
+            gk_row_set(r, row, "会议费", amt("5.00"));
+        char text[256];
+        snprintf(text, sizeof text, "本单位一般公共预算拨款安排的会议费预算支出%s万元。", CASES[k].stated);
+        const char *section = "十、一般公共预算“三公”经费、会议费、培训费支出预算情况说明";
+        gk_report_add_paragraph(r, section, section, (gk_pos){.line = 10})->heading = true;
+        gk_report_add_paragraph(r, section, text, (gk_pos){.line = 11});
+        gk_report_index(r);
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(f.narrative.bound, CASES[k].bound);
+        assert_int_equal(count_rule_prefix(&f, "NAR001", GK_ERROR), CASES[k].errors);
+        gk_report_free(r);
+    }
+}
+
 /* A running header printed on every page lands mid-sentence in page text
  * ("…支出预算合计186,241万元，其" / header / "中：基本支出…"); a line printed on
  * three pages is furniture, not prose. */
@@ -1353,6 +1387,7 @@ int main(void)
         cmocka_unit_test(test_part_side),
         cmocka_unit_test(test_growth_from_actual),
         cmocka_unit_test(test_budget_none),
+        cmocka_unit_test(test_meeting_fees),
         cmocka_unit_test(test_item_titles),
         cmocka_unit_test(test_running_header),
         cmocka_unit_test(test_title_section),
