@@ -1268,9 +1268,13 @@ static void sentence(ex *x, const char *s, const char *e)
             x->topic = f.subject;
         /* "(一)因公出国(境)经费 / 2026年预算安排70.00万元": role words alone
          * name nothing, the item's title does. */
+        /* "2022年本部门预算支出48054.42万元" is the unit's budget, whatever
+         * title stands above. */
         if (f.kind == GK_FIG_MONEY &&
             (f.role == GK_ROLE_VALUE || f.role == GK_ROLE_ACTUAL || f.role == GK_ROLE_BUDGET) &&
-            only_role_words(f.subject))
+            only_role_words(f.subject) &&
+            !(strcmp(f.subject, "预算支出") == 0 &&
+              (ends(gap, p, "本部门预算支出") || ends(gap, p, "本单位预算支出"))))
             f.subject = "";
         if (!*f.subject && f.kind == GK_FIG_MONEY)
             f.subject = sentence_subject ? sentence_subject : x->topic ? x->topic : "";

@@ -920,6 +920,35 @@ static void test_meeting_fees(void **state)
     }
 }
 
+/* "（一）收支预算总体情况" / "2022年本部门预算支出A万元": the unit's budget
+ * total, not the title's topic. */
+static void test_unit_budget(void **state)
+{
+    (void)state;
+    static const char *const STATED[] = {"120.00", "121.00"};
+    for (int k = 0; k < 2; k++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->year = 2022;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_SUMMARY);
+        t->unit = GK_UNIT_YUAN;
+        gk_row_set(r, row_of(r, t, NULL, "收入总计", GK_SIDE_INCOME), "金额", amt("1200000.00"));
+        gk_row_set(r, row_of(r, t, NULL, "支出总计", GK_SIDE_EXPENSE), "金额", amt("1200000.00"));
+        char text[256];
+        snprintf(text, sizeof text, "2022年本部门预算支出%s万元，较上年减少3.00万元。", STATED[k]);
+        const char *section = "五、2022年部门预算收支说明";
+        gk_report_add_paragraph(r, section, section, (gk_pos){.line = 10})->heading = true;
+        gk_report_add_paragraph(r, section, "（一）收支预算总体情况", (gk_pos){.line = 11});
+        gk_report_add_paragraph(r, section, text, (gk_pos){.line = 12});
+        gk_report_index(r);
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(f.narrative.bound, 1);
+        assert_int_equal(count_rule_prefix(&f, "NAR001", GK_ERROR), k);
+        gk_report_free(r);
+    }
+}
+
 /* A running header printed on every page lands mid-sentence in page text
  * ("…支出预算合计186,241万元，其" / header / "中：基本支出…"); a line printed on
  * three pages is furniture, not prose. */
@@ -1388,6 +1417,7 @@ int main(void)
         cmocka_unit_test(test_growth_from_actual),
         cmocka_unit_test(test_budget_none),
         cmocka_unit_test(test_meeting_fees),
+        cmocka_unit_test(test_unit_budget),
         cmocka_unit_test(test_item_titles),
         cmocka_unit_test(test_running_header),
         cmocka_unit_test(test_title_section),
