@@ -159,6 +159,9 @@ typedef struct ex {
     int previous_first;       /* … and of the sentence before */
     int previous_single;      /* the one amount the sentence before states,
                                  when this one opens with "与上年相比"; else −1 */
+    int period_first;         /* first figure of the text since the last "。" */
+    int previous_period;      /* … and of the text between the two "。" before */
+    bool after_stop;          /* the sentence before ended with "。" */
     int block_first;          /* first figure of the current block */
 } ex;
 
@@ -1228,10 +1231,16 @@ static void sentence(ex *x, const char *s, const char *e)
     static const char *const OPENERS[] = {"与上年相比", "与上年比", "同上年相比", "比上年", "较上年",
                                           NULL};
     x->previous_single = -1;
-    for (const char *const *w = OPENERS; *w && x->previous_single < 0; w++) {
+    if (x->after_stop) {
+        x->previous_period = x->period_first;
+        x->period_first = x->sentence_first;
+    }
+    /* Only after a "。": "…其他收入均为0万元。" is one sentence with all its
+     * "；" parts ("…占100.00%；事业收入…均为0万元。与上年相比…"). */
+    for (const char *const *w = OPENERS; *w && x->previous_single < 0 && x->after_stop; w++) {
         if (!starts(s, e, *w))
             continue;
-        for (int k = x->previous_first; k < x->sentence_first; k++) {
+        for (int k = x->previous_period; k < x->period_first; k++) {
             const gk_figure *g = fig(x, k);
             if (g->kind != GK_FIG_MONEY)
                 continue;
@@ -1333,6 +1342,7 @@ static void sentence(ex *x, const char *s, const char *e)
         if (prev >= 0)
             add_claim(x, GK_CLAIM_FLAT, cur, prev, -1, pos_at(x, flat))->dir = 0;
     }
+    x->after_stop = ends(s, e, "。");
     x->sentence++;
 }
 
@@ -1369,7 +1379,8 @@ void gk_narrative_extract(gk_report *r, gk_narrative *out)
     memset(out, 0, sizeof *out);
     prose p;
     prose_build(r, &p);
-    ex x = {.r = r, .p = &p, .out = out, .head = -1, .block = -1, .section_key = ""};
+    ex x = {.r = r, .p = &p, .out = out, .head = -1, .block = -1, .section_key = "",
+            .after_stop = true};
     x.budgets = x.actuals = x.within = (parts_group){.whole = -1};
     const char *s = p.text, *end = p.text + p.len;
     while (s < end) {

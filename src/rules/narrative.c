@@ -1642,7 +1642,8 @@ static void check_identity(const gk_narrative *n, const gk_claim *c, gk_findings
         gk_amount v = f->value;
         if (f->unit != whole->unit && !gk_amount_convert(v, f->unit, whole->unit, &v))
             return;
-        gk_sum_add(&terms, v, sign[i]);
+        if (!gk_amount_is_zero(v))   /* a printed zero is exactly zero */
+            gk_sum_add(&terms, v, sign[i]);
         levels = levels && (strstr(f->subject, "中央") || strstr(f->subject, "省") ||
                             strstr(f->subject, "市级") || strstr(f->subject, "县") ||
                             strstr(f->subject, "区级") || strstr(f->subject, "本级"));
@@ -2033,10 +2034,14 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
     for (int i = 0; i < n->nclaims; i++) {
         const gk_claim *c = &n->claims[i];
         s.claims++;
-        if (debug)
-            fprintf(stderr, "CLAIM\t%d\tl%d\ta=%s\tb=%s\tp=%s\n", (int)c->kind, c->pos.line,
+        if (debug) {
+            fprintf(stderr, "CLAIM\t%d\tl%d\ta=%s\tb=%s\tp=%s\t", (int)c->kind, c->pos.line,
                     c->a >= 0 ? n->figures[c->a].text : "", c->b >= 0 ? n->figures[c->b].text : "",
                     c->p >= 0 ? n->figures[c->p].text : "");
+            for (int k = 0; k < c->nparts; k++)
+                fprintf(stderr, "%s%s", k ? "," : "parts=", n->figures[c->parts[k]].text);
+            fputc('\n', stderr);
+        }
         switch (c->kind) {
         case GK_CLAIM_CHANGE:
             if (n->figures[c->b].role == GK_ROLE_CHANGE)
