@@ -104,8 +104,8 @@ static const char *const ACTUAL_WORDS[] = {"支出决算数", "支出决算", "�
                                            "全年执行数", "执行数", "实际支出", NULL};
 /* Words that qualify a subject without naming it. */
 static const char *const SUBJECT_TAIL[] = {"各", "均", "分别", "合计为", "总额为", "比上年",
-                                           "较上年", "与上年相比", "同比", "比", "较", "其中",
-                                           NULL};
+                                           "较上年", "与上年相比", "比去年", "较去年",
+                                           "与去年相比", "同比", "比", "较", "其中", NULL};
 
 /* ---- Units ---------------------------------------------------------------- */
 
