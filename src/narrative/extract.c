@@ -1220,6 +1220,54 @@ static bool item_title(const char *s, const char *e)
     return q > s && q < e && (*q == '.' || starts(q, e, "、"));
 }
 
+/* Does a name end as an amount's name does ("…收入", "…支出", "…拨款", "…费",
+ * "…补助"; not "收入、支出总计"'s "支出总计")? */
+static bool amount_name(const char *s, const char *e)
+{
+    return e > s && (ends(s, e, "收入") || ends(s, e, "支出") || ends(s, e, "拨款") ||
+                     ends(s, e, "费") || ends(s, e, "补助"));
+}
+
+/* "上级补助收入、事业收入、经营收入、附属单位上缴收入和其他收入均为0万元": a zero
+ * for each name listed.  The names before the last become figures of their
+ * own (same text and place); f keeps the last.  A last part "A和B" is two
+ * names when both read as amounts' names ("对个人和家庭的补助" is one). */
+static void zero_list(ex *x, gk_figure *f)
+{
+    const char *s = f->subject, *e = s + strlen(s);
+    if (!find(s, e, "、"))
+        return;
+    const char *names[16][2];
+    int n = 0;
+    for (const char *p = s; p < e && n < 15;) {
+        const char *q = find(p, e, "、");
+        if (!q)
+            q = e;
+        names[n][0] = p;
+        names[n][1] = q;
+        n++;
+        p = q == e ? e : q + strlen("、");
+    }
+    const char *he = rfind(names[n - 1][0], names[n - 1][1], "和");
+    if (he && n < 16 && amount_name(names[n - 1][0], he) &&
+        amount_name(he + strlen("和"), names[n - 1][1])) {
+        names[n][0] = he + strlen("和");
+        names[n][1] = names[n - 1][1];
+        names[n - 1][1] = he;
+        n++;
+    }
+    for (int k = 0; k < n; k++)
+        if (!amount_name(names[k][0], names[k][1]))
+            return;   /* "收入、支出总计" is one total */
+    for (int k = 0; k < n - 1; k++) {
+        gk_figure g = *f;
+        g.subject = gk_report_strndup(x->r, names[k][0], (size_t)(names[k][1] - names[k][0]));
+        take_part(x, add_figure(x, &g));
+    }
+    f->subject = gk_report_strndup(x->r, names[n - 1][0],
+                                   (size_t)(names[n - 1][1] - names[n - 1][0]));
+}
+
 static void sentence(ex *x, const char *s, const char *e)
 {
     x->previous_first = x->sentence_first;
@@ -1293,6 +1341,9 @@ static void sentence(ex *x, const char *s, const char *e)
         heads(x, s, p, gap, last);
         if (find(gap, p, "包括"))
             x->itemised = true;
+        if (f.kind == GK_FIG_MONEY && f.role == GK_ROLE_VALUE && gk_amount_is_zero(f.value) &&
+            ends(gap, p, "均为"))
+            zero_list(x, &f);
         int i = add_figure(x, &f);
         take_part(x, i);
         x->vs_actual = f.role == GK_ROLE_RATE && against_actual(gap, p);

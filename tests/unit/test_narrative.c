@@ -955,6 +955,50 @@ static void test_unit_budget(void **state)
     }
 }
 
+/* "事业收入、事业单位经营收入和其他收入均为0万元": a zero for each name, each
+ * against its row — a table holding 500万元 of 事业收入 is reported; "对个人和
+ * 家庭的补助" stays one name, "收入、支出总计均为…" one total. */
+static void test_zero_list(void **state)
+{
+    (void)state;
+    static const char *const INCOME[] = {"0.00", "5000000.00"};
+    for (int k = 0; k < 2; k++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->year = 2026;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_SUMMARY);
+        t->unit = GK_UNIT_YUAN;
+        gk_row_set(r, row_of(r, t, NULL, "一般公共预算拨款收入", GK_SIDE_INCOME), "金额", amt("1200000.00"));
+        gk_row_set(r, row_of(r, t, NULL, "事业收入", GK_SIDE_INCOME), "金额", amt(INCOME[k]));
+        gk_row_set(r, row_of(r, t, NULL, "事业单位经营收入", GK_SIDE_INCOME), "金额", amt("0.00"));
+        gk_row_set(r, row_of(r, t, NULL, "其他收入", GK_SIDE_INCOME), "金额", amt("0.00"));
+        const char *section = "一、收支预算总体情况";
+        gk_report_add_paragraph(r, section, section, (gk_pos){.line = 10})->heading = true;
+        gk_report_add_paragraph(r, section,
+                                "2026年本部门一般公共预算拨款收入120.00万元；事业收入、事业单位经营收入和"
+                                "其他收入均为0万元。",
+                                (gk_pos){.line = 11});
+        gk_report_index(r);
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(f.narrative.bound, 4);
+        assert_int_equal(count_rule_prefix(&f, "NAR001", GK_ERROR), k);
+        gk_report_free(r);
+    }
+    static const char *const ONE[] = {"对个人和家庭的补助、其他支出均为0万元。",
+                                      "收入、支出总计均为0万元。"};
+    static const char *const SUBJECT[] = {"对个人和家庭的补助", "收入、支出总计"};
+    for (int k = 0; k < 2; k++) {
+        const char *const paras[] = {ONE[k]};
+        gk_report *r = prose("一、收支预算总体情况", paras, 1);
+        gk_narrative n;
+        gk_narrative_extract(r, &n);
+        assert_int_equal(n.nfigures, 2 - k);
+        assert_string_equal(n.figures[0].subject, SUBJECT[k]);
+        gk_report_free(r);
+    }
+}
+
 /* A running header printed on every page lands mid-sentence in page text
  * ("…支出预算合计186,241万元，其" / header / "中：基本支出…"); a line printed on
  * three pages is furniture, not prose. */
@@ -1424,6 +1468,7 @@ int main(void)
         cmocka_unit_test(test_budget_none),
         cmocka_unit_test(test_meeting_fees),
         cmocka_unit_test(test_unit_budget),
+        cmocka_unit_test(test_zero_list),
         cmocka_unit_test(test_item_titles),
         cmocka_unit_test(test_running_header),
         cmocka_unit_test(test_title_section),
