@@ -73,11 +73,14 @@ typedef struct gk_figure {
 } gk_figure;
 
 typedef enum gk_claim_kind {
-    GK_CLAIM_CHANGE = 0,  /* a current, b change, p rate (may be −1): dir */
+    GK_CLAIM_CHANGE = 0,  /* a current, b change, p rate (may be −1): dir; or b
+                             the earlier year's 执行数 (role actual) when the
+                             prose states no change ("执行数为A…预算安排B…增加P%") */
     GK_CLAIM_SHARE,       /* a part, b whole, p share */
     GK_CLAIM_COMPLETION,  /* a actual, b budget (−1: the table's), p rate */
     GK_CLAIM_COMPARE,     /* a actual, b budget; dir: the word said */
-    GK_CLAIM_FLAT,        /* "与上年持平": a current, b change (may be −1) */
+    GK_CLAIM_FLAT,        /* "与上年持平": a current, b change (may be −1), or b the
+                             earlier year's 执行数 ("…比上年执行数持平") */
     GK_CLAIM_PARTS,       /* a whole, parts[0..nparts): "其中：…" sums */
     GK_CLAIM_DIFF,        /* a current, b change, p previous: a − p = ±b */
     GK_CLAIM_WITHIN,      /* a whole, parts after its "其中": Σ parts ≤ a (= a

@@ -104,8 +104,8 @@ static const char *const ACTUAL_WORDS[] = {"支出决算数", "支出决算", "�
                                            "全年执行数", "执行数", "实际支出", NULL};
 /* Words that qualify a subject without naming it. */
 static const char *const SUBJECT_TAIL[] = {"各", "均", "分别", "合计为", "总额为", "比上年",
-                                           "较上年", "与上年相比", "同比", "比", "较", "其中",
-                                           NULL};
+                                           "较上年", "与上年相比", "比去年", "较去年",
+                                           "与去年相比", "同比", "比", "较", "其中", NULL};
 
 /* ---- Units ---------------------------------------------------------------- */
 
@@ -149,10 +149,19 @@ typedef struct ex {
     const char *head_subject; /* … or its subject when no figure is at hand */
     parts_group budgets, actuals; /* "…年初预算为P…其中：" and the items after */
     parts_group within;       /* "总数A万元，其中：甲a万元、乙b万元" */
+    bool vs_actual;           /* the rate being related compares with an
+                                 earlier year's 执行数: "比2022年预算执行数增加
+                                 77.70%" */
     bool itemised;            /* "…，主要包括：…" in this sentence: what
                                  follows details a part, it is no part */
     int sentence;
     int sentence_first;       /* first figure of the current sentence */
+    int previous_first;       /* … and of the sentence before */
+    int previous_single;      /* the one amount the sentence before states,
+                                 when this one opens with "与上年相比"; else −1 */
+    int period_first;         /* first figure of the text since the last "。" */
+    int previous_period;      /* … and of the text between the two "。" before */
+    bool after_stop;          /* the sentence before ended with "。" */
     int block_first;          /* first figure of the current block */
 } ex;
 
@@ -723,6 +732,33 @@ static bool against_budget(const char *s, const char *e)
 
 /* Relations that a figure completes; `vs_budget` for a change its words
  * say is against a budget. */
+/* Does a rate's gap compare with an earlier year's 执行数 ("，比2022年预算执行数
+ * 增加")? */
+static bool against_actual(const char *s, const char *e)
+{
+    const char *bi = rfind(s, e, "比"), *jiao = rfind(s, e, "较");
+    const char *than = bi > jiao ? bi : jiao;
+    return than && find(than, e, "执行数");
+}
+
+/* "2022年当年预算执行数为1.48万元，2023年预算安排2.63万元，比2022年预算执行数
+ * 增加77.70%": a rate without a change amount, of the amount stated (the
+ * budget) against the earlier year's 执行数 stated before it. */
+static void growth_claim(ex *x, int i)
+{
+    int sfirst = x->sentence_first, cur = -1;
+    for (int k = i - 1; k >= sfirst && cur < 0; k--) {
+        const gk_figure *g = fig(x, k);
+        if (g->kind == GK_FIG_MONEY && (g->role == GK_ROLE_VALUE || g->role == GK_ROLE_BUDGET))
+            cur = k;
+    }
+    if (cur < 0)
+        return;
+    int prev = latest_role(x, sfirst, cur, GK_ROLE_ACTUAL, NULL);
+    if (prev >= 0)
+        add_claim(x, GK_CLAIM_CHANGE, cur, prev, i, fig(x, i)->pos)->dir = fig(x, i)->dir;
+}
+
 static void relate(ex *x, int i, bool vs_budget)
 {
     gk_figure *f = fig(x, i);
@@ -759,8 +795,11 @@ static void relate(ex *x, int i, bool vs_budget)
     }
     case GK_ROLE_RATE: {
         int change = latest_role(x, sfirst, i, GK_ROLE_CHANGE, NULL);
-        if (change < 0)
+        if (change < 0) {
+            if (x->vs_actual)
+                growth_claim(x, i);
             return;
+        }
         /* One change, one rate: "…均增加337,874.84万元，增长64.2%，…故政府性
          * 基金预算财政拨款收入与上年同期相比，增加144.81%" — the second rate is
          * of something the sentence does not state. */
@@ -776,6 +815,8 @@ static void relate(ex *x, int i, bool vs_budget)
         /* An unnamed change is of the amount just stated before. */
         if (cur < 0 && !*subject)
             cur = latest_amount(x, bfirst, sfirst, NULL);
+        if (cur < 0 && x->previous_single >= 0 && change >= sfirst)
+            cur = x->previous_single;
         gk_claim *c = add_claim(x, GK_CLAIM_CHANGE, cur, change, i, f->pos);
         c->dir = f->dir;
         /* After "总数，其中A、B，较上年…" the change may be of the total. */
@@ -897,7 +938,9 @@ static void none_statement(ex *x, const char *s, const char *e)
     static const char *const FUNDS[] = {"政府性基金", "国有资本经营"};
     for (size_t k = 0; k < 2; k++) {
         const char *w = find(no, e, FUNDS[k]);
-        if (!w || w - no > 30)
+        /* "本部门无2021年结转的政府性基金预算拨款支出" speaks of money carried
+         * over, not of the year's. */
+        if (!w || w - no > 30 || find(no, w, "结转"))
             continue;
         gk_narrative *n = x->out;
         n->nones = room(x, n->nones, n->nnones, &x->nones_cap, sizeof *n->nones);
@@ -991,6 +1034,18 @@ static void heads(ex *x, const char *s, const char *until, const char *at, int l
                 w->nparts--;
             group_close(x, w);
             w->whole = last;
+        } else if (p == at && at == s && last < 0 && x->previous_first >= 0 &&
+                   x->previous_first < x->sentence_first &&
+                   fig(x, x->previous_first)->section == x->section &&
+                   fig(x, x->previous_first)->kind == GK_FIG_MONEY &&
+                   fig(x, x->previous_first)->role == GK_ROLE_VALUE) {
+            /* "…收入预算合计186,241万元，包括本年收入…、上年结转结余0万元。
+             * 其中：本年一般公共预算收入186,241万元，占100%": a sentence that
+             * opens with 其中 lists the parts of the total the sentence
+             * before opened with, the whole of its shares.  (Not a sum: such
+             * lists go on to the parts of parts.) */
+            x->head = x->previous_first;
+            x->head_subject = NULL;
         } else if (p > s && last < x->sentence_first) {
             const char *subject = clean_subject(x, s, p);
             if (*subject) {
@@ -1165,10 +1220,86 @@ static bool item_title(const char *s, const char *e)
     return q > s && q < e && (*q == '.' || starts(q, e, "、"));
 }
 
+/* Does a name end as an amount's name does ("…收入", "…支出", "…拨款", "…费",
+ * "…补助"; not "收入、支出总计"'s "支出总计")? */
+static bool amount_name(const char *s, const char *e)
+{
+    return e > s && (ends(s, e, "收入") || ends(s, e, "支出") || ends(s, e, "拨款") ||
+                     ends(s, e, "费") || ends(s, e, "补助"));
+}
+
+/* "上级补助收入、事业收入、经营收入、附属单位上缴收入和其他收入均为0万元": a zero
+ * for each name listed.  The names before the last become figures of their
+ * own (same text and place); f keeps the last.  A last part "A和B" is two
+ * names when both read as amounts' names ("对个人和家庭的补助" is one). */
+static void zero_list(ex *x, gk_figure *f)
+{
+    const char *s = f->subject, *e = s + strlen(s);
+    if (!find(s, e, "、"))
+        return;
+    const char *names[16][2];
+    int n = 0;
+    for (const char *p = s; p < e && n < 15;) {
+        const char *q = find(p, e, "、");
+        if (!q)
+            q = e;
+        names[n][0] = p;
+        names[n][1] = q;
+        n++;
+        p = q == e ? e : q + strlen("、");
+    }
+    const char *he = rfind(names[n - 1][0], names[n - 1][1], "和");
+    if (he && n < 16 && amount_name(names[n - 1][0], he) &&
+        amount_name(he + strlen("和"), names[n - 1][1])) {
+        names[n][0] = he + strlen("和");
+        names[n][1] = names[n - 1][1];
+        names[n - 1][1] = he;
+        n++;
+    }
+    for (int k = 0; k < n; k++)
+        if (!amount_name(names[k][0], names[k][1]))
+            return;   /* "收入、支出总计" is one total */
+    for (int k = 0; k < n - 1; k++) {
+        gk_figure g = *f;
+        g.subject = gk_report_strndup(x->r, names[k][0], (size_t)(names[k][1] - names[k][0]));
+        take_part(x, add_figure(x, &g));
+    }
+    f->subject = gk_report_strndup(x->r, names[n - 1][0],
+                                   (size_t)(names[n - 1][1] - names[n - 1][0]));
+}
+
 static void sentence(ex *x, const char *s, const char *e)
 {
+    x->previous_first = x->sentence_first;
     x->sentence_first = x->out->nfigures;
     x->itemised = false;
+    /* "…财政拨款收、支总预算186,241万元。与上年相比，财政拨款收、支总计各减少
+     * 178,341.83万元，减少48.92%": the comparison is of the one amount the
+     * sentence before stated. */
+    static const char *const OPENERS[] = {"与上年相比", "与上年比", "同上年相比", "比上年", "较上年",
+                                          NULL};
+    x->previous_single = -1;
+    if (x->after_stop) {
+        x->previous_period = x->period_first;
+        x->period_first = x->sentence_first;
+    }
+    /* Only after a "。": "…其他收入均为0万元。" is one sentence with all its
+     * "；" parts ("…占100.00%；事业收入…均为0万元。与上年相比…"). */
+    for (const char *const *w = OPENERS; *w && x->previous_single < 0 && x->after_stop; w++) {
+        if (!starts(s, e, *w))
+            continue;
+        for (int k = x->previous_period; k < x->period_first; k++) {
+            const gk_figure *g = fig(x, k);
+            if (g->kind != GK_FIG_MONEY)
+                continue;
+            if (x->previous_single >= 0 || g->section != x->section ||
+                (g->role != GK_ROLE_VALUE && g->role != GK_ROLE_BUDGET)) {
+                x->previous_single = -1;
+                break;
+            }
+            x->previous_single = k;
+        }
+    }
     const char *gap = s, *p = s, *scanned = s;
     int last = -1, depth = 0;
     const char *sentence_subject = NULL;
@@ -1194,9 +1325,13 @@ static void sentence(ex *x, const char *s, const char *e)
             x->topic = f.subject;
         /* "(一)因公出国(境)经费 / 2026年预算安排70.00万元": role words alone
          * name nothing, the item's title does. */
+        /* "2022年本部门预算支出48054.42万元" is the unit's budget, whatever
+         * title stands above. */
         if (f.kind == GK_FIG_MONEY &&
             (f.role == GK_ROLE_VALUE || f.role == GK_ROLE_ACTUAL || f.role == GK_ROLE_BUDGET) &&
-            only_role_words(f.subject))
+            only_role_words(f.subject) &&
+            !(strcmp(f.subject, "预算支出") == 0 &&
+              (ends(gap, p, "本部门预算支出") || ends(gap, p, "本单位预算支出"))))
             f.subject = "";
         if (!*f.subject && f.kind == GK_FIG_MONEY)
             f.subject = sentence_subject ? sentence_subject : x->topic ? x->topic : "";
@@ -1206,8 +1341,12 @@ static void sentence(ex *x, const char *s, const char *e)
         heads(x, s, p, gap, last);
         if (find(gap, p, "包括"))
             x->itemised = true;
+        if (f.kind == GK_FIG_MONEY && f.role == GK_ROLE_VALUE && gk_amount_is_zero(f.value) &&
+            ends(gap, p, "均为"))
+            zero_list(x, &f);
         int i = add_figure(x, &f);
         take_part(x, i);
+        x->vs_actual = f.role == GK_ROLE_RATE && against_actual(gap, p);
         relate(x, i, f.role == GK_ROLE_CHANGE && against_budget(gap, p));
         last = i;
         gap = p = after;
@@ -1242,7 +1381,19 @@ static void sentence(ex *x, const char *s, const char *e)
         int change = latest_role(x, x->sentence_first, x->out->nfigures, GK_ROLE_CHANGE, NULL);
         if (cur >= 0)
             add_claim(x, GK_CLAIM_FLAT, cur, change, -1, pos_at(x, flat))->dir = 0;
+    } else if (flat && last >= 0 && against_actual(s, flat)) {
+        /* "2022年当年预算执行数为15.00万元，2023年预算安排15.00万元，比2022年预算
+         * 执行数持平": the two amounts must be equal. */
+        int cur = -1;
+        for (int k = x->out->nfigures - 1; k >= x->sentence_first && cur < 0; k--)
+            if (fig(x, k)->kind == GK_FIG_MONEY &&
+                (fig(x, k)->role == GK_ROLE_VALUE || fig(x, k)->role == GK_ROLE_BUDGET))
+                cur = k;
+        int prev = cur >= 0 ? latest_role(x, x->sentence_first, cur, GK_ROLE_ACTUAL, NULL) : -1;
+        if (prev >= 0)
+            add_claim(x, GK_CLAIM_FLAT, cur, prev, -1, pos_at(x, flat))->dir = 0;
     }
+    x->after_stop = ends(s, e, "。");
     x->sentence++;
 }
 
@@ -1279,7 +1430,8 @@ void gk_narrative_extract(gk_report *r, gk_narrative *out)
     memset(out, 0, sizeof *out);
     prose p;
     prose_build(r, &p);
-    ex x = {.r = r, .p = &p, .out = out, .head = -1, .block = -1, .section_key = ""};
+    ex x = {.r = r, .p = &p, .out = out, .head = -1, .block = -1, .section_key = "",
+            .after_stop = true};
     x.budgets = x.actuals = x.within = (parts_group){.whole = -1};
     const char *s = p.text, *end = p.text + p.len;
     while (s < end) {

@@ -393,6 +393,26 @@ static size_t fit(size_t sec, size_t len)
 static const char *const ROLE_WORDS[] = {"预算安排", "安排", "预算数", "预算支出", "支出预算",
                                          "预算", "财政拨款", "科目"};
 
+/* Does a subject end at its deepest level mark ("…(类)", "…(项)支出")?
+ * "吴淞江整治工程在农林水支出(类)支出列支13800万元" is a project within
+ * the 类, not the 类. */
+static bool level_tail(const char *subject)
+{
+    static const char *const MARKS[] = {"(类)", "(款)", "(项)"};
+    static const char *const TAILS[] = {"", "支出", "科目", "预算", "预算支出", "支出预算"};
+    const char *last = NULL;
+    for (size_t k = 0; k < 3; k++)
+        for (const char *m = strstr(subject, MARKS[k]); m; m = strstr(m + 1, MARKS[k]))
+            if (!last || m > last)
+                last = m + strlen(MARKS[k]);
+    if (!last)
+        return false;
+    for (size_t k = 0; k < sizeof TAILS / sizeof *TAILS; k++)
+        if (strcmp(last, TAILS[k]) == 0)
+            return true;
+    return false;
+}
+
 /* The lexicon entry for what the prose calls `subject` in a section (its
  * normalised heading `key`), or NULL.  With a report, only entries for
  * tables it has. */
@@ -428,7 +448,7 @@ static const entry *match_entry(const gk_report *r, const char *key, const char 
                 }
                 continue;
             }
-            bool level = ph[0] == '(' && strchr(subject, '(');
+            bool level = ph[0] == '(' && strchr(subject, '(') && level_tail(subject);
             /* "-" (normalised away like a Markdown bullet): a figure with no
              * subject of its own, in the entry's section. */
             bool bare = *ph == '\0';
@@ -546,6 +566,71 @@ static void bind_cell(binding *b, const gk_table *t, const gk_row *row, const ch
         b->doubtful |= !row->cells[i].text && row->cells[i].value.v < 0;
 }
 
+/* Is `code` (longer than `len` digits) a row of t's directly under the
+ * row of its first `len` digits: no row in between ("3010201"津贴补贴's part
+ * where the table prints no 30102)? */
+static bool topmost_under(const gk_table *t, const char *code, size_t len)
+{
+    size_t n = strlen(code);
+    for (size_t i = 0; i < t->nrows; i++) {
+        const char *c = t->rows[i].code;
+        size_t k = c ? strlen(c) : 0;
+        if (k > len && k < n && strncmp(c, code, k) == 0)
+            return false;
+    }
+    return true;
+}
+
+/* The rows one level below a coded row (code + 2 digits: "302" → "30201",
+ * "20805" → "2080505", or deeper where the table skips a level), read in
+ * `column`; their number.  `sum` (may be
+ * NULL) gets their exact sum; `rounded` (may be NULL) the sum of each
+ * converted to `unit` and rounded to `scale` decimals, as prose that adds
+ * its rounded parts states it. */
+static int children(const gk_table *t, const gk_row *row, const char *column, gk_sum *sum,
+                    gk_unit unit, unsigned scale, gk_amount *rounded)
+{
+    size_t len = row->code ? strlen(row->code) : 0;
+    int n = 0;
+    if (sum)
+        gk_sum_init(sum);
+    if (rounded)
+        *rounded = gk_amount_make(0, scale);
+    if (!len)
+        return 0;
+    gk_unit from = t->unit ? t->unit : GK_UNIT_WANYUAN;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const gk_row *c = &t->rows[i];
+        if (!c->code || strlen(c->code) <= len || strncmp(c->code, row->code, len) != 0 ||
+            !topmost_under(t, c->code, len))
+            continue;
+        const gk_cell *cell = gk_row_get(c, column);
+        if (!cell || cell->text)
+            continue;
+        n++;
+        if (sum)
+            gk_sum_add(sum, cell->value, 1);
+        gk_amount v;
+        if (rounded && (!gk_amount_convert(cell->value, from, unit ? unit : GK_UNIT_WANYUAN, &v) ||
+                        !gk_amount_add(*rounded, gk_amount_round(v, scale), rounded)))
+            return -1;
+    }
+    return n;
+}
+
+/* Does a coded row disagree with the rows under it?  Then the reader has
+ * put amounts in the wrong rows (a grouped economic table read askew), or
+ * the table is wrong; either way its cell is no certain binding. */
+static bool tree_broken(const gk_table *t, const gk_row *row, const char *column)
+{
+    gk_sum parts;
+    const gk_cell *cell = gk_row_get(row, column);
+    if (!cell || cell->text || children(t, row, column, &parts, GK_UNIT_NONE, 0, NULL) <= 0)
+        return false;
+    gk_sum whole = gk_sum_of(cell->value);
+    return gk_sum_compare(&whole, &parts, NULL) == GK_MISMATCH;
+}
+
 /* A total row ("本年支出合计", "收入总计") without a single amount was not
  * read, or its table is empty: its blanks confirm a zero the prose states,
  * and say nothing of any other amount (the reader may have left the row's
@@ -605,7 +690,8 @@ static bool bind_subject(const gk_report *r, const char *key, const char *subjec
             }
             continue;
         }
-        if (unread_total(row) && !zero)
+        if ((unread_total(row) && !zero) ||
+            (term->sel == GK_SEL_EACH && tree_broken(t, row, term->column)))
             continue;
         if (!gk_row_get(row, term->column) && !prints(t, term->column)) {
             if (!fallback_t && !best->optional[k]) {
@@ -876,6 +962,17 @@ static bool conversion_rounding(const binding *b, const gk_figure *f, gk_amount 
     return gk_amount_cmp(d, gk_amount_make(1, f->value.scale)) < 0;
 }
 
+/* The figure is the sum of the row's parts, each rounded to the figure's
+ * decimals ("工资福利支出（301）4182.68万元" for 41,827,042.91元 whose 款 in
+ * 万元 add up to 4182.68): the prose added what it had rounded. */
+static bool sums_rounded_parts(const binding *b, const gk_figure *f)
+{
+    gk_amount sum;
+    return b->row->code &&
+           children(b->table, b->row, b->column, NULL, f->unit, f->value.scale, &sum) > 1 &&
+           gk_amount_cmp(sum, f->value) == 0;
+}
+
 /* bs: every figure's binding, made once. */
 static void check_amount(const gk_report *r, const gk_narrative *n, const binding *bs, int i,
                          gk_findings *out, int *bound)
@@ -908,7 +1005,7 @@ static void check_amount(const gk_report *r, const gk_narrative *n, const bindin
     gk_verdict v = gk_sum_compare(&a, &c, &d);
     if (v == GK_EXACT || v == GK_OVERFLOW || other_column(&b, f) || other_total(&b, f))
         return;
-    if (v == GK_MISMATCH && conversion_rounding(&b, f, cell))
+    if (v == GK_MISMATCH && (conversion_rounding(&b, f, cell) || sums_rounded_parts(&b, f)))
         v = GK_ROUNDING;
     char rb[300], cb[GK_AMOUNT_BUFSIZE], db[GK_AMOUNT_BUFSIZE], hint[400] = "";
     const char *u = unit_word(f->unit);
@@ -1151,6 +1248,88 @@ static void check_change(const gk_narrative *n, const gk_claim *c, gk_findings *
     }
 }
 
+/* "…执行数为A万元，…预算安排B万元，比…执行数增加P%": the change is B − A, its
+ * rate (B − A) ÷ A, its direction the sign of B − A; A = 0 has no rate. */
+static void check_growth(const gk_narrative *n, const binding *bs, const gk_claim *c,
+                         gk_findings *out)
+{
+    const gk_figure *cur = &n->figures[c->a], *prev = &n->figures[c->b], *rate = &n->figures[c->p];
+    gk_amount pv = prev->value;
+    if (prev->unit != cur->unit && !gk_amount_convert(pv, prev->unit, cur->unit, &pv))
+        return;
+    int cmp = gk_amount_cmp(cur->value, pv);
+    if (cmp == 0 && gk_amount_is_zero(rate->value))
+        return;
+    const char *u = unit_word(cur->unit);
+    if (cmp != 0 && (cmp > 0) != (rate->dir > 0)) {
+        gk_finding *x = gk_report_finding(
+            out, "NAR009", GK_ERROR, &(gk_location){0},
+            "增减方向与两数不符：%s%s到%s%s是%s，文中却说“%s”%s%%；应按两数核对方向",
+            prev->text, u, cur->text, u, cmp > 0 ? "增加" : "减少", rate->dir > 0 ? "增加" : "减少",
+            rate->text);
+        x->locs[0] = at_figure(rate);
+        locate_figure(out, x, cur);
+        locate_figure(out, x, prev);
+        return;
+    }
+    gk_sum num, den = sum_of(pv);
+    gk_sum_init(&num);
+    gk_sum_add(&num, cur->value, cmp >= 0 ? 1 : -1);
+    gk_sum_add(&num, pv, cmp >= 0 ? -1 : 1);
+    gk_amount want;
+    rate_verdict v = check_rate(num, den, rate->value, &want);
+    /* "“…住房公积金（项）”350.35万元…执行数为348.52万元，预算安排352.67万元，
+     * 增加0.53%": the rate is right for the item's cell; the amount is what
+     * is wrong, and NAR001 says so. */
+    gk_amount cell;
+    if (v == RATE_WRONG && bs[c->a].found && !bs[c->a].doubtful &&
+        in_unit(&bs[c->a], cur->unit, &cell) && gk_amount_cmp(cell, pv) != 0 &&
+        (gk_amount_cmp(cell, pv) > 0) == (rate->dir > 0)) {
+        gk_sum cnum;
+        gk_amount cwant;
+        gk_sum_init(&cnum);
+        gk_sum_add(&cnum, cell, rate->dir > 0 ? 1 : -1);
+        gk_sum_add(&cnum, pv, rate->dir > 0 ? -1 : 1);
+        if (check_rate(cnum, den, rate->value, &cwant) != RATE_WRONG)
+            return;
+    }
+    char b1[GK_AMOUNT_BUFSIZE], b2[GK_AMOUNT_BUFSIZE], b3[GK_AMOUNT_BUFSIZE];
+    gk_amount diff = gk_amount_round(sum_amount(num, 0), cur->value.scale > pv.scale
+                                                              ? cur->value.scale
+                                                              : pv.scale);
+    switch (v) {
+    case RATE_OK:
+        return;
+    case RATE_UNDEFINED: {
+        gk_finding *x = gk_report_finding(
+            out, "NAR006", GK_ERROR, &(gk_location){0},
+            "上年数为0（上年%s%s，本年%s%s），增长率无从计算，不应写“%s%s%%”；应写明上年无此项支出",
+            prev->text, u, cur->text, u, rate->dir > 0 ? "增加" : "减少", rate->text);
+        x->locs[0] = at_figure(rate);
+        locate_figure(out, x, prev);
+        return;
+    }
+    case RATE_ROUNDING:
+    case RATE_TRUNCATED:
+        rate_note(out, "NAR002", v, rate->dir > 0 ? "增长率" : "下降率", rate, fmt(diff, b1),
+                  prev->text, want);
+        return;
+    case RATE_WRONG: {
+        gk_finding *x = gk_report_finding(
+            out, "NAR002", GK_ERROR, &(gk_location){0},
+            "%s率有误：上年%s%s，本年%s%s，%s率应为%s ÷ %s = %s%%，文中为%s%%；应为%s%%",
+            rate->dir > 0 ? "增长" : "下降", prev->text, u, cur->text, u,
+            rate->dir > 0 ? "增长" : "下降", fmt(diff, b1), prev->text, fmt(want, b2), rate->text,
+            fmt(want, b3));
+        x->locs[0] = at_figure(rate);
+        set_figures(out, x, want, rate->value);
+        locate_figure(out, x, cur);
+        locate_figure(out, x, prev);
+        return;
+    }
+    }
+}
+
 /* ---- NAR003: shares ------------------------------------------------------------- */
 
 static void check_share(const gk_report *r, const gk_narrative *n, const gk_claim *c,
@@ -1326,6 +1505,22 @@ static void check_diff(const gk_narrative *n, const gk_claim *c, gk_findings *ou
 
 static void check_flat(const gk_narrative *n, const gk_claim *c, gk_findings *out)
 {
+    if (c->b >= 0 && n->figures[c->b].role == GK_ROLE_ACTUAL) {
+        /* "执行数为A万元，预算安排B万元，比…执行数持平": A = B. */
+        const gk_figure *cur = &n->figures[c->a], *prev = &n->figures[c->b];
+        gk_amount pv;
+        if (!gk_amount_convert(prev->value, prev->unit, cur->unit, &pv) ||
+            gk_amount_cmp(pv, cur->value) == 0)
+            return;
+        gk_finding *x = gk_report_finding(out, "NAR007", GK_ERROR, &(gk_location){0},
+                                          "文中说“持平”，但上年%s%s、本年%s%s并不相等；应删去“持平”或改正金额",
+                                          prev->text, unit_word(prev->unit), cur->text,
+                                          unit_word(cur->unit));
+        x->locs[0] = (gk_location){.pos = c->pos};
+        locate_figure(out, x, cur);
+        locate_figure(out, x, prev);
+        return;
+    }
     if (c->b < 0 || gk_amount_is_zero(n->figures[c->b].value))
         return;
     const gk_figure *ch = &n->figures[c->b];
@@ -1376,9 +1571,51 @@ static void check_parts(const gk_narrative *n, const gk_claim *c, gk_findings *o
 
 /* ---- NAR014: stated totals, balances and rollovers ------------------------------------ */
 
+/* Wholes whose parts, when the prose lists each once, are all of it:
+ * 政府采购 = 货物 + 工程 + 服务, 基本支出 = 人员经费 + 公用经费, "三公" = 因公出国
+ * + 公务用车 + 公务接待. */
+static const struct {
+    const char *whole;
+    const char *parts[4];
+} PARTITIONS[] = {
+    {"采购", {"货物", "工程", "服务", NULL}},
+    {"基本支出", {"人员经费", "公用经费", NULL}},
+    {"三公", {"因公出国", "公务用车", "公务接待", NULL}},
+};
+
+/* Do a "其中" list's parts name each part of a partition of its whole
+ * exactly once, and nothing else? */
+static bool partitions(const gk_narrative *n, const gk_claim *c)
+{
+    const char *whole = n->figures[c->a].subject;
+    for (size_t k = 0; k < sizeof PARTITIONS / sizeof *PARTITIONS; k++) {
+        if (!strstr(whole, PARTITIONS[k].whole))
+            continue;
+        int seen[4] = {0}, words = 0;
+        while (words < 4 && PARTITIONS[k].parts[words])
+            words++;
+        if (c->nparts != words)
+            return false;
+        for (int i = 0; i < c->nparts; i++) {
+            const char *sub = n->figures[c->parts[i]].subject;
+            int hits = 0;
+            for (int w = 0; w < words; w++)
+                if (strstr(sub, PARTITIONS[k].parts[w]))
+                    hits++, seen[w]++;
+            if (hits != 1)
+                return false;
+        }
+        for (int w = 0; w < words; w++)
+            if (seen[w] != 1)
+                return false;
+        return true;
+    }
+    return false;
+}
+
 /* A whole against ± its terms: "合计" = Σ listed parts, 当年结余 = 收入 − 支出,
  * 滚存结余 = 上年末 + 当年结余, and the parts after "其中" (≤ the whole; = for
- * funding by level). */
+ * funding by level and for the parts of a partition). */
 static void check_identity(const gk_narrative *n, const gk_claim *c, gk_findings *out)
 {
     const gk_figure *whole = &n->figures[c->a];
@@ -1405,11 +1642,13 @@ static void check_identity(const gk_narrative *n, const gk_claim *c, gk_findings
         gk_amount v = f->value;
         if (f->unit != whole->unit && !gk_amount_convert(v, f->unit, whole->unit, &v))
             return;
-        gk_sum_add(&terms, v, sign[i]);
+        if (!gk_amount_is_zero(v))   /* a printed zero is exactly zero */
+            gk_sum_add(&terms, v, sign[i]);
         levels = levels && (strstr(f->subject, "中央") || strstr(f->subject, "省") ||
                             strstr(f->subject, "市级") || strstr(f->subject, "县") ||
                             strstr(f->subject, "区级") || strstr(f->subject, "本级"));
     }
+    levels = levels || (c->kind == GK_CLAIM_WITHIN && partitions(n, c));
     gk_sum w = sum_of(whole->value);
     gk_diff d;
     gk_verdict v = c->kind == GK_CLAIM_WITHIN && !levels ? gk_sum_at_most(&terms, &w, &d)
@@ -1445,12 +1684,22 @@ static void check_nones(const gk_report *r, const gk_narrative *n, gk_findings *
                               other, s->fund, other);
             continue;
         }
+        /* The fund's total: the 决算 table's 本年支出合计, a budget table's
+         * 合计 (by function) or 本年支出合计 (a 收支表). */
         const gk_table *t =
             gk_report_find_table(r, gov ? GK_TABLE_GOV_FUND : GK_TABLE_STATE_CAPITAL);
-        if (!t)
-            continue;
-        const gk_row *total = gk_table_find_label(t, "合计", GK_SIDE_NONE);
-        const gk_cell *cell = total ? gk_row_get(total, "本年支出合计") : NULL;
+        const gk_row *total = t ? gk_table_find_label(t, "合计", GK_SIDE_NONE) : NULL;
+        const char *column = "本年支出合计";
+        if (!t) {
+            t = table_of(r, gov ? GK_TABLE_BUDGET_GOV_FUND : GK_TABLE_BUDGET_STATE_CAPITAL);
+            total = t ? gk_table_find_label(t, "合计", GK_SIDE_NONE) : NULL;
+            column = "合计";
+            if (t && !total) {
+                total = gk_table_find_label(t, "本年支出合计", GK_SIDE_EXPENSE);
+                column = "金额";
+            }
+        }
+        const gk_cell *cell = total ? gk_row_get(total, column) : NULL;
         if (!cell || cell->text || gk_amount_is_zero(cell->value))
             continue;
         char b1[GK_AMOUNT_BUFSIZE];
@@ -1458,7 +1707,7 @@ static void check_nones(const gk_report *r, const gk_narrative *n, gk_findings *
             out, "NAR010", GK_ERROR, &(gk_location){.pos = s->pos},
             "文中说没有%s预算财政拨款收支，但%s本年支出合计为%s；应按表中数说明", s->fund,
             gk_table_kind_title(t->kind), fmt(cell->value, b1));
-        binding b = {.table = t, .row = total, .column = "本年支出合计", .value = cell->value};
+        binding b = {.table = t, .row = total, .column = column, .value = cell->value};
         locate_cell(out, x, &b);
     }
 }
@@ -1719,16 +1968,54 @@ static void check_purposes(const gk_narrative *n, gk_findings *out)
     }
 }
 
+/* ---- Parts named by their whole's side ------------------------------------------------ */
+
+/* "当年预算收入30,331.26万元，其中：一般公共预算拨款30,331.26万元…；当年预算
+ * 支出30,331.26万元，其中：一般公共预算拨款30,331.26万元": a part the prose
+ * names without its side is of the side of the whole it is listed under —
+ * bound as "一般公共预算拨款收入" / "…支出" when its own words bind nothing. */
+static void bind_sides(const gk_report *r, const gk_narrative *n, binding *bs)
+{
+    static const char *const SIDES[] = {"收入", "支出"};
+    for (int i = 0; i < n->nclaims; i++) {
+        const gk_claim *c = &n->claims[i];
+        if (c->kind != GK_CLAIM_WITHIN || c->a < 0)
+            continue;
+        const char *whole = n->figures[c->a].subject;
+        const char *side = NULL;
+        for (size_t k = 0; k < 2; k++)
+            if (ends_with(whole, SIDES[k]))
+                side = SIDES[k];
+        if (!side)
+            continue;
+        for (int j = 0; j < c->nparts; j++) {
+            const gk_figure *f = &n->figures[c->parts[j]];
+            if (bs[c->parts[j]].found || f->kind != GK_FIG_MONEY || f->role != GK_ROLE_VALUE ||
+                !*f->subject || ends_with(f->subject, "收入") || ends_with(f->subject, "支出"))
+                continue;
+            char named[256];
+            gk_format(named, sizeof named, "%s%s", f->subject, side);
+            bind_subject(r, f->section_key, named, false, gk_amount_is_zero(f->value),
+                         &bs[c->parts[j]]);
+        }
+    }
+}
+
 /* ---- Running them ----------------------------------------------------------------- */
 
 static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
 {
     gk_narrative_stats s = {0};
+    /* GK_NAR_DEBUG=1: every amount, bound or not, with its section and
+     * subject on stderr (for measuring which forms stay unbound). */
+    const char *dbg = getenv("GK_NAR_DEBUG");
+    bool debug = dbg && *dbg == '1';
     binding *bs = calloc((size_t)n->nfigures + 1, sizeof *bs);
     if (!bs)
         gk_out_of_memory();
     for (int i = 0; i < n->nfigures; i++)
         bind(r, &n->figures[i], &bs[i]);
+    bind_sides(r, n, bs);
     for (int i = 0; i < n->nfigures; i++) {
         const gk_figure *f = &n->figures[i];
         s.figures++;
@@ -1736,12 +2023,32 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
         s.percent += f->kind == GK_FIG_PERCENT;
         check_units(f, out);
         check_amount(r, n, bs, i, out, &s.bound);
+        if (debug && f->kind == GK_FIG_PERCENT)
+            fprintf(stderr, "PCT\tp%d\tl%d\t%d\t%s\t%s\t%s\n", f->pos.page, f->pos.line, (int)f->role,
+                    f->subject, f->text, f->whole ? f->whole : "");
+        if (debug && f->kind == GK_FIG_MONEY)
+            fprintf(stderr, "NAR\t%c\tp%d\tl%d\t%d\t%s\t%s\t%s\t%s\n", bs[i].found ? 'B' : '-',
+                    f->pos.page, f->pos.line, (int)f->role, f->section_key ? f->section_key : "",
+                    f->subject, f->text, f->role_word ? f->role_word : "");
     }
     for (int i = 0; i < n->nclaims; i++) {
         const gk_claim *c = &n->claims[i];
         s.claims++;
+        if (debug) {
+            fprintf(stderr, "CLAIM\t%d\tl%d\ta=%s\tb=%s\tp=%s\t", (int)c->kind, c->pos.line,
+                    c->a >= 0 ? n->figures[c->a].text : "", c->b >= 0 ? n->figures[c->b].text : "",
+                    c->p >= 0 ? n->figures[c->p].text : "");
+            for (int k = 0; k < c->nparts; k++)
+                fprintf(stderr, "%s%s", k ? "," : "parts=", n->figures[c->parts[k]].text);
+            fputc('\n', stderr);
+        }
         switch (c->kind) {
-        case GK_CLAIM_CHANGE: check_change(n, c, out); break;
+        case GK_CLAIM_CHANGE:
+            if (n->figures[c->b].role == GK_ROLE_CHANGE)
+                check_change(n, c, out);
+            else
+                check_growth(n, bs, c, out);
+            break;
         case GK_CLAIM_SHARE: check_share(r, n, c, out); break;
         case GK_CLAIM_COMPLETION: check_completion(r, n, bs, c, out); break;
         case GK_CLAIM_COMPARE: check_compare(r, n, c, out); break;
