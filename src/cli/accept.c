@@ -65,7 +65,8 @@ bool cli_accept_load(cli_accept *a, const char *path, gk_error *err)
         }
         p = end ? end + 1 : NULL;
     }
-    qsort(a->items, a->n, sizeof *a->items, cmp_entry);
+    if (a->n)
+        qsort(a->items, a->n, sizeof *a->items, cmp_entry);
     return true;
 }
 

@@ -157,7 +157,8 @@ static void collect(const gk_findings *f, gk_severity min, marks *m)
         }
     }
     gk_locator_free(lc);
-    qsort(m->items, m->n, sizeof *m->items, cmp_mark);
+    if (m->n)
+        qsort(m->items, m->n, sizeof *m->items, cmp_mark);
 }
 
 /* The attributes of an element standing for `at`: class="CLASS m-SEVERITY"
