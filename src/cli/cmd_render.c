@@ -131,6 +131,7 @@ static int render_to(const char *out, const gk_report *r, gk_format format)
 int cmd_render(int argc, char **argv)
 {
     const char *in = NULL, *out = NULL;
+    int taken;
     for (int i = 1; i < argc; i++) {
         if (cli_is_help(argv[i])) {
             cli_usage(stdout, "render");
@@ -140,6 +141,9 @@ int cmd_render(int argc, char **argv)
             if (++i == argc)
                 return cli_bad_usage("render", "'-o' 后缺少输出文件 / -o needs a file");
             out = argv[i];
+        } else if ((taken = cli_ocr_option("render", argc, argv, &i)) != 0) {
+            if (taken < 0)
+                return EXIT_BAD_INPUT;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
             return cli_bad_usage("render", "未知选项 '%s' / unknown option", argv[i]);
         } else if (in) {

@@ -1,0 +1,549 @@
+/*
+ * ocr.c — a scanned page's characters, read by Tesseract, for the same
+ * geometry (pdf_grid.c) as a text layer's.
+ *
+ * A page is rendered by poppler onto a cairo image at the resolution of its
+ * scan, kept between 200 and 300 dpi (a 96-dpi scan is enlarged: Tesseract
+ * reads characters some twenty pixels tall best; a 600-dpi one is reduced,
+ * which costs nothing in accuracy and a quarter of the time), and made grey.
+ *
+ * The rules of a ruled table are then whitened: Tesseract takes a cell's
+ * border for letters ("|", "[", "I") and, worse, cuts its lines at them
+ * into noise.  A rule is a run of dark pixels, across or down, longer than
+ * a third of an inch — no character is that long at the sizes documents
+ * print their tables in.  With the rules gone, a table is lines of words
+ * with gaps between them, which Tesseract reads best as one block of text
+ * (page segmentation mode 6): its automatic layout analysis cuts a table
+ * into columns and blocks in an order of its own.  Chinese and English
+ * models together read the figures standing alone in cells (a row number
+ * "3" read as "名" by the Chinese model alone).
+ *
+ * Each recognised character becomes a glyph with its box in points (the
+ * rendering's pixels scaled back) and a font size: the median extent of the
+ * ideographs on its line (an ideograph fills its em square), or of the
+ * page's when the line has none (figures only: a digit is some 0.7 of the
+ * size tall).  pdf_grid.c makes lines, tables and cells of them as it does
+ * of a text layer's characters; Tesseract's confidence in each character is
+ * kept beside it (ocr_mark).
+ *
+ * Tesseract, its models and cairo are loaded on the first scanned page,
+ * with dlopen, like poppler (pdf.c).  Tesseract's OpenMP threads gain
+ * nothing on a page (1.34 s with one, 1.40 s with two, twice the CPU):
+ * the program sets OMP_THREAD_LIMIT=1 before any thread starts (main.c),
+ * and runs documents in parallel instead.
+ */
+#include "ocr.h"
+
+#include <dlfcn.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <poppler.h>
+#include <tesseract/capi.h>
+
+#include "../util/fatal.h"
+
+/* ---- Libraries, loaded on demand ------------------------------------------ */
+
+static struct {
+    bool ok;
+    /* poppler-glib and GLib */
+    void (*page_render)(PopplerPage *, cairo_t *);
+    GList *(*page_get_image_mapping)(PopplerPage *);
+    void (*page_free_image_mapping)(GList *);
+    cairo_surface_t *(*page_get_image)(PopplerPage *, gint);
+    /* cairo */
+    cairo_surface_t *(*image_surface_create)(cairo_format_t, int, int);
+    unsigned char *(*image_surface_get_data)(cairo_surface_t *);
+    int (*image_surface_get_stride)(cairo_surface_t *);
+    int (*image_surface_get_width)(cairo_surface_t *);
+    void (*surface_flush)(cairo_surface_t *);
+    void (*surface_destroy)(cairo_surface_t *);
+    cairo_status_t (*surface_status)(cairo_surface_t *);
+    cairo_t *(*create)(cairo_surface_t *);
+    void (*destroy)(cairo_t *);
+    void (*scale)(cairo_t *, double, double);
+    void (*set_source_rgb)(cairo_t *, double, double, double);
+    void (*paint)(cairo_t *);
+    /* Tesseract */
+    TessBaseAPI *(*api_create)(void);
+    void (*api_delete)(TessBaseAPI *);
+    void (*api_end)(TessBaseAPI *);
+    int (*api_init3)(TessBaseAPI *, const char *, const char *);
+    BOOL (*api_set_variable)(TessBaseAPI *, const char *, const char *);
+    void (*api_set_psm)(TessBaseAPI *, TessPageSegMode);
+    void (*api_set_image)(TessBaseAPI *, const unsigned char *, int, int, int, int);
+    void (*api_set_resolution)(TessBaseAPI *, int);
+    int (*api_recognize)(TessBaseAPI *, ETEXT_DESC *);
+    void (*api_clear)(TessBaseAPI *);
+    TessResultIterator *(*api_get_iterator)(TessBaseAPI *);
+    void (*it_delete)(TessResultIterator *);
+    BOOL (*it_next)(TessResultIterator *, TessPageIteratorLevel);
+    char *(*it_text)(const TessResultIterator *, TessPageIteratorLevel);
+    float (*it_conf)(const TessResultIterator *, TessPageIteratorLevel);
+    const TessPageIterator *(*it_page)(const TessResultIterator *);
+    BOOL (*pit_box)(const TessPageIterator *, TessPageIteratorLevel, int *, int *, int *, int *);
+    BOOL (*pit_begins)(const TessPageIterator *, TessPageIteratorLevel);
+    void (*delete_text)(const char *);
+} lib;
+
+static const char *const LIBS[] = {"libpoppler-glib.so.8", "libglib-2.0.so.0", "libcairo.so.2",
+                                   "libtesseract.so.5"};
+#define NLIBS (sizeof LIBS / sizeof LIBS[0])
+static bool lib_missing[NLIBS];
+
+static void *find(void *const *libs, const char *name)
+{
+    for (size_t i = 0; i < NLIBS; i++) {
+        void *f = libs[i] ? dlsym(libs[i], name) : NULL;
+        if (f)
+            return f;
+    }
+    return NULL;
+}
+
+static void load_once(void)
+{
+    void *libs[NLIBS];
+    for (size_t i = 0; i < NLIBS; i++)
+        lib_missing[i] = !(libs[i] = dlopen(LIBS[i], RTLD_NOW | RTLD_LOCAL));
+#define LOAD(field, name) (*(void **)&lib.field = find(libs, name)) != NULL
+    lib.ok = LOAD(page_render, "poppler_page_render") &&
+             LOAD(page_get_image_mapping, "poppler_page_get_image_mapping") &&
+             LOAD(page_free_image_mapping, "poppler_page_free_image_mapping") &&
+             LOAD(page_get_image, "poppler_page_get_image") &&
+             LOAD(image_surface_create, "cairo_image_surface_create") &&
+             LOAD(image_surface_get_data, "cairo_image_surface_get_data") &&
+             LOAD(image_surface_get_stride, "cairo_image_surface_get_stride") &&
+             LOAD(image_surface_get_width, "cairo_image_surface_get_width") &&
+             LOAD(surface_flush, "cairo_surface_flush") &&
+             LOAD(surface_destroy, "cairo_surface_destroy") &&
+             LOAD(surface_status, "cairo_surface_status") && LOAD(create, "cairo_create") &&
+             LOAD(destroy, "cairo_destroy") && LOAD(scale, "cairo_scale") &&
+             LOAD(set_source_rgb, "cairo_set_source_rgb") && LOAD(paint, "cairo_paint") &&
+             LOAD(api_create, "TessBaseAPICreate") && LOAD(api_delete, "TessBaseAPIDelete") &&
+             LOAD(api_end, "TessBaseAPIEnd") && LOAD(api_init3, "TessBaseAPIInit3") &&
+             LOAD(api_set_variable, "TessBaseAPISetVariable") &&
+             LOAD(api_set_psm, "TessBaseAPISetPageSegMode") &&
+             LOAD(api_set_image, "TessBaseAPISetImage") &&
+             LOAD(api_set_resolution, "TessBaseAPISetSourceResolution") &&
+             LOAD(api_recognize, "TessBaseAPIRecognize") && LOAD(api_clear, "TessBaseAPIClear") &&
+             LOAD(api_get_iterator, "TessBaseAPIGetIterator") &&
+             LOAD(it_delete, "TessResultIteratorDelete") &&
+             LOAD(it_next, "TessResultIteratorNext") &&
+             LOAD(it_text, "TessResultIteratorGetUTF8Text") &&
+             LOAD(it_conf, "TessResultIteratorConfidence") &&
+             LOAD(it_page, "TessResultIteratorGetPageIteratorConst") &&
+             LOAD(pit_box, "TessPageIteratorBoundingBox") &&
+             LOAD(pit_begins, "TessPageIteratorIsAtBeginningOf") &&
+             LOAD(delete_text, "TessDeleteText");
+#undef LOAD
+}                                   /* the libraries stay loaded for the process */
+
+static bool load(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, load_once);
+    return lib.ok;
+}
+
+/* ---- The engine ------------------------------------------------------------ */
+
+struct ocr_engine {
+    TessBaseAPI *api;
+};
+
+/* Models: Chinese for the text, English beside it for figures alone. */
+#define OCR_LANGS "chi_sim+eng"
+
+ocr_engine *ocr_new(char *why, size_t whylen)
+{
+    if (!load()) {
+        snprintf(why, whylen, "无法加载文字识别库%s（请安装 Debian 软件包 %s）",
+                 lib_missing[3] ? " libtesseract" : "",
+                 lib_missing[3] ? "libtesseract5 tesseract-ocr-chi-sim" : "libcairo2 libpoppler-glib8");
+        return NULL;
+    }
+    TessBaseAPI *api = lib.api_create();
+    if (!api)
+        gk_out_of_memory();
+    /* NULL: the models where the library was built to find them, or in
+     * $TESSDATA_PREFIX. */
+    if (lib.api_init3(api, NULL, OCR_LANGS) != 0) {
+        lib.api_delete(api);
+        snprintf(why, whylen, "无法加载文字识别模型 %s（请安装 Debian 软件包 tesseract-ocr-chi-sim）",
+                 OCR_LANGS);
+        return NULL;
+    }
+    lib.api_set_psm(api, PSM_SINGLE_BLOCK);
+    /* Spaces between words as printed: figures in adjacent cells stay
+     * apart, and a word's gap is the glyphs' own. */
+    lib.api_set_variable(api, "preserve_interword_spaces", "1");
+    lib.api_set_variable(api, "debug_file", "/dev/null");
+    ocr_engine *e = malloc(sizeof *e);
+    if (!e)
+        gk_out_of_memory();
+    e->api = api;
+    return e;
+}
+
+void ocr_free(ocr_engine *e)
+{
+    if (!e)
+        return;
+    lib.api_end(e->api);
+    lib.api_delete(e->api);
+    free(e);
+}
+
+/* ---- The page's scan -------------------------------------------------------- */
+
+/* The largest image of the page: its share of the page's area and its
+ * resolution in pixels per inch (0 when unknown). */
+static double largest_image(PopplerPage *page, double width, double height, double *ppi,
+                            bool want_ppi)
+{
+    *ppi = 0;
+    GList *maps = lib.page_get_image_mapping(page);
+    double best = 0;
+    int best_id = -1;
+    double best_w = 0;
+    for (GList *l = maps; l; l = l->next) {
+        const PopplerImageMapping *m = l->data;
+        double w = fabs(m->area.x2 - m->area.x1), h = fabs(m->area.y2 - m->area.y1);
+        if (w * h > best)
+            best = w * h, best_id = m->image_id, best_w = w;
+    }
+    lib.page_free_image_mapping(maps);
+    if (want_ppi && best_id >= 0 && best_w > 0) {
+        cairo_surface_t *s = lib.page_get_image(page, best_id);
+        if (s) {
+            *ppi = lib.image_surface_get_width(s) / (best_w / 72.0);
+            lib.surface_destroy(s);
+        }
+    }
+    return width > 0 && height > 0 ? best / (width * height) : 0;
+}
+
+bool ocr_page_has_scan(PopplerPage *page, double width, double height)
+{
+    double ppi;
+    return load() && largest_image(page, width, height, &ppi, false) >= 0.5;
+}
+
+/* The page in grey, `dpi` pixels to the inch (malloc'd, w × h bytes). */
+static unsigned char *render_grey(PopplerPage *page, double width, double height, double dpi,
+                                  int *w, int *h)
+{
+    double s = dpi / 72.0;
+    *w = (int)ceil(width * s), *h = (int)ceil(height * s);
+    if (*w < 1 || *h < 1 || *w > 20000 || *h > 20000)
+        return NULL;
+    cairo_surface_t *surf = lib.image_surface_create(CAIRO_FORMAT_RGB24, *w, *h);
+    if (lib.surface_status(surf) != CAIRO_STATUS_SUCCESS) {
+        lib.surface_destroy(surf);
+        return NULL;
+    }
+    cairo_t *cr = lib.create(surf);
+    lib.set_source_rgb(cr, 1, 1, 1);
+    lib.paint(cr);
+    lib.scale(cr, s, s);
+    lib.page_render(page, cr);
+    lib.destroy(cr);
+    lib.surface_flush(surf);
+    const unsigned char *px = lib.image_surface_get_data(surf);
+    int stride = lib.image_surface_get_stride(surf);
+    unsigned char *g = malloc((size_t)*w * (size_t)*h);
+    if (!g)
+        gk_out_of_memory();
+    for (int y = 0; y < *h; y++) {
+        const uint32_t *row = (const uint32_t *)(const void *)(px + (size_t)y * (size_t)stride);
+        for (int x = 0; x < *w; x++) {
+            uint32_t p = row[x];
+            unsigned r = (p >> 16) & 255, gr = (p >> 8) & 255, b = p & 255;
+            g[(size_t)y * (size_t)*w + (size_t)x] = (unsigned char)((r * 77 + gr * 150 + b * 29) >> 8);
+        }
+    }
+    lib.surface_destroy(surf);
+    return g;
+}
+
+#define DARK 160    /* a grey below this is ink */
+
+/* Whiten the rules: runs of ink across or down longer than minlen, with
+ * the grey fringe around them. */
+static void remove_rules(unsigned char *g, int w, int h, int minlen)
+{
+    unsigned char *m = calloc((size_t)w * (size_t)h, 1);
+    if (!m)
+        gk_out_of_memory();
+    for (int y = 0; y < h; y++) {
+        const unsigned char *row = g + (size_t)y * (size_t)w;
+        for (int x = 0; x < w;) {
+            if (row[x] >= DARK) {
+                x++;
+                continue;
+            }
+            int s = x;
+            while (x < w && row[x] < DARK)
+                x++;
+            if (x - s >= minlen)
+                memset(m + (size_t)y * (size_t)w + (size_t)s, 1, (size_t)(x - s));
+        }
+    }
+    for (int x = 0; x < w; x++)
+        for (int y = 0; y < h;) {
+            if (g[(size_t)y * (size_t)w + (size_t)x] >= DARK) {
+                y++;
+                continue;
+            }
+            int s = y;
+            while (y < h && g[(size_t)y * (size_t)w + (size_t)x] < DARK)
+                y++;
+            if (y - s >= minlen)
+                for (int k = s; k < y; k++)
+                    m[(size_t)k * (size_t)w + (size_t)x] = 1;
+        }
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            if (!m[(size_t)y * (size_t)w + (size_t)x])
+                continue;
+            for (int dy = -1; dy <= 1; dy++)
+                for (int dx = -1; dx <= 1; dx++) {
+                    int yy = y + dy, xx = x + dx;
+                    if (yy >= 0 && yy < h && xx >= 0 && xx < w &&
+                        g[(size_t)yy * (size_t)w + (size_t)xx] < 230)
+                        g[(size_t)yy * (size_t)w + (size_t)xx] = 255;
+                }
+        }
+    free(m);
+}
+
+/* GK_OCR_IMAGE=FILE: the image handed to Tesseract, as a PGM (the last
+ * page's), for comparing with the tesseract program (bench/ocr.sh). */
+static void dump_grey(const unsigned char *g, int w, int h)
+{
+    const char *path = getenv("GK_OCR_IMAGE");
+    FILE *f = path && *path ? fopen(path, "wb") : NULL;
+    if (!f)
+        return;
+    fprintf(f, "P5\n%d %d\n255\n", w, h);
+    fwrite(g, 1, (size_t)w * (size_t)h, f);
+    fclose(f);
+}
+
+/* ---- Characters ------------------------------------------------------------- */
+
+static bool is_ideograph(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0xE0 || u[0] >= 0xF0)
+        return false;
+    unsigned c = ((u[0] & 15u) << 12) | ((u[1] & 63u) << 6) | (u[2] & 63u);
+    return c >= 0x4E00 && c <= 0x9FFF;
+}
+
+/* A character's advance in ems: ASCII half, the rest (ideographs, their
+ * punctuation, full-width forms) whole. */
+static double advance(const char *s)
+{
+    return (unsigned char)*s < 0x80 ? 0.5 : 1.0;
+}
+
+static size_t utf8_next(const char *p)
+{
+    size_t k = 1;
+    while (p[k] && ((unsigned char)p[k] & 0xC0) == 0x80)
+        k++;
+    return k;
+}
+
+static double word_advance(const char *w)
+{
+    double a = 0;
+    for (const char *p = w; *p; p += utf8_next(p))
+        if (*p != ' ')
+            a += advance(p);
+    return a;
+}
+
+static bool has_ideograph(const char *w)
+{
+    for (const char *p = w; *p; p += utf8_next(p))
+        if (is_ideograph(p))
+            return true;
+    return false;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The median of v[0..n) (reordered), or 0. */
+static double median(double *v, size_t n)
+{
+    if (!n)
+        return 0;
+    qsort(v, n, sizeof *v, cmp_double);
+    return v[n / 2];
+}
+
+/* What is read of a page, in pixels: characters with their line. */
+typedef struct ocr_char {
+    char utf8[8];
+    double x0, x1;            /* within its word's box, by advances */
+    int line;
+    float conf;
+} ocr_char;
+
+typedef struct ocr_line {
+    double y0, y1;            /* the line's box, top and bottom */
+    double size;              /* median height of its words with ideographs; 0 none */
+} ocr_line;
+
+/* The characters of the recognised page: Tesseract's boxes of single
+ * characters are guesses of its LSTM (a "4" 70 points wide, a "医" half its
+ * width); those of words and lines are measured ink.  So a character stands
+ * in its word's box, the box shared out by the characters' advances, and
+ * spans its line's height: the glyphs of a line of a table share their
+ * middle, as a text layer's do. */
+static size_t read_chars(TessResultIterator *it, ocr_char **out, ocr_line **lines_out,
+                         size_t *nlines)
+{
+    size_t n = 0, cap = 256, nl = 0, lcap = 16;
+    ocr_char *cs = malloc(cap * sizeof *cs);
+    ocr_line *ls = malloc(lcap * sizeof *ls);
+    double *hs = NULL;
+    size_t nh = 0, hcap = 0;
+    if (!cs || !ls)
+        gk_out_of_memory();
+    const TessPageIterator *pit = lib.it_page(it);
+    double wx0 = 0, wx1 = 0, wtotal = 1, wdone = 0;
+    do {
+        if (lib.pit_begins(pit, RIL_TEXTLINE) || nl == 0) {
+            if (nl && nh)
+                ls[nl - 1].size = median(hs, nh);
+            nh = 0;
+            int l, t, r, b;
+            if (!lib.pit_box(pit, RIL_TEXTLINE, &l, &t, &r, &b))
+                l = t = r = b = 0;
+            if (nl == lcap && !(ls = realloc(ls, (lcap *= 2) * sizeof *ls)))
+                gk_out_of_memory();
+            ls[nl++] = (ocr_line){t, b, 0};
+        }
+        if (lib.pit_begins(pit, RIL_WORD) || n == 0) {
+            int l, t, r, b;
+            char *w = lib.it_text(it, RIL_WORD);
+            if (!lib.pit_box(pit, RIL_WORD, &l, &t, &r, &b))
+                l = t = r = b = 0;
+            wx0 = l, wx1 = r, wdone = 0;
+            wtotal = w ? word_advance(w) : 0;
+            if (w && has_ideograph(w) && b > t) {
+                if (nh == hcap && !(hs = realloc(hs, (hcap = hcap ? 2 * hcap : 64) * sizeof *hs)))
+                    gk_out_of_memory();
+                hs[nh++] = b - t;
+            }
+            if (w)
+                lib.delete_text(w);
+        }
+        char *t = lib.it_text(it, RIL_SYMBOL);
+        if (t && *t && *t != ' ' && strlen(t) < sizeof cs->utf8 && wtotal > 0) {
+            double a = advance(t);
+            if (wdone + a > wtotal)         /* the symbols disagree with the word */
+                a = fmax(0, wtotal - wdone);
+            if (a > 0) {
+                if (n == cap && !(cs = realloc(cs, (cap *= 2) * sizeof *cs)))
+                    gk_out_of_memory();
+                ocr_char *c = &cs[n++];
+                strcpy(c->utf8, t);
+                c->x0 = wx0 + (wx1 - wx0) * wdone / wtotal;
+                c->x1 = wx0 + (wx1 - wx0) * (wdone + a) / wtotal;
+                c->line = (int)nl - 1;
+                c->conf = lib.it_conf(it, RIL_SYMBOL);
+                wdone += a;
+            }
+        }
+        if (t)
+            lib.delete_text(t);
+    } while (lib.it_next(it, RIL_SYMBOL));
+    if (nl && nh)
+        ls[nl - 1].size = median(hs, nh);
+    free(hs);
+    *out = cs;
+    *lines_out = ls;
+    *nlines = nl;
+    return n;
+}
+
+pg_glyph *ocr_page(ocr_engine *e, PopplerPage *page, double width, double height, size_t *n,
+                   ocr_mark **marks)
+{
+    *n = 0;
+    *marks = NULL;
+    double ppi;
+    largest_image(page, width, height, &ppi, true);
+    double dpi = ppi < 200 ? 200 : ppi > 300 ? 300 : ppi;
+    int w, h;
+    unsigned char *grey = render_grey(page, width, height, dpi, &w, &h);
+    if (!grey)
+        return NULL;
+    remove_rules(grey, w, h, (int)(dpi / 3));
+    dump_grey(grey, w, h);
+    lib.api_set_image(e->api, grey, w, h, 1, w);
+    lib.api_set_resolution(e->api, (int)dpi);
+    ocr_char *cs = NULL;
+    ocr_line *ls = NULL;
+    size_t nc = 0, nl = 0;
+    TessResultIterator *it = lib.api_recognize(e->api, NULL) == 0 ? lib.api_get_iterator(e->api)
+                                                                    : NULL;
+    if (it) {
+        nc = read_chars(it, &cs, &ls, &nl);
+        lib.it_delete(it);
+    }
+    lib.api_clear(e->api);
+    free(grey);
+    if (!nc) {
+        free(cs);
+        free(ls);
+        return NULL;
+    }
+    /* Sizes: a line's own, or the page's for a line of figures. */
+    double *tmp = malloc(nl * sizeof *tmp);
+    if (!tmp)
+        gk_out_of_memory();
+    size_t k = 0;
+    for (size_t i = 0; i < nl; i++)
+        if (ls[i].size > 0)
+            tmp[k++] = ls[i].size;
+    double page_size = median(tmp, k);
+    free(tmp);
+    double pt = 72.0 / dpi;
+    pg_glyph *gs = malloc(nc * sizeof *gs);
+    ocr_mark *ms = malloc(nc * sizeof *ms);
+    if (!gs || !ms)
+        gk_out_of_memory();
+    for (size_t i = 0; i < nc; i++) {
+        const ocr_char *c = &cs[i];
+        const ocr_line *l = &ls[c->line];
+        double size = l->size > 0 ? l->size : page_size > 0 ? page_size : l->y1 - l->y0;
+        pg_glyph *g = &gs[i];
+        memcpy(g->utf8, c->utf8, sizeof g->utf8);
+        g->x0 = c->x0 * pt, g->x1 = c->x1 * pt;
+        g->y0 = l->y0 * pt, g->y1 = l->y1 * pt;
+        g->size = fmax(size * pt, 0.5);
+        ms[i].box[0] = g->x0, ms[i].box[1] = g->y0, ms[i].box[2] = g->x1, ms[i].box[3] = g->y1;
+        ms[i].conf = c->conf;
+    }
+    free(cs);
+    free(ls);
+    *n = nc;
+    *marks = ms;
+    return gs;
+}
