@@ -81,6 +81,9 @@ static struct {
     void (*api_set_resolution)(TessBaseAPI *, int);
     int (*api_recognize)(TessBaseAPI *, ETEXT_DESC *);
     void (*api_clear)(TessBaseAPI *);
+    void (*api_set_rectangle)(TessBaseAPI *, int, int, int, int);
+    char *(*api_text)(TessBaseAPI *);
+    int (*api_mean_conf)(TessBaseAPI *);
     TessResultIterator *(*api_get_iterator)(TessBaseAPI *);
     void (*it_delete)(TessResultIterator *);
     BOOL (*it_next)(TessResultIterator *, TessPageIteratorLevel);
@@ -133,6 +136,9 @@ static void load_once(void)
              LOAD(api_set_image, "TessBaseAPISetImage") &&
              LOAD(api_set_resolution, "TessBaseAPISetSourceResolution") &&
              LOAD(api_recognize, "TessBaseAPIRecognize") && LOAD(api_clear, "TessBaseAPIClear") &&
+             LOAD(api_set_rectangle, "TessBaseAPISetRectangle") &&
+             LOAD(api_text, "TessBaseAPIGetUTF8Text") &&
+             LOAD(api_mean_conf, "TessBaseAPIMeanTextConf") &&
              LOAD(api_get_iterator, "TessBaseAPIGetIterator") &&
              LOAD(it_delete, "TessResultIteratorDelete") &&
              LOAD(it_next, "TessResultIteratorNext") &&
@@ -156,6 +162,8 @@ static bool load(void)
 
 struct ocr_engine {
     TessBaseAPI *api;
+    TessBaseAPI *zh;          /* Chinese alone, for words re-read; NULL until one is */
+    bool zh_failed;
 };
 
 /* Models: Chinese for the text, English beside it for figures alone. */
@@ -189,6 +197,8 @@ ocr_engine *ocr_new(char *why, size_t whylen)
     if (!e)
         gk_out_of_memory();
     e->api = api;
+    e->zh = NULL;
+    e->zh_failed = false;
     return e;
 }
 
@@ -196,6 +206,10 @@ void ocr_free(ocr_engine *e)
 {
     if (!e)
         return;
+    if (e->zh) {
+        lib.api_end(e->zh);
+        lib.api_delete(e->zh);
+    }
     lib.api_end(e->api);
     lib.api_delete(e->api);
     free(e);
@@ -363,15 +377,6 @@ static size_t utf8_next(const char *p)
     return k;
 }
 
-static double word_advance(const char *w)
-{
-    double a = 0;
-    for (const char *p = w; *p; p += utf8_next(p))
-        if (*p != ' ')
-            a += advance(p);
-    return a;
-}
-
 static bool has_ideograph(const char *w)
 {
     for (const char *p = w; *p; p += utf8_next(p))
@@ -395,90 +400,261 @@ static double median(double *v, size_t n)
     return v[n / 2];
 }
 
-/* What is read of a page, in pixels: characters with their line. */
+/* What is read of a page, in pixels: words with their characters. */
 typedef struct ocr_char {
     char utf8[8];
-    double x0, x1;            /* within its word's box, by advances */
-    int line;
     float conf;
 } ocr_char;
+
+typedef struct ocr_word {
+    double x0, x1;
+    int top, bottom;
+    int line;
+    size_t c0, nc;            /* its characters, chars[c0 …] */
+} ocr_word;
 
 typedef struct ocr_line {
     double y0, y1;            /* the line's box, top and bottom */
     double size;              /* median height of its words with ideographs; 0 none */
 } ocr_line;
 
-/* The characters of the recognised page: Tesseract's boxes of single
- * characters are guesses of its LSTM (a "4" 70 points wide, a "医" half its
- * width); those of words and lines are measured ink.  So a character stands
- * in its word's box, the box shared out by the characters' advances, and
- * spans its line's height: the glyphs of a line of a table share their
- * middle, as a text layer's do. */
-static size_t read_chars(TessResultIterator *it, ocr_char **out, ocr_line **lines_out,
-                         size_t *nlines)
+typedef struct ocr_read {
+    ocr_char *chars;
+    size_t nchars, ccap;
+    ocr_word *words;
+    size_t nwords, wcap;
+    ocr_line *lines;
+    size_t nlines, lcap;
+} ocr_read;
+
+static void add_char(ocr_read *rd, const char *t, float conf)
 {
-    size_t n = 0, cap = 256, nl = 0, lcap = 16;
-    ocr_char *cs = malloc(cap * sizeof *cs);
-    ocr_line *ls = malloc(lcap * sizeof *ls);
-    double *hs = NULL;
-    size_t nh = 0, hcap = 0;
-    if (!cs || !ls)
+    if (rd->nchars == rd->ccap &&
+        !(rd->chars = realloc(rd->chars, (rd->ccap = rd->ccap ? 2 * rd->ccap : 256) * sizeof *rd->chars)))
         gk_out_of_memory();
+    ocr_char *c = &rd->chars[rd->nchars++];
+    strcpy(c->utf8, t);
+    c->conf = conf;
+    rd->words[rd->nwords - 1].nc++;
+}
+
+/* Tesseract's words and their characters, line by line. */
+static void read_words(TessResultIterator *it, ocr_read *rd)
+{
     const TessPageIterator *pit = lib.it_page(it);
-    double wx0 = 0, wx1 = 0, wtotal = 1, wdone = 0;
     do {
-        if (lib.pit_begins(pit, RIL_TEXTLINE) || nl == 0) {
-            if (nl && nh)
-                ls[nl - 1].size = median(hs, nh);
-            nh = 0;
-            int l, t, r, b;
+        int l, t, r, b;
+        if (lib.pit_begins(pit, RIL_TEXTLINE) || rd->nlines == 0) {
             if (!lib.pit_box(pit, RIL_TEXTLINE, &l, &t, &r, &b))
                 l = t = r = b = 0;
-            if (nl == lcap && !(ls = realloc(ls, (lcap *= 2) * sizeof *ls)))
+            if (rd->nlines == rd->lcap &&
+                !(rd->lines = realloc(rd->lines, (rd->lcap = rd->lcap ? 2 * rd->lcap : 64) *
+                                                     sizeof *rd->lines)))
                 gk_out_of_memory();
-            ls[nl++] = (ocr_line){t, b, 0};
+            rd->lines[rd->nlines++] = (ocr_line){t, b, 0};
         }
-        if (lib.pit_begins(pit, RIL_WORD) || n == 0) {
-            int l, t, r, b;
-            char *w = lib.it_text(it, RIL_WORD);
+        if (lib.pit_begins(pit, RIL_WORD) || rd->nwords == 0) {
             if (!lib.pit_box(pit, RIL_WORD, &l, &t, &r, &b))
                 l = t = r = b = 0;
-            wx0 = l, wx1 = r, wdone = 0;
-            wtotal = w ? word_advance(w) : 0;
-            if (w && has_ideograph(w) && b > t) {
-                if (nh == hcap && !(hs = realloc(hs, (hcap = hcap ? 2 * hcap : 64) * sizeof *hs)))
-                    gk_out_of_memory();
-                hs[nh++] = b - t;
-            }
-            if (w)
-                lib.delete_text(w);
+            if (rd->nwords == rd->wcap &&
+                !(rd->words = realloc(rd->words, (rd->wcap = rd->wcap ? 2 * rd->wcap : 128) *
+                                                     sizeof *rd->words)))
+                gk_out_of_memory();
+            rd->words[rd->nwords++] =
+                (ocr_word){l, r, t, b, (int)rd->nlines - 1, rd->nchars, 0};
         }
-        char *t = lib.it_text(it, RIL_SYMBOL);
-        if (t && *t && *t != ' ' && strlen(t) < sizeof cs->utf8 && wtotal > 0) {
-            double a = advance(t);
-            if (wdone + a > wtotal)         /* the symbols disagree with the word */
-                a = fmax(0, wtotal - wdone);
-            if (a > 0) {
-                if (n == cap && !(cs = realloc(cs, (cap *= 2) * sizeof *cs)))
-                    gk_out_of_memory();
-                ocr_char *c = &cs[n++];
-                strcpy(c->utf8, t);
-                c->x0 = wx0 + (wx1 - wx0) * wdone / wtotal;
-                c->x1 = wx0 + (wx1 - wx0) * (wdone + a) / wtotal;
-                c->line = (int)nl - 1;
-                c->conf = lib.it_conf(it, RIL_SYMBOL);
-                wdone += a;
+        char *s = lib.it_text(it, RIL_SYMBOL);
+        if (s && *s && *s != ' ' && strlen(s) < sizeof rd->chars->utf8)
+            add_char(rd, s, lib.it_conf(it, RIL_SYMBOL));
+        if (s)
+            lib.delete_text(s);
+    } while (lib.it_next(it, RIL_SYMBOL));
+}
+
+/* A word the Chinese and English models together are likely to have
+ * misread: Latin letters only (a table's header "行次" read "TK"); 2: a
+ * dash before "、" or a Chinese numeral (the "二" of "二、" or "二十一、"
+ * read "-"). */
+static int suspect(const ocr_read *rd, const ocr_word *w)
+{
+    const ocr_char *c = rd->chars + w->c0;
+    if (!w->nc)
+        return 0;
+    if (w->nc >= 2 && (strcmp(c[0].utf8, "-") == 0 || strcmp(c[0].utf8, "_") == 0 ||
+                       strcmp(c[0].utf8, "—") == 0 || strcmp(c[0].utf8, "~") == 0) &&
+        (strcmp(c[1].utf8, "、") == 0 || strstr("一二三四五六七八九十", c[1].utf8)))
+        return 2;
+    for (size_t i = 0; i < w->nc; i++) {
+        unsigned char u = (unsigned char)c[i].utf8[0];
+        if (!((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z')))
+            return 0;
+    }
+    return 1;
+}
+
+/* Strokes across: the bands of rows with ink in [x0, x1) × [y0, y1). */
+static int bands(const unsigned char *g, int w, int h, int x0, int y0, int x1, int y1)
+{
+    x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
+    x1 = x1 > w ? w : x1, y1 = y1 > h ? h : y1;
+    int n = 0;
+    bool in = false;
+    for (int y = y0; y < y1; y++) {
+        int ink = 0;
+        for (int x = x0; x < x1; x++)
+            ink += g[(size_t)y * (size_t)w + (size_t)x] < DARK;
+        bool on = ink >= 2;
+        n += on && !in;
+        in = on;
+    }
+    return n;
+}
+
+/* Re-read the suspect words with the Chinese model alone, a word of
+ * letters in its box, its reading replacing the word's when it has an
+ * ideograph.  A dash before "、" or a numeral is a numeral of strokes
+ * across, 一, 二 or 三 — counted in the image (read again, even with the
+ * Chinese model alone, a "二" cut out of its line reads "-" again). */
+static void reread(ocr_engine *e, ocr_read *rd, const unsigned char *grey, int w, int h, int dpi)
+{
+    bool image = false;
+    size_t nw = rd->nwords;
+    for (size_t i = 0; i < nw; i++) {
+        ocr_word *wd = &rd->words[i];
+        int kind = suspect(rd, wd);
+        if (!kind || e->zh_failed)
+            continue;
+        const ocr_line *ln = &rd->lines[wd->line];
+        if (kind == 2) {
+            double em = ln->size > 0 ? ln->size : ln->y1 - ln->y0;
+            int k = bands(grey, w, h, (int)wd->x0, (int)ln->y0, (int)(wd->x0 + 0.6 * em), (int)ln->y1);
+            if (k >= 1 && k <= 3)
+                memcpy(rd->chars[wd->c0].utf8, k == 1 ? "一" : k == 2 ? "二" : "三", 4);
+            continue;
+        }
+        if (!e->zh) {
+            if (!(e->zh = lib.api_create()))
+                gk_out_of_memory();
+            if (lib.api_init3(e->zh, NULL, "chi_sim") != 0) {
+                lib.api_delete(e->zh);
+                e->zh = NULL;
+                e->zh_failed = true;
+                continue;
             }
+            lib.api_set_psm(e->zh, PSM_SINGLE_LINE);
+            lib.api_set_variable(e->zh, "debug_file", "/dev/null");
+        }
+        if (!image) {
+            lib.api_set_image(e->zh, grey, w, h, 1, w);
+            lib.api_set_resolution(e->zh, dpi);
+            image = true;
+        }
+        int pad = dpi / 30;
+        int x0 = (int)wd->x0 - pad, y0 = wd->top - pad;
+        int x1 = (int)wd->x1 + pad, y1 = wd->bottom + pad;
+        x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
+        x1 = x1 > w ? w : x1, y1 = y1 > h ? h : y1;
+        if (x1 <= x0 || y1 <= y0)
+            continue;
+        lib.api_set_rectangle(e->zh, x0, y0, x1 - x0, y1 - y0);
+        char *t = lib.api_text(e->zh);
+        if (getenv("GK_OCR_DEBUG"))
+            fprintf(stderr, "reread %d [%d %d %d %d] -> %s\n", kind, x0, y0, x1, y1, t ? t : "");
+        if (t && has_ideograph(t)) {
+            float conf = (float)lib.api_mean_conf(e->zh);
+            /* The new characters go at the end; the word points at them. */
+            rd->words[i].c0 = rd->nchars;
+            rd->words[i].nc = 0;
+            size_t keep = rd->nwords;
+            rd->nwords = i + 1;              /* add_char counts on the last word */
+            for (const char *p = t; *p; p += utf8_next(p)) {
+                size_t k = utf8_next(p);
+                char ch[8];
+                if (*p == ' ' || *p == '\n' || k >= sizeof ch)
+                    continue;
+                memcpy(ch, p, k);
+                ch[k] = '\0';
+                add_char(rd, ch, conf);
+            }
+            rd->nwords = keep;
         }
         if (t)
             lib.delete_text(t);
-    } while (lib.it_next(it, RIL_SYMBOL));
-    if (nl && nh)
-        ls[nl - 1].size = median(hs, nh);
-    free(hs);
-    *out = cs;
-    *lines_out = ls;
-    *nlines = nl;
+    }
+    if (image)
+        lib.api_clear(e->zh);
+}
+
+/* The characters of the recognised page: Tesseract's boxes of single
+ * characters are guesses of its LSTM (a "4" 70 points wide, a "医" half its
+ * width), and so now and then are a word's ("2024" over the "年度部门决算"
+ * after it).  So a word ends where the next on its line begins, a
+ * character stands in its word's box, the box shared out by the characters'
+ * advances, and spans its line's height: the glyphs of a line of a table
+ * share their middle, as a text layer's do. */
+static size_t place_chars(ocr_read *rd, double pt, pg_glyph **gout, ocr_mark **mout)
+{
+    /* Sizes: the median em of a line's words of ideographs; the page's
+     * median for a line of figures. */
+    double *tmp = malloc((rd->nwords + rd->nlines + 1) * sizeof *tmp);
+    if (!tmp)
+        gk_out_of_memory();
+    for (size_t i = 0, j = 0; i < rd->nlines; i++) {
+        size_t k = 0;
+        for (; j < rd->nwords && rd->words[j].line == (int)i; j++) {
+            const ocr_word *w = &rd->words[j];
+            bool ideo = true;
+            for (size_t c = 0; c < w->nc; c++)
+                ideo &= is_ideograph(rd->chars[w->c0 + c].utf8);
+            /* An ideograph's advance is its em: a word of two or more
+             * measures the size (its ink is some 0.8 of it tall). */
+            if (ideo && w->nc >= 2 && w->x1 > w->x0)
+                tmp[k++] = (w->x1 - w->x0) / ((double)w->nc - 0.1);
+            else if (ideo && w->nc == 1 && w->bottom > w->top)
+                tmp[k++] = (w->bottom - w->top) / 0.85;
+        }
+        rd->lines[i].size = median(tmp, k);
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < rd->nlines; i++)
+        if (rd->lines[i].size > 0)
+            tmp[k++] = rd->lines[i].size;
+    double page_size = median(tmp, k);
+    free(tmp);
+    pg_glyph *gs = malloc((rd->nchars ? rd->nchars : 1) * sizeof *gs);
+    ocr_mark *ms = malloc((rd->nchars ? rd->nchars : 1) * sizeof *ms);
+    if (!gs || !ms)
+        gk_out_of_memory();
+    size_t n = 0;
+    for (size_t i = 0; i < rd->nwords; i++) {
+        const ocr_word *w = &rd->words[i];
+        const ocr_line *l = &rd->lines[w->line];
+        double x0 = w->x0, x1 = w->x1;
+        if (i + 1 < rd->nwords && rd->words[i + 1].line == w->line && rd->words[i + 1].x0 > x0 &&
+            rd->words[i + 1].x0 < x1)
+            x1 = rd->words[i + 1].x0;
+        double total = 0;
+        for (size_t c = 0; c < w->nc; c++)
+            total += advance(rd->chars[w->c0 + c].utf8);
+        double size = l->size > 0 ? l->size : page_size > 0 ? page_size : l->y1 - l->y0;
+        double done = 0;
+        for (size_t c = 0; c < w->nc && total > 0; c++) {
+            const ocr_char *ch = &rd->chars[w->c0 + c];
+            double a = advance(ch->utf8);
+            pg_glyph *g = &gs[n];
+            memcpy(g->utf8, ch->utf8, sizeof g->utf8);
+            g->x0 = (x0 + (x1 - x0) * done / total) * pt;
+            g->x1 = (x0 + (x1 - x0) * (done + a) / total) * pt;
+            g->y0 = l->y0 * pt, g->y1 = l->y1 * pt;
+            g->size = fmax(size * pt, 0.5);
+            done += a;
+            ocr_mark *m = &ms[n++];
+            m->box[0] = g->x0, m->box[1] = g->y0, m->box[2] = g->x1, m->box[3] = g->y1;
+            m->conf = ch->conf;
+        }
+    }
+    *gout = gs;
+    *mout = ms;
     return n;
 }
 
@@ -489,61 +665,35 @@ pg_glyph *ocr_page(ocr_engine *e, PopplerPage *page, double width, double height
     *marks = NULL;
     double ppi;
     largest_image(page, width, height, &ppi, true);
-    double dpi = ppi < 200 ? 200 : ppi > 300 ? 300 : ppi;
+    int dpi = ppi < 200 ? 200 : ppi > 300 ? 300 : (int)ppi;
     int w, h;
     unsigned char *grey = render_grey(page, width, height, dpi, &w, &h);
     if (!grey)
         return NULL;
-    remove_rules(grey, w, h, (int)(dpi / 3));
+    remove_rules(grey, w, h, dpi / 3);
     dump_grey(grey, w, h);
     lib.api_set_image(e->api, grey, w, h, 1, w);
-    lib.api_set_resolution(e->api, (int)dpi);
-    ocr_char *cs = NULL;
-    ocr_line *ls = NULL;
-    size_t nc = 0, nl = 0;
+    lib.api_set_resolution(e->api, dpi);
+    ocr_read rd = {0};
     TessResultIterator *it = lib.api_recognize(e->api, NULL) == 0 ? lib.api_get_iterator(e->api)
                                                                     : NULL;
     if (it) {
-        nc = read_chars(it, &cs, &ls, &nl);
+        read_words(it, &rd);
         lib.it_delete(it);
     }
     lib.api_clear(e->api);
+    reread(e, &rd, grey, w, h, dpi);
     free(grey);
-    if (!nc) {
-        free(cs);
-        free(ls);
+    pg_glyph *gs = NULL;
+    *n = place_chars(&rd, 72.0 / dpi, &gs, marks);
+    free(rd.chars);
+    free(rd.words);
+    free(rd.lines);
+    if (!*n) {
+        free(gs);
+        free(*marks);
+        *marks = NULL;
         return NULL;
     }
-    /* Sizes: a line's own, or the page's for a line of figures. */
-    double *tmp = malloc(nl * sizeof *tmp);
-    if (!tmp)
-        gk_out_of_memory();
-    size_t k = 0;
-    for (size_t i = 0; i < nl; i++)
-        if (ls[i].size > 0)
-            tmp[k++] = ls[i].size;
-    double page_size = median(tmp, k);
-    free(tmp);
-    double pt = 72.0 / dpi;
-    pg_glyph *gs = malloc(nc * sizeof *gs);
-    ocr_mark *ms = malloc(nc * sizeof *ms);
-    if (!gs || !ms)
-        gk_out_of_memory();
-    for (size_t i = 0; i < nc; i++) {
-        const ocr_char *c = &cs[i];
-        const ocr_line *l = &ls[c->line];
-        double size = l->size > 0 ? l->size : page_size > 0 ? page_size : l->y1 - l->y0;
-        pg_glyph *g = &gs[i];
-        memcpy(g->utf8, c->utf8, sizeof g->utf8);
-        g->x0 = c->x0 * pt, g->x1 = c->x1 * pt;
-        g->y0 = l->y0 * pt, g->y1 = l->y1 * pt;
-        g->size = fmax(size * pt, 0.5);
-        ms[i].box[0] = g->x0, ms[i].box[1] = g->y0, ms[i].box[2] = g->x1, ms[i].box[3] = g->y1;
-        ms[i].conf = c->conf;
-    }
-    free(cs);
-    free(ls);
-    *n = nc;
-    *marks = ms;
     return gs;
 }
