@@ -503,7 +503,7 @@ static int bands(const unsigned char *g, int w, int h, int x0, int y0, int x1, i
         int ink = 0;
         for (int x = x0; x < x1; x++)
             ink += g[(size_t)y * (size_t)w + (size_t)x] < DARK;
-        bool on = ink >= 2;
+        bool on = ink >= 1;
         n += on && !in;
         in = on;
     }
@@ -526,9 +526,22 @@ static void reread(ocr_engine *e, ocr_read *rd, const unsigned char *grey, int w
             continue;
         const ocr_line *ln = &rd->lines[wd->line];
         if (kind == 2) {
-            double em = ln->size > 0 ? ln->size : ln->y1 - ln->y0;
-            int k = bands(grey, w, h, (int)wd->x0, (int)ln->y0, (int)(wd->x0 + 0.6 * em), (int)ln->y1);
-            if (k >= 1 && k <= 3)
+            /* The numeral's ink: from the first column with ink (the
+             * word's box may begin inside it) to the first without. */
+            double em = ln->y1 - ln->y0;
+            int y0 = (int)ln->y0, y1 = (int)ln->y1, x = (int)(wd->x0 - 0.5 * em), end = x;
+            do {                    /* past slivers of a rule left standing */
+                x = end;
+                while (x < (int)(wd->x0 + 0.5 * em) && !bands(grey, w, h, x, y0, x + 1, y1))
+                    x++;
+                for (end = x + 1; end < (int)(x + em) && bands(grey, w, h, end, y0, end + 1, y1);
+                     end++)
+                    ;
+            } while (end - x < em / 5 && x < (int)(wd->x0 + 0.5 * em));
+            int k = bands(grey, w, h, x, y0, end, y1);
+            if (getenv("GK_OCR_DEBUG"))
+                fprintf(stderr, "bands %d at %d-%d x %d-%d em %.1f\n", k, x, end, y0, y1, em);
+            if (k >= 1 && k <= 3 && end - x >= em / 5)
                 memcpy(rd->chars[wd->c0].utf8, k == 1 ? "一" : k == 2 ? "二" : "三", 4);
             continue;
         }
