@@ -291,7 +291,7 @@ static unsigned char *render_grey(PopplerPage *page, double width, double height
 
 /* Whiten the rules: runs of ink across or down longer than minlen, with
  * the grey fringe around them. */
-static void remove_rules(unsigned char *g, int w, int h, int minlen)
+static void remove_rules(unsigned char *g, int w, int h, int minlen, int fringe)
 {
     unsigned char *m = calloc((size_t)w * (size_t)h, 1);
     if (!m)
@@ -323,12 +323,14 @@ static void remove_rules(unsigned char *g, int w, int h, int minlen)
                 for (int k = s; k < y; k++)
                     m[(size_t)k * (size_t)w + (size_t)x] = 1;
         }
+    /* The fringe: a scan's rule bleeds a pixel or two either side (left
+     * standing, a sliver beside a figure reads as a quote mark, "341.39”"). */
     for (int y = 0; y < h; y++)
         for (int x = 0; x < w; x++) {
             if (!m[(size_t)y * (size_t)w + (size_t)x])
                 continue;
-            for (int dy = -1; dy <= 1; dy++)
-                for (int dx = -1; dx <= 1; dx++) {
+            for (int dy = -fringe; dy <= fringe; dy++)
+                for (int dx = -fringe; dx <= fringe; dx++) {
                     int yy = y + dy, xx = x + dx;
                     if (yy >= 0 && yy < h && xx >= 0 && xx < w &&
                         g[(size_t)yy * (size_t)w + (size_t)xx] < 230)
@@ -598,6 +600,59 @@ static void reread(ocr_engine *e, ocr_read *rd, const unsigned char *grey, int w
         lib.api_clear(e->zh);
 }
 
+static bool is_quote(const char *s)
+{
+    return strcmp(s, "“") == 0 || strcmp(s, "”") == 0 || strcmp(s, "\"") == 0 ||
+           strcmp(s, "‘") == 0 || strcmp(s, "’") == 0 || strcmp(s, "'") == 0;
+}
+
+static bool is_digit_char(const ocr_char *c)
+{
+    return c->utf8[0] >= '0' && c->utf8[0] <= '9';
+}
+
+/* Bars ("|": a rule's stub, a table's cut at the page's foot) and quote
+ * marks Tesseract's LSTM makes of the gap where a table's rule stood
+ * ("341.39”本年支出合计", "“金额"): a quote touching a figure, or one with no
+ * partner on its line ("“" with no "”" after it, "”" with none before).
+ * Tables print no quotes by figures; prose pairs its quotes. */
+static void drop_stray_quotes(ocr_read *rd)
+{
+    for (size_t i = 0; i < rd->nwords; i++) {
+        ocr_word *w = &rd->words[i];
+        for (size_t c = 0; c < w->nc; c++) {
+            ocr_char *ch = &rd->chars[w->c0 + c];
+            if (strcmp(ch->utf8, "|") == 0) {   /* the stub of a rule too short to whiten */
+                ch->utf8[0] = '\0';
+                continue;
+            }
+            if (!is_quote(ch->utf8))
+                continue;
+            bool stray = (c > 0 && is_digit_char(ch - 1)) || (c + 1 < w->nc && is_digit_char(ch + 1));
+            const char *partner = strcmp(ch->utf8, "“") == 0 ? "”" : strcmp(ch->utf8, "”") == 0 ? "“"
+                                  : strcmp(ch->utf8, "‘") == 0 ? "’" : strcmp(ch->utf8, "’") == 0 ? "‘"
+                                                                    : ch->utf8;
+            bool after = strcmp(ch->utf8, "“") == 0 || strcmp(ch->utf8, "‘") == 0;
+            bool before = strcmp(ch->utf8, "”") == 0 || strcmp(ch->utf8, "’") == 0;
+            bool found = false;
+            for (size_t j = 0; j < rd->nwords && !found; j++) {
+                const ocr_word *o = &rd->words[j];
+                if (o->line != w->line || (after && j < i) || (before && j > i))
+                    continue;
+                for (size_t d = 0; d < o->nc && !found; d++) {
+                    if (j == i && d == c)
+                        continue;
+                    if ((after && j == i && d < c) || (before && j == i && d > c))
+                        continue;
+                    found = strcmp(rd->chars[o->c0 + d].utf8, partner) == 0;
+                }
+            }
+            if (stray || !found)
+                ch->utf8[0] = '\0';            /* dropped when placed */
+        }
+    }
+}
+
 /* The characters of the recognised page: Tesseract's boxes of single
  * characters are guesses of its LSTM (a "4" 70 points wide, a "医" half its
  * width), and so now and then are a word's ("2024" over the "年度部门决算"
@@ -648,11 +703,14 @@ static size_t place_chars(ocr_read *rd, double pt, pg_glyph **gout, ocr_mark **m
             x1 = rd->words[i + 1].x0;
         double total = 0;
         for (size_t c = 0; c < w->nc; c++)
-            total += advance(rd->chars[w->c0 + c].utf8);
+            if (rd->chars[w->c0 + c].utf8[0])
+                total += advance(rd->chars[w->c0 + c].utf8);
         double size = l->size > 0 ? l->size : page_size > 0 ? page_size : l->y1 - l->y0;
         double done = 0;
         for (size_t c = 0; c < w->nc && total > 0; c++) {
             const ocr_char *ch = &rd->chars[w->c0 + c];
+            if (!ch->utf8[0])
+                continue;
             double a = advance(ch->utf8);
             pg_glyph *g = &gs[n];
             memcpy(g->utf8, ch->utf8, sizeof g->utf8);
@@ -683,7 +741,7 @@ pg_glyph *ocr_page(ocr_engine *e, PopplerPage *page, double width, double height
     unsigned char *grey = render_grey(page, width, height, dpi, &w, &h);
     if (!grey)
         return NULL;
-    remove_rules(grey, w, h, dpi / 3);
+    remove_rules(grey, w, h, dpi / 3, dpi / 100 + 1);
     dump_grey(grey, w, h);
     lib.api_set_image(e->api, grey, w, h, 1, w);
     lib.api_set_resolution(e->api, dpi);
@@ -696,6 +754,7 @@ pg_glyph *ocr_page(ocr_engine *e, PopplerPage *page, double width, double height
     }
     lib.api_clear(e->api);
     reread(e, &rd, grey, w, h, dpi);
+    drop_stray_quotes(&rd);
     free(grey);
     pg_glyph *gs = NULL;
     *n = place_chars(&rd, 72.0 / dpi, &gs, marks);
