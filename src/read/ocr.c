@@ -474,24 +474,44 @@ static void read_words(TessResultIterator *it, ocr_read *rd)
 }
 
 /* A word the Chinese and English models together are likely to have
- * misread: Latin letters only (a table's header "行次" read "TK"); 2: a
+ * misread: Latin letters and marks only (a table's header "行次" read
+ * "TK", "支出" read "[sees"); 2: a
  * dash before "、" or a Chinese numeral (the "二" of "二、" or "二十一、"
  * read "-"). */
-static int suspect(const ocr_read *rd, const ocr_word *w)
+static bool is_dash(const char *s)
 {
+    return strcmp(s, "-") == 0 || strcmp(s, "_") == 0 || strcmp(s, "—") == 0 ||
+           strcmp(s, "~") == 0 || strcmp(s, "一") == 0;
+}
+
+static bool numeral_or_comma(const char *s)
+{
+    return *s && (strcmp(s, "、") == 0 || strstr("一二三四五六七八九十", s));
+}
+
+static int suspect(const ocr_read *rd, size_t i)
+{
+    const ocr_word *w = &rd->words[i];
     const ocr_char *c = rd->chars + w->c0;
     if (!w->nc)
         return 0;
-    if (w->nc >= 2 && (strcmp(c[0].utf8, "-") == 0 || strcmp(c[0].utf8, "_") == 0 ||
-                       strcmp(c[0].utf8, "—") == 0 || strcmp(c[0].utf8, "~") == 0) &&
-        (strcmp(c[1].utf8, "、") == 0 || strstr("一二三四五六七八九十", c[1].utf8)))
+    /* the dash and what follows it, in its word or the next */
+    const ocr_word *nx = i + 1 < rd->nwords && rd->words[i + 1].line == w->line ? &rd->words[i + 1]
+                                                                                : NULL;
+    size_t k1 = 1;
+    while (k1 < w->nc && !c[k1].utf8[0])          /* a stray quote dropped */
+        k1++;
+    const char *after = k1 < w->nc ? c[k1].utf8 : nx && nx->nc ? rd->chars[nx->c0].utf8 : "";
+    if (is_dash(c[0].utf8) && strcmp(c[0].utf8, "一") != 0 && numeral_or_comma(after))
         return 2;
-    for (size_t i = 0; i < w->nc; i++) {
-        unsigned char u = (unsigned char)c[i].utf8[0];
-        if (!((u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z')))
+    size_t letters = 0;
+    for (size_t k = 0; k < w->nc; k++) {
+        unsigned char u = (unsigned char)c[k].utf8[0];
+        if ((u >= '0' && u <= '9') || u >= 0x80)
             return 0;
+        letters += (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z');
     }
-    return 1;
+    return letters >= 2 || (letters == 1 && w->nc == 1);
 }
 
 /* Strokes across: the bands of rows with ink in [x0, x1) × [y0, y1). */
@@ -523,7 +543,7 @@ static void reread(ocr_engine *e, ocr_read *rd, const unsigned char *grey, int w
     size_t nw = rd->nwords;
     for (size_t i = 0; i < nw; i++) {
         ocr_word *wd = &rd->words[i];
-        int kind = suspect(rd, wd);
+        int kind = suspect(rd, i);
         if (!kind || e->zh_failed)
             continue;
         const ocr_line *ln = &rd->lines[wd->line];
@@ -564,9 +584,10 @@ static void reread(ocr_engine *e, ocr_read *rd, const unsigned char *grey, int w
             lib.api_set_resolution(e->zh, dpi);
             image = true;
         }
-        int pad = dpi / 30;
-        int x0 = (int)wd->x0 - pad, y0 = wd->top - pad;
-        int x1 = (int)wd->x1 + pad, y1 = wd->bottom + pad;
+        /* The word with a third of an em around it, the line's height. */
+        int pad = (int)((ln->y1 - ln->y0) / 3);
+        int x0 = (int)wd->x0 - pad, y0 = (int)ln->y0 - pad / 2;
+        int x1 = (int)wd->x1 + pad, y1 = (int)ln->y1 + pad / 2;
         x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
         x1 = x1 > w ? w : x1, y1 = y1 > h ? h : y1;
         if (x1 <= x0 || y1 <= y0)
@@ -753,8 +774,8 @@ pg_glyph *ocr_page(ocr_engine *e, PopplerPage *page, double width, double height
         lib.it_delete(it);
     }
     lib.api_clear(e->api);
-    reread(e, &rd, grey, w, h, dpi);
     drop_stray_quotes(&rd);
+    reread(e, &rd, grey, w, h, dpi);
     free(grey);
     pg_glyph *gs = NULL;
     *n = place_chars(&rd, 72.0 / dpi, &gs, marks);
