@@ -339,6 +339,36 @@ static void maybe_ocr(ocr_doc *o, PopplerPage *page, int i, int pages, const cha
     free(m);
 }
 
+/* OCR'd cells: the confidence of the least certain character standing in
+ * the cell's box (its middle inside), on its page. */
+static void cell_confidences(gk_report *r, const ocr_doc *o)
+{
+    if (!o->nmarks)
+        return;
+    for (size_t i = 0; i < r->ntables; i++)
+        for (size_t k = 0; k < r->tables[i].nrows; k++) {
+            gk_row *row = &r->tables[i].rows[k];
+            for (size_t c = 0; c < row->ncells; c++) {
+                gk_cell *cell = &row->cells[c];
+                if (cell->text || !cell->pos.has_box || !cell->pos.page)
+                    continue;
+                const double *b = cell->pos.box;
+                float conf = 101;
+                for (size_t m = 0; m < o->nmarks; m++) {
+                    const ocr_mark *mk = &o->marks[m];
+                    double cx = (mk->box[0] + mk->box[2]) / 2, cy = (mk->box[1] + mk->box[3]) / 2;
+                    if (o->mark_page[m] == cell->pos.page && cx >= b[0] && cx <= b[2] &&
+                        cy >= b[1] && cy <= b[3] && mk->conf < conf)
+                        conf = mk->conf;
+                }
+                if (conf <= 100) {
+                    cell->flags |= GK_CELL_OCR;
+                    cell->ocr_conf = (unsigned char)(conf < 0 ? 0 : conf);
+                }
+            }
+        }
+}
+
 static void ocr_doc_free(ocr_doc *o)
 {
     ocr_free(o->engine);
@@ -409,8 +439,10 @@ gk_report *gk_read_pdf(const char *data, size_t len, const char *name, gk_error 
         if (dump && *dump == '1')
             fwrite(pd.text.data, 1, pd.text.len, stderr);
         r = gk_read_text(pd.text.data, pd.text.len, err);
-        if (r)
+        if (r) {
             positions_to_pdf(r, &pd);
+            cell_confidences(r, &od);
+        }
     }
     ocr_doc_free(&od);
     pg_doc_free(&pd);
