@@ -19,12 +19,17 @@
  * "3" read as "名" by the Chinese model alone).
  *
  * Each recognised character becomes a glyph with its box in points (the
- * rendering's pixels scaled back) and a font size: the median extent of the
- * ideographs on its line (an ideograph fills its em square), or of the
- * page's when the line has none (figures only: a digit is some 0.7 of the
- * size tall).  pdf_grid.c makes lines, tables and cells of them as it does
- * of a text layer's characters; Tesseract's confidence in each character is
- * kept beside it (ocr_mark).
+ * rendering's pixels scaled back): Tesseract's boxes of single characters
+ * are its LSTM's guesses, so a character stands in its word's box (clipped
+ * where the next word begins) shared out by advances, spanning its line's
+ * height, at the size of the em of its line's words of ideographs
+ * (place_chars).  Before that, what the two models together are known to
+ * misread is mended: words of Latin letters in a Chinese table are read
+ * again by the Chinese model alone; a dash before "、" is a numeral whose
+ * strokes are counted; quote marks by figures and bars are dropped (the
+ * gaps where rules stood).  pdf_grid.c makes lines, tables and cells of the
+ * glyphs as it does of a text layer's characters; Tesseract's confidence
+ * in each character is kept beside it (ocr_mark), for the cells.
  *
  * Tesseract, its models and cairo are loaded on the first scanned page,
  * with dlopen, like poppler (pdf.c).  Tesseract's OpenMP threads gain
@@ -561,8 +566,6 @@ static void reread(ocr_engine *e, ocr_read *rd, const unsigned char *grey, int w
                     ;
             } while (end - x < em / 5 && x < (int)(wd->x0 + 0.5 * em));
             int k = bands(grey, w, h, x, y0, end, y1);
-            if (getenv("GK_OCR_DEBUG"))
-                fprintf(stderr, "bands %d at %d-%d x %d-%d em %.1f\n", k, x, end, y0, y1, em);
             if (k >= 1 && k <= 3 && end - x >= em / 5)
                 memcpy(rd->chars[wd->c0].utf8, k == 1 ? "一" : k == 2 ? "二" : "三", 4);
             continue;
@@ -594,8 +597,6 @@ static void reread(ocr_engine *e, ocr_read *rd, const unsigned char *grey, int w
             continue;
         lib.api_set_rectangle(e->zh, x0, y0, x1 - x0, y1 - y0);
         char *t = lib.api_text(e->zh);
-        if (getenv("GK_OCR_DEBUG"))
-            fprintf(stderr, "reread %d [%d %d %d %d] -> %s\n", kind, x0, y0, x1, y1, t ? t : "");
         if (t && has_ideograph(t)) {
             float conf = (float)lib.api_mean_conf(e->zh);
             /* The new characters go at the end; the word points at them. */
