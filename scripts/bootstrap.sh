@@ -19,6 +19,10 @@ libxlsxwriter-dev
 libzip-dev
 libexpat1-dev
 poppler-utils
+libtesseract-dev
+libleptonica-dev
+tesseract-ocr-chi-sim
+tesseract-ocr-eng
 chromium
 "
 # `bootstrap.sh fuzz` (make fuzz) also needs clang and its libFuzzer runtime.

@@ -50,6 +50,17 @@ typedef struct gk_file {
 bool gk_file_open(gk_file *f, const char *path, gk_error *err);
 void gk_file_close(gk_file *f);
 
+/* Scanned PDFs: pages read by OCR (Tesseract).  AUTO (the default) reads so
+ * the pages with no text layer (or a few stamped characters) over a scan;
+ * ALWAYS every page, NEVER none. */
+typedef enum gk_ocr_mode { GK_OCR_AUTO = 0, GK_OCR_ALWAYS, GK_OCR_NEVER } gk_ocr_mode;
+
+/* Process-wide, set before reading.  `progress` (may be NULL) is called
+ * before each page is read by OCR: the document's name (may be NULL), the
+ * page (1-based) and the document's pages.  It may be called from several
+ * threads at once. */
+void gk_read_set_ocr(gk_ocr_mode mode, void (*progress)(const char *name, int page, int pages));
+
 /* gk_file_open then gk_read. */
 gk_report *gk_read_file(const char *path, gk_error *err);
 

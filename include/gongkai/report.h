@@ -131,7 +131,10 @@ gk_side gk_side_from_name(const char *name);
 enum {
     /* The value was chosen among candidates (e.g. by a reader using the
      * table's identities to resolve ambiguous geometry), not read directly. */
-    GK_CELL_RECONSTRUCTED = 1u << 0
+    GK_CELL_RECONSTRUCTED = 1u << 0,
+    /* The value was read by OCR from a scanned page: ocr_conf says how
+     * sure Tesseract was of it. */
+    GK_CELL_OCR = 1u << 1
 };
 
 /* A cell holds an amount, or, in indicator tables (绩效), a text such as
@@ -141,7 +144,9 @@ typedef struct gk_cell {
     gk_amount value;
     const char *text;
     gk_pos pos;           /* line 0: same as the row */
-    unsigned flags;       /* GK_CELL_RECONSTRUCTED */
+    unsigned flags;       /* GK_CELL_RECONSTRUCTED, GK_CELL_OCR */
+    unsigned char ocr_conf; /* GK_CELL_OCR: Tesseract's confidence in the
+                             * cell's least certain character, 0–100 */
 } gk_cell;
 
 typedef struct gk_row {

@@ -42,6 +42,11 @@ int cli_bad_usage(const char *command, const char *fmt, ...)
 #endif
     ;
 
+/* --ocr auto|always|never (or --ocr=…) at argv[*i], for every command that
+ * reads PDFs: 1 taken (gk_read_set_ocr called, *i past its value), 0 not
+ * this option, -1 a bad value (the usage printed: return EXIT_BAD_INPUT). */
+int cli_ocr_option(const char *command, int argc, char **argv, int *i);
+
 /* "gongkai: FILE:LINE:COLUMN: message" on f. */
 void cli_input_error(FILE *f, const char *file, const gk_error *err);
 

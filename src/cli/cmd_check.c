@@ -566,7 +566,7 @@ int cmd_check(int argc, char **argv)
                  .color = isatty(STDOUT_FILENO) && !getenv("NO_COLOR"),
                  .jobs = cli_cores()};
     const char *rules_path = NULL, *accept_path = NULL;
-    int nfiles = 0;
+    int nfiles = 0, taken;
     bool options_end = false;   /* after "--" every argument is a file */
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -598,6 +598,9 @@ int cmd_check(int argc, char **argv)
             if (!v || *end || end == v || j < 1 || j > 256)
                 return cli_bad_usage("check", "-j 后应为 1–256 之间的整数 / -j needs a number of jobs from 1 to 256");
             o.jobs = (int)j;
+        } else if ((taken = cli_ocr_option("check", argc, argv, &i)) != 0) {
+            if (taken < 0)
+                return EXIT_BAD_INPUT;
         } else if (strcmp(a, "--bom") == 0) {
             o.bom = true;
         } else if (strcmp(a, "--as-one") == 0) {

@@ -11,7 +11,7 @@
 
 int cmd_parse(int argc, char **argv)
 {
-    int nfiles = 0, status = 0;
+    int nfiles = 0, status = 0, taken;
     bool options_end = false;   /* after "--" every argument is a file */
     for (int i = 1; i < argc; i++) {
         if (options_end) {
@@ -21,6 +21,9 @@ int cmd_parse(int argc, char **argv)
         } else if (cli_is_help(argv[i])) {
             cli_usage(stdout, "parse");
             return 0;
+        } else if ((taken = cli_ocr_option("parse", argc, argv, &i)) != 0) {
+            if (taken < 0)
+                return EXIT_BAD_INPUT;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
             return cli_bad_usage("parse", "未知选项 '%s' / unknown option", argv[i]);
         } else {

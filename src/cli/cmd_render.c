@@ -96,6 +96,7 @@ int cmd_render(int argc, char **argv)
 {
     const char *in = NULL, *out = NULL;
     bool force = false;
+    int taken;
     for (int i = 1; i < argc; i++) {
         if (cli_is_help(argv[i])) {
             cli_usage(stdout, "render");
@@ -107,6 +108,9 @@ int cmd_render(int argc, char **argv)
             out = argv[i];
         } else if (strcmp(argv[i], "--force") == 0) {
             force = true;
+        } else if ((taken = cli_ocr_option("render", argc, argv, &i)) != 0) {
+            if (taken < 0)
+                return EXIT_BAD_INPUT;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
             return cli_bad_usage("render", "未知选项 '%s' / unknown option", argv[i]);
         } else if (in) {

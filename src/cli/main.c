@@ -3,9 +3,18 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "gongkai/read.h"
+
+#define OCR_USAGE                                                                           \
+    "  --ocr auto|always|never  扫描件 PDF 的文字识别：auto（默认）识别没有文字层的页，\n"     \
+    "                      always 识别每一页，never 不识别 / OCR of scanned PDFs: auto\n"   \
+    "                      (default) pages without a text layer, always every page, never\n" \
+    "                      none\n"
 
 static const struct {
     const char *name;
@@ -13,12 +22,13 @@ static const struct {
     const char *usage;
 } COMMANDS[] = {
     {"parse", cmd_parse,
-     "gongkai parse FILE...\n"
+     "gongkai parse [--ocr auto|always|never] FILE...\n"
      "  读取公开文档，输出报告模型 JSON（gongkai-report/1）。\n"
-     "  Read disclosure documents and print the report model as JSON.\n"},
+     "  Read disclosure documents and print the report model as JSON.\n"
+     OCR_USAGE},
     {"check", cmd_check,
      "gongkai check [--format text|json|csv|html] [-j N] [--quiet|--min-severity S] [-v] [--stats] [--rules FILE] [--accept FILE]\n"
-     "              [--as-one] [--bom] [--] FILE|DIR...\n"
+     "              [--as-one] [--bom] [--ocr auto|always|never] [--] FILE|DIR...\n"
      "  读取文档并运行全部审核规则，输出审核结果；目录则逐一审核其中的文档。\n"
      "  Read documents, run every rule, print findings; a directory is walked.\n"
      "  --format text|json|csv|html  输出格式（默认 text；csv 每条结果一行，无结果的文档也有一行；\n"
@@ -37,9 +47,10 @@ static const struct {
      "                      findings a reviewer accepted (fingerprint, reason a line)\n"
      "  --as-one            两个文件（情况说明与报表）作为同一文档检查；成批检查时同一单位、\n"
      "                      年度的这两个文件自动合并 / the two files (narrative and tables)\n"
-     "                      are one document; a batch pairs such halves by itself\n"},
+     "                      are one document; a batch pairs such halves by itself\n"
+     OCR_USAGE},
     {"render", cmd_render,
-     "gongkai render [--force] FILE -o OUT\n"
+     "gongkai render [--force] [--ocr auto|always|never] FILE -o OUT\n"
      "  由报告（JSON、Excel 或任何可读取的公开文档）生成完整的公开文档；格式由 OUT 的\n"
      "  扩展名决定：.pdf .html .xlsx .md .json（-o - 为 JSON 输出到标准输出）。\n"
      "  Write the complete document from a report (JSON, Excel, or any document\n"
@@ -47,7 +58,8 @@ static const struct {
      "  .json (-o - writes JSON to standard output).\n"
      "  输入有错误时列出错误、不生成文档；生成的文档读回后须无错误。--force 仍然生成。\n"
      "  An input with errors is refused with its errors named; the document\n"
-     "  written must check without error when read back.  --force writes anyway.\n"},
+     "  written must check without error when read back.  --force writes anyway.\n"
+     OCR_USAGE},
     {"annotate", cmd_annotate,
      "gongkai annotate IN.pdf -o OUT.pdf [--min-severity S] [--rules FILE]\n"
      "  审核 PDF，并把每条发现标注在原文上（高亮其单元格和文字，附规则与说明；\n"
@@ -110,6 +122,33 @@ void cli_input_error(FILE *f, const char *file, const gk_error *err)
     fprintf(f, ": %s\n", err->message);
 }
 
+/* One line a page read by OCR, on a terminal: it takes a second or more. */
+static void ocr_progress(const char *name, int page, int pages)
+{
+    fprintf(stderr, "gongkai: %s: 文字识别（OCR）第 %d/%d 页\n", name ? name : "-", page, pages);
+}
+
+int cli_ocr_option(const char *command, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i];
+    if (strcmp(a, "--ocr") != 0 && strncmp(a, "--ocr=", 6) != 0)
+        return 0;
+    const char *v = a[5] == '=' ? a + 6 : (*i + 1 < argc ? argv[++*i] : NULL);
+    gk_ocr_mode mode;
+    if (v && strcmp(v, "auto") == 0)
+        mode = GK_OCR_AUTO;
+    else if (v && strcmp(v, "always") == 0)
+        mode = GK_OCR_ALWAYS;
+    else if (v && strcmp(v, "never") == 0)
+        mode = GK_OCR_NEVER;
+    else {
+        cli_bad_usage(command, "--ocr 应为 auto、always 或 never / must be auto, always or never");
+        return -1;
+    }
+    gk_read_set_ocr(mode, isatty(STDERR_FILENO) ? ocr_progress : NULL);
+    return 1;
+}
+
 int cli_is_help(const char *arg)
 {
     return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
@@ -130,6 +169,11 @@ int main(int argc, char **argv)
 {
     if (argc < 2)
         return cli_bad_usage(NULL, "缺少命令 / missing command");
+    /* Tesseract's OpenMP threads gain nothing on a page and double its CPU
+     * (src/read/ocr.c): documents run in parallel instead.  Set before any
+     * thread starts and before the library is loaded. */
+    setenv("OMP_THREAD_LIMIT", "1", 0);
+    gk_read_set_ocr(GK_OCR_AUTO, isatty(STDERR_FILENO) ? ocr_progress : NULL);
     const char *cmd = argv[1];
     if (cli_is_help(cmd) || strcmp(cmd, "help") == 0) {
         cli_usage(stdout, argc > 2 ? argv[2] : NULL);

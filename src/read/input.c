@@ -85,7 +85,7 @@ gk_report *gk_read(const char *data, size_t len, const char *name, gk_error *err
         r = gk_report_from_json(data, len, err);
         break;
     case GK_INPUT_PDF:
-        r = gk_read_pdf(data, len, err);
+        r = gk_read_pdf(data, len, name, err);
         break;
     case GK_INPUT_TEXT:
         r = xlsx ? gk_read_xlsx(data, len, err) : gk_read_text(data, len, err);

@@ -251,7 +251,8 @@ static int read_cells(ctx *c, json_t *row_obj, gk_row *row)
 
     json_t *sources = json_object_get(row_obj, "sources");
     if (sources) {
-        static const char *const keys[] = {"line", "page", "box", "reconstructed", NULL};
+        static const char *const keys[] = {"line", "page", "box", "reconstructed",
+                                           "ocr_confidence", NULL};
         old = push_key(c, "sources");
         if (!json_is_object(sources))
             fail(c, "应为对象，实为%s", type_name(sources));
@@ -273,6 +274,14 @@ static int read_cells(ctx *c, json_t *row_obj, gk_row *row)
                     fail(c, "reconstructed 应为布尔值");
                 else if (json_is_true(rec))
                     cell->flags |= GK_CELL_RECONSTRUCTED;
+                json_t *conf = json_object_get(v, "ocr_confidence");
+                if (conf && (!json_is_integer(conf) || json_integer_value(conf) < 0 ||
+                             json_integer_value(conf) > 100))
+                    fail(c, "ocr_confidence 应为 0 到 100 的整数");
+                else if (conf) {
+                    cell->flags |= GK_CELL_OCR;
+                    cell->ocr_conf = (unsigned char)json_integer_value(conf);
+                }
             }
             pop(c, o2);
         }

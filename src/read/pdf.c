@@ -12,8 +12,13 @@
  * page's top left (the line's; a table cell's own where the cell came from
  * a table row).
  *
- * A PDF without a text layer (a scan), an encrypted or a damaged one is
- * refused with the reason; there is no OCR.
+ * A page without a text layer — a scan — is read by OCR (ocr.c) into
+ * characters with boxes like a text layer's, and goes through the same
+ * geometry: --ocr auto (the default) reads so the pages whose text layer
+ * is empty or nearly so and that carry a scan, page by page; always reads
+ * every page so, never none.  Each OCR'd cell keeps Tesseract's confidence
+ * in its least certain character.  An encrypted or damaged PDF, or a scan
+ * with OCR off, is refused with the reason.
  *
  * poppler-glib (and the GLib it brings, some fifty libraries) is loaded on
  * the first PDF, with dlopen: checking text documents, the common case in
@@ -29,6 +34,8 @@
 #include <pthread.h>
 
 #include "../util/buf.h"
+#include "gongkai/read.h"
+#include "ocr.h"
 #include "pdf_grid.h"
 #include "readers.h"
 
@@ -268,7 +275,108 @@ static void positions_to_pdf(gk_report *r, const pg_doc *d)
         to_pdf(&r->notes[i].pos, d);
 }
 
-gk_report *gk_read_pdf(const char *data, size_t len, gk_error *err)
+/* ---- OCR ----------------------------------------------------------------------- */
+
+static gk_ocr_mode ocr_mode = GK_OCR_AUTO;
+static void (*ocr_progress)(const char *name, int page, int pages);
+
+void gk_read_set_ocr(gk_ocr_mode mode, void (*progress)(const char *name, int page, int pages))
+{
+    ocr_mode = mode;
+    ocr_progress = progress;
+}
+
+/* A text layer of fewer characters than this on a page under a scan is not
+ * the page's text (a page number or a file mark stamped on the scan). */
+#define OCR_MAX_LAYER_CHARS 40
+
+/* The OCR of one document's pages. */
+typedef struct ocr_doc {
+    ocr_engine *engine;       /* loaded on the first scanned page */
+    bool failed;
+    char why[256];            /* why the engine could not be loaded */
+    int pages;                /* pages read by OCR */
+    ocr_mark *marks;          /* every OCR'd character's box and confidence */
+    int *mark_page;
+    size_t nmarks, cap;
+} ocr_doc;
+
+/* Page i of `pages` by OCR if it is to be: its glyphs replace *g. */
+static void maybe_ocr(ocr_doc *o, PopplerPage *page, int i, int pages, const char *name,
+                      double width, double height, pg_glyph **g, size_t *n)
+{
+    if (ocr_mode == GK_OCR_NEVER || o->failed ||
+        (ocr_mode == GK_OCR_AUTO &&
+         (*n >= OCR_MAX_LAYER_CHARS || !ocr_page_has_scan(page, width, height))))
+        return;
+    if (!o->engine && !(o->engine = ocr_new(o->why, sizeof o->why))) {
+        o->failed = true;
+        return;
+    }
+    if (ocr_progress)
+        ocr_progress(name, i + 1, pages);
+    ocr_mark *m;
+    size_t k;
+    pg_glyph *og = ocr_page(o->engine, page, width, height, &k, &m);
+    o->pages++;
+    if (!og && !(og = malloc(sizeof *og)))     /* nothing read: an empty page */
+        abort();
+    free(*g);
+    *g = og, *n = k;
+    if (!k)
+        return;
+    if (o->nmarks + k > o->cap) {
+        o->cap = 2 * (o->nmarks + k);
+        o->marks = realloc(o->marks, o->cap * sizeof *o->marks);
+        o->mark_page = realloc(o->mark_page, o->cap * sizeof *o->mark_page);
+        if (!o->marks || !o->mark_page)
+            abort();
+    }
+    memcpy(o->marks + o->nmarks, m, k * sizeof *m);
+    for (size_t j = 0; j < k; j++)
+        o->mark_page[o->nmarks + j] = i + 1;
+    o->nmarks += k;
+    free(m);
+}
+
+/* OCR'd cells: the confidence of the least certain character standing in
+ * the cell's box (its middle inside), on its page. */
+static void cell_confidences(gk_report *r, const ocr_doc *o)
+{
+    if (!o->nmarks)
+        return;
+    for (size_t i = 0; i < r->ntables; i++)
+        for (size_t k = 0; k < r->tables[i].nrows; k++) {
+            gk_row *row = &r->tables[i].rows[k];
+            for (size_t c = 0; c < row->ncells; c++) {
+                gk_cell *cell = &row->cells[c];
+                if (cell->text || !cell->pos.has_box || !cell->pos.page)
+                    continue;
+                const double *b = cell->pos.box;
+                float conf = 101;
+                for (size_t m = 0; m < o->nmarks; m++) {
+                    const ocr_mark *mk = &o->marks[m];
+                    double cx = (mk->box[0] + mk->box[2]) / 2, cy = (mk->box[1] + mk->box[3]) / 2;
+                    if (o->mark_page[m] == cell->pos.page && cx >= b[0] && cx <= b[2] &&
+                        cy >= b[1] && cy <= b[3] && mk->conf < conf)
+                        conf = mk->conf;
+                }
+                if (conf <= 100) {
+                    cell->flags |= GK_CELL_OCR;
+                    cell->ocr_conf = (unsigned char)(conf < 0 ? 0 : conf);
+                }
+            }
+        }
+}
+
+static void ocr_doc_free(ocr_doc *o)
+{
+    ocr_free(o->engine);
+    free(o->marks);
+    free(o->mark_page);
+}
+
+gk_report *gk_read_pdf(const char *data, size_t len, const char *name, gk_error *err)
 {
     if (!load_poppler()) {
         gk_error_set(err, 0, 0, "无法加载 PDF 读取库 libpoppler-glib（请安装 Debian 软件包 libpoppler-glib8）");
@@ -290,6 +398,7 @@ gk_report *gk_read_pdf(const char *data, size_t len, gk_error *err)
     }
     int pages = pp.document_get_n_pages(doc);
     pg_doc pd = {0};
+    ocr_doc od = {0};
     size_t ink = 0;
     for (int i = 0; i < pages; i++) {
         PopplerPage *page = pp.document_get_page(doc, i);
@@ -299,6 +408,7 @@ gk_report *gk_read_pdf(const char *data, size_t len, gk_error *err)
         pg_glyph *g = page_glyphs(page, &n);
         double width = 0, height = 0;
         pp.page_get_size(page, &width, &height);
+        maybe_ocr(&od, page, i, pages, name, width, height, &g, &n);
         const char *gd = getenv("GK_PDF_GLYPHS");
         if (gd && atoi(gd) == i + 1)
             for (size_t k = 0; k < n; k++)
@@ -315,8 +425,13 @@ gk_report *gk_read_pdf(const char *data, size_t len, gk_error *err)
     gk_report *r = NULL;
     if (pages == 0) {
         gk_error_set(err, 0, 0, "PDF 没有任何页面");
+    } else if (ink == 0 && od.failed) {
+        gk_error_set(err, 0, 0, "PDF 没有文字层（可能是扫描件），%s", od.why);
+    } else if (ink == 0 && od.pages) {
+        gk_error_set(err, 0, 0, "PDF 没有文字层（可能是扫描件），文字识别（OCR）也未读出文字");
     } else if (ink == 0) {
-        gk_error_set(err, 0, 0, "PDF 没有文字层（可能是扫描件），不支持 OCR；请提供带文字的 PDF 或文本");
+        gk_error_set(err, 0, 0, "PDF 没有文字层（可能是扫描件）%s；请提供带文字的 PDF 或文本",
+                     ocr_mode == GK_OCR_NEVER ? "，且未启用文字识别（--ocr never）" : "");
     } else {
         /* GK_PDF_TEXT=1: the text handed to the recogniser, on stderr
          * (for seeing what the geometry made of a document). */
@@ -324,9 +439,12 @@ gk_report *gk_read_pdf(const char *data, size_t len, gk_error *err)
         if (dump && *dump == '1')
             fwrite(pd.text.data, 1, pd.text.len, stderr);
         r = gk_read_text(pd.text.data, pd.text.len, err);
-        if (r)
+        if (r) {
             positions_to_pdf(r, &pd);
+            cell_confidences(r, &od);
+        }
     }
+    ocr_doc_free(&od);
     pg_doc_free(&pd);
     return r;
 }

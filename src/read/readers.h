@@ -13,8 +13,10 @@
 /* A published document as text (read/text.c). */
 gk_report *gk_read_text(const char *data, size_t len, gk_error *err);
 
-/* A PDF's text layer, through the same recogniser (read/pdf.c). */
-gk_report *gk_read_pdf(const char *data, size_t len, gk_error *err);
+/* A PDF's text layer, or its scans read by OCR, through the same
+ * recogniser (read/pdf.c).  `name` (may be NULL) is for the OCR progress
+ * callback (gk_read_set_ocr). */
+gk_report *gk_read_pdf(const char *data, size_t len, const char *name, gk_error *err);
 
 /* An Excel workbook, its sheets as tabbed lines through the same recogniser
  * (read/xlsx.c).  gk_xlsx_magic: the input starts as a ZIP package (or as an

@@ -124,8 +124,20 @@ static gk_amount in_unit_of(const ctx *cx, const gk_table *t, const gk_table *fi
 
 /* ---- Describing and reporting ------------------------------------------------ */
 
+/* An OCR'd cell Tesseract was not sure of (confidence below OCR_DOUBT), as
+ * a term of a side: a misread digit in it may be what breaks the identity. */
+#define OCR_DOUBT 90
+typedef struct ocr_doubt {
+    gk_amount value;
+    int sign;
+    int conf;
+    char name[200];      /* "社会保障和就业支出的金额" */
+} ocr_doubt;
+
 typedef struct side {
     gk_sum sum;
+    ocr_doubt doubt[4];
+    int ndoubt;
     gk_amount exact;     /* the printed figures added exactly */
     bool exact_ok;
     char text[512];      /* "基本支出 9.18 + 项目支出 0.50": the printed terms */
@@ -139,6 +151,21 @@ static void side_init(side *s)
     gk_sum_init(&s->sum);
     s->exact = gk_amount_make(0, 0);
     s->exact_ok = true;
+}
+
+/* Keep an OCR'd term of the side Tesseract was unsure of (in its own
+ * table's unit: a figure converted from another table's is left alone). */
+static void note_doubt(side *s, const gk_term *term, const gk_table *t, const gk_table *first,
+                       const char *row, const gk_cell *cell)
+{
+    if (!(cell->flags & GK_CELL_OCR) || cell->ocr_conf >= OCR_DOUBT || t != first ||
+        s->ndoubt >= (int)(sizeof s->doubt / sizeof s->doubt[0]))
+        return;
+    ocr_doubt *o = &s->doubt[s->ndoubt++];
+    o->value = cell->value;
+    o->sign = term->sign;
+    o->conf = cell->ocr_conf;
+    gk_format(o->name, sizeof o->name, "%s%s%s", row, *row ? "的" : "", term->column);
 }
 
 static void side_add(const ctx *cx, side *s, const gk_term *term, const gk_table *t,
@@ -157,6 +184,8 @@ static void side_add(const ctx *cx, side *s, const gk_term *term, const gk_table
     s->terms++;
     if (!cell || cell->text)
         return;                          /* blank terms are not spelt out */
+    note_doubt(s, term, t, first, term->sel == GK_SEL_LABEL || term->sel == GK_SEL_CODE ? term->key : "",
+               cell);
     size_t n = strlen(s->text);
     const char *op = n == 0 ? (term->sign < 0 ? "−" : "") : (term->sign < 0 ? " − " : " + ");
     const char *table = t != first ? gk_table_kind_title(t->kind) : "";
@@ -167,6 +196,74 @@ static void side_add(const ctx *cx, side *s, const gk_term *term, const gk_table
         sidename = gk_side_name(term->side);
     gk_format(s->text + n, sizeof s->text - n, "%s%s%s%s%s%s %s", op, table, sidename, row,
              *table || *row ? "的" : "", term->column, gk_amount_format(v, buf));
+}
+
+/* The digits of a figure, without its point: "341.39" → "34139". */
+static void digits_of(gk_amount a, char *out)
+{
+    char buf[GK_AMOUNT_BUFSIZE];
+    gk_amount_format(a, buf);
+    size_t n = 0;
+    for (const char *p = buf; *p; p++)
+        if (*p >= '0' && *p <= '9')
+            out[n++] = *p;
+    out[n] = '\0';
+}
+
+/* Would one misread character turn the printed x into y: one digit for
+ * another (8↔3, 1↔7), a digit dropped or added, the decimal point lost or
+ * moved? */
+static bool one_misread(gk_amount x, gk_amount y)
+{
+    char a[GK_AMOUNT_BUFSIZE], b[GK_AMOUNT_BUFSIZE];
+    digits_of(x, a);
+    digits_of(y, b);
+    size_t na = strlen(a), nb = strlen(b);
+    if (na == nb) {
+        int diff = 0;
+        for (size_t i = 0; i < na; i++)
+            diff += a[i] != b[i];
+        return diff == 1 || (diff == 0 && x.scale != y.scale);   /* the point moved */
+    }
+    const char *l = na > nb ? a : b, *s = na > nb ? b : a;
+    size_t nl = na > nb ? na : nb, ns = na > nb ? nb : na;
+    if (nl != ns + 1)
+        return false;
+    for (size_t skip = 0; skip < nl; skip++) {       /* one digit left out */
+        bool same = true;
+        for (size_t i = 0, j = 0; i < nl && same; i++)
+            if (i != skip)
+                same = l[i] == s[j++];
+        if (same)
+            return true;
+    }
+    return false;
+}
+
+/* A doubtful OCR'd cell whose one misread character explains the whole
+ * difference: its description "NAME 识别为 X（置信度 N），若为 Y 则成立"
+ * in buf, true; false when none does. */
+static bool ocr_explains(const side *lhs, const side *rhs, char *buf, size_t len)
+{
+    gk_amount d;
+    if (!lhs->exact_ok || !rhs->exact_ok || !gk_amount_sub(rhs->exact, lhs->exact, &d))
+        return false;
+    const side *sides[2] = {lhs, rhs};
+    for (int k = 0; k < 2; k++)
+        for (int i = 0; i < sides[k]->ndoubt; i++) {
+            const ocr_doubt *o = &sides[k]->doubt[i];
+            /* lhs: x' − x = sign·d; rhs: x' − x = −sign·d */
+            int dir = (k == 0 ? 1 : -1) * o->sign;
+            gk_amount want;
+            if (!(dir > 0 ? gk_amount_add(o->value, d, &want) : gk_amount_sub(o->value, d, &want)) ||
+                want.v < 0 || !one_misread(o->value, want))
+                continue;
+            char x[GK_AMOUNT_BUFSIZE], y[GK_AMOUNT_BUFSIZE];
+            gk_format(buf, len, "%s 识别为 %s（置信度 %d），若为 %s 则成立", o->name,
+                      gk_amount_format(o->value, x), o->conf, gk_amount_format(want, y));
+            return true;
+        }
+    return false;
 }
 
 /* The text of a side, "（空）" when nothing on it is printed. */
@@ -211,14 +308,26 @@ static void report(const gk_formula *f, gk_findings *out, side *lhs, side *rhs,
                               gk_amount_format(d.diff, dd), gk_amount_format(d.bound, bd));
     } else {
         const char *hint = "";
+        char ocr[320];
+        gk_severity sev = f->severity;
         if (lhs->terms == 1 && lhs->nonblank == 1 &&
             gk_amount_is_truncation_of(lhs->exact, rhs->exact))
             hint = "；疑为提取或录入时丢失末位数字";
+        /* A figure OCR was unsure of, one character of which explains the
+         * difference: a claim about the scan, not the document — a
+         * warning. */
+        char ocr_hint[360];
+        if (f->rel == GK_REL_EQ && ocr_explains(lhs, rhs, ocr, sizeof ocr)) {
+            gk_format(ocr_hint, sizeof ocr_hint, "；疑为识别错误：%s", ocr);
+            hint = ocr_hint;
+            if (sev == GK_ERROR)
+                sev = GK_WARNING;
+        }
         char total[64] = "";
         if (rhs->terms > 1)
             gk_format(total, sizeof total, "，合计 %s", want);
         if (f->rel == GK_REL_EQ)
-            x = gk_report_finding(out, f->id, f->severity, &locs[0],
+            x = gk_report_finding(out, f->id, sev, &locs[0],
                                   "%s%s：%s，而 %s%s，相差 %s，超出尾差界限 %s%s；应为 %s",
                                   f->summary, who, side_text(lhs), side_text(rhs), total,
                                   gk_amount_format(d.diff, dd), gk_amount_format(d.bound, bd), hint,
@@ -252,6 +361,10 @@ static void rows_sum_add(const ctx *cx, side *s, const gk_term *term, const gk_t
 {
     gk_sum_add(&s->sum, in_unit_of(cx, t, first, at_table_precision(cx, t, c->value)), term->sign);
     s->nonblank++;
+    char name[160];
+    gk_format(name, sizeof name, "%s%s%s", row->code ? row->code : "",
+              row->code && row->label ? " " : "", row->label ? row->label : "");
+    note_doubt(s, term, t, first, name, c);
     if (!gk_amount_add(*total, in_unit_of(cx, t, first, c->value), total))
         s->exact_ok = false;
     if (pl->n < pl->max) {
@@ -584,6 +697,10 @@ static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, cons
             rhs.nonblank++;
             if (rhs.exact_ok)
                 rhs.exact_ok = gk_amount_add(rhs.exact, c->value, &rhs.exact);
+            char name[160];
+            gk_format(name, sizeof name, "%s%s%s", row->code ? row->code : "",
+                      row->code && row->label ? " " : "", row->label ? row->label : "");
+            note_doubt(&rhs, &total, t, t, name, c);
         }
     }
     free(grand);

@@ -28,7 +28,7 @@ static int cell_has_source(const gk_cell *c, const gk_row *row)
 {
     return (c->pos.line && c->pos.line != row->pos.line) ||
            (c->pos.page && c->pos.page != row->pos.page) || c->pos.has_box ||
-           (c->flags & GK_CELL_RECONSTRUCTED);
+           (c->flags & (GK_CELL_RECONSTRUCTED | GK_CELL_OCR));
 }
 
 static json_t *row_json(const gk_row *row)
@@ -64,6 +64,8 @@ static json_t *row_json(const gk_row *row)
                 set(s, "box", gk_json_box(c->pos.box));
             if (c->flags & GK_CELL_RECONSTRUCTED)
                 set(s, "reconstructed", gk_json_checked(json_true()));
+            if (c->flags & GK_CELL_OCR)
+                set(s, "ocr_confidence", gk_json_checked(json_integer(c->ocr_conf)));
             if (!sources)
                 sources = gk_json_checked(json_object());
             set(sources, c->column, s);

@@ -65,6 +65,10 @@ printf '%%PDF-1.7\n' >"$TMP/x.pdf"
 expect 2 "x.pdf: 无法读取 PDF" -- "$GK" parse "$TMP/x.pdf"
 python3 "$SRC/tests/cli/mkpdf.py" scan "$TMP/scan.pdf"
 expect 2 "scan.pdf: PDF 没有文字层" -- "$GK" check "$TMP/scan.pdf"
+# --ocr: a page OCR'd that holds nothing; OCR off; a bad value.
+expect 2 "scan.pdf: PDF 没有文字层（可能是扫描件），文字识别（OCR）也未读出文字" -- "$GK" parse --ocr always "$TMP/scan.pdf"
+expect 2 "未启用文字识别（--ocr never）" -- "$GK" check --ocr=never "$TMP/scan.pdf"
+expect 2 "--ocr 应为 auto、always 或 never" -- "$GK" render --ocr sometimes "$TMP/scan.pdf" -o "$TMP/x.md"
 head -c 4096 /dev/urandom >"$TMP/noise.bin"
 expect 2 "noise.bin" -- "$GK" check "$TMP/noise.bin"
 

@@ -1,0 +1,793 @@
+/*
+ * ocr.c — a scanned page's characters, read by Tesseract, for the same
+ * geometry (pdf_grid.c) as a text layer's.
+ *
+ * A page is rendered by poppler onto a cairo image at the resolution of its
+ * scan, kept between 200 and 300 dpi (a 96-dpi scan is enlarged: Tesseract
+ * reads characters some twenty pixels tall best; a 600-dpi one is reduced,
+ * which costs nothing in accuracy and a quarter of the time), and made grey.
+ *
+ * The rules of a ruled table are then whitened: Tesseract takes a cell's
+ * border for letters ("|", "[", "I") and, worse, cuts its lines at them
+ * into noise.  A rule is a run of dark pixels, across or down, longer than
+ * a third of an inch — no character is that long at the sizes documents
+ * print their tables in.  With the rules gone, a table is lines of words
+ * with gaps between them, which Tesseract reads best as one block of text
+ * (page segmentation mode 6): its automatic layout analysis cuts a table
+ * into columns and blocks in an order of its own.  Chinese and English
+ * models together read the figures standing alone in cells (a row number
+ * "3" read as "名" by the Chinese model alone).
+ *
+ * Each recognised character becomes a glyph with its box in points (the
+ * rendering's pixels scaled back): Tesseract's boxes of single characters
+ * are its LSTM's guesses, so a character stands in its word's box (clipped
+ * where the next word begins) shared out by advances, spanning its line's
+ * height, at the size of the em of its line's words of ideographs
+ * (place_chars).  Before that, what the two models together are known to
+ * misread is mended: words of Latin letters in a Chinese table are read
+ * again by the Chinese model alone; a dash before "、" is a numeral whose
+ * strokes are counted; quote marks by figures and bars are dropped (the
+ * gaps where rules stood).  pdf_grid.c makes lines, tables and cells of the
+ * glyphs as it does of a text layer's characters; Tesseract's confidence
+ * in each character is kept beside it (ocr_mark), for the cells.
+ *
+ * Tesseract, its models and cairo are loaded on the first scanned page,
+ * with dlopen, like poppler (pdf.c).  Tesseract's OpenMP threads gain
+ * nothing on a page (1.34 s with one, 1.40 s with two, twice the CPU):
+ * the program sets OMP_THREAD_LIMIT=1 before any thread starts (main.c),
+ * and runs documents in parallel instead.
+ */
+#include "ocr.h"
+
+#include <dlfcn.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <poppler.h>
+#include <tesseract/capi.h>
+
+#include "../util/fatal.h"
+
+/* ---- Libraries, loaded on demand ------------------------------------------ */
+
+static struct {
+    bool ok;
+    /* poppler-glib and GLib */
+    void (*page_render)(PopplerPage *, cairo_t *);
+    GList *(*page_get_image_mapping)(PopplerPage *);
+    void (*page_free_image_mapping)(GList *);
+    cairo_surface_t *(*page_get_image)(PopplerPage *, gint);
+    /* cairo */
+    cairo_surface_t *(*image_surface_create)(cairo_format_t, int, int);
+    unsigned char *(*image_surface_get_data)(cairo_surface_t *);
+    int (*image_surface_get_stride)(cairo_surface_t *);
+    int (*image_surface_get_width)(cairo_surface_t *);
+    void (*surface_flush)(cairo_surface_t *);
+    void (*surface_destroy)(cairo_surface_t *);
+    cairo_status_t (*surface_status)(cairo_surface_t *);
+    cairo_t *(*create)(cairo_surface_t *);
+    void (*destroy)(cairo_t *);
+    void (*scale)(cairo_t *, double, double);
+    void (*set_source_rgb)(cairo_t *, double, double, double);
+    void (*paint)(cairo_t *);
+    /* Tesseract */
+    TessBaseAPI *(*api_create)(void);
+    void (*api_delete)(TessBaseAPI *);
+    void (*api_end)(TessBaseAPI *);
+    int (*api_init3)(TessBaseAPI *, const char *, const char *);
+    BOOL (*api_set_variable)(TessBaseAPI *, const char *, const char *);
+    void (*api_set_psm)(TessBaseAPI *, TessPageSegMode);
+    void (*api_set_image)(TessBaseAPI *, const unsigned char *, int, int, int, int);
+    void (*api_set_resolution)(TessBaseAPI *, int);
+    int (*api_recognize)(TessBaseAPI *, ETEXT_DESC *);
+    void (*api_clear)(TessBaseAPI *);
+    void (*api_set_rectangle)(TessBaseAPI *, int, int, int, int);
+    char *(*api_text)(TessBaseAPI *);
+    int (*api_mean_conf)(TessBaseAPI *);
+    TessResultIterator *(*api_get_iterator)(TessBaseAPI *);
+    void (*it_delete)(TessResultIterator *);
+    BOOL (*it_next)(TessResultIterator *, TessPageIteratorLevel);
+    char *(*it_text)(const TessResultIterator *, TessPageIteratorLevel);
+    float (*it_conf)(const TessResultIterator *, TessPageIteratorLevel);
+    const TessPageIterator *(*it_page)(const TessResultIterator *);
+    BOOL (*pit_box)(const TessPageIterator *, TessPageIteratorLevel, int *, int *, int *, int *);
+    BOOL (*pit_begins)(const TessPageIterator *, TessPageIteratorLevel);
+    void (*delete_text)(const char *);
+} lib;
+
+static const char *const LIBS[] = {"libpoppler-glib.so.8", "libglib-2.0.so.0", "libcairo.so.2",
+                                   "libtesseract.so.5"};
+#define NLIBS (sizeof LIBS / sizeof LIBS[0])
+static bool lib_missing[NLIBS];
+
+static void *find(void *const *libs, const char *name)
+{
+    for (size_t i = 0; i < NLIBS; i++) {
+        void *f = libs[i] ? dlsym(libs[i], name) : NULL;
+        if (f)
+            return f;
+    }
+    return NULL;
+}
+
+static void load_once(void)
+{
+    void *libs[NLIBS];
+    for (size_t i = 0; i < NLIBS; i++)
+        lib_missing[i] = !(libs[i] = dlopen(LIBS[i], RTLD_NOW | RTLD_LOCAL));
+#define LOAD(field, name) (*(void **)&lib.field = find(libs, name)) != NULL
+    lib.ok = LOAD(page_render, "poppler_page_render") &&
+             LOAD(page_get_image_mapping, "poppler_page_get_image_mapping") &&
+             LOAD(page_free_image_mapping, "poppler_page_free_image_mapping") &&
+             LOAD(page_get_image, "poppler_page_get_image") &&
+             LOAD(image_surface_create, "cairo_image_surface_create") &&
+             LOAD(image_surface_get_data, "cairo_image_surface_get_data") &&
+             LOAD(image_surface_get_stride, "cairo_image_surface_get_stride") &&
+             LOAD(image_surface_get_width, "cairo_image_surface_get_width") &&
+             LOAD(surface_flush, "cairo_surface_flush") &&
+             LOAD(surface_destroy, "cairo_surface_destroy") &&
+             LOAD(surface_status, "cairo_surface_status") && LOAD(create, "cairo_create") &&
+             LOAD(destroy, "cairo_destroy") && LOAD(scale, "cairo_scale") &&
+             LOAD(set_source_rgb, "cairo_set_source_rgb") && LOAD(paint, "cairo_paint") &&
+             LOAD(api_create, "TessBaseAPICreate") && LOAD(api_delete, "TessBaseAPIDelete") &&
+             LOAD(api_end, "TessBaseAPIEnd") && LOAD(api_init3, "TessBaseAPIInit3") &&
+             LOAD(api_set_variable, "TessBaseAPISetVariable") &&
+             LOAD(api_set_psm, "TessBaseAPISetPageSegMode") &&
+             LOAD(api_set_image, "TessBaseAPISetImage") &&
+             LOAD(api_set_resolution, "TessBaseAPISetSourceResolution") &&
+             LOAD(api_recognize, "TessBaseAPIRecognize") && LOAD(api_clear, "TessBaseAPIClear") &&
+             LOAD(api_set_rectangle, "TessBaseAPISetRectangle") &&
+             LOAD(api_text, "TessBaseAPIGetUTF8Text") &&
+             LOAD(api_mean_conf, "TessBaseAPIMeanTextConf") &&
+             LOAD(api_get_iterator, "TessBaseAPIGetIterator") &&
+             LOAD(it_delete, "TessResultIteratorDelete") &&
+             LOAD(it_next, "TessResultIteratorNext") &&
+             LOAD(it_text, "TessResultIteratorGetUTF8Text") &&
+             LOAD(it_conf, "TessResultIteratorConfidence") &&
+             LOAD(it_page, "TessResultIteratorGetPageIteratorConst") &&
+             LOAD(pit_box, "TessPageIteratorBoundingBox") &&
+             LOAD(pit_begins, "TessPageIteratorIsAtBeginningOf") &&
+             LOAD(delete_text, "TessDeleteText");
+#undef LOAD
+}                                   /* the libraries stay loaded for the process */
+
+static bool load(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, load_once);
+    return lib.ok;
+}
+
+/* ---- The engine ------------------------------------------------------------ */
+
+struct ocr_engine {
+    TessBaseAPI *api;
+    TessBaseAPI *zh;          /* Chinese alone, for words re-read; NULL until one is */
+    bool zh_failed;
+};
+
+/* Models: Chinese for the text, English beside it for figures alone. */
+#define OCR_LANGS "chi_sim+eng"
+
+ocr_engine *ocr_new(char *why, size_t whylen)
+{
+    if (!load()) {
+        snprintf(why, whylen, "无法加载文字识别库%s（请安装 Debian 软件包 %s）",
+                 lib_missing[3] ? " libtesseract" : "",
+                 lib_missing[3] ? "libtesseract5 tesseract-ocr-chi-sim" : "libcairo2 libpoppler-glib8");
+        return NULL;
+    }
+    TessBaseAPI *api = lib.api_create();
+    if (!api)
+        gk_out_of_memory();
+    /* NULL: the models where the library was built to find them, or in
+     * $TESSDATA_PREFIX. */
+    if (lib.api_init3(api, NULL, OCR_LANGS) != 0) {
+        lib.api_delete(api);
+        snprintf(why, whylen, "无法加载文字识别模型 %s（请安装 Debian 软件包 tesseract-ocr-chi-sim）",
+                 OCR_LANGS);
+        return NULL;
+    }
+    lib.api_set_psm(api, PSM_SINGLE_BLOCK);
+    /* Spaces between words as printed: figures in adjacent cells stay
+     * apart, and a word's gap is the glyphs' own. */
+    lib.api_set_variable(api, "preserve_interword_spaces", "1");
+    lib.api_set_variable(api, "debug_file", "/dev/null");
+    ocr_engine *e = malloc(sizeof *e);
+    if (!e)
+        gk_out_of_memory();
+    e->api = api;
+    e->zh = NULL;
+    e->zh_failed = false;
+    return e;
+}
+
+void ocr_free(ocr_engine *e)
+{
+    if (!e)
+        return;
+    if (e->zh) {
+        lib.api_end(e->zh);
+        lib.api_delete(e->zh);
+    }
+    lib.api_end(e->api);
+    lib.api_delete(e->api);
+    free(e);
+}
+
+/* ---- The page's scan -------------------------------------------------------- */
+
+/* The largest image of the page: its share of the page's area and its
+ * resolution in pixels per inch (0 when unknown). */
+static double largest_image(PopplerPage *page, double width, double height, double *ppi,
+                            bool want_ppi)
+{
+    *ppi = 0;
+    GList *maps = lib.page_get_image_mapping(page);
+    double best = 0;
+    int best_id = -1;
+    double best_w = 0;
+    for (GList *l = maps; l; l = l->next) {
+        const PopplerImageMapping *m = l->data;
+        double w = fabs(m->area.x2 - m->area.x1), h = fabs(m->area.y2 - m->area.y1);
+        if (w * h > best)
+            best = w * h, best_id = m->image_id, best_w = w;
+    }
+    lib.page_free_image_mapping(maps);
+    if (want_ppi && best_id >= 0 && best_w > 0) {
+        cairo_surface_t *s = lib.page_get_image(page, best_id);
+        if (s) {
+            *ppi = lib.image_surface_get_width(s) / (best_w / 72.0);
+            lib.surface_destroy(s);
+        }
+    }
+    return width > 0 && height > 0 ? best / (width * height) : 0;
+}
+
+bool ocr_page_has_scan(PopplerPage *page, double width, double height)
+{
+    double ppi;
+    return load() && largest_image(page, width, height, &ppi, false) >= 0.5;
+}
+
+/* The page in grey, `dpi` pixels to the inch (malloc'd, w × h bytes). */
+static unsigned char *render_grey(PopplerPage *page, double width, double height, double dpi,
+                                  int *w, int *h)
+{
+    double s = dpi / 72.0;
+    *w = (int)ceil(width * s), *h = (int)ceil(height * s);
+    if (*w < 1 || *h < 1 || *w > 20000 || *h > 20000)
+        return NULL;
+    cairo_surface_t *surf = lib.image_surface_create(CAIRO_FORMAT_RGB24, *w, *h);
+    if (lib.surface_status(surf) != CAIRO_STATUS_SUCCESS) {
+        lib.surface_destroy(surf);
+        return NULL;
+    }
+    cairo_t *cr = lib.create(surf);
+    lib.set_source_rgb(cr, 1, 1, 1);
+    lib.paint(cr);
+    lib.scale(cr, s, s);
+    lib.page_render(page, cr);
+    lib.destroy(cr);
+    lib.surface_flush(surf);
+    const unsigned char *px = lib.image_surface_get_data(surf);
+    int stride = lib.image_surface_get_stride(surf);
+    unsigned char *g = malloc((size_t)*w * (size_t)*h);
+    if (!g)
+        gk_out_of_memory();
+    for (int y = 0; y < *h; y++) {
+        const uint32_t *row = (const uint32_t *)(const void *)(px + (size_t)y * (size_t)stride);
+        for (int x = 0; x < *w; x++) {
+            uint32_t p = row[x];
+            unsigned r = (p >> 16) & 255, gr = (p >> 8) & 255, b = p & 255;
+            g[(size_t)y * (size_t)*w + (size_t)x] = (unsigned char)((r * 77 + gr * 150 + b * 29) >> 8);
+        }
+    }
+    lib.surface_destroy(surf);
+    return g;
+}
+
+#define DARK 160    /* a grey below this is ink */
+
+/* Whiten the rules: runs of ink across or down longer than minlen, with
+ * the grey fringe around them. */
+static void remove_rules(unsigned char *g, int w, int h, int minlen, int fringe)
+{
+    unsigned char *m = calloc((size_t)w * (size_t)h, 1);
+    if (!m)
+        gk_out_of_memory();
+    for (int y = 0; y < h; y++) {
+        const unsigned char *row = g + (size_t)y * (size_t)w;
+        for (int x = 0; x < w;) {
+            if (row[x] >= DARK) {
+                x++;
+                continue;
+            }
+            int s = x;
+            while (x < w && row[x] < DARK)
+                x++;
+            if (x - s >= minlen)
+                memset(m + (size_t)y * (size_t)w + (size_t)s, 1, (size_t)(x - s));
+        }
+    }
+    for (int x = 0; x < w; x++)
+        for (int y = 0; y < h;) {
+            if (g[(size_t)y * (size_t)w + (size_t)x] >= DARK) {
+                y++;
+                continue;
+            }
+            int s = y;
+            while (y < h && g[(size_t)y * (size_t)w + (size_t)x] < DARK)
+                y++;
+            if (y - s >= minlen)
+                for (int k = s; k < y; k++)
+                    m[(size_t)k * (size_t)w + (size_t)x] = 1;
+        }
+    /* The fringe: a scan's rule bleeds a pixel or two either side (left
+     * standing, a sliver beside a figure reads as a quote mark, "341.39”"). */
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++) {
+            if (!m[(size_t)y * (size_t)w + (size_t)x])
+                continue;
+            for (int dy = -fringe; dy <= fringe; dy++)
+                for (int dx = -fringe; dx <= fringe; dx++) {
+                    int yy = y + dy, xx = x + dx;
+                    if (yy >= 0 && yy < h && xx >= 0 && xx < w &&
+                        g[(size_t)yy * (size_t)w + (size_t)xx] < 230)
+                        g[(size_t)yy * (size_t)w + (size_t)xx] = 255;
+                }
+        }
+    free(m);
+}
+
+/* GK_OCR_IMAGE=FILE: the image handed to Tesseract, as a PGM (the last
+ * page's), for comparing with the tesseract program (bench/ocr.sh). */
+static void dump_grey(const unsigned char *g, int w, int h)
+{
+    const char *path = getenv("GK_OCR_IMAGE");
+    FILE *f = path && *path ? fopen(path, "wb") : NULL;
+    if (!f)
+        return;
+    fprintf(f, "P5\n%d %d\n255\n", w, h);
+    fwrite(g, 1, (size_t)w * (size_t)h, f);
+    fclose(f);
+}
+
+/* ---- Characters ------------------------------------------------------------- */
+
+static bool is_ideograph(const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0xE0 || u[0] >= 0xF0)
+        return false;
+    unsigned c = ((u[0] & 15u) << 12) | ((u[1] & 63u) << 6) | (u[2] & 63u);
+    return c >= 0x4E00 && c <= 0x9FFF;
+}
+
+/* A character's advance in ems: ASCII half, the rest (ideographs, their
+ * punctuation, full-width forms) whole. */
+static double advance(const char *s)
+{
+    return (unsigned char)*s < 0x80 ? 0.5 : 1.0;
+}
+
+static size_t utf8_next(const char *p)
+{
+    size_t k = 1;
+    while (p[k] && ((unsigned char)p[k] & 0xC0) == 0x80)
+        k++;
+    return k;
+}
+
+static bool has_ideograph(const char *w)
+{
+    for (const char *p = w; *p; p += utf8_next(p))
+        if (is_ideograph(p))
+            return true;
+    return false;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The median of v[0..n) (reordered), or 0. */
+static double median(double *v, size_t n)
+{
+    if (!n)
+        return 0;
+    qsort(v, n, sizeof *v, cmp_double);
+    return v[n / 2];
+}
+
+/* What is read of a page, in pixels: words with their characters. */
+typedef struct ocr_char {
+    char utf8[8];
+    float conf;
+} ocr_char;
+
+typedef struct ocr_word {
+    double x0, x1;
+    int top, bottom;
+    int line;
+    size_t c0, nc;            /* its characters, chars[c0 …] */
+} ocr_word;
+
+typedef struct ocr_line {
+    double y0, y1;            /* the line's box, top and bottom */
+    double size;              /* median height of its words with ideographs; 0 none */
+} ocr_line;
+
+typedef struct ocr_read {
+    ocr_char *chars;
+    size_t nchars, ccap;
+    ocr_word *words;
+    size_t nwords, wcap;
+    ocr_line *lines;
+    size_t nlines, lcap;
+} ocr_read;
+
+static void add_char(ocr_read *rd, const char *t, float conf)
+{
+    if (rd->nchars == rd->ccap &&
+        !(rd->chars = realloc(rd->chars, (rd->ccap = rd->ccap ? 2 * rd->ccap : 256) * sizeof *rd->chars)))
+        gk_out_of_memory();
+    ocr_char *c = &rd->chars[rd->nchars++];
+    strcpy(c->utf8, t);
+    c->conf = conf;
+    rd->words[rd->nwords - 1].nc++;
+}
+
+/* Tesseract's words and their characters, line by line. */
+static void read_words(TessResultIterator *it, ocr_read *rd)
+{
+    const TessPageIterator *pit = lib.it_page(it);
+    do {
+        int l, t, r, b;
+        if (lib.pit_begins(pit, RIL_TEXTLINE) || rd->nlines == 0) {
+            if (!lib.pit_box(pit, RIL_TEXTLINE, &l, &t, &r, &b))
+                l = t = r = b = 0;
+            if (rd->nlines == rd->lcap &&
+                !(rd->lines = realloc(rd->lines, (rd->lcap = rd->lcap ? 2 * rd->lcap : 64) *
+                                                     sizeof *rd->lines)))
+                gk_out_of_memory();
+            rd->lines[rd->nlines++] = (ocr_line){t, b, 0};
+        }
+        if (lib.pit_begins(pit, RIL_WORD) || rd->nwords == 0) {
+            if (!lib.pit_box(pit, RIL_WORD, &l, &t, &r, &b))
+                l = t = r = b = 0;
+            if (rd->nwords == rd->wcap &&
+                !(rd->words = realloc(rd->words, (rd->wcap = rd->wcap ? 2 * rd->wcap : 128) *
+                                                     sizeof *rd->words)))
+                gk_out_of_memory();
+            rd->words[rd->nwords++] =
+                (ocr_word){l, r, t, b, (int)rd->nlines - 1, rd->nchars, 0};
+        }
+        char *s = lib.it_text(it, RIL_SYMBOL);
+        if (s && *s && *s != ' ' && strlen(s) < sizeof rd->chars->utf8)
+            add_char(rd, s, lib.it_conf(it, RIL_SYMBOL));
+        if (s)
+            lib.delete_text(s);
+    } while (lib.it_next(it, RIL_SYMBOL));
+}
+
+/* A word the Chinese and English models together are likely to have
+ * misread: Latin letters and marks only (a table's header "行次" read
+ * "TK", "支出" read "[sees"); 2: a
+ * dash before "、" or a Chinese numeral (the "二" of "二、" or "二十一、"
+ * read "-"). */
+static bool is_dash(const char *s)
+{
+    return strcmp(s, "-") == 0 || strcmp(s, "_") == 0 || strcmp(s, "—") == 0 ||
+           strcmp(s, "~") == 0 || strcmp(s, "一") == 0;
+}
+
+static bool numeral_or_comma(const char *s)
+{
+    return *s && (strcmp(s, "、") == 0 || strstr("一二三四五六七八九十", s));
+}
+
+static int suspect(const ocr_read *rd, size_t i)
+{
+    const ocr_word *w = &rd->words[i];
+    const ocr_char *c = rd->chars + w->c0;
+    if (!w->nc)
+        return 0;
+    /* the dash and what follows it, in its word or the next */
+    const ocr_word *nx = i + 1 < rd->nwords && rd->words[i + 1].line == w->line ? &rd->words[i + 1]
+                                                                                : NULL;
+    size_t k1 = 1;
+    while (k1 < w->nc && !c[k1].utf8[0])          /* a stray quote dropped */
+        k1++;
+    const char *after = k1 < w->nc ? c[k1].utf8 : nx && nx->nc ? rd->chars[nx->c0].utf8 : "";
+    if (is_dash(c[0].utf8) && strcmp(c[0].utf8, "一") != 0 && numeral_or_comma(after))
+        return 2;
+    size_t letters = 0;
+    for (size_t k = 0; k < w->nc; k++) {
+        unsigned char u = (unsigned char)c[k].utf8[0];
+        if ((u >= '0' && u <= '9') || u >= 0x80)
+            return 0;
+        letters += (u >= 'A' && u <= 'Z') || (u >= 'a' && u <= 'z');
+    }
+    return letters >= 2 || (letters == 1 && w->nc == 1);
+}
+
+/* Strokes across: the bands of rows with ink in [x0, x1) × [y0, y1). */
+static int bands(const unsigned char *g, int w, int h, int x0, int y0, int x1, int y1)
+{
+    x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
+    x1 = x1 > w ? w : x1, y1 = y1 > h ? h : y1;
+    int n = 0;
+    bool in = false;
+    for (int y = y0; y < y1; y++) {
+        int ink = 0;
+        for (int x = x0; x < x1; x++)
+            ink += g[(size_t)y * (size_t)w + (size_t)x] < DARK;
+        bool on = ink >= 1;
+        n += on && !in;
+        in = on;
+    }
+    return n;
+}
+
+/* Re-read the suspect words with the Chinese model alone, a word of
+ * letters in its box, its reading replacing the word's when it has an
+ * ideograph.  A dash before "、" or a numeral is a numeral of strokes
+ * across, 一, 二 or 三 — counted in the image (read again, even with the
+ * Chinese model alone, a "二" cut out of its line reads "-" again). */
+static void reread(ocr_engine *e, ocr_read *rd, const unsigned char *grey, int w, int h, int dpi)
+{
+    bool image = false;
+    size_t nw = rd->nwords;
+    for (size_t i = 0; i < nw; i++) {
+        ocr_word *wd = &rd->words[i];
+        int kind = suspect(rd, i);
+        if (!kind || e->zh_failed)
+            continue;
+        const ocr_line *ln = &rd->lines[wd->line];
+        if (kind == 2) {
+            /* The numeral's ink: from the first column with ink (the
+             * word's box may begin inside it) to the first without. */
+            double em = ln->y1 - ln->y0;
+            int y0 = (int)ln->y0, y1 = (int)ln->y1, x = (int)(wd->x0 - 0.5 * em), end = x;
+            do {                    /* past slivers of a rule left standing */
+                x = end;
+                while (x < (int)(wd->x0 + 0.5 * em) && !bands(grey, w, h, x, y0, x + 1, y1))
+                    x++;
+                for (end = x + 1; end < (int)(x + em) && bands(grey, w, h, end, y0, end + 1, y1);
+                     end++)
+                    ;
+            } while (end - x < em / 5 && x < (int)(wd->x0 + 0.5 * em));
+            int k = bands(grey, w, h, x, y0, end, y1);
+            if (k >= 1 && k <= 3 && end - x >= em / 5)
+                memcpy(rd->chars[wd->c0].utf8, k == 1 ? "一" : k == 2 ? "二" : "三", 4);
+            continue;
+        }
+        if (!e->zh) {
+            if (!(e->zh = lib.api_create()))
+                gk_out_of_memory();
+            if (lib.api_init3(e->zh, NULL, "chi_sim") != 0) {
+                lib.api_delete(e->zh);
+                e->zh = NULL;
+                e->zh_failed = true;
+                continue;
+            }
+            lib.api_set_psm(e->zh, PSM_SINGLE_LINE);
+            lib.api_set_variable(e->zh, "debug_file", "/dev/null");
+        }
+        if (!image) {
+            lib.api_set_image(e->zh, grey, w, h, 1, w);
+            lib.api_set_resolution(e->zh, dpi);
+            image = true;
+        }
+        /* The word with a third of an em around it, the line's height. */
+        int pad = (int)((ln->y1 - ln->y0) / 3);
+        int x0 = (int)wd->x0 - pad, y0 = (int)ln->y0 - pad / 2;
+        int x1 = (int)wd->x1 + pad, y1 = (int)ln->y1 + pad / 2;
+        x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
+        x1 = x1 > w ? w : x1, y1 = y1 > h ? h : y1;
+        if (x1 <= x0 || y1 <= y0)
+            continue;
+        lib.api_set_rectangle(e->zh, x0, y0, x1 - x0, y1 - y0);
+        char *t = lib.api_text(e->zh);
+        if (t && has_ideograph(t)) {
+            float conf = (float)lib.api_mean_conf(e->zh);
+            /* The new characters go at the end; the word points at them. */
+            rd->words[i].c0 = rd->nchars;
+            rd->words[i].nc = 0;
+            size_t keep = rd->nwords;
+            rd->nwords = i + 1;              /* add_char counts on the last word */
+            for (const char *p = t; *p; p += utf8_next(p)) {
+                size_t k = utf8_next(p);
+                char ch[8];
+                if (*p == ' ' || *p == '\n' || k >= sizeof ch)
+                    continue;
+                memcpy(ch, p, k);
+                ch[k] = '\0';
+                add_char(rd, ch, conf);
+            }
+            rd->nwords = keep;
+        }
+        if (t)
+            lib.delete_text(t);
+    }
+    if (image)
+        lib.api_clear(e->zh);
+}
+
+static bool is_quote(const char *s)
+{
+    return strcmp(s, "“") == 0 || strcmp(s, "”") == 0 || strcmp(s, "\"") == 0 ||
+           strcmp(s, "‘") == 0 || strcmp(s, "’") == 0 || strcmp(s, "'") == 0;
+}
+
+static bool is_digit_char(const ocr_char *c)
+{
+    return c->utf8[0] >= '0' && c->utf8[0] <= '9';
+}
+
+/* Bars ("|": a rule's stub, a table's cut at the page's foot) and quote
+ * marks Tesseract's LSTM makes of the gap where a table's rule stood
+ * ("341.39”本年支出合计", "“金额"): a quote touching a figure, or one with no
+ * partner on its line ("“" with no "”" after it, "”" with none before).
+ * Tables print no quotes by figures; prose pairs its quotes. */
+static void drop_stray_quotes(ocr_read *rd)
+{
+    for (size_t i = 0; i < rd->nwords; i++) {
+        ocr_word *w = &rd->words[i];
+        for (size_t c = 0; c < w->nc; c++) {
+            ocr_char *ch = &rd->chars[w->c0 + c];
+            if (strcmp(ch->utf8, "|") == 0) {   /* the stub of a rule too short to whiten */
+                ch->utf8[0] = '\0';
+                continue;
+            }
+            if (!is_quote(ch->utf8))
+                continue;
+            bool stray = (c > 0 && is_digit_char(ch - 1)) || (c + 1 < w->nc && is_digit_char(ch + 1));
+            const char *partner = strcmp(ch->utf8, "“") == 0 ? "”" : strcmp(ch->utf8, "”") == 0 ? "“"
+                                  : strcmp(ch->utf8, "‘") == 0 ? "’" : strcmp(ch->utf8, "’") == 0 ? "‘"
+                                                                    : ch->utf8;
+            bool after = strcmp(ch->utf8, "“") == 0 || strcmp(ch->utf8, "‘") == 0;
+            bool before = strcmp(ch->utf8, "”") == 0 || strcmp(ch->utf8, "’") == 0;
+            bool found = false;
+            for (size_t j = 0; j < rd->nwords && !found; j++) {
+                const ocr_word *o = &rd->words[j];
+                if (o->line != w->line || (after && j < i) || (before && j > i))
+                    continue;
+                for (size_t d = 0; d < o->nc && !found; d++) {
+                    if (j == i && d == c)
+                        continue;
+                    if ((after && j == i && d < c) || (before && j == i && d > c))
+                        continue;
+                    found = strcmp(rd->chars[o->c0 + d].utf8, partner) == 0;
+                }
+            }
+            if (stray || !found)
+                ch->utf8[0] = '\0';            /* dropped when placed */
+        }
+    }
+}
+
+/* The characters of the recognised page: Tesseract's boxes of single
+ * characters are guesses of its LSTM (a "4" 70 points wide, a "医" half its
+ * width), and so now and then are a word's ("2024" over the "年度部门决算"
+ * after it).  So a word ends where the next on its line begins, a
+ * character stands in its word's box, the box shared out by the characters'
+ * advances, and spans its line's height: the glyphs of a line of a table
+ * share their middle, as a text layer's do. */
+static size_t place_chars(ocr_read *rd, double pt, pg_glyph **gout, ocr_mark **mout)
+{
+    /* Sizes: the median em of a line's words of ideographs; the page's
+     * median for a line of figures. */
+    double *tmp = malloc((rd->nwords + rd->nlines + 1) * sizeof *tmp);
+    if (!tmp)
+        gk_out_of_memory();
+    for (size_t i = 0, j = 0; i < rd->nlines; i++) {
+        size_t k = 0;
+        for (; j < rd->nwords && rd->words[j].line == (int)i; j++) {
+            const ocr_word *w = &rd->words[j];
+            bool ideo = true;
+            for (size_t c = 0; c < w->nc; c++)
+                ideo &= is_ideograph(rd->chars[w->c0 + c].utf8);
+            /* An ideograph's advance is its em: a word of two or more
+             * measures the size (its ink is some 0.8 of it tall). */
+            if (ideo && w->nc >= 2 && w->x1 > w->x0)
+                tmp[k++] = (w->x1 - w->x0) / ((double)w->nc - 0.1);
+            else if (ideo && w->nc == 1 && w->bottom > w->top)
+                tmp[k++] = (w->bottom - w->top) / 0.85;
+        }
+        rd->lines[i].size = median(tmp, k);
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < rd->nlines; i++)
+        if (rd->lines[i].size > 0)
+            tmp[k++] = rd->lines[i].size;
+    double page_size = median(tmp, k);
+    free(tmp);
+    pg_glyph *gs = malloc((rd->nchars ? rd->nchars : 1) * sizeof *gs);
+    ocr_mark *ms = malloc((rd->nchars ? rd->nchars : 1) * sizeof *ms);
+    if (!gs || !ms)
+        gk_out_of_memory();
+    size_t n = 0;
+    for (size_t i = 0; i < rd->nwords; i++) {
+        const ocr_word *w = &rd->words[i];
+        const ocr_line *l = &rd->lines[w->line];
+        double x0 = w->x0, x1 = w->x1;
+        if (i + 1 < rd->nwords && rd->words[i + 1].line == w->line && rd->words[i + 1].x0 > x0 &&
+            rd->words[i + 1].x0 < x1)
+            x1 = rd->words[i + 1].x0;
+        double total = 0;
+        for (size_t c = 0; c < w->nc; c++)
+            if (rd->chars[w->c0 + c].utf8[0])
+                total += advance(rd->chars[w->c0 + c].utf8);
+        double size = l->size > 0 ? l->size : page_size > 0 ? page_size : l->y1 - l->y0;
+        double done = 0;
+        for (size_t c = 0; c < w->nc && total > 0; c++) {
+            const ocr_char *ch = &rd->chars[w->c0 + c];
+            if (!ch->utf8[0])
+                continue;
+            double a = advance(ch->utf8);
+            pg_glyph *g = &gs[n];
+            memcpy(g->utf8, ch->utf8, sizeof g->utf8);
+            g->x0 = (x0 + (x1 - x0) * done / total) * pt;
+            g->x1 = (x0 + (x1 - x0) * (done + a) / total) * pt;
+            g->y0 = l->y0 * pt, g->y1 = l->y1 * pt;
+            g->size = fmax(size * pt, 0.5);
+            done += a;
+            ocr_mark *m = &ms[n++];
+            m->box[0] = g->x0, m->box[1] = g->y0, m->box[2] = g->x1, m->box[3] = g->y1;
+            m->conf = ch->conf;
+        }
+    }
+    *gout = gs;
+    *mout = ms;
+    return n;
+}
+
+pg_glyph *ocr_page(ocr_engine *e, PopplerPage *page, double width, double height, size_t *n,
+                   ocr_mark **marks)
+{
+    *n = 0;
+    *marks = NULL;
+    double ppi;
+    largest_image(page, width, height, &ppi, true);
+    int dpi = ppi < 200 ? 200 : ppi > 300 ? 300 : (int)ppi;
+    int w, h;
+    unsigned char *grey = render_grey(page, width, height, dpi, &w, &h);
+    if (!grey)
+        return NULL;
+    remove_rules(grey, w, h, dpi / 3, dpi / 100 + 1);
+    dump_grey(grey, w, h);
+    lib.api_set_image(e->api, grey, w, h, 1, w);
+    lib.api_set_resolution(e->api, dpi);
+    ocr_read rd = {0};
+    TessResultIterator *it = lib.api_recognize(e->api, NULL) == 0 ? lib.api_get_iterator(e->api)
+                                                                    : NULL;
+    if (it) {
+        read_words(it, &rd);
+        lib.it_delete(it);
+    }
+    lib.api_clear(e->api);
+    drop_stray_quotes(&rd);
+    reread(e, &rd, grey, w, h, dpi);
+    free(grey);
+    pg_glyph *gs = NULL;
+    *n = place_chars(&rd, 72.0 / dpi, &gs, marks);
+    free(rd.chars);
+    free(rd.words);
+    free(rd.lines);
+    if (!*n) {
+        free(gs);
+        free(*marks);
+        *marks = NULL;
+        return NULL;
+    }
+    return gs;
+}

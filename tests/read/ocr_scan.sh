@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Scans: the seed texts printed and scanned at 200 dpi (image-only PDFs)
+# read by OCR as their texts do — the same tables (kinds), unit and year,
+# and cell by cell (tests/write/same_tables.py after
+# tests/read/align_tables.py, as tests/read/reprint.sh does for the
+# printings with a text layer).
+#   ocr_scan.sh GONGKAI SOURCE_DIR SHARED_DIR [page]
+# With "page" (the ASan build: the documents take minutes there), one
+# scanned page only: 000's 收入支出决算总表, read as its text reads it.
+# Each scan must read at least FLOOR cells as its text (raised as the
+# reading gets better); the differences left are printed.  A minute or so
+# a document on a 2-core machine (a second or two a page).
+set -u
+GK=$1 SRC=$2 SHARED=$3
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+fail=0
+
+if [ "${4:-}" = page ]; then
+    pdf="$SHARED/corpus/reprint/000_2e4bf1e814f589dd.scan.pdf"
+    [ -f "$pdf" ] || { echo "skip (no $pdf)"; exit 0; }
+    pdfseparate -f 3 -l 3 "$pdf" "$TMP/page.pdf"
+    "$GK" parse "$TMP/page.pdf" >"$TMP/b.json" 2>"$TMP/err" || { cat "$TMP/err"; exit 1; }
+    python3 - "$TMP/b.json" <<'PY' || fail=1
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+t = [t for t in d["tables"] if t["kind"] == "summary"]
+rows = {(r["label"], r["side"]): r["cells"] for r in t[0]["rows"]} if t else {}
+want = {("一般公共预算财政拨款收入", "收入"): "341.39", ("总计", "收入"): "341.39",
+        ("社会保障和就业支出", "支出"): "9.1", ("卫生健康支出", "支出"): "326.7",
+        ("住房保障支出", "支出"): "5.4", ("总计", "支出"): "341.3"}
+bad = [f"{k}: {rows.get(k)} != {v}" for k, v in want.items()
+       if (rows.get(k) or {}).get("金额") != v]
+print("\n".join(bad) or "summary read as printed")
+sys.exit(1 if bad else 0)
+PY
+    exit $fail
+fi
+
+# document floor (cells equal to the text's) tables (the same kinds and
+# money units asserted: "same"; or only printed: "print" — 000's tables
+# carry no 万元 of their own, the text's get it from a narrative the scan
+# does not read so; 004's 绩效目标表 are not all found)
+FLOORS="000_2e4bf1e814f589dd 120 print
+002_958243b751db7aa3 200 same
+004_a8cda960e0db61c9 15 print"
+
+while read -r doc floor tables; do
+    txt="$SHARED/corpus/$doc.txt" pdf="$SHARED/corpus/reprint/$doc.scan.pdf"
+    if [ ! -f "$txt" ] || [ ! -f "$pdf" ]; then
+        echo "skip $doc.scan (absent)"
+        continue
+    fi
+    "$GK" parse "$txt" >"$TMP/a.json" 2>/dev/null
+    if ! "$GK" parse --ocr auto "$pdf" >"$TMP/b.json" 2>"$TMP/err"; then
+        echo "FAIL parse $doc.scan.pdf: $(cat "$TMP/err")"; fail=1; continue
+    fi
+    # The same kinds of tables in the same order, the same money unit (元,
+# 万元) of each, the same year and kind of document.
+    if ! python3 - "$TMP/a.json" "$TMP/b.json" "$tables" <<'PY'
+import json, sys
+a, b = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
+bad, said = [], []
+for k in ("year", "kind"):
+    if a.get(k) != b.get(k):
+        bad.append(f"{k}: {a.get(k)} != {b.get(k)}")
+# The unit's name is text, OCR'd as any text ("土" read "士"): said, not failed.
+if a.get("unit") != b.get("unit"):
+    print(f"    (unit name: {a.get('unit')} read as {b.get('unit')})")
+tb = bad if sys.argv[3] == "same" else said
+ka, kb = [t["kind"] for t in a["tables"]], [t["kind"] for t in b["tables"]]
+if ka != kb:
+    tb.append(f"tables {ka} != {kb}")
+for t, u in zip(a["tables"], b["tables"]):
+    if t["kind"] == u["kind"] and t.get("unit") != u.get("unit"):
+        tb.append(f"{t['kind']}: unit {t.get('unit')} != {u.get('unit')}")
+for x in bad:
+    print("    " + x)
+for x in said:
+    print("    (not asserted yet) " + x)
+sys.exit(1 if bad else 0)
+PY
+    then
+        echo "FAIL $doc.scan.pdf: tables, unit or year differ from the text's"; fail=1
+    fi
+    python3 "$SRC/tests/read/align_tables.py" "$TMP/a.json" "$TMP/b.json" "$TMP/a2.json" "$TMP/b2.json"
+    out=$(python3 "$SRC/tests/write/same_tables.py" "$TMP/a2.json" "$TMP/b2.json")
+    last=${out##*$'\n'}
+    matched=${last#cells }
+    matched=${matched%%/*}
+    echo "$doc.scan.pdf: $last (floor $floor)"
+    if [ "$matched" -lt "$floor" ]; then
+        echo "FAIL $doc.scan.pdf reads $matched cells as its text, fewer than $floor:"
+        echo "$out" | head -40
+        fail=1
+    elif [ "$last" != "cells $matched/$matched" ]; then
+        echo "$out" | head -40 | sed 's/^/    /'
+    fi
+done <<<"$FLOORS"
+exit $fail
