@@ -182,6 +182,7 @@ typedef struct gk_paragraph {
     const char *text;
     gk_pos pos;               /* of its first line */
     bool heading;
+    bool ocr;                 /* on a page read by OCR from a scan */
 } gk_paragraph;
 
 /* Something a reader noticed and worked around: a cell it could not read,

@@ -36,6 +36,7 @@
 #include "../util/buf.h"
 #include "gongkai/read.h"
 #include "ocr.h"
+#include "../util/fatal.h"
 #include "pdf_grid.h"
 #include "readers.h"
 
@@ -339,7 +340,7 @@ static void maybe_ocr(ocr_doc *o, PopplerPage *page, int i, int pages, const cha
     free(m);
 }
 
-/* OCR'd cells: the confidence of the least certain character standing in
+/* OCR'd cells (figures and texts): the confidence of the least certain character standing in
  * the cell's box (its middle inside), on its page. */
 static void cell_confidences(gk_report *r, const ocr_doc *o)
 {
@@ -350,14 +351,16 @@ static void cell_confidences(gk_report *r, const ocr_doc *o)
             gk_row *row = &r->tables[i].rows[k];
             for (size_t c = 0; c < row->ncells; c++) {
                 gk_cell *cell = &row->cells[c];
-                if (cell->text || !cell->pos.has_box || !cell->pos.page)
+                /* texts too (they stand in their row's box): read by OCR */
+                const gk_pos *at = cell->pos.has_box ? &cell->pos : &row->pos;
+                if (!at->has_box || !at->page)
                     continue;
-                const double *b = cell->pos.box;
+                const double *b = at->box;
                 float conf = 101;
                 for (size_t m = 0; m < o->nmarks; m++) {
                     const ocr_mark *mk = &o->marks[m];
                     double cx = (mk->box[0] + mk->box[2]) / 2, cy = (mk->box[1] + mk->box[3]) / 2;
-                    if (o->mark_page[m] == cell->pos.page && cx >= b[0] && cx <= b[2] &&
+                    if (o->mark_page[m] == at->page && cx >= b[0] && cx <= b[2] &&
                         cy >= b[1] && cy <= b[3] && mk->conf < conf)
                         conf = mk->conf;
                 }
@@ -367,6 +370,25 @@ static void cell_confidences(gk_report *r, const ocr_doc *o)
                 }
             }
         }
+}
+
+/* The narrative of a scanned page is OCR's reading too. */
+static void paragraph_flags(gk_report *r, const ocr_doc *o)
+{
+    int pages = 0;
+    for (size_t m = 0; m < o->nmarks; m++)
+        if (o->mark_page[m] > pages)
+            pages = o->mark_page[m];
+    bool *scanned = calloc((size_t)pages + 1, sizeof *scanned);
+    if (!scanned)
+        gk_out_of_memory();
+    for (size_t m = 0; m < o->nmarks; m++)
+        scanned[o->mark_page[m]] = true;
+    for (size_t i = 0; i < r->nparagraphs; i++) {
+        int p = r->paragraphs[i].pos.page;
+        r->paragraphs[i].ocr = p > 0 && p <= pages && scanned[p];
+    }
+    free(scanned);
 }
 
 static void ocr_doc_free(ocr_doc *o)
@@ -442,6 +464,7 @@ gk_report *gk_read_pdf(const char *data, size_t len, const char *name, gk_error 
         if (r) {
             positions_to_pdf(r, &pd);
             cell_confidences(r, &od);
+            paragraph_flags(r, &od);
         }
     }
     ocr_doc_free(&od);

@@ -511,6 +511,7 @@ void gk_check_with(gk_report *r, const gk_ruleset *extra, gk_findings *out)
     demote_cascades(out, first_formula);
     gk_group_findings(out, first_formula);   /* first_formula still marks the formulas' */
     blank_template(out);
+    gk_doubt_scanned(out);
     gk_quote_findings(out);
     out->coverage.not_evaluated = (int)out->nskipped;
     sort_findings(out);

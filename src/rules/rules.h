@@ -30,6 +30,9 @@ void gk_check_narrative(const gk_report *r, gk_findings *out);
  * on) that one change of one cell mends, folded into one (group.c). */
 void gk_group_findings(gk_findings *out, size_t first);
 
+/* Findings that stand on what OCR read are infos, not claims (scanned.c). */
+void gk_doubt_scanned(gk_findings *out);
+
 /* Each finding's quote (quote.c). */
 void gk_quote_findings(gk_findings *out);
 
