@@ -1120,6 +1120,33 @@ static void test_local_codes(void **state)
     gk_report_free(r);
 }
 
+/* Names renamed in later years (2026 budgets print 突发公共卫生事件应急处置,
+ * 经营主体管理): no warning in 2026 or before the rename; in the years
+ * between, neither name is sure, so at most a note. */
+static void test_renamed_items(void **state)
+{
+    (void)state;
+    static const struct { int year; const char *code, *name; size_t warnings; } CASES[] = {
+        {2026, "2100410", "突发公共卫生事件应急处置", 0}, {2022, "2100410", "突发公共卫生事件应急处理", 0},
+        {2022, "2100410", "突发公共卫生事件应急处置", 1}, {2024, "2100410", "突发公共卫生事件应急处置", 0},
+        {2026, "2013804", "经营主体管理", 0},             {2023, "2013804", "经营主体管理", 1},
+        {2026, "2013804", "市场主体管理", 0}};
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->year = CASES[i].year;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
+        gk_row *row = gk_table_add_row(r, t);
+        row->code = CASES[i].code;
+        row->label = CASES[i].name;
+        row->pos = (gk_pos){.line = 1};
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule(&f, "CLS003", GK_WARNING), CASES[i].warnings);
+        gk_report_free(r);
+    }
+}
+
 /* A function table of 项 rows alone (no 类, no 款: a flat list, as some
  * provinces print it) misses no parent; one that prints 款 rows and leaves
  * one out does (CLS002). */
@@ -1623,6 +1650,7 @@ int main(void)
         cmocka_unit_test(test_carry_over),
         cmocka_unit_test(test_carry_over_totals),
         cmocka_unit_test(test_local_codes),
+        cmocka_unit_test(test_renamed_items),
         cmocka_unit_test(test_flat_code_list),
         cmocka_unit_test(test_foreign_columns),
         cmocka_unit_test(test_corpus_pdf),
