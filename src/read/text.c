@@ -1399,6 +1399,18 @@ static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
         }
     }
 
+    /* One group printing 基本支出 as 合计, 人员经费, 公用经费: the parts'
+     * columns by their header cells after the amount (the 公用经费 is what
+     * 机关运行经费 is measured against). */
+    static const char *const PARTS[] = {"人员经费", "公用经费"};
+    int part_pos[2] = {-1, -1};
+    for (size_t i = b; i < data && ng == 1 && !mapping[0]; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        for (size_t k = (size_t)amount_pos[0] + 1; ln->tabbed && k < ln->ncells; k++)
+            for (int q = 0; q < 2; q++)
+                if (strcmp(tx_key_of(rd, ln->cells[k]), PARTS[q]) == 0)
+                    part_pos[q] = (int)k;
+    }
     gk_table rows_by_group[8];      /* collect per group, then append in order */
     memset(rows_by_group, 0, sizeof rows_by_group);
     gk_table totals = {0};
@@ -1471,6 +1483,9 @@ static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
                                       tx_clean_label(rd, cell_at(ln, code_pos[g] + 1), false),
                                       GK_SIDE_NONE);
                 tx_put_amount(rd, row, "金额", ln, amount);
+                for (int q = 0; q < 2 && ng == 1; q++)
+                    if (part_pos[q] >= 0 && ln->tabbed && *cell_at(ln, part_pos[q]))
+                        tx_put_amount(rd, row, PARTS[q], ln, cell_at(ln, part_pos[q]));
             }
         }
         /* 人员经费合计 / 公用经费合计: the amount is the next cell holding one
@@ -1486,6 +1501,11 @@ static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
                     gk_row *row = tx_new_row(rd, &totals, ln, NULL, tx_clean_label(rd, key, true),
                                              GK_SIDE_NONE);
                     tx_put_amount(rd, row, "金额", ln, s);
+                    /* the 合计 row's parts, in their columns */
+                    for (int q = 0; q < 2; q++)
+                        if (part_pos[q] > (int)j && ln->tabbed && strcmp(key, "合计") == 0 &&
+                            *cell_at(ln, part_pos[q]))
+                            tx_put_amount(rd, row, PARTS[q], ln, cell_at(ln, part_pos[q]));
                     break;
                 }
                 if (*s && !tx_has(tx_key_of(rd, s), "合计"))

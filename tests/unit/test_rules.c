@@ -559,6 +559,18 @@ static void test_budget_office_operation(void **state)
     assert_int_equal(count_rule(&f, "BUD058", GK_WARNING) + count_rule(&f, "BUD029", GK_WARNING), 0);
     assert_true(skipped(&f, "BUD058"));
     gk_report_free(r);
+    /* A 303 figure printed under the 公用经费 column is 公用经费 too: the
+     * 机关运行经费 is that column's total, 377,156.40 + 21,600. */
+    r = budget_edited(CELLS, "30000.00\t398756.40", "303\t对个人和家庭的补助\t21600.00\t21600.00\t",
+                      "303\t对个人和家庭的补助\t21600.00\t\t21600.00");
+    gk_check(r, &f);
+    assert_int_equal(count_rule(&f, "BUD058", GK_WARNING) + count_rule(&f, "BUD029", GK_WARNING), 0);
+    assert_false(skipped(&f, "BUD058"));
+    gk_report_free(r);
+    r = budget_edited(CELLS, "30000.00\t398756.40", NULL, NULL);   /* 303 under 人员经费 */
+    gk_check(r, &f);
+    assert_int_equal(count_rule(&f, "BUD029", GK_WARNING), 1);
+    gk_report_free(r);
     /* More than the 公用经费: BUD029 whatever the units. */
     r = budget_edited(CELLS, "30000.00\t400000.00", UNITS, "本级（行政单位）及下属事业单位 1 家");
     gk_check(r, &f);

@@ -938,6 +938,11 @@ static void test_wild_tables(void **state)
                    "30207\t邮电费\t\t20\t\t20\n");
     assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "30207", NULL, GK_SIDE_NONE, "金额", "20", 0);
     assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "30201", NULL, GK_SIDE_NONE, "金额", "10", 0);
+    /* its parts by their header cells: 公用经费 (what 机关运行经费 is
+     * measured against), on the shifted later page too */
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "30201", NULL, GK_SIDE_NONE, "公用经费", "10", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "30207", NULL, GK_SIDE_NONE, "公用经费", "20", 0);
+    assert_null(gk_row_get(gk_table_find_code(&r->tables[0], "30201", GK_SIDE_NONE), "人员经费"));
     gk_report_free(r);
 
     /* 合计 merged with the first class row ("合计 301 | … | 1151.39 859.26",
