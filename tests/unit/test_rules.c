@@ -1159,6 +1159,36 @@ static void test_renamed_items(void **state)
     }
 }
 
+/* COMP002 asks for the parts of a 情况说明 only when the document has one:
+ * project application texts inside a table no row of which was read (a
+ * 公开报表 alone, its 专项业务经费表 over pages 2-3) are no 情况说明; the
+ * same paragraphs on a page of their own are. */
+static void test_sections_in_tables(void **state)
+{
+    (void)state;
+    for (int apart = 0; apart < 2; apart++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_SUMMARY);
+        t->pos = (gk_pos){.line = 1, .page = 1};
+        gk_row *row = gk_table_add_row(r, t);
+        row->label = "收入总计";
+        row->pos = (gk_pos){.line = 2, .page = 1};
+        t = gk_report_add_table(r, GK_TABLE_BUDGET_SPECIAL);
+        t->pos = (gk_pos){.line = 3, .page = 2};
+        t = gk_report_add_table(r, GK_TABLE_BUDGET_THREE_PUBLIC);
+        t->pos = (gk_pos){.line = 9, .page = apart ? 3 : 4};
+        static const char *const TEXTS[] = {"特申请财政专项预算75.15万元。", "安排设备购置经费30.00万元。",
+                                            "计划安排培训经费 5.00 万元。"};
+        for (int i = 0; i < 3; i++)
+            gk_report_add_paragraph(r, NULL, TEXTS[i], (gk_pos){.line = 4 + i, .page = apart ? 4 : 3});
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule(&f, "COMP002", GK_ERROR), apart ? 6 : 0);
+        gk_report_free(r);
+    }
+}
+
 /* A function table of 项 rows alone (no 类, no 款: a flat list, as some
  * provinces print it) misses no parent; one that prints 款 rows and leaves
  * one out does (CLS002). */
@@ -1663,6 +1693,7 @@ int main(void)
         cmocka_unit_test(test_carry_over_totals),
         cmocka_unit_test(test_local_codes),
         cmocka_unit_test(test_renamed_items),
+        cmocka_unit_test(test_sections_in_tables),
         cmocka_unit_test(test_flat_code_list),
         cmocka_unit_test(test_foreign_columns),
         cmocka_unit_test(test_corpus_pdf),
