@@ -1187,6 +1187,29 @@ static void test_grid_wraps(void **state)
     for (size_t i = 0; i < t->nrows; i++)
         assert_null(t->rows[i].code);
     gk_report_free(r);
+
+    /* With a 序号 column: "一般公共预算拨款合计" over the first figures is
+     * the 合计, not the group's 小计 beside it. */
+    r = read_lines("某局2022年部门预算\n表2\n2022年部门综合预算收入总表\n金额单位：元\n"
+                   "\t\t部门预算\t\t\t\n"
+                   "序号单位编码\t单位名称\t一般公共预算拨款合计\t\t其中：专项\t上年实户资金余额\n"
+                   "\t\t\t小计\t资金列入部\t\n"
+                   "1\t合计\t310.00\t300.00\t170.00\t10.00\n");
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "合计", "310.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "一般公共预算拨款收入", "300.00", 0);
+    gk_report_free(r);
+    /* The name column joined to the 合计 beside it ("单位名称合计" over
+     * "合计310.00 | 300.00 | …"): the figure joined to the name is the 合计,
+     * the first column its 小计. */
+    r = read_lines("某局2022年部门预算\n表2\n2022年部门综合预算收入总表\n金额单位：元\n"
+                   "\t\t一般公共预算拨款\t\t\t\n"
+                   "序号单位编码\t单位名称合计\t小计\t其中：专项资金列入部门预算项目\t上年结转\n"
+                   "1\t合计310.00\t300.00\t170.00\t10.00\n"
+                   "2116\t某局310.00\t300.00\t170.00\t10.00\n");
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "合计", "310.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "一般公共预算拨款收入", "300.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "上年结转", "10.00", 0);
+    gk_report_free(r);
 }
 
 /* A 款 printed by its own two digits under its 类 ("201" over "10"). */
