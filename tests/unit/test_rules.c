@@ -1189,6 +1189,41 @@ static void test_sections_in_tables(void **state)
     }
 }
 
+/* BUD030 (支出总计 = 支出预算表合计 + 结转下年) is not tried where the 支出
+ * 预算表 counts last year's money among its sources (its 合计 3,695.91 is
+ * then all the money at hand, 结转下年 52.54 in it); it is where that
+ * column is printed zero. */
+static void test_expense_with_last_years_money(void **state)
+{
+    (void)state;
+    for (int carried = 0; carried < 2; carried++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_SUMMARY);
+        gk_row *row = gk_table_add_row(r, t);
+        row->label = "结转下年";
+        row->side = GK_SIDE_EXPENSE;
+        row->pos = (gk_pos){.line = 1};
+        gk_row_set(r, row, "金额", gk_amount_make(5254, 2));
+        row = gk_table_add_row(r, t);
+        row->label = "支出总计";
+        row->side = GK_SIDE_EXPENSE;
+        row->pos = (gk_pos){.line = 2};
+        gk_row_set(r, row, "金额", gk_amount_make(369591, 2));
+        t = gk_report_add_table(r, GK_TABLE_BUDGET_EXPENSE);
+        row = gk_table_add_row(r, t);
+        row->label = "合计";
+        row->pos = (gk_pos){.line = 4};
+        gk_row_set(r, row, "合计", gk_amount_make(369591, 2));
+        gk_row_set(r, row, "上年结转", gk_amount_make(carried ? 1161 : 0, 2));
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule(&f, "BUD030", GK_ERROR), carried ? 0 : 1);
+        assert_int_equal(skipped(&f, "BUD030"), carried);
+        gk_report_free(r);
+    }
+}
+
 /* A function table of 项 rows alone (no 类, no 款: a flat list, as some
  * provinces print it) misses no parent; one that prints 款 rows and leaves
  * one out does (CLS002). */
@@ -1694,6 +1729,7 @@ int main(void)
         cmocka_unit_test(test_local_codes),
         cmocka_unit_test(test_renamed_items),
         cmocka_unit_test(test_sections_in_tables),
+        cmocka_unit_test(test_expense_with_last_years_money),
         cmocka_unit_test(test_flat_code_list),
         cmocka_unit_test(test_foreign_columns),
         cmocka_unit_test(test_corpus_pdf),
