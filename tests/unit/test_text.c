@@ -694,6 +694,27 @@ static gk_report *read_lines(const char *text)
     return r;
 }
 
+/* The tasks of a 整体支出绩效目标表 end where the indicators begin, even
+ * under a header the grid garbled (一级指标 joined to the prose above): an
+ * indicator's "100%" is no task's 总额. */
+static void test_tasks_end(void **state)
+{
+    (void)state;
+    gk_report *r = read_lines("某局2022年部门预算\n2022年部门整体支出绩效目标表\n单位：万元\n"
+                              "任务名称\t主要内容\t总额\t财政拨款\t其他资金\n"
+                              "1：基本履职\t人员经费及公用经费\t4660.78\t4660.78\t\n"
+                              "6：提升中小企业专业化能力和水平。\t二级指标\t\t\t\n"
+                              "产出指标\t数量指标\t\t\t\n"
+                              "指标\t5：项目按时完工率\t100\t\t\n");
+    const gk_table *t = gk_report_find_table(r, GK_TABLE_PERF_TARGET_OVERALL);
+    assert_non_null(t);
+    assert_cell(r, GK_TABLE_PERF_TARGET_OVERALL, NULL, "1：基本履职", GK_SIDE_NONE, "总额", "4660.78", 0);
+    for (size_t i = 0; i < t->nrows; i++)
+        if (t->rows[i].label && strcmp(t->rows[i].label, "指标") == 0)
+            assert_null(gk_row_get(&t->rows[i], "总额"));
+    gk_report_free(r);
+}
+
 static void test_wild_tables(void **state)
 {
     (void)state;
@@ -1243,6 +1264,7 @@ int main(void)
         cmocka_unit_test(test_not_disclosure),
         cmocka_unit_test(test_corpus_wild_metadata),
         cmocka_unit_test(test_wild_tables),
+        cmocka_unit_test(test_tasks_end),
         cmocka_unit_test(test_title_subtitle),
         cmocka_unit_test(test_merged_serials),
         cmocka_unit_test(test_grid_headers),
