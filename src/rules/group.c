@@ -190,7 +190,8 @@ void gk_group_findings(gk_findings *out, size_t first)
         }
         nids++;
     }
-    qsort(sus, nsus, sizeof *sus, cmp_suspect);
+    if (nsus)
+        qsort(sus, nsus, sizeof *sus, cmp_suspect);
     /* Runs of one cell, largest first: a cell that mends more identities
      * explains them better than one that mends a part of them. */
     for (;;) {
