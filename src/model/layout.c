@@ -54,6 +54,11 @@
      {"公用经费", {"公用经费", "商品和服务"}},                                         \
      {"项目支出", {"项目支出"}}}
 
+/* 基本支出 by economic class: the total, and where printed its two parts
+ * (the 公用经费 column is what 机关运行经费 is measured against). */
+#define BASIC_ECONOMIC_COLUMNS                                                         \
+    {{"金额", {"金额", "预算数", "合计"}}, {"人员经费", {"人员经费"}}, {"公用经费", {"公用经费"}}}
+
 #define NO_SUMS {{0}}
 #define FUND_SUMS                                                                      \
     {{"本年支出合计", "基本支出", "项目支出"},                                         \
@@ -129,14 +134,14 @@ static const gk_layout LAYOUTS[] = {
     {GK_TABLE_PERF_TARGET_OVERALL, {"整体支出绩效目标表"}, {0}, GK_ROWS_FORM, {{0}}, {{0}}, NO_SUMS},
     {GK_TABLE_PERF_TARGET_PROJECT, {"绩效目标表"}, {0}, GK_ROWS_FORM, {{0}}, {{0}}, NO_SUMS},
     {GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, {"基本支出", "经济分类"}, {"决算"}, GK_ROWS_GROUPED,
-     {{"金额", {"金额", "预算数", "合计"}}}, {{0}}, NO_SUMS},
+     BASIC_ECONOMIC_COLUMNS, {{0}}, NO_SUMS},
     /* "财政拨款基本支出表（经济科目）"; "一般公共预算基本支出表" with no
      * classification named is by economic class unless its codes are
      * functional (read_table). */
     {GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, {"基本支出", "经济"}, {"决算", "功能"}, GK_ROWS_GROUPED,
-     {{"金额", {"金额", "预算数", "合计"}}}, {{0}}, NO_SUMS},
+     BASIC_ECONOMIC_COLUMNS, {{0}}, NO_SUMS},
     {GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, {"一般公共预算基本支出表"}, {"决算", "功能"}, GK_ROWS_GROUPED,
-     {{"金额", {"金额", "预算数", "合计"}}}, {{0}}, NO_SUMS},
+     BASIC_ECONOMIC_COLUMNS, {{0}}, NO_SUMS},
     /* "…明细表（按功能科目分）": the classification named by its 科目. */
     {GK_TABLE_BUDGET_GPB_BASIC_FUNCTION, {"基本支出", "功能分类"}, {"决算"}, GK_ROWS_CODED,
      FUNCTION_BUDGET_COLUMNS, {{0}}, FUNCTION_SUMS},

@@ -2107,10 +2107,16 @@ static void put_cell(pg_doc *d, const grid *gr, int k, const size_t *idx, size_t
     const column *col = &gr->cols[k];
     if (col->kind == C_CODE && n > 0) {
         /* Parts of a code in their columns: 201 | 06 | 01 → 2010601. */
-        bool digits = true;
-        for (size_t i = 0; i < n; i++)
-            digits &= p->ch[idx[i]].kind == K_DIGITS;
-        if (digits) {
+        bool digits = true, scores = n > 1;
+        for (size_t i = 0; i < n; i++) {
+            const chunk *c = &p->ch[idx[i]];
+            digits &= c->kind == K_DIGITS;
+            /* "10 | 10", "15 | 15": figures of one or two digits, none
+             * with a leading 0 as a code's 款 or 项 has (06, 01) — a score
+             * and its 得分 beside a column of text, not parts of a code. */
+            scores &= c->kind == K_DIGITS && c->ndigits <= 2 && p->g[c->g0].utf8[0] != '0';
+        }
+        if (digits && !scores) {
             for (int part = 0; part < col->nparts || part == 0; part++)
                 for (size_t i = 0; i < n; i++) {
                     const chunk *c = &p->ch[idx[i]];

@@ -665,7 +665,15 @@ static void name_columns(reader *rd, const gk_column_spec *spec, size_t hb, size
             c->name[i] = *h ? h : leaf;
             continue;
         }
-        if (*leaf && strcmp(leaf, "小计") != 0 && strcmp(leaf, "合计") != 0 && strcmp(leaf, h) != 0)
+        /* The first figures under a header ending in 合计 ("一般公共预算拨款
+         * 合计": the group header over 小计 joined by the grid to the 合计
+         * beside it) are the total, not the group's part. */
+        if (i == 0 && !total_used && ends_with(leaf, "合计") && strcmp(leaf, "合计") != 0)
+            for (int k = 0; k < ncols && best < 0; k++)
+                if (!used[k] && ends_with(spec[k].name, "合计"))
+                    best = k;
+        if (best < 0 && *leaf && strcmp(leaf, "小计") != 0 && strcmp(leaf, "合计") != 0 &&
+            strcmp(leaf, h) != 0)
             best = best_word(spec, ncols, used, leaf, &best_len);
         if (best < 0)
             best = best_word(spec, ncols, used, h, &best_len);
@@ -928,6 +936,23 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
             c.pos[c.n++] = k;
     }
     name_columns(rd, lay->columns, b, nr < e ? nr : data, &c);
+    /* "单位名称合计" over "合计18999011.66 | 18999011.66 | …": the grid
+     * merged the name column with the 合计 beside it.  The figure joined to
+     * the name is the 合计; the first column is its 小计 (which took the
+     * total's name). */
+    bool name_total = false;
+    for (size_t i = b; i < (nr < e ? nr : data) && c.n && c.pos[0] > 0 && !name_total; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        const char *key = tx_key_of(rd, cell_at(ln, c.pos[0] - 1));
+        name_total = ln->tabbed && tx_has(key, "名称") && ends_with(key, "合计");
+    }
+    for (int k = 0; k < c.n && name_total; k++)
+        if (strcmp(c.name[k] ? c.name[k] : "", lay->columns[0].name) == 0) {
+            if (k == 0 && strcmp(leaf_header(rd, b, nr < e ? nr : data, c.pos[0]), "小计") == 0)
+                c.name[0] = "小计";
+            else
+                name_total = false;     /* the total has a column of its own */
+        }
     /* Rows by unit (单位编码 | 单位名称 …, a 部门's units with their own
      * numbers): only the 合计 row is the table's; unit numbers are not
      * classification codes. */
@@ -986,12 +1011,15 @@ static void read_coded(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
         /* "机关事业单位职业年金缴费支出43608.96 |  | 43608.96": the first
          * figure joined to the name, its own cell blank. */
         const char *figure = "";
-        if (coded && c.n && c.pos[0] == 2 && !*cell_at(ln, 2))
+        if ((coded && c.n && c.pos[0] == 2 && !*cell_at(ln, 2)) || name_total)
             label = gk_arena_strndup(rd->scratch, label, joined_figure(rd, label, &figure));
         gk_row *row = tx_new_row(rd, t, ln, coded ? code : NULL, tx_clean_label(rd, label, !coded),
                               GK_SIDE_NONE);
+        if (name_total && *figure)
+            tx_put_amount(rd, row, lay->columns[0].name, ln, figure);
         for (int k = 0; k < c.n; k++)
-            tx_put_amount(rd, row, c.name[k], ln, k == 0 && *figure ? figure : cell_at(ln, c.pos[k]));
+            tx_put_amount(rd, row, c.name[k], ln,
+                          k == 0 && *figure && !name_total ? figure : cell_at(ln, c.pos[k]));
         prev = row;
     }
 }
@@ -1399,6 +1427,18 @@ static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
         }
     }
 
+    /* One group printing 基本支出 as 合计, 人员经费, 公用经费: the parts'
+     * columns by their header cells after the amount (the 公用经费 is what
+     * 机关运行经费 is measured against). */
+    static const char *const PARTS[] = {"人员经费", "公用经费"};
+    int part_pos[2] = {-1, -1};
+    for (size_t i = b; i < data && ng == 1 && !mapping[0]; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        for (size_t k = (size_t)amount_pos[0] + 1; ln->tabbed && k < ln->ncells; k++)
+            for (int q = 0; q < 2; q++)
+                if (strcmp(tx_key_of(rd, ln->cells[k]), PARTS[q]) == 0)
+                    part_pos[q] = (int)k;
+    }
     gk_table rows_by_group[8];      /* collect per group, then append in order */
     memset(rows_by_group, 0, sizeof rows_by_group);
     gk_table totals = {0};
@@ -1471,6 +1511,9 @@ static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
                                       tx_clean_label(rd, cell_at(ln, code_pos[g] + 1), false),
                                       GK_SIDE_NONE);
                 tx_put_amount(rd, row, "金额", ln, amount);
+                for (int q = 0; q < 2 && ng == 1; q++)
+                    if (part_pos[q] >= 0 && ln->tabbed && *cell_at(ln, part_pos[q]))
+                        tx_put_amount(rd, row, PARTS[q], ln, cell_at(ln, part_pos[q]));
             }
         }
         /* 人员经费合计 / 公用经费合计: the amount is the next cell holding one
@@ -1486,6 +1529,11 @@ static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
                     gk_row *row = tx_new_row(rd, &totals, ln, NULL, tx_clean_label(rd, key, true),
                                              GK_SIDE_NONE);
                     tx_put_amount(rd, row, "金额", ln, s);
+                    /* the 合计 row's parts, in their columns */
+                    for (int q = 0; q < 2; q++)
+                        if (part_pos[q] > (int)j && ln->tabbed && strcmp(key, "合计") == 0 &&
+                            *cell_at(ln, part_pos[q]))
+                            tx_put_amount(rd, row, PARTS[q], ln, cell_at(ln, part_pos[q]));
                     break;
                 }
                 if (*s && !tx_has(tx_key_of(rd, s), "合计"))

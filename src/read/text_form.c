@@ -549,6 +549,22 @@ static bool field_line(reader *rd, gk_table *t, const gk_line *ln, const gk_line
     return used;
 }
 
+/* Does the line name an indicator level or the indicators' header
+ * (二级指标, 产出指标, 数量指标 …)? */
+static bool indicator_words(reader *rd, const gk_line *ln)
+{
+    static const char *const WORDS[] = {"二级指标", "三级指标", "指标值",   "产出指标", "效益指标",
+                                        "满意度指标", "数量指标", "质量指标", "时效指标", "成本指标",
+                                        NULL};
+    for (size_t i = 0; i < ln->ncells; i++) {
+        const char *key = tx_key_of(rd, ln->cells[i]);
+        for (const char *const *w = WORDS; *w; w++)
+            if (strcmp(key, *w) == 0)
+                return true;
+    }
+    return false;
+}
+
 void read_form(reader *rd, gk_table *t, size_t b, size_t e)
 {
     block bk = {0};
@@ -583,6 +599,14 @@ void read_form(reader *rd, gk_table *t, size_t b, size_t e)
             indicator_row(rd, t, &bk, ln);
             break;
         case BLOCK_TASKS: {
+            /* The indicators begin under a header the grid garbled (its
+             * 一级指标 cell joined to the prose above): a line naming an
+             * indicator level ends the tasks, its figures ("100%") are no
+             * task's amounts. */
+            if (indicator_words(rd, ln)) {
+                bk.kind = BLOCK_NONE;
+                break;
+            }
             int p = block_col(&bk, "任务名称");
             const char *name = tx_clean_label(rd, cell(ln, p), false);
             if (*name)

@@ -53,6 +53,60 @@ static void check_required(const gk_report *r, gk_findings *out)
         }
 }
 
+/* A figure followed by 万元 or 元 ("51036.22 万元", "0万元"), as
+ * gk_report_has_narrative counts them. */
+static bool states_amount(const char *s)
+{
+    for (const char *p = s; (p = strstr(p, "元")) != NULL; p += strlen("元")) {
+        const char *q = p;
+        if (q - s >= 3 && memcmp(q - 3, "万", 3) == 0)
+            q -= 3;
+        while (q > s && q[-1] == ' ')
+            q--;
+        if (q > s && q[-1] >= '0' && q[-1] <= '9')
+            return true;
+    }
+    return false;
+}
+
+/* Is page p within a table: from its title's page to its last row's, or,
+ * for a table of which no row was read (a 项目 table of long texts in
+ * cells), to the page before the next table's title? */
+static bool on_table_page(const gk_report *r, int p)
+{
+    for (size_t k = 0; k < r->ntables; k++) {
+        const gk_table *t = &r->tables[k];
+        int from = t->pos.page, to = from;
+        for (size_t i = 0; i < t->nrows; i++)
+            if (t->rows[i].pos.page > to)
+                to = t->rows[i].pos.page;
+        if (t->nrows == 0 && k + 1 < r->ntables && r->tables[k + 1].pos.page > from)
+            to = r->tables[k + 1].pos.page - 1;
+        if (from && p >= from && p <= to)
+            return true;
+    }
+    return false;
+}
+
+/* A 情况说明 in the document: gk_report_has_narrative's paragraphs stating
+ * amounts, counting in a paged document only those off the tables' pages —
+ * a 公开报表 alone has prose only in its cells (project application texts
+ * of a 专项业务经费表: "特申请财政专项预算75.15万元"). */
+static bool has_explanation(const gk_report *r)
+{
+    enum { ENOUGH = 3 };
+    if (!gk_report_has_narrative(r))
+        return false;
+    int n = 0;
+    for (size_t i = 0; i < r->nparagraphs && n < ENOUGH; i++) {
+        const gk_paragraph *g = &r->paragraphs[i];
+        if (!g->pos.page)
+            return true;                    /* no pages: text input */
+        n += !g->heading && states_amount(g->text) && !on_table_page(r, g->pos.page);
+    }
+    return n >= ENOUGH;
+}
+
 /* COMP002: the parts of the text every 决算 and 预算 must have.  A part is
  * present when a heading or paragraph names it. */
 static void check_sections(const gk_report *r, gk_findings *out)
@@ -71,7 +125,7 @@ static void check_sections(const gk_report *r, gk_findings *out)
     /* Tables published without their 情况说明 (a 公开报表 of its own, its
      * 目录 and notes the only text): the parts are in the other file. */
     if ((r->kind != GK_DOC_FINAL && r->kind != GK_DOC_BUDGET) || r->nparagraphs == 0 ||
-        r->ntables == 0 || !gk_report_has_narrative(r))
+        r->ntables == 0 || !has_explanation(r))
         return;
     for (size_t k = 0; k < sizeof PARTS / sizeof *PARTS; k++) {
         bool found = false;

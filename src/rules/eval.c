@@ -872,6 +872,22 @@ static void check_in(const ctx *cx, const gk_formula *f, const gk_table *only)
     }
 }
 
+/* A 支出预算表 printing its 合计 by source of funds may count last year's
+ * money among them (上年结转, 上年实户资金余额): its 合计 is then all the
+ * money at hand, which may or may not hold what is carried into next
+ * year (西安 2019: 3,695.91 = 支出总计, 结转下年 52.54 in it). */
+static bool spends_last_years_money(const gk_report *r)
+{
+    const gk_table *t = gk_report_find_table(r, GK_TABLE_BUDGET_EXPENSE);
+    for (size_t i = 0; t && i < t->nrows; i++)
+        for (size_t k = 0; k < t->rows[i].ncells; k++) {
+            const gk_cell *c = &t->rows[i].cells[k];
+            if (!c->text && c->value.v != 0 && strncmp(c->column, "上年", strlen("上年")) == 0)
+                return true;
+        }
+    return false;
+}
+
 /* A formula whose terms all name one kind (no SUM across tables) holds in
  * every table of that kind: a document has one 支出决算表 but several
  * 绩效自评表.  Others relate the first table of each kind. */
@@ -884,7 +900,9 @@ static void check_formula(const ctx *cx, const gk_formula *f)
                             : (f->when & GK_WHEN_UNIT) && !(scope && strcmp(scope, "单位") == 0)
                                 ? "单位"
                             : (f->when & GK_WHEN_ADMIN) && !gk_doc_single_admin(cx->r) ? "行政单位"
-                                                                                       : NULL;
+                            : (f->when & GK_WHEN_SPENT_THIS_YEAR) && spends_last_years_money(cx->r)
+                                ? "支出预算表不含上年资金"
+                                : NULL;
         if (unmet) {
             skip(cx, f, "仅适用于", unmet, "的文档");
             return;

@@ -390,17 +390,18 @@ static bool parse_when(cur *c, gk_formula *f)
     static const struct {
         const char *word;
         unsigned flag;
-    } CONDS[] = {{"部门", GK_WHEN_DEPT}, {"单位", GK_WHEN_UNIT}, {"行政单位", GK_WHEN_ADMIN}};
+    } CONDS[] = {{"部门", GK_WHEN_DEPT}, {"单位", GK_WHEN_UNIT}, {"行政单位", GK_WHEN_ADMIN},
+                 {"支出不含上年资金", GK_WHEN_SPENT_THIS_YEAR}};
     const char *w;
     while ((w = name(c, "")) != NULL) {
         size_t k = 0;
         while (k < sizeof CONDS / sizeof CONDS[0] && strcmp(w, CONDS[k].word) != 0)
             k++;
         if (k == sizeof CONDS / sizeof CONDS[0])
-            return fail(c, "WHEN 后的条件应为 部门、单位 或 行政单位");
+            return fail(c, "WHEN 后的条件应为 部门、单位、行政单位 或 支出不含上年资金");
         f->when |= CONDS[k].flag;
     }
-    return f->when != 0 || fail(c, "WHEN 后应为条件：部门、单位 或 行政单位");
+    return f->when != 0 || fail(c, "WHEN 后应为条件：部门、单位、行政单位 或 支出不含上年资金");
 }
 
 bool gk_formulas_parse(gk_formulas *fs, const char *file, const char *text, size_t len,

@@ -59,7 +59,9 @@ typedef enum gk_relation { GK_REL_EQ, GK_REL_LE, GK_REL_GE } gk_relation;
 enum {
     GK_WHEN_DEPT = 1,         /* 部门: a 部门预算/决算 */
     GK_WHEN_UNIT = 2,         /* 单位: a 单位预算/决算 */
-    GK_WHEN_ADMIN = 4         /* 行政单位: of 行政 units only (gk_doc_single_admin) */
+    GK_WHEN_ADMIN = 4,        /* 行政单位: of 行政 units only (gk_doc_single_admin) */
+    GK_WHEN_SPENT_THIS_YEAR = 8 /* 支出不含上年资金: the 支出预算表 prints no figure
+                                 * of last year's money (上年结转, 上年实户资金余额) */
 };
 
 typedef struct gk_formula {

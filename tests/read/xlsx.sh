@@ -134,6 +134,8 @@ want = {
     ("budget_summary", "支出总计", "金额"): "1234567",
     ("budget_gpb_basic_economic", "301", "金额"): "300001",
     ("budget_gpb_basic_economic", "30101", "金额"): "300001",
+    ("budget_gpb_basic_economic", "301", "人员经费"): "300001",
+    ("budget_gpb_basic_economic", "30101", "人员经费"): "300001",
     ("budget_three_public", "预算数", "合计"): "6.4",
     ("budget_three_public", "预算数", "因公出国（境）费"): "0",
     ("budget_three_public", "预算数", "公务接待费"): "1.2",

@@ -412,6 +412,39 @@ static void test_left_header_right_figures(void **state)
     free(s);
 }
 
+/* 分值 | 得分 columns of one- or two-digit figures beside a column of text
+ * (a 绩效自评表's indicators): the two figures of a row never join into
+ * one as parts of a code do ("15" "10" is no 1510). */
+static void test_scores_beside_text(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    static const char *const ROWS[][5] = {{"数量指标", "设备采购", "10", "10", "按期完成"},
+                                          {"质量指标", "符合标准", "15", "15", "符合要求"},
+                                          {"时效指标", "完成时间", "15", "10", "招标时间晚"},
+                                          {"成本指标", "所需经费", "10", "8", "公益性单位"}};
+    put(s, 10, 100, 10, "二级指标");
+    put(s, 80, 100, 10, "三级指标");
+    put(s, 160, 100, 10, "分值");
+    put(s, 200, 100, 10, "得分");
+    put(s, 240, 100, 10, "偏差原因");
+    for (int i = 0; i < 4; i++) {
+        double y = 120 + 15 * i;
+        put(s, 10, y, 10, ROWS[i][0]);
+        put(s, 80, y, 10, ROWS[i][1]);
+        put(s, 165, y, 10, ROWS[i][2]);
+        put(s, 205, y, 10, ROWS[i][3]);
+        put(s, 240, y, 10, ROWS[i][4]);
+    }
+    char *t = grid_text(s, 1);
+    assert_null(strstr(t, "1510"));
+    assert_null(strstr(t, "1008"));
+    assert_non_null(strstr(t, "15"));
+    free(t);
+    free(s);
+}
+
 /* A header printed one character a line in a narrow cell ("其" / "他" /
  * "资" / "金"), beside headers of two lines: one header, on the line of
  * the headers its foot stands beside. */
@@ -584,6 +617,7 @@ int main(void)
         cmocka_unit_test(test_wrapped_tags),
         cmocka_unit_test(test_blank_rows_after_header),
         cmocka_unit_test(test_left_header_right_figures),
+        cmocka_unit_test(test_scores_beside_text),
         cmocka_unit_test(test_vertical_header),
         cmocka_unit_test(test_abutting_text_cells),
         cmocka_unit_test(test_centred_label_not_wrapped),

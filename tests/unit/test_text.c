@@ -694,6 +694,27 @@ static gk_report *read_lines(const char *text)
     return r;
 }
 
+/* The tasks of a 整体支出绩效目标表 end where the indicators begin, even
+ * under a header the grid garbled (一级指标 joined to the prose above): an
+ * indicator's "100%" is no task's 总额. */
+static void test_tasks_end(void **state)
+{
+    (void)state;
+    gk_report *r = read_lines("某局2022年部门预算\n2022年部门整体支出绩效目标表\n单位：万元\n"
+                              "任务名称\t主要内容\t总额\t财政拨款\t其他资金\n"
+                              "1：基本履职\t人员经费及公用经费\t4660.78\t4660.78\t\n"
+                              "6：提升中小企业专业化能力和水平。\t二级指标\t\t\t\n"
+                              "产出指标\t数量指标\t\t\t\n"
+                              "指标\t5：项目按时完工率\t100\t\t\n");
+    const gk_table *t = gk_report_find_table(r, GK_TABLE_PERF_TARGET_OVERALL);
+    assert_non_null(t);
+    assert_cell(r, GK_TABLE_PERF_TARGET_OVERALL, NULL, "1：基本履职", GK_SIDE_NONE, "总额", "4660.78", 0);
+    for (size_t i = 0; i < t->nrows; i++)
+        if (t->rows[i].label && strcmp(t->rows[i].label, "指标") == 0)
+            assert_null(gk_row_get(&t->rows[i], "总额"));
+    gk_report_free(r);
+}
+
 static void test_wild_tables(void **state)
 {
     (void)state;
@@ -938,6 +959,11 @@ static void test_wild_tables(void **state)
                    "30207\t邮电费\t\t20\t\t20\n");
     assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "30207", NULL, GK_SIDE_NONE, "金额", "20", 0);
     assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "30201", NULL, GK_SIDE_NONE, "金额", "10", 0);
+    /* its parts by their header cells: 公用经费 (what 机关运行经费 is
+     * measured against), on the shifted later page too */
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "30201", NULL, GK_SIDE_NONE, "公用经费", "10", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "30207", NULL, GK_SIDE_NONE, "公用经费", "20", 0);
+    assert_null(gk_row_get(gk_table_find_code(&r->tables[0], "30201", GK_SIDE_NONE), "人员经费"));
     gk_report_free(r);
 
     /* 合计 merged with the first class row ("合计 301 | … | 1151.39 859.26",
@@ -1182,6 +1208,29 @@ static void test_grid_wraps(void **state)
     for (size_t i = 0; i < t->nrows; i++)
         assert_null(t->rows[i].code);
     gk_report_free(r);
+
+    /* With a 序号 column: "一般公共预算拨款合计" over the first figures is
+     * the 合计, not the group's 小计 beside it. */
+    r = read_lines("某局2022年部门预算\n表2\n2022年部门综合预算收入总表\n金额单位：元\n"
+                   "\t\t部门预算\t\t\t\n"
+                   "序号单位编码\t单位名称\t一般公共预算拨款合计\t\t其中：专项\t上年实户资金余额\n"
+                   "\t\t\t小计\t资金列入部\t\n"
+                   "1\t合计\t310.00\t300.00\t170.00\t10.00\n");
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "合计", "310.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "一般公共预算拨款收入", "300.00", 0);
+    gk_report_free(r);
+    /* The name column joined to the 合计 beside it ("单位名称合计" over
+     * "合计310.00 | 300.00 | …"): the figure joined to the name is the 合计,
+     * the first column its 小计. */
+    r = read_lines("某局2022年部门预算\n表2\n2022年部门综合预算收入总表\n金额单位：元\n"
+                   "\t\t一般公共预算拨款\t\t\t\n"
+                   "序号单位编码\t单位名称合计\t小计\t其中：专项资金列入部门预算项目\t上年结转\n"
+                   "1\t合计310.00\t300.00\t170.00\t10.00\n"
+                   "2116\t某局310.00\t300.00\t170.00\t10.00\n");
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "合计", "310.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "一般公共预算拨款收入", "300.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "上年结转", "10.00", 0);
+    gk_report_free(r);
 }
 
 /* A 款 printed by its own two digits under its 类 ("201" over "10"). */
@@ -1215,6 +1264,7 @@ int main(void)
         cmocka_unit_test(test_not_disclosure),
         cmocka_unit_test(test_corpus_wild_metadata),
         cmocka_unit_test(test_wild_tables),
+        cmocka_unit_test(test_tasks_end),
         cmocka_unit_test(test_title_subtitle),
         cmocka_unit_test(test_merged_serials),
         cmocka_unit_test(test_grid_headers),
