@@ -182,7 +182,6 @@ typedef struct gk_paragraph {
     const char *text;
     gk_pos pos;               /* of its first line */
     bool heading;
-    bool ocr;                 /* on a page read by OCR from a scan */
 } gk_paragraph;
 
 /* Something a reader noticed and worked around: a cell it could not read,
@@ -222,6 +221,10 @@ typedef struct gk_report {
     size_t nparagraphs, paragraphs_cap;
     gk_note *notes;
     size_t nnotes, notes_cap;
+    /* The pages read by OCR from a scan: scanned[p] for page p (1-based,
+     * p < nscanned); NULL when none was. */
+    const bool *scanned;
+    size_t nscanned;
     gk_fact *facts;           /* in the order given */
     size_t nfacts, facts_cap;
     /* Column names, one copy each (cells share them): a hash set. */

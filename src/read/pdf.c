@@ -36,7 +36,7 @@
 #include "../util/buf.h"
 #include "gongkai/read.h"
 #include "ocr.h"
-#include "../util/fatal.h"
+#include "../model/arena.h"
 #include "pdf_grid.h"
 #include "readers.h"
 
@@ -372,23 +372,21 @@ static void cell_confidences(gk_report *r, const ocr_doc *o)
         }
 }
 
-/* The narrative of a scanned page is OCR's reading too. */
-static void paragraph_flags(gk_report *r, const ocr_doc *o)
+/* Which pages OCR read, for the rules: what stands on them is its reading. */
+static void scanned_pages(gk_report *r, const ocr_doc *o)
 {
     int pages = 0;
     for (size_t m = 0; m < o->nmarks; m++)
         if (o->mark_page[m] > pages)
             pages = o->mark_page[m];
-    bool *scanned = calloc((size_t)pages + 1, sizeof *scanned);
-    if (!scanned)
-        gk_out_of_memory();
+    if (!pages)
+        return;
+    bool *scanned = gk_arena_alloc(r->arena, ((size_t)pages + 1) * sizeof *scanned);
+    memset(scanned, 0, ((size_t)pages + 1) * sizeof *scanned);
     for (size_t m = 0; m < o->nmarks; m++)
         scanned[o->mark_page[m]] = true;
-    for (size_t i = 0; i < r->nparagraphs; i++) {
-        int p = r->paragraphs[i].pos.page;
-        r->paragraphs[i].ocr = p > 0 && p <= pages && scanned[p];
-    }
-    free(scanned);
+    r->scanned = scanned;
+    r->nscanned = (size_t)pages + 1;
 }
 
 static void ocr_doc_free(ocr_doc *o)
@@ -464,7 +462,7 @@ gk_report *gk_read_pdf(const char *data, size_t len, const char *name, gk_error 
         if (r) {
             positions_to_pdf(r, &pd);
             cell_confidences(r, &od);
-            paragraph_flags(r, &od);
+            scanned_pages(r, &od);
         }
     }
     ocr_doc_free(&od);
