@@ -665,6 +665,10 @@ static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, cons
             rhs.nonblank++;
             if (rhs.exact_ok)
                 rhs.exact_ok = gk_amount_add(rhs.exact, c->value, &rhs.exact);
+            char name[160];
+            gk_format(name, sizeof name, "%s%s%s", row->code ? row->code : "",
+                      row->code && row->label ? " " : "", row->label ? row->label : "");
+            note_doubt(&rhs, &total, t, t, name, c);
         }
     }
     free(kids);
@@ -688,6 +692,7 @@ static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, cons
         const gk_cell *c = gk_row_get(row, column);
         if (nlocs < 64) {
             locs[nlocs] = gk_location_of(t, row, column);
+            locs[nlocs].sign = -1;
             if (c && !c->text)
                 locs[nlocs].value = gk_amount_format(c->value, bufs[nlocs]);
             nlocs++;
