@@ -116,6 +116,7 @@
  * force for what it reads as single-space text.
  */
 #include "pdf_grid.h"
+#include "../util/grow.h"
 
 #include <ctype.h>
 #include <stdint.h>
@@ -140,22 +141,6 @@ static double dmax(double a, double b)
 static double dmin(double a, double b)
 {
     return a < b ? a : b;
-}
-
-static void *grow(void *p, size_t *cap, size_t n, size_t size)
-{
-    if (n < *cap)
-        return p;
-    size_t c = *cap ? 2 * *cap : 64;
-    while (c <= n)
-        c *= 2;
-    if (c > SIZE_MAX / size)
-        gk_out_of_memory();
-    void *q = realloc(p, c * size);
-    if (!q)
-        gk_out_of_memory();
-    *cap = c;
-    return q;
 }
 
 static bool is_ascii_alnum(unsigned char c)
@@ -257,7 +242,7 @@ typedef struct page {
 
 static pg_origin *new_line(pg_doc *d, int pageno, int line)
 {
-    d->lines = grow(d->lines, &d->cap, d->n, sizeof *d->lines);
+    d->lines = gk_grow(d->lines, &d->cap, d->n, sizeof *d->lines);
     pg_origin *o = &d->lines[d->n++];
     memset(o, 0, sizeof *o);
     o->page = pageno;
@@ -492,7 +477,7 @@ static void build_lines(page *p)
         while (j < p->ng && cy_of(&p->g[j]) - top <= tol)
             j++;
         qsort(p->g + i, j - i, sizeof *p->g, by_x0);
-        p->lines = grow(p->lines, &p->lcap, p->nl, sizeof *p->lines);
+        p->lines = gk_grow(p->lines, &p->lcap, p->nl, sizeof *p->lines);
         pline *l = &p->lines[p->nl++];
         memset(l, 0, sizeof *l);
         l->g0 = i, l->g1 = j;
@@ -508,7 +493,7 @@ static void build_lines(page *p)
                            two_figures(&p->g[k - 1], g) || tag_edge(&p->g[k - 1], g))) ||
                          ideograph_gap(p->g, i, j, k);
             if (fresh) {
-                p->ch = grow(p->ch, &p->ccap, p->nc, sizeof *p->ch);
+                p->ch = gk_grow(p->ch, &p->ccap, p->nc, sizeof *p->ch);
                 chunk *c = &p->ch[p->nc++];
                 memset(c, 0, sizeof *c);
                 c->g0 = k;
@@ -986,7 +971,7 @@ static column *add_column(grid *gr)
 {
     if (gr->ncols == gr->colcap) {
         size_t cap = (size_t)gr->colcap;
-        gr->cols = grow(gr->cols, &cap, (size_t)gr->ncols, sizeof *gr->cols);
+        gr->cols = gk_grow(gr->cols, &cap, (size_t)gr->ncols, sizeof *gr->cols);
         gr->colcap = (int)cap;
     }
     column *c = &gr->cols[gr->ncols++];
@@ -1024,7 +1009,7 @@ static size_t spans_from(const page *p, const size_t *idx, const double *x0, con
     for (size_t i = 0; i < n; i++) {
         const chunk *c = &p->ch[idx[i]];
         if (ns == 0 || x0[i] > (*out)[ns - 1].x1 + 0.3) {
-            *out = grow(*out, cap, ns, sizeof **out);
+            *out = gk_grow(*out, cap, ns, sizeof **out);
             memset(&(*out)[ns], 0, sizeof **out);
             (*out)[ns].x0 = x0[i];
             (*out)[ns].x1 = x1[i];
@@ -1726,7 +1711,7 @@ static bool numbered(const page *p, const chunk *c)
 
 static void add_anchor(rows *rs, double lo, double hi, double size)
 {
-    rs->r = grow(rs->r, &rs->cap, rs->n, sizeof *rs->r);
+    rs->r = gk_grow(rs->r, &rs->cap, rs->n, sizeof *rs->r);
     row *r = &rs->r[rs->n++];
     r->lo = lo;
     r->hi = hi;
@@ -2175,7 +2160,7 @@ static void put_row(pg_doc *d, grid *gr, size_t *idx, size_t n)
         double box[4] = {0, 0, 0, 0};
         bool has_box = false;
         put_cell(d, gr, k, idx, m, box, &has_box);
-        d->fields = grow(d->fields, &d->fcap, d->nfields, sizeof *d->fields);
+        d->fields = gk_grow(d->fields, &d->fcap, d->nfields, sizeof *d->fields);
         memcpy(d->fields[d->nfields++], box, sizeof box);
         o = &d->lines[oi];
         if (has_box)
@@ -2401,7 +2386,7 @@ static void cut_headers_at_columns(page *p, const region *rg, double body_y)
                 if (b->x0 - a->x1 <= 0.25 * size)
                     continue;
                 if (near_edge(left, nl, b->x0, tol) || near_edge(right, nr, a->x1, tol)) {
-                    cut = grow(cut, &cutcap, ncut, sizeof *cut);
+                    cut = gk_grow(cut, &cutcap, ncut, sizeof *cut);
                     cut[ncut++] = q;
                 }
             }
@@ -2549,7 +2534,7 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
         for (size_t i = rg->l0; i <= rg->l1; i++)
             for (size_t k = p->lines[i].c0; k < p->lines[i].c1; k++)
                 if ((p->ch[k].cy < body_y || level_word(p, &p->ch[k])) == (pass == 0)) {
-                    gr.cs = grow(gr.cs, &gr.cscap, gr.ncs, sizeof *gr.cs);
+                    gr.cs = gk_grow(gr.cs, &gr.cscap, gr.ncs, sizeof *gr.cs);
                     gr.cs[gr.ncs++] = k;
                     header_chunks += pass == 0;
                 }
@@ -2854,7 +2839,7 @@ static void write_page(pg_doc *d, page *p, region *rg, size_t nr)
             }
             pg_carry *c = d->carry;
             size_t g0 = p->lines[i].g0, ng = p->ng - g0;
-            c->held = grow(c->held, &c->heldcap, ng, sizeof *c->held);
+            c->held = gk_grow(c->held, &c->heldcap, ng, sizeof *c->held);
             memcpy(c->held, p->g + g0, ng * sizeof *c->held);
             c->nheld = ng;
             c->held_page = p->number;

@@ -604,6 +604,31 @@ static bool other_placement_holds(const gk_formula *f, const char *column, gk_am
     return false;
 }
 
+/* A child of a TREE parent: its place (right side, coefficient −1) and
+ * its figure added to the children's sum. */
+static void add_child(const ctx *cx, const gk_table *t, const gk_row *row, const char *column,
+                      const gk_cell *c, const gk_term *total, side *rhs, gk_location *locs,
+                      char (*bufs)[GK_AMOUNT_BUFSIZE], int *nlocs)
+{
+    if (*nlocs < 64) {
+        locs[*nlocs] = gk_location_of(t, row, column);
+        locs[*nlocs].sign = -1;
+        if (c && !c->text)
+            locs[*nlocs].value = gk_amount_format(c->value, bufs[*nlocs]);
+        ++*nlocs;
+    }
+    if (!c || c->text)
+        return;
+    gk_sum_add(&rhs->sum, at_table_precision(cx, t, c->value), 1);
+    rhs->nonblank++;
+    if (rhs->exact_ok)
+        rhs->exact_ok = gk_amount_add(rhs->exact, c->value, &rhs->exact);
+    char name[160];
+    gk_format(name, sizeof name, "%s%s%s", row->code ? row->code : "",
+              row->code && row->label ? " " : "", row->label ? row->label : "");
+    note_doubt(rhs, total, t, t, name, c);
+}
+
 static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, const char *column,
                      const gk_row *parent, size_t child_len)
 {
@@ -653,23 +678,7 @@ static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, cons
             free(kids);             /* a child's blank that may be a figure not read */
             return;
         }
-        if (nlocs < 64) {
-            locs[nlocs] = gk_location_of(t, row, column);
-            locs[nlocs].sign = -1;
-            if (c && !c->text)
-                locs[nlocs].value = gk_amount_format(c->value, bufs[nlocs]);
-            nlocs++;
-        }
-        if (c && !c->text) {
-            gk_sum_add(&rhs.sum, at_table_precision(cx, t, c->value), 1);
-            rhs.nonblank++;
-            if (rhs.exact_ok)
-                rhs.exact_ok = gk_amount_add(rhs.exact, c->value, &rhs.exact);
-            char name[160];
-            gk_format(name, sizeof name, "%s%s%s", row->code ? row->code : "",
-                      row->code && row->label ? " " : "", row->label ? row->label : "");
-            note_doubt(&rhs, &total, t, t, name, c);
-        }
+        add_child(cx, t, row, column, c, &total, &rhs, locs, bufs, &nlocs);
     }
     free(kids);
     /* Local items one level down whose own parent is not printed (西安: 301
@@ -690,23 +699,7 @@ static void tree_one(const ctx *cx, const gk_formula *f, const gk_table *t, cons
         if (gk_table_find_code(t, up, GK_SIDE_NONE))
             continue;
         const gk_cell *c = gk_row_get(row, column);
-        if (nlocs < 64) {
-            locs[nlocs] = gk_location_of(t, row, column);
-            locs[nlocs].sign = -1;
-            if (c && !c->text)
-                locs[nlocs].value = gk_amount_format(c->value, bufs[nlocs]);
-            nlocs++;
-        }
-        if (c && !c->text) {
-            gk_sum_add(&rhs.sum, at_table_precision(cx, t, c->value), 1);
-            rhs.nonblank++;
-            if (rhs.exact_ok)
-                rhs.exact_ok = gk_amount_add(rhs.exact, c->value, &rhs.exact);
-            char name[160];
-            gk_format(name, sizeof name, "%s%s%s", row->code ? row->code : "",
-                      row->code && row->label ? " " : "", row->label ? row->label : "");
-            note_doubt(&rhs, &total, t, t, name, c);
-        }
+        add_child(cx, t, row, column, c, &total, &rhs, locs, bufs, &nlocs);
     }
     free(grand);
     if (children == 0 || lhs.nonblank + rhs.nonblank == 0)
