@@ -51,6 +51,7 @@
 #include <poppler.h>
 #include <tesseract/capi.h>
 
+#include "../util/dl.h"
 #include "../util/fatal.h"
 
 /* ---- Libraries, loaded on demand ------------------------------------------ */
@@ -224,11 +225,44 @@ void ocr_free(ocr_engine *e)
 
 /* The largest image of the page: its share of the page's area and its
  * resolution in pixels per inch (0 when unknown). */
+/* Whether a page is a scan is asked of every nearly empty page of every PDF
+ * (a cover, a blank page between parts): the two poppler functions that
+ * tell, loaded alone — not Tesseract and the forty libraries it brings
+ * (they doubled the cost of checking a text PDF with a blank page). */
+static struct {
+    GList *(*get_image_mapping)(PopplerPage *);
+    void (*free_image_mapping)(GList *);
+} probe;
+static bool probe_ok;
+
+static void load_probe_once(void)
+{
+    static const char *const PROBE_LIBS[] = {"libpoppler-glib.so.8", NULL};
+    static const char *const SYMBOLS[] = {"poppler_page_get_image_mapping",
+                                          "poppler_page_free_image_mapping"};
+    void *syms[2];
+    if (!gk_dl_symbols(PROBE_LIBS, SYMBOLS, syms, 2))
+        return;
+    /* Object pointers to function pointers: POSIX dlsym's documented use. */
+    *(void **)&probe.get_image_mapping = syms[0];
+    *(void **)&probe.free_image_mapping = syms[1];
+    probe_ok = true;
+}
+
+static bool load_probe(void)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, load_probe_once);
+    return probe_ok;
+}
+
 static double largest_image(PopplerPage *page, double width, double height, double *ppi,
                             bool want_ppi)
 {
     *ppi = 0;
-    GList *maps = lib.page_get_image_mapping(page);
+    if (!load_probe())
+        return 0;
+    GList *maps = probe.get_image_mapping(page);
     double best = 0;
     int best_id = -1;
     double best_w = 0;
@@ -238,7 +272,7 @@ static double largest_image(PopplerPage *page, double width, double height, doub
         if (w * h > best)
             best = w * h, best_id = m->image_id, best_w = w;
     }
-    lib.page_free_image_mapping(maps);
+    probe.free_image_mapping(maps);
     if (want_ppi && best_id >= 0 && best_w > 0) {
         cairo_surface_t *s = lib.page_get_image(page, best_id);
         if (s) {
@@ -252,7 +286,7 @@ static double largest_image(PopplerPage *page, double width, double height, doub
 bool ocr_page_has_scan(PopplerPage *page, double width, double height)
 {
     double ppi;
-    return load() && largest_image(page, width, height, &ppi, false) >= 0.5;
+    return largest_image(page, width, height, &ppi, false) >= 0.5;
 }
 
 /* The page in grey, `dpi` pixels to the inch (malloc'd, w × h bytes). */
