@@ -266,6 +266,10 @@ const char *gk_report_file_of(const gk_report *r, gk_pos pos);
  * notes do not make one. */
 bool gk_report_has_narrative(const gk_report *r);
 
+/* Does the text state an amount: a figure followed by 万元 or 元
+ * ("51036.22 万元", "0万元")? */
+bool gk_text_states_amount(const char *s);
+
 /* Record a reader's note (printf-style message, copied). */
 void gk_report_note(gk_report *r, gk_pos pos, const char *fmt, ...)
 #if defined(__GNUC__)

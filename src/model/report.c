@@ -301,8 +301,7 @@ const char *gk_report_file_of(const gk_report *r, gk_pos pos)
     return pos.part && pos.part <= r->nparts ? r->parts[pos.part - 1] : r->source;
 }
 
-/* A figure followed by 万元 or 元 ("51036.22 万元", "0万元"). */
-static bool states_amount(const char *s)
+bool gk_text_states_amount(const char *s)
 {
     for (const char *p = s; (p = strstr(p, "元")) != NULL; p += strlen("元")) {
         const char *q = p;
@@ -321,7 +320,7 @@ bool gk_report_has_narrative(const gk_report *r)
     enum { ENOUGH = 3 };
     int n = 0;
     for (size_t i = 0; i < r->nparagraphs && n < ENOUGH; i++)
-        n += !r->paragraphs[i].heading && states_amount(r->paragraphs[i].text);
+        n += !r->paragraphs[i].heading && gk_text_states_amount(r->paragraphs[i].text);
     return n >= ENOUGH;
 }
 

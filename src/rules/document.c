@@ -53,22 +53,6 @@ static void check_required(const gk_report *r, gk_findings *out)
         }
 }
 
-/* A figure followed by 万元 or 元 ("51036.22 万元", "0万元"), as
- * gk_report_has_narrative counts them. */
-static bool states_amount(const char *s)
-{
-    for (const char *p = s; (p = strstr(p, "元")) != NULL; p += strlen("元")) {
-        const char *q = p;
-        if (q - s >= 3 && memcmp(q - 3, "万", 3) == 0)
-            q -= 3;
-        while (q > s && q[-1] == ' ')
-            q--;
-        if (q > s && q[-1] >= '0' && q[-1] <= '9')
-            return true;
-    }
-    return false;
-}
-
 /* Is page p within a table: from its title's page to its last row's, or,
  * for a table of which no row was read (a 项目 table of long texts in
  * cells), to the page before the next table's title? */
@@ -102,7 +86,7 @@ static bool has_explanation(const gk_report *r)
         const gk_paragraph *g = &r->paragraphs[i];
         if (!g->pos.page)
             return true;                    /* no pages: text input */
-        n += !g->heading && states_amount(g->text) && !on_table_page(r, g->pos.page);
+        n += !g->heading && gk_text_states_amount(g->text) && !on_table_page(r, g->pos.page);
     }
     return n >= ENOUGH;
 }
