@@ -57,7 +57,17 @@
 /* 基本支出 by economic class: the total, and where printed its two parts
  * (the 公用经费 column is what 机关运行经费 is measured against). */
 #define BASIC_ECONOMIC_COLUMNS                                                         \
-    {{"金额", {"金额", "预算数", "合计"}}, {"人员经费", {"人员经费"}}, {"公用经费", {"公用经费"}}}
+    {{"金额", {"金额", "预算数", "合计", "总计"}},                                     \
+     {"人员经费", {"人员经费", "人员类"}},                                             \
+     {"公用经费", {"公用经费"}}}
+
+/* 采购品目大类 rows of a 政府采购预算表, named exactly so (not an item whose
+ * name holds 服务). */
+#define PROCUREMENT_BUDGET_LABELS                                                      \
+    {{"合计", {"合计", "总计"}},                                                       \
+     {"货物", {"货物", "A-货物", "货物类"}},                                           \
+     {"工程", {"工程", "B-工程", "工程类"}},                                           \
+     {"服务", {"服务", "C-服务", "服务类"}}}
 
 #define NO_SUMS {{0}}
 #define FUND_SUMS                                                                      \
@@ -142,6 +152,9 @@ static const gk_layout LAYOUTS[] = {
      BASIC_ECONOMIC_COLUMNS, {{0}}, NO_SUMS},
     {GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, {"一般公共预算基本支出表"}, {"决算", "功能"}, GK_ROWS_GROUPED,
      BASIC_ECONOMIC_COLUMNS, {{0}}, NO_SUMS},
+    /* "一般公共预算基本支出情况表" (长沙): as 一般公共预算基本支出表. */
+    {GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, {"一般公共预算基本支出", "情况表"}, {"决算", "功能"},
+     GK_ROWS_GROUPED, BASIC_ECONOMIC_COLUMNS, {{0}}, NO_SUMS},
     /* "…明细表（按功能科目分）": the classification named by its 科目. */
     {GK_TABLE_BUDGET_GPB_BASIC_FUNCTION, {"基本支出", "功能分类"}, {"决算"}, GK_ROWS_CODED,
      FUNCTION_BUDGET_COLUMNS, {{0}}, FUNCTION_SUMS},
@@ -159,6 +172,9 @@ static const gk_layout LAYOUTS[] = {
     {GK_TABLE_BUDGET_GPB_FUNCTION, {"一般公共预算支出表"}, {"决算", "经济分类"}, GK_ROWS_CODED,
      FUNCTION_BUDGET_COLUMNS, {{0}}, FUNCTION_SUMS},
     {GK_TABLE_BUDGET_GPB_FUNCTION, {"一般公共预算拨款支出预算表"}, {"决算", "经济分类"}, GK_ROWS_CODED,
+     FUNCTION_BUDGET_COLUMNS, {{0}}, FUNCTION_SUMS},
+    /* "一般公共预算支出情况表" (长沙): by function, 总计 | 基本支出 | 项目支出. */
+    {GK_TABLE_BUDGET_GPB_FUNCTION, {"一般公共预算支出情况表"}, {"决算", "经济"}, GK_ROWS_CODED,
      FUNCTION_BUDGET_COLUMNS, {{0}}, FUNCTION_SUMS},
     {GK_TABLE_BUDGET_GOV_FUND, {"政府性基金", "收支表"}, {"决算"}, GK_ROWS_TWO_SIDED,
      {{"金额", {"金额", "预算数"}}}, {{0}}, NO_SUMS},
@@ -178,9 +194,19 @@ static const gk_layout LAYOUTS[] = {
       /* "2024年机关运行经" / "费预算数": a header wrapped in its word. */
       {"机关运行经费", {"机关运行经费", "机关运行经"}}},
      PUBLIC3_LABELS, PUBLIC3_SUMS},
-    {GK_TABLE_BUDGET_SPECIAL, {"专项业务经费支出表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}, NO_SUMS},
-    {GK_TABLE_BUDGET_PROCUREMENT, {"政府采购", "预算"}, {"决算"}, GK_ROWS_GENERIC,
+    /* "一般公共预算机关运行经费支出预算表" (苏州): 302 items under one column. */
+    {GK_TABLE_BUDGET_OFFICE_OPERATION, {"机关运行经费", "预算"}, {"决算", "三公"}, GK_ROWS_CODED,
+     {{"金额", {"金额", "机关运行经费支出", "机关运行经费", "预算数", "合计"}}}, {{0}}, NO_SUMS},
+    /* 单位（项目）名称 | 项目金额 | 项目简介: the amount column alone. */
+    {GK_TABLE_BUDGET_SPECIAL, {"专项业务经费支出表"}, {0}, GK_ROWS_GENERIC,
      {{"金额", {"金额"}}}, {{0}}, NO_SUMS},
+    /* 预算金额 (西安), 总计 after the sources of funds (苏州); rows by 采购品目
+     * 大类 where printed (货物 / "A-货物" …, each over its items). */
+    {GK_TABLE_BUDGET_PROCUREMENT, {"政府采购", "预算"}, {"决算"}, GK_ROWS_GENERIC,
+     {{"金额", {"金额", "总计"}}}, PROCUREMENT_BUDGET_LABELS, NO_SUMS},
+    /* "政府采购支出表" in a budget (苏州), 预算 left out of its title. */
+    {GK_TABLE_BUDGET_PROCUREMENT, {"政府采购支出表"}, {"决算"}, GK_ROWS_GENERIC,
+     {{"金额", {"金额", "总计"}}}, PROCUREMENT_BUDGET_LABELS, NO_SUMS},
     {GK_TABLE_BUDGET_PROJECT, {"项目支出预算表"}, {0}, GK_ROWS_GENERIC, {{0}}, {{0}}, NO_SUMS},
     {GK_TABLE_BUDGET_INCOME, {"收入", "预算"}, {"决算", "支出"}, GK_ROWS_CODED,
      {COL_TOTAL("合计"),

@@ -1432,12 +1432,23 @@ static void read_grouped(reader *rd, gk_table *t, size_t b, size_t e)
      * 机关运行经费 is measured against). */
     static const char *const PARTS[] = {"人员经费", "公用经费"};
     int part_pos[2] = {-1, -1};
+    /* The header words of each part are the layout's ("人员类", 长沙). */
+    const gk_column_spec *spec = NULL;
+    const gk_layout *lay = gk_layout_of(t->kind);
+    for (int k = 0; lay && k < GK_LAYOUT_MAX_COLUMNS && lay->columns[k].name; k++)
+        if (strcmp(lay->columns[k].name, PARTS[0]) == 0)
+            spec = &lay->columns[k];
     for (size_t i = b; i < data && ng == 1 && !mapping[0]; i++) {
         const gk_line *ln = &rd->L.items[i];
         for (size_t k = (size_t)amount_pos[0] + 1; ln->tabbed && k < ln->ncells; k++)
-            for (int q = 0; q < 2; q++)
-                if (strcmp(tx_key_of(rd, ln->cells[k]), PARTS[q]) == 0)
+            for (int q = 0; q < 2; q++) {
+                const char *key = tx_key_of(rd, ln->cells[k]);
+                bool named = strcmp(key, PARTS[q]) == 0;
+                for (int w = 0; spec && !named && w < GK_LAYOUT_MAX_WORDS && spec[q].words[w]; w++)
+                    named = strcmp(key, spec[q].words[w]) == 0;
+                if (named)
                     part_pos[q] = (int)k;
+            }
     }
     gk_table rows_by_group[8];      /* collect per group, then append in order */
     memset(rows_by_group, 0, sizeof rows_by_group);
@@ -1855,7 +1866,7 @@ static void read_labelled(reader *rd, gk_table *t, const gk_layout *lay, size_t 
  * gives ("栏N" where the header is blank).  Nothing is inferred: text
  * columns (项目简介, 采购方式) are left out, and no rule relates these rows to
  * others. */
-static void read_other(reader *rd, gk_table *t, size_t b, size_t e)
+static void read_other(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
 {
     int amounts[MAX_POS] = {0}, texts[MAX_POS] = {0};
     size_t first = e;
@@ -1889,6 +1900,35 @@ static void read_other(reader *rd, gk_table *t, size_t b, size_t e)
         c.name[c.n] = h;
         c.pos[c.n++] = k;
     }
+    /* A known kind (专项业务经费支出表, 政府采购预算表) names the columns whose
+     * header holds one of its layout's words canonically ("项目金额", "预算
+     * 金额", "总计" → 金额), and keeps the others (the sources of funds) under
+     * their headers — but not counts and codes (数量, 经济科目编码), which
+     * are no money.  Its rows are labelled by the text before the first. */
+    int ncols = lay ? gk_layout_ncolumns(lay->columns) : 0;
+    if (ncols > 0) {
+        static const char *const not_money[] = {"数量", "编码", "代码", "序号", "编号", "型号"};
+        bool used[GK_LAYOUT_MAX_COLUMNS] = {false};
+        columns kept = {0};
+        for (int j = 0; j < c.n; j++) {
+            size_t len;
+            int w = best_word(lay->columns, ncols, used, c.name[j], &len);
+            bool money = true;
+            for (size_t k = 0; k < sizeof not_money / sizeof *not_money && w < 0; k++)
+                money &= !tx_has(c.name[j], not_money[k]);
+            if (w < 0 && !money)
+                continue;
+            if (w >= 0)
+                used[w] = true;
+            kept.name[kept.n] = w >= 0 ? lay->columns[w].name : c.name[j];
+            kept.pos[kept.n++] = c.pos[j];
+        }
+        c = kept;
+    }
+    /* Codes are the rows' own only where the kind's classification says so
+     * (a 2xx function, a 3xx/5xx economic class): a unit's number (116,
+     * 116001) in the first column of a known kind is neither. */
+    gk_code_kind codes = gk_table_kind_codes(t->kind);
     for (size_t i = first; i < e && c.n > 0; i++) {
         const gk_line *ln = &rd->L.items[i];
         bool figure = false;
@@ -1901,12 +1941,25 @@ static void read_other(reader *rd, gk_table *t, size_t b, size_t e)
         while (k < label_end && !*cell_at(ln, k))
             k++;
         bool coded = k < label_end && tx_code_of(cell_at(ln, k), code);
+        bool own = coded && (t->kind == GK_TABLE_OTHER ||
+                             (codes == GK_CODES_FUNCTIONAL && code[0] == '2') ||
+                             (codes == GK_CODES_ECONOMIC && (code[0] == '3' || code[0] == '5')));
         gk_buf label = GK_BUF_INIT;
-        for (k += coded; k < label_end && k < (int)ln->ncells; k++)
-            if (*ln->cells[k])
+        /* A known kind: its label is the text before its first column
+         * (codes in columns of their own, 类 | 款 | 项 | 单位编码, left out). */
+        int end = lay && c.n > 0 ? c.pos[0] : label_end;
+        for (k += coded; k < end && k < (int)ln->ncells; k++)
+            if (*ln->cells[k] && (k < label_end || !is_amount(ln->cells[k])))
                 gk_buf_printf(&label, "%s%s", label.len ? " " : "", ln->cells[k]);
-        gk_row *row = tx_new_row(rd, t, ln, coded ? code : NULL,
-                                 tx_clean_label(rd, label.data ? label.data : "", false), GK_SIDE_NONE);
+        const char *name = tx_clean_label(rd, label.data ? label.data : "", false);
+        /* A known kind's canonical row label, where the label is one of its
+         * words exactly ("A-货物" → 货物; "科技推广服务" stays an item). */
+        const char *key = tx_key_of(rd, name);
+        for (int j = 0; lay && j < GK_LAYOUT_MAX_COLUMNS && lay->labels[j].name; j++)
+            for (int w = 0; w < GK_LAYOUT_MAX_WORDS && lay->labels[j].words[w]; w++)
+                if (strcmp(key, lay->labels[j].words[w]) == 0)
+                    name = lay->labels[j].name;
+        gk_row *row = tx_new_row(rd, t, ln, own ? code : NULL, name, GK_SIDE_NONE);
         gk_buf_free(&label);
         for (int j = 0; j < c.n; j++)
             tx_put_amount(rd, row, c.name[j], ln, cell_at(ln, c.pos[j]));
@@ -2177,10 +2230,8 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
         break;
     case GK_ROWS_LABELLED: read_labelled(rd, tb, lay, b, e, true); break;
     case GK_ROWS_GENERIC:
-        if (tb->kind == GK_TABLE_OTHER)
-            read_other(rd, tb, b, e);
-        else
-            read_labelled(rd, tb, lay, b, e, false);
+        /* A known kind keeps the columns its layout names. */
+        read_other(rd, tb, tb->kind == GK_TABLE_OTHER ? NULL : lay, b, e);
         break;
     case GK_ROWS_FORM: read_form(rd, tb, b, e); break;
     }

@@ -25,6 +25,18 @@ static bool label_matches(const char *label, const char *key)
     return label && (strcmp(label, key) == 0 || strncmp(label, key, strlen(key)) == 0);
 }
 
+/* A row's label as the formulas name it: "其它" is written "其他" (长沙's
+ * 收支总表: "五、其它收入").  The two are of one length in UTF-8. */
+static const char *formula_label(const char *label, char *buf, size_t size)
+{
+    if (!label || !strstr(label, "其它") || strlen(label) >= size)
+        return label;
+    strcpy(buf, label);
+    for (char *p = strstr(buf, "其它"); p; p = strstr(p, "其它"))
+        memcpy(p + strlen("其"), "他", strlen("他"));
+    return buf;
+}
+
 /* The row a term names, given the row bound by [*] or [类] (may be NULL). */
 static const gk_row *term_row(const gk_table *t, const gk_term *term, const gk_row *bound,
                               const char *cls)
@@ -54,9 +66,10 @@ static const gk_row *term_row(const gk_table *t, const gk_term *term, const gk_r
         for (int pass = 0; pass < 2; pass++)
             for (size_t i = 0; i < t->nrows; i++) {
                 const gk_row *row = &t->rows[i];
-                if (!row->code && row->label &&
-                    (pass == 0 ? strcmp(row->label, term->key) == 0
-                               : label_matches(row->label, term->key)) &&
+                char buf[256];
+                const char *label = formula_label(row->label, buf, sizeof buf);
+                if (!row->code && label &&
+                    (pass == 0 ? strcmp(label, term->key) == 0 : label_matches(label, term->key)) &&
                     (term->side == GK_SIDE_NONE || row->side == term->side))
                     return row;
             }
