@@ -194,6 +194,21 @@ static const gk_layout LAYOUTS[] = {
       /* "2024年机关运行经" / "费预算数": a header wrapped in its word. */
       {"机关运行经费", {"机关运行经费", "机关运行经"}}},
      PUBLIC3_LABELS, PUBLIC3_SUMS},
+    /* Never matched by a title (no `all` words): the order each year's group
+     * of a 三公 table of two years and their change is printed in (西安
+     * 部门综合预算 表13: 合计 of 三公, 会议费 and 培训费 first, the 三公 小计
+     * after it).  read_public3_years reads this year's group by it. */
+    {GK_TABLE_BUDGET_THREE_PUBLIC, {0}, {0}, GK_ROWS_PUBLIC3,
+     {{"三公经费、会议费和培训费合计", {0}},
+      {"合计", {0}},
+      {"因公出国（境）费", {0}},
+      {"公务接待费", {0}},
+      {"公务用车购置及运行维护费", {0}},
+      {"公务用车购置费", {0}},
+      {"公务用车运行维护费", {0}},
+      {"会议费", {0}},
+      {"培训费", {0}}},
+     {{0}}, PUBLIC3_SUMS},
     /* "一般公共预算机关运行经费支出预算表" (苏州): 302 items under one column. */
     {GK_TABLE_BUDGET_OFFICE_OPERATION, {"机关运行经费", "预算"}, {"决算", "三公"}, GK_ROWS_CODED,
      {{"金额", {"金额", "机关运行经费支出", "机关运行经费", "预算数", "合计"}}}, {{0}}, NO_SUMS},
@@ -288,6 +303,21 @@ const gk_layout *gk_layout_of_table(const gk_table *t)
             first = l;
     }
     return first;
+}
+
+/* Kinds of labelled rows whose cells hold paragraphs besides the forms. */
+static const gk_table_kind PROSE_KINDS[] = {GK_TABLE_BUDGET_SPECIAL};
+
+bool gk_layout_prose_cells(const gk_layout *l)
+{
+    if (!l)
+        return false;
+    if (l->style == GK_ROWS_FORM)
+        return true;
+    for (size_t i = 0; i < sizeof PROSE_KINDS / sizeof *PROSE_KINDS; i++)
+        if (l->kind == PROSE_KINDS[i])
+            return true;
+    return false;
 }
 
 int gk_layout_ncolumns(const gk_column_spec *cols)

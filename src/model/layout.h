@@ -71,6 +71,10 @@ const gk_layout *gk_layout_of_table(const gk_table *t);
  * (NULL: the first of all); NULL past the last. */
 const gk_layout *gk_layout_next(gk_table_kind kind, const gk_layout *after);
 
+/* Whether a layout's cells hold paragraphs (the 目标 of a 绩效 form, the
+ * 项目简介 of a 专项业务经费支出表): a paragraph of prose does not end it. */
+bool gk_layout_prose_cells(const gk_layout *l);
+
 /* Number of columns in a column list. */
 int gk_layout_ncolumns(const gk_column_spec *cols);
 

@@ -257,6 +257,43 @@ static const gk_layout *title_layout(reader *rd, const gk_line *ln)
     return l;
 }
 
+/* A title wrapped over two lines ("2022年部门综合预算政府采购（资产配置、购买
+ * 服务）" / "预算表（不含上年结转）"; "…“三公”经费及" / "会议费、培训费支出
+ * 预算表"): the second line alone names no table, or another kind than the
+ * two together.  The two become one line (the second; the first is left
+ * blank).  Lines of prose (sentence punctuation), headings and lines of
+ * several cells are not a title's first half. */
+static void join_wrapped_titles(reader *rd)
+{
+    for (size_t i = 0; i + 1 < rd->L.n; i++) {
+        gk_line *first = &rd->L.items[i], *second = &rd->L.items[i + 1];
+        if (!*first->text || first->bullet || tx_nonempty_cells(first) != 1 ||
+            tx_nonempty_cells(second) != 1 || strlen(first->text) > 120 ||
+            strlen(second->text) > 90 || tx_has(first->text, "。") || tx_has(first->text, "，") ||
+            tx_has(first->text, "：") || tx_has(first->text, ":") || is_number(first->text) ||
+            unit_in(first->text) != GK_UNIT_NONE || section_break(first) ||
+            ends_as_title(tx_key_of(rd, first->text)) || title_layout(rd, first))
+            continue;
+        const gk_layout *alone = title_layout(rd, second);
+        gk_line saved = *second;
+        char both[GK_NAME_KEY_MAX * 2];
+        gk_format(both, sizeof both, "%s%s", first->text, second->text);
+        const char *text = gk_arena_strndup(rd->scratch, both, strlen(both));
+        const char **cells = gk_arena_alloc(rd->scratch, sizeof *cells);
+        cells[0] = text;
+        second->text = text;
+        second->cells = cells;
+        second->ncells = 1;
+        const gk_layout *joined = title_layout(rd, second);
+        if (!joined || (alone && joined->kind == alone->kind)) {
+            *second = saved;
+            continue;
+        }
+        first->text = "";
+        first->ncells = 0;
+    }
+}
+
 /* Table matter follows a title: a number, a unit, or header-ish lines,
  * before any other title.  Table-of-contents entries fail this. */
 static bool confirmed_title(reader *rd, size_t t)
@@ -419,9 +456,10 @@ static bool header_repeated(reader *rd, size_t j)
  * row, or prose (except in forms).  A note naming an empty table is kept. */
 static size_t table_end(reader *rd, size_t from, gk_table *t)
 {
-    /* Forms (绩效) hold paragraphs of prose in their 目标 cells. */
+    /* Forms (绩效) hold paragraphs of prose in their 目标 cells, 专项业务经费
+     * tables in their 项目简介 (layout.c). */
     const gk_layout *lay = gk_layout_of(t->kind);
-    bool form = lay && lay->style == GK_ROWS_FORM;
+    bool form = gk_layout_prose_cells(lay);
     size_t i = from;
     while (i < rd->L.n) {
         const gk_line *ln = &rd->L.items[i];
@@ -1716,6 +1754,112 @@ static bool public3_years(reader *rd, size_t b, size_t e)
     return totals >= 2 && (change || years >= 2);
 }
 
+/* An amount at 10^-4 (blank: 0); false when the cell holds no amount. */
+static bool ten_thousandths(const char *s, int64_t *v)
+{
+    gk_amount a;
+    gk_amount_status st = gk_amount_parse(s, strlen(s), &a);
+    *v = 0;
+    if (st == GK_AMOUNT_BLANK)
+        return true;
+    if (st != GK_AMOUNT_OK || a.scale > 4)
+        return false;
+    *v = a.v;
+    for (unsigned k = a.scale; k < 4; k++)
+        *v *= 10;
+    return true;
+}
+
+/* Whether a header line prints 合计 and 小计 in adjacent cells, 合计 first
+ * (the 合计 of 三公, 会议费 and 培训费, then the 三公 小计). */
+static bool total_then_subtotal(reader *rd, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        for (size_t k = 0; k < ln->ncells; k++)
+            if (is_amount(ln->cells[k]))
+                return false;                   /* the header ends at the figures */
+        for (size_t k = 0; ln->tabbed && k + 1 < ln->ncells; k++)
+            if (strcmp(tx_key_of(rd, ln->cells[k]), "合计") == 0 &&
+                strcmp(tx_key_of(rd, ln->cells[k + 1]), "小计") == 0)
+                return true;
+    }
+    return false;
+}
+
+/* A 三公 table printed in the order of the kind's layout that no title
+ * names (合计 of 三公, 会议费 and 培训费 | 小计 | 出国 | 接待 | 公务用车 小计 |
+ * 购置 | 运行 | 会议费 | 培训费: 西安 部门综合预算 表13), by unit, for one
+ * year or for two years and their change side by side (上年 | 当年 | 增减变化
+ * 情况, 2021年 | 2022年 | 增减): this year's 合计 row is read (the middle
+ * group of three).  Only when the figures prove the grouping: every cell of
+ * the 合计 row an amount, groups of the layout's width, each change = this
+ * year − last year, and this year's 三公 小计 and 公务用车 小计 the sums of
+ * their parts.  1: read; 0: not a table of this layout; -1: one that cannot
+ * be read so (a page going on by unit without its 合计, cells the grid
+ * merged), to be left unread. */
+static int read_public3_by_unit(reader *rd, gk_table *t, const gk_layout *lay, size_t b,
+                                size_t e, bool two_years)
+{
+    const gk_layout *order = NULL;
+    for (const gk_layout *l = gk_layout_next(lay->kind, NULL); l && !order;
+         l = gk_layout_next(lay->kind, l))
+        if (!l->all[0] && l->style == GK_ROWS_PUBLIC3)
+            order = l;
+    int m = order ? gk_layout_ncolumns(order->columns) : 0;
+    if (m == 0 || (!two_years && !total_then_subtotal(rd, b, e)))
+        return 0;
+    int groups = two_years ? 3 : 1, mine = two_years ? 1 : 0;
+    for (size_t i = b; i < e; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        size_t at = ln->ncells;
+        for (size_t k = 0; k < ln->ncells && at == ln->ncells; k++)
+            if (strcmp(tx_key_of(rd, ln->cells[k]), "合计") == 0)
+                at = k;
+        if (at == ln->ncells || !ln->tabbed)
+            continue;
+        bool figures = false;
+        for (size_t k = at + 1; k < ln->ncells && !figures; k++)
+            figures = is_amount(ln->cells[k]);
+        if (!figures)
+            continue;                           /* 合计 in the header */
+        if (ln->ncells - at - 1 != (size_t)(groups * m))
+            return -1;
+        int64_t v[3][GK_LAYOUT_MAX_COLUMNS];
+        for (int g = 0; g < groups; g++)
+            for (int k = 0; k < m; k++)
+                if (!ten_thousandths(ln->cells[at + 1 + (size_t)(g * m + k)], &v[g][k]))
+                    return -1;
+        for (int k = 0; two_years && k < m; k++)
+            if (v[2][k] != v[1][k] - v[0][k])
+                return -1;
+        /* The sums of the kind within this year's group, by column name. */
+        for (int q = 0; q < 4 && lay->sums[q][0]; q++) {
+            int64_t sum = 0, total = 0;
+            for (int w = 0; w < GK_LAYOUT_MAX_COLUMNS && lay->sums[q][w]; w++) {
+                int idx = -1;
+                for (int k = 0; k < m; k++)
+                    if (strcmp(order->columns[k].name, lay->sums[q][w]) == 0)
+                        idx = k;
+                if (idx < 0)
+                    return -1;
+                if (w == 0)
+                    total = v[mine][idx];
+                else
+                    sum += v[mine][idx];
+            }
+            if (sum != total)
+                return -1;
+        }
+        gk_row *row = tx_new_row(rd, t, ln, NULL, "预算数", GK_SIDE_NONE);
+        for (int k = 0; k < m; k++)
+            tx_put_amount(rd, row, order->columns[k].name, ln,
+                          ln->cells[at + 1 + (size_t)(mine * m + k)]);
+        return 1;
+    }
+    return -1;
+}
+
 static void read_public3(reader *rd, gk_table *t, const gk_layout *lay, size_t b, size_t e)
 {
     if (read_public3_vertical(rd, t, lay, b, e))
@@ -2114,7 +2258,8 @@ static void drop_unit_trees(reader *rd, gk_table *t)
 /* A long coded table printed with its title and header again at the top
  * of each page: the table just read (the last) continues the one before
  * when that has the same kind and title and ends on the page before.  Its
- * rows join that table.  (Forms are not joined: each 绩效目标表 is a
+ * rows join that table.  (Known kinds of labelled rows too: 专项业务经费,
+ * 政府采购.  Forms are not joined: each 绩效目标表 is a
  * project's, all under one title.) */
 static void continue_table(gk_report *r)
 {
@@ -2124,7 +2269,8 @@ static void continue_table(gk_report *r)
     const gk_layout *lay = gk_layout_of(t->kind);
     if (!lay ||
         (lay->style != GK_ROWS_CODED && lay->style != GK_ROWS_GROUPED &&
-         lay->style != GK_ROWS_TWO_SIDED) ||
+         lay->style != GK_ROWS_TWO_SIDED &&
+         (lay->style != GK_ROWS_GENERIC || t->kind == GK_TABLE_OTHER)) ||
         prev->kind != t->kind || !prev->nrows || !t->nrows || !prev->title || !t->title ||
         strcmp(prev->title, t->title) != 0 || !t->pos.page ||
         prev->rows[prev->nrows - 1].pos.page + 1 != t->pos.page)
@@ -2223,11 +2369,18 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
         (tabbed ? read_grouped : read_grouped_spaced)(rd, tb, b, e);
         break;
     case GK_ROWS_PUBLIC3:
-        if (public3_years(rd, b, e))
-            leave_unread(rd, tb, "“三公”经费表并列上年数、本年数和增减数，未能确定本年各栏");
-        else
+    {
+        bool years = public3_years(rd, b, e);
+        int by_unit = tb->kind == GK_TABLE_BUDGET_THREE_PUBLIC
+                          ? read_public3_by_unit(rd, tb, lay, b, e, years)
+                          : 0;
+        if (by_unit < 0 || (by_unit == 0 && years))
+            leave_unread(rd, tb, years ? "“三公”经费表并列上年数、本年数和增减数，未能确定本年各栏"
+                                       : "“三公”经费表按单位列出，未能读取合计行");
+        else if (by_unit == 0)
             (tabbed ? read_public3 : read_public3_spaced)(rd, tb, lay, b, e);
         break;
+    }
     case GK_ROWS_LABELLED: read_labelled(rd, tb, lay, b, e, true); break;
     case GK_ROWS_GENERIC:
         /* A known kind keeps the columns its layout names. */
@@ -2298,6 +2451,7 @@ gk_report *gk_read_text(const char *data, size_t len, gk_error *err)
                        rd.L.replaced);
     tx_meta meta;
     read_metadata(&rd, &meta);
+    join_wrapped_titles(&rd);
     for (size_t i = 0; i < rd.L.n;) {
         const gk_line *ln = &rd.L.items[i];
         const gk_layout *lay = title_layout(&rd, ln);
