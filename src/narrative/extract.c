@@ -523,6 +523,22 @@ static gk_figure_role role_of(const char *s, const char *e, gk_figure_kind kind,
             *dir = outer;
         return GK_ROLE_RATE;
     }
+    /* "较上年增加了培训费0.20万元": the change word before a short subject. */
+    static const char *const CHANGED[2] = {"增加了", "减少了"};
+    for (int k = 0; k < 2; k++) {
+        const char *p = last_of(s, e, (const char *const[]){CHANGED[k], NULL});
+        if (!p || e - (p + strlen(CHANGED[k])) > 24)
+            continue;
+        bool plain = true;
+        for (const char *q = p + strlen(CHANGED[k]); q < e && plain; q++)
+            plain = !(*q >= '0' && *q <= '9') && !starts(q, e, "，") && !starts(q, e, "、") &&
+                    !starts(q, e, "；") && !starts(q, e, "。");
+        if (plain) {
+            *dir = k == 0 ? 1 : -1;
+            *cut = p;
+            return GK_ROLE_CHANGE;
+        }
+    }
     const char *t = e;
     strip_tail(s, &t, PARTICLES);
     for (const char *const *w = UP; *w; w++)

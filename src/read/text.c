@@ -2050,13 +2050,13 @@ static void read_other(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
      * their headers — but not counts and codes (数量, 经济科目编码), which
      * are no money.  Its rows are labelled by the text before the first. */
     int ncols = lay ? gk_layout_ncolumns(lay->columns) : 0;
-    if (ncols > 0) {
+    if (lay) {
         static const char *const not_money[] = {"数量", "编码", "代码", "序号", "编号", "型号"};
         bool used[GK_LAYOUT_MAX_COLUMNS] = {false};
         columns kept = {0};
         for (int j = 0; j < c.n; j++) {
             size_t len;
-            int w = best_word(lay->columns, ncols, used, c.name[j], &len);
+            int w = ncols > 0 ? best_word(lay->columns, ncols, used, c.name[j], &len) : -1;
             bool money = true;
             for (size_t k = 0; k < sizeof not_money / sizeof *not_money && w < 0; k++)
                 money &= !tx_has(c.name[j], not_money[k]);
@@ -2069,9 +2069,9 @@ static void read_other(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
         }
         c = kept;
     }
-    /* Codes are the rows' own only where the kind's classification says so
-     * (a 2xx function, a 3xx/5xx economic class): a unit's number (116,
-     * 116001) in the first column of a known kind is neither. */
+    /* Codes are the rows' own in a known kind only where its classification
+     * names them so: a unit's number (116, 116001, 201) in its first column
+     * is none. */
     gk_code_kind codes = gk_table_kind_codes(t->kind);
     for (size_t i = first; i < e && c.n > 0; i++) {
         const gk_line *ln = &rd->L.items[i];
@@ -2085,9 +2085,16 @@ static void read_other(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
         while (k < label_end && !*cell_at(ln, k))
             k++;
         bool coded = k < label_end && tx_code_of(cell_at(ln, k), code);
-        bool own = coded && (t->kind == GK_TABLE_OTHER ||
-                             (codes == GK_CODES_FUNCTIONAL && code[0] == '2') ||
-                             (codes == GK_CODES_ECONOMIC && (code[0] == '3' || code[0] == '5')));
+        bool own = coded && t->kind == GK_TABLE_OTHER;
+        if (coded && codes != GK_CODES_NONE && t->kind != GK_TABLE_OTHER) {
+            /* A known kind's code: one of its classification whose name the
+             * row prints ("201 中共西安市委宣传部" is a unit numbered 201). */
+            const gk_catalog_entry *entry = gk_catalog_lookup(
+                codes == GK_CODES_FUNCTIONAL ? GK_CLASS_FUNCTIONAL : GK_CLASS_ECON_DEPT, code,
+                rd->r->year);
+            const char *name = cell_at(ln, k + 1);
+            own = entry && *name && tx_has(tx_key_of(rd, name), entry->key);
+        }
         gk_buf label = GK_BUF_INIT;
         /* A known kind: its label is the text before its first column
          * (codes in columns of their own, 类 | 款 | 项 | 单位编码, left out). */

@@ -973,6 +973,31 @@ static bool sums_rounded_parts(const binding *b, const gk_figure *f)
            gk_amount_cmp(sum, f->value) == 0;
 }
 
+/* A row's amount stated in parts under several wholes ("①人员经费：商品和服务
+ * 支出（302）105.9万元…②公用经费：…（302）126万元…③专项业务经费：…（302）
+ * 23469.41万元" of 302's 23701.31): the figures of its section bound to the
+ * same cell, other than those stating it whole, add up to it. */
+static bool parts_of_cell(const gk_narrative *n, const binding *bs, int i, gk_amount cell)
+{
+    const gk_figure *f = &n->figures[i];
+    gk_amount sum = gk_amount_make(0, f->value.scale);
+    int parts = 0;
+    for (int j = i > 64 ? i - 64 : 0; j < n->nfigures && j <= i + 64; j++) {
+        const gk_figure *g = &n->figures[j];
+        const binding *b = &bs[j];
+        if (!b->found || b->row != bs[i].row || b->table != bs[i].table ||
+            strcmp(b->column, bs[i].column) != 0 || g->kind != GK_FIG_MONEY ||
+            !is_stated(g->role) || g->unit != f->unit ||
+            strcmp(g->section_key, f->section_key) != 0 ||
+            gk_amount_cmp(gk_amount_round(cell, g->value.scale), g->value) == 0)
+            continue;
+        if (!gk_amount_add(sum, g->value, &sum))
+            return false;
+        parts++;
+    }
+    return parts >= 2 && gk_amount_cmp(gk_amount_round(cell, sum.scale), sum) == 0;
+}
+
 /* bs: every figure's binding, made once. */
 static void check_amount(const gk_report *r, const gk_narrative *n, const binding *bs, int i,
                          gk_findings *out, int *bound)
@@ -1003,7 +1028,8 @@ static void check_amount(const gk_report *r, const gk_narrative *n, const bindin
     gk_sum a = sum_of(f->value), c = sum_of(cell);
     gk_diff d;
     gk_verdict v = gk_sum_compare(&a, &c, &d);
-    if (v == GK_EXACT || v == GK_OVERFLOW || other_column(&b, f) || other_total(&b, f))
+    if (v == GK_EXACT || v == GK_OVERFLOW || other_column(&b, f) || other_total(&b, f) ||
+        parts_of_cell(n, bs, i, cell))
         return;
     if (v == GK_MISMATCH && (conversion_rounding(&b, f, cell) || sums_rounded_parts(&b, f)))
         v = GK_ROUNDING;
