@@ -272,7 +272,13 @@ static void join_wrapped_titles(reader *rd)
             strlen(second->text) > 90 || tx_has(first->text, "。") || tx_has(first->text, "，") ||
             tx_has(first->text, "：") || tx_has(first->text, ":") || is_number(first->text) ||
             unit_in(first->text) != GK_UNIT_NONE || section_break(first) ||
-            ends_as_title(tx_key_of(rd, first->text)) || title_layout(rd, first))
+            ends_as_title(tx_key_of(rd, first->text)) || title_layout(rd, first) ||
+            section_break(second))
+            continue;
+        /* The first half starts the title: after a blank line, the table's
+         * number ("表12") or a page break, not the tail of a paragraph. */
+        const gk_line *before = i > 0 ? &rd->L.items[i - 1] : NULL;
+        if (before && *before->text && !is_number(before->text) && before->page == first->page)
             continue;
         const gk_layout *alone = title_layout(rd, second);
         gk_line saved = *second;
@@ -1754,8 +1760,9 @@ static bool public3_years(reader *rd, size_t b, size_t e)
     return totals >= 2 && (change || years >= 2);
 }
 
-/* An amount at 10^-4 (blank: 0); false when the cell holds no amount. */
-static bool ten_thousandths(const char *s, int64_t *v)
+/* An amount at 10^-4 (blank: 0); false when the cell holds no amount.
+ * *scale: the most decimals seen. */
+static bool ten_thousandths(const char *s, int64_t *v, unsigned *scale)
 {
     gk_amount a;
     gk_amount_status st = gk_amount_parse(s, strlen(s), &a);
@@ -1764,6 +1771,8 @@ static bool ten_thousandths(const char *s, int64_t *v)
         return true;
     if (st != GK_AMOUNT_OK || a.scale > 4)
         return false;
+    if (a.scale > *scale)
+        *scale = a.scale;
     *v = a.v;
     for (unsigned k = a.scale; k < 4; k++)
         *v *= 10;
@@ -1826,12 +1835,18 @@ static int read_public3_by_unit(reader *rd, gk_table *t, const gk_layout *lay, s
         if (ln->ncells - at - 1 != (size_t)(groups * m))
             return -1;
         int64_t v[3][GK_LAYOUT_MAX_COLUMNS];
+        unsigned scale = 0;
         for (int g = 0; g < groups; g++)
             for (int k = 0; k < m; k++)
-                if (!ten_thousandths(ln->cells[at + 1 + (size_t)(g * m + k)], &v[g][k]))
+                if (!ten_thousandths(ln->cells[at + 1 + (size_t)(g * m + k)], &v[g][k], &scale))
                     return -1;
+        /* Figures in 万元 are rounded each on its own (85.46 → 44.89 printed
+         * as −40.58): one unit of the last decimal is allowed. */
+        int64_t unit = 1;
+        for (unsigned d = scale; d < 4; d++)
+            unit *= 10;
         for (int k = 0; two_years && k < m; k++)
-            if (v[2][k] != v[1][k] - v[0][k])
+            if (llabs(v[2][k] - (v[1][k] - v[0][k])) > unit)
                 return -1;
         /* The sums of the kind within this year's group, by column name. */
         for (int q = 0; q < 4 && lay->sums[q][0]; q++) {
@@ -1848,7 +1863,7 @@ static int read_public3_by_unit(reader *rd, gk_table *t, const gk_layout *lay, s
                 else
                     sum += v[mine][idx];
             }
-            if (sum != total)
+            if (llabs(sum - total) > unit)
                 return -1;
         }
         gk_row *row = tx_new_row(rd, t, ln, NULL, "预算数", GK_SIDE_NONE);
@@ -2097,10 +2112,11 @@ static void read_other(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
         }
         gk_buf label = GK_BUF_INIT;
         /* A known kind: its label is the text before its first column
-         * (codes in columns of their own, 类 | 款 | 项 | 单位编码, left out). */
+         * (numbers in columns of their own, 序号 | 类 | 款 | 项 | 单位编码,
+         * left out). */
         int end = lay && c.n > 0 ? c.pos[0] : label_end;
         for (k += coded; k < end && k < (int)ln->ncells; k++)
-            if (*ln->cells[k] && (k < label_end || !is_amount(ln->cells[k])))
+            if (*ln->cells[k] && (lay ? !is_amount(ln->cells[k]) : k < label_end))
                 gk_buf_printf(&label, "%s%s", label.len ? " " : "", ln->cells[k]);
         const char *name = tx_clean_label(rd, label.data ? label.data : "", false);
         /* A known kind's canonical row label, where the label is one of its

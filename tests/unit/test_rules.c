@@ -1024,6 +1024,38 @@ static void test_carry_over(void **state)
     }
 }
 
+/* "五、其它收入" (长沙 收支总体情况表) is the formulas' 其他收入: BUD008 adds it
+ * (收入总计 100 = 财政拨款收入 60 + 其它收入 40), and finds it short when it is
+ * 30. */
+static void test_other_income_variant(void **state)
+{
+    (void)state;
+    for (int moved = 0; moved < 2; moved++) {
+        static const struct {
+            const char *label, *value;
+        } ROWS[] = {{"财政拨款收入", "60.00"}, {"事业收入", "0.00"}, {"事业单位经营收入", "0.00"},
+                    {"其它收入", "40.00"}, {"收入总计", "100.00"}};
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_SUMMARY);
+        t->unit = GK_UNIT_WANYUAN;
+        for (size_t i = 0; i < sizeof ROWS / sizeof ROWS[0]; i++) {
+            gk_row *row = gk_table_add_row(r, t);
+            row->side = GK_SIDE_INCOME;
+            row->label = ROWS[i].label;
+            row->pos = (gk_pos){.line = (int)i + 2};
+            const char *v = moved && i == 3 ? "30.00" : ROWS[i].value;
+            gk_amount a;
+            assert_int_equal(gk_amount_parse(v, strlen(v), &a), GK_AMOUNT_OK);
+            gk_row_set(r, row, "金额", a);
+        }
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule(&f, "BUD008", GK_ERROR), (size_t)moved);
+        gk_report_free(r);
+    }
+}
+
 typedef struct sided_row {
     gk_side side;
     const char *label, *column, *value;     /* value NULL: blank */
@@ -1729,6 +1761,7 @@ int main(void)
         cmocka_unit_test(test_local_codes),
         cmocka_unit_test(test_renamed_items),
         cmocka_unit_test(test_sections_in_tables),
+        cmocka_unit_test(test_other_income_variant),
         cmocka_unit_test(test_expense_with_last_years_money),
         cmocka_unit_test(test_flat_code_list),
         cmocka_unit_test(test_foreign_columns),

@@ -759,8 +759,9 @@ static void test_wild_tables(void **state)
                    "\t采购类别\t\t金额\n"
                    "A-货物\t\t\t3,887.172900\n"
                    "C-服务\t\t\t5,177.883268\n");
-    assert_cell(r, GK_TABLE_BUDGET_PROCUREMENT, NULL, "A-货物", GK_SIDE_NONE, "金额", "3887.172900", 0);
-    assert_cell(r, GK_TABLE_BUDGET_PROCUREMENT, NULL, "C-服务", GK_SIDE_NONE, "金额", "5177.883268", 0);
+    /* "A-货物", "C-服务": the 采购品目大类 rows under their canonical names. */
+    assert_cell(r, GK_TABLE_BUDGET_PROCUREMENT, NULL, "货物", GK_SIDE_NONE, "金额", "3887.172900", 0);
+    assert_cell(r, GK_TABLE_BUDGET_PROCUREMENT, NULL, "服务", GK_SIDE_NONE, "金额", "5177.883268", 0);
     gk_report_free(r);
 
     /* A 收入预算表 with 财政专户, 上级补助, 附属单位 and 上年结转结余 columns:
@@ -801,7 +802,7 @@ static void test_wild_tables(void **state)
                    "科目编码\t科目名称\t合计\t小计\t人员经费\t公用经费\t项目支出\n"
                    "\t合计\t100.00\t60.00\t50.00\t10.00\t40.00\n"
                    "201\t一般公共服务支出\t100.00\t60.00\t50.00\t10.00\t40.00\n"
-                   "公开 08 表\n政府采购支出表\n单位：万元\n"
+                   "公开 08 表\n培训费明细表\n单位：万元\n"
                    "单位代码\t单位名称\t合计\t小计\n"
                    "120001\t某局\t41.00\t41.00\n");
     t = gk_report_find_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
@@ -813,7 +814,7 @@ static void test_wild_tables(void **state)
     assert_int_equal(r->ntables, 2);
     t = gk_report_find_table(r, GK_TABLE_OTHER);
     assert_non_null(t);
-    assert_string_equal(t->title, "政府采购支出表");
+    assert_string_equal(t->title, "培训费明细表");
     assert_string_equal(t->number, "公开 08 表");
     assert_cell(r, GK_TABLE_OTHER, NULL, "120001某局", GK_SIDE_NONE, "小计", "41.00", 0);
     gk_report_free(r);
@@ -1246,6 +1247,164 @@ static void test_short_codes(void **state)
     gk_report_free(r);
 }
 
+
+/* Kinds the registry gained (issue 17): tables that were read as "other",
+ * or left unread, each with the smallest example of its printed form. */
+static void test_kinds_registry(void **state)
+{
+    (void)state;
+    /* 一般公共预算机关运行经费支出预算表 (苏州 公开12表): its own kind, 302
+     * items under one column named 机关运行经费支出. */
+    gk_report *r = read_lines("某局2026年度单位预算\n公开 12 表\n一般公共预算机关运行经费支出预算表\n"
+                              "单位：某局\t单位：万元\n"
+                              "科目编码\t科目名称\t机关运行经费支出\n"
+                              "\t合计\t223.66\n"
+                              "302\t商品和服务支出\t223.66\n"
+                              "30201\t办公费\t18.00\n"
+                              "30299\t其他商品和服务支出\t205.66\n");
+    const gk_table *t = gk_report_find_table(r, GK_TABLE_BUDGET_OFFICE_OPERATION);
+    assert_non_null(t);
+    assert_cell(r, GK_TABLE_BUDGET_OFFICE_OPERATION, "30201", NULL, GK_SIDE_NONE, "金额", "18.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_OFFICE_OPERATION, NULL, "合计", GK_SIDE_NONE, "金额", "223.66", 0);
+    gk_report_free(r);
+
+    /* 政府采购支出表 (苏州 公开13表, 预算 left out of the title): a 政府采购预算表;
+     * 总计 is its 金额, the sources of funds keep their names, 货物 and 服务
+     * rows are canonical, items whose names hold 服务 are not. */
+    r = read_lines("某局2026年度单位预算\n公开 13 表\n政府采购支出表\n单位：某局\t单位：万元\n"
+                   "\t\t\t\t资金来源\t\t\t\t\t\n"
+                   "采购品目大类\t专项名称\t经济科目\t采购品目名称\t采购组织形式\t一般公共预算资金\t"
+                   "政府性基金\t其他资金\t上年结转和结余资金\t总计\n"
+                   "合计\t\t\t\t\t393.00\t\t\t\t393.00\n"
+                   "货物\t\t\t\t\t20.00\t\t\t\t20.00\n"
+                   "\t定额\t办公费\t复印纸\t分散采购\t20.00\t\t\t\t20.00\n"
+                   "服务\t\t\t\t\t373.00\t\t\t\t373.00\n"
+                   "\t科技创新专项资金\t费用补贴\t科技成果转化与推广服务\t分散采购\t373.00\t\t\t\t373.00\n");
+    t = gk_report_find_table(r, GK_TABLE_BUDGET_PROCUREMENT);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 5);
+    assert_cell(r, GK_TABLE_BUDGET_PROCUREMENT, NULL, "合计", GK_SIDE_NONE, "金额", "393.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_PROCUREMENT, NULL, "货物", GK_SIDE_NONE, "金额", "20.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_PROCUREMENT, NULL, "服务", GK_SIDE_NONE, "一般公共预算资金", "373.00", 0);
+    assert_string_equal(t->rows[4].label, "科技创新专项资金费用补贴科技成果转化与推广服务分散采购");
+    gk_report_free(r);
+
+    /* 专项业务经费支出表 (西安 表10): rows by unit and project under 项目金额,
+     * the unit numbers (116, 201) no codes of the classification. */
+    r = read_lines("某局2026年部门预算\n表10\n部门综合预算专项业务经费支出表\n单位：元\n"
+                   "单位编码\t单位（项目）名称\t项目金额\t项目简介\n"
+                   "\t合计\t224,204,336.00\t\n"
+                   "201\t中共某市委宣传部\t224,204,336.00\t\n"
+                   "\t财政检查\t1,887,000.00\t开展财政检查。\n");
+    t = gk_report_find_table(r, GK_TABLE_BUDGET_SPECIAL);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 3);
+    assert_false(t->partial);
+    assert_null(t->rows[1].code);
+    assert_string_equal(t->rows[1].label, "中共某市委宣传部");
+    assert_cell(r, GK_TABLE_BUDGET_SPECIAL, NULL, "财政检查", GK_SIDE_NONE, "金额", "1887000.00", 0);
+    gk_report_free(r);
+
+    /* A title wrapped over two lines: together they name the 政府采购预算表
+     * (the second line alone was a table of no known kind); 数量 and the
+     * economic code columns are no money. */
+    r = read_lines("某局2022年部门预算\n表12\n2022年部门综合预算政府采购（资产配置、购买服务）\n"
+                   "预算表（不含上年结转）\n预算单位：某局\t金额单位：万元\n"
+                   "序号\t科目编码\t单位编码\t采购项目\t数量\t部门预算支出经济科目编码\t预算金额\n"
+                   "1\t\t\t合计\t272\t\t1056.50\n"
+                   "2\t214\t222001\t某局\t272\t\t1056.50\n"
+                   "3\t214\t\t绿色货运配送示范工程\t1\t302\t40.00\n");
+    t = gk_report_find_table(r, GK_TABLE_BUDGET_PROCUREMENT);
+    assert_non_null(t);
+    assert_string_equal(t->title, "2022年部门综合预算政府采购（资产配置、购买服务）预算表（不含上年结转）");
+    assert_cell(r, GK_TABLE_BUDGET_PROCUREMENT, NULL, "合计", GK_SIDE_NONE, "金额", "1056.50", 0);
+    for (size_t i = 0; i < t->nrows; i++)
+        assert_int_equal(t->rows[i].ncells, 1);
+    gk_report_free(r);
+
+    /* 一般公共预算支出情况表 / 一般公共预算基本支出情况表 (长沙): by function,
+     * and by economic class with 总计 | 人员类 | 公用经费 (were 支出预算表). */
+    r = read_lines("某办2026年部门预算\n2026年一般公共预算支出情况表\n单位：万元\n"
+                   "科目编码\t功能科目\t总计\t基本支出\t项目支出\n"
+                   "\t合计\t656.73\t386.73\t270.00\n"
+                   "205\t教育支出\t656.73\t386.73\t270.00\n"
+                   "2026年一般公共预算基本支出情况表\n单位：万元\n"
+                   "经济科目编码\t经济科目名称\t总计\t人员类\t公用经费\n"
+                   "\t合计\t386.73\t356.76\t29.97\n"
+                   "301\t工资福利支出\t330.93\t330.93\t\n"
+                   "302\t商品和服务支出\t34.98\t5.01\t29.97\n");
+    assert_cell(r, GK_TABLE_BUDGET_GPB_FUNCTION, "205", NULL, GK_SIDE_NONE, "项目支出", "270.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "302", NULL, GK_SIDE_NONE, "人员经费", "5.01", 0);
+    assert_cell(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, "302", NULL, GK_SIDE_NONE, "公用经费", "29.97", 0);
+    assert_null(gk_report_find_table(r, GK_TABLE_BUDGET_EXPENSE));
+    gk_report_free(r);
+}
+
+/* 三公 tables by unit (西安 表13): 合计 of 三公, 会议费 and 培训费, then the
+ * 三公 小计; for two years and the change side by side, this year's group
+ * is read when the figures prove the grouping, else the table is left
+ * unread. */
+static void test_public3_by_unit(void **state)
+{
+    (void)state;
+    static const char *const HEAD =
+        "某局2022年部门预算\n表13\n2022年部门综合预算一般公共预算拨款“三公”经费、会议费、培训费表\n"
+        "金额单位：万元\n"
+        "\t\t2021年\t\t\t\t\t\t\t\t\t2022年\t\t\t\t\t\t\t\t\t增减变化情况\n"
+        "单位编码\t单位名称\t合计\t小计\t因公出国（境）费用\t公务接待费\t公务用车购置及运行维护费小计\t"
+        "公务用车购置费\t公务用车运行费\t会议费\t培训费\t合计\t小计\t因公出国（境）费用\t公务接待费\t"
+        "公务用车购置及运行维护费小计\t公务用车购置费\t公务用车运行费\t会议费\t培训费\t合计\t小计\t"
+        "因公出国（境）费用\t公务接待费\t公务用车购置及运行维护费小计\t公务用车购置费\t公务用车运行费\t"
+        "会议费\t培训费\n";
+    char doc[4096];
+    snprintf(doc, sizeof doc, "%s%s", HEAD,
+             "1\t合计\t346.73\t117.49\t0.00\t40.49\t77.00\t0.00\t77.00\t85.46\t143.76\t472.89\t248.84\t"
+             "0.00\t38.84\t210.00\t0.00\t210.00\t44.89\t179.18\t126.16\t131.35\t0.00\t-1.65\t133.00\t"
+             "0.00\t133.00\t-40.58\t35.42\n");
+    gk_report *r = read_lines(doc);
+    const gk_table *t = gk_report_find_table(r, GK_TABLE_BUDGET_THREE_PUBLIC);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 1);
+    assert_cell(r, GK_TABLE_BUDGET_THREE_PUBLIC, NULL, "预算数", GK_SIDE_NONE, "合计", "248.84", 0);
+    assert_cell(r, GK_TABLE_BUDGET_THREE_PUBLIC, NULL, "预算数", GK_SIDE_NONE, "公务接待费", "38.84", 0);
+    assert_cell(r, GK_TABLE_BUDGET_THREE_PUBLIC, NULL, "预算数", GK_SIDE_NONE, "公务用车运行维护费", "210.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_THREE_PUBLIC, NULL, "预算数", GK_SIDE_NONE, "培训费", "179.18", 0);
+    assert_cell(r, GK_TABLE_BUDGET_THREE_PUBLIC, NULL, "预算数", GK_SIDE_NONE,
+                "三公经费、会议费和培训费合计", "472.89", 0);
+    gk_report_free(r);
+
+    /* One change that is not this year − last year (cells the grid merged
+     * or shifted; 万元 figures may differ by one unit of the last decimal,
+     * −40.58 for 44.89 − 85.46, which is allowed): unread. */
+    snprintf(doc, sizeof doc, "%s%s", HEAD,
+             "1\t合计\t346.73\t117.49\t0.00\t40.49\t77.00\t0.00\t77.00\t85.46\t143.76\t472.89\t248.84\t"
+             "0.00\t38.84\t210.00\t0.00\t210.00\t44.89\t179.18\t126.16\t131.35\t0.00\t-1.65\t133.00\t"
+             "0.00\t133.00\t-40.58\t-35.42\n");
+    r = read_lines(doc);
+    t = gk_report_find_table(r, GK_TABLE_BUDGET_THREE_PUBLIC);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 0);
+    assert_true(t->partial);
+    gk_report_free(r);
+
+    /* One year, by unit (表13 of 2021): the same order. */
+    r = read_lines("某局2021年部门预算\n表13\n2021年部门综合预算一般公共预算拨款“三公”经费及\n"
+                   "会议费、培训费支出预算表（不含上年结转）\n预算单位：某局\t单位：元\n"
+                   "序号单位编码\t单位名称\t合计\t小计\t因公出国（境）费用\t公务接待费\t"
+                   "公务用车购置及运行费小计\t公务用车购置费\t公务用车运行费\t会议费\t培训费\n"
+                   "1\t合计\t1,633,304.00\t310,840.00\t0.00\t127,840.00\t183,000.00\t0.00\t183,000.00\t"
+                   "299,250.00\t1,023,214.00\n"
+                   "2241\t某局\t1,633,304.00\t310,840.00\t0.00\t127,840.00\t183,000.00\t0.00\t183,000.00\t"
+                   "299,250.00\t1,023,214.00\n");
+    t = gk_report_find_table(r, GK_TABLE_BUDGET_THREE_PUBLIC);
+    assert_non_null(t);
+    assert_null(gk_report_find_table(r, GK_TABLE_BUDGET_EXPENSE));
+    assert_cell(r, GK_TABLE_BUDGET_THREE_PUBLIC, NULL, "预算数", GK_SIDE_NONE, "合计", "310840.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_THREE_PUBLIC, NULL, "预算数", GK_SIDE_NONE, "公务用车购置及运行维护费",
+                "183000.00", 0);
+    gk_report_free(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1270,6 +1429,8 @@ int main(void)
         cmocka_unit_test(test_grid_headers),
         cmocka_unit_test(test_grid_wraps),
         cmocka_unit_test(test_short_codes),
+        cmocka_unit_test(test_kinds_registry),
+        cmocka_unit_test(test_public3_by_unit),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
 }
