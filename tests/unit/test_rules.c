@@ -1024,6 +1024,33 @@ static void test_carry_over(void **state)
     }
 }
 
+/* A row stated in parts under several wholes (西安: "①人员经费：商品和服务支出
+ * （302）105.9万元…②公用经费：…126万元…③专项业务经费：…23469.41万元" of
+ * 302's 23701.31): the parts add up to the cell, no NAR001. */
+static void test_narrative_parts_of_row(void **state)
+{
+    (void)state;
+    for (int wrong = 0; wrong < 2; wrong++) {
+        char doc[2048];
+        snprintf(doc, sizeof doc,
+                 "某局2021年部门预算\n\n第一部分 部门预算情况说明\n\n一、一般公共预算支出情况\n\n"
+                 "2021年一般公共预算支出237.01万元，其中商品和服务支出（302）237.01万元。其中①人员经费："
+                 "商品和服务支出（302）1.06万元；②公用经费：商品和服务支出（302）1.26万元；③专项业务经费："
+                 "商品和服务支出（302）%s万元。\n\n第二部分 部门预算表\n\n表5\n"
+                 "一般公共预算支出明细表（按经济分类科目）\n单位：万元\n科目编码\t科目名称\t合计\n"
+                 "\t合计\t237.01\n302\t商品和服务支出\t237.01\n30201\t办公费\t237.01\n",
+                 wrong ? "233.69" : "234.69");
+        gk_error err;
+        gk_report *r = gk_read(doc, strlen(doc), NULL, &err);
+        assert_non_null(r);
+        gk_findings f;
+        gk_check(r, &f);
+        /* The parts not adding up: each is compared with the row (three). */
+        assert_int_equal(count_rule(&f, "NAR001", GK_ERROR), wrong ? 3 : 0);
+        gk_report_free(r);
+    }
+}
+
 /* "五、其它收入" (长沙 收支总体情况表) is the formulas' 其他收入: BUD008 adds it
  * (收入总计 100 = 财政拨款收入 60 + 其它收入 40), and finds it short when it is
  * 30. */
@@ -1762,6 +1789,7 @@ int main(void)
         cmocka_unit_test(test_renamed_items),
         cmocka_unit_test(test_sections_in_tables),
         cmocka_unit_test(test_other_income_variant),
+        cmocka_unit_test(test_narrative_parts_of_row),
         cmocka_unit_test(test_expense_with_last_years_money),
         cmocka_unit_test(test_flat_code_list),
         cmocka_unit_test(test_foreign_columns),
