@@ -88,6 +88,7 @@ typedef enum gk_table_kind {
     GK_TABLE_BUDGET_SPECIAL,            /* 专项业务经费支出表 */
     GK_TABLE_BUDGET_PROCUREMENT,        /* 政府采购预算表 */
     GK_TABLE_BUDGET_OFFICE_OPERATION,   /* 机关运行经费支出预算表 */
+    GK_TABLE_BUDGET_FISCAL_FUNCTION,    /* 财政拨款支出表（功能科目） */
     GK_TABLE_PERF_TARGET_PROJECT,       /* 项目（专项业务经费）绩效目标表 */
     GK_TABLE_PERF_TARGET_OVERALL,       /* 整体支出绩效目标表 */
     GK_TABLE_PERF_TARGET_FUND,          /* 专项资金整体绩效目标表 */

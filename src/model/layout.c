@@ -237,6 +237,10 @@ static const gk_layout LAYOUTS[] = {
       /* 上年结转结余 (福州, 北京): in 合计, though not this year's income. */
       {"上年结转", {"上年结转"}}},
      {{0}}, NO_SUMS},
+    /* "财政拨款支出表（功能科目）" (苏州 公开05表): the three fiscal funds by
+     * function, 合计 | 基本支出 (小计, 人员经费, 公用经费) | 项目支出. */
+    {GK_TABLE_BUDGET_FISCAL_FUNCTION, {"财政拨款支出表"}, {"决算", "经济", "一般公共预算", "基本支出"},
+     GK_ROWS_CODED, FUNCTION_BUDGET_COLUMNS, {{0}}, FUNCTION_SUMS},
     /* Not the 支出预算表 (基本支出 | 项目支出 by function, all funds): tables
      * of one of its parts by unit or by economic class, 机关运行经费 tables,
      * and the 财政拨款 tables (支出表（功能科目）of the fiscal funds only). */

@@ -77,6 +77,7 @@ static const struct {
     [GK_TABLE_BUDGET_SPECIAL] = {"budget_special", "专项业务经费支出表", GK_DOC_BUDGET, F},
     [GK_TABLE_BUDGET_PROCUREMENT] = {"budget_procurement", "政府采购预算表", GK_DOC_BUDGET, N},
     [GK_TABLE_BUDGET_OFFICE_OPERATION] = {"budget_office_operation", "机关运行经费支出预算表", GK_DOC_BUDGET, E},
+    [GK_TABLE_BUDGET_FISCAL_FUNCTION] = {"budget_fiscal_function", "财政拨款支出预算表（按功能科目）", GK_DOC_BUDGET, F},
     [GK_TABLE_PERF_TARGET_PROJECT] = {"perf_target_project", "项目绩效目标表", GK_DOC_BUDGET, N},
     [GK_TABLE_PERF_TARGET_OVERALL] = {"perf_target_overall", "整体支出绩效目标表", GK_DOC_BUDGET, N},
     [GK_TABLE_PERF_TARGET_FUND] = {"perf_target_fund", "专项资金整体绩效目标表", GK_DOC_BUDGET, N},

@@ -657,14 +657,19 @@ static int best_word(const gk_column_spec *spec, int ncols, const bool *used, co
                      size_t *best_len)
 {
     int best = -1;
+    const char *best_at = NULL;
     *best_len = 0;
     for (int k = 0; k < ncols; k++) {
         if (used[k])
             continue;
         for (int w = 0; w < GK_LAYOUT_MAX_WORDS && spec[k].words[w]; w++) {
             size_t len = strlen(spec[k].words[w]);
-            if (len > *best_len && strstr(h, spec[k].words[w])) {
+            const char *at = strstr(h, spec[k].words[w]);
+            /* Of two words as long, the later: the cell nearest the figures
+             * ("基本支出人员经费", a group header joined to its first leaf). */
+            if (at && (len > *best_len || (len == *best_len && at > best_at))) {
                 best = k;
+                best_at = at;
                 *best_len = len;
             }
         }
