@@ -834,7 +834,7 @@ static void test_wild_tables(void **state)
 
     /* A budget's tables may leave 预算 out of their titles: 收支总体情况表,
      * 收入总体情况表, 本年支出总体情况表, 财政拨款收支总体情况表 are read as
-     * the 预算 kinds; a 财政拨款支出表 is no 支出预算表.  A header printing
+     * the 预算 kinds; a 财政拨款支出表 is no 支出预算表 but its own kind.  A header printing
      * more columns than the layout knows names its own ("其他专户收入拨
      * 款"): 其他收入 is the column headed so. */
     r = read_lines("某局2026年部门预算\n收入总体情况表\n单位名称：某局 单位：万元\n"
@@ -854,9 +854,11 @@ static void test_wild_tables(void **state)
     assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "事业收入", "51.56", 0);
     assert_cell(r, GK_TABLE_BUDGET_INCOME, NULL, "合计", GK_SIDE_NONE, "其他专户收入拨款", "0.00", 0);
     assert_cell(r, GK_TABLE_BUDGET_EXPENSE, "201", NULL, GK_SIDE_NONE, "基本支出", "6.00", 0);
-    t = gk_report_find_table(r, GK_TABLE_OTHER);
+    /* The 财政拨款支出表 is a kind of its own (it was one of no known kind). */
+    t = gk_report_find_table(r, GK_TABLE_BUDGET_FISCAL_FUNCTION);
     assert_non_null(t);
     assert_string_equal(t->title, "财政拨款支出表（功能科目）");
+    assert_cell(r, GK_TABLE_BUDGET_FISCAL_FUNCTION, NULL, "合计", GK_SIDE_NONE, "基本支出", "4.00", 0);
     gk_report_free(r);
     /* In a 决算 the same title is no budget table. */
     r = read_lines("某局2024年度部门决算\n收入总体情况表\n单位：万元\n"
