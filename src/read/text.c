@@ -2138,6 +2138,25 @@ static void read_other(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
     }
 }
 
+/* Whether lines [b, e) hold a figure: a cell that is an amount, or a run
+ * of four digits in a line not cut into cells. */
+static bool has_figures(reader *rd, size_t b, size_t e)
+{
+    for (size_t i = b; i < e; i++) {
+        const gk_line *ln = &rd->L.items[i];
+        for (size_t k = 0; k < ln->ncells; k++)
+            if (is_amount(ln->cells[k]))
+                return true;
+        int run = 0;
+        for (const char *p = ln->text; *p; p++) {
+            run = *p >= '0' && *p <= '9' ? run + 1 : 0;
+            if (run >= 4)
+                return true;
+        }
+    }
+    return false;
+}
+
 bool body_tabbed(const reader *rd, size_t b, size_t e)
 {
     size_t lines = 0, tabbed = 0;
@@ -2411,8 +2430,12 @@ static size_t read_table(reader *rd, size_t t, const gk_layout *lay)
     }
     case GK_ROWS_LABELLED: read_labelled(rd, tb, lay, b, e, true); break;
     case GK_ROWS_GENERIC:
-        /* A known kind keeps the columns its layout names. */
+        /* A known kind keeps the columns its layout names; one of whose
+         * figures none could be read (lines not cut into cells) is left
+         * unread, not taken for an empty table. */
         read_other(rd, tb, tb->kind == GK_TABLE_OTHER ? NULL : lay, b, e);
+        if (tb->kind != GK_TABLE_OTHER && tb->nrows == 0 && has_figures(rd, b, e))
+            leave_unread(rd, tb, "未能识别“%s”的栏次", tb->title ? tb->title : "");
         break;
     case GK_ROWS_FORM: read_form(rd, tb, b, e); break;
     }
