@@ -73,6 +73,7 @@ typedef struct rel {
 typedef struct sheet_ref {
     char *name, *rid;
     bool hidden;
+    int from, to;            /* its lines in the text, from ≤ line < to; none when equal */
 } sheet_ref;
 
 typedef struct numfmt_def {
@@ -1087,7 +1088,7 @@ static bool take_facts(xlsx *x)
     return true;
 }
 
-static bool read_sheet(xlsx *x, const sheet_ref *s)
+static bool read_sheet(xlsx *x, sheet_ref *s)
 {
     const rel *r = rel_by_id(x, s->rid);
     char part[160];
@@ -1118,9 +1119,11 @@ static bool read_sheet(xlsx *x, const sheet_ref *s)
     x->formulas_unvalued = 0;
     size_t kept = x->kept;
     bool facts = strcmp(s->name, FACTS_SHEET) == 0;
+    s->from = x->line + 1;
     if (!read_part(x, part, true, sheet_start, sheet_end) ||
         !(facts ? take_facts(x) : emit_sheet(x, s->name)))
         return false;
+    s->to = facts ? s->from : x->line + 1;
     if (x->formulas_unvalued)
         note(x, "工作表“%s”有 %zu 个公式单元格没有保存计算结果，按空白读取（请在 Excel 中打开并保存后再读）",
              s->name, x->formulas_unvalued);
@@ -1167,6 +1170,196 @@ static const char *row_of(const xlsx *x, int line, uint32_t *row)
         return NULL;
     *row = a->hold ? a->row : a->row + (uint32_t)(line - a->line);
     return a->name;
+}
+
+/* ---- The workbook's own order ---------------------------------------------- */
+
+/* A template workbook is laid out as its document: a 封面 sheet, a 目录
+ * sheet, prose sheets (主要职能, 编制说明, 名词解释 …) and table sheets, in
+ * the order the document prints them.  That order is kept as the report's
+ * sections, each naming the lines its text or tables stand on, so that a
+ * rendered document is the template's, not the national order. */
+
+#define COVER_NAME "封面"
+#define TOC_NAME "目录"
+#define GLOSSARY_NAME "名词解释"
+#define MAX_TOC 32
+
+/* s without spaces (ASCII, tab, U+3000), into out. */
+static void squeeze(const char *s, char *out, size_t size)
+{
+    size_t n = 0;
+    for (; *s && n + 1 < size; s++) {
+        if (*s == ' ' || *s == '\t' || *s == '\n')
+            continue;
+        if (strncmp(s, "\xe3\x80\x80", 3) == 0) {
+            s += 2;
+            continue;
+        }
+        out[n++] = *s;
+    }
+    while (n && (out[n - 1] & 0xC0) == 0x80 && n + 1 >= size)   /* never end mid-character */
+        n--;
+    out[n] = '\0';
+}
+
+/* The length of a Chinese numeral and "、" opening s ("一、", "十二、"), or 0. */
+static size_t numeral_prefix(const char *s)
+{
+    static const char DIGITS[] = "一二三四五六七八九十";
+    size_t n = 0;
+    for (;;) {
+        bool digit = false;
+        for (size_t d = 0; d + 3 <= sizeof DIGITS - 1 && !digit; d += 3)
+            digit = strncmp(s + n, DIGITS + d, 3) == 0;
+        if (!digit)
+            break;
+        n += 3;
+    }
+    return n && n <= 9 && strncmp(s + n, "、", 3) == 0 ? n + 3 : 0;
+}
+
+/* A top-level entry of a 目录 ("一、部门主要职能  ………… 3"): its title,
+ * unnumbered and without leaders or page number, into out; false when the
+ * line is no such entry. */
+static bool toc_entry(const char *line, char *out, size_t size)
+{
+    char sq[512];
+    squeeze(line, sq, sizeof sq);
+    size_t skip = numeral_prefix(sq);
+    if (!skip)
+        return false;
+    const char *t = sq + skip;
+    size_t n = strlen(t);
+    const char *cut = strstr(t, "…");
+    if (cut)
+        n = (size_t)(cut - t);
+    for (const char *dots = strstr(t, ".."); dots && (size_t)(dots - t) < n;)
+        n = (size_t)(dots - t);
+    while (n && ((t[n - 1] >= '0' && t[n - 1] <= '9') || t[n - 1] == '.' || t[n - 1] == '-'))
+        n--;
+    if (n == 0 || n >= size)
+        return false;
+    memcpy(out, t, n);
+    out[n] = '\0';
+    return true;
+}
+
+static bool line_in(int line, const sheet_ref *s)
+{
+    return line >= s->from && line < s->to;
+}
+
+/* The first paragraph of a sheet, when it reads as the sheet's title: on
+ * its first line, short, not a sentence, with more text under it. */
+static const gk_paragraph *sheet_title(const gk_report *r, const sheet_ref *s)
+{
+    const gk_paragraph *first = NULL;
+    size_t more = 0;
+    for (size_t i = 0; i < r->nparagraphs; i++)
+        if (r->paragraphs[i].pos.part == 0 && line_in(r->paragraphs[i].pos.line, s)) {
+            if (!first)
+                first = &r->paragraphs[i];
+            else
+                more++;
+        }
+    if (!first || !more || first->pos.line > s->from + 1 || strlen(first->text) > 90 ||
+        strstr(first->text, "。"))
+        return NULL;
+    return first;
+}
+
+typedef enum { ROLE_NONE, ROLE_COVER, ROLE_TOC, ROLE_TEXT, ROLE_TABLES } sheet_role;
+
+static sheet_role role_of(const gk_report *r, const sheet_ref *s)
+{
+    if (s->hidden || s->from >= s->to)
+        return ROLE_NONE;
+    for (size_t i = 0; i < r->ntables; i++)
+        if (r->tables[i].pos.part == 0 && line_in(r->tables[i].pos.line, s))
+            return ROLE_TABLES;
+    if (strstr(s->name, COVER_NAME))
+        return ROLE_COVER;
+    const gk_paragraph *first = NULL;
+    for (size_t i = 0; i < r->nparagraphs && !first; i++)
+        if (r->paragraphs[i].pos.part == 0 && line_in(r->paragraphs[i].pos.line, s))
+            first = &r->paragraphs[i];
+    char sq[64];
+    if (first)
+        squeeze(first->text, sq, sizeof sq);
+    if (strstr(s->name, TOC_NAME) || (first && strcmp(sq, TOC_NAME) == 0))
+        return ROLE_TOC;
+    return first ? ROLE_TEXT : ROLE_NONE;
+}
+
+static void outline(const xlsx *x, gk_report *r)
+{
+    size_t n = x->nsheets;
+    if (n == 0)
+        return;
+    sheet_role *role = calloc(n, sizeof *role);
+    if (!role)
+        gk_out_of_memory();
+    size_t ntext = 0, groups = 0;
+    char toc[MAX_TOC][256];
+    size_t ntoc = 0;
+    for (size_t i = 0; i < n; i++) {
+        role[i] = role_of(r, &x->sheets[i]);
+        ntext += role[i] == ROLE_TEXT;
+        groups += role[i] == ROLE_TEXT ||
+                  (role[i] == ROLE_TABLES && !(i && role[i - 1] == ROLE_TABLES));
+        if (role[i] == ROLE_TOC)
+            for (size_t k = 0; k < r->nparagraphs && ntoc < MAX_TOC; k++)
+                if (r->paragraphs[k].pos.part == 0 && line_in(r->paragraphs[k].pos.line, &x->sheets[i]) &&
+                    toc_entry(r->paragraphs[k].text, toc[ntoc], sizeof toc[ntoc]))
+                    ntoc++;
+    }
+    if (ntext == 0) {                   /* tables only: the national order */
+        free(role);
+        return;
+    }
+    bool by_order = ntoc == groups;     /* the 目录 names every part, in order */
+    for (size_t i = 0, g = 0; i < n; i++) {
+        const sheet_ref *s = &x->sheets[i];
+        gk_pos from = {.line = s->from}, to = {.line = s->to};
+        if (role[i] == ROLE_COVER) {
+            gk_report_add_section(r, GK_SECTION_COVER, NULL, from, to);
+        } else if (role[i] == ROLE_TABLES) {
+            size_t j = i;
+            while (j + 1 < n && (role[j + 1] == ROLE_TABLES || role[j + 1] == ROLE_NONE))
+                j++;
+            while (role[j] != ROLE_TABLES)
+                j--;
+            to.line = x->sheets[j].to;
+            gk_report_add_section(r, GK_SECTION_TABLES, by_order ? toc[g] : NULL, from, to);
+            g++;
+            i = j;
+        } else if (role[i] == ROLE_TEXT) {
+            const gk_paragraph *own = sheet_title(r, s);
+            const char *title = NULL;
+            char sq[256], named[256];
+            squeeze(s->name, named, sizeof named);
+            for (size_t k = 0; !by_order && k < ntoc && !title; k++)
+                if (strstr(toc[k], named) || strstr(named, toc[k]))
+                    title = toc[k];
+            if (by_order)
+                title = toc[g];
+            if (own) {
+                squeeze(own->text, sq, sizeof sq);
+                if (!title)
+                    title = own->text;
+                if (!title || strcmp(sq, title) == 0 || title == own->text)
+                    from.line = own->pos.line + 1;    /* the title is the heading */
+            }
+            if (!title)
+                title = s->name;
+            gk_section_kind kind = strstr(title, GLOSSARY_NAME) || strstr(s->name, GLOSSARY_NAME)
+                                       ? GK_SECTION_GLOSSARY : GK_SECTION_TEXT;
+            gk_report_add_section(r, kind, title, from, to);
+            g++;
+        }
+    }
+    free(role);
 }
 
 /* Name the sheet and row of every note the text reader made. */
@@ -1254,6 +1447,7 @@ gk_report *gk_read_xlsx(const char *data, size_t len, gk_error *err)
     if (read_workbook(&x)) {
         r = gk_read_text(x.text.data ? x.text.data : "", x.text.len, err);
         if (r) {
+            outline(&x, r);
             place_notes(&x, r);
             const char *key = x.facts.data;
             for (size_t i = 0; i < x.nfacts; i++) {

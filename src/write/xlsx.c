@@ -410,7 +410,7 @@ static void cover_sheet(writer *w, const gk_doc *d)
         case GK_BLOCK_COVER:
             cover_text(w, ws, &r, b->text ? b->text : "", f->cover_title, 32);
             if (b->sub) {
-                snprintf(line, sizeof line, "编制单位：%s", b->sub);
+                snprintf(line, sizeof line, strstr(b->sub, "：") ? "%s" : "编制单位：%s", b->sub);
                 cover_text(w, ws, &r, line, f->cover_line, 0);
             }
             if (d->year) {
