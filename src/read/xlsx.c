@@ -1292,6 +1292,17 @@ static sheet_role role_of(const gk_report *r, const sheet_ref *s)
     return first ? ROLE_TEXT : ROLE_NONE;
 }
 
+/* Does a 目录 title name this sheet: one holds the other ("单位职能" /
+ * "单位主要职能" share their ending), or, for tables, a title of 表? */
+static bool names_sheet(const char *title, const char *name, bool tables)
+{
+    if (tables)
+        return strstr(title, "表") != NULL;
+    size_t a = strlen(title), b = strlen(name);
+    return strstr(title, name) || strstr(name, title) ||
+           (a >= 6 && b >= 6 && strcmp(title + a - 6, name + b - 6) == 0);
+}
+
 static void outline(const xlsx *x, gk_report *r)
 {
     size_t n = x->nsheets;
@@ -1319,6 +1330,7 @@ static void outline(const xlsx *x, gk_report *r)
         return;
     }
     bool by_order = ntoc == groups;     /* the 目录 names every part, in order */
+    size_t next = 0;                    /* else: the 目录's titles matched in order */
     for (size_t i = 0, g = 0; i < n; i++) {
         const sheet_ref *s = &x->sheets[i];
         gk_pos from = {.line = s->from}, to = {.line = s->to};
@@ -1331,7 +1343,11 @@ static void outline(const xlsx *x, gk_report *r)
             while (role[j] != ROLE_TABLES)
                 j--;
             to.line = x->sheets[j].to;
-            gk_report_add_section(r, GK_SECTION_TABLES, by_order ? toc[g] : NULL, from, to);
+            const char *title = by_order ? toc[g] : NULL;
+            for (size_t k = next; !by_order && k < ntoc && !title; k++)
+                if (names_sheet(toc[k], "", true))
+                    title = toc[k], next = k + 1;
+            gk_report_add_section(r, GK_SECTION_TABLES, title, from, to);
             g++;
             i = j;
         } else if (role[i] == ROLE_TEXT) {
@@ -1339,9 +1355,9 @@ static void outline(const xlsx *x, gk_report *r)
             const char *title = NULL;
             char sq[256], named[256];
             squeeze(s->name, named, sizeof named);
-            for (size_t k = 0; !by_order && k < ntoc && !title; k++)
-                if (strstr(toc[k], named) || strstr(named, toc[k]))
-                    title = toc[k];
+            for (size_t k = next; !by_order && k < ntoc && !title; k++)
+                if (names_sheet(toc[k], named, false))
+                    title = toc[k], next = k + 1;
             if (by_order)
                 title = toc[g];
             if (own) {
