@@ -210,6 +210,7 @@ typedef enum gk_section_kind {
     GK_SECTION_COVER = 0,     /* the cover's lines */
     GK_SECTION_TEXT,          /* prose: 主要职能, 编制说明, 其他相关情况说明 … */
     GK_SECTION_GLOSSARY,      /* 名词解释 */
+    GK_SECTION_NARRATIVE,     /* the 情况说明: written from the tables when it has no text */
     GK_SECTION_TABLES         /* the tables */
 } gk_section_kind;
 

@@ -1069,8 +1069,10 @@ static bool take_facts(xlsx *x)
         }
         if (!key || key->len == 0)
             continue;
+        if (!value || value->len == 0)
+            continue;                       /* not given: the document shows its placeholder */
         char *k = dupn(x->pool.data + key->off, key->len);
-        char *v = dupn(value ? x->pool.data + value->off : "", value ? value->len : 0);
+        char *v = dupn(x->pool.data + value->off, value->len);
         char buf[256];
         const char *problem = strcmp(k, "事项") == 0 ? NULL : gk_fact_problem(k, v, buf, sizeof buf);
         if (problem)
@@ -1303,79 +1305,123 @@ static bool names_sheet(const char *title, const char *name, bool tables)
            (a >= 6 && b >= 6 && strcmp(title + a - 6, name + b - 6) == 0);
 }
 
+/* Is this part the 情况说明 written from the tables ("部门预算情况说明",
+ * "2024年度部门决算情况说明", "情况说明"), not another text that explains
+ * (其他相关情况说明, 项目经费情况说明)? */
+static bool narrative_title(const char *title)
+{
+    static const char TAIL[] = "情况说明";
+    size_t n = strlen(title), t = sizeof TAIL - 1;
+    if (n < t || strcmp(title + n - t, TAIL) != 0)
+        return false;
+    return n == t || (n >= t + 6 && (strncmp(title + n - t - 6, "预算", 6) == 0 ||
+                                     strncmp(title + n - t - 6, "决算", 6) == 0));
+}
+
+typedef struct group {
+    sheet_role role;
+    size_t first, last;        /* its sheets */
+} group;
+
+/* A part the 目录 lists without a sheet of its own: the 情况说明 is written
+ * from the tables, the 名词解释 is the usual one; anything else has no text
+ * to show and is left out. */
+static void listed_only(gk_report *r, const char *title, int line)
+{
+    gk_pos at = {.line = line};
+    if (narrative_title(title))
+        gk_report_add_section(r, GK_SECTION_NARRATIVE, title, at, at);
+    else if (strstr(title, GLOSSARY_NAME))
+        gk_report_add_section(r, GK_SECTION_GLOSSARY, title, at, at);
+}
+
+static void add_group(const xlsx *x, gk_report *r, const group *g, const char *listed)
+{
+    const sheet_ref *s = &x->sheets[g->first];
+    gk_pos from = {.line = s->from}, to = {.line = x->sheets[g->last].to};
+    if (g->role == ROLE_TABLES) {
+        gk_report_add_section(r, GK_SECTION_TABLES, listed, from, to);
+        return;
+    }
+    const gk_paragraph *own = sheet_title(r, s);
+    const char *title = listed;
+    if (own) {
+        char sq[256];
+        squeeze(own->text, sq, sizeof sq);
+        if (!title || strcmp(sq, title) == 0)
+            from.line = own->pos.line + 1;    /* the sheet's title is the part's heading */
+        if (!title)
+            title = own->text;
+    }
+    if (!title)
+        title = s->name;
+    gk_section_kind kind = strstr(title, GLOSSARY_NAME) || strstr(s->name, GLOSSARY_NAME)
+                               ? GK_SECTION_GLOSSARY
+                           : narrative_title(title) ? GK_SECTION_NARRATIVE
+                                                    : GK_SECTION_TEXT;
+    gk_report_add_section(r, kind, title, from, to);
+}
+
 static void outline(const xlsx *x, gk_report *r)
 {
     size_t n = x->nsheets;
     if (n == 0)
         return;
-    sheet_role *role = calloc(n, sizeof *role);
-    if (!role)
+    group *groups = calloc(n, sizeof *groups);
+    if (!groups)
         gk_out_of_memory();
-    size_t ntext = 0, groups = 0;
+    size_t ngroups = 0, ntext = 0, ntoc = 0;
+    const sheet_ref *cover = NULL;
     char toc[MAX_TOC][256];
-    size_t ntoc = 0;
     for (size_t i = 0; i < n; i++) {
-        role[i] = role_of(r, &x->sheets[i]);
-        ntext += role[i] == ROLE_TEXT;
-        groups += role[i] == ROLE_TEXT ||
-                  (role[i] == ROLE_TABLES && !(i && role[i - 1] == ROLE_TABLES));
-        if (role[i] == ROLE_TOC)
+        const sheet_ref *s = &x->sheets[i];
+        sheet_role role = role_of(r, s);
+        if (role == ROLE_COVER && !cover)
+            cover = s;
+        else if (role == ROLE_TOC) {
             for (size_t k = 0; k < r->nparagraphs && ntoc < MAX_TOC; k++)
-                if (r->paragraphs[k].pos.part == 0 && line_in(r->paragraphs[k].pos.line, &x->sheets[i]) &&
+                if (r->paragraphs[k].pos.part == 0 && line_in(r->paragraphs[k].pos.line, s) &&
                     toc_entry(r->paragraphs[k].text, toc[ntoc], sizeof toc[ntoc]))
                     ntoc++;
-    }
-    if (ntext == 0) {                   /* tables only: the national order */
-        free(role);
-        return;
-    }
-    bool by_order = ntoc == groups;     /* the 目录 names every part, in order */
-    size_t next = 0;                    /* else: the 目录's titles matched in order */
-    for (size_t i = 0, g = 0; i < n; i++) {
-        const sheet_ref *s = &x->sheets[i];
-        gk_pos from = {.line = s->from}, to = {.line = s->to};
-        if (role[i] == ROLE_COVER) {
-            gk_report_add_section(r, GK_SECTION_COVER, NULL, from, to);
-        } else if (role[i] == ROLE_TABLES) {
-            size_t j = i;
-            while (j + 1 < n && (role[j + 1] == ROLE_TABLES || role[j + 1] == ROLE_NONE))
-                j++;
-            while (role[j] != ROLE_TABLES)
-                j--;
-            to.line = x->sheets[j].to;
-            const char *title = by_order ? toc[g] : NULL;
-            for (size_t k = next; !by_order && k < ntoc && !title; k++)
-                if (names_sheet(toc[k], "", true))
-                    title = toc[k], next = k + 1;
-            gk_report_add_section(r, GK_SECTION_TABLES, title, from, to);
-            g++;
-            i = j;
-        } else if (role[i] == ROLE_TEXT) {
-            const gk_paragraph *own = sheet_title(r, s);
-            const char *title = NULL;
-            char sq[256], named[256];
-            squeeze(s->name, named, sizeof named);
-            for (size_t k = next; !by_order && k < ntoc && !title; k++)
-                if (names_sheet(toc[k], named, false))
-                    title = toc[k], next = k + 1;
-            if (by_order)
-                title = toc[g];
-            if (own) {
-                squeeze(own->text, sq, sizeof sq);
-                if (!title)
-                    title = own->text;
-                if (!title || strcmp(sq, title) == 0 || title == own->text)
-                    from.line = own->pos.line + 1;    /* the title is the heading */
-            }
-            if (!title)
-                title = s->name;
-            gk_section_kind kind = strstr(title, GLOSSARY_NAME) || strstr(s->name, GLOSSARY_NAME)
-                                       ? GK_SECTION_GLOSSARY : GK_SECTION_TEXT;
-            gk_report_add_section(r, kind, title, from, to);
-            g++;
+        } else if (role == ROLE_TABLES && ngroups && groups[ngroups - 1].role == ROLE_TABLES) {
+            groups[ngroups - 1].last = i;     /* tables run on, over empty sheets */
+        } else if (role == ROLE_TEXT || role == ROLE_TABLES) {
+            groups[ngroups++] = (group){role, i, i};
+            ntext += role == ROLE_TEXT;
         }
     }
-    free(role);
+    if (ntext == 0) {                   /* tables only: the national order */
+        free(groups);
+        return;
+    }
+    if (cover)
+        gk_report_add_section(r, GK_SECTION_COVER, NULL, (gk_pos){.line = cover->from},
+                              (gk_pos){.line = cover->to});
+    if (ntoc == ngroups) {              /* the 目录 names every part, in order */
+        for (size_t g = 0; g < ngroups; g++)
+            add_group(x, r, &groups[g], toc[g]);
+    } else {                            /* matched in order; parts listed only */
+        size_t next = 0;
+        for (size_t g = 0; g < ngroups; g++) {
+            const sheet_ref *s = &x->sheets[groups[g].first];
+            char named[256];
+            squeeze(s->name, named, sizeof named);
+            size_t m = next;
+            while (m < ntoc && !names_sheet(toc[m], named, groups[g].role == ROLE_TABLES))
+                m++;
+            const char *listed = NULL;
+            if (m < ntoc) {
+                for (; next < m; next++)
+                    listed_only(r, toc[next], s->from);
+                listed = toc[m];
+                next = m + 1;
+            }
+            add_group(x, r, &groups[g], listed);
+        }
+        for (; next < ntoc; next++)
+            listed_only(r, toc[next], x->line + 1);
+    }
+    free(groups);
 }
 
 /* Name the sheet and row of every note the text reader made. */

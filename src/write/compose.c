@@ -272,13 +272,23 @@ static bool section_text(gk_doc *d, const gk_report *r, const gk_section *s)
     return any;
 }
 
+static bool has_text(const gk_report *r, const gk_section *s)
+{
+    for (size_t i = 0; i < r->nparagraphs; i++)
+        if (in_section(r->paragraphs[i].pos, s) && r->paragraphs[i].text[0])
+            return true;
+    return false;
+}
+
 /* The document in the source's own order (a template's sheets): its cover,
  * then each of its parts, numbered 一、二 … as its 目录 lists them; the
  * tables where its table sheets stand (any table outside them with the
- * first); a part left empty says so.  No 情况说明 is written: the source's
- * prose (编制说明, 其他相关情况说明) is the document's. */
+ * first); a part left empty says so.  The 情况说明 is written from the
+ * tables only where the source lists one without text of its own; other
+ * prose (编制说明, 其他相关情况说明) is the source's. */
 static void source_order(gk_doc *d, const gk_report *r, const char *year, const char *what)
 {
+    d->by_section = true;
     gk_block *cover = gk_doc_add(d, GK_BLOCK_COVER);
     cover->text = d->title;
     cover->sub = d->unit;
@@ -308,7 +318,10 @@ static void source_order(gk_doc *d, const gk_report *r, const char *year, const 
                                 ? gk_doc_printf(d, "%s年%s公开报表", year, what)
                                 : "名词解释";
         heading(d, 1, gk_doc_printf(d, "%s、%s", gk_doc_numeral((int)n++), title));
-        if (s->kind == GK_SECTION_TABLES) {
+        if (s->kind == GK_SECTION_NARRATIVE && !has_text(r, s)) {
+            d->blocks[d->nblocks - 1].generated = true;
+            gk_compose_narrative(d, r);
+        } else if (s->kind == GK_SECTION_TABLES) {
             for (size_t k = 0; k < r->ntables; k++)
                 if (in_section(r->tables[k].pos, s) || (!tables_done && !placed(r, &r->tables[k])))
                     table(d, &r->tables[k]);
