@@ -58,6 +58,9 @@ typedef struct writer {
     char (*names)[SHEET_NAME_MAX * 4 + 1];  /* the sheet of each block, "" for none */
     char (*used)[SHEET_NAME_MAX * 4 + 1];   /* every sheet name given */
     size_t nused;
+    /* A workbook to be filled in (the source's parts): the amount columns of
+     * a 万元 table show what is typed in them with two decimals. */
+    bool entry;
 } writer;
 
 static void check(writer *w, lxw_error e)
@@ -257,7 +260,7 @@ static void column_widths(const gk_grid *g, double *out)
 }
 
 static void write_grid(writer *w, lxw_worksheet *ws, const gk_grid *g, lxw_row_t top,
-                       const double *width)
+                       const double *width, const bool *typed)
 {
     const formats *f = &w->f;
     for (int r = 0; r < g->nrows; r++) {
@@ -286,8 +289,9 @@ static void write_grid(writer *w, lxw_worksheet *ws, const gk_grid *g, lxw_row_t
             else if (rs == 1 && cs == 1) {
                 if (cell->text[0])
                     check(w, worksheet_write_string(ws, row, col, cell->text, fmt));
-                else
-                    check(w, worksheet_write_blank(ws, row, col, fmt));
+                else                          /* to be filled in: as amounts show */
+                    check(w, worksheet_write_blank(
+                                 ws, row, col, !header && typed && typed[c] ? f->amount[total][2] : fmt));
             }
             if (rs == 1 && (header || !cell->is_amount)) {
                 double span = 0;
@@ -301,6 +305,22 @@ static void write_grid(writer *w, lxw_worksheet *ws, const gk_grid *g, lxw_row_t
         if (lines > 1)
             check(w, worksheet_set_row(ws, top + (lxw_row_t)r, LINE_HEIGHT * (lines > 6 ? 6 : lines), NULL));
     }
+}
+
+/* Is column c one of labels or codes: under a header "项目", or one that
+ * names 编码, 代码 or 名称? */
+static bool label_column(const gk_grid *g, int c)
+{
+    for (int r = 0; r < g->nheader; r++)
+        for (int k = 0; k <= c; k++) {
+            const gk_grid_cell *x = gk_grid_at(g, r, k);
+            if (x->colspan == 0 || k + x->colspan <= c || !x->text)
+                continue;
+            if (strcmp(x->text, "项目") == 0 || strstr(x->text, "编码") || strstr(x->text, "代码") ||
+                strstr(x->text, "名称"))
+                return true;
+        }
+    return false;
 }
 
 static void table_sheet(writer *w, const gk_block *b, const char *name)
@@ -322,8 +342,17 @@ static void table_sheet(writer *w, const gk_block *b, const char *name)
     else
         width[0] = 40;
     double sum = 0;
+    bool wan = b->unit_line && strstr(b->unit_line, "万元");
+    bool *typed = calloc((size_t)ncols, sizeof *typed);
+    if (!typed) {
+        free(width);
+        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
     for (int c = 0; c < ncols; c++) {
-        check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, width[c], NULL));
+        typed[c] = w->entry && wan && c < g->ncols && !label_column(g, c);
+        check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, width[c],
+                                      typed[c] ? f->amount[0][2] : NULL));
         sum += width[c];
     }
 
@@ -351,7 +380,8 @@ static void table_sheet(writer *w, const gk_block *b, const char *name)
         r++;
     }
     lxw_row_t top = r;
-    write_grid(w, ws, g, top, width);
+    write_grid(w, ws, g, top, width, typed);
+    free(typed);
     r = top + (lxw_row_t)g->nrows;
     if (b->note) {                            /* right under the table: it belongs to it */
         if (last > 0)
@@ -609,7 +639,7 @@ static void facts_sheet(writer *w, const gk_doc *d)
     if (d->by_section) {
         check(w, worksheet_set_column(ws, 1, 1, 40, NULL));
         check(w, worksheet_set_column(ws, 2, 2, 80, f->paragraph));
-        check(w, worksheet_write_string(ws, 0, 2, "说明（只填“内容”一栏；空着的事项，文档中该处显示“【待填写】”）",
+        check(w, worksheet_write_string(ws, 0, 2, "说明（只填“内容”一栏；内容空着的事项，生成的文档中该处留有占位标记，审核时会提示）",
                                         f->header));
     }
     worksheet_freeze_panes(ws, 1, 0);
@@ -666,6 +696,7 @@ static bool copy_file(const char *path, FILE *out, gk_error *err)
  * sheet: the 目录 lists it, and reading the workbook writes it again. */
 static void by_sections(writer *w, const gk_doc *d)
 {
+    w->entry = true;
     memcpy(w->used[w->nused++], FRONT_SHEET, sizeof FRONT_SHEET);
     memcpy(w->used[w->nused++], TOC_SHEET, sizeof TOC_SHEET);
     if (d->nfacts)

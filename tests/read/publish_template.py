@@ -158,18 +158,39 @@ def cell_xml(ref, style, value):
     return '<c r="%s"%s><v>%s</v></c>' % (ref, style, repr(value))
 
 
+def col_style(xml, ref):
+    """The style a column gives a cell typed into it (<col style=…>), as
+    Excel applies it: ' s="N"' or ""."""
+    col = re.match(r"[A-Z]+", ref).group(0)
+    n = 0
+    for ch in col:
+        n = n * 26 + ord(ch) - 64
+    for m in re.finditer(r'<col min="(\d+)" max="(\d+)"[^>]*?style="(\d+)"', xml):
+        if int(m.group(1)) <= n <= int(m.group(2)):
+            return ' s="%s"' % m.group(3)
+    return ""
+
+
 def put(xml, ref, value):
-    """Set a cell, keeping its style; a cell the row lacks is added in order."""
+    """Set a cell, keeping its style; a cell the row lacks is added in order,
+    with its column's style (as Excel gives a cell typed there)."""
     pat = re.compile(r'<c r="%s"((?: s="\d+")?)(?: t="\w+")?\s*(?:/>|>.*?</c>)' % ref, re.S)
     xml, n = pat.subn(lambda m: cell_xml(ref, m.group(1), value), xml, count=1)
     if n == 1 or value is None:
         return xml
     row = int(re.sub(r"[A-Z]+", "", ref))
     m = re.search(r'<row r="%d"[^>]*?(?:/>|>(.*?)</row>)' % row, xml, re.S)
-    if not m:
-        sys.exit("publish_template.py: no row %d for %s" % (row, ref))
+    if not m:                                   # a new row, in order
+        rows = [(int(r.group(1)), r.start()) for r in re.finditer(r'<row r="(\d+)"', xml)]
+        at = next((start for r, start in rows if r > row), None)
+        if at is None:
+            at = xml.index("</sheetData>") if "</sheetData>" in xml else None
+        if at is None:                          # <sheetData/>
+            xml = xml.replace("<sheetData/>", "<sheetData></sheetData>")
+            at = xml.index("</sheetData>")
+        return xml[:at] + '<row r="%d">%s</row>' % (row, cell_xml(ref, col_style(xml, ref), value)) + xml[at:]
     cells = m.group(1) or ""
-    new = "<row r=\"%d\">%s</row>" % (row, cells + cell_xml(ref, "", value))
+    new = "<row r=\"%d\">%s</row>" % (row, cells + cell_xml(ref, col_style(xml, ref), value))
     # keep cells in column order
     parts = re.findall(r'<c r="[A-Z]+\d+".*?(?:/>|</c>)', new, re.S)
     key = lambda c: (len(re.match(r'<c r="([A-Z]+)', c).group(1)), re.match(r'<c r="([A-Z]+)', c).group(1))
@@ -233,6 +254,114 @@ def fill_workbook(src, dst, plant=None):
                                                       if n in sheet_titles(unit)]
 
 
+# ---- The blank workbook of `gongkai template budget [--unit]` ----
+
+def blank_cells(scope, unit):
+    """Every figure of the blank workbook's sheets (表1 … 表9, in 万元) and
+    its 补充信息, consistent with one another as the Putuo fill is."""
+    rows3 = [("205", "教育支出"), ("20502", "普通教育"), ("2050205", "高等教育")]
+
+    def coded(first, amounts):
+        out = {}
+        for k, (code, name) in enumerate(rows3 + [("", "合计")]):
+            line = first + k
+            out["A%d" % line] = code or None
+            out["B%d" % line] = name
+            for j, v in enumerate(amounts):
+                if v is not None:
+                    out["%s%d" % (chr(ord("C") + j), line)] = v
+        return out
+
+    return {
+        "封面": {"A1": "%s2027年%s预算" % (unit, scope)},
+        "%s概况" % scope: {"A2": OVERVIEW % unit},
+        "表1": {"B6": 450, "B7": 450, "B10": 50, "B13": 500, "C6": "教育支出", "D6": 500,
+               "D13": 500},
+        "表2": coded(6, [500, 450, None, None, None, 50]),
+        "表3": coded(6, [500, 350, 150]),
+        "表4": {"B6": 450, "B9": 450, "C6": "教育支出", "D6": 450, "E6": 450, "D9": 450, "E9": 450},
+        "表5": coded(6, [450, 300, 260, 40, 150]),
+        "表6": {"A5": "301", "B5": "工资福利支出", "C5": 260, "A6": "30101", "B6": "基本工资", "C6": 260,
+               "D5": "302", "E5": "商品和服务支出", "F5": 40, "D6": "30201", "E6": "办公费", "F6": 40,
+               "B7": "合计", "C7": 300},
+        "表9": {"A7": 6.4, "B7": 0, "C7": 5.2, "D7": 0, "E7": 5.2, "F7": 1.2, "G7": 40},
+    }
+
+
+OVERVIEW = ("%s是负责全区示例事务的政府工作部门，主要职能包括：贯彻执行示例事务方面的法律、法规和规章；"
+            "负责示例事务的规划、管理和监督。\n本部门设办公室、业务科、财务科三个内设机构，"
+            "纳入2027年部门预算编制范围的预算单位共1家。")
+
+FACTS = {
+    "上年/收支预算总计": "450", "原因/收支预算总计": "教学设施更新项目经费增加",
+    "上年/财政拨款收支预算总计": "400", "原因/财政拨款收支预算总计": "教学设施更新项目经费增加",
+    "上年/一般公共预算支出": "400", "原因/一般公共预算支出": "教学设施更新项目经费增加",
+    "上年/三公经费": "7", "原因/三公经费": "压缩车辆运行费用",
+    "上年/因公出国（境）费": "0", "原因/因公出国（境）费": "无变化",
+    "上年/公务用车购置费": "0", "原因/公务用车购置费": "无变化",
+    "上年/公务用车运行维护费": "5.8", "原因/公务用车运行维护费": "压缩车辆运行费用",
+    "上年/公务接待费": "1.2", "原因/公务接待费": "无变化",
+    "上年/机关运行经费": "42", "原因/机关运行经费": "压缩日常公用经费",
+    "说明/政府采购": "本部门2027年政府采购预算安排货物和服务采购，详见政府采购预算。",
+    "说明/绩效目标": "本部门编报绩效目标的项目1个，已全部设置绩效目标。",
+    "说明/国有资产": "截至2026年8月31日，本部门共有车辆2辆。2027年部门预算未安排购置车辆。",
+    "上年/2050205": "400", "原因/2050205": "教学设施更新项目经费增加",
+}
+
+
+def sheet_strings(z):
+    sst = []
+    if "xl/sharedStrings.xml" in z.namelist():
+        x = z.read("xl/sharedStrings.xml").decode("utf-8")
+        sst = [htmlmod.unescape("".join(re.findall(r"<t[^>]*>(.*?)</t>", si, re.S)))
+               for si in re.findall(r"<si>(.*?)</si>", x, re.S)]
+    return sst
+
+
+def fill_blank(src, dst, scope, plant=None):
+    """Fill a blank workbook of `gongkai template`; returns the prose given."""
+    unit = UNIT[scope]
+    with zipfile.ZipFile(src) as z:
+        paths, _ = sheet_paths(z)
+        names = {}
+        wb = z.read("xl/workbook.xml").decode("utf-8")
+        for name in re.findall(r'<sheet\b[^>]*\bname="([^"]*)"', wb):
+            names[name] = name
+        edits = {}
+        full = dict(zip(re.findall(r'<sheet\b[^>]*\bname="([^"]*)"', wb), paths.values()))
+        for sheet, cells in blank_cells(scope, unit).items():
+            if sheet not in full:
+                sys.exit("publish_template.py: no sheet %s in %s" % (sheet, src))
+            xml = z.read(full[sheet]).decode("utf-8")
+            for ref, value in cells.items():
+                xml = put(xml, ref, value)
+            if plant and plant[0] == sheet:
+                xml = put(xml, plant[1], plant[2])
+            edits[full[sheet]] = xml
+        # 补充信息: 内容 (column B) of each key listed; the keys by code added
+        sst = sheet_strings(z)
+        xml = z.read(full["补充信息"]).decode("utf-8")
+        listed = {}
+        for m in re.finditer(r'<c r="A(\d+)"[^>]*?t="s"[^>]*>\s*<v>(\d+)</v>', xml):
+            listed[sst[int(m.group(2))]] = int(m.group(1))
+        last = max(int(r) for r in re.findall(r'<row r="(\d+)"', xml))
+        for key, value in FACTS.items():
+            if key in listed:
+                xml = put(xml, "B%d" % listed[key], value)
+            else:
+                last += 1
+                xml = put(xml, "A%d" % last, key)
+                xml = put(xml, "B%d" % last, value)
+        edits[full["补充信息"]] = xml
+        with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
+            for info in z.infolist():
+                data = z.read(info.filename)
+                if info.filename in edits:
+                    data = edits[info.filename].encode("utf-8")
+                out.writestr(info, data)
+    return [OVERVIEW % unit]
+
+
 def toc_titles(path):
     """The template's parts, in order, as its 目录 sheet names them."""
     with zipfile.ZipFile(path) as z:
@@ -282,12 +411,27 @@ def squeeze(s):
 def main():
     gk, template, work = sys.argv[1], sys.argv[2], sys.argv[3]
     os.makedirs(work, exist_ok=True)
-    base = os.path.join(work, os.path.splitext(os.path.basename(template))[0])
+    blank = template.startswith("blank:")       # blank:budget or blank:budget-unit
+    if blank:
+        scope = "单位" if template.endswith("-unit") else "部门"
+        base = os.path.join(work, template.replace(":", "-"))
+        template = base + ".xlsx"
+        args = [gk, "template", "budget", "--year", "2027", "-o", template]
+        if scope == "单位":
+            args.insert(3, "--unit")
+        r = subprocess.run(args, capture_output=True, text=True)
+        if r.returncode != 0:
+            sys.exit("gongkai template: exit %d: %s" % (r.returncode, r.stderr))
+    else:
+        base = os.path.join(work, os.path.splitext(os.path.basename(template))[0])
     filled = base + "-filled.xlsx"
-    scope, texts = fill_workbook(template, filled)
+    if blank:
+        texts = fill_blank(template, filled, scope)
+    else:
+        scope, texts = fill_workbook(template, filled)
     titles = toc_titles(template)
     failures = []
-    if len(titles) < 5:
+    if len(titles) < 4:
         failures.append("%s: 目录 gives only %r" % (template, titles))
     for ext in ("md", "html", "pdf", "xlsx"):
         out = "%s.%s" % (base, ext)
@@ -328,11 +472,15 @@ def main():
             last = max(last, k)
     # one inconsistency: the 收支总表's 收入总计 off by 1000 元
     planted = base + "-planted.xlsx"
-    ref = "B21"
-    fill_workbook(template, planted, plant=("收支总表", ref, 5001000))
+    if blank:
+        fill_blank(template, planted, scope, plant=("表1", "B13", 500.1))
+        wrong = "500.1"
+    else:
+        fill_workbook(template, planted, plant=("收支总表", "B21", 5001000))
+        wrong = "5001000"
     r = subprocess.run([gk, "render", planted, "-o", base + "-planted.pdf"], capture_output=True,
                        text=True)
-    if r.returncode != 1 or "error[" not in r.stdout + r.stderr or "5001000" not in r.stdout + r.stderr:
+    if r.returncode != 1 or "error[" not in r.stdout + r.stderr or wrong not in r.stdout + r.stderr:
         failures.append("planted: render exit %d, output %s" % (r.returncode, (r.stdout + r.stderr)[-800:]))
     if os.path.exists(base + "-planted.pdf"):
         failures.append("planted: a document was written")

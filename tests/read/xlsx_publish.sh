@@ -15,4 +15,7 @@ for f in "$T/shpt_2026_dept_budget_template.xlsx" "$T/shpt_2026_unit_budget_temp
     if [ ! -f "$f" ]; then echo "skip: $f absent"; continue; fi
     python3 "$SRC/tests/read/publish_template.py" "$GK" "$f" "$TMP" || fail=1
 done
+for blank in blank:budget blank:budget-unit; do
+    python3 "$SRC/tests/read/publish_template.py" "$GK" "$blank" "$TMP" || fail=1
+done
 exit $fail
