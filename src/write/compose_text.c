@@ -862,13 +862,24 @@ static void budget_fiscal(const ctx *c)
     static const char *const FUNDS[] = {"一般公共预算", "政府性基金", "国有资本经营"};
     static const char *const SAID[] = {"一般公共预算拨款", "政府性基金预算拨款",
                                        "国有资本经营预算拨款"};
-    gk_amount v[3];
-    for (size_t i = 0; i < 3; i++)
+    /* Each fund as the income rows say it and as the 支出总计 row's columns
+     * do (blank: 0); only when they agree is the split stated — a source
+     * whose two sides disagree gets no sentence that one side contradicts. */
+    static const char *const SPENT[] = {"一般公共预算财政拨款", "政府性基金预算财政拨款",
+                                        "国有资本经营预算财政拨款"};
+    const gk_row *spent = label_row(f, "支出总计", GK_SIDE_EXPENSE);
+    gk_amount v[3], w;
+    bool agree = true;
+    for (size_t i = 0; i < 3; i++) {
         cell(f, fund_row(f, FUNDS[i]), "金额", &v[i]);
+        cell(f, spent, SPENT[i], &w);
+        agree = agree && gk_amount_cmp(v[i], w) == 0;
+    }
     para p = {c, 0, 0, 0};
     say(&p, gk_doc_printf(c->d, "%s年财政拨款收入预算%s，财政拨款支出预算%s。", c->year,
                           money(c, f, in), money(c, f, out)));
-    parts_of(&p, f, SAID, v, 3, in);
+    if (agree)
+        parts_of(&p, f, SAID, v, 3, in);
     change(&p, "财政拨款收支预算总计", "财政拨款收支预算总计", f, in);
     end(&p);
 }
