@@ -691,6 +691,28 @@ static bool copy_file(const char *path, FILE *out, gk_error *err)
 }
 
 /* Build the workbook in `path`; false with err set. */
+/* 封面与说明 (the whole text, with links to the tables), a sheet per table,
+ * 补充信息. */
+static void national_sheets(writer *w, const gk_doc *d)
+{
+    /* Names first: the cover links to the sheets. */
+    memcpy(w->used[w->nused++], COVER_SHEET, sizeof COVER_SHEET);
+    if (d->nfacts)
+        memcpy(w->used[w->nused++], FACTS_SHEET, sizeof FACTS_SHEET);
+    size_t ntables = 0;
+    for (size_t i = 0; i < d->nblocks; i++) {
+        const gk_block *b = &d->blocks[i];
+        if (b->kind == GK_BLOCK_TABLE)
+            sheet_name(w, b->sub ? b->sub : b->text, ++ntables, w->names[i]);
+    }
+    cover_sheet(w, d);
+    for (size_t i = 0; i < d->nblocks; i++)
+        if (d->blocks[i].kind == GK_BLOCK_TABLE)
+            table_sheet(w, &d->blocks[i], w->names[i]);
+    if (d->nfacts)
+        facts_sheet(w, d);
+}
+
 /* 封面, 目录, then each part: its tables each on a sheet, its text on one
  * sheet named by it; a part written from the tables (the 情况说明) has no
  * sheet: the 目录 lists it, and reading the workbook writes it again. */
@@ -752,26 +774,10 @@ static bool build(const gk_doc *d, const char *path, const char *tmpdir, gk_erro
     check(&w, workbook_set_properties(w.wb, &props));
     check(&w, workbook_set_custom_property_string(w.wb, "生成工具", "gongkai " GK_VERSION));
 
-    if (d->by_section) {
+    if (d->by_section)
         by_sections(&w, d);
-    } else {
-    /* Names first: the cover links to the sheets. */
-    memcpy(w.used[w.nused++], COVER_SHEET, sizeof COVER_SHEET);
-    if (d->nfacts)
-        memcpy(w.used[w.nused++], FACTS_SHEET, sizeof FACTS_SHEET);
-    size_t ntables = 0;
-    for (size_t i = 0; i < d->nblocks; i++) {
-        const gk_block *b = &d->blocks[i];
-        if (b->kind == GK_BLOCK_TABLE)
-            sheet_name(&w, b->sub ? b->sub : b->text, ++ntables, w.names[i]);
-    }
-    cover_sheet(&w, d);
-    for (size_t i = 0; i < d->nblocks; i++)
-        if (d->blocks[i].kind == GK_BLOCK_TABLE)
-            table_sheet(&w, &d->blocks[i], w.names[i]);
-    if (d->nfacts)
-        facts_sheet(&w, d);
-    }
+    else
+        national_sheets(&w, d);
     lxw_error closed = workbook_close(w.wb);
     free(w.names);
     free(w.used);
