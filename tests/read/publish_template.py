@@ -214,9 +214,6 @@ def fill_workbook(src, dst, plant=None):
             sst = x
         edits = {}
         texts = prose(scope, unit)
-        for name, path in paths.items():
-            if name in texts or name in ("封面",):
-                continue
         for name, cells in tables(scope).items():
             if name not in paths:
                 sys.exit("publish_template.py: no sheet %s in %s" % (name, src))
@@ -323,10 +320,7 @@ def fill_blank(src, dst, scope, plant=None):
     unit = UNIT[scope]
     with zipfile.ZipFile(src) as z:
         paths, _ = sheet_paths(z)
-        names = {}
         wb = z.read("xl/workbook.xml").decode("utf-8")
-        for name in re.findall(r'<sheet\b[^>]*\bname="([^"]*)"', wb):
-            names[name] = name
         edits = {}
         full = dict(zip(re.findall(r'<sheet\b[^>]*\bname="([^"]*)"', wb), paths.values()))
         for sheet, cells in blank_cells(scope, unit).items():
