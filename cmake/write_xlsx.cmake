@@ -26,3 +26,8 @@ add_executable(replay_xlsx fuzz/fuzz_xlsx.c fuzz/replay.c)
 target_link_libraries(replay_xlsx PRIVATE gongkai_lib)
 target_compile_definitions(replay_xlsx PRIVATE GK_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 add_test(NAME regress_xlsx COMMAND replay_xlsx ${CMAKE_SOURCE_DIR}/tests/regress/xlsx)
+# Publishing from the template: filled completely, every format checks clean.
+add_test(NAME publish_template COMMAND ${CMAKE_SOURCE_DIR}/tests/read/xlsx_publish.sh
+         $<TARGET_FILE:gongkai> ${CMAKE_SOURCE_DIR} ${GK_SHARED_DIR})
+set_tests_properties(publish_template PROPERTIES TIMEOUT 600
+  ENVIRONMENT "LSAN_OPTIONS=suppressions=${CMAKE_SOURCE_DIR}/tests/lsan.supp")

@@ -103,6 +103,9 @@ typedef struct gk_block {
     gk_grid grid;             /* TABLE */
     gk_chart chart;           /* CHART */
     const gk_table *table;    /* TABLE: the report table it shows */
+    /* HEADING of level 1: what follows, up to the next such heading, is
+     * written from the tables (the 情况说明), not text of the source's. */
+    bool generated;
 } gk_block;
 
 typedef struct gk_doc {
@@ -110,6 +113,10 @@ typedef struct gk_doc {
     const char *unit;
     int year;
     gk_doc_kind kind;
+    /* Laid out in the source's own parts (a template workbook's sheets):
+     * each heading of level 1 opens a part, which a workbook writes as a
+     * sheet of its own (its tables each on theirs), after 封面 and 目录. */
+    bool by_section;
     gk_block *blocks;
     size_t nblocks, cap;
     /* The report's facts, copied: a writer that keeps data (Excel) writes

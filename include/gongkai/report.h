@@ -203,6 +203,25 @@ typedef struct gk_fact {
     const char *value;
 } gk_fact;
 
+/* A part of the document as its source lays it out, for a source that has
+ * its own order (a template workbook: its 封面, its prose sheets and where
+ * its table sheets stand).  Its text is the report's paragraphs, its tables
+ * the report's tables, whose positions are in [from, to).  gk_compose
+ * follows these, in order, instead of the national order. */
+typedef enum gk_section_kind {
+    GK_SECTION_COVER = 0,     /* the cover's lines */
+    GK_SECTION_TEXT,          /* prose: 主要职能, 编制说明, 其他相关情况说明 … */
+    GK_SECTION_GLOSSARY,      /* 名词解释 */
+    GK_SECTION_NARRATIVE,     /* the 情况说明: written from the tables when it has no text */
+    GK_SECTION_TABLES         /* the tables */
+} gk_section_kind;
+
+typedef struct gk_section {
+    gk_section_kind kind;
+    const char *title;        /* as the source's 目录 or page names it, unnumbered; or NULL */
+    gk_pos from, to;          /* lines from ≤ pos < to (same part and page order) */
+} gk_section;
+
 typedef struct gk_arena gk_arena;
 
 typedef struct gk_report {
@@ -229,6 +248,9 @@ typedef struct gk_report {
     size_t nscanned;
     gk_fact *facts;           /* in the order given */
     size_t nfacts, facts_cap;
+    /* The source's own order of parts, when it has one (else none). */
+    gk_section *sections;
+    size_t nsections, sections_cap;
     /* Column names, one copy each (cells share them): a hash set. */
     const char **columns;
     size_t ncolumns, columns_cap;
@@ -252,6 +274,10 @@ gk_table *gk_report_add_table(gk_report *r, gk_table_kind kind);
 gk_row *gk_table_add_row(gk_report *r, gk_table *t);
 gk_paragraph *gk_report_add_paragraph(gk_report *r, const char *section,
                                       const char *text, gk_pos pos);
+
+/* Append a section of the source's own order (title copied). */
+void gk_report_add_section(gk_report *r, gk_section_kind kind, const char *title, gk_pos from,
+                           gk_pos to);
 
 /* One document published in several files: move everything of `part`
  * (tables, narrative, notes, facts) into r, each position marked as being in

@@ -22,6 +22,7 @@ int cmd_check(int argc, char **argv);
 int cmd_render(int argc, char **argv);
 int cmd_rules(int argc, char **argv);
 int cmd_annotate(int argc, char **argv);
+int cmd_template(int argc, char **argv);
 
 /* Write an output file whole or not at all (output.c): `write` writes it to
  * f (a temporary file beside `out`, renamed to `out` when complete; "-":

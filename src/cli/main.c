@@ -60,6 +60,14 @@ static const struct {
      "  An input with errors is refused with its errors named; the document\n"
      "  written must check without error when read back.  --force writes anyway.\n"
      OCR_USAGE},
+    {"template", cmd_template,
+     "gongkai template budget|final [--unit] [--year N] -o FILE.xlsx\n"
+     "  写出供财务人员填写的空白 Excel 模板：封面、目录、概况、全套报表（表头和固定行）、\n"
+     "  名词解释，以及“补充信息”（情况说明所需的上年数、原因等，逐项说明）。填好后用\n"
+     "  render 生成公开文档。--unit 为单位预算/决算；年度默认预算为明年、决算为去年。\n"
+     "  Write the blank workbook finance staff fill in: cover, 目录, 概况, every\n"
+     "  table (headers and fixed rows), 名词解释, and 补充信息 (the facts the\n"
+     "  情况说明 needs, each explained).  Filled, it renders with render.\n"},
     {"annotate", cmd_annotate,
      "gongkai annotate IN.pdf -o OUT.pdf [--min-severity S] [--rules FILE]\n"
      "  审核 PDF，并把每条发现标注在原文上（高亮其单元格和文字，附规则与说明；\n"

@@ -209,6 +209,13 @@ gk_paragraph *gk_report_add_paragraph(gk_report *r, const char *section,
     return p;
 }
 
+void gk_report_add_section(gk_report *r, gk_section_kind kind, const char *title, gk_pos from,
+                           gk_pos to)
+{
+    RESERVE(r, r->sections, r->nsections, r->sections_cap);
+    r->sections[r->nsections++] = (gk_section){kind, gk_report_strdup(r, title), from, to};
+}
+
 void gk_report_note(gk_report *r, gk_pos pos, const char *fmt, ...)
 {
     gk_buf msg = GK_BUF_INIT;               /* whole: a cut could split a character */

@@ -73,6 +73,7 @@ typedef struct rel {
 typedef struct sheet_ref {
     char *name, *rid;
     bool hidden;
+    int from, to;            /* its lines in the text, from ≤ line < to; none when equal */
 } sheet_ref;
 
 typedef struct numfmt_def {
@@ -1068,8 +1069,10 @@ static bool take_facts(xlsx *x)
         }
         if (!key || key->len == 0)
             continue;
+        if (!value || value->len == 0)
+            continue;                       /* not given: the document shows its placeholder */
         char *k = dupn(x->pool.data + key->off, key->len);
-        char *v = dupn(value ? x->pool.data + value->off : "", value ? value->len : 0);
+        char *v = dupn(x->pool.data + value->off, value->len);
         char buf[256];
         const char *problem = strcmp(k, "事项") == 0 ? NULL : gk_fact_problem(k, v, buf, sizeof buf);
         if (problem)
@@ -1087,7 +1090,7 @@ static bool take_facts(xlsx *x)
     return true;
 }
 
-static bool read_sheet(xlsx *x, const sheet_ref *s)
+static bool read_sheet(xlsx *x, sheet_ref *s)
 {
     const rel *r = rel_by_id(x, s->rid);
     char part[160];
@@ -1118,9 +1121,11 @@ static bool read_sheet(xlsx *x, const sheet_ref *s)
     x->formulas_unvalued = 0;
     size_t kept = x->kept;
     bool facts = strcmp(s->name, FACTS_SHEET) == 0;
+    s->from = x->line + 1;
     if (!read_part(x, part, true, sheet_start, sheet_end) ||
         !(facts ? take_facts(x) : emit_sheet(x, s->name)))
         return false;
+    s->to = facts ? s->from : x->line + 1;
     if (x->formulas_unvalued)
         note(x, "工作表“%s”有 %zu 个公式单元格没有保存计算结果，按空白读取（请在 Excel 中打开并保存后再读）",
              s->name, x->formulas_unvalued);
@@ -1167,6 +1172,256 @@ static const char *row_of(const xlsx *x, int line, uint32_t *row)
         return NULL;
     *row = a->hold ? a->row : a->row + (uint32_t)(line - a->line);
     return a->name;
+}
+
+/* ---- The workbook's own order ---------------------------------------------- */
+
+/* A template workbook is laid out as its document: a 封面 sheet, a 目录
+ * sheet, prose sheets (主要职能, 编制说明, 名词解释 …) and table sheets, in
+ * the order the document prints them.  That order is kept as the report's
+ * sections, each naming the lines its text or tables stand on, so that a
+ * rendered document is the template's, not the national order. */
+
+#define COVER_NAME "封面"
+#define TOC_NAME "目录"
+#define GLOSSARY_NAME "名词解释"
+#define MAX_TOC 32
+
+/* s without spaces (ASCII, tab, U+3000), into out. */
+static void squeeze(const char *s, char *out, size_t size)
+{
+    size_t n = 0;
+    for (; *s && n + 1 < size; s++) {
+        if (*s == ' ' || *s == '\t' || *s == '\n')
+            continue;
+        if (strncmp(s, "\xe3\x80\x80", 3) == 0) {
+            s += 2;
+            continue;
+        }
+        out[n++] = *s;
+    }
+    while (n && (out[n - 1] & 0xC0) == 0x80 && n + 1 >= size)   /* never end mid-character */
+        n--;
+    out[n] = '\0';
+}
+
+/* The length of a Chinese numeral and "、" opening s ("一、", "十二、"), or 0. */
+static size_t numeral_prefix(const char *s)
+{
+    static const char DIGITS[] = "一二三四五六七八九十";
+    size_t n = 0;
+    for (;;) {
+        bool digit = false;
+        for (size_t d = 0; d + 3 <= sizeof DIGITS - 1 && !digit; d += 3)
+            digit = strncmp(s + n, DIGITS + d, 3) == 0;
+        if (!digit)
+            break;
+        n += 3;
+    }
+    return n && n <= 9 && strncmp(s + n, "、", 3) == 0 ? n + 3 : 0;
+}
+
+/* A top-level entry of a 目录 ("一、部门主要职能  ………… 3"): its title,
+ * unnumbered and without leaders or page number, into out; false when the
+ * line is no such entry. */
+static bool toc_entry(const char *line, char *out, size_t size)
+{
+    char sq[512];
+    squeeze(line, sq, sizeof sq);
+    size_t skip = numeral_prefix(sq);
+    if (!skip)
+        return false;
+    const char *t = sq + skip;
+    size_t n = strlen(t);
+    const char *cut = strstr(t, "…");
+    if (cut)
+        n = (size_t)(cut - t);
+    for (const char *dots = strstr(t, ".."); dots && (size_t)(dots - t) < n;)
+        n = (size_t)(dots - t);
+    while (n && ((t[n - 1] >= '0' && t[n - 1] <= '9') || t[n - 1] == '.' || t[n - 1] == '-'))
+        n--;
+    if (n == 0 || n >= size)
+        return false;
+    memcpy(out, t, n);
+    out[n] = '\0';
+    return true;
+}
+
+static bool line_in(int line, const sheet_ref *s)
+{
+    return line >= s->from && line < s->to;
+}
+
+/* The first paragraph of a sheet, when it reads as the sheet's title: on
+ * its first line, short, not a sentence, with more text under it. */
+static const gk_paragraph *sheet_title(const gk_report *r, const sheet_ref *s)
+{
+    const gk_paragraph *first = NULL;
+    size_t more = 0;
+    for (size_t i = 0; i < r->nparagraphs; i++)
+        if (r->paragraphs[i].pos.part == 0 && line_in(r->paragraphs[i].pos.line, s)) {
+            if (!first)
+                first = &r->paragraphs[i];
+            else
+                more++;
+        }
+    if (!first || !more || first->pos.line > s->from + 1 || strlen(first->text) > 90 ||
+        strstr(first->text, "。"))
+        return NULL;
+    return first;
+}
+
+typedef enum { ROLE_NONE, ROLE_COVER, ROLE_TOC, ROLE_TEXT, ROLE_TABLES } sheet_role;
+
+static sheet_role role_of(const gk_report *r, const sheet_ref *s)
+{
+    if (s->hidden || s->from >= s->to)
+        return ROLE_NONE;
+    for (size_t i = 0; i < r->ntables; i++)
+        if (r->tables[i].pos.part == 0 && line_in(r->tables[i].pos.line, s))
+            return ROLE_TABLES;
+    if (strstr(s->name, COVER_NAME))
+        return ROLE_COVER;
+    const gk_paragraph *first = NULL;
+    for (size_t i = 0; i < r->nparagraphs && !first; i++)
+        if (r->paragraphs[i].pos.part == 0 && line_in(r->paragraphs[i].pos.line, s))
+            first = &r->paragraphs[i];
+    char sq[64];
+    if (first)
+        squeeze(first->text, sq, sizeof sq);
+    if (strstr(s->name, TOC_NAME) || (first && strcmp(sq, TOC_NAME) == 0))
+        return ROLE_TOC;
+    return first ? ROLE_TEXT : ROLE_NONE;
+}
+
+/* Does a 目录 title name this sheet: one holds the other ("单位职能" /
+ * "单位主要职能" share their ending), or, for tables, a title of 表? */
+static bool names_sheet(const char *title, const char *name, bool tables)
+{
+    if (tables)
+        return strstr(title, "表") != NULL;
+    size_t a = strlen(title), b = strlen(name);
+    return strstr(title, name) || strstr(name, title) ||
+           (a >= 6 && b >= 6 && strcmp(title + a - 6, name + b - 6) == 0);
+}
+
+/* Is this part the 情况说明 written from the tables ("部门预算情况说明",
+ * "2024年度部门决算情况说明", "情况说明"), not another text that explains
+ * (其他相关情况说明, 项目经费情况说明)? */
+static bool narrative_title(const char *title)
+{
+    static const char TAIL[] = "情况说明";
+    size_t n = strlen(title), t = sizeof TAIL - 1;
+    if (n < t || strcmp(title + n - t, TAIL) != 0)
+        return false;
+    return n == t || (n >= t + 6 && (strncmp(title + n - t - 6, "预算", 6) == 0 ||
+                                     strncmp(title + n - t - 6, "决算", 6) == 0));
+}
+
+typedef struct group {
+    sheet_role role;
+    size_t first, last;        /* its sheets */
+} group;
+
+/* A part the 目录 lists without a sheet of its own: the 情况说明 is written
+ * from the tables, the 名词解释 is the usual one; anything else has no text
+ * to show and is left out. */
+static void listed_only(gk_report *r, const char *title, int line)
+{
+    gk_pos at = {.line = line};
+    if (narrative_title(title))
+        gk_report_add_section(r, GK_SECTION_NARRATIVE, title, at, at);
+    else if (strstr(title, GLOSSARY_NAME))
+        gk_report_add_section(r, GK_SECTION_GLOSSARY, title, at, at);
+}
+
+static void add_group(const xlsx *x, gk_report *r, const group *g, const char *listed)
+{
+    const sheet_ref *s = &x->sheets[g->first];
+    gk_pos from = {.line = s->from}, to = {.line = x->sheets[g->last].to};
+    if (g->role == ROLE_TABLES) {
+        gk_report_add_section(r, GK_SECTION_TABLES, listed, from, to);
+        return;
+    }
+    const gk_paragraph *own = sheet_title(r, s);
+    const char *title = listed;
+    if (own) {
+        char sq[256];
+        squeeze(own->text, sq, sizeof sq);
+        if (!title || strcmp(sq, title) == 0)
+            from.line = own->pos.line + 1;    /* the sheet's title is the part's heading */
+        if (!title)
+            title = own->text;
+    }
+    if (!title)
+        title = s->name;
+    gk_section_kind kind = strstr(title, GLOSSARY_NAME) || strstr(s->name, GLOSSARY_NAME)
+                               ? GK_SECTION_GLOSSARY
+                           : narrative_title(title) ? GK_SECTION_NARRATIVE
+                                                    : GK_SECTION_TEXT;
+    gk_report_add_section(r, kind, title, from, to);
+}
+
+static void outline(const xlsx *x, gk_report *r)
+{
+    size_t n = x->nsheets;
+    if (n == 0)
+        return;
+    group *groups = calloc(n, sizeof *groups);
+    if (!groups)
+        gk_out_of_memory();
+    size_t ngroups = 0, ntext = 0, ntoc = 0;
+    const sheet_ref *cover = NULL;
+    char toc[MAX_TOC][256];
+    for (size_t i = 0; i < n; i++) {
+        const sheet_ref *s = &x->sheets[i];
+        sheet_role role = role_of(r, s);
+        if (role == ROLE_COVER && !cover)
+            cover = s;
+        else if (role == ROLE_TOC) {
+            for (size_t k = 0; k < r->nparagraphs && ntoc < MAX_TOC; k++)
+                if (r->paragraphs[k].pos.part == 0 && line_in(r->paragraphs[k].pos.line, s) &&
+                    toc_entry(r->paragraphs[k].text, toc[ntoc], sizeof toc[ntoc]))
+                    ntoc++;
+        } else if (role == ROLE_TABLES && ngroups && groups[ngroups - 1].role == ROLE_TABLES) {
+            groups[ngroups - 1].last = i;     /* tables run on, over empty sheets */
+        } else if (role == ROLE_TEXT || role == ROLE_TABLES) {
+            groups[ngroups++] = (group){role, i, i};
+            ntext += role == ROLE_TEXT;
+        }
+    }
+    if (ntext == 0) {                   /* tables only: the national order */
+        free(groups);
+        return;
+    }
+    if (cover)
+        gk_report_add_section(r, GK_SECTION_COVER, NULL, (gk_pos){.line = cover->from},
+                              (gk_pos){.line = cover->to});
+    if (ntoc == ngroups) {              /* the 目录 names every part, in order */
+        for (size_t g = 0; g < ngroups; g++)
+            add_group(x, r, &groups[g], toc[g]);
+    } else {                            /* matched in order; parts listed only */
+        size_t next = 0;
+        for (size_t g = 0; g < ngroups; g++) {
+            const sheet_ref *s = &x->sheets[groups[g].first];
+            char named[256];
+            squeeze(s->name, named, sizeof named);
+            size_t m = next;
+            while (m < ntoc && !names_sheet(toc[m], named, groups[g].role == ROLE_TABLES))
+                m++;
+            const char *listed = NULL;
+            if (m < ntoc) {
+                for (; next < m; next++)
+                    listed_only(r, toc[next], s->from);
+                listed = toc[m];
+                next = m + 1;
+            }
+            add_group(x, r, &groups[g], listed);
+        }
+        for (; next < ntoc; next++)
+            listed_only(r, toc[next], x->line + 1);
+    }
+    free(groups);
 }
 
 /* Name the sheet and row of every note the text reader made. */
@@ -1254,6 +1509,7 @@ gk_report *gk_read_xlsx(const char *data, size_t len, gk_error *err)
     if (read_workbook(&x)) {
         r = gk_read_text(x.text.data ? x.text.data : "", x.text.len, err);
         if (r) {
+            outline(&x, r);
             place_notes(&x, r);
             const char *key = x.facts.data;
             for (size_t i = 0; i < x.nfacts; i++) {

@@ -193,11 +193,24 @@ const char *gk_doc_numeral(int i)
     return i >= 0 && i < (int)(sizeof NUMERALS / sizeof *NUMERALS) ? NUMERALS[i] : "";
 }
 
+/* A term that only a 决算 has: 年末结转和结余 is what a year leaves. */
+static bool final_only(const char *term)
+{
+    return starts_with(term, "年末结转和结余");
+}
+
+/* The terms, numbered, without those of a 决算 in a 预算. */
+static void glossary_terms(gk_doc *d)
+{
+    for (size_t i = 0, n = 0; i < sizeof GLOSSARY / sizeof *GLOSSARY; i++)
+        if (d->kind != GK_DOC_BUDGET || !final_only(GLOSSARY[i]))
+            paragraph(d, gk_doc_printf(d, "%s、%s", NUMERALS[n++], GLOSSARY[i]));
+}
+
 static void glossary(gk_doc *d)
 {
     heading(d, 1, "第四部分 名词解释");
-    for (size_t i = 0; i < sizeof GLOSSARY / sizeof *GLOSSARY; i++)
-        paragraph(d, gk_doc_printf(d, "%s、%s", NUMERALS[i], GLOSSARY[i]));
+    glossary_terms(d);
 }
 
 /* ---- The document ------------------------------------------------------- */
@@ -214,6 +227,126 @@ static const char *scope_of(const gk_report *r)
         seen = w ? w : seen;
     }
     return scope ? scope : seen ? seen : "部门";
+}
+
+/* ---- The source's own order ------------------------------------------------ */
+
+static int pos_cmp(gk_pos a, gk_pos b)
+{
+    if (a.part != b.part)
+        return a.part < b.part ? -1 : 1;
+    if (a.page != b.page)
+        return a.page < b.page ? -1 : 1;
+    return a.line < b.line ? -1 : a.line > b.line;
+}
+
+static bool in_section(gk_pos p, const gk_section *s)
+{
+    return pos_cmp(s->from, p) <= 0 && pos_cmp(p, s->to) < 0;
+}
+
+/* Is the table in a tables section of the source? */
+static bool placed(const gk_report *r, const gk_table *t)
+{
+    for (size_t i = 0; i < r->nsections; i++)
+        if (r->sections[i].kind == GK_SECTION_TABLES && in_section(t->pos, &r->sections[i]))
+            return true;
+    return false;
+}
+
+/* The text of a section: its paragraphs, headings as headings.  False
+ * when it has none. */
+static bool section_text(gk_doc *d, const gk_report *r, const gk_section *s)
+{
+    bool any = false;
+    for (size_t i = 0; i < r->nparagraphs; i++) {
+        const gk_paragraph *p = &r->paragraphs[i];
+        if (!in_section(p->pos, s) || !p->text[0])
+            continue;
+        if (p->heading)
+            heading(d, 2, p->text);
+        else
+            paragraph(d, p->text);
+        any = true;
+    }
+    return any;
+}
+
+static bool has_text(const gk_report *r, const gk_section *s)
+{
+    for (size_t i = 0; i < r->nparagraphs; i++)
+        if (in_section(r->paragraphs[i].pos, s) && r->paragraphs[i].text[0])
+            return true;
+    return false;
+}
+
+/* The document in the source's own order (a template's sheets): its cover,
+ * then each of its parts, numbered 一、二 … as its 目录 lists them; the
+ * tables where its table sheets stand (any table outside them with the
+ * first); a part left empty says so.  The 情况说明 is written from the
+ * tables only where the source lists one without text of its own; other
+ * prose (编制说明, 其他相关情况说明) is the source's. */
+static void source_order(gk_doc *d, const gk_report *r, const char *year, const char *what)
+{
+    d->by_section = true;
+    gk_block *cover = gk_doc_add(d, GK_BLOCK_COVER);
+    cover->text = d->title;
+    cover->sub = d->unit;
+    for (size_t i = 0; i < r->nsections; i++) {
+        const gk_section *s = &r->sections[i];
+        if (s->kind != GK_SECTION_COVER)
+            continue;
+        const char *lines[2] = {NULL, NULL};
+        for (size_t k = 0, n = 0; k < r->nparagraphs && n < 2; k++)
+            if (in_section(r->paragraphs[k].pos, s) && r->paragraphs[k].text[0])
+                lines[n++] = r->paragraphs[k].text;
+        if (lines[0])
+            cover->text = d->title = gk_doc_printf(d, "%s", lines[0]);
+        if (lines[1])
+            cover->sub = gk_doc_printf(d, "%s", lines[1]);
+        break;
+    }
+    gk_doc_add(d, GK_BLOCK_TOC);
+    bool tables_done = false;
+    for (size_t i = 0, n = 0; i < r->nsections; i++) {
+        const gk_section *s = &r->sections[i];
+        if (s->kind == GK_SECTION_COVER)
+            continue;
+        gk_doc_add(d, GK_BLOCK_PAGE_BREAK);
+        const char *title = s->title ? s->title
+                            : s->kind == GK_SECTION_TABLES
+                                ? gk_doc_printf(d, "%s年%s公开报表", year, what)
+                                : "名词解释";
+        heading(d, 1, gk_doc_printf(d, "%s、%s", gk_doc_numeral((int)n++), title));
+        if (s->kind == GK_SECTION_NARRATIVE && !has_text(r, s)) {
+            d->blocks[d->nblocks - 1].generated = true;
+            gk_compose_narrative(d, r);
+        } else if (s->kind == GK_SECTION_TABLES) {
+            for (size_t k = 0; k < r->ntables; k++)
+                if (in_section(r->tables[k].pos, s) || (!tables_done && !placed(r, &r->tables[k])))
+                    table(d, &r->tables[k]);
+            tables_done = true;
+        } else if (!section_text(d, r, s)) {
+            if (s->kind == GK_SECTION_GLOSSARY)
+                glossary_terms(d);
+            else
+                paragraph(d, gk_doc_printf(d, "【待填写：%s】", title));
+        }
+    }
+    if (!tables_done && r->ntables) {
+        gk_doc_add(d, GK_BLOCK_PAGE_BREAK);
+        heading(d, 1, gk_doc_printf(d, "%s年%s公开报表", year, what));
+        for (size_t k = 0; k < r->ntables; k++)
+            table(d, &r->tables[k]);
+    }
+}
+
+static bool has_order(const gk_report *r)
+{
+    for (size_t i = 0; i < r->nsections; i++)
+        if (r->sections[i].kind != GK_SECTION_COVER)
+            return true;
+    return false;
 }
 
 gk_doc *gk_compose(const gk_report *r, gk_error *err)
@@ -239,6 +372,14 @@ gk_doc *gk_compose(const gk_report *r, gk_error *err)
         d->facts[d->nfacts++] = (gk_fact){gk_doc_printf(d, "%s", r->facts[i].key),
                                           gk_doc_printf(d, "%s", r->facts[i].value)};
 
+    if (has_order(r)) {
+        source_order(d, r, year, what);
+        return d;
+    }
+    if (has_order(r)) {
+        source_order(d, r, year, what);
+        return d;
+    }
     gk_block *cover = gk_doc_add(d, GK_BLOCK_COVER);
     cover->text = d->title;
     cover->sub = d->unit;

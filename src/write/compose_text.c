@@ -48,6 +48,54 @@ static const gk_row *label_row(const gk_table *t, const char *label, gk_side sid
     return t ? gk_table_find_label(t, label, side) : NULL;
 }
 
+/* The income row of a fund, by meaning rather than spelling: the
+ * 一般公共预算 row of a 财政拨款收支总表 is printed "一般公共预算",
+ * "一、一般公共预算", "一般公共预算拨款", "一般公共预算资金", "一般公共预算
+ * 拨款收入", "一般公共预算财政拨款" or as a part of 财政拨款 ("财政拨款/一般
+ * 公共预算拨款"); the reader keeps the label as printed (less its number), so
+ * the row is the one whose label, or its last part, begins with the fund's
+ * name.  A row of last year's balance (上年结转/一般公共预算) is not this
+ * year's income and is passed over; a row of its own comes before a part. */
+static const char *skip_number(const char *s)
+{
+    static const char *const MARKS[] = {"、", ".", "．", "）", ")", " "};
+    const char *p = s;
+    if (strncmp(p, "（", 3) == 0 || *p == '(')
+        p += *p == '(' ? 1 : 3;
+    const char *digits = p;
+    while ((*p >= '0' && *p <= '9') || strncmp(p, "一", 3) == 0 || strncmp(p, "二", 3) == 0 ||
+           strncmp(p, "三", 3) == 0)
+        p += *p >= '0' && *p <= '9' ? 1 : 3;
+    if (p == digits)
+        return s;
+    bool marked = false;
+    for (size_t i = 0; i < sizeof MARKS / sizeof *MARKS; i++)
+        while (strncmp(p, MARKS[i], strlen(MARKS[i])) == 0)
+            p += strlen(MARKS[i]), marked = true;
+    return marked ? p : s;
+}
+
+static const gk_row *fund_row(const gk_table *t, const char *fund)
+{
+    if (!t)
+        return NULL;
+    size_t n = strlen(fund);
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < t->nrows; i++) {
+            const gk_row *row = &t->rows[i];
+            if (row->side != GK_SIDE_INCOME || row->code || !row->label ||
+                strstr(row->label, "结转") || strstr(row->label, "结余"))
+                continue;
+            const char *leaf = strrchr(row->label, '/');
+            if ((leaf != NULL) != (pass == 1))
+                continue;
+            leaf = skip_number(leaf ? leaf + 1 : row->label);
+            if (strncmp(leaf, fund, n) == 0)
+                return row;
+        }
+    return NULL;
+}
+
 /* The table's amount in 万元, exactly. */
 static gk_amount wan(const gk_table *t, gk_amount a)
 {
@@ -811,16 +859,27 @@ static void budget_fiscal(const ctx *c)
     gk_amount in, out;
     cell(f, label_row(f, "收入总计", GK_SIDE_INCOME), "金额", &in);
     cell(f, label_row(f, "支出总计", GK_SIDE_EXPENSE), "合计", &out);
-    static const char *const FUNDS[] = {"一般公共预算资金", "政府性基金", "国有资本经营预算"};
+    static const char *const FUNDS[] = {"一般公共预算", "政府性基金", "国有资本经营"};
     static const char *const SAID[] = {"一般公共预算拨款", "政府性基金预算拨款",
                                        "国有资本经营预算拨款"};
-    gk_amount v[3];
-    for (size_t i = 0; i < 3; i++)
-        cell(f, label_row(f, FUNDS[i], GK_SIDE_INCOME), "金额", &v[i]);
+    /* Each fund as the income rows say it and as the 支出总计 row's columns
+     * do (blank: 0); only when they agree is the split stated — a source
+     * whose two sides disagree gets no sentence that one side contradicts. */
+    static const char *const SPENT[] = {"一般公共预算财政拨款", "政府性基金预算财政拨款",
+                                        "国有资本经营预算财政拨款"};
+    const gk_row *spent = label_row(f, "支出总计", GK_SIDE_EXPENSE);
+    gk_amount v[3], w;
+    bool agree = true;
+    for (size_t i = 0; i < 3; i++) {
+        cell(f, fund_row(f, FUNDS[i]), "金额", &v[i]);
+        cell(f, spent, SPENT[i], &w);
+        agree = agree && gk_amount_cmp(v[i], w) == 0;
+    }
     para p = {c, 0, 0, 0};
     say(&p, gk_doc_printf(c->d, "%s年财政拨款收入预算%s，财政拨款支出预算%s。", c->year,
                           money(c, f, in), money(c, f, out)));
-    parts_of(&p, f, SAID, v, 3, in);
+    if (agree)
+        parts_of(&p, f, SAID, v, 3, in);
     change(&p, "财政拨款收支预算总计", "财政拨款收支预算总计", f, in);
     end(&p);
 }

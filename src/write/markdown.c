@@ -90,6 +90,8 @@ bool gk_write_markdown(const gk_doc *d, FILE *out, gk_error *err)
         switch (b->kind) {
         case GK_BLOCK_COVER:
             fprintf(out, "# %s\n\n", b->text);
+            if (b->sub && *b->sub && !strstr(b->text, b->sub))   /* 预算主管部门：… */
+                fprintf(out, "%s\n\n", b->sub);
             break;
         case GK_BLOCK_TOC:
             toc(out, d, i + 1);

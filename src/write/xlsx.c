@@ -58,6 +58,9 @@ typedef struct writer {
     char (*names)[SHEET_NAME_MAX * 4 + 1];  /* the sheet of each block, "" for none */
     char (*used)[SHEET_NAME_MAX * 4 + 1];   /* every sheet name given */
     size_t nused;
+    /* A workbook to be filled in (the source's parts): the amount columns of
+     * a 万元 table show what is typed in them with two decimals. */
+    bool entry;
 } writer;
 
 static void check(writer *w, lxw_error e)
@@ -257,7 +260,7 @@ static void column_widths(const gk_grid *g, double *out)
 }
 
 static void write_grid(writer *w, lxw_worksheet *ws, const gk_grid *g, lxw_row_t top,
-                       const double *width)
+                       const double *width, const bool *typed)
 {
     const formats *f = &w->f;
     for (int r = 0; r < g->nrows; r++) {
@@ -286,8 +289,9 @@ static void write_grid(writer *w, lxw_worksheet *ws, const gk_grid *g, lxw_row_t
             else if (rs == 1 && cs == 1) {
                 if (cell->text[0])
                     check(w, worksheet_write_string(ws, row, col, cell->text, fmt));
-                else
-                    check(w, worksheet_write_blank(ws, row, col, fmt));
+                else                          /* to be filled in: as amounts show */
+                    check(w, worksheet_write_blank(
+                                 ws, row, col, !header && typed && typed[c] ? f->amount[total][2] : fmt));
             }
             if (rs == 1 && (header || !cell->is_amount)) {
                 double span = 0;
@@ -301,6 +305,22 @@ static void write_grid(writer *w, lxw_worksheet *ws, const gk_grid *g, lxw_row_t
         if (lines > 1)
             check(w, worksheet_set_row(ws, top + (lxw_row_t)r, LINE_HEIGHT * (lines > 6 ? 6 : lines), NULL));
     }
+}
+
+/* Is column c one of labels or codes: under a header "项目", or one that
+ * names 编码, 代码 or 名称? */
+static bool label_column(const gk_grid *g, int c)
+{
+    for (int r = 0; r < g->nheader; r++)
+        for (int k = 0; k <= c; k++) {
+            const gk_grid_cell *x = gk_grid_at(g, r, k);
+            if (x->colspan == 0 || k + x->colspan <= c || !x->text)
+                continue;
+            if (strcmp(x->text, "项目") == 0 || strstr(x->text, "编码") || strstr(x->text, "代码") ||
+                strstr(x->text, "名称"))
+                return true;
+        }
+    return false;
 }
 
 static void table_sheet(writer *w, const gk_block *b, const char *name)
@@ -322,8 +342,17 @@ static void table_sheet(writer *w, const gk_block *b, const char *name)
     else
         width[0] = 40;
     double sum = 0;
+    bool wan = b->unit_line && strstr(b->unit_line, "万元");
+    bool *typed = calloc((size_t)ncols, sizeof *typed);
+    if (!typed) {
+        free(width);
+        check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
     for (int c = 0; c < ncols; c++) {
-        check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, width[c], NULL));
+        typed[c] = w->entry && wan && c < g->ncols && !label_column(g, c);
+        check(w, worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, width[c],
+                                      typed[c] ? f->amount[0][2] : NULL));
         sum += width[c];
     }
 
@@ -351,7 +380,8 @@ static void table_sheet(writer *w, const gk_block *b, const char *name)
         r++;
     }
     lxw_row_t top = r;
-    write_grid(w, ws, g, top, width);
+    write_grid(w, ws, g, top, width, typed);
+    free(typed);
     r = top + (lxw_row_t)g->nrows;
     if (b->note) {                            /* right under the table: it belongs to it */
         if (last > 0)
@@ -410,7 +440,7 @@ static void cover_sheet(writer *w, const gk_doc *d)
         case GK_BLOCK_COVER:
             cover_text(w, ws, &r, b->text ? b->text : "", f->cover_title, 32);
             if (b->sub) {
-                snprintf(line, sizeof line, "编制单位：%s", b->sub);
+                snprintf(line, sizeof line, strstr(b->sub, "：") ? "%s" : "编制单位：%s", b->sub);
                 cover_text(w, ws, &r, line, f->cover_line, 0);
             }
             if (d->year) {
@@ -462,6 +492,138 @@ static void cover_sheet(writer *w, const gk_doc *d)
     }
 }
 
+
+/* ---- A workbook in the source's own parts ------------------------------------------ */
+
+#define FRONT_SHEET "封面"
+#define TOC_SHEET "目录"
+
+/* A part's heading without its number: "一、部门主要职能" → "部门主要职能". */
+static const char *unnumbered(const char *s)
+{
+    static const char DIGITS[] = "一二三四五六七八九十";
+    const char *p = s ? s : "";
+    while (*p) {
+        bool digit = false;
+        for (size_t k = 0; k + 3 < sizeof DIGITS && !digit; k += 3)
+            digit = strncmp(p, DIGITS + k, 3) == 0;
+        if (!digit)
+            break;
+        p += 3;
+    }
+    return p != s && s && strncmp(p, "、", 3) == 0 ? p + 3 : s ? s : "";
+}
+
+/* The end of the part that the heading at `i` opens. */
+static size_t part_end(const gk_doc *d, size_t i)
+{
+    size_t j = i + 1;
+    while (j < d->nblocks && !(d->blocks[j].kind == GK_BLOCK_HEADING && d->blocks[j].level == 1))
+        j++;
+    return j;
+}
+
+static bool part_has_table(const gk_doc *d, size_t i)
+{
+    for (size_t k = i + 1, end = part_end(d, i); k < end; k++)
+        if (d->blocks[k].kind == GK_BLOCK_TABLE)
+            return true;
+    return false;
+}
+
+/* 封面: the title, then the cover's line (预算主管部门：… or the unit). */
+static void front_sheet(writer *w, const gk_doc *d)
+{
+    const formats *f = &w->f;
+    lxw_worksheet *ws = add_sheet(w, FRONT_SHEET);
+    if (!ws)
+        return;
+    check(w, worksheet_set_column(ws, 0, 0, COVER_WIDTH, NULL));
+    worksheet_set_paper(ws, 9);
+    lxw_row_t r = 0;
+    char line[512];
+    for (size_t i = 0; i < d->nblocks; i++) {
+        const gk_block *b = &d->blocks[i];
+        if (b->kind != GK_BLOCK_COVER)
+            continue;
+        cover_text(w, ws, &r, b->text ? b->text : "", f->cover_title, 32);
+        if (b->sub && *b->sub && !(b->text && strstr(b->text, b->sub))) {
+            snprintf(line, sizeof line, strstr(b->sub, "：") ? "%s" : "编制单位：%s", b->sub);
+            cover_text(w, ws, &r, line, f->cover_line, 0);
+        }
+        break;
+    }
+}
+
+/* 目录: the parts, numbered, one a row (the reader takes the workbook's
+ * parts from it, a 情况说明 listed without a sheet too). */
+static void toc_sheet(writer *w, const gk_doc *d)
+{
+    const formats *f = &w->f;
+    lxw_worksheet *ws = add_sheet(w, TOC_SHEET);
+    if (!ws)
+        return;
+    check(w, worksheet_set_column(ws, 0, 0, COVER_WIDTH, NULL));
+    lxw_row_t r = 0;
+    cover_text(w, ws, &r, "目录", f->heading[0], 24);
+    for (size_t i = 0; i < d->nblocks; i++)
+        if (d->blocks[i].kind == GK_BLOCK_HEADING && d->blocks[i].level == 1)
+            cover_text(w, ws, &r, d->blocks[i].text ? d->blocks[i].text : "", f->cover_line, 0);
+}
+
+/* A part of text on a sheet of its own: its title, then its headings and
+ * paragraphs one a row. */
+static void part_sheet(writer *w, const gk_doc *d, size_t i, const char *name)
+{
+    const formats *f = &w->f;
+    lxw_worksheet *ws = add_sheet(w, name);
+    if (!ws)
+        return;
+    check(w, worksheet_set_column(ws, 0, 0, COVER_WIDTH, NULL));
+    worksheet_set_paper(ws, 9);
+    worksheet_fit_to_pages(ws, 1, 0);
+    lxw_row_t r = 0;
+    char line[512];
+    cover_text(w, ws, &r, unnumbered(d->blocks[i].text), f->heading[0], 24);
+    for (size_t k = i + 1, end = part_end(d, i); k < end; k++) {
+        const gk_block *b = &d->blocks[k];
+        if (b->kind == GK_BLOCK_HEADING) {
+            int l = b->level > 3 ? 2 : b->level - 1;
+            cover_text(w, ws, &r, b->text ? b->text : "", f->heading[l], 18);
+        } else if (b->kind == GK_BLOCK_PARAGRAPH) {
+            cover_text(w, ws, &r, b->text ? b->text : "", f->paragraph, 0);
+        } else if (b->kind == GK_BLOCK_CHART) {
+            const gk_chart *c = &b->chart;
+            snprintf(line, sizeof line, "%s（%s）", c->title ? c->title : "", c->unit ? c->unit : "");
+            cover_text(w, ws, &r, line, f->cover_line, 0);
+            for (size_t m = 0; m < c->nitems; m++) {
+                snprintf(line, sizeof line, "- %s：%s", c->items[m].label, c->items[m].text);
+                cover_text(w, ws, &r, line, f->cover_line, 0);
+            }
+        }
+    }
+}
+
+/* What a fact of the 补充信息 sheet is, for the one who fills it in. */
+static const char *fact_help(const char *key)
+{
+    static const struct {
+        const char *prefix, *help;
+    } HELP[] = {
+        {"上年/", "上年数（预算文档填上年预算数，决算文档填上年决算数），单位万元，只填数字；"
+                 "用于“与上年相比增加（减少）…万元，增长（下降）…%”"},
+        {"年初预算/", "年初预算数，单位万元，只填数字；用于“完成年初预算的…%”"},
+        {"原因/", "增减变化的主要原因（文字），写在“主要原因是”之后"},
+        {"统计/", "个数，只填整数"},
+        {"说明/", "本节的文字说明，可分多行，每行一段"},
+        {"概况/", "概况中的一节，可分多行，每行一段"},
+    };
+    for (size_t i = 0; i < sizeof HELP / sizeof *HELP; i++)
+        if (strncmp(key, HELP[i].prefix, strlen(HELP[i].prefix)) == 0)
+            return HELP[i].help;
+    return "";
+}
+
 /* ---- The facts sheet -------------------------------------------------------------- */
 
 static void facts_sheet(writer *w, const gk_doc *d)
@@ -474,14 +636,30 @@ static void facts_sheet(writer *w, const gk_doc *d)
     check(w, worksheet_set_column(ws, 1, 1, COVER_WIDTH, NULL));
     check(w, worksheet_write_string(ws, 0, 0, "事项", f->header));
     check(w, worksheet_write_string(ws, 0, 1, "内容", f->header));
+    if (d->by_section) {
+        check(w, worksheet_set_column(ws, 1, 1, 40, NULL));
+        check(w, worksheet_set_column(ws, 2, 2, 80, f->paragraph));
+        check(w, worksheet_write_string(ws, 0, 2, "说明（只填“内容”一栏；内容空着的事项，生成的文档中该处留有占位标记，审核时会提示）",
+                                        f->header));
+    }
     worksheet_freeze_panes(ws, 1, 0);
-    for (size_t i = 0; i < d->nfacts; i++) {
-        lxw_row_t r = (lxw_row_t)(i + 1);
+    lxw_row_t r = 1;
+    for (size_t i = 0; i < d->nfacts; i++, r++) {
         check(w, worksheet_write_string(ws, r, 0, d->facts[i].key, f->text[0][0]));
         check(w, worksheet_write_string(ws, r, 1, d->facts[i].value, f->text[0][0]));
-        int n = lines_in(d->facts[i].value, COVER_WIDTH - 2);
+        if (d->by_section)
+            check(w, worksheet_write_string(ws, r, 2, fact_help(d->facts[i].key), f->paragraph));
+        int n = lines_in(d->facts[i].value, (d->by_section ? 40 : COVER_WIDTH) - 2);
         if (n > 1)
             check(w, worksheet_set_row(ws, r, LINE_HEIGHT * n, NULL));
+    }
+    if (d->by_section) {                      /* keys by code: not listed, explained */
+        static const char *const MORE[] = {
+            "另可逐科目填写：事项写“上年/”或“年初预算/”加7位功能分类科目编码（如“上年/2080501”），"
+            "内容写该科目的上年数或年初预算数（万元）；“原因/”加同一编码写其增减原因。",
+            "事项一栏请勿改写；不需要的事项，内容空着即可。"};
+        for (size_t i = 0; i < sizeof MORE / sizeof *MORE; i++)
+            check(w, worksheet_write_string(ws, ++r, 2, MORE[i], f->paragraph));
     }
 }
 
@@ -513,6 +691,60 @@ static bool copy_file(const char *path, FILE *out, gk_error *err)
 }
 
 /* Build the workbook in `path`; false with err set. */
+/* 封面与说明 (the whole text, with links to the tables), a sheet per table,
+ * 补充信息. */
+static void national_sheets(writer *w, const gk_doc *d)
+{
+    /* Names first: the cover links to the sheets. */
+    memcpy(w->used[w->nused++], COVER_SHEET, sizeof COVER_SHEET);
+    if (d->nfacts)
+        memcpy(w->used[w->nused++], FACTS_SHEET, sizeof FACTS_SHEET);
+    size_t ntables = 0;
+    for (size_t i = 0; i < d->nblocks; i++) {
+        const gk_block *b = &d->blocks[i];
+        if (b->kind == GK_BLOCK_TABLE)
+            sheet_name(w, b->sub ? b->sub : b->text, ++ntables, w->names[i]);
+    }
+    cover_sheet(w, d);
+    for (size_t i = 0; i < d->nblocks; i++)
+        if (d->blocks[i].kind == GK_BLOCK_TABLE)
+            table_sheet(w, &d->blocks[i], w->names[i]);
+    if (d->nfacts)
+        facts_sheet(w, d);
+}
+
+/* 封面, 目录, then each part: its tables each on a sheet, its text on one
+ * sheet named by it; a part written from the tables (the 情况说明) has no
+ * sheet: the 目录 lists it, and reading the workbook writes it again. */
+static void by_sections(writer *w, const gk_doc *d)
+{
+    w->entry = true;
+    memcpy(w->used[w->nused++], FRONT_SHEET, sizeof FRONT_SHEET);
+    memcpy(w->used[w->nused++], TOC_SHEET, sizeof TOC_SHEET);
+    if (d->nfacts)
+        memcpy(w->used[w->nused++], FACTS_SHEET, sizeof FACTS_SHEET);
+    size_t ntables = 0;
+    for (size_t i = 0; i < d->nblocks; i++) {
+        const gk_block *b = &d->blocks[i];
+        if (b->kind == GK_BLOCK_TABLE)
+            sheet_name(w, b->sub ? b->sub : b->text, ++ntables, w->names[i]);
+        else if (b->kind == GK_BLOCK_HEADING && b->level == 1 && !b->generated &&
+                 !part_has_table(d, i))
+            sheet_name(w, unnumbered(b->text), ntables, w->names[i]);
+    }
+    front_sheet(w, d);
+    toc_sheet(w, d);
+    for (size_t i = 0; i < d->nblocks; i++) {
+        const gk_block *b = &d->blocks[i];
+        if (b->kind == GK_BLOCK_TABLE)
+            table_sheet(w, b, w->names[i]);
+        else if (b->kind == GK_BLOCK_HEADING && w->names[i][0])
+            part_sheet(w, d, i, w->names[i]);
+    }
+    if (d->nfacts)
+        facts_sheet(w, d);
+}
+
 static bool build(const gk_doc *d, const char *path, const char *tmpdir, gk_error *err)
 {
     writer w;
@@ -542,22 +774,10 @@ static bool build(const gk_doc *d, const char *path, const char *tmpdir, gk_erro
     check(&w, workbook_set_properties(w.wb, &props));
     check(&w, workbook_set_custom_property_string(w.wb, "生成工具", "gongkai " GK_VERSION));
 
-    /* Names first: the cover links to the sheets. */
-    memcpy(w.used[w.nused++], COVER_SHEET, sizeof COVER_SHEET);
-    if (d->nfacts)
-        memcpy(w.used[w.nused++], FACTS_SHEET, sizeof FACTS_SHEET);
-    size_t ntables = 0;
-    for (size_t i = 0; i < d->nblocks; i++) {
-        const gk_block *b = &d->blocks[i];
-        if (b->kind == GK_BLOCK_TABLE)
-            sheet_name(&w, b->sub ? b->sub : b->text, ++ntables, w.names[i]);
-    }
-    cover_sheet(&w, d);
-    for (size_t i = 0; i < d->nblocks; i++)
-        if (d->blocks[i].kind == GK_BLOCK_TABLE)
-            table_sheet(&w, &d->blocks[i], w.names[i]);
-    if (d->nfacts)
-        facts_sheet(&w, d);
+    if (d->by_section)
+        by_sections(&w, d);
+    else
+        national_sheets(&w, d);
     lxw_error closed = workbook_close(w.wb);
     free(w.names);
     free(w.used);
