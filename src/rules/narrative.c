@@ -679,8 +679,20 @@ static bool bind_subject(const gk_report *r, const char *key, const char *subjec
         const gk_table *t = table_of(r, term->table);
         /* A table with figures is no empty table, whatever its note says
          * ("此表如无数字则表示单位无该项支出"). */
-        if (!t || (t->empty_note && !has_figures(t)))
+        if (!t)
             continue;
+        if (t->empty_note && !has_figures(t)) {
+            /* "政府性基金拨款支出预算0万元" against "注：本部门无政府性基金
+             * 预算财政拨款安排的预算，故本表为空表": the table says 0 too.  A
+             * figure that is not 0 is left unbound (the note may be the
+             * reader's mistake). */
+            const gk_row *row = zero && term->sel != GK_SEL_EACH ? gk_term_row(t, term, NULL) : NULL;
+            if (row) {
+                bind_cell(b, t, row, term->column);
+                return true;
+            }
+            continue;
+        }
         const gk_row *row = term->sel == GK_SEL_EACH ? named_row(t, named)
                                                      : gk_term_row(t, term, NULL);
         if (!row) {
@@ -2001,6 +2013,51 @@ static void bind_sides(const gk_report *r, const gk_narrative *n, binding *bs)
     }
 }
 
+/* ---- Amounts checked through a bound one ------------------------------------------- */
+
+/* Is figure i bound to a cell that is judged (not doubtful)? */
+static bool judged(const binding *bs, int i) { return i >= 0 && bs[i].found && !bs[i].doubtful; }
+
+/* A change or an earlier year's amount names no cell (the tables hold one
+ * year), yet it is checked when a claim ties it to an amount that is bound:
+ * "支出1187.60万元，比上年减少117.05万元，下降8.97%" (the rate checks the
+ * change against the bound 1187.60), "较上年164.92万元增加37.23万元" (the
+ * difference checks both), "执行数为A万元，预算安排B万元，比…执行数增加P%"
+ * (the rate checks A against the bound B).  A change stated without either
+ * is not: nothing in the document gives the year before.  Marks tied[i]. */
+static void tie_claims(const gk_narrative *n, const binding *bs, bool *tied)
+{
+    for (int i = 0; i < n->nclaims; i++) {
+        const gk_claim *c = &n->claims[i];
+        if (c->a < 0 || c->b < 0 || !judged(bs, c->a) || (c->alt >= 0 && !judged(bs, c->alt)))
+            continue;
+        const gk_figure *b = &n->figures[c->b];
+        /* "执行数为A万元，预算安排B万元，比…执行数持平": A = B is checked. */
+        if (c->kind == GK_CLAIM_FLAT && b->role == GK_ROLE_ACTUAL && b->kind == GK_FIG_MONEY)
+            tied[c->b] = true;
+        if (c->p < 0)
+            continue;
+        const gk_figure *p = &n->figures[c->p];
+        switch (c->kind) {
+        case GK_CLAIM_CHANGE:
+            /* The rate must say something: "增加0万元，增长0%" holds for any
+             * pair of years. */
+            if (p->kind != GK_FIG_PERCENT || (b->role == GK_ROLE_CHANGE && gk_amount_is_zero(b->value) &&
+                                              gk_amount_is_zero(p->value)))
+                continue;
+            if (b->role == GK_ROLE_CHANGE || b->role == GK_ROLE_ACTUAL)
+                tied[c->b] = true;
+            break;
+        case GK_CLAIM_DIFF:
+            if (b->role == GK_ROLE_CHANGE && p->kind == GK_FIG_MONEY)
+                tied[c->b] = tied[c->p] = true;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
 /* ---- Running them ----------------------------------------------------------------- */
 
 static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
@@ -2016,18 +2073,27 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
     for (int i = 0; i < n->nfigures; i++)
         bind(r, &n->figures[i], &bs[i]);
     bind_sides(r, n, bs);
+    bool *tied = calloc((size_t)n->nfigures + 1, sizeof *tied);
+    if (!tied)
+        gk_out_of_memory();
+    tie_claims(n, bs, tied);
     for (int i = 0; i < n->nfigures; i++) {
         const gk_figure *f = &n->figures[i];
         s.figures++;
-        s.money += f->kind == GK_FIG_MONEY;
+        s.money += f->kind == GK_FIG_MONEY && !f->threshold;
         s.percent += f->kind == GK_FIG_PERCENT;
         check_units(f, out);
         check_amount(r, n, bs, i, out, &s.bound);
+        if (tied[i] && !bs[i].found && f->kind == GK_FIG_MONEY) {
+            s.bound++;
+            s.tied++;
+        }
         if (debug && f->kind == GK_FIG_PERCENT)
             fprintf(stderr, "PCT\tp%d\tl%d\t%d\t%s\t%s\t%s\n", f->pos.page, f->pos.line, (int)f->role,
                     f->subject, f->text, f->whole ? f->whole : "");
         if (debug && f->kind == GK_FIG_MONEY)
-            fprintf(stderr, "NAR\t%c\tp%d\tl%d\t%d\t%s\t%s\t%s\t%s\n", bs[i].found ? 'B' : '-',
+            fprintf(stderr, "NAR\t%c\tp%d\tl%d\t%d\t%s\t%s\t%s\t%s\n",
+                    bs[i].found ? 'B' : tied[i] ? 'T' : f->threshold ? 'X' : '-',
                     f->pos.page, f->pos.line, (int)f->role, f->section_key ? f->section_key : "",
                     f->subject, f->text, f->role_word ? f->role_word : "");
     }
@@ -2067,6 +2133,7 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
     check_item_lists(r, n, out);
     check_purposes(n, out);
     out->narrative = s;
+    free(tied);
     free(bs);
 }
 
