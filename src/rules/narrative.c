@@ -188,6 +188,8 @@ typedef struct binding {
                                  it (or, in a budget, its row) is negative, as
                                  增减 columns are: the amount is not judged
                                  against it */
+    bool empty;               /* the table's note says it is empty ("故本表为
+                                 空表"): the cell is 0 */
 } binding;
 
 static bool ends_with(const char *s, const char *w)
@@ -683,12 +685,13 @@ static bool bind_subject(const gk_report *r, const char *key, const char *subjec
             continue;
         if (t->empty_note && !has_figures(t)) {
             /* "政府性基金拨款支出预算0万元" against "注：本部门无政府性基金
-             * 预算财政拨款安排的预算，故本表为空表": the table says 0 too.  A
-             * figure that is not 0 is left unbound (the note may be the
-             * reader's mistake). */
-            const gk_row *row = zero && term->sel != GK_SEL_EACH ? gk_term_row(t, term, NULL) : NULL;
-            if (row) {
+             * 预算财政拨款安排的预算，故本表为空表": the table says 0 too (and
+             * an amount that is not 0 contradicts it).  Its total row only:
+             * an item's row is not there to name. */
+            const gk_row *row = term->sel != GK_SEL_EACH ? gk_term_row(t, term, NULL) : NULL;
+            if (row && row->ncells == 0) {
                 bind_cell(b, t, row, term->column);
+                b->empty = true;
                 return true;
             }
             continue;
@@ -1038,6 +1041,8 @@ static void check_amount(const gk_report *r, const gk_narrative *n, const bindin
         else if (other)
             gk_format(hint, sizeof hint, "；该数与本表“%s %s”行相同，文中可能写错了科目",
                      other->code, other->label ? other->label : "");
+        else if (b.empty)
+            gk_format(hint, sizeof hint, "；该表注明为空表（无此项预算），文中金额却不为0");
         else if (all_funds_amount(r, &b, f))
             gk_format(hint, sizeof hint, "；该数是支出决算表（全部资金）的%s，不是一般公共预算财政拨款的数",
                      b.column);
