@@ -1865,6 +1865,81 @@ static void check_restated(const gk_narrative *n, gk_findings *out)
     }
 }
 
+/* One change stated twice: "收入预算19,302万元，其中：财政拨款收入19,302万元，比2025年
+ * 预算增加4,476万元；…支出预算19,302万元，其中：财政拨款支出预算19,302万元，比2025年
+ * 预算增加4,476万元".  A budget balances: its 财政拨款收入 is its 财政拨款支出, this
+ * year and the year before, so the two changes on the same base are one; the
+ * same subject stated again with the same amount likewise.  The change's
+ * current is the amount right before it in its sentence; its base the words
+ * it names of its own ("预算" of "比2025年预算增加", "预算执行数" of "比2024年预算
+ * 执行数增加": a change on another base may differ). */
+static int change_current(const gk_narrative *n, int i)
+{
+    const gk_figure *c = &n->figures[i];
+    if (i < 1 || c->kind != GK_FIG_MONEY || c->role != GK_ROLE_CHANGE || c->threshold)
+        return -1;
+    const gk_figure *a = &n->figures[i - 1];
+    if (a->sentence != c->sentence || a->kind != GK_FIG_MONEY || a->unit != c->unit ||
+        (a->role != GK_ROLE_VALUE && a->role != GK_ROLE_BUDGET) || !*a->subject)
+        return -1;
+    return i - 1;
+}
+
+/* Are two subjects the income and expenditure of one scope ("财政拨款收入" /
+ * "财政拨款支出"), or the same words? */
+static bool twins(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0)
+        return true;
+    size_t na = strlen(a), nb = strlen(b), w = strlen("收入");
+    if (na != nb || na <= w)
+        return false;
+    const char *ia = strstr(a, "收入");
+    if (!ia || strstr(ia + w, "收入") || strncmp(a, b, (size_t)(ia - a)) != 0 ||
+        strncmp(b + (ia - a), "支出", w) != 0)
+        return false;
+    return strcmp(ia + w, b + (ia - a) + w) == 0;
+}
+
+static void check_twin_changes(const gk_narrative *n, gk_findings *out)
+{
+    for (int i = 0; i < n->nfigures; i++) {
+        int ci = change_current(n, i);
+        if (ci < 0)
+            continue;
+        const gk_figure *c = &n->figures[i], *a = &n->figures[ci];
+        const char *base = strcmp(c->subject, a->subject) == 0 ? "" : c->subject;
+        for (int j = i - 1; j >= 0 && j >= i - 64; j--) {
+            const gk_figure *d = &n->figures[j];
+            if (strcmp(d->section_key, c->section_key) != 0)
+                break;
+            int cj = change_current(n, j);
+            if (cj < 0)
+                continue;
+            const gk_figure *b = &n->figures[cj];
+            const char *bbase = strcmp(d->subject, b->subject) == 0 ? "" : d->subject;
+            if (strcmp(base, bbase) != 0 || b->unit != a->unit ||
+                gk_amount_cmp(a->value, b->value) != 0 ||
+                !(twins(b->subject, a->subject) || twins(a->subject, b->subject)))
+                continue;
+            if (d->dir != c->dir || gk_amount_cmp(d->value, c->value) != 0) {
+                char was[64], now[64];
+                gk_format(was, sizeof was, "%s%s%s", d->dir > 0 ? "增加" : "减少", d->text,
+                          unit_word(d->unit));
+                gk_format(now, sizeof now, "%s%s%s", c->dir > 0 ? "增加" : "减少", c->text,
+                          unit_word(c->unit));
+                gk_finding *x = gk_report_finding(
+                    out, "NAR016", GK_WARNING, &(gk_location){0},
+                    "同一节中“%s”与“%s”本年同为%s%s，前文说比上年%s，此处却说%s；收支平衡的两数（或同一指标）的增减应一致",
+                    b->subject, a->subject, a->text, unit_word(a->unit), was, now);
+                x->locs[0] = at_figure(c);
+                locate_figure(out, x, d);
+            }
+            break;
+        }
+    }
+}
+
 /* ---- NAR017: "主要包括" lists against the 基本支出 table ------------------------------------ */
 
 static bool names_match(const char *listed, const char *label)
@@ -2135,6 +2210,7 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
     check_nones(r, n, out);
     check_three_public_items(r, n, out);
     check_restated(n, out);
+    check_twin_changes(n, out);
     check_item_lists(r, n, out);
     check_purposes(n, out);
     out->narrative = s;
