@@ -935,6 +935,35 @@ static void test_tied(void **state)
         gk_report_free(r);
     }
 
+    /* The changes of a balanced budget's 收入 and 支出 on one base agree
+     * (上海's template); on two bases (预算执行数, 预算: 普陀商务委) they may not. */
+    static const struct {
+        const char *text;
+        int warnings;
+    } TWINS[] = {
+        {"2026年，上海市医疗保险事业管理中心收入预算19,302万元，其中：财政拨款收入19,302万元，比2025年"
+         "预算增加4,476万元；事业收入0万元。支出预算19,302万元，其中：财政拨款支出预算19,302万元，比2025年"
+         "预算增加4,476万元。",
+         0},
+        {"2026年，上海市医疗保险事业管理中心收入预算19,302万元，其中：财政拨款收入19,302万元，比2025年"
+         "预算增加4,476万元；事业收入0万元。支出预算19,302万元，其中：财政拨款支出预算19,302万元，比2025年"
+         "预算增加4,467万元。",
+         1},
+        {"2025年，上海市普陀区商务委员会收入预算37,151.47万元，其中：财政拨款收入37,151.47万元，比2024年"
+         "预算执行数增加24,558.18万元。支出预算37,151.47万元，其中：财政拨款支出预算37,151.47万元，比2024年"
+         "预算增加24,491.71万元。",
+         0},
+    };
+    for (size_t k = 0; k < sizeof TWINS / sizeof TWINS[0]; k++) {
+        gk_report *r = tied_budget(TWINS[k].text, true);
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule_prefix(&f, "NAR016", GK_WARNING), TWINS[k].warnings);
+        if (TWINS[k].warnings)
+            assert_true(has_finding(&f, "NAR016", GK_WARNING, 11));
+        gk_report_free(r);
+    }
+
     /* "财政拨款基本支出预算情况说明" (苏州): the 基本支出 table's 合计. */
     gk_report *r = tied_budget("", true);
     const char *section = "六、财政拨款基本支出预算情况说明";
