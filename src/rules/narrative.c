@@ -2101,10 +2101,51 @@ static bool judged(const binding *bs, int i) { return i >= 0 && bs[i].found && !
 /* A change or an earlier year's amount names no cell (the tables hold one
  * year), yet it is checked when a claim ties it to an amount that is bound:
  * "支出1187.60万元，比上年减少117.05万元，下降8.97%" (the rate checks the
- * change against the bound 1187.60), "较上年164.92万元增加37.23万元" (the
+ * change against the bound 1187.60, when its decimals pin it: rate_pins), "较上年164.92万元增加37.23万元" (the
  * difference checks both), "执行数为A万元，预算安排B万元，比…执行数增加P%"
  * (the rate checks A against the bound B).  A change stated without either
  * is not: nothing in the document gives the year before.  Marks tied[i]. */
+/* Does the printed rate pin the amount down: would the amount, one more or
+ * one less in its units digit, give a rate the rate rules report?  (A rate
+ * of one decimal on a large total, "减少7,507.97万元，下降4.6%", checks the
+ * change only to some 70万元: it ties nothing.)  `growth`: the amount is
+ * the earlier 执行数 of (cur − amount) ÷ amount, else a change. */
+static bool rate_pins(const gk_figure *cur, const gk_figure *amt, const gk_figure *rate, bool growth)
+{
+    /* The amount as stated first: a rate that reports it already checks it. */
+    static const int DELTAS[] = {0, -1, 1};
+    for (size_t k = 0; k < 3; k++) {
+        int delta = DELTAS[k];
+        gk_figure moved = *amt;
+        if (!gk_amount_add(amt->value, gk_amount_make(delta, 0), &moved.value))
+            return false;
+        if (moved.value.v < 0)
+            continue;
+        rate_verdict v;
+        gk_amount want;
+        if (growth) {
+            if (amt->unit != cur->unit)
+                return false;
+            gk_sum num, den = sum_of(moved.value);
+            gk_sum_init(&num);
+            gk_sum_add(&num, cur->value, rate->dir > 0 ? 1 : -1);
+            gk_sum_add(&num, moved.value, rate->dir > 0 ? -1 : 1);
+            v = check_rate(num, den, rate->value, &want);
+        } else {
+            gk_amount chv;
+            gk_sum num, den;
+            if (!change_rate(cur, &moved, rate, &chv, &num, &den, &want, &v))
+                return false;
+        }
+        bool reported = v == RATE_WRONG || v == RATE_UNDEFINED;
+        if (delta == 0 && reported)
+            return true;
+        if (delta != 0 && !reported)
+            return false;
+    }
+    return true;
+}
+
 static void tie_claims(const gk_narrative *n, const binding *bs, bool *tied)
 {
     for (int i = 0; i < n->nclaims; i++) {
@@ -2125,7 +2166,9 @@ static void tie_claims(const gk_narrative *n, const binding *bs, bool *tied)
             if (p->kind != GK_FIG_PERCENT || (b->role == GK_ROLE_CHANGE && gk_amount_is_zero(b->value) &&
                                               gk_amount_is_zero(p->value)))
                 continue;
-            if (b->role == GK_ROLE_CHANGE || b->role == GK_ROLE_ACTUAL)
+            if ((b->role == GK_ROLE_CHANGE || b->role == GK_ROLE_ACTUAL) &&
+                rate_pins(&n->figures[c->a], b, p, b->role == GK_ROLE_ACTUAL) &&
+                (c->alt < 0 || rate_pins(&n->figures[c->alt], b, p, b->role == GK_ROLE_ACTUAL)))
                 tied[c->b] = true;
             break;
         case GK_CLAIM_DIFF:
