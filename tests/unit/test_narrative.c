@@ -935,6 +935,34 @@ static void test_tied(void **state)
         gk_report_free(r);
     }
 
+    /* "较上年减少X万元（P%）": the rate in brackets after its change (西安,
+     * 004), checked as "下降P%" is. */
+    static const struct {
+        const char *text;
+        const char *rule;
+    } BRACKETS[] = {
+        {"本年收入预算120.00万元，较上年增加6.25万元（5.49%）。", NULL},
+        {"本年收入预算120.00万元，较上年增加6.25万元（5.21%）。", "NAR002"},
+        /* 西安: "…会议费预算支出2.00万元，较上年减少0.8万元（40%）" (0.8 ÷ 2: on this year) */
+        {"2022年本部门当年一般公共预算会议费预算支出2.00万元，较上年减少0.8万元（40%），减少的主要原因是本年会议计划减少。",
+         "NAR002"},
+        /* 西安: "公务用车运行维护费70万元，较上年增加70万元（100%）": a rate on nothing */
+        {"公务用车运行维护费70万元，较上年增加70万元（100%），主要原因是列入部门预算。", "NAR006"},
+        /* 004: "…预算支出0万元，较上年减少0万元（0%）" */
+        {"本单位2024年一般公共预算“三公”经费预算支出0万元，较上年减少0万元（0%）。", NULL},
+        /* a share in brackets is no rate of the change */
+        {"本年收入预算120.00万元，较上年增加6.25万元（占5.21%）。", NULL},
+    };
+    for (size_t k = 0; k < sizeof BRACKETS / sizeof BRACKETS[0]; k++) {
+        gk_report *r = tied_budget(BRACKETS[k].text, true);
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule_prefix(&f, "NAR00", GK_ERROR), BRACKETS[k].rule ? 1 : 0);
+        if (BRACKETS[k].rule)
+            assert_true(has_finding(&f, BRACKETS[k].rule, GK_ERROR, 11));
+        gk_report_free(r);
+    }
+
     /* The changes of a balanced budget's 收入 and 支出 on one base agree
      * (上海's template); on two bases (预算执行数, 预算: 普陀商务委) they may not. */
     static const struct {
