@@ -72,7 +72,11 @@ typedef struct gk_narrative_stats {
     int figures;    /* numbers with a unit in the narrative */
     int money;      /* … of them amounts */
     int percent;    /* … of them percentages */
-    int bound;      /* amounts tied to the table cell they name */
+    int bound;      /* amounts tied to the table cell they name, or through a
+                       checked relation to one (`tied`) */
+    int tied;       /* … of them changes and earlier years' amounts checked
+                       through a relation to an amount bound to its cell:
+                       "比上年增加C万元，增长P%", "较上年A万元增加C万元" */
     int claims;     /* changes, shares, completion rates, comparisons, totals */
 } gk_narrative_stats;
 

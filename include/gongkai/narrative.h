@@ -57,6 +57,8 @@ typedef struct gk_figure {
     bool unit_missing;      /* money or share printed without its unit / "%" */
     bool both_ways;         /* the template's choice left in: "下降（增长）27.78%";
                                dir is the word outside the brackets */
+    bool threshold;         /* a bound, not an amount: "单价100万元以上",
+                               "费用不超过50万元" (role OTHER; binds nothing) */
     const char *text;       /* the figure as printed in the normalised prose */
     const char *role_word;  /* the words giving its role, as printed ("年初预算为",
                                "完成全年预算数的"); "" for a value */

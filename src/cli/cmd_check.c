@@ -189,9 +189,10 @@ static void print_text(FILE *out, const options *o, const char *file, const gk_f
     }
     if (o->stats) {
         const gk_narrative_stats *st = &f->narrative;
-        fprintf(out, "%s: 情况说明：数字 %d 个（金额 %d，百分比 %d），其中 %d 个金额已与表格单元格对应；"
+        fprintf(out, "%s: 情况说明：数字 %d 个（金额 %d，百分比 %d），其中 %d 个金额已与表格单元格对应"
+                     "（含 %d 个增减额、上年数经与已对应金额的关系核对）；"
                      "核对关系 %d 条（增减、占比、完成率、大小比较、合计）\n",
-                file, st->figures, st->money, st->percent, st->bound, st->claims);
+                file, st->figures, st->money, st->percent, st->bound, st->tied, st->claims);
     }
 }
 

@@ -642,6 +642,32 @@ static bool read_figure(ex *x, const char *gap, const char *s, size_t n, const c
     f->role = role_of(g, ge, f->kind, x->r->kind == GK_DOC_BUDGET, &f->dir, &cut, &w, &we);
     if (f->kind == GK_FIG_COUNT)
         f->role = GK_ROLE_OTHER;
+    /* "较上年减少0.20万元（4.76%）": the rate of the change just stated, in
+     * brackets after it. */
+    int before = x->out->nfigures - 1;
+    if (f->kind == GK_FIG_PERCENT && f->role == GK_ROLE_OTHER && ge - g == 1 && *g == '(' &&
+        before >= x->sentence_first && fig(x, before)->kind == GK_FIG_MONEY &&
+        fig(x, before)->role == GK_ROLE_CHANGE) {
+        f->role = GK_ROLE_RATE;
+        f->dir = fig(x, before)->dir;
+        cut = g;
+    }
+    /* "单价100万元以上的设备", "年度费用不超过50万元": a bound, no amount. */
+    static const char *const ABOVE[] = {"及以上", "以上", "及以下", "以下", "以内", NULL};
+    static const char *const LIMIT[] = {"不超过", "不高于", "不低于", "不少于", "不多于", "≤", "≥",
+                                        "<", ">", "控制在", "低于", "高于", NULL};
+    if (f->kind == GK_FIG_MONEY) {
+        bool above = false;
+        const char *t = *after;
+        if (starts(t, e, "(含)"))   /* "单价100万元（含）以上" */
+            t += strlen("(含)");
+        for (const char *const *a = ABOVE; *a && !above; a++)
+            above = starts(t, e, *a);
+        if (above || ends_any(g, ge, LIMIT)) {
+            f->threshold = true;
+            f->role = GK_ROLE_OTHER;
+        }
+    }
     f->both_ways = f->role == GK_ROLE_RATE && both_ways(g, ge) != 0;
     f->subject = subject_of(x, g, cut);
     const char *rwe = ge;

@@ -188,6 +188,8 @@ typedef struct binding {
                                  it (or, in a budget, its row) is negative, as
                                  增减 columns are: the amount is not judged
                                  against it */
+    bool empty;               /* the table's note says it is empty ("故本表为
+                                 空表"): the cell is 0 */
 } binding;
 
 static bool ends_with(const char *s, const char *w)
@@ -679,8 +681,21 @@ static bool bind_subject(const gk_report *r, const char *key, const char *subjec
         const gk_table *t = table_of(r, term->table);
         /* A table with figures is no empty table, whatever its note says
          * ("此表如无数字则表示单位无该项支出"). */
-        if (!t || (t->empty_note && !has_figures(t)))
+        if (!t)
             continue;
+        if (t->empty_note && !has_figures(t)) {
+            /* "政府性基金拨款支出预算0万元" against "注：本部门无政府性基金
+             * 预算财政拨款安排的预算，故本表为空表": the table says 0 too (and
+             * an amount that is not 0 contradicts it).  Its total row only:
+             * an item's row is not there to name. */
+            const gk_row *row = term->sel != GK_SEL_EACH ? gk_term_row(t, term, NULL) : NULL;
+            if (row && row->ncells == 0) {
+                bind_cell(b, t, row, term->column);
+                b->empty = true;
+                return true;
+            }
+            continue;
+        }
         const gk_row *row = term->sel == GK_SEL_EACH ? named_row(t, named)
                                                      : gk_term_row(t, term, NULL);
         if (!row) {
@@ -1052,6 +1067,8 @@ static void check_amount(const gk_report *r, const gk_narrative *n, const bindin
         else if (other)
             gk_format(hint, sizeof hint, "；该数与本表“%s %s”行相同，文中可能写错了科目",
                      other->code, other->label ? other->label : "");
+        else if (b.empty)
+            gk_format(hint, sizeof hint, "；该表注明为空表（无此项预算），文中金额却不为0");
         else if (all_funds_amount(r, &b, f))
             gk_format(hint, sizeof hint, "；该数是支出决算表（全部资金）的%s，不是一般公共预算财政拨款的数",
                      b.column);
@@ -1874,6 +1891,81 @@ static void check_restated(const gk_narrative *n, gk_findings *out)
     }
 }
 
+/* One change stated twice: "收入预算19,302万元，其中：财政拨款收入19,302万元，比2025年
+ * 预算增加4,476万元；…支出预算19,302万元，其中：财政拨款支出预算19,302万元，比2025年
+ * 预算增加4,476万元".  A budget balances: its 财政拨款收入 is its 财政拨款支出, this
+ * year and the year before, so the two changes on the same base are one; the
+ * same subject stated again with the same amount likewise.  The change's
+ * current is the amount right before it in its sentence; its base the words
+ * it names of its own ("预算" of "比2025年预算增加", "预算执行数" of "比2024年预算
+ * 执行数增加": a change on another base may differ). */
+static int change_current(const gk_narrative *n, int i)
+{
+    const gk_figure *c = &n->figures[i];
+    if (i < 1 || c->kind != GK_FIG_MONEY || c->role != GK_ROLE_CHANGE || c->threshold)
+        return -1;
+    const gk_figure *a = &n->figures[i - 1];
+    if (a->sentence != c->sentence || a->kind != GK_FIG_MONEY || a->unit != c->unit ||
+        (a->role != GK_ROLE_VALUE && a->role != GK_ROLE_BUDGET) || !*a->subject)
+        return -1;
+    return i - 1;
+}
+
+/* Are two subjects the income and expenditure of one scope ("财政拨款收入" /
+ * "财政拨款支出"), or the same words? */
+static bool twins(const char *a, const char *b)
+{
+    if (strcmp(a, b) == 0)
+        return true;
+    size_t na = strlen(a), nb = strlen(b), w = strlen("收入");
+    if (na != nb || na <= w)
+        return false;
+    const char *ia = strstr(a, "收入");
+    if (!ia || strstr(ia + w, "收入") || strncmp(a, b, (size_t)(ia - a)) != 0 ||
+        strncmp(b + (ia - a), "支出", w) != 0)
+        return false;
+    return strcmp(ia + w, b + (ia - a) + w) == 0;
+}
+
+static void check_twin_changes(const gk_narrative *n, gk_findings *out)
+{
+    for (int i = 0; i < n->nfigures; i++) {
+        int ci = change_current(n, i);
+        if (ci < 0)
+            continue;
+        const gk_figure *c = &n->figures[i], *a = &n->figures[ci];
+        const char *base = strcmp(c->subject, a->subject) == 0 ? "" : c->subject;
+        for (int j = i - 1; j >= 0 && j >= i - 64; j--) {
+            const gk_figure *d = &n->figures[j];
+            if (strcmp(d->section_key, c->section_key) != 0)
+                break;
+            int cj = change_current(n, j);
+            if (cj < 0)
+                continue;
+            const gk_figure *b = &n->figures[cj];
+            const char *bbase = strcmp(d->subject, b->subject) == 0 ? "" : d->subject;
+            if (strcmp(base, bbase) != 0 || b->unit != a->unit ||
+                gk_amount_cmp(a->value, b->value) != 0 ||
+                !(twins(b->subject, a->subject) || twins(a->subject, b->subject)))
+                continue;
+            if (d->dir != c->dir || gk_amount_cmp(d->value, c->value) != 0) {
+                char was[64], now[64];
+                gk_format(was, sizeof was, "%s%s%s", d->dir > 0 ? "增加" : "减少", d->text,
+                          unit_word(d->unit));
+                gk_format(now, sizeof now, "%s%s%s", c->dir > 0 ? "增加" : "减少", c->text,
+                          unit_word(c->unit));
+                gk_finding *x = gk_report_finding(
+                    out, "NAR016", GK_WARNING, &(gk_location){0},
+                    "同一节中“%s”与“%s”本年同为%s%s，前文说比上年%s，此处却说%s；收支平衡的两数（或同一指标）的增减应一致",
+                    b->subject, a->subject, a->text, unit_word(a->unit), was, now);
+                x->locs[0] = at_figure(c);
+                locate_figure(out, x, d);
+            }
+            break;
+        }
+    }
+}
+
 /* ---- NAR017: "主要包括" lists against the 基本支出 table ------------------------------------ */
 
 static bool names_match(const char *listed, const char *label)
@@ -2027,6 +2119,94 @@ static void bind_sides(const gk_report *r, const gk_narrative *n, binding *bs)
     }
 }
 
+/* ---- Amounts checked through a bound one ------------------------------------------- */
+
+/* Is figure i bound to a cell that is judged (not doubtful)? */
+static bool judged(const binding *bs, int i) { return i >= 0 && bs[i].found && !bs[i].doubtful; }
+
+/* A change or an earlier year's amount names no cell (the tables hold one
+ * year), yet it is checked when a claim ties it to an amount that is bound:
+ * "支出1187.60万元，比上年减少117.05万元，下降8.97%" (the rate checks the
+ * change against the bound 1187.60, when its decimals pin it: rate_pins), "较上年164.92万元增加37.23万元" (the
+ * difference checks both), "执行数为A万元，预算安排B万元，比…执行数增加P%"
+ * (the rate checks A against the bound B).  A change stated without either
+ * is not: nothing in the document gives the year before.  Marks tied[i]. */
+/* Does the printed rate pin the amount down: would the amount, one more or
+ * one less in its units digit, give a rate the rate rules report?  (A rate
+ * of one decimal on a large total, "减少7,507.97万元，下降4.6%", checks the
+ * change only to some 70万元: it ties nothing.)  `growth`: the amount is
+ * the earlier 执行数 of (cur − amount) ÷ amount, else a change. */
+static bool rate_pins(const gk_figure *cur, const gk_figure *amt, const gk_figure *rate, bool growth)
+{
+    /* The amount as stated first: a rate that reports it already checks it. */
+    static const int DELTAS[] = {0, -1, 1};
+    for (size_t k = 0; k < 3; k++) {
+        int delta = DELTAS[k];
+        gk_figure moved = *amt;
+        if (!gk_amount_add(amt->value, gk_amount_make(delta, 0), &moved.value))
+            return false;
+        if (moved.value.v < 0)
+            continue;
+        rate_verdict v;
+        gk_amount want;
+        if (growth) {
+            if (amt->unit != cur->unit)
+                return false;
+            gk_sum num, den = sum_of(moved.value);
+            gk_sum_init(&num);
+            gk_sum_add(&num, cur->value, rate->dir > 0 ? 1 : -1);
+            gk_sum_add(&num, moved.value, rate->dir > 0 ? -1 : 1);
+            v = check_rate(num, den, rate->value, &want);
+        } else {
+            gk_amount chv;
+            gk_sum num, den;
+            if (!change_rate(cur, &moved, rate, &chv, &num, &den, &want, &v))
+                return false;
+        }
+        bool reported = v == RATE_WRONG || v == RATE_UNDEFINED;
+        if (delta == 0 && reported)
+            return true;
+        if (delta != 0 && !reported)
+            return false;
+    }
+    return true;
+}
+
+static void tie_claims(const gk_narrative *n, const binding *bs, bool *tied)
+{
+    for (int i = 0; i < n->nclaims; i++) {
+        const gk_claim *c = &n->claims[i];
+        if (c->a < 0 || c->b < 0 || !judged(bs, c->a) || (c->alt >= 0 && !judged(bs, c->alt)))
+            continue;
+        const gk_figure *b = &n->figures[c->b];
+        /* "执行数为A万元，预算安排B万元，比…执行数持平": A = B is checked. */
+        if (c->kind == GK_CLAIM_FLAT && b->role == GK_ROLE_ACTUAL && b->kind == GK_FIG_MONEY)
+            tied[c->b] = true;
+        if (c->p < 0)
+            continue;
+        const gk_figure *p = &n->figures[c->p];
+        switch (c->kind) {
+        case GK_CLAIM_CHANGE:
+            /* The rate must say something: "增加0万元，增长0%" holds for any
+             * pair of years. */
+            if (p->kind != GK_FIG_PERCENT || (b->role == GK_ROLE_CHANGE && gk_amount_is_zero(b->value) &&
+                                              gk_amount_is_zero(p->value)))
+                continue;
+            if ((b->role == GK_ROLE_CHANGE || b->role == GK_ROLE_ACTUAL) &&
+                rate_pins(&n->figures[c->a], b, p, b->role == GK_ROLE_ACTUAL) &&
+                (c->alt < 0 || rate_pins(&n->figures[c->alt], b, p, b->role == GK_ROLE_ACTUAL)))
+                tied[c->b] = true;
+            break;
+        case GK_CLAIM_DIFF:
+            if (b->role == GK_ROLE_CHANGE && p->kind == GK_FIG_MONEY)
+                tied[c->b] = tied[c->p] = true;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
 /* ---- Running them ----------------------------------------------------------------- */
 
 static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
@@ -2042,18 +2222,27 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
     for (int i = 0; i < n->nfigures; i++)
         bind(r, &n->figures[i], &bs[i]);
     bind_sides(r, n, bs);
+    bool *tied = calloc((size_t)n->nfigures + 1, sizeof *tied);
+    if (!tied)
+        gk_out_of_memory();
+    tie_claims(n, bs, tied);
     for (int i = 0; i < n->nfigures; i++) {
         const gk_figure *f = &n->figures[i];
         s.figures++;
-        s.money += f->kind == GK_FIG_MONEY;
+        s.money += f->kind == GK_FIG_MONEY && !f->threshold;
         s.percent += f->kind == GK_FIG_PERCENT;
         check_units(f, out);
         check_amount(r, n, bs, i, out, &s.bound);
+        if (tied[i] && !bs[i].found && f->kind == GK_FIG_MONEY) {
+            s.bound++;
+            s.tied++;
+        }
         if (debug && f->kind == GK_FIG_PERCENT)
             fprintf(stderr, "PCT\tp%d\tl%d\t%d\t%s\t%s\t%s\n", f->pos.page, f->pos.line, (int)f->role,
                     f->subject, f->text, f->whole ? f->whole : "");
         if (debug && f->kind == GK_FIG_MONEY)
-            fprintf(stderr, "NAR\t%c\tp%d\tl%d\t%d\t%s\t%s\t%s\t%s\n", bs[i].found ? 'B' : '-',
+            fprintf(stderr, "NAR\t%c\tp%d\tl%d\t%d\t%s\t%s\t%s\t%s\n",
+                    bs[i].found ? 'B' : tied[i] ? 'T' : f->threshold ? 'X' : '-',
                     f->pos.page, f->pos.line, (int)f->role, f->section_key ? f->section_key : "",
                     f->subject, f->text, f->role_word ? f->role_word : "");
     }
@@ -2090,9 +2279,11 @@ static void verify(const gk_report *r, const gk_narrative *n, gk_findings *out)
     check_nones(r, n, out);
     check_three_public_items(r, n, out);
     check_restated(n, out);
+    check_twin_changes(n, out);
     check_item_lists(r, n, out);
     check_purposes(n, out);
     out->narrative = s;
+    free(tied);
     free(bs);
 }
 

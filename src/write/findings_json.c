@@ -69,11 +69,11 @@ char *gk_findings_to_json(const gk_findings *f, const char *file, const char *st
         json_array_append_new(findings, finding_json(r, &f->items[i]));
     const gk_narrative_stats *st = &f->narrative;
     json_t *doc = json_pack(
-        "{s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:{s:i, s:i, s:i, s:i, s:i}}", "file", gk_json_str(file),
+        "{s:o, s:s, s:o, s:o, s:o, s:o, s:o, s:{s:i, s:i, s:i, s:i, s:i, s:i}}", "file", gk_json_str(file),
         "status", status, "unit", gk_json_str(r->unit), "year", gk_json_int(r->year), "kind",
         gk_json_str(gk_doc_kind_name(r->kind)), "tables", tables, "findings", findings,
         "narrative", "figures", st->figures, "amounts", st->money, "percentages", st->percent,
-        "bound", st->bound, "claims", st->claims);
+        "bound", st->bound, "tied", st->tied, "claims", st->claims);
     if (!doc)
         gk_out_of_memory();
     const gk_coverage *c = &f->coverage;

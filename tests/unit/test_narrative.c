@@ -604,7 +604,8 @@ static void test_city_budget(void **state)
      * items; 12.35 (公用经费 of 行政运行); 120.00 ×2 of 财政拨款 (the 支出 on
      * an unread total row is not); 100.00, 87.65, 12.34.  Not 机关运行经费:
      * the 三公 table has no such column; not the 0.36 in brackets (an aside). */
-    assert_int_equal(f.narrative.bound, 16);
+    assert_int_equal(f.narrative.bound, 17);
+    assert_int_equal(f.narrative.tied, 1);   /* 6.25, through its rate 5.49% on 120.00 */
     gk_narrative n;
     gk_narrative_extract(r, &n);
     for (int i = 0; i < n.nfigures; i++)
@@ -830,6 +831,184 @@ static void test_part_side(void **state)
 /* "2022年当年预算执行数为A万元，2023年预算安排B万元，比2022年预算执行数增加P%":
  * P = (B − A) ÷ A, its direction the sign of B − A, none on A = 0; "…持平"
  * when A = B only. */
+/* Changes and earlier years' amounts checked through a claim on an amount
+ * bound to its cell count as bound (and as tied): "比上年增加C万元，增长P%"
+ * (the rate checks C against the bound amount), "较上年A万元增加C万元" (both),
+ * "执行数为A万元，预算安排B万元，比…执行数增加P%" / "…持平" (A through B); a
+ * change with neither is not.  Thresholds ("单价100万元（含）以上") are no
+ * amounts.  An amount against a table whose note says it is empty binds to
+ * its total: 0 agrees, anything else is reported.  A 财政拨款基本支出 section
+ * binds to the 基本支出 table's 合计. */
+static gk_report *tied_budget(const char *text, bool fund_empty)
+{
+    gk_report *r = gk_report_new();
+    r->kind = GK_DOC_BUDGET;
+    r->year = 2026;
+    gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_SUMMARY);
+    t->unit = GK_UNIT_YUAN;
+    gk_row_set(r, row_of(r, t, NULL, "收入总计", GK_SIDE_INCOME), "金额", amt("1200000.00"));
+    gk_row_set(r, row_of(r, t, NULL, "支出总计", GK_SIDE_EXPENSE), "金额", amt("1200000.00"));
+    t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
+    t->unit = GK_UNIT_YUAN;
+    gk_row_set(r, row_of(r, t, "201", "一般公共服务支出", GK_SIDE_NONE), "合计", amt("1200000.00"));
+    gk_row_set(r, row_of(r, t, "20103", "政府办公厅（室）及相关机构事务", GK_SIDE_NONE), "合计",
+               amt("1200000.00"));
+    gk_row_set(r, row_of(r, t, "2010301", "行政运行", GK_SIDE_NONE), "合计", amt("1200000.00"));
+    gk_row_set(r, row_of(r, t, NULL, "合计", GK_SIDE_NONE), "合计", amt("1200000.00"));
+    t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC);
+    t->unit = GK_UNIT_YUAN;
+    gk_row *row = row_of(r, t, NULL, "合计", GK_SIDE_NONE);
+    gk_row_set(r, row, "金额", amt("1000000.00"));
+    gk_row_set(r, row, "人员经费", amt("876543.21"));
+    gk_row_set(r, row, "公用经费", amt("123456.79"));
+    t = gk_report_add_table(r, GK_TABLE_BUDGET_GOV_FUND);
+    t->unit = GK_UNIT_YUAN;
+    row = row_of(r, t, NULL, "合计", GK_SIDE_NONE);
+    if (fund_empty)
+        t->empty_note = "注：本部门2026年无政府性基金预算财政拨款安排的预算，故本表为空表。";
+    else
+        gk_row_set(r, row, "合计", amt("50000.00"));
+    const char *section = "一、2026年部门预算编制说明";
+    gk_report_add_paragraph(r, section, section, (gk_pos){.line = 10})->heading = true;
+    gk_report_add_paragraph(r, section, text, (gk_pos){.line = 11});
+    gk_report_index(r);
+    return r;
+}
+
+static void test_tied(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int money, bound, tied;
+        const char *rule;   /* the error, or NULL */
+    } CASES[] = {
+        /* the rate ties the change to the bound 120.00 */
+        {"2026年本部门收入预算120.00万元，比上年增加6.25万元，增长5.49%。", 2, 2, 1, NULL},
+        {"2026年本部门收入预算120.00万元，比上年增加7.25万元，增长5.49%。", 2, 2, 1, "NAR002"},
+        /* a stated previous year ties both */
+        {"2026年本部门收入预算120.00万元，较上年113.75万元增加6.25万元。", 3, 3, 2, NULL},
+        {"2026年本部门收入预算120.00万元，较上年113.75万元增加6.35万元。", 3, 3, 2, "NAR013"},
+        /* no year before: the change is checked by nothing */
+        {"2026年本部门收入预算120.00万元，比2025年预算增加6.25万元。", 2, 1, 0, NULL},
+        /* the earlier year's 执行数 through the rate, or 持平 */
+        {"1.“一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）”120.00万元。"
+         "2025年当年预算执行数为100.00万元，2026年预算安排120.00万元，比2025年预算执行数增加20.00%。",
+         3, 3, 1, NULL},
+        {"1.“一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）”120.00万元。"
+         "2025年当年预算执行数为120.00万元，2026年预算安排120.00万元，比2025年预算执行数持平。",
+         3, 3, 1, NULL},
+        /* a threshold is no amount */
+        {"部门预算安排购置车辆0辆；安排购置单价100万元（含）以上设备0台（套）；项目总投资不超过500万元。", 0, 0,
+         0, NULL},
+    };
+    for (size_t k = 0; k < sizeof CASES / sizeof CASES[0]; k++) {
+        gk_report *r = tied_budget(CASES[k].text, true);
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(f.narrative.money, CASES[k].money);
+        assert_int_equal(f.narrative.bound, CASES[k].bound);
+        assert_int_equal(f.narrative.tied, CASES[k].tied);
+        assert_int_equal(count_rule_prefix(&f, "NAR", GK_ERROR), CASES[k].rule ? 1 : 0);
+        if (CASES[k].rule)
+            assert_true(has_finding(&f, CASES[k].rule, GK_ERROR, 11));
+        gk_report_free(r);
+    }
+
+    /* The empty table's 0, and a figure that contradicts it. */
+    static const struct {
+        const char *text;
+        bool empty;
+        int bound, errors;
+    } EMPTY[] = {
+        {"政府性基金拨款支出预算0万元。", true, 1, 0},
+        {"政府性基金拨款支出预算5万元。", true, 1, 1},
+        {"政府性基金拨款支出预算5万元。", false, 1, 0},
+        {"政府性基金拨款支出预算0万元。", false, 1, 1},
+    };
+    for (size_t k = 0; k < sizeof EMPTY / sizeof EMPTY[0]; k++) {
+        gk_report *r = tied_budget(EMPTY[k].text, EMPTY[k].empty);
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(f.narrative.bound, EMPTY[k].bound);
+        assert_int_equal(count_rule_prefix(&f, "NAR001", GK_ERROR), EMPTY[k].errors);
+        gk_report_free(r);
+    }
+
+    /* "较上年减少X万元（P%）": the rate in brackets after its change (西安,
+     * 004), checked as "下降P%" is. */
+    static const struct {
+        const char *text;
+        const char *rule;
+    } BRACKETS[] = {
+        {"本年收入预算120.00万元，较上年增加6.25万元（5.49%）。", NULL},
+        {"本年收入预算120.00万元，较上年增加6.25万元（5.21%）。", "NAR002"},
+        /* 西安: "…会议费预算支出2.00万元，较上年减少0.8万元（40%）" (0.8 ÷ 2: on this year) */
+        {"2022年本部门当年一般公共预算会议费预算支出2.00万元，较上年减少0.8万元（40%），减少的主要原因是本年会议计划减少。",
+         "NAR002"},
+        /* 西安: "公务用车运行维护费70万元，较上年增加70万元（100%）": a rate on nothing */
+        {"公务用车运行维护费70万元，较上年增加70万元（100%），主要原因是列入部门预算。", "NAR006"},
+        /* 004: "…预算支出0万元，较上年减少0万元（0%）" */
+        {"本单位2024年一般公共预算“三公”经费预算支出0万元，较上年减少0万元（0%）。", NULL},
+        /* a share in brackets is no rate of the change */
+        {"本年收入预算120.00万元，较上年增加6.25万元（占5.21%）。", NULL},
+    };
+    for (size_t k = 0; k < sizeof BRACKETS / sizeof BRACKETS[0]; k++) {
+        gk_report *r = tied_budget(BRACKETS[k].text, true);
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule_prefix(&f, "NAR00", GK_ERROR), BRACKETS[k].rule ? 1 : 0);
+        if (BRACKETS[k].rule)
+            assert_true(has_finding(&f, BRACKETS[k].rule, GK_ERROR, 11));
+        gk_report_free(r);
+    }
+
+    /* The changes of a balanced budget's 收入 and 支出 on one base agree
+     * (上海's template); on two bases (预算执行数, 预算: 普陀商务委) they may not. */
+    static const struct {
+        const char *text;
+        int warnings;
+    } TWINS[] = {
+        {"2026年，上海市医疗保险事业管理中心收入预算19,302万元，其中：财政拨款收入19,302万元，比2025年"
+         "预算增加4,476万元；事业收入0万元。支出预算19,302万元，其中：财政拨款支出预算19,302万元，比2025年"
+         "预算增加4,476万元。",
+         0},
+        {"2026年，上海市医疗保险事业管理中心收入预算19,302万元，其中：财政拨款收入19,302万元，比2025年"
+         "预算增加4,476万元；事业收入0万元。支出预算19,302万元，其中：财政拨款支出预算19,302万元，比2025年"
+         "预算增加4,467万元。",
+         1},
+        {"2025年，上海市普陀区商务委员会收入预算37,151.47万元，其中：财政拨款收入37,151.47万元，比2024年"
+         "预算执行数增加24,558.18万元。支出预算37,151.47万元，其中：财政拨款支出预算37,151.47万元，比2024年"
+         "预算增加24,491.71万元。",
+         0},
+    };
+    for (size_t k = 0; k < sizeof TWINS / sizeof TWINS[0]; k++) {
+        gk_report *r = tied_budget(TWINS[k].text, true);
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule_prefix(&f, "NAR016", GK_WARNING), TWINS[k].warnings);
+        if (TWINS[k].warnings)
+            assert_true(has_finding(&f, "NAR016", GK_WARNING, 11));
+        gk_report_free(r);
+    }
+
+    /* "财政拨款基本支出预算情况说明" (苏州): the 基本支出 table's 合计. */
+    gk_report *r = tied_budget("", true);
+    const char *section = "六、财政拨款基本支出预算情况说明";
+    gk_report_add_paragraph(r, section, section, (gk_pos){.line = 20})->heading = true;
+    gk_report_add_paragraph(r, section,
+                            "苏州市水务局2026年度财政拨款基本支出预算100.00万元，其中：（一）人员经费87.65万元。"
+                            "主要包括：基本工资、津贴补贴。（二）公用经费21.35万元。主要包括：办公费。",
+                            (gk_pos){.line = 21});
+    gk_report_index(r);
+    gk_findings f;
+    gk_check(r, &f);
+    assert_int_equal(f.narrative.bound, 3);
+    assert_true(has_finding(&f, "NAR001", GK_ERROR, 21));   /* 21.35, the cell 12.35 */
+    assert_int_equal(count_rule_prefix(&f, "NAR001", GK_ERROR), 1);
+    gk_report_free(r);
+}
+
 static void test_growth_from_actual(void **state)
 {
     (void)state;
@@ -1124,8 +1303,10 @@ static void test_title_section(void **state)
         if (strcmp(f.items[i].rule, "NAR012") == 0)
             assert_non_null(strstr(f.items[i].message, "2100717 计划生育服务"));
     /* 40.00 ×2, 群众体育 20.00 (by marks, by dashes) and 21.00, 卫生健康支出
-     * 20.00; not "示例-专项" (its first part is no 类). */
-    assert_int_equal(f.narrative.bound, 6);
+     * 20.00; not "示例-专项" (its first part is no 类); and 18.00, tied to
+     * 21.00 by its rate (21.00 is itself wrong: NAR001). */
+    assert_int_equal(f.narrative.bound, 7);
+    assert_int_equal(f.narrative.tied, 1);
     assert_int_equal(count_rule_prefix(&f, "NAR012", GK_WARNING), 1);
     gk_report_free(r);
 }
@@ -1465,6 +1646,7 @@ int main(void)
         cmocka_unit_test(test_sentence_before),
         cmocka_unit_test(test_part_side),
         cmocka_unit_test(test_growth_from_actual),
+        cmocka_unit_test(test_tied),
         cmocka_unit_test(test_budget_none),
         cmocka_unit_test(test_meeting_fees),
         cmocka_unit_test(test_unit_budget),
