@@ -376,6 +376,7 @@ typedef struct sentence {
     bool clean_start;        /* after a full stop or a heading: its start is known */
     bool contiguous;         /* its lines follow one another on one page */
     bool joined_next;        /* the next sentence follows it without a break */
+    bool before_heading;     /* a heading follows it */
     unsigned open_left;      /* kinds opened and not closed in it */
     unsigned close_lone;     /* kinds closed without an opening in it */
     size_t open_at[NKINDS];  /* stream offset of the first unclosed opening of each kind */
@@ -597,8 +598,10 @@ static void brackets(const gk_report *r, gk_findings *out)
             table_section(p->section)) {
             /* A break: the sentence before ends here, unknown whether whole. */
             end_sentence(&st, &from, false, &clean);
-            if (st.ns)
+            if (st.ns) {
                 st.s[st.ns - 1].joined_next = false;
+                st.s[st.ns - 1].before_heading = p->heading && last_para == i - 1;
+            }
             clean = p->heading;
             last_para = (size_t)-1;
             continue;
@@ -644,8 +647,9 @@ static void brackets(const gk_report *r, gk_findings *out)
         const sentence *next = k + 1 < st.ns && s->joined_next ? &st.s[k + 1] : NULL;
         const sentence *prev = k > 0 && st.s[k - 1].joined_next ? &st.s[k - 1] : NULL;
         for (int kind = 0; kind < NKINDS; kind++) {
-            if ((s->open_left & (1u << kind)) && next && next->ended &&
-                !(next->close_lone & (1u << kind))) {
+            if ((s->open_left & (1u << kind)) &&
+                ((next && next->ended && !(next->close_lone & (1u << kind))) ||
+                 (!next && s->before_heading))) {
                 /* The pair may close in the next sentence ("（其中…。…）"). */
                 const char *words = words_at(out, &st, s, s->open_at[kind], true);
                 gk_location loc = mark_location(out, r, &st, s->open_at[kind], true);
