@@ -115,6 +115,42 @@ static void test_empty_reason(void **state)
                      0);
 }
 
+static void test_class_names(void **state)
+{
+    (void)state;
+    char msg[512];
+    /* 普陀区社会福利院 2024 单位预算: the name 210 had in 2014–2018. */
+    static const char *const welfare =
+        "5. “医疗卫生与计划生育支出（类）行政事业单位医疗（款）事业单位医疗（项）”50.37万元，主要用于人员医疗保险。";
+    assert_int_equal(fired(GK_DOC_BUDGET, 2024, "DOC013", ONE(welfare), msg, sizeof msg), 1);
+    assert_non_null(strstr(msg, "2014—2018 年的科目名称"));
+    assert_non_null(strstr(msg, "“卫生健康支出”"));
+    assert_int_equal(fired(GK_DOC_BUDGET, 2018, "DOC013", ONE(welfare), NULL, 0), 0);
+    /* 石泉路街道 2025 决算, wrapped: a 款 named as before 2020. */
+    assert_int_equal(fired(GK_DOC_FINAL, 2025, "DOC013",
+                           ONE("6.“社会保障和就业支出（类）行政事业单位离退休（款）",
+                               "归口管理的行政单位离退休（项）”252.74 万元，主要用于："),
+                           msg, sizeof msg), 1);
+    assert_non_null(strstr(msg, "“行政事业单位离退休（款）”是 2019 年及以前的科目名称"));
+    assert_non_null(strstr(msg, "@2"));
+    /* 规划和自然资源局 2024 决算: the 款 named as its 类, the 项 tells which. */
+    assert_int_equal(fired(GK_DOC_FINAL, 2024, "DOC013",
+                           ONE("12、住房保障支出（类）住房保障支出（款）住房公积金（项）"), msg,
+                           sizeof msg), 1);
+    assert_non_null(strstr(msg, "款名应为“住房改革支出”"));
+    /* Right names; a 类 named without 支出; a year whose name is not known
+     * (市场主体管理 until 2023, 经营主体管理 from 2026). */
+    static const char *const right[] = {
+        "“卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）”146.89万元。",
+        "“社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）”",
+        "一般公共服务（类）统计信息事务（款）统计信息事务（项）",
+        "一般公共服务支出（类）市场监督管理事务（款）市场主体管理（项）",
+        "公共安全支出（类）司法（款）其他公共安全支出（项）"};
+    for (size_t i = 0; i < sizeof right / sizeof *right; i++)
+        if (fired(GK_DOC_FINAL, 2025 - (i == 3), "DOC013", ONE(right[i]), NULL, 0) != 0)
+            fail_msg("fired on: %s", right[i]);
+}
+
 /* A printed line of a synthetic document: "#" before the text marks a
  * heading, "|" a table's title there; page 0 keeps the page (the first is 1). */
 typedef struct line {
@@ -306,6 +342,12 @@ static void test_corpus(void **state)
         {"sh-putuo-planning-2024-final.pdf", "DOC011", 27, 7},
         {"wild/suzhou-7a95ea0f.pdf", "DOC011", 7, 9},
         {"wild/guangzhou-1a560492.pdf", "DOC011", 44, 6},
+        {"sh-putuo-planning-2024-final.pdf", "DOC013", 24, 5},
+        {"sh-putuo-wanli-2025-budget.pdf", "DOC013", 7, 17},
+        {"sh-putuo-welfarehome-2024-unit-budget.pdf", "DOC013", 6, 20},
+        {"sh-putuo-shiquan-2025-final.pages.txt", "DOC013", 30, 719},
+        {"sh-putuo-shiquan-2025-final.pages.txt", "DOC013", 32, 748},
+        {"sh-putuo-yichuan-2025-final.pages.txt", "DOC013", 30, 726},
     };
     for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
         char path[512];
@@ -337,6 +379,7 @@ int main(void)
         cmocka_unit_test(test_compared_year),
         cmocka_unit_test(test_alternatives),
         cmocka_unit_test(test_empty_reason),
+        cmocka_unit_test(test_class_names),
         cmocka_unit_test(test_heading_numbers),
         cmocka_unit_test(test_brackets),
         cmocka_unit_test(test_final_stop),
