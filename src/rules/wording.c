@@ -334,8 +334,8 @@ static void other_year(const gk_report *r, const run *rn, gk_findings *out, gk_b
         snprintf(years, sizeof years, "%d 年及以前", old->to);
     gk_location loc = located(r, rn, at, name);
     gk_report_finding(out, "DOC013", GK_WARNING, &loc,
-                      "“%s（%s）”是 %s的科目名称，%d 年 %s %s的名称为“%s”；应使用当年的科目名称",
-                      name, level_word, years, r->year, code, level_word, now->name);
+                      "“%s”是 %s的%s级科目名称，%d 年 %s %s的名称为“%s”；应使用当年的科目名称",
+                      name, years, level_word, r->year, code, level_word, now->name);
 }
 
 static void class_names(const gk_report *r, const run *rn, gk_findings *out, gk_buf *seen)
@@ -344,6 +344,19 @@ static void class_names(const gk_report *r, const run *rn, gk_findings *out, gk_
         return;
     const char *text = rn->text.data;
     for (size_t at = 0; at < rn->text.len; at++) {
+        if (starts(text + at, "“")) {
+            /* A 类 quoted by its name alone: "5.“文化体育与传媒支出”82.51万元". */
+            size_t from = at + strlen("“"), to = from;
+            while (to < rn->text.len && to - from < 60 && ideograph(text + to))
+                to += 3;
+            if (to > from + 6 && starts(text + to, "”")) {
+                const char *nm = gk_report_strndup(out->report, text + from, to - from);
+                const gk_catalog_entry *e = gk_catalog_find_name(GK_CLASS_FUNCTIONAL, nm, NULL, 1,
+                                                                 r->year);
+                if (e)
+                    other_year(r, rn, out, seen, nm, from, e->code, "类");
+            }
+        }
         size_t m1 = level_mark(text + at, 1);
         if (!m1)
             continue;

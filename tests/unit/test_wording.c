@@ -123,7 +123,7 @@ static void test_class_names(void **state)
     static const char *const welfare =
         "5. “医疗卫生与计划生育支出（类）行政事业单位医疗（款）事业单位医疗（项）”50.37万元，主要用于人员医疗保险。";
     assert_int_equal(fired(GK_DOC_BUDGET, 2024, "DOC013", ONE(welfare), msg, sizeof msg), 1);
-    assert_non_null(strstr(msg, "2014—2018 年的科目名称"));
+    assert_non_null(strstr(msg, "2014—2018 年的类级科目名称"));
     assert_non_null(strstr(msg, "“卫生健康支出”"));
     assert_int_equal(fired(GK_DOC_BUDGET, 2018, "DOC013", ONE(welfare), NULL, 0), 0);
     /* 石泉路街道 2025 决算, wrapped: a 款 named as before 2020. */
@@ -131,13 +131,21 @@ static void test_class_names(void **state)
                            ONE("6.“社会保障和就业支出（类）行政事业单位离退休（款）",
                                "归口管理的行政单位离退休（项）”252.74 万元，主要用于："),
                            msg, sizeof msg), 1);
-    assert_non_null(strstr(msg, "“行政事业单位离退休（款）”是 2019 年及以前的科目名称"));
+    assert_non_null(strstr(msg, "“行政事业单位离退休”是 2019 年及以前的款级科目名称"));
     assert_non_null(strstr(msg, "@2"));
     /* 规划和自然资源局 2024 决算: the 款 named as its 类, the 项 tells which. */
     assert_int_equal(fired(GK_DOC_FINAL, 2024, "DOC013",
                            ONE("12、住房保障支出（类）住房保障支出（款）住房公积金（项）"), msg,
                            sizeof msg), 1);
     assert_non_null(strstr(msg, "款名应为“住房改革支出”"));
+    /* 石泉路街道 2025 决算: a 类 quoted by its name alone. */
+    assert_int_equal(fired(GK_DOC_FINAL, 2025, "DOC013",
+                           ONE("占0.03%；5.“文化体育与传媒支出”82.51万元，占1.02%；"), msg, sizeof msg),
+                     1);
+    assert_non_null(strstr(msg, "“文化体育与传媒支出”是 2018 年及以前的类级科目名称"));
+    assert_int_equal(fired(GK_DOC_FINAL, 2025, "DOC013",
+                           ONE("5.“文化旅游体育与传媒支出”82.51万元；主要用于“医疗卫生支出方面”。"),
+                           NULL, 0), 0);
     /* Right names; a 类 named without 支出; a year whose name is not known
      * (市场主体管理 until 2023, 经营主体管理 from 2026). */
     static const char *const right[] = {
@@ -347,6 +355,7 @@ static void test_corpus(void **state)
         {"sh-putuo-welfarehome-2024-unit-budget.pdf", "DOC013", 6, 20},
         {"sh-putuo-shiquan-2025-final.pages.txt", "DOC013", 30, 719},
         {"sh-putuo-shiquan-2025-final.pages.txt", "DOC013", 32, 748},
+        {"sh-putuo-shiquan-2025-final.pages.txt", "DOC013", 28, 660},
         {"sh-putuo-yichuan-2025-final.pages.txt", "DOC013", 30, 726},
     };
     for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
