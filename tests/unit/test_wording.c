@@ -115,6 +115,17 @@ static void test_empty_reason(void **state)
                      0);
 }
 
+/* DOC002 (document.c) takes 、、 too: 上海市海洋监测预报中心 2026 单位预算. */
+static void test_doubled(void **state)
+{
+    (void)state;
+    assert_int_equal(fired(GK_DOC_BUDGET, 2026, "DOC002",
+                           ONE("承担海洋观测、海洋灾害预警预报、、滨海海洋生态监测等工作。"), NULL, 0),
+                     1);
+    assert_int_equal(fired(GK_DOC_BUDGET, 2026, "DOC002", ONE("海洋观测、海洋灾害预警预报。"), NULL, 0),
+                     0);
+}
+
 static void test_class_names(void **state)
 {
     (void)state;
@@ -388,6 +399,7 @@ int main(void)
         cmocka_unit_test(test_compared_year),
         cmocka_unit_test(test_alternatives),
         cmocka_unit_test(test_empty_reason),
+        cmocka_unit_test(test_doubled),
         cmocka_unit_test(test_class_names),
         cmocka_unit_test(test_heading_numbers),
         cmocka_unit_test(test_brackets),
