@@ -200,9 +200,11 @@ static bool heading_mark(const char *text, int *level, int *n)
 
 /* The ways number n is printed as a mark of `level`, for finding it in the
  * text between two headings. */
-static int marks_of(int level, int n, char out[][24])
+static int marks_of(int level, int n, char out[][40])
 {
     char cn[16] = "";
+    if (n < 1 || n > 99)
+        return 0;
     if (level == LEVEL_PART || level == LEVEL_CN || level == LEVEL_PCN) {
         if (n >= 20)
             snprintf(cn, sizeof cn, "%s十%s", CN_DIGITS[n / 10], n % 10 ? CN_DIGITS[n % 10] : "");
@@ -213,27 +215,27 @@ static int marks_of(int level, int n, char out[][24])
     }
     int k = 0;
     switch (level) {
-    case LEVEL_PART: snprintf(out[k++], 24, "第%s部分", cn); break;
+    case LEVEL_PART: snprintf(out[k++], 40, "第%s部分", cn); break;
     case LEVEL_CN:
-        snprintf(out[k++], 24, "%s、", cn);
-        snprintf(out[k++], 24, "%s．", cn);
+        snprintf(out[k++], 40, "%s、", cn);
+        snprintf(out[k++], 40, "%s．", cn);
         break;
     case LEVEL_PCN:
-        snprintf(out[k++], 24, "（%s）", cn);
-        snprintf(out[k++], 24, "(%s)", cn);
-        snprintf(out[k++], 24, "（%s)", cn);
-        snprintf(out[k++], 24, "(%s）", cn);
+        snprintf(out[k++], 40, "（%s）", cn);
+        snprintf(out[k++], 40, "(%s)", cn);
+        snprintf(out[k++], 40, "（%s)", cn);
+        snprintf(out[k++], 40, "(%s）", cn);
         break;
     case LEVEL_AR:
-        snprintf(out[k++], 24, "%d、", n);
-        snprintf(out[k++], 24, "%d.", n);
-        snprintf(out[k++], 24, "%d．", n);
+        snprintf(out[k++], 40, "%d、", n);
+        snprintf(out[k++], 40, "%d.", n);
+        snprintf(out[k++], 40, "%d．", n);
         break;
     default:
-        snprintf(out[k++], 24, "（%d）", n);
-        snprintf(out[k++], 24, "(%d)", n);
-        snprintf(out[k++], 24, "（%d)", n);
-        snprintf(out[k++], 24, "(%d）", n);
+        snprintf(out[k++], 40, "（%d）", n);
+        snprintf(out[k++], 40, "(%d)", n);
+        snprintf(out[k++], 40, "（%d)", n);
+        snprintf(out[k++], 40, "(%d）", n);
         break;
     }
     return k;
@@ -243,7 +245,7 @@ static int marks_of(int level, int n, char out[][24])
  * line, "…规则。（八）负责…", or a heading the reader did not mark)? */
 static bool printed_between(const gk_report *r, size_t from, size_t to, int level, int n)
 {
-    char marks[4][24];
+    char marks[4][40] = {{0}};
     int k = marks_of(level, n, marks);
     for (size_t i = from; i <= to; i++) {
         const char *t = r->paragraphs[i].text;
@@ -303,7 +305,7 @@ static void heading_numbers(const gk_report *r, gk_findings *out)
             bool repeat = n == prev && n >= 2;
             if ((gap || repeat) && !table_between(r, q->pos, p->pos)) {
                 const char *now = unspaced(out, p->text), *before = unspaced(out, q->text);
-                char marks[4][24];
+                char marks[4][40] = {{0}};
                 if (gap) {
                     int missing = 0;
                     for (int m = prev + 1; m < n && !missing; m++)
