@@ -14,7 +14,9 @@
  * of it), is no gap.  Brackets are matched over sentences joined from
  * consecutive printed lines: a sentence over a page break, next to a table
  * row (a line with tabs) or in the tables' part of the document is left
- * alone, and a bracket may close in the next sentence ("（其中…。…）").
+ * alone, and a bracket may close in the next sentence ("（其中…。…）").  A
+ * kind of mark unpaired in more than three sentences of a document is taken
+ * for a reading problem and not reported.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -588,6 +590,28 @@ static gk_location mark_location(gk_findings *out, const gk_report *r, const str
     return loc;
 }
 
+/* Is a mark of `kind` unpaired in sentence k: 1 an opening never closed
+ * (not in the next sentence either: "（其中…。…）" is a pair), 2 a closing
+ * never opened, 0 neither or not known. */
+static int unpaired(const stream *st, size_t k, int kind)
+{
+    const sentence *s = &st->s[k];
+    if (!s->ended)
+        return 0;
+    const sentence *next = k + 1 < st->ns && s->joined_next ? &st->s[k + 1] : NULL;
+    const sentence *prev = k > 0 && st->s[k - 1].joined_next ? &st->s[k - 1] : NULL;
+    if ((s->open_left & (1u << kind)) &&
+        ((next && next->ended && !(next->close_lone & (1u << kind))) ||
+         (!next && s->before_heading)))
+        return 1;
+    if ((s->close_lone & (1u << kind)) && s->clean_start &&
+        !(prev && (!prev->clean_start || (prev->open_left & (1u << kind)))))
+        return 2;
+    return 0;
+}
+
+enum { MAX_UNPAIRED = 3 };
+
 static void brackets(const gk_report *r, gk_findings *out)
 {
     stream st = {GK_BUF_INIT, NULL, NULL, 0, 0, 0, NULL, 0, 0};
@@ -642,17 +666,19 @@ static void brackets(const gk_report *r, gk_findings *out)
 
     for (size_t k = 0; k < st.ns; k++)
         scan_pairs(&st, &st.s[k]);
+    /* A kind of mark unpaired in many sentences is a reading problem (a font
+     * mapping “ and ” to one glyph), not the writer's: judged only when it
+     * is unpaired in a few. */
+    int count[NKINDS] = {0};
+    for (size_t k = 0; k < st.ns; k++)
+        for (int kind = 0; kind < NKINDS; kind++)
+            if (unpaired(&st, k, kind))
+                count[kind]++;
     for (size_t k = 0; k < st.ns; k++) {
         const sentence *s = &st.s[k];
-        if (!s->ended)
-            continue;
-        const sentence *next = k + 1 < st.ns && s->joined_next ? &st.s[k + 1] : NULL;
-        const sentence *prev = k > 0 && st.s[k - 1].joined_next ? &st.s[k - 1] : NULL;
         for (int kind = 0; kind < NKINDS; kind++) {
-            if ((s->open_left & (1u << kind)) &&
-                ((next && next->ended && !(next->close_lone & (1u << kind))) ||
-                 (!next && s->before_heading))) {
-                /* The pair may close in the next sentence ("（其中…。…）"). */
+            int u = count[kind] <= MAX_UNPAIRED ? unpaired(&st, k, kind) : 0;
+            if (u == 1) {
                 const char *words = words_at(out, &st, s, s->open_at[kind], true);
                 gk_location loc = mark_location(out, r, &st, s->open_at[kind], true);
                 gk_report_finding(out, "DOC011", GK_WARNING, &loc,
@@ -660,8 +686,7 @@ static void brackets(const gk_report *r, gk_findings *out)
                                   OPEN_NAME[kind], CLOSE_NAME[kind]);
                 break;
             }
-            if ((s->close_lone & (1u << kind)) && s->clean_start &&
-                !(prev && (!prev->clean_start || (prev->open_left & (1u << kind))))) {
+            if (u == 2) {
                 const char *words = words_at(out, &st, s, s->close_at[kind], false);
                 gk_location loc = mark_location(out, r, &st, s->close_at[kind], false);
                 gk_report_finding(out, "DOC011", GK_WARNING, &loc,

@@ -311,6 +311,13 @@ static void test_brackets(void **state)
                               LINES({0, "#三、支出"}, {0, "工资福利支出（301\t4182.68"},
                                     {0, "）主要用于工资。"}),
                               NULL, 0), 0);
+    /* Quotes unpaired in sentence after sentence: a font that maps “ and ”
+     * to one glyph, not four slips. */
+    assert_int_equal(fired_on("DOC011",
+                              LINES({0, "#一、概况"}, {0, "开展“放管服“改革。"}, {0, "落实“三公“经费。"},
+                                    {0, "推进“一网通办“工作。"}, {0, "开展“双随机“抽查。"},
+                                    {0, "完善“放管服“改革。"}),
+                              NULL, 0), 0);
     assert_int_equal(fired_on("DOC011",
                               LINES({0, "#第四部分 名词解释"}, {0, "#四、其他收入：指除上述“财政拨款收入”、“事业收"},
                                     {0, "入”、“经营收入”等以外的收入。"}),
