@@ -309,10 +309,17 @@ static void heading_numbers(const gk_report *r, gk_findings *out)
                 const char *now = unspaced(out, p->text), *before = unspaced(out, q->text);
                 char marks[4][40] = {{0}};
                 if (gap) {
+                    /* A part missing in the body is often the tables, published
+                     * in another file or without a header of their own: a part
+                     * named anywhere (the 目录) is no gap, nor one of a document
+                     * in several files or without tables. */
+                    bool part = level == LEVEL_PART;
                     int missing = 0;
-                    for (int m = prev + 1; m < n && !missing; m++)
-                        if (!printed_between(r, last[level].at, i, level, m))
-                            missing = m;
+                    if (!part || (r->nparts == 0 && r->ntables > 0))
+                        for (int m = prev + 1; m < n && !missing; m++)
+                            if (!printed_between(r, part ? 0 : last[level].at,
+                                                 part ? r->nparagraphs - 1 : i, level, m))
+                                missing = m;
                     if (missing) {
                         marks_of(level, missing, marks);
                         gk_location loc = {.pos = p->pos, .value = p->text};

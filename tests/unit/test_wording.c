@@ -257,6 +257,18 @@ static void test_heading_numbers(void **state)
                               LINES({0, "#十、“三公”经费及会议费、培训费情况说明"}, {0, "|会议费明细表"},
                                     {0, "#十二、政府采购情况说明"}),
                               NULL, 0), 0);
+    /* 第二部分 (the tables) named in the 目录 only, or a narrative without
+     * tables (published in another file). */
+    assert_int_equal(fired_on("DOC010",
+                              LINES({0, "#目录"}, {0, "第一部分 概况"}, {0, "第二部分 部门预算表"},
+                                    {0, "第三部分 情况说明"}, {2, "#第一部分 概况"}, {0, "#第三部分 情况说明"},
+                                    {0, "|收支总表"}),
+                              NULL, 0), 0);
+    assert_int_equal(fired_on("DOC010", LINES({0, "#第一部分 概况"}, {0, "#第三部分 情况说明"}),
+                              NULL, 0), 0);
+    assert_int_equal(fired_on("DOC010",
+                              LINES({0, "#第一部分 概况"}, {0, "#第三部分 情况说明"}, {0, "|收支总表"}),
+                              NULL, 0), 1);
     /* Two single-item lists, a heading printed twice. */
     assert_int_equal(fired_on("DOC010", LINES({0, "#1.保障运转"}, {0, "#1.做好宣传"}), NULL, 0), 0);
     assert_int_equal(fired_on("DOC010", LINES({0, "#二、支出"}, {2, "#二、支出"}), NULL, 0), 0);
