@@ -40,6 +40,10 @@ static const gk_rule_info RULES[] = {
     {"DOC007", GK_ERROR, "与上年比较时写错年度（如 2026 年预算中写“比2026年预算增加”）"},
     {"DOC008", GK_WARNING, "留有模板的备选措辞（“增加（减少）”“增长（下降）”“（简单列举…）”等）"},
     {"DOC009", GK_WARNING, "原因或用途没有写（“主要原因是。”“主要用于；”）"},
+    {"DOC010", GK_WARNING, "标题序号不连续或重复（一、二、四；（一）（二）（二）；1. 2. 4.）"},
+    {"DOC011", GK_WARNING, "句中括号、引号、书名号不配对（“ ”《 》（ ）【 】）"},
+    {"DOC012", GK_INFO, "段落没有结束标点（标题前的一段未以句号结尾）"},
+    {"DOC013", GK_WARNING, "文中类、款、项科目名称有误（用了其他年度的科目名称、款名写作类名、项写在别的款下）"},
     {"NAR001", GK_ERROR, "情况说明中的金额与其所指表格单元格不符"},
     {"NAR002", GK_ERROR, "增长（下降）率与增减额、本年数不符（常见错误：以本年数为分母）"},
     {"NAR003", GK_ERROR, "占比与部分数、总数不符"},
@@ -140,6 +144,7 @@ static void (*const CHECKERS[])(const gk_report *, gk_findings *) = {
     gk_check_narrative,
     gk_check_perf,
     gk_check_wording,
+    gk_check_form,
 };
 
 /* The catalogue with the built-in formulas' rules after the checkers'. */

@@ -9,7 +9,7 @@
  *   FUND001  an empty table's note names the other fund (政府性基金 vs
  *            国有资本经营: a common copy-paste slip)
  *   DOC001   template residue left in the text (XX局, ××, 待填写 …)
- *   DOC002   doubled punctuation (。。 ，，)
+ *   DOC002   doubled punctuation (。。 ，， ；； 、、)
  *   DOC003   a heading, title or "截至…12月31日" naming another year
  *   DOC004   a table headed by another unit name than the document's
  *   DOC005   a table titled 部门… in a 单位 document, or the reverse
@@ -435,7 +435,7 @@ static void residue(const gk_report *r, const char *text, gk_pos pos, bool headi
 static void doubled(const gk_report *r, const char *text, gk_pos pos, bool heading,
                     gk_findings *out)
 {
-    static const char *const MARKS[] = {"。。", "，，", "；；", NULL};
+    static const char *const MARKS[] = {"。。", "，，", "；；", "、、", NULL};
     (void)r;
     (void)heading;
     for (const char *const *m = MARKS; *m; m++)

@@ -36,8 +36,12 @@ void gk_doubt_scanned(gk_findings *out);
 /* Each finding's quote (quote.c). */
 void gk_quote_findings(gk_findings *out);
 
-/* DOC007–DOC009: what reviewers find in the prose (wording.c). */
+/* DOC007–DOC009, DOC013: what reviewers find in the prose (wording.c). */
 void gk_check_wording(const gk_report *r, gk_findings *out);
+
+/* DOC010–DOC012: the form of the prose — heading numbers, brackets, final
+ * stops (form.c). */
+void gk_check_form(const gk_report *r, gk_findings *out);
 
 /* PRF001–PRF006: the arithmetic of 绩效 tables (perf.c). */
 void gk_check_perf(const gk_report *r, gk_findings *out);

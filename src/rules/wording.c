@@ -6,6 +6,9 @@
  *   DOC008   the template's alternatives left in: "增加（减少）",
  *            "增长（下降）", "（简单列举主要类型）"
  *   DOC009   a reason or use left empty: "主要原因是。", "主要用于；"
+ *   DOC013   a 类/款/项 named in the prose by a name of another year
+ *            ("医疗卫生与计划生育支出（类）" in 2024), a 款 named as its 类
+ *            ("住房保障支出（类）住房保障支出（款）"), a 项 put under another 款
  *
  * The narrative is read as runs: consecutive paragraphs of one section,
  * joined without spaces.  A PDF gives a paragraph per printed line, so a
@@ -16,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "gongkai/catalog.h"
 #include "rules.h"
 #include "../util/buf.h"
 #include "../util/grow.h"
@@ -209,12 +213,238 @@ static void empty_reason(const gk_report *r, const run *rn, gk_findings *out)
     }
 }
 
+/* ---- DOC013: classification names in the prose -------------------------- */
+
+/* "（类）" / "(类)" … at s: its length, 0 if none.  level 1 类, 2 款, 3 项. */
+static size_t level_mark(const char *s, int level)
+{
+    static const char *const WORDS[] = {"类", "款", "项"};
+    const char *w = WORDS[level - 1];
+    size_t n = 0;
+    if (starts(s, "（"))
+        n = strlen("（");
+    else if (*s == '(')
+        n = 1;
+    else
+        return 0;
+    if (!starts(s + n, w))
+        return 0;
+    n += strlen(w);
+    if (starts(s + n, "）"))
+        return n + strlen("）");
+    if (s[n] == ')')
+        return n + 1;
+    return 0;
+}
+
+static bool ideograph(const char *s)
+{
+    unsigned char a = (unsigned char)s[0];
+    return a >= 0xE4 && a <= 0xE9 && ((unsigned char)s[1] & 0xC0) == 0x80 &&
+           ((unsigned char)s[2] & 0xC0) == 0x80;
+}
+
+/* The name from s up to the mark of `level` ("行政事业单位养老支出（款）"): its
+ * length, 0 when the mark does not follow within a name's reach.  A name may
+ * hold a bracket of its own ("政府办公厅（室）及相关机构事务"). */
+static size_t name_before_mark(const char *s, int level, size_t *mark)
+{
+    size_t n = 0;
+    for (int chars = 0; chars < 40 && s[n]; chars++) {
+        if ((*mark = level_mark(s + n, level)))
+            return n;
+        for (int l = 1; l <= 3; l++)
+            if (level_mark(s + n, l))
+                return 0;
+        if (ideograph(s + n)) {
+            n += 3;
+        } else if (starts(s + n, "（") || s[n] == '(') {
+            n += s[n] == '(' ? 1 : strlen("（");   /* （室） */
+        } else if (starts(s + n, "）") || s[n] == ')') {
+            n += s[n] == ')' ? 1 : strlen("）");
+        } else {
+            return 0;
+        }
+    }
+    return 0;
+}
+
+static bool holds_in(const gk_catalog_entry *e, int year)
+{
+    return (!e->from || e->from <= year) && (!e->to || year <= e->to);
+}
+
+static bool tables_hold(const gk_report *r, const char *code)
+{
+    for (size_t t = 0; t < r->ntables; t++)
+        for (size_t i = 0; i < r->tables[t].nrows; i++)
+            if (r->tables[t].rows[i].code && strcmp(r->tables[t].rows[i].code, code) == 0)
+                return true;
+    return false;
+}
+
+static bool same_key(const char *a, const char *b)
+{
+    char ka[GK_NAME_KEY_MAX], kb[GK_NAME_KEY_MAX];
+    gk_name_key(a, ka);
+    gk_name_key(b, kb);
+    return strcmp(ka, kb) == 0;
+}
+
+/* Findings already made in this document, one per name and kind ("年|医疗卫生
+ * 与计划生育支出"): a chain copied into several paragraphs is one mistake. */
+static bool first_time(gk_buf *seen, const char *kind, const char *name)
+{
+    gk_buf k = GK_BUF_INIT;
+    gk_buf_printf(&k, "\n%s|%s\n", kind, name);
+    bool fresh = !seen->data || !strstr(seen->data, k.data);
+    if (fresh) {
+        if (!seen->len)
+            gk_buf_putc(seen, '\n');
+        gk_buf_puts(seen, k.data + 1);
+    }
+    gk_buf_free(&k);
+    return fresh;
+}
+
+/* The name holds for its code in other years only, and the name of the
+ * document's year is confirmed: "文化体育与传媒支出（类）" in a 2025 document. */
+static void other_year(const gk_report *r, const run *rn, gk_findings *out, gk_buf *seen,
+                       const char *name, size_t at, const char *code, const char *level_word)
+{
+    const gk_catalog_entry *now = NULL;
+    if (gk_catalog_check_name(GK_CLASS_FUNCTIONAL, code, name, r->year, &now) !=
+            GK_NAME_OTHER_YEAR ||
+        !now || !now->confirmed || !holds_in(now, r->year))
+        return;
+    /* The years the printed name held. */
+    const gk_catalog_entry *old = NULL;
+    size_t n;
+    const gk_catalog_entry *all = gk_catalog_entries(GK_CLASS_FUNCTIONAL, &n);
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(all[i].code, code) == 0 && !holds_in(&all[i], r->year) &&
+            same_key(all[i].name, name))
+            old = &all[i];
+    if (!old || !old->to || old->to >= r->year || !first_time(seen, "年", name))
+        return;
+    char years[32];
+    if (old->from)
+        snprintf(years, sizeof years, "%d—%d 年", old->from, old->to);
+    else
+        snprintf(years, sizeof years, "%d 年及以前", old->to);
+    gk_location loc = located(r, rn, at, name);
+    gk_report_finding(out, "DOC013", GK_WARNING, &loc,
+                      "“%s”是 %s的%s级科目名称，%d 年 %s %s的名称为“%s”；应使用当年的科目名称",
+                      name, years, level_word, r->year, code, level_word, now->name);
+}
+
+static void class_names(const gk_report *r, const run *rn, gk_findings *out, gk_buf *seen)
+{
+    if (!r->year)
+        return;
+    const char *text = rn->text.data;
+    for (size_t at = 0; at < rn->text.len; at++) {
+        if (starts(text + at, "“")) {
+            /* A 类 quoted by its name alone: "5.“文化体育与传媒支出”82.51万元". */
+            size_t from = at + strlen("“"), to = from;
+            while (to < rn->text.len && to - from < 60 && ideograph(text + to))
+                to += 3;
+            if (to > from + 6 && starts(text + to, "”")) {
+                const char *nm = gk_report_strndup(out->report, text + from, to - from);
+                const gk_catalog_entry *e = gk_catalog_find_name(GK_CLASS_FUNCTIONAL, nm, NULL, 1,
+                                                                 r->year);
+                if (e)
+                    other_year(r, rn, out, seen, nm, from, e->code, "类");
+            }
+        }
+        size_t m1 = level_mark(text + at, 1);
+        if (!m1)
+            continue;
+        /* The 类's name: the longest run of ideographs before the mark that
+         * names a 类 ("由于公共安全" names 公共安全支出 by "公共安全"). */
+        size_t from = at;
+        for (int k = 0; k < 20 && from >= 3 && ideograph(text + from - 3); k++)
+            from -= 3;
+        const gk_catalog_entry *e1 = NULL;
+        const char *name1 = NULL;
+        size_t at1 = 0;
+        for (size_t f = from; f + 6 <= at && !e1; f += 3) {
+            const char *nm = gk_report_strndup(out->report, text + f, at - f);
+            if ((e1 = gk_catalog_find_name(GK_CLASS_FUNCTIONAL, nm, NULL, 1, r->year))) {
+                name1 = nm;
+                at1 = f;
+            }
+        }
+        if (!e1)
+            continue;
+        other_year(r, rn, out, seen, name1, at1, e1->code, "类");
+        /* The 款 right after it, and the 项 after that. */
+        size_t p2 = at + m1, m2 = 0;
+        size_t len2 = name_before_mark(text + p2, 2, &m2);
+        if (!len2)
+            continue;
+        const char *name2 = gk_report_strndup(out->report, text + p2, len2);
+        size_t p3 = p2 + len2 + m2, m3 = 0;
+        size_t len3 = name_before_mark(text + p3, 3, &m3);
+        const char *name3 = len3 ? gk_report_strndup(out->report, text + p3, len3) : NULL;
+        /* The 项 where it belongs under the 类, when only one 项 of it has the name. */
+        const gk_catalog_entry *e3 =
+            name3 ? gk_catalog_find_name(GK_CLASS_FUNCTIONAL, name3, e1->code, 3, r->year) : NULL;
+        const gk_catalog_entry *home = NULL;   /* the 款 of that 项 */
+        char home_code[8] = "";
+        if (e3 && strlen(e3->code) == 7) {
+            memcpy(home_code, e3->code, 5);
+            home = gk_catalog_lookup(GK_CLASS_FUNCTIONAL, home_code, r->year);
+            if (home && !holds_in(home, r->year))
+                home = NULL;
+        }
+        if (same_key(name2, name1) || same_key(name2, e1->name)) {
+            /* "住房保障支出（类）住房保障支出（款）住房公积金（项）". */
+            if (!first_time(seen, "同", name2))
+                continue;
+            gk_location loc = located(r, rn, p2, name2);
+            if (home)
+                gk_report_finding(out, "DOC013", GK_WARNING, &loc,
+                                  "“%s（类）%s（款）”：款名与类名相同；其下“%s（项）”属于“%s %s”款，款名应为“%s”",
+                                  name1, name2, name3, home->code, home->name, home->name);
+            else
+                gk_report_finding(out, "DOC013", GK_WARNING, &loc,
+                                  "“%s（类）%s（款）”：款名与类名相同；应写明该款的名称", name1,
+                                  name2);
+            continue;
+        }
+        const gk_catalog_entry *e2 =
+            gk_catalog_find_name(GK_CLASS_FUNCTIONAL, name2, e1->code, 2, r->year);
+        if (!e2)
+            continue;
+        other_year(r, rn, out, seen, name2, p2, e2->code, "款");
+        if (!name3)
+            continue;
+        const gk_catalog_entry *e3k =
+            gk_catalog_find_name(GK_CLASS_FUNCTIONAL, name3, e2->code, 3, r->year);
+        if (e3k) {
+            other_year(r, rn, out, seen, name3, p3, e3k->code, "项");
+            continue;
+        }
+        /* The 项 is another 款's, and the document's table prints it there. */
+        if (home && strncmp(e3->code, e2->code, 5) != 0 && tables_hold(r, e3->code) &&
+            first_time(seen, "款", name3)) {
+            gk_location loc = located(r, rn, p3, name3);
+            gk_report_finding(out, "DOC013", GK_WARNING, &loc,
+                              "“%s（款）%s（项）”：“%s”（%s）属于“%s %s”款，不属于“%s %s”款；应与表中科目一致",
+                              name2, name3, name3, e3->code, home->code, home->name, e2->code,
+                              e2->name);
+        }
+    }
+}
+
 /* ---- Runs --------------------------------------------------------------- */
 
 void gk_check_wording(const gk_report *r, gk_findings *out)
 {
     run rn = {GK_BUF_INIT, NULL, 0, 0};
     size_t cap = 0;
+    gk_buf seen = GK_BUF_INIT;
     for (size_t i = 0; i < r->nparagraphs;) {
         const gk_paragraph *p = &r->paragraphs[i];
         if (p->heading) {
@@ -236,7 +466,9 @@ void gk_check_wording(const gk_report *r, gk_findings *out)
         compared_year(r, &rn, out);
         alternatives(r, &rn, out);
         empty_reason(r, &rn, out);
+        class_names(r, &rn, out, &seen);
     }
+    gk_buf_free(&seen);
     gk_buf_free(&rn.text);
     free(rn.starts);
 }
