@@ -745,6 +745,8 @@ static bool figure_like(const ocr_read *rd, const ocr_word *w)
  * Tesseract is unsure of.  The reading replaces the word's when it is an
  * amount and Tesseract is surer of it. */
 #define DOUBT_CONF 90.0f
+#define GARBLED_CONF 30.0f
+#define SURE_CONF 70.0f
 
 static void reread_amounts(ocr_engine *e, ocr_read *rd, const unsigned char *grey, int w, int h,
                            int dpi)
@@ -765,15 +767,19 @@ static void reread_amounts(ocr_engine *e, ocr_read *rd, const unsigned char *gre
         /* A word of figures two lines tall: a figure wrapped in its cell
          * ("326." over "78"), which Tesseract reads as one line's word
          * ("2"); read as a block, its lines joined. */
-        if (!figure_like(rd, wd))
+        float least = 101;
+        size_t nc = 0;
+        for (size_t c = 0; c < wd->nc; c++)
+            if (rd->chars[wd->c0 + c].utf8[0] && (nc++, rd->chars[wd->c0 + c].conf < least))
+                least = rd->chars[wd->c0 + c].conf;
+        /* A short word Tesseract is all but sure it misread ("11" read
+         * "册L" at 5): figures if the figures' reading is sure of them. */
+        bool garbled = nc >= 1 && nc <= 3 && least < GARBLED_CONF;
+        if (!garbled && !figure_like(rd, wd))
             continue;
         bool wrapped = fig_h > 0 && wd->bottom - wd->top > 2 * fig_h;
         char text[64];
         word_text(rd, wd, text, sizeof text);
-        float least = 101;
-        for (size_t c = 0; c < wd->nc; c++)
-            if (rd->chars[wd->c0 + c].utf8[0] && rd->chars[wd->c0 + c].conf < least)
-                least = rd->chars[wd->c0 + c].conf;
         bool parses = amount_text(text) && !wrapped;
         if (parses && least >= DOUBT_CONF)
             continue;
@@ -818,7 +824,8 @@ static void reread_amounts(ocr_engine *e, ocr_read *rd, const unsigned char *gre
             const char *dbg = getenv("GK_OCR_WORDS");
             if (dbg && *dbg == '1')
                 fprintf(stderr, "reread \"%s\" (%.0f) as \"%s\" (%.0f)\n", text, least, got, conf);
-            if (k && amount_text(got) && (!parses || conf > least) && strcmp(got, text) != 0) {
+            if (k && amount_text(got) && (!parses || conf > least) && strcmp(got, text) != 0 &&
+                (figure_like(rd, wd) || conf >= SURE_CONF)) {
                 /* The new characters go at the end; the word points at them. */
                 wd->c0 = rd->nchars;
                 wd->nc = 0;
@@ -964,8 +971,9 @@ static void split_words(ocr_read *rd, const unsigned char *g, int w, int h)
     }
 }
 
-/* Words' boxes brought in to their ink: the LSTM's box of a word reaches
- * a few pixels past its last character now and then ("支出" boxed over
+/* Words' boxes brought in to their ink (and a quarter of an em beyond):
+ * the LSTM's box of a word reaches an em past its last character now and
+ * then ("支出" boxed over
  * the start of the next cell's "行次", which the geometry then reads as
  * the label column's header).  A text layer's boxes are the characters'
  * advances; a scan's are what is printed. */
@@ -990,10 +998,14 @@ static void tighten_words(ocr_read *rd, const unsigned char *g, int w, int h)
             x0++;
         while (x1 > x0 && !column_ink(g, w, x1 - 1, y0, y1))
             x1--;
-        if (x1 > x0) {
-            wd->x0 = x0;
-            wd->x1 = x1;
-        }
+        /* Only a margin of blank wider than half an em: the blank of a
+         * character's own advance ("、", its right half) is kept, or the
+         * geometry sees a gap between it and the word before. */
+        double em = l->y1 - l->y0, keep = em / 4;
+        if (x1 > x0 && x0 - wd->x0 > em / 2 + keep)
+            wd->x0 = x0 - keep;
+        if (x1 > x0 && wd->x1 - x1 > em / 2 + keep)
+            wd->x1 = x1 + keep;
     }
 }
 
@@ -1015,6 +1027,8 @@ static bool is_speck_mark(const char *s)
     return false;
 }
 
+#define SPECK_CONF 50.0f
+
 static void drop_lone_marks(ocr_read *rd)
 {
     for (size_t i = 0; i < rd->nwords; i++) {
@@ -1027,8 +1041,11 @@ static void drop_lone_marks(ocr_read *rd)
         const ocr_line *l = &rd->lines[w->line];
         double em = l->y1 - l->y0;
         /* a speck whatever it is read as: a word a quarter of an em
-         * across and tall ("藉" boxed 2 × 3 pixels beside a figure) */
-        if (n == 1 && w->x1 - w->x0 < em / 4 && w->bottom - w->top < em / 4) {
+         * across and tall that Tesseract is unsure of ("藉" boxed 2 × 3
+         * pixels beside a figure, at 0; a character of a title may be
+         * boxed as small, read surely) */
+        if (n == 1 && w->x1 - w->x0 < em / 4 && w->bottom - w->top < em / 4 &&
+            only->conf < SPECK_CONF) {
             for (size_t c = 0; c < w->nc; c++)
                 rd->chars[w->c0 + c].utf8[0] = '\0';
             continue;
