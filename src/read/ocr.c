@@ -1195,6 +1195,7 @@ pg_glyph *ocr_page(ocr_engine *e, PopplerPage *page, double width, double height
     tighten_words(&rd, grey, w, h);
     split_words(&rd, grey, w, h);
     reread(e, &rd, grey, w, h, dpi);
+    drop_lone_marks(&rd);                  /* what the Chinese model made of a speck */
     reread_amounts(e, &rd, grey, w, h, dpi);
     free(grey);
     pg_glyph *gs = NULL;
