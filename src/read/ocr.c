@@ -27,9 +27,19 @@
  * misread is mended: words of Latin letters in a Chinese table are read
  * again by the Chinese model alone; a dash before "、" is a numeral whose
  * strokes are counted; quote marks by figures and bars are dropped (the
- * gaps where rules stood).  pdf_grid.c makes lines, tables and cells of the
- * glyphs as it does of a text layer's characters; Tesseract's confidence
- * in each character is kept beside it (ocr_mark), for the cells.
+ * gaps where rules stood).  Specks are dropped (a mark standing alone, a
+ * word a quarter of an em across read unsurely); words' boxes are brought
+ * in to their ink where the LSTM's reach an em past it; a word of figures
+ * across a blank wider than an em (two cells' figures where a rule was) is
+ * cut in two; amounts in doubt (not an amount as read, a character read
+ * unsurely, a figure wrapped over two lines of its cell, a short word read
+ * all but blindly) are read again in their box by Tesseract restricted to
+ * figures.  A line's size is the page's unless clearly larger (a title):
+ * the geometry measures in sizes, and a few words' boxes measure noisily.
+ * pdf_grid.c makes lines, tables and cells of the glyphs as it does of a
+ * text layer's characters; Tesseract's confidence in each character is
+ * kept beside it (ocr_mark), for the cells.  GK_OCR_WORDS=1 prints the
+ * words as read and what was read again, on stderr.
  *
  * Tesseract, its models and cairo are loaded on the first scanned page,
  * with dlopen, like poppler (pdf.c).  Tesseract's OpenMP threads gain
