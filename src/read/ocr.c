@@ -525,8 +525,7 @@ static void read_words(TessResultIterator *it, ocr_read *rd)
                 (ocr_word){l, r, t, b, (int)rd->nlines - 1, rd->nchars, 0};
         }
         char *s = lib.it_text(it, RIL_SYMBOL);
-        if (s && *s && *s != ' ' && strlen(s) < sizeof rd->chars->utf8)
-        {
+        if (s && *s && *s != ' ' && strlen(s) < sizeof rd->chars->utf8) {
             add_char(rd, s, lib.it_conf(it, RIL_SYMBOL));
             if (lib.pit_box(pit, RIL_SYMBOL, &l, &t, &r, &b))
                 rd->chars[rd->nchars - 1].cx = (l + r) / 2.0;
