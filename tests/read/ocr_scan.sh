@@ -103,7 +103,7 @@ PY
 # (Raised after the OCR's own look at it — each line one size, specks and
 # lone marks dropped, word boxes brought in to their ink, figures read as
 # one word across a gap split, amounts in doubt re-read with a digit
-# whitelist: 109 → 110, 171 → 246, 4 → 14.)
+# whitelist: 109 → 110, 171 → 248, 4 → 14.)
 FLOORS="000_2e4bf1e814f589dd 108 print
 002_958243b751db7aa3 242 same
 004_a8cda960e0db61c9 12 print"
