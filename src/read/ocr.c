@@ -27,9 +27,19 @@
  * misread is mended: words of Latin letters in a Chinese table are read
  * again by the Chinese model alone; a dash before "、" is a numeral whose
  * strokes are counted; quote marks by figures and bars are dropped (the
- * gaps where rules stood).  pdf_grid.c makes lines, tables and cells of the
- * glyphs as it does of a text layer's characters; Tesseract's confidence
- * in each character is kept beside it (ocr_mark), for the cells.
+ * gaps where rules stood).  Specks are dropped (a mark standing alone, a
+ * word a quarter of an em across read unsurely); words' boxes are brought
+ * in to their ink where the LSTM's reach an em past it; a word of figures
+ * across a blank wider than an em (two cells' figures where a rule was) is
+ * cut in two; amounts in doubt (not an amount as read, a character read
+ * unsurely, a figure wrapped over two lines of its cell, a short word read
+ * all but blindly) are read again in their box by Tesseract restricted to
+ * figures.  A line's size is the page's unless clearly larger (a title):
+ * the geometry measures in sizes, and a few words' boxes measure noisily.
+ * pdf_grid.c makes lines, tables and cells of the glyphs as it does of a
+ * text layer's characters; Tesseract's confidence in each character is
+ * kept beside it (ocr_mark), for the cells.  GK_OCR_WORDS=1 prints the
+ * words as read and what was read again, on stderr.
  *
  * Tesseract, its models and cairo are loaded on the first scanned page,
  * with dlopen, like poppler (pdf.c).  Tesseract's OpenMP threads gain
@@ -170,6 +180,8 @@ struct ocr_engine {
     TessBaseAPI *api;
     TessBaseAPI *zh;          /* Chinese alone, for words re-read; NULL until one is */
     bool zh_failed;
+    TessBaseAPI *digits;      /* figures alone, for amounts re-read; NULL until one is */
+    bool digits_failed;
 };
 
 /* Models: Chinese for the text, English beside it for figures alone. */
@@ -205,6 +217,8 @@ ocr_engine *ocr_new(char *why, size_t whylen)
     e->api = api;
     e->zh = NULL;
     e->zh_failed = false;
+    e->digits = NULL;
+    e->digits_failed = false;
     return e;
 }
 
@@ -215,6 +229,10 @@ void ocr_free(ocr_engine *e)
     if (e->zh) {
         lib.api_end(e->zh);
         lib.api_delete(e->zh);
+    }
+    if (e->digits) {
+        lib.api_end(e->digits);
+        lib.api_delete(e->digits);
     }
     lib.api_end(e->api);
     lib.api_delete(e->api);
@@ -445,6 +463,7 @@ static double median(double *v, size_t n)
 typedef struct ocr_char {
     char utf8[8];
     float conf;
+    double cx;                /* the middle of Tesseract's box of it (a guess); -1 none */
 } ocr_char;
 
 typedef struct ocr_word {
@@ -476,6 +495,7 @@ static void add_char(ocr_read *rd, const char *t, float conf)
     ocr_char *c = &rd->chars[rd->nchars++];
     strcpy(c->utf8, t);
     c->conf = conf;
+    c->cx = -1;
     rd->words[rd->nwords - 1].nc++;
 }
 
@@ -505,8 +525,11 @@ static void read_words(TessResultIterator *it, ocr_read *rd)
                 (ocr_word){l, r, t, b, (int)rd->nlines - 1, rd->nchars, 0};
         }
         char *s = lib.it_text(it, RIL_SYMBOL);
-        if (s && *s && *s != ' ' && strlen(s) < sizeof rd->chars->utf8)
+        if (s && *s && *s != ' ' && strlen(s) < sizeof rd->chars->utf8) {
             add_char(rd, s, lib.it_conf(it, RIL_SYMBOL));
+            if (lib.pit_box(pit, RIL_SYMBOL, &l, &t, &r, &b))
+                rd->chars[rd->nchars - 1].cx = (l + r) / 2.0;
+        }
         if (s)
             lib.delete_text(s);
     } while (lib.it_next(it, RIL_SYMBOL));
@@ -629,8 +652,21 @@ static void reread(ocr_engine *e, ocr_read *rd, const unsigned char *grey, int w
         x1 = x1 > w ? w : x1, y1 = y1 > h ? h : y1;
         if (x1 <= x0 || y1 <= y0)
             continue;
+        lib.api_set_psm(e->zh, PSM_SINGLE_LINE);
         lib.api_set_rectangle(e->zh, x0, y0, x1 - x0, y1 - y0);
         char *t = lib.api_text(e->zh);
+        if (!t || !has_ideograph(t)) {
+            /* A header of a few ideographs that reads nothing as a line
+             * ("栏次" read "EK", then "") reads as a word. */
+            if (t)
+                lib.delete_text(t);
+            lib.api_set_psm(e->zh, PSM_SINGLE_WORD);
+            lib.api_set_rectangle(e->zh, x0, y0, x1 - x0, y1 - y0);
+            t = lib.api_text(e->zh);
+        }
+        const char *dbg = getenv("GK_OCR_WORDS");
+        if (dbg && *dbg == '1')
+            fprintf(stderr, "reread letters [%d,%d-%d,%d] as \"%s\"\n", x0, y0, x1, y1, t ? t : "");
         if (t && has_ideograph(t)) {
             float conf = (float)lib.api_mean_conf(e->zh);
             /* The new characters go at the end; the word points at them. */
@@ -654,6 +690,168 @@ static void reread(ocr_engine *e, ocr_read *rd, const unsigned char *grey, int w
     }
     if (image)
         lib.api_clear(e->zh);
+}
+
+/* An amount as tables print it: "-", or digits with a decimal point and
+ * thousands commas, a minus before; or its part before a space. */
+static bool amount_text(const char *t)
+{
+    const char *p = t;
+    if (*p == '-' && !p[1])
+        return true;
+    if (*p == '-')
+        p++;
+    int digits = 0, points = 0;
+    for (; *p; p++) {
+        if (*p >= '0' && *p <= '9')
+            digits++;
+        else if (*p == '.')
+            points++;
+        else if (*p != ',')
+            return false;
+    }
+    /* "341." is one: a figure printed split at its point ("341. 39") */
+    return digits > 0 && points <= 1 && p[-1] != ',' && t[0] != '.' && t[0] != ',';
+}
+
+/* The word's characters as one string (dropped ones left out). */
+static void word_text(const ocr_read *rd, const ocr_word *w, char *out, size_t cap)
+{
+    size_t len = 0;
+    out[0] = '\0';
+    for (size_t c = 0; c < w->nc; c++) {
+        const char *u = rd->chars[w->c0 + c].utf8;
+        size_t k = strlen(u);
+        if (len + k + 1 > cap)
+            break;
+        memcpy(out + len, u, k + 1);
+        len += k;
+    }
+}
+
+/* A word that may be a misread figure: digits, or marks and letters that
+ * LSTM reads for digits ("2O.75", "l2.47", "5.4:3"), at least half of its
+ * characters digits. */
+static bool figure_like(const ocr_read *rd, const ocr_word *w)
+{
+    size_t digits = 0, n = 0;
+    for (size_t c = 0; c < w->nc; c++) {
+        const char *u = rd->chars[w->c0 + c].utf8;
+        if (!u[0])
+            continue;
+        n++;
+        if (u[0] >= '0' && u[0] <= '9' && !u[1])
+            digits++;
+        else if ((unsigned char)u[0] >= 0x80 || !strchr(".,-:;'`OoIlSsBZzgq|", u[0]))
+            return false;
+    }
+    return digits > 0 && 2 * digits >= n;
+}
+
+/* Amounts in doubt, read again in their box by Tesseract restricted to
+ * figures (tessedit_char_whitelist "0123456789.,-"): a word of figures
+ * whose reading is not an amount ("2O.75"), or one of whose characters
+ * Tesseract is unsure of.  The reading replaces the word's when it is an
+ * amount and Tesseract is surer of it. */
+#define DOUBT_CONF 90.0f
+#define GARBLED_CONF 30.0f
+#define SURE_CONF 70.0f
+
+static void reread_amounts(ocr_engine *e, ocr_read *rd, const unsigned char *grey, int w, int h,
+                           int dpi)
+{
+    bool image = false;
+    /* The height of a line of figures: the median of the words of digits. */
+    double *hs = malloc((rd->nwords + 1) * sizeof *hs);
+    if (!hs)
+        gk_out_of_memory();
+    size_t nh = 0;
+    for (size_t i = 0; i < rd->nwords; i++)
+        if (figure_like(rd, &rd->words[i]) && rd->words[i].bottom > rd->words[i].top)
+            hs[nh++] = rd->words[i].bottom - rd->words[i].top;
+    double fig_h = median(hs, nh);
+    free(hs);
+    for (size_t i = 0; i < rd->nwords && !e->digits_failed; i++) {
+        ocr_word *wd = &rd->words[i];
+        /* A word of figures two lines tall: a figure wrapped in its cell
+         * ("326." over "78"), which Tesseract reads as one line's word
+         * ("2"); read as a block, its lines joined. */
+        float least = 101;
+        size_t nc = 0;
+        for (size_t c = 0; c < wd->nc; c++)
+            if (rd->chars[wd->c0 + c].utf8[0] && (nc++, rd->chars[wd->c0 + c].conf < least))
+                least = rd->chars[wd->c0 + c].conf;
+        /* A short word Tesseract is all but sure it misread ("11" read
+         * "册L" at 5): figures if the figures' reading is sure of them. */
+        bool garbled = nc >= 1 && nc <= 3 && least < GARBLED_CONF;
+        if (!garbled && !figure_like(rd, wd))
+            continue;
+        bool wrapped = fig_h > 0 && wd->bottom - wd->top > 2 * fig_h;
+        char text[64];
+        word_text(rd, wd, text, sizeof text);
+        bool parses = amount_text(text) && !wrapped;
+        if (parses && least >= DOUBT_CONF)
+            continue;
+        if (!e->digits) {
+            if (!(e->digits = lib.api_create()))
+                gk_out_of_memory();
+            if (lib.api_init3(e->digits, NULL, "eng") != 0) {
+                lib.api_delete(e->digits);
+                e->digits = NULL;
+                e->digits_failed = true;
+                continue;
+            }
+            lib.api_set_psm(e->digits, PSM_SINGLE_LINE);
+            lib.api_set_variable(e->digits, "tessedit_char_whitelist", "0123456789.,-");
+            lib.api_set_variable(e->digits, "debug_file", "/dev/null");
+        }
+        if (!image) {
+            lib.api_set_image(e->digits, grey, w, h, 1, w);
+            lib.api_set_resolution(e->digits, dpi);
+            image = true;
+        }
+        /* The word with a third of its line's height around it. */
+        const ocr_line *ln = &rd->lines[wd->line];
+        int pad = (int)((ln->y1 - ln->y0) / 3);
+        int x0 = (int)wd->x0 - pad, y0 = (wrapped ? wd->top : (int)ln->y0) - pad / 2;
+        int x1 = (int)wd->x1 + pad, y1 = (wrapped ? wd->bottom : (int)ln->y1) + pad / 2;
+        x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
+        x1 = x1 > w ? w : x1, y1 = y1 > h ? h : y1;
+        if (x1 <= x0 || y1 <= y0)
+            continue;
+        lib.api_set_psm(e->digits, wrapped ? PSM_SINGLE_BLOCK : PSM_SINGLE_LINE);
+        lib.api_set_rectangle(e->digits, x0, y0, x1 - x0, y1 - y0);
+        char *t = lib.api_text(e->digits);
+        if (t) {
+            char got[64];
+            size_t k = 0;
+            for (const char *p = t; *p && k + 1 < sizeof got; p++)
+                if (*p != ' ' && *p != '\n')
+                    got[k++] = *p;
+            got[k] = '\0';
+            float conf = (float)lib.api_mean_conf(e->digits);
+            const char *dbg = getenv("GK_OCR_WORDS");
+            if (dbg && *dbg == '1')
+                fprintf(stderr, "reread \"%s\" (%.0f) as \"%s\" (%.0f)\n", text, least, got, conf);
+            if (k && amount_text(got) && (!parses || conf > least) && strcmp(got, text) != 0 &&
+                (figure_like(rd, wd) || conf >= SURE_CONF)) {
+                /* The new characters go at the end; the word points at them. */
+                wd->c0 = rd->nchars;
+                wd->nc = 0;
+                size_t keep = rd->nwords;
+                rd->nwords = i + 1;          /* add_char counts on the last word */
+                for (size_t j = 0; j < k; j++) {
+                    char ch[2] = {got[j], '\0'};
+                    add_char(rd, ch, conf);
+                }
+                rd->nwords = keep;
+                wd = &rd->words[i];
+            }
+            lib.delete_text(t);
+        }
+    }
+    if (image)
+        lib.api_clear(e->digits);
 }
 
 static bool is_quote(const char *s)
@@ -709,6 +907,169 @@ static void drop_stray_quotes(ocr_read *rd)
     }
 }
 
+/* Words across a gap: Tesseract now and then reads two cells' figures
+ * as one word where the rule between them was ("42" and "0.00", a column
+ * apart, read "420.00").  A gap of blank columns of ink wider than the
+ * line's height inside a word of figures cuts it in two, its characters
+ * going to the side their boxes' middles stand on. */
+static bool word_is_figures(const ocr_read *rd, const ocr_word *w)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < w->nc; c++) {
+        const char *u = rd->chars[w->c0 + c].utf8;
+        if (!u[0])
+            continue;
+        n++;
+        if (!((u[0] >= '0' && u[0] <= '9') || u[0] == '.' || u[0] == ',' || u[0] == '-') || u[1])
+            return false;
+    }
+    return n >= 2;
+}
+
+static void split_words(ocr_read *rd, const unsigned char *g, int w, int h)
+{
+    for (size_t i = 0; i < rd->nwords; i++) {
+        ocr_word *wd = &rd->words[i];
+        if (!word_is_figures(rd, wd))
+            continue;
+        const ocr_line *l = &rd->lines[wd->line];
+        int y0 = (int)l->y0, y1 = (int)l->y1, x0 = (int)wd->x0, x1 = (int)wd->x1;
+        y0 = y0 < 0 ? 0 : y0, y1 = y1 > h ? h : y1, x0 = x0 < 0 ? 0 : x0, x1 = x1 > w ? w : x1;
+        double em = l->y1 - l->y0;
+        /* the widest run of blank columns between ink */
+        int best0 = -1, best1 = -1, run0 = -1, last_ink = -1;
+        for (int x = x0; x < x1; x++) {
+            bool ink = false;
+            for (int y = y0; y < y1 && !ink; y++)
+                ink = g[(size_t)y * (size_t)w + (size_t)x] < DARK;
+            if (ink) {
+                if (run0 >= 0 && last_ink >= 0 && x - run0 > best1 - best0)
+                    best0 = run0, best1 = x;
+                run0 = -1;
+                last_ink = x;
+            } else if (run0 < 0) {
+                run0 = x;
+            }
+        }
+        if (best0 < 0 || best1 - best0 <= em)
+            continue;
+        double cut = (best0 + best1) / 2.0;
+        size_t k = 0;                 /* characters left of the cut */
+        bool ordered = true;
+        for (size_t c = 0; c < wd->nc; c++) {
+            double cx = rd->chars[wd->c0 + c].cx;
+            if (cx < 0)
+                ordered = false;
+            else if (cx < cut)
+                ordered &= k == c, k = c + 1;
+        }
+        if (!ordered || k == 0 || k >= wd->nc)
+            continue;
+        if (rd->nwords == rd->wcap &&
+            !(rd->words = realloc(rd->words, (rd->wcap *= 2) * sizeof *rd->words)))
+            gk_out_of_memory();
+        wd = &rd->words[i];
+        memmove(wd + 1, wd, (rd->nwords - i) * sizeof *wd);
+        rd->nwords++;
+        ocr_word *right = wd + 1;
+        wd->x1 = best0;
+        wd->nc = k;
+        right->x0 = best1;
+        right->c0 = wd->c0 + k;
+        right->nc -= k;
+    }
+}
+
+/* Words' boxes brought in to their ink (and a quarter of an em beyond):
+ * the LSTM's box of a word reaches an em past its last character now and
+ * then ("支出" boxed over
+ * the start of the next cell's "行次", which the geometry then reads as
+ * the label column's header).  A text layer's boxes are the characters'
+ * advances; a scan's are what is printed. */
+static bool column_ink(const unsigned char *g, int w, int x, int y0, int y1)
+{
+    for (int y = y0; y < y1; y++)
+        if (g[(size_t)y * (size_t)w + (size_t)x] < DARK)
+            return true;
+    return false;
+}
+
+static void tighten_words(ocr_read *rd, const unsigned char *g, int w, int h)
+{
+    for (size_t i = 0; i < rd->nwords; i++) {
+        ocr_word *wd = &rd->words[i];
+        const ocr_line *l = &rd->lines[wd->line];
+        int y0 = (int)l->y0, y1 = (int)l->y1;
+        y0 = y0 < 0 ? 0 : y0, y1 = y1 > h ? h : y1;
+        int x0 = (int)wd->x0, x1 = (int)wd->x1;
+        x0 = x0 < 0 ? 0 : x0, x1 = x1 > w ? w : x1;
+        while (x0 < x1 && !column_ink(g, w, x0, y0, y1))
+            x0++;
+        while (x1 > x0 && !column_ink(g, w, x1 - 1, y0, y1))
+            x1--;
+        /* Only a margin of blank wider than half an em: the blank of a
+         * character's own advance ("、", its right half) is kept, or the
+         * geometry sees a gap between it and the word before. */
+        double em = l->y1 - l->y0, keep = em / 4;
+        if (x1 > x0 && x0 - wd->x0 > em / 2 + keep)
+            wd->x0 = x0 - keep;
+        if (x1 > x0 && wd->x1 - x1 > em / 2 + keep)
+            wd->x1 = x1 + keep;
+    }
+}
+
+/* A mark alone: a word of one punctuation mark standing apart from the
+ * words either side of it on its line (a third of an em from the one
+ * before, half an em from the one after: prose sets its marks close to
+ * the character before), or with none beside it —
+ * a speck of the scan, or a rule's corner, that Tesseract read as ";" or
+ * "。" (one before a code, "; 20805", makes the code column text, and the
+ * lines of the names beside it rows of their own).  Prose joins its marks
+ * to its words; a dash ("-", a table's nil) is kept. */
+static bool is_speck_mark(const char *s)
+{
+    static const char *const MARKS[] = {";", "；", "。", "，", ",", ":", "：", "`", "'", "·", "，",
+                                        "、", "."};
+    for (size_t i = 0; i < sizeof MARKS / sizeof *MARKS; i++)
+        if (strcmp(s, MARKS[i]) == 0)
+            return true;
+    return false;
+}
+
+#define SPECK_CONF 50.0f
+
+static void drop_lone_marks(ocr_read *rd)
+{
+    for (size_t i = 0; i < rd->nwords; i++) {
+        ocr_word *w = &rd->words[i];
+        const ocr_char *only = NULL;
+        size_t n = 0;
+        for (size_t c = 0; c < w->nc; c++)
+            if (rd->chars[w->c0 + c].utf8[0])
+                only = &rd->chars[w->c0 + c], n++;
+        const ocr_line *l = &rd->lines[w->line];
+        double em = l->y1 - l->y0;
+        /* a speck whatever it is read as: a word a quarter of an em
+         * across and tall that Tesseract is unsure of ("藉" boxed 2 × 3
+         * pixels beside a figure, at 0; a character of a title may be
+         * boxed as small, read surely) */
+        if (n == 1 && w->x1 - w->x0 < em / 4 && w->bottom - w->top < em / 4 &&
+            only->conf < SPECK_CONF) {
+            for (size_t c = 0; c < w->nc; c++)
+                rd->chars[w->c0 + c].utf8[0] = '\0';
+            continue;
+        }
+        if (n != 1 || !is_speck_mark(only->utf8))
+            continue;
+        const ocr_word *prev = i > 0 && rd->words[i - 1].line == w->line ? &rd->words[i - 1] : NULL;
+        const ocr_word *next =
+            i + 1 < rd->nwords && rd->words[i + 1].line == w->line ? &rd->words[i + 1] : NULL;
+        if ((!prev || w->x0 - prev->x1 > em / 3) && (!next || next->x0 - w->x1 > em / 2))
+            for (size_t c = 0; c < w->nc; c++)
+                rd->chars[w->c0 + c].utf8[0] = '\0';
+    }
+}
+
 /* The characters of the recognised page: Tesseract's boxes of single
  * characters are guesses of its LSTM (a "4" 70 points wide, a "医" half its
  * width), and so now and then are a word's ("2024" over the "年度部门决算"
@@ -728,23 +1089,52 @@ static size_t place_chars(ocr_read *rd, double pt, pg_glyph **gout, ocr_mark **m
         for (; j < rd->nwords && rd->words[j].line == (int)i; j++) {
             const ocr_word *w = &rd->words[j];
             bool ideo = true;
+            size_t nc = 0;              /* a dropped mark (a rule's stub) is not counted */
             for (size_t c = 0; c < w->nc; c++)
-                ideo &= is_ideograph(rd->chars[w->c0 + c].utf8);
+                if (rd->chars[w->c0 + c].utf8[0])
+                    ideo &= is_ideograph(rd->chars[w->c0 + c].utf8), nc++;
             /* An ideograph's advance is its em: a word of two or more
-             * measures the size (its ink is some 0.8 of it tall). */
-            if (ideo && w->nc >= 2 && w->x1 > w->x0)
-                tmp[k++] = (w->x1 - w->x0) / ((double)w->nc - 0.1);
-            else if (ideo && w->nc == 1 && w->bottom > w->top)
-                tmp[k++] = (w->bottom - w->top) / 0.85;
+             * measures the size (its ink is some 0.85 of it tall; a
+             * word's box may reach past its line's, which is its ink). */
+            double tall = fmin(w->bottom - w->top, rd->lines[i].y1 - rd->lines[i].y0);
+            if (ideo && nc >= 2 && w->x1 > w->x0)
+                tmp[k++] = (w->x1 - w->x0) / ((double)nc - 0.1);
+            if (ideo && nc >= 1 && tall > 0)
+                tmp[k++] = tall / 0.85;
         }
-        rd->lines[i].size = median(tmp, k);
+        /* the lower median: a word's box overshoots ("社会" boxed over
+         * "社会保"), it is seldom short */
+        rd->lines[i].size = k ? (median(tmp, k), tmp[(k - 1) / 2]) : 0;
     }
+    /* GK_OCR_WORDS=1: the words as read (pixels), on stderr. */
+    const char *dbg = getenv("GK_OCR_WORDS");
+    if (dbg && *dbg == '1')
+        for (size_t i = 0; i < rd->nwords; i++) {
+            const ocr_word *w = &rd->words[i];
+            const ocr_line *l = &rd->lines[w->line];
+            fprintf(stderr, "L%d [%.0f-%.0f] size %.1f  w [%.0f,%d-%.0f,%d] ", w->line, l->y0, l->y1,
+                    l->size, w->x0, w->top, w->x1, w->bottom);
+            for (size_t c = 0; c < w->nc; c++)
+                fprintf(stderr, "%s(%.0f)", rd->chars[w->c0 + c].utf8[0] ? rd->chars[w->c0 + c].utf8 : "∅",
+                        rd->chars[w->c0 + c].conf);
+            fputc('\n', stderr);
+        }
     size_t k = 0;
     for (size_t i = 0; i < rd->nlines; i++)
         if (rd->lines[i].size > 0)
             tmp[k++] = rd->lines[i].size;
     double page_size = median(tmp, k);
     free(tmp);
+    /* A page's tables and prose are set in one size or two: a line's
+     * estimate, from a few words whose boxes are the LSTM's guesses, is
+     * noisy (a cell's three ideographs measured 1.7 times the line's
+     * next), and the geometry measures gaps and lines in sizes.  A line
+     * within a third of the page's size is the page's size; a title,
+     * clearly larger, keeps its own. */
+    for (size_t i = 0; i < rd->nlines; i++)
+        if (page_size > 0 && rd->lines[i].size > 0 && rd->lines[i].size < 1.35 * page_size &&
+            rd->lines[i].size > page_size / 1.35)
+            rd->lines[i].size = page_size;
     pg_glyph *gs = malloc((rd->nchars ? rd->nchars : 1) * sizeof *gs);
     ocr_mark *ms = malloc((rd->nchars ? rd->nchars : 1) * sizeof *ms);
     if (!gs || !ms)
@@ -810,7 +1200,12 @@ pg_glyph *ocr_page(ocr_engine *e, PopplerPage *page, double width, double height
     }
     lib.api_clear(e->api);
     drop_stray_quotes(&rd);
+    drop_lone_marks(&rd);
+    tighten_words(&rd, grey, w, h);
+    split_words(&rd, grey, w, h);
     reread(e, &rd, grey, w, h, dpi);
+    drop_lone_marks(&rd);                  /* what the Chinese model made of a speck */
+    reread_amounts(e, &rd, grey, w, h, dpi);
     free(grey);
     pg_glyph *gs = NULL;
     *n = place_chars(&rd, 72.0 / dpi, &gs, marks);
