@@ -23,6 +23,7 @@ libtesseract-dev
 libleptonica-dev
 tesseract-ocr-chi-sim
 tesseract-ocr-eng
+tesseract-ocr
 chromium
 "
 # `bootstrap.sh fuzz` (make fuzz) also needs clang and its libFuzzer runtime.
