@@ -39,6 +39,9 @@ typedef struct gk_pos {
     unsigned char part;
 } gk_pos;
 
+/* Document order of two positions: file part, then page, then line. */
+int gk_pos_cmp(gk_pos a, gk_pos b);
+
 /* ---- Kinds ------------------------------------------------------------- */
 
 typedef enum gk_doc_kind {

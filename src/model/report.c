@@ -22,6 +22,15 @@ static const char *const DOC_KIND_NAMES[] = {
     [GK_DOC_PERFORMANCE] = "performance",
 };
 
+int gk_pos_cmp(gk_pos a, gk_pos b)
+{
+    if (a.part != b.part)
+        return a.part < b.part ? -1 : 1;
+    if (a.page != b.page)
+        return a.page < b.page ? -1 : 1;
+    return a.line < b.line ? -1 : a.line > b.line;
+}
+
 const char *gk_doc_kind_name(gk_doc_kind k)
 {
     return (unsigned)k < sizeof DOC_KIND_NAMES / sizeof *DOC_KIND_NAMES ? DOC_KIND_NAMES[k] : NULL;

@@ -64,16 +64,6 @@ static bool table_section(const char *section)
     return (n >= 3 && strcmp(section + n - 3, "表") == 0) || strstr(section, "绩效目标");
 }
 
-/* Document order of two positions (part, page, line). */
-static int pos_cmp(gk_pos a, gk_pos b)
-{
-    if (a.part != b.part)
-        return a.part < b.part ? -1 : 1;
-    if (a.page != b.page)
-        return a.page < b.page ? -1 : 1;
-    return a.line < b.line ? -1 : a.line > b.line;
-}
-
 /* ---- DOC010: heading numbers -------------------------------------------- */
 
 static const char *const CN_DIGITS[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
@@ -266,7 +256,7 @@ static bool printed_between(const gk_report *r, size_t from, size_t to, int leve
 static bool table_between(const gk_report *r, gk_pos a, gk_pos b)
 {
     for (size_t i = 0; i < r->ntables; i++)
-        if (pos_cmp(a, r->tables[i].pos) <= 0 && pos_cmp(r->tables[i].pos, b) <= 0)
+        if (gk_pos_cmp(a, r->tables[i].pos) <= 0 && gk_pos_cmp(r->tables[i].pos, b) <= 0)
             return true;
     return false;
 }

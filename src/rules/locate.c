@@ -30,13 +30,7 @@ static int cmp_key(gk_table_kind ka, gk_pos a, gk_table_kind kb, gk_pos b)
 {
     if (ka != kb)
         return ka < kb ? -1 : 1;
-    if (a.part != b.part)
-        return a.part < b.part ? -1 : 1;
-    if (a.page != b.page)
-        return a.page < b.page ? -1 : 1;
-    if (a.line != b.line)
-        return a.line < b.line ? -1 : 1;
-    return 0;
+    return gk_pos_cmp(a, b);
 }
 
 static int cmp_entry(const void *x, const void *y)

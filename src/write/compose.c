@@ -231,18 +231,9 @@ static const char *scope_of(const gk_report *r)
 
 /* ---- The source's own order ------------------------------------------------ */
 
-static int pos_cmp(gk_pos a, gk_pos b)
-{
-    if (a.part != b.part)
-        return a.part < b.part ? -1 : 1;
-    if (a.page != b.page)
-        return a.page < b.page ? -1 : 1;
-    return a.line < b.line ? -1 : a.line > b.line;
-}
-
 static bool in_section(gk_pos p, const gk_section *s)
 {
-    return pos_cmp(s->from, p) <= 0 && pos_cmp(p, s->to) < 0;
+    return gk_pos_cmp(s->from, p) <= 0 && gk_pos_cmp(p, s->to) < 0;
 }
 
 /* Is the table in a tables section of the source? */
