@@ -183,6 +183,7 @@ typedef struct pline {
     double cy, size, x0, x1;
     bool excluded;           /* a title, unit, note, heading or prose */
     bool amount;             /* holds an amount chunk */
+    bool counts;             /* whole numbers after a label: "任务 1 业务费 完成 6 6" */
     bool numbers;            /* column numbers: "栏次 1 2 3 …" */
     bool sentence;           /* a sentence among cells: prose, or a row */
     bool heads;              /* column headers only: "一级指标 二级指标 指标内容" */
@@ -683,6 +684,24 @@ static bool foot_number(page *p, const pline *l)
     return digits >= 1 && digits <= 4 && !*s;
 }
 
+/* Does line l hold whole numbers after a label: two side by side, right
+ * of a text chunk ("完成 6 6", "金额合计 182 182")?  Figures of a form
+ * counted in units, with no point.  A code stands before its name, never
+ * after a label; a date's numbers have words between them. */
+static bool counts_line(const page *p, const pline *l)
+{
+    bool label = false;
+    for (size_t k = l->c0; k < l->c1; k++) {
+        const chunk *c = &p->ch[k];
+        if (c->kind == K_TEXT)
+            label = true;
+        else if (label && c->kind == K_DIGITS && k + 1 < l->c1 &&
+                 p->ch[k + 1].kind == K_DIGITS)
+            return true;
+    }
+    return false;
+}
+
 static void classify_lines(page *p)
 {
     double left = 1e18;
@@ -698,6 +717,7 @@ static void classify_lines(page *p)
             const chunk *c = &p->ch[k];
             l->amount |= c->kind == K_AMOUNT && c->ndigits > 0;
         }
+        l->counts = !l->excluded && !l->sentence && counts_line(p, l);
         /* The line atop the page before, atop this one again and set apart
          * from what follows ("XX局2026年度部门预算公开"), is a running
          * header: no row of the table going on from that page.  A title,
@@ -898,7 +918,8 @@ static size_t find_regions(const page *p, region *out, const pg_carry *carry)
          * "310 资本性支出".) */
         bool code = carry_open && i == 0 && l->c1 > l->c0 && p->ch[l->c0].kind == K_DIGITS &&
                     body_chunk(&p->ch[l->c0]);
-        if (l->excluded || l->sentence || !(l->amount || l->numbers || l->heads || code) ||
+        if (l->excluded || l->sentence ||
+            !(l->amount || l->counts || l->numbers || l->heads || code) ||
             l->c1 - l->c0 < 2) {
             i++;
             continue;
@@ -906,6 +927,16 @@ static size_t find_regions(const page *p, region *out, const pg_carry *carry)
         size_t a = i, b = i;
         while (a > 0 && (n == 0 || a - 1 > out[n - 1].l1) && joins_region(p, a - 1, a, 5.0, a, b))
             a--;
+        /* Reaching up to a region of whole numbers only (no amount: its
+         * rows' spacing unknown to it), the two are one. */
+        if (n > 0 && !out[n - 1].blank && a > 0 && a - 1 == out[n - 1].l1 &&
+            joins_region(p, a - 1, a, 5.0, a, b)) {
+            bool amounts = false;
+            for (size_t k = out[n - 1].l0; k <= out[n - 1].l1 && !amounts; k++)
+                amounts = p->lines[k].amount;
+            if (!amounts)
+                a = out[--n].l0;
+        }
         /* Down, also past blank rows to a line of figures in the region's
          * columns (总计 under a table's empty rows). */
         while (b + 1 < p->nl && !repeats_header(p, b + 1, a, i, n == 0 ? carried : NULL) &&
@@ -982,7 +1013,7 @@ static column *add_column(grid *gr)
 /* Intervals of chunks (sorted by x0) merged where they overlap. */
 typedef struct span {
     double x0, x1;
-    size_t text, amount, digits, short_digits, totals, total;
+    size_t text, amount, digits, short_digits, tiny_digits, totals, total;
 } span;
 
 /* Is the chunk a 合计 or 总计 label (alone)? */
@@ -1026,6 +1057,7 @@ static size_t spans_from(const page *p, const size_t *idx, const double *x0, con
         else {
             s->digits++;
             s->short_digits += c->ndigits <= 7;
+            s->tiny_digits += c->ndigits <= 2;
         }
     }
     return ns;
@@ -1188,10 +1220,12 @@ static void body_columns(grid *gr)
     size_t cap = 0, ns = body_spans(p, idx, nb, &sp, &cap);
     free(idx);
     /* (A code column may hold the 合计 row's label, printed in the codes'
-     * cell: more codes than labels.) */
+     * cell: more codes than labels.  Its first part, the 类, has three
+     * digits or more: a column of ones and twos, "6" "10", is of counts.) */
     for (size_t i = 0; i < ns;) {
         bool digits = sp[i].digits + sp[i].totals == sp[i].total &&
-                      sp[i].short_digits == sp[i].digits && sp[i].digits > sp[i].totals;
+                      sp[i].short_digits == sp[i].digits && sp[i].digits > sp[i].totals &&
+                      sp[i].tiny_digits == 0;
         size_t j = i;
         if (digits) {
             while (j + 1 < ns && j + 1 - i < MAX_PARTS && sp[j + 1].digits == sp[j + 1].total &&
@@ -1251,6 +1285,20 @@ static bool wraps_into(const grid *gr, const chunk *c, const chunk *o)
         }
     return n == 1 && c->x1 >= gr->cols[over].x1 - 1.5 * size &&
            c->x0 <= gr->cols[over].x0 + 1.5 * size;
+}
+
+/* Does header chunk o go on from the chunk above it in its column, among
+ * cs[0..n): the next line of a header wrapped in its cell? */
+static bool wraps_on(const grid *gr, const size_t *cs, size_t n, const chunk *o)
+{
+    const chunk *above = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const chunk *c = &gr->p->ch[cs[i]];
+        if (c != o && c->col == o->col && c->cy < o->cy - 0.3 * o->size &&
+            (!above || c->cy > above->cy))
+            above = c;
+    }
+    return above && wraps_into(gr, above, o);
 }
 
 /* A header chunk with no other below it: the header of one column (a
@@ -1516,6 +1564,49 @@ static void join_split_columns(grid *gr)
         gr->ncols--;
     }
     free(seen);
+}
+
+/* A label's number set a space after it ("任务 1", "指标 2") reads as a
+ * figure of its own, in a column of its own (of codes, when text follows
+ * it): a column of numbers of one
+ * or two digits, each a space's width (half a size at most) right of a
+ * label of the text column before it on its line, under no header but
+ * those over that column too, is part of it. */
+static void join_numbered_labels(grid *gr)
+{
+    page *p = gr->p;
+    for (int k = 0; k + 1 < gr->ncols;) {
+        column *a = &gr->cols[k], *b = &gr->cols[k + 1];
+        bool same = a->kind == C_TEXT && !b->amounts &&
+                    (b->kind == C_NUM || (b->kind == C_CODE && b->nparts == 1));
+        size_t n = 0;
+        for (size_t i = gr->body_from; i < gr->ncs && same; i++) {
+            const chunk *c = &p->ch[gr->cs[i]];
+            if (overlap(c->x0, c->x1, b->x0, b->x1) <= 0)
+                continue;
+            bool after = false;
+            for (size_t j = gr->body_from; j < gr->ncs && !after; j++) {
+                const chunk *o = &p->ch[gr->cs[j]];
+                double gap = c->x0 - o->x1;
+                after = o->line == c->line && o->kind == K_TEXT && o->x0 >= a->x0 - 0.3 &&
+                        o->x1 <= a->x1 + 0.3 && gap > 0 && gap <= 0.5 * c->size;
+            }
+            same = c->kind == K_DIGITS && c->ndigits <= 2 && after;
+            n++;
+        }
+        for (size_t i = 0; i < gr->body_from && same; i++) {
+            const chunk *c = &p->ch[gr->cs[i]];
+            if (overlap(c->x0, c->x1, b->x0, b->x1) > 0.5)
+                same = overlap(c->x0, c->x1, a->x0, a->x1) > 0.5;
+        }
+        if (!same || n == 0) {
+            k++;
+            continue;
+        }
+        a->x1 = dmax(a->x1, b->x1);
+        memmove(b, b + 1, (size_t)(gr->ncols - k - 2) * sizeof *b);
+        gr->ncols--;
+    }
 }
 
 /* The end of the header band that starts at chunk i of cs (sorted top to
@@ -2519,6 +2610,11 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
         for (size_t k = p->lines[i].c0; k < p->lines[i].c1; k++)
             if (body_chunk(&p->ch[k]))
                 body_y = dmin(body_y, p->ch[k].cy - 0.3 * p->ch[k].size);
+    /* A line of whole numbers after a label is a row (a form counted in
+     * units). */
+    for (size_t i = rg->l0; i <= rg->l1 && !rg->blank; i++)
+        if (p->lines[i].counts && !p->lines[i].numbers)
+            body_y = dmin(body_y, p->lines[i].cy - 0.3 * p->lines[i].size);
     /* Below the column numbers, the rows (blank in a table without figures). */
     for (size_t i = rg->l0; i <= rg->l1 && !rg->blank; i++)
         if (p->lines[i].numbers)
@@ -2580,6 +2676,7 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
         }
         header_columns(&gr);
         join_split_columns(&gr);
+        join_numbered_labels(&gr);
     }
     if (gr.ncols > MAX_GRID_COLUMNS) {
         free(gr.cols);
@@ -2627,7 +2724,8 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
             bool clash = false;
             for (size_t a = i; a < j && !clash; a++)
                 for (size_t b = j; b < k && !clash; b++)
-                    clash = p->ch[idx[a]].col == p->ch[idx[b]].col;
+                    clash = p->ch[idx[a]].col == p->ch[idx[b]].col &&
+                            !wraps_on(&gr, idx + i, k - i, &p->ch[idx[b]]);
             if (clash)
                 break;
             j = k;

@@ -603,6 +603,95 @@ static void test_label_beside_wrapped_middle(void **state)
     free(s);
 }
 
+/* A form counted in whole numbers (no amount with a point): its rows of
+ * figures after their labels make it a table; a task's number, a space
+ * after its name, is part of the label, not a column of its own (a browser
+ * sets "任务 1" a little more than a quarter of a size apart). */
+static void test_counts_form(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    static const char *const ROWS[][5] = {{"1", "业务费", "6", "6", "100%"},
+                                          {"2", "工作经费", "10", "10", "100%"},
+                                          {"3", "医疗补助", "150", "150", "100%"}};
+    put(s, 10, 100, SIZE, "任务名称");
+    put(s, 80, 100, SIZE, "主要内容");
+    put(s, 160, 100, SIZE, "预算数");
+    put(s, 200, 100, SIZE, "执行数");
+    put(s, 240, 100, SIZE, "执行率");
+    for (int i = 0; i < 3; i++) {
+        double y = 118 + 18 * i;
+        put(s, 10, y, SIZE, "任务");
+        put(s, 10 + 2 * SIZE + 0.26 * SIZE, y, SIZE, ROWS[i][0]);
+        put(s, 80, y, SIZE, ROWS[i][1]);
+        put(s, 187 - 4.5 * (double)strlen(ROWS[i][2]), y, SIZE, ROWS[i][2]);
+        put(s, 227 - 4.5 * (double)strlen(ROWS[i][3]), y, SIZE, ROWS[i][3]);
+        put(s, 240, y, SIZE, ROWS[i][4]);
+    }
+    char *t = grid_text(s, 1);
+    assert_line(t, "任务名称\t主要内容\t预算数\t执行数\t执行率\n");
+    assert_line(t, "任务1\t业务费\t6\t6\t100%\n");
+    assert_line(t, "任务3\t医疗补助\t150\t150\t100%\n");
+    free(t);
+    free(s);
+}
+
+/* A header wrapped in its cell ("全年预算" / "数(万元)") beside headers
+ * of one line at different heights ("分值" on its first line, "得分" on
+ * its second): one line of headers, the wrapped one whole. */
+static void test_wrapped_header_one_band(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 100, SIZE, "任务名称");
+    put(s, 80, 100, SIZE, "全年预算");
+    put(s, 80, 113, SIZE, "数(万元)");
+    put(s, 140, 100, SIZE, "分值");
+    put(s, 180, 113, SIZE, "得分");
+    put(s, 10, 131, SIZE, "业务费");
+    put(s, 80, 131, SIZE, "1,206.00");
+    put(s, 140, 131, SIZE, "1.00");
+    put(s, 180, 131, SIZE, "2.00");
+    put(s, 10, 144, SIZE, "工作经费");
+    put(s, 80, 144, SIZE, "3,010.00");
+    put(s, 140, 144, SIZE, "3.00");
+    put(s, 180, 144, SIZE, "4.00");
+    char *t = grid_text(s, 1);
+    assert_line(t, "任务名称\t全年预算数(万元)\t分值\t得分\n");
+    assert_line(t, "业务费\t1,206.00\t1.00\t2.00\n");
+    free(t);
+    free(s);
+}
+
+/* Rows of whole numbers, then, further down than rows are apart (a tall
+ * row), a row with an amount: one table, not a table of the first rows
+ * and a line of text. */
+static void test_counts_then_amounts(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 100, SIZE, "任务名称");
+    put(s, 100, 100, SIZE, "总额");
+    put(s, 160, 100, SIZE, "财政拨款");
+    put(s, 10, 118, SIZE, "一、宣传工作");
+    put(s, 100, 118, SIZE, "290");
+    put(s, 160, 118, SIZE, "290");
+    put(s, 10, 131, SIZE, "二、理论工作");
+    put(s, 100, 131, SIZE, "95");
+    put(s, 160, 131, SIZE, "95");
+    put(s, 10, 170, SIZE, "三、出版工作");
+    put(s, 100, 170, SIZE, "348.16");
+    put(s, 160, 170, SIZE, "348.16");
+    char *t = grid_text(s, 1);
+    assert_line(t, "一、宣传工作\t290\t290\n");
+    assert_line(t, "三、出版工作\t348.16\t348.16\n");
+    free(t);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -624,6 +713,9 @@ int main(void)
         cmocka_unit_test(test_alike_labels_own_figures),
         cmocka_unit_test(test_vertical_row_label),
         cmocka_unit_test(test_label_beside_wrapped_middle),
+        cmocka_unit_test(test_counts_form),
+        cmocka_unit_test(test_wrapped_header_one_band),
+        cmocka_unit_test(test_counts_then_amounts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
