@@ -685,21 +685,30 @@ static bool foot_number(page *p, const pline *l)
 }
 
 /* Does line l hold whole numbers after a label: two side by side, right
- * of a text chunk ("完成 6 6", "金额合计 182 182")?  Figures of a form
+ * of a text chunk ("完成 6 6", "金额合计 182 182"), and not 1 2 3 …?  Figures of a form
  * counted in units, with no point.  A code stands before its name, never
  * after a label; a date's numbers have words between them. */
-static bool counts_line(const page *p, const pline *l)
+static bool counts_line(page *p, const pline *l)
 {
-    bool label = false;
+    bool label = false, pair = false, numbering = true;
+    long last = -1;
     for (size_t k = l->c0; k < l->c1; k++) {
         const chunk *c = &p->ch[k];
-        if (c->kind == K_TEXT)
+        if (c->kind == K_TEXT) {
             label = true;
-        else if (label && c->kind == K_DIGITS && k + 1 < l->c1 &&
-                 p->ch[k + 1].kind == K_DIGITS)
-            return true;
+            continue;
+        }
+        if (!label || c->kind != K_DIGITS)
+            continue;
+        pair |= k + 1 < l->c1 && p->ch[k + 1].kind == K_DIGITS;
+        p->scratch.len = 0;
+        chunk_text(p, c, &p->scratch);
+        long v = atol(p->scratch.data);
+        numbering &= last < 0 || v == last + 1;
+        last = v;
     }
-    return false;
+    /* (Not columns' numbers 1 2 3 … after labels that are no 栏次.) */
+    return pair && !numbering;
 }
 
 static void classify_lines(page *p)
@@ -1057,7 +1066,7 @@ static size_t spans_from(const page *p, const size_t *idx, const double *x0, con
         else {
             s->digits++;
             s->short_digits += c->ndigits <= 7;
-            s->tiny_digits += c->ndigits <= 2;
+            s->tiny_digits += c->ndigits <= 2 && p->g[c->g0].utf8[0] != '0';
         }
     }
     return ns;
@@ -1220,8 +1229,9 @@ static void body_columns(grid *gr)
     size_t cap = 0, ns = body_spans(p, idx, nb, &sp, &cap);
     free(idx);
     /* (A code column may hold the 合计 row's label, printed in the codes'
-     * cell: more codes than labels.  Its first part, the 类, has three
-     * digits or more: a column of ones and twos, "6" "10", is of counts.) */
+     * cell: more codes than labels.  A code, or its first part, the 类,
+     * has three digits or more; a 款 or 项 printed alone has a leading 0:
+     * a column holding "5" or "10" is of counts.) */
     for (size_t i = 0; i < ns;) {
         bool digits = sp[i].digits + sp[i].totals == sp[i].total &&
                       sp[i].short_digits == sp[i].digits && sp[i].digits > sp[i].totals &&
@@ -2643,7 +2653,8 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     bool carried = false;
     bool header_words = false;
     for (size_t i = 0; i < header_chunks && !header_words; i++)
-        header_words = header_word(p, &p->ch[gr.cs[i]]);
+        header_words = header_word(p, &p->ch[gr.cs[i]]) ||
+                       p->lines[p->ch[gr.cs[i]].line].heads;
     if (first_on_page && !header_words) {
         gr.body_from = 0;
         body_columns(&gr);

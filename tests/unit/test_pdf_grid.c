@@ -666,28 +666,98 @@ static void test_wrapped_header_one_band(void **state)
 }
 
 /* Rows of whole numbers, then, further down than rows are apart (a tall
- * row), a row with an amount: one table, not a table of the first rows
+ * row), a row with an amount beside a label merged over rows ("年度主要
+ * 任务", in a column of its own): one table, not a table of the first rows
  * and a line of text. */
 static void test_counts_then_amounts(void **state)
 {
     (void)state;
     sheet *s = calloc(1, sizeof *s);
     assert_non_null(s);
-    put(s, 10, 100, SIZE, "任务名称");
-    put(s, 100, 100, SIZE, "总额");
-    put(s, 160, 100, SIZE, "财政拨款");
-    put(s, 10, 118, SIZE, "一、宣传工作");
-    put(s, 100, 118, SIZE, "290");
-    put(s, 160, 118, SIZE, "290");
-    put(s, 10, 131, SIZE, "二、理论工作");
-    put(s, 100, 131, SIZE, "95");
-    put(s, 160, 131, SIZE, "95");
-    put(s, 10, 170, SIZE, "三、出版工作");
-    put(s, 100, 170, SIZE, "348.16");
-    put(s, 160, 170, SIZE, "348.16");
+    put(s, 40, 100, SIZE, "任务名称");
+    put(s, 130, 100, SIZE, "总额");
+    put(s, 190, 100, SIZE, "财政拨款");
+    put(s, 40, 118, SIZE, "一、宣传工作");
+    put(s, 130, 118, SIZE, "290");
+    put(s, 190, 118, SIZE, "290");
+    put(s, 40, 131, SIZE, "二、理论工作");
+    put(s, 130, 131, SIZE, "95");
+    put(s, 190, 131, SIZE, "95");
+    put(s, 10, 170, SIZE, "年度");
+    put(s, 40, 170, SIZE, "三、出版工作");
+    put(s, 130, 170, SIZE, "348.16");
+    put(s, 190, 170, SIZE, "348.16");
     char *t = grid_text(s, 1);
-    assert_line(t, "一、宣传工作\t290\t290\n");
-    assert_line(t, "三、出版工作\t348.16\t348.16\n");
+    assert_line(t, "\t一、宣传工作\t290\t290\n");
+    assert_line(t, "年度\t三、出版工作\t348.16\t348.16\n");
+    free(t);
+    free(s);
+}
+
+/* A page that begins with a 绩效 form's indicator headers (一级指标 二级
+ * 指标 指标内容 分值 得分) begins a table of its own: its columns are not
+ * those of the table that ran to the foot of the page before. */
+static void test_indicator_header_not_carried(void **state)
+{
+    (void)state;
+    sheet *s = calloc(2, sizeof *s);
+    assert_non_null(s);
+    put(&s[0], 10, 100, SIZE, "项目名称");
+    put(&s[0], 200, 100, SIZE, "预期目标");
+    put(&s[0], 400, 100, SIZE, "金额");
+    put(&s[0], 10, 118, SIZE, "业务经费");
+    put(&s[0], 200, 118, SIZE, "完成宣传");
+    put(&s[0], 400, 118, SIZE, "12.00");
+    put(&s[0], 10, 131, SIZE, "办公经费");
+    put(&s[0], 200, 131, SIZE, "保障运转");
+    put(&s[0], 400, 131, SIZE, "3.50");
+    put(&s[1], 10, 40, SIZE, "一级指标");
+    put(&s[1], 60, 40, SIZE, "二级指标");
+    put(&s[1], 110, 40, SIZE, "指标内容");
+    put(&s[1], 300, 40, SIZE, "分值");
+    put(&s[1], 340, 40, SIZE, "得分");
+    put(&s[1], 10, 58, SIZE, "产出指标");
+    put(&s[1], 60, 58, SIZE, "数量指标");
+    put(&s[1], 110, 58, SIZE, "开展政策宣传");
+    put(&s[1], 300, 58, SIZE, "7.5");
+    put(&s[1], 340, 58, SIZE, "7.5");
+    put(&s[1], 60, 71, SIZE, "质量指标");
+    put(&s[1], 110, 71, SIZE, "资金执行进度");
+    put(&s[1], 300, 71, SIZE, "2.5");
+    put(&s[1], 340, 71, SIZE, "2.5");
+    char *t = grid_text(s, 2);
+    assert_line(t, "一级指标\t二级指标\t指标内容\t分值\t得分\n");
+    assert_line(t, "产出指标\t数量指标\t开展政策宣传\t7.5\t7.5\n");
+    free(t);
+    free(s);
+}
+
+/* A column of numbers of one or two digits ("5", "10") before a column of
+ * text holds counts, not codes (a code's 类 has three digits; a 款 or 项
+ * printed alone a leading 0): its figures stay in their own cells. */
+static void test_small_numbers_no_code(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 100, SIZE, "项目");
+    put(s, 80, 100, SIZE, "预算数");
+    put(s, 120, 100, SIZE, "执行数");
+    put(s, 160, 100, SIZE, "完成情况");
+    put(s, 220, 100, SIZE, "执行率");
+    put(s, 10, 118, SIZE, "业务费");
+    put(s, 80, 118, SIZE, "5");
+    put(s, 120, 118, SIZE, "5");
+    put(s, 160, 118, SIZE, "完成");
+    put(s, 220, 118, SIZE, "1.00");
+    put(s, 10, 131, SIZE, "合计");
+    put(s, 80, 131, SIZE, "182");
+    put(s, 120, 131, SIZE, "182");
+    put(s, 160, 131, SIZE, "完成");
+    put(s, 220, 131, SIZE, "1.00");
+    char *t = grid_text(s, 1);
+    assert_line(t, "业务费\t5\t5\t完成\t1.00\n");
+    assert_line(t, "合计\t182\t182\t完成\t1.00\n");
     free(t);
     free(s);
 }
@@ -716,6 +786,8 @@ int main(void)
         cmocka_unit_test(test_counts_form),
         cmocka_unit_test(test_wrapped_header_one_band),
         cmocka_unit_test(test_counts_then_amounts),
+        cmocka_unit_test(test_indicator_header_not_carried),
+        cmocka_unit_test(test_small_numbers_no_code),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
