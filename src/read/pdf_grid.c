@@ -685,7 +685,7 @@ static bool foot_number(page *p, const pline *l)
 }
 
 /* Does line l hold whole numbers after a label: two side by side, right
- * of a text chunk ("完成 6 6", "金额合计 182 182"), and not 1 2 3 …?  Figures of a form
+ * of a text chunk ("完成 6 6", "金额合计 182 182"), not 1 2 3 …, no year?  Figures of a form
  * counted in units, with no point.  A code stands before its name, never
  * after a label; a date's numbers have words between them. */
 static bool counts_line(page *p, const pline *l)
@@ -700,6 +700,9 @@ static bool counts_line(page *p, const pline *l)
         }
         if (!label || c->kind != K_DIGITS)
             continue;
+        /* (A year, "2022 年", is no count.) */
+        if (k + 1 < l->c1 && starts(p->g[p->ch[k + 1].g0].utf8, "年"))
+            return false;
         pair |= k + 1 < l->c1 && p->ch[k + 1].kind == K_DIGITS;
         p->scratch.len = 0;
         chunk_text(p, c, &p->scratch);
@@ -1229,20 +1232,29 @@ static void body_columns(grid *gr)
     size_t cap = 0, ns = body_spans(p, idx, nb, &sp, &cap);
     free(idx);
     /* (A code column may hold the 合计 row's label, printed in the codes'
-     * cell: more codes than labels.  A code, or its first part, the 类,
-     * has three digits or more; a 款 or 项 printed alone has a leading 0:
-     * a column holding "5" or "10" is of counts.) */
+     * cell: more codes than labels.  A code split into parts has a 类 of
+     * three digits and 款, 项 of two with a leading 0 where they stand
+     * alone: columns of digits side by side each holding a "5" or a "10"
+     * are of counts, "5 | 5", "182 | 182".  One column of one or two
+     * digits anchors rows as codes do (行次 1, 2, 3), and so does one
+     * before a column of codes.) */
+    size_t counts_to = 0;           /* spans before it: counts, no code */
     for (size_t i = 0; i < ns;) {
         bool digits = sp[i].digits + sp[i].totals == sp[i].total &&
                       sp[i].short_digits == sp[i].digits && sp[i].digits > sp[i].totals &&
-                      sp[i].tiny_digits == 0;
+                      i >= counts_to;
         size_t j = i;
         if (digits) {
             while (j + 1 < ns && j + 1 - i < MAX_PARTS && sp[j + 1].digits == sp[j + 1].total &&
                    sp[j + 1].short_digits == sp[j + 1].total)
                 j++;
             bool text_after = j + 1 < ns && sp[j + 1].text * 2 > sp[j + 1].total;
-            if (!text_after)
+            bool counts = j > i;
+            for (size_t k = i; k <= j && counts; k++)
+                counts = sp[k].tiny_digits > 0;
+            if (counts)
+                counts_to = j + 1;
+            if (!text_after || j + 1 == counts_to)
                 j = i;
             else {
                 column *c = add_column(gr);
