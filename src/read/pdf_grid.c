@@ -618,8 +618,9 @@ static bool excluded_text(const char *s, double width, double page_width, size_t
     if (has(s, "单位：") || has(s, "单位:") || has(s, "编制部门") || has(s, "编制单位") ||
         has(s, "主管部门：") || has(s, "主管部门:") || starts(s, "部门：") || starts(s, "部门:"))
         return true;                                              /* unit, 部门 */
-    if ((starts(s, "第") && has(s, "部分")) || (nchunks <= 2 && title_like(s)))
-        return true;                                              /* heading, title */
+    if ((starts(s, "第") && has(s, "部分")) || (nchunks <= 2 && title_like(s)) ||
+        starts(s, "#"))
+        return true;                           /* heading (a text's "### …" printed), title */
     if ((starts(s, "公开") && has(s, "表") && strlen(s) < 24) || table_number(s))
         return true;                                              /* 公开01表, 表9 */
     return false;
@@ -1397,6 +1398,80 @@ static void take_nearest(const grid *gr, int k, bool numbers, const bool *leaves
         x0[k] = dmin(x0[k], best->x0);
         x1[k] = dmax(x1[k], best->x1);
     }
+}
+
+/* A 绩效 form (its header has a line of indicator headers, 一级指标 二级
+ * 指标 …): a column of text under two of the header's cells or more, set
+ * apart by a gap no header text crosses, is as many columns, cut in the
+ * gaps with text on both sides.  (A row printed as a table of its own,
+ * its cells fewer and wider than the form's, runs over the form's columns
+ * and joins them: "满意度指标(10分) 服务对象满意度指标 …".) */
+static void split_under_headers(grid *gr)
+{
+    page *p = gr->p;
+    bool form = false;
+    for (size_t i = 0; i < gr->body_from && !form; i++)
+        form = p->lines[p->ch[gr->cs[i]].line].heads;
+    if (!form)
+        return;
+    /* The header's extents, merged where they overlap. */
+    size_t nh = gr->body_from;
+    double *h0 = malloc((nh ? nh : 1) * sizeof *h0), *h1 = malloc((nh ? nh : 1) * sizeof *h1);
+    if (!h0 || !h1)
+        gk_out_of_memory();
+    size_t *idx = malloc((nh ? nh : 1) * sizeof *idx);
+    if (!idx)
+        gk_out_of_memory();
+    memcpy(idx, gr->cs, nh * sizeof *idx);
+    sort_page = p;
+    qsort(idx, nh, sizeof *idx, by_chunk_x0);
+    size_t ni = 0;
+    for (size_t i = 0; i < nh; i++) {
+        const chunk *c = &p->ch[idx[i]];
+        if (ni > 0 && c->x0 <= h1[ni - 1] + 0.5) {
+            h1[ni - 1] = dmax(h1[ni - 1], c->x1);
+            continue;
+        }
+        h0[ni] = c->x0;
+        h1[ni++] = c->x1;
+    }
+    free(idx);
+    for (int k = 0; k < gr->ncols; k++) {
+        column *col = &gr->cols[k];
+        if (col->kind != C_TEXT)
+            continue;
+        for (size_t g = 0; g + 1 < ni; g++) {
+            double cut = (h1[g] + h0[g + 1]) / 2;
+            if (cut <= col->x0 || cut >= col->x1 || h1[g] <= col->x0 || h0[g + 1] >= col->x1)
+                continue;
+            /* (Chunks across the cut: the row printed apart, two at most.) */
+            double left = -1e18, right = 1e18;
+            size_t across = 0;
+            for (size_t i = gr->body_from; i < gr->ncs; i++) {
+                const chunk *c = &p->ch[gr->cs[i]];
+                if (c->x1 < col->x0 - 0.3 || c->x0 > col->x1 + 0.3)
+                    continue;
+                if (c->x0 < cut && c->x1 > cut)
+                    across++;
+                else if (c->x1 <= cut)
+                    left = dmax(left, c->x1);
+                else
+                    right = dmin(right, c->x0);
+            }
+            if (left < col->x0 || right > col->x1 || left >= right || across > 2)
+                continue;
+            column *n = add_column(gr);
+            col = &gr->cols[k];
+            *n = *col;
+            col->x1 = left;
+            n->x0 = right;
+            sort_page = p;
+            qsort(gr->cols, (size_t)gr->ncols, sizeof *gr->cols, by_col_x0);
+            col = &gr->cols[k];
+        }
+    }
+    free(h0);
+    free(h1);
 }
 
 /* Headers of single columns (leaves) above no column of the body make
@@ -2697,6 +2772,7 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
             gr.ncols = 0;
             body_columns(&gr);
         }
+        split_under_headers(&gr);
         header_columns(&gr);
         join_split_columns(&gr);
         join_numbered_labels(&gr);

@@ -762,6 +762,44 @@ static void test_small_numbers_no_code(void **state)
     free(s);
 }
 
+/* A 绩效 form whose last row is printed as a table of its own, its cells
+ * fewer and wider ("满意度指标(10分)" across the gap between the 一级指标
+ * and 二级指标 columns): the form's columns stay apart under their
+ * headers. */
+static void test_row_across_form_columns(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 100, SIZE, "一级指标");
+    put(s, 70, 100, SIZE, "二级指标");
+    put(s, 130, 100, SIZE, "指标内容");
+    put(s, 220, 100, SIZE, "分值");
+    put(s, 260, 100, SIZE, "得分");
+    static const char *const ROWS[][5] = {{"产出指标", "数量指标", "开展宣传", "20", "20"},
+                                          {"", "质量指标", "执行进度", "10", "10"},
+                                          {"效益指标", "社会效益", "群众满意", "7.5", "7.5"},
+                                          {"", "生态效益", "生态收益", "7.5", "7.5"}};
+    for (int i = 0; i < 4; i++) {
+        double y = 118 + 16 * i;
+        put(s, 10, y, SIZE, ROWS[i][0]);
+        put(s, 70, y, SIZE, ROWS[i][1]);
+        put(s, 130, y, SIZE, ROWS[i][2]);
+        put(s, 220, y, SIZE, ROWS[i][3]);
+        put(s, 260, y, SIZE, ROWS[i][4]);
+    }
+    put(s, 10, 182, SIZE, "满意度指标(10分)");
+    put(s, 130, 182, SIZE, "服务满意");
+    put(s, 220, 182, SIZE, "10");
+    put(s, 260, 182, SIZE, "10");
+    char *t = grid_text(s, 1);
+    assert_line(t, "一级指标\t二级指标\t指标内容\t分值\t得分\n");
+    assert_line(t, "效益指标\t社会效益\t群众满意\t7.5\t7.5\n");
+    assert_line(t, "\t生态效益\t生态收益\t7.5\t7.5\n");
+    free(t);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -788,6 +826,7 @@ int main(void)
         cmocka_unit_test(test_counts_then_amounts),
         cmocka_unit_test(test_indicator_header_not_carried),
         cmocka_unit_test(test_small_numbers_no_code),
+        cmocka_unit_test(test_row_across_form_columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
