@@ -33,12 +33,16 @@
  *    digits (a code, a part of one, a count) or text.
  *
  * 2. Table regions.  A region grows from a line holding an amount and
- *    another chunk (or, in a blank 绩效 form, from its line of indicator
- *    headers, 一级指标 二级指标 指标内容), up through the lines at most five
+ *    another chunk (or whole numbers after a label, two side by side, no
+ *    column numbers 1 2 3 and no year: a form counted in units, "完成 6
+ *    6"; or, in a blank 绩效 form, from its line of indicator headers,
+ *    一级指标 二级指标 指标内容), up through the lines at most five
  *    font sizes apart (its header) and down through those at most three
  *    apart — further, past blank rows, to a line of figures standing in
- *    its columns.  It stops at a title (…表), a unit or 部门 line (单位：万元,
- *    编制部门：…), a note (注：…), a heading (第…部分) and prose (a sentence,
+ *    its columns (a region of whole numbers only that a later one reaches
+ *    growing up is one with it).  It stops at a title (…表), a unit or
+ *    部门 line (单位：万元, 编制部门：…), a note (注：…), a heading (第…部分,
+ *    or a text's "### …" printed) and prose (a sentence,
  *    or one chunk across the page, starting at the page's left edge; a
  *    sentence in a line of three chunks joins where they stand in the
  *    region's columns: a form's row).  Two lines of two chunks make a
@@ -49,10 +53,12 @@
  *    the last, are its rows (`blank` regions).
  *
  * 3. Header and body.  The header is what stands above the first figure or
- *    code (or the indicator headers), and "类 款 项" wherever it stands; a
+ *    code (or line of whole numbers after a label, or the indicator
+ *    headers), and "类 款 项" wherever it stands; a
  *    first row's name beginning above its code (a full line that the
  *    body's first line continues) is body.  A region first on its page with
- *    no header words, whose columns fit those of the table before,
+ *    no header words (nor indicator headers), whose columns fit those of
+ *    the table before,
  *    continues that table with its columns; one that begins with the
  *    header of the table before, printed again, has that header only, and
  *    the rows of labels below it are body.
@@ -65,7 +71,13 @@
  *    narrow cells are cut at the columns' edges (cut_headers_at_columns);
  *    column numbers (栏次) number each column once.
  *    Runs of digit columns before a text column are the 类/款/项 parts of
- *    codes, joined into one code column ("201" "06" "01" → 2010601).
+ *    codes, joined into one code column ("201" "06" "01" → 2010601) —
+ *    not when each holds a number of one or two digits without a leading
+ *    0 ("5 | 5", "182 | 182": counts).  A column of one- or two-digit
+ *    numbers each a space after the label before it ("任务 1") is part of
+ *    that label's column.  In a 绩效 form, a text column under two header
+ *    cells or more is cut in the gaps between them no header text crosses
+ *    (a row printed as a table of its own runs across them).
  *    Headers of one column (leaves: no header below them) above no column
  *    of the body make columns of their own, blank in every row, where they
  *    stand among the figures; a column of narrow right-aligned figures with
@@ -100,7 +112,9 @@
  * 6. Output.  The header becomes one tabbed line per band: bands are cut
  *    where no header text crosses ("收入 | 支出" over "项目 | 决算数 | …"),
  *    and the bands below one with no text in its columns join it (headers
- *    centred in cells of different heights).  In a band each column's
+ *    centred in cells of different heights), or whose text there goes on
+ *    from the line above in its cell (a header wrapped in its cell beside
+ *    headers of one line: "全年预算" / "数(万元)").  In a band each column's
  *    chunks are joined top to bottom ("本年收入合" / "计" → 本年收入合计); a
  *    header over several columns names the first of the run it is centred
  *    over.  A header printed one character a line ("其" / "他" / "资" /
