@@ -72,8 +72,8 @@
  *    column numbers (栏次) number each column once.
  *    Runs of digit columns before a text column are the 类/款/项 parts of
  *    codes, joined into one code column ("201" "06" "01" → 2010601) —
- *    not when each holds a number of one or two digits without a leading
- *    0 ("5 | 5", "182 | 182": counts).  A column of one- or two-digit
+ *    not when each is half numbers of one or two digits without a
+ *    leading 0 ("5 | 5", "182 | 182": counts).  A column of one- or two-digit
  *    numbers each a space after the label before it ("任务 1") is part of
  *    that label's column.  In a 绩效 form, a text column under two header
  *    cells or more is cut in the gaps between them no header text crosses
@@ -1249,8 +1249,8 @@ static void body_columns(grid *gr)
     /* (A code column may hold the 合计 row's label, printed in the codes'
      * cell: more codes than labels.  A code split into parts has a 类 of
      * three digits and 款, 项 of two with a leading 0 where they stand
-     * alone: columns of digits side by side each holding a "5" or a "10"
-     * are of counts, "5 | 5", "182 | 182".  One column of one or two
+     * alone: columns of digits side by side each half of numbers such as
+     * "5" or "10" are of counts, "5 | 5", "182 | 182".  One column of one or two
      * digits anchors rows as codes do (行次 1, 2, 3), and so does one
      * before a column of codes.) */
     size_t counts_to = 0;           /* spans before it: counts, no code */
@@ -1266,7 +1266,7 @@ static void body_columns(grid *gr)
             bool text_after = j + 1 < ns && sp[j + 1].text * 2 > sp[j + 1].total;
             bool counts = j > i;
             for (size_t k = i; k <= j && counts; k++)
-                counts = sp[k].tiny_digits > 0;
+                counts = sp[k].tiny_digits * 2 >= sp[k].digits;
             if (counts)
                 counts_to = j + 1;
             if (!text_after || j + 1 == counts_to)
