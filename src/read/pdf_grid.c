@@ -2721,11 +2721,20 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
         for (size_t k = p->lines[i].c0; k < p->lines[i].c1; k++)
             if (body_chunk(&p->ch[k]))
                 body_y = dmin(body_y, p->ch[k].cy - 0.3 * p->ch[k].size);
-    /* A line of whole numbers after a label is a row (a form counted in
-     * units). */
-    for (size_t i = rg->l0; i <= rg->l1 && !rg->blank; i++)
-        if (p->lines[i].counts && !p->lines[i].numbers)
-            body_y = dmin(body_y, p->lines[i].cy - 0.3 * p->lines[i].size);
+    /* A line of four whole numbers side by side after a label is a row (a
+     * form counted in units: 总额 | 财政拨款 of 预算数 and of 执行数).  (Fewer,
+     * "0 3000 3000", may be a form's rows beside a label merged over them,
+     * "项目资金" / "（万元）", read as header lines as before.) */
+    for (size_t i = rg->l0; i <= rg->l1 && !rg->blank; i++) {
+        const pline *l = &p->lines[i];
+        size_t run = 0, best = 0;
+        for (size_t k = l->c0; k < l->c1 && l->counts && !l->numbers; k++) {
+            run = p->ch[k].kind == K_DIGITS ? run + 1 : 0;
+            best = run > best ? run : best;
+        }
+        if (best >= 4)
+            body_y = dmin(body_y, l->cy - 0.3 * l->size);
+    }
     /* Below the column numbers, the rows (blank in a table without figures). */
     for (size_t i = rg->l0; i <= rg->l1 && !rg->blank; i++)
         if (p->lines[i].numbers)

@@ -25,13 +25,12 @@
 #       效益指标" (2) is the OCR's noise; and 年度资金总 (the OCR's cut
 #       label, 6 cells) wraps "年度" / "资金总" in a column whose other
 #       cells are wider, as 004's do below.
-#   000 LibreOffice (17): the first form's rows of OCR noise at the top
+#   000 LibreOffice (15): the first form's rows of OCR noise at the top
 #       of a page ("11/1-11/2011-/11-/ n", "隹 4.4 4.4 5", "£4.4 23 4.4 5
 #       5": figures of several rows run together in one, four rows, 8
 #       cells); in the second, the OCR's label "指标社会效益指标" cut by a
-#       page break ("指标社会" / "效益指标") and the rows after it on the
-#       next page (可持续影响指标, 总分), whose figures the reading there
-#       puts under no column or another (7); one 经济成本指标指标 row (2).
+#       page break ("指标社会" / "效益指标", 4) and 总分's 95 on the next
+#       page, under no column there (1); one 经济成本指标指标 row (2).
 #   002 Chromium (19): the indicator rows of 整体支出绩效自评表 (分值 and
 #       得分): the text's last two rows have a cell fewer than the header
 #       (its own misprint), and Chromium prints their "10" and "100" under
@@ -59,7 +58,7 @@ fail=0
 
 # document producer floor (cells equal to the text's, of the text's total)
 FLOORS="000_2e4bf1e814f589dd chromium 214
-000_2e4bf1e814f589dd libreoffice 221
+000_2e4bf1e814f589dd libreoffice 223
 002_958243b751db7aa3 chromium 550
 002_958243b751db7aa3 libreoffice 565
 004_a8cda960e0db61c9 chromium 90

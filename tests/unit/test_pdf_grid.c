@@ -618,21 +618,26 @@ static void test_counts_form(void **state)
     put(s, 10, 100, SIZE, "任务名称");
     put(s, 80, 100, SIZE, "主要内容");
     put(s, 160, 100, SIZE, "预算数");
-    put(s, 200, 100, SIZE, "执行数");
-    put(s, 240, 100, SIZE, "执行率");
+    put(s, 200, 100, SIZE, "财政拨款");
+    put(s, 250, 100, SIZE, "执行数");
+    put(s, 290, 100, SIZE, "财政拨款");
+    put(s, 340, 100, SIZE, "执行率");
     for (int i = 0; i < 3; i++) {
         double y = 118 + 18 * i;
+        double w = 4.5 * (double)strlen(ROWS[i][2]);
         put(s, 10, y, SIZE, "任务");
         put(s, 10 + 2 * SIZE + 0.26 * SIZE, y, SIZE, ROWS[i][0]);
         put(s, 80, y, SIZE, ROWS[i][1]);
-        put(s, 187 - 4.5 * (double)strlen(ROWS[i][2]), y, SIZE, ROWS[i][2]);
-        put(s, 227 - 4.5 * (double)strlen(ROWS[i][3]), y, SIZE, ROWS[i][3]);
-        put(s, 240, y, SIZE, ROWS[i][4]);
+        put(s, 187 - w, y, SIZE, ROWS[i][2]);
+        put(s, 236 - w, y, SIZE, ROWS[i][3]);
+        put(s, 277 - w, y, SIZE, ROWS[i][2]);
+        put(s, 326 - w, y, SIZE, ROWS[i][3]);
+        put(s, 340, y, SIZE, ROWS[i][4]);
     }
     char *t = grid_text(s, 1);
-    assert_line(t, "任务名称\t主要内容\t预算数\t执行数\t执行率\n");
-    assert_line(t, "任务1\t业务费\t6\t6\t100%\n");
-    assert_line(t, "任务3\t医疗补助\t150\t150\t100%\n");
+    assert_line(t, "任务名称\t主要内容\t预算数\t财政拨款\t执行数\t财政拨款\t执行率\n");
+    assert_line(t, "任务1\t业务费\t6\t6\t6\t6\t100%\n");
+    assert_line(t, "任务3\t医疗补助\t150\t150\t150\t150\t100%\n");
     free(t);
     free(s);
 }
