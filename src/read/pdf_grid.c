@@ -33,12 +33,16 @@
  *    digits (a code, a part of one, a count) or text.
  *
  * 2. Table regions.  A region grows from a line holding an amount and
- *    another chunk (or, in a blank 绩效 form, from its line of indicator
- *    headers, 一级指标 二级指标 指标内容), up through the lines at most five
+ *    another chunk (or whole numbers after a label, two side by side, no
+ *    column numbers 1 2 3 and no year: a form counted in units, "完成 6
+ *    6"; or, in a blank 绩效 form, from its line of indicator headers,
+ *    一级指标 二级指标 指标内容), up through the lines at most five
  *    font sizes apart (its header) and down through those at most three
  *    apart — further, past blank rows, to a line of figures standing in
- *    its columns.  It stops at a title (…表), a unit or 部门 line (单位：万元,
- *    编制部门：…), a note (注：…), a heading (第…部分) and prose (a sentence,
+ *    its columns (a region of whole numbers only that a later one reaches
+ *    growing up is one with it).  It stops at a title (…表), a unit or
+ *    部门 line (单位：万元, 编制部门：…), a note (注：…), a heading (第…部分,
+ *    or a text's "### …" printed) and prose (a sentence,
  *    or one chunk across the page, starting at the page's left edge; a
  *    sentence in a line of three chunks joins where they stand in the
  *    region's columns: a form's row).  Two lines of two chunks make a
@@ -49,10 +53,12 @@
  *    the last, are its rows (`blank` regions).
  *
  * 3. Header and body.  The header is what stands above the first figure or
- *    code (or the indicator headers), and "类 款 项" wherever it stands; a
+ *    code (or line of whole numbers after a label, or the indicator
+ *    headers), and "类 款 项" wherever it stands; a
  *    first row's name beginning above its code (a full line that the
  *    body's first line continues) is body.  A region first on its page with
- *    no header words, whose columns fit those of the table before,
+ *    no header words (nor indicator headers), whose columns fit those of
+ *    the table before,
  *    continues that table with its columns; one that begins with the
  *    header of the table before, printed again, has that header only, and
  *    the rows of labels below it are body.
@@ -65,7 +71,13 @@
  *    narrow cells are cut at the columns' edges (cut_headers_at_columns);
  *    column numbers (栏次) number each column once.
  *    Runs of digit columns before a text column are the 类/款/项 parts of
- *    codes, joined into one code column ("201" "06" "01" → 2010601).
+ *    codes, joined into one code column ("201" "06" "01" → 2010601) —
+ *    not when each is half numbers of one or two digits without a
+ *    leading 0 ("5 | 5", "182 | 182": counts).  A column of one- or two-digit
+ *    numbers each a space after the label before it ("任务 1") is part of
+ *    that label's column.  In a 绩效 form, a text column under two header
+ *    cells or more is cut in the gaps between them no header text crosses
+ *    (a row printed as a table of its own runs across them).
  *    Headers of one column (leaves: no header below them) above no column
  *    of the body make columns of their own, blank in every row, where they
  *    stand among the figures; a column of narrow right-aligned figures with
@@ -100,7 +112,9 @@
  * 6. Output.  The header becomes one tabbed line per band: bands are cut
  *    where no header text crosses ("收入 | 支出" over "项目 | 决算数 | …"),
  *    and the bands below one with no text in its columns join it (headers
- *    centred in cells of different heights).  In a band each column's
+ *    centred in cells of different heights), or whose text there goes on
+ *    from the line above in its cell (a header wrapped in its cell beside
+ *    headers of one line: "全年预算" / "数(万元)").  In a band each column's
  *    chunks are joined top to bottom ("本年收入合" / "计" → 本年收入合计); a
  *    header over several columns names the first of the run it is centred
  *    over.  A header printed one character a line ("其" / "他" / "资" /
@@ -183,6 +197,7 @@ typedef struct pline {
     double cy, size, x0, x1;
     bool excluded;           /* a title, unit, note, heading or prose */
     bool amount;             /* holds an amount chunk */
+    bool counts;             /* whole numbers after a label: "任务 1 业务费 完成 6 6" */
     bool numbers;            /* column numbers: "栏次 1 2 3 …" */
     bool sentence;           /* a sentence among cells: prose, or a row */
     bool heads;              /* column headers only: "一级指标 二级指标 指标内容" */
@@ -617,8 +632,9 @@ static bool excluded_text(const char *s, double width, double page_width, size_t
     if (has(s, "单位：") || has(s, "单位:") || has(s, "编制部门") || has(s, "编制单位") ||
         has(s, "主管部门：") || has(s, "主管部门:") || starts(s, "部门：") || starts(s, "部门:"))
         return true;                                              /* unit, 部门 */
-    if ((starts(s, "第") && has(s, "部分")) || (nchunks <= 2 && title_like(s)))
-        return true;                                              /* heading, title */
+    if ((starts(s, "第") && has(s, "部分")) || (nchunks <= 2 && title_like(s)) ||
+        starts(s, "#"))
+        return true;                           /* heading (a text's "### …" printed), title */
     if ((starts(s, "公开") && has(s, "表") && strlen(s) < 24) || table_number(s))
         return true;                                              /* 公开01表, 表9 */
     return false;
@@ -683,6 +699,36 @@ static bool foot_number(page *p, const pline *l)
     return digits >= 1 && digits <= 4 && !*s;
 }
 
+/* Does line l hold whole numbers after a label: two side by side, right
+ * of a text chunk ("完成 6 6", "金额合计 182 182"), not 1 2 3 …, no year?  Figures of a form
+ * counted in units, with no point.  A code stands before its name, never
+ * after a label; a date's numbers have words between them. */
+static bool counts_line(page *p, const pline *l)
+{
+    bool label = false, pair = false, numbering = true;
+    long last = -1;
+    for (size_t k = l->c0; k < l->c1; k++) {
+        const chunk *c = &p->ch[k];
+        if (c->kind == K_TEXT) {
+            label = true;
+            continue;
+        }
+        if (!label || c->kind != K_DIGITS)
+            continue;
+        /* (A year, "2022 年", is no count.) */
+        if (k + 1 < l->c1 && starts(p->g[p->ch[k + 1].g0].utf8, "年"))
+            return false;
+        pair |= k + 1 < l->c1 && p->ch[k + 1].kind == K_DIGITS;
+        p->scratch.len = 0;
+        chunk_text(p, c, &p->scratch);
+        long v = atol(p->scratch.data);
+        numbering &= last < 0 || v == last + 1;
+        last = v;
+    }
+    /* (Not columns' numbers 1 2 3 … after labels that are no 栏次.) */
+    return pair && !numbering;
+}
+
 static void classify_lines(page *p)
 {
     double left = 1e18;
@@ -698,6 +744,7 @@ static void classify_lines(page *p)
             const chunk *c = &p->ch[k];
             l->amount |= c->kind == K_AMOUNT && c->ndigits > 0;
         }
+        l->counts = !l->excluded && !l->sentence && counts_line(p, l);
         /* The line atop the page before, atop this one again and set apart
          * from what follows ("XX局2026年度部门预算公开"), is a running
          * header: no row of the table going on from that page.  A title,
@@ -898,7 +945,8 @@ static size_t find_regions(const page *p, region *out, const pg_carry *carry)
          * "310 资本性支出".) */
         bool code = carry_open && i == 0 && l->c1 > l->c0 && p->ch[l->c0].kind == K_DIGITS &&
                     body_chunk(&p->ch[l->c0]);
-        if (l->excluded || l->sentence || !(l->amount || l->numbers || l->heads || code) ||
+        if (l->excluded || l->sentence ||
+            !(l->amount || l->counts || l->numbers || l->heads || code) ||
             l->c1 - l->c0 < 2) {
             i++;
             continue;
@@ -906,6 +954,16 @@ static size_t find_regions(const page *p, region *out, const pg_carry *carry)
         size_t a = i, b = i;
         while (a > 0 && (n == 0 || a - 1 > out[n - 1].l1) && joins_region(p, a - 1, a, 5.0, a, b))
             a--;
+        /* Reaching up to a region of whole numbers only (no amount: its
+         * rows' spacing unknown to it), the two are one. */
+        if (n > 0 && !out[n - 1].blank && a > 0 && a - 1 == out[n - 1].l1 &&
+            joins_region(p, a - 1, a, 5.0, a, b)) {
+            bool amounts = false;
+            for (size_t k = out[n - 1].l0; k <= out[n - 1].l1 && !amounts; k++)
+                amounts = p->lines[k].amount;
+            if (!amounts)
+                a = out[--n].l0;
+        }
         /* Down, also past blank rows to a line of figures in the region's
          * columns (总计 under a table's empty rows). */
         while (b + 1 < p->nl && !repeats_header(p, b + 1, a, i, n == 0 ? carried : NULL) &&
@@ -982,7 +1040,7 @@ static column *add_column(grid *gr)
 /* Intervals of chunks (sorted by x0) merged where they overlap. */
 typedef struct span {
     double x0, x1;
-    size_t text, amount, digits, short_digits, totals, total;
+    size_t text, amount, digits, short_digits, tiny_digits, totals, total;
 } span;
 
 /* Is the chunk a 合计 or 总计 label (alone)? */
@@ -1026,6 +1084,7 @@ static size_t spans_from(const page *p, const size_t *idx, const double *x0, con
         else {
             s->digits++;
             s->short_digits += c->ndigits <= 7;
+            s->tiny_digits += c->ndigits <= 2 && p->g[c->g0].utf8[0] != '0';
         }
     }
     return ns;
@@ -1188,17 +1247,29 @@ static void body_columns(grid *gr)
     size_t cap = 0, ns = body_spans(p, idx, nb, &sp, &cap);
     free(idx);
     /* (A code column may hold the 合计 row's label, printed in the codes'
-     * cell: more codes than labels.) */
+     * cell: more codes than labels.  A code split into parts has a 类 of
+     * three digits and 款, 项 of two with a leading 0 where they stand
+     * alone: columns of digits side by side each half of numbers such as
+     * "5" or "10" are of counts, "5 | 5", "182 | 182".  One column of one or two
+     * digits anchors rows as codes do (行次 1, 2, 3), and so does one
+     * before a column of codes.) */
+    size_t counts_to = 0;           /* spans before it: counts, no code */
     for (size_t i = 0; i < ns;) {
         bool digits = sp[i].digits + sp[i].totals == sp[i].total &&
-                      sp[i].short_digits == sp[i].digits && sp[i].digits > sp[i].totals;
+                      sp[i].short_digits == sp[i].digits && sp[i].digits > sp[i].totals &&
+                      i >= counts_to;
         size_t j = i;
         if (digits) {
             while (j + 1 < ns && j + 1 - i < MAX_PARTS && sp[j + 1].digits == sp[j + 1].total &&
                    sp[j + 1].short_digits == sp[j + 1].total)
                 j++;
             bool text_after = j + 1 < ns && sp[j + 1].text * 2 > sp[j + 1].total;
-            if (!text_after)
+            bool counts = j > i;
+            for (size_t k = i; k <= j && counts; k++)
+                counts = sp[k].tiny_digits * 2 >= sp[k].digits;
+            if (counts)
+                counts_to = j + 1;
+            if (!text_after || j + 1 == counts_to)
                 j = i;
             else {
                 column *c = add_column(gr);
@@ -1251,6 +1322,20 @@ static bool wraps_into(const grid *gr, const chunk *c, const chunk *o)
         }
     return n == 1 && c->x1 >= gr->cols[over].x1 - 1.5 * size &&
            c->x0 <= gr->cols[over].x0 + 1.5 * size;
+}
+
+/* Does header chunk o go on from the chunk above it in its column, among
+ * cs[0..n): the next line of a header wrapped in its cell? */
+static bool wraps_on(const grid *gr, const size_t *cs, size_t n, const chunk *o)
+{
+    const chunk *above = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const chunk *c = &gr->p->ch[cs[i]];
+        if (c != o && c->col == o->col && c->cy < o->cy - 0.3 * o->size &&
+            (!above || c->cy > above->cy))
+            above = c;
+    }
+    return above && wraps_into(gr, above, o);
 }
 
 /* A header chunk with no other below it: the header of one column (a
@@ -1327,6 +1412,80 @@ static void take_nearest(const grid *gr, int k, bool numbers, const bool *leaves
         x0[k] = dmin(x0[k], best->x0);
         x1[k] = dmax(x1[k], best->x1);
     }
+}
+
+/* A 绩效 form (its header has a line of indicator headers, 一级指标 二级
+ * 指标 …): a column of text under two of the header's cells or more, set
+ * apart by a gap no header text crosses, is as many columns, cut in the
+ * gaps with text on both sides.  (A row printed as a table of its own,
+ * its cells fewer and wider than the form's, runs over the form's columns
+ * and joins them: "满意度指标(10分) 服务对象满意度指标 …".) */
+static void split_under_headers(grid *gr)
+{
+    page *p = gr->p;
+    bool form = false;
+    for (size_t i = 0; i < gr->body_from && !form; i++)
+        form = p->lines[p->ch[gr->cs[i]].line].heads;
+    if (!form)
+        return;
+    /* The header's extents, merged where they overlap. */
+    size_t nh = gr->body_from;
+    double *h0 = malloc((nh ? nh : 1) * sizeof *h0), *h1 = malloc((nh ? nh : 1) * sizeof *h1);
+    if (!h0 || !h1)
+        gk_out_of_memory();
+    size_t *idx = malloc((nh ? nh : 1) * sizeof *idx);
+    if (!idx)
+        gk_out_of_memory();
+    memcpy(idx, gr->cs, nh * sizeof *idx);
+    sort_page = p;
+    qsort(idx, nh, sizeof *idx, by_chunk_x0);
+    size_t ni = 0;
+    for (size_t i = 0; i < nh; i++) {
+        const chunk *c = &p->ch[idx[i]];
+        if (ni > 0 && c->x0 <= h1[ni - 1] + 0.5) {
+            h1[ni - 1] = dmax(h1[ni - 1], c->x1);
+            continue;
+        }
+        h0[ni] = c->x0;
+        h1[ni++] = c->x1;
+    }
+    free(idx);
+    for (int k = 0; k < gr->ncols; k++) {
+        column *col = &gr->cols[k];
+        if (col->kind != C_TEXT)
+            continue;
+        for (size_t g = 0; g + 1 < ni; g++) {
+            double cut = (h1[g] + h0[g + 1]) / 2;
+            if (cut <= col->x0 || cut >= col->x1 || h1[g] <= col->x0 || h0[g + 1] >= col->x1)
+                continue;
+            /* (Chunks across the cut: the row printed apart, two at most.) */
+            double left = -1e18, right = 1e18;
+            size_t across = 0;
+            for (size_t i = gr->body_from; i < gr->ncs; i++) {
+                const chunk *c = &p->ch[gr->cs[i]];
+                if (c->x1 < col->x0 - 0.3 || c->x0 > col->x1 + 0.3)
+                    continue;
+                if (c->x0 < cut && c->x1 > cut)
+                    across++;
+                else if (c->x1 <= cut)
+                    left = dmax(left, c->x1);
+                else
+                    right = dmin(right, c->x0);
+            }
+            if (left < col->x0 || right > col->x1 || left >= right || across > 2)
+                continue;
+            column *n = add_column(gr);
+            col = &gr->cols[k];
+            *n = *col;
+            col->x1 = left;
+            n->x0 = right;
+            sort_page = p;
+            qsort(gr->cols, (size_t)gr->ncols, sizeof *gr->cols, by_col_x0);
+            col = &gr->cols[k];
+        }
+    }
+    free(h0);
+    free(h1);
 }
 
 /* Headers of single columns (leaves) above no column of the body make
@@ -1516,6 +1675,49 @@ static void join_split_columns(grid *gr)
         gr->ncols--;
     }
     free(seen);
+}
+
+/* A label's number set a space after it ("任务 1", "指标 2") reads as a
+ * figure of its own, in a column of its own (of codes, when text follows
+ * it): a column of numbers of one
+ * or two digits, each a space's width (half a size at most) right of a
+ * label of the text column before it on its line, under no header but
+ * those over that column too, is part of it. */
+static void join_numbered_labels(grid *gr)
+{
+    page *p = gr->p;
+    for (int k = 0; k + 1 < gr->ncols;) {
+        column *a = &gr->cols[k], *b = &gr->cols[k + 1];
+        bool same = a->kind == C_TEXT && !b->amounts &&
+                    (b->kind == C_NUM || (b->kind == C_CODE && b->nparts == 1));
+        size_t n = 0;
+        for (size_t i = gr->body_from; i < gr->ncs && same; i++) {
+            const chunk *c = &p->ch[gr->cs[i]];
+            if (overlap(c->x0, c->x1, b->x0, b->x1) <= 0)
+                continue;
+            bool after = false;
+            for (size_t j = gr->body_from; j < gr->ncs && !after; j++) {
+                const chunk *o = &p->ch[gr->cs[j]];
+                double gap = c->x0 - o->x1;
+                after = o->line == c->line && o->kind == K_TEXT && o->x0 >= a->x0 - 0.3 &&
+                        o->x1 <= a->x1 + 0.3 && gap > 0 && gap <= 0.5 * c->size;
+            }
+            same = c->kind == K_DIGITS && c->ndigits <= 2 && after;
+            n++;
+        }
+        for (size_t i = 0; i < gr->body_from && same; i++) {
+            const chunk *c = &p->ch[gr->cs[i]];
+            if (overlap(c->x0, c->x1, b->x0, b->x1) > 0.5)
+                same = overlap(c->x0, c->x1, a->x0, a->x1) > 0.5;
+        }
+        if (!same || n == 0) {
+            k++;
+            continue;
+        }
+        a->x1 = dmax(a->x1, b->x1);
+        memmove(b, b + 1, (size_t)(gr->ncols - k - 2) * sizeof *b);
+        gr->ncols--;
+    }
 }
 
 /* The end of the header band that starts at chunk i of cs (sorted top to
@@ -2519,6 +2721,20 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
         for (size_t k = p->lines[i].c0; k < p->lines[i].c1; k++)
             if (body_chunk(&p->ch[k]))
                 body_y = dmin(body_y, p->ch[k].cy - 0.3 * p->ch[k].size);
+    /* A line of four whole numbers side by side after a label is a row (a
+     * form counted in units: 总额 | 财政拨款 of 预算数 and of 执行数).  (Fewer,
+     * "0 3000 3000", may be a form's rows beside a label merged over them,
+     * "项目资金" / "（万元）", read as header lines as before.) */
+    for (size_t i = rg->l0; i <= rg->l1 && !rg->blank; i++) {
+        const pline *l = &p->lines[i];
+        size_t run = 0, best = 0;
+        for (size_t k = l->c0; k < l->c1 && l->counts && !l->numbers; k++) {
+            run = p->ch[k].kind == K_DIGITS ? run + 1 : 0;
+            best = run > best ? run : best;
+        }
+        if (best >= 4)
+            body_y = dmin(body_y, l->cy - 0.3 * l->size);
+    }
     /* Below the column numbers, the rows (blank in a table without figures). */
     for (size_t i = rg->l0; i <= rg->l1 && !rg->blank; i++)
         if (p->lines[i].numbers)
@@ -2547,7 +2763,8 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
     bool carried = false;
     bool header_words = false;
     for (size_t i = 0; i < header_chunks && !header_words; i++)
-        header_words = header_word(p, &p->ch[gr.cs[i]]);
+        header_words = header_word(p, &p->ch[gr.cs[i]]) ||
+                       p->lines[p->ch[gr.cs[i]].line].heads;
     if (first_on_page && !header_words) {
         gr.body_from = 0;
         body_columns(&gr);
@@ -2578,8 +2795,10 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
             gr.ncols = 0;
             body_columns(&gr);
         }
+        split_under_headers(&gr);
         header_columns(&gr);
         join_split_columns(&gr);
+        join_numbered_labels(&gr);
     }
     if (gr.ncols > MAX_GRID_COLUMNS) {
         free(gr.cols);
@@ -2627,7 +2846,8 @@ static bool grid_region(pg_doc *d, page *p, const region *rg, bool first_on_page
             bool clash = false;
             for (size_t a = i; a < j && !clash; a++)
                 for (size_t b = j; b < k && !clash; b++)
-                    clash = p->ch[idx[a]].col == p->ch[idx[b]].col;
+                    clash = p->ch[idx[a]].col == p->ch[idx[b]].col &&
+                            !wraps_on(&gr, idx + i, k - i, &p->ch[idx[b]]);
             if (clash)
                 break;
             j = k;

@@ -603,6 +603,208 @@ static void test_label_beside_wrapped_middle(void **state)
     free(s);
 }
 
+/* A form counted in whole numbers (no amount with a point): its rows of
+ * figures after their labels make it a table; a task's number, a space
+ * after its name, is part of the label, not a column of its own (a browser
+ * sets "任务 1" a little more than a quarter of a size apart). */
+static void test_counts_form(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    static const char *const ROWS[][5] = {{"1", "业务费", "6", "6", "100%"},
+                                          {"2", "工作经费", "10", "10", "100%"},
+                                          {"3", "医疗补助", "150", "150", "100%"}};
+    put(s, 10, 100, SIZE, "任务名称");
+    put(s, 80, 100, SIZE, "主要内容");
+    put(s, 160, 100, SIZE, "预算数");
+    put(s, 200, 100, SIZE, "财政拨款");
+    put(s, 250, 100, SIZE, "执行数");
+    put(s, 290, 100, SIZE, "财政拨款");
+    put(s, 340, 100, SIZE, "执行率");
+    for (int i = 0; i < 3; i++) {
+        double y = 118 + 18 * i;
+        double w = 4.5 * (double)strlen(ROWS[i][2]);
+        put(s, 10, y, SIZE, "任务");
+        put(s, 10 + 2 * SIZE + 0.26 * SIZE, y, SIZE, ROWS[i][0]);
+        put(s, 80, y, SIZE, ROWS[i][1]);
+        put(s, 187 - w, y, SIZE, ROWS[i][2]);
+        put(s, 236 - w, y, SIZE, ROWS[i][3]);
+        put(s, 277 - w, y, SIZE, ROWS[i][2]);
+        put(s, 326 - w, y, SIZE, ROWS[i][3]);
+        put(s, 340, y, SIZE, ROWS[i][4]);
+    }
+    char *t = grid_text(s, 1);
+    assert_line(t, "任务名称\t主要内容\t预算数\t财政拨款\t执行数\t财政拨款\t执行率\n");
+    assert_line(t, "任务1\t业务费\t6\t6\t6\t6\t100%\n");
+    assert_line(t, "任务3\t医疗补助\t150\t150\t150\t150\t100%\n");
+    free(t);
+    free(s);
+}
+
+/* A header wrapped in its cell ("全年预算" / "数(万元)") beside headers
+ * of one line at different heights ("分值" on its first line, "得分" on
+ * its second): one line of headers, the wrapped one whole. */
+static void test_wrapped_header_one_band(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 100, SIZE, "任务名称");
+    put(s, 80, 100, SIZE, "全年预算");
+    put(s, 80, 113, SIZE, "数(万元)");
+    put(s, 140, 100, SIZE, "分值");
+    put(s, 180, 113, SIZE, "得分");
+    put(s, 10, 131, SIZE, "业务费");
+    put(s, 80, 131, SIZE, "1,206.00");
+    put(s, 140, 131, SIZE, "1.00");
+    put(s, 180, 131, SIZE, "2.00");
+    put(s, 10, 144, SIZE, "工作经费");
+    put(s, 80, 144, SIZE, "3,010.00");
+    put(s, 140, 144, SIZE, "3.00");
+    put(s, 180, 144, SIZE, "4.00");
+    char *t = grid_text(s, 1);
+    assert_line(t, "任务名称\t全年预算数(万元)\t分值\t得分\n");
+    assert_line(t, "业务费\t1,206.00\t1.00\t2.00\n");
+    free(t);
+    free(s);
+}
+
+/* Rows of whole numbers, then, further down than rows are apart (a tall
+ * row), a row with an amount beside a label merged over rows ("年度主要
+ * 任务", in a column of its own): one table, not a table of the first rows
+ * and a line of text. */
+static void test_counts_then_amounts(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 40, 100, SIZE, "任务名称");
+    put(s, 130, 100, SIZE, "总额");
+    put(s, 190, 100, SIZE, "财政拨款");
+    put(s, 40, 118, SIZE, "一、宣传工作");
+    put(s, 130, 118, SIZE, "290");
+    put(s, 190, 118, SIZE, "290");
+    put(s, 40, 131, SIZE, "二、理论工作");
+    put(s, 130, 131, SIZE, "95");
+    put(s, 190, 131, SIZE, "95");
+    put(s, 10, 170, SIZE, "年度");
+    put(s, 40, 170, SIZE, "三、出版工作");
+    put(s, 130, 170, SIZE, "348.16");
+    put(s, 190, 170, SIZE, "348.16");
+    char *t = grid_text(s, 1);
+    assert_line(t, "\t一、宣传工作\t290\t290\n");
+    assert_line(t, "年度\t三、出版工作\t348.16\t348.16\n");
+    free(t);
+    free(s);
+}
+
+/* A page that begins with a 绩效 form's indicator headers (一级指标 二级
+ * 指标 指标内容 分值 得分) begins a table of its own: its columns are not
+ * those of the table that ran to the foot of the page before. */
+static void test_indicator_header_not_carried(void **state)
+{
+    (void)state;
+    sheet *s = calloc(2, sizeof *s);
+    assert_non_null(s);
+    put(&s[0], 10, 100, SIZE, "项目名称");
+    put(&s[0], 200, 100, SIZE, "预期目标");
+    put(&s[0], 400, 100, SIZE, "金额");
+    put(&s[0], 10, 118, SIZE, "业务经费");
+    put(&s[0], 200, 118, SIZE, "完成宣传");
+    put(&s[0], 400, 118, SIZE, "12.00");
+    put(&s[0], 10, 131, SIZE, "办公经费");
+    put(&s[0], 200, 131, SIZE, "保障运转");
+    put(&s[0], 400, 131, SIZE, "3.50");
+    put(&s[1], 10, 40, SIZE, "一级指标");
+    put(&s[1], 60, 40, SIZE, "二级指标");
+    put(&s[1], 110, 40, SIZE, "指标内容");
+    put(&s[1], 300, 40, SIZE, "分值");
+    put(&s[1], 340, 40, SIZE, "得分");
+    put(&s[1], 10, 58, SIZE, "产出指标");
+    put(&s[1], 60, 58, SIZE, "数量指标");
+    put(&s[1], 110, 58, SIZE, "开展政策宣传");
+    put(&s[1], 300, 58, SIZE, "7.5");
+    put(&s[1], 340, 58, SIZE, "7.5");
+    put(&s[1], 60, 71, SIZE, "质量指标");
+    put(&s[1], 110, 71, SIZE, "资金执行进度");
+    put(&s[1], 300, 71, SIZE, "2.5");
+    put(&s[1], 340, 71, SIZE, "2.5");
+    char *t = grid_text(s, 2);
+    assert_line(t, "一级指标\t二级指标\t指标内容\t分值\t得分\n");
+    assert_line(t, "产出指标\t数量指标\t开展政策宣传\t7.5\t7.5\n");
+    free(t);
+    free(s);
+}
+
+/* A column of numbers of one or two digits ("5", "10") before a column of
+ * text holds counts, not codes (a code's 类 has three digits; a 款 or 项
+ * printed alone a leading 0): its figures stay in their own cells. */
+static void test_small_numbers_no_code(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 100, SIZE, "项目");
+    put(s, 80, 100, SIZE, "预算数");
+    put(s, 120, 100, SIZE, "执行数");
+    put(s, 160, 100, SIZE, "完成情况");
+    put(s, 220, 100, SIZE, "执行率");
+    put(s, 10, 118, SIZE, "业务费");
+    put(s, 80, 118, SIZE, "5");
+    put(s, 120, 118, SIZE, "5");
+    put(s, 160, 118, SIZE, "完成");
+    put(s, 220, 118, SIZE, "1.00");
+    put(s, 10, 131, SIZE, "合计");
+    put(s, 80, 131, SIZE, "182");
+    put(s, 120, 131, SIZE, "182");
+    put(s, 160, 131, SIZE, "完成");
+    put(s, 220, 131, SIZE, "1.00");
+    char *t = grid_text(s, 1);
+    assert_line(t, "业务费\t5\t5\t完成\t1.00\n");
+    assert_line(t, "合计\t182\t182\t完成\t1.00\n");
+    free(t);
+    free(s);
+}
+
+/* A 绩效 form whose last row is printed as a table of its own, its cells
+ * fewer and wider ("满意度指标(10分)" across the gap between the 一级指标
+ * and 二级指标 columns): the form's columns stay apart under their
+ * headers. */
+static void test_row_across_form_columns(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 100, SIZE, "一级指标");
+    put(s, 70, 100, SIZE, "二级指标");
+    put(s, 130, 100, SIZE, "指标内容");
+    put(s, 220, 100, SIZE, "分值");
+    put(s, 260, 100, SIZE, "得分");
+    static const char *const ROWS[][5] = {{"产出指标", "数量指标", "开展宣传", "20", "20"},
+                                          {"", "质量指标", "执行进度", "10", "10"},
+                                          {"效益指标", "社会效益", "群众满意", "7.5", "7.5"},
+                                          {"", "生态效益", "生态收益", "7.5", "7.5"}};
+    for (int i = 0; i < 4; i++) {
+        double y = 118 + 16 * i;
+        put(s, 10, y, SIZE, ROWS[i][0]);
+        put(s, 70, y, SIZE, ROWS[i][1]);
+        put(s, 130, y, SIZE, ROWS[i][2]);
+        put(s, 220, y, SIZE, ROWS[i][3]);
+        put(s, 260, y, SIZE, ROWS[i][4]);
+    }
+    put(s, 10, 182, SIZE, "满意度指标(10分)");
+    put(s, 130, 182, SIZE, "服务满意");
+    put(s, 220, 182, SIZE, "10");
+    put(s, 260, 182, SIZE, "10");
+    char *t = grid_text(s, 1);
+    assert_line(t, "一级指标\t二级指标\t指标内容\t分值\t得分\n");
+    assert_line(t, "效益指标\t社会效益\t群众满意\t7.5\t7.5\n");
+    assert_line(t, "\t生态效益\t生态收益\t7.5\t7.5\n");
+    free(t);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -624,6 +826,12 @@ int main(void)
         cmocka_unit_test(test_alike_labels_own_figures),
         cmocka_unit_test(test_vertical_row_label),
         cmocka_unit_test(test_label_beside_wrapped_middle),
+        cmocka_unit_test(test_counts_form),
+        cmocka_unit_test(test_wrapped_header_one_band),
+        cmocka_unit_test(test_counts_then_amounts),
+        cmocka_unit_test(test_indicator_header_not_carried),
+        cmocka_unit_test(test_small_numbers_no_code),
+        cmocka_unit_test(test_row_across_form_columns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
