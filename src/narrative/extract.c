@@ -1354,7 +1354,11 @@ static void sentence(ex *x, const char *s, const char *e)
         size_t n = number_len(p, e);
         gk_figure f;
         const char *after;
-        if (!read_figure(x, gap, p, n, e, &f, &after)) {
+        /* "0377.37": two figures run together where the space or tab between
+         * them was lost ("经营支出0\t377.37万元" of a line read out of
+         * order) — no amount is printed with a leading zero. */
+        bool run_together = n >= 2 && p[0] == '0' && is_digit(p[1]);
+        if (run_together || !read_figure(x, gap, p, n, e, &f, &after)) {
             p += n;
             continue;
         }

@@ -424,7 +424,11 @@ static void add_line(gk_arena *a, gk_lines *out, size_t *cap, const char *s, siz
         size_t h = 0;
         while (h < tlen && t[h] == '#')
             h++;
-        if (h <= 6 && (h == tlen || t[h] == ' ')) {
+        /* A printer may drop the space after the marks ("##八、…", "##7、…";
+         * one "#" before a figure is rather a number sign). */
+        bool glued = h < tlen && ((unsigned char)t[h] >= 0x80 ||
+                                  (h >= 2 && ((t[h] >= '0' && t[h] <= '9') || t[h] == '(')));
+        if (h <= 6 && (h == tlen || t[h] == ' ' || glued)) {
             ln->heading = true;
             t += h;
             tlen -= h;

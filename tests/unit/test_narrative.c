@@ -128,6 +128,20 @@ static void test_not_figures(void **state)
     gk_report_free(r);
 }
 
+/* "经营支出0\t377.37万元" of a PDF line read out of order, its tab lost:
+ * "0377.37" is two figures run together, not an amount. */
+static void test_run_together(void **state)
+{
+    (void)state;
+    static const char *const P[] = {"本年支出合计占35.77%；经营支出0377.37万元。"};
+    gk_report *r = prose("三、支出决算情况说明", P, 1);
+    gk_narrative n;
+    gk_narrative_extract(r, &n);
+    for (int i = 0; i < n.nfigures; i++)
+        assert_int_not_equal(n.figures[i].kind, GK_FIG_MONEY);
+    gk_report_free(r);
+}
+
 /* One endless sentence (no 。, unclosed parentheses): every figure is read,
  * and relations look back only a bounded way, so this stays linear. */
 static void test_pathological(void **state)
@@ -1633,6 +1647,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_extract),
         cmocka_unit_test(test_not_figures),
+        cmocka_unit_test(test_run_together),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_fund_accounts),
         cmocka_unit_test(test_phrases),

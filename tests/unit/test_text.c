@@ -694,6 +694,33 @@ static gk_report *read_lines(const char *text)
     return r;
 }
 
+/* A Markdown heading printed by a browser loses the space after its marks
+ * ("##八、…", "##7、…"): still a heading that opens its section; one "#"
+ * before a figure is a number sign. */
+static void test_glued_heading_marks(void **state)
+{
+    (void)state;
+    gk_report *r = read_lines("xx县2022年度部门决算\n"
+                              "##八、国有资本经营预算财政拨款支出决算情况说明\n"
+                              "本部门无国有资本经营预算财政拨款支出。\n"
+                              "##7、有效推行一站式结算\n"
+                              "基金支付14.52万元。\n"
+                              "#3号楼维修\n");
+    size_t headings = 0;
+    for (size_t i = 0; i < r->nparagraphs; i++) {
+        const gk_paragraph *p = &r->paragraphs[i];
+        headings += p->heading;
+        if (strcmp(p->text, "本部门无国有资本经营预算财政拨款支出。") == 0)
+            assert_string_equal(p->section, "八、国有资本经营预算财政拨款支出决算情况说明");
+        if (strcmp(p->text, "基金支付14.52万元。") == 0)
+            assert_string_equal(p->section, "7、有效推行一站式结算");
+        if (strstr(p->text, "3号楼"))
+            assert_false(p->heading);
+    }
+    assert_int_equal(headings, 2);
+    gk_report_free(r);
+}
+
 /* The tasks of a 整体支出绩效目标表 end where the indicators begin, even
  * under a header the grid garbled (一级指标 joined to the prose above): an
  * indicator's "100%" is no task's 总额. */
@@ -1432,6 +1459,7 @@ int main(void)
         cmocka_unit_test(test_grid_wraps),
         cmocka_unit_test(test_short_codes),
         cmocka_unit_test(test_kinds_registry),
+        cmocka_unit_test(test_glued_heading_marks),
         cmocka_unit_test(test_public3_by_unit),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
