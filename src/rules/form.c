@@ -285,12 +285,28 @@ static void heading_numbers(const gk_report *r, gk_findings *out)
         int n;
         size_t at;
     } last[NLEVELS] = {{0}};
+    /* Sequences of a level suspended by one restarting at 1 inside a part
+     * ("六、其他相关情况说明" holding 一、…五、 before "七、…"): the next
+     * number of a suspended one resumes it. */
+    enum { NESTED = 4 };
+    int outer[NLEVELS][NESTED], nouter[NLEVELS] = {0};
     for (size_t i = 0; i < r->nparagraphs; i++) {
         const gk_paragraph *p = &r->paragraphs[i];
         int level, n;
         if (!p->heading || !heading_mark(p->text, &level, &n))
             continue;
-        if (last[level].set) {
+        bool resumed = false;
+        if (last[level].set && n == 1 && last[level].n >= 1) {
+            if (nouter[level] < NESTED)
+                outer[level][nouter[level]++] = last[level].n;
+        } else if (last[level].set && n != last[level].n + 1) {
+            for (int k = nouter[level] - 1; k >= 0 && !resumed; k--)
+                if (outer[level][k] + 1 == n) {
+                    nouter[level] = k;
+                    resumed = true;
+                }
+        }
+        if (last[level].set && !resumed) {
             const gk_paragraph *q = &r->paragraphs[last[level].at];
             int prev = last[level].n;
             bool gap = n >= prev + 2 && n <= prev + 3;
@@ -335,8 +351,10 @@ static void heading_numbers(const gk_report *r, gk_findings *out)
         last[level].set = true;
         last[level].n = n;
         last[level].at = i;
-        for (int k = level + 1; k < NLEVELS; k++)
+        for (int k = level + 1; k < NLEVELS; k++) {
             last[k].set = false;
+            nouter[k] = 0;
+        }
     }
 }
 

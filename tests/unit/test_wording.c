@@ -269,6 +269,19 @@ static void test_heading_numbers(void **state)
     assert_int_equal(fired_on("DOC010",
                               LINES({0, "#第一部分 概况"}, {0, "#第三部分 情况说明"}, {0, "|收支总表"}),
                               NULL, 0), 1);
+    /* A part numbered 六、 whose own items restart at 一、 (the template's
+     * 其他相关情况说明), then 七、: the outer numbering resumes — while a gap
+     * among the items is still one. */
+    assert_int_equal(fired_on("DOC010",
+                              LINES({0, "#五、部门预算表"}, {0, "#六、其他相关情况说明"},
+                                    {0, "#一、三公经费"}, {0, "#二、机关运行经费"}, {0, "#三、政府采购"},
+                                    {0, "#七、项目经费情况说明"}, {0, "#一、项目概述"}),
+                              NULL, 0), 0);
+    assert_int_equal(fired_on("DOC010",
+                              LINES({0, "#五、部门预算表"}, {0, "#六、其他相关情况说明"},
+                                    {0, "#一、三公经费"}, {0, "#二、机关运行经费"}, {0, "#四、政府采购"},
+                                    {0, "#七、项目经费情况说明"}),
+                              NULL, 0), 1);
     /* Two single-item lists, a heading printed twice. */
     assert_int_equal(fired_on("DOC010", LINES({0, "#1.保障运转"}, {0, "#1.做好宣传"}), NULL, 0), 0);
     assert_int_equal(fired_on("DOC010", LINES({0, "#二、支出"}, {2, "#二、支出"}), NULL, 0), 0);
