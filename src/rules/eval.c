@@ -112,11 +112,24 @@ typedef struct ctx {
     unsigned *scales;        /* by table index */
 } ctx;
 
+/* Would v, at `scale` decimals, take more than the ten significant digits a
+ * spreadsheet's General format shows?  Then a cell printed with fewer
+ * decimals was rounded by the format (943,864,999.96 shows "943865000",
+ * 936,647,884.33 "936647884.3"), not cut by hand: it keeps its own precision. */
+static bool beyond_general_format(gk_amount v, unsigned scale)
+{
+    unsigned digits = 0;
+    for (uint64_t a = v.v < 0 ? -(uint64_t)v.v : (uint64_t)v.v; a; a /= 10)
+        digits++;
+    return digits + (scale - v.scale) > 10;
+}
+
 static gk_amount at_table_precision(const ctx *cx, const gk_table *t, gk_amount v)
 {
     gk_amount out;
     unsigned s = cx->scales[t - cx->r->tables];
-    if (v.scale < s && !(v.flags & GK_AMOUNT_DASH) && gk_amount_rescale(v, s, &out))
+    if (v.scale < s && !(v.flags & GK_AMOUNT_DASH) && !beyond_general_format(v, s) &&
+        gk_amount_rescale(v, s, &out))
         return out;
     return v;
 }

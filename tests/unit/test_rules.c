@@ -1425,6 +1425,46 @@ static void test_blank_template(void **state)
     }
 }
 
+/* A cell printed with fewer decimals than its table is held to the table's
+ * precision (a digit lost is a mistake) — unless the table's precision would
+ * need more than the ten significant digits a spreadsheet's General format
+ * shows ("943865000" for 943,864,999.96 元): then it keeps its own. */
+static void test_general_format_rounding(void **state)
+{
+    (void)state;
+    static const struct {
+        gk_amount total, a, b;
+        size_t errors;
+    } CASES[] = {
+        {{.v = 943865000, .scale = 0}, {.v = 50000000048, .scale = 2}, {.v = 44386499948, .scale = 2}, 0},
+        {{.v = 54, .scale = 1}, {.v = 200, .scale = 2}, {.v = 343, .scale = 2}, 1},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof CASES[0]; i++) {
+        gk_report *r = gk_report_new();
+        r->kind = GK_DOC_BUDGET;
+        r->year = 2026;
+        r->unit = "XX局";
+        gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
+        t->title = "一般公共预算支出功能分类预算表";
+        t->unit = GK_UNIT_YUAN;
+        t->pos = (gk_pos){.line = 1};
+        static const char *const CODES[] = {NULL, "201", "205"};
+        static const char *const LABELS[] = {"合计", "一般公共服务支出", "教育支出"};
+        gk_amount values[] = {CASES[i].total, CASES[i].a, CASES[i].b};
+        for (int k = 0; k < 3; k++) {
+            gk_row *row = gk_table_add_row(r, t);
+            row->code = CODES[k];
+            row->label = LABELS[k];
+            row->pos = (gk_pos){.line = 2 + k};
+            gk_row_set(r, row, "合计", values[k]);
+        }
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(count_rule(&f, "BUD025", GK_ERROR), CASES[i].errors);
+        gk_report_free(r);
+    }
+}
+
 /* Fingerprints: 16 hex digits, the same on a second run, none repeated in a
  * document (the k-th finding with the same hash gets "-k"), and blind to
  * where the finding stands (page, line). */
@@ -1799,6 +1839,7 @@ int main(void)
         cmocka_unit_test(test_budget_office_operation),
         cmocka_unit_test(test_class_rows),
         cmocka_unit_test(test_blank_template),
+        cmocka_unit_test(test_general_format_rounding),
         cmocka_unit_test(test_fingerprints),
         cmocka_unit_test(test_partial_names),
         cmocka_unit_test(test_local_items_in_tree),
