@@ -591,7 +591,17 @@ void read_form(reader *rd, gk_table *t, size_t b, size_t e)
             continue;
         }
         if (strcmp(key, "总分") == 0) {
-            block_row(rd, t, &bk, ln, "总分", (int)f);
+            /* A 总分 not under the indicators' columns (after the tasks or
+             * the funds): the indicators above it were not read (their
+             * header lost in print), and its score would stand under
+             * whatever column the figure fell in. */
+            if (bk.kind != BLOCK_INDICATORS && bk.n > 0) {
+                gk_report_note(rd->r, tx_pos_of(ln), "“总分”行之前的绩效指标未能读取，该表不完整");
+                t->partial = true;
+                bk.kind = BLOCK_NONE;
+            } else {
+                block_row(rd, t, &bk, ln, "总分", (int)f);
+            }
             continue;
         }
         switch (bk.kind) {

@@ -694,6 +694,25 @@ static gk_report *read_lines(const char *text)
     return r;
 }
 
+/* A 总分 read while the tasks' columns still stand (the indicators' header
+ * lost in print): its score is no task's 全年预算数, and the form, its
+ * indicators unread, is partial — its scores are not added up. */
+static void test_total_score_after_tasks(void **state)
+{
+    (void)state;
+    gk_report *r = read_lines("某局2022年度部门决算\n部门整体支出绩效自评表\n"
+                              "任务名称\t主要内容\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+                              "任务1\t医保宣传\t6\t6\t0\t100\t0\n"
+                              "金额合计\t\t182\t182\t10\t100\t10\n"
+                              "一级指标二级指标指标内容\n"
+                              "总分\t\t100\t\t\t\t\n");
+    const gk_table *t = gk_report_find_table(r, GK_TABLE_PERF_OVERALL);
+    assert_non_null(t);
+    assert_true(t->partial);
+    assert_null(gk_table_find_label(t, "总分", GK_SIDE_NONE));
+    gk_report_free(r);
+}
+
 /* A Markdown heading printed by a browser loses the space after its marks
  * ("##八、…", "##7、…"): still a heading that opens its section; one "#"
  * before a figure is a number sign. */
@@ -1460,6 +1479,7 @@ int main(void)
         cmocka_unit_test(test_short_codes),
         cmocka_unit_test(test_kinds_registry),
         cmocka_unit_test(test_glued_heading_marks),
+        cmocka_unit_test(test_total_score_after_tasks),
         cmocka_unit_test(test_public3_by_unit),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
