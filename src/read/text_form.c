@@ -565,6 +565,19 @@ static bool indicator_words(reader *rd, const gk_line *ln)
     return false;
 }
 
+/* Does a figure of the line stand under a column other than 分值 and 得分? */
+static bool score_misplaced(const block *bk, const gk_line *ln)
+{
+    for (int k = 0; k < bk->n; k++) {
+        const char *s = cell(ln, bk->pos[k]);
+        gk_amount a;
+        if (*s && gk_amount_parse(s, strlen(s), &a) == GK_AMOUNT_OK &&
+            strcmp(bk->name[k], "分值") != 0 && strcmp(bk->name[k], "得分") != 0)
+            return true;
+    }
+    return false;
+}
+
 void read_form(reader *rd, gk_table *t, size_t b, size_t e)
 {
     block bk = {0};
@@ -591,11 +604,10 @@ void read_form(reader *rd, gk_table *t, size_t b, size_t e)
             continue;
         }
         if (strcmp(key, "总分") == 0) {
-            /* A 总分 not under the indicators' columns (after the tasks or
-             * the funds): the indicators above it were not read (their
-             * header lost in print), and its score would stand under
-             * whatever column the figure fell in. */
-            if (bk.kind != BLOCK_INDICATORS && bk.n > 0) {
+            /* A 总分 whose figure falls under an amount column of the tasks
+             * or the funds (全年预算数): the indicators above it were not
+             * read (their header lost in print) — a score is no amount. */
+            if (bk.kind != BLOCK_INDICATORS && score_misplaced(&bk, ln)) {
                 gk_report_note(rd->r, tx_pos_of(ln), "“总分”行之前的绩效指标未能读取，该表不完整");
                 t->partial = true;
                 bk.kind = BLOCK_NONE;
