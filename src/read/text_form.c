@@ -578,6 +578,16 @@ static bool score_misplaced(const block *bk, const gk_line *ln)
     return false;
 }
 
+static bool line_has_amount(const gk_line *ln)
+{
+    for (size_t i = 0; i < ln->ncells; i++) {
+        gk_amount a;
+        if (gk_amount_parse(ln->cells[i], strlen(ln->cells[i]), &a) == GK_AMOUNT_OK)
+            return true;
+    }
+    return false;
+}
+
 void read_form(reader *rd, gk_table *t, size_t b, size_t e)
 {
     block bk = {0};
@@ -612,7 +622,17 @@ void read_form(reader *rd, gk_table *t, size_t b, size_t e)
                 t->partial = true;
                 bk.kind = BLOCK_NONE;
             } else {
+                size_t rows = t->nrows;
                 block_row(rd, t, &bk, ln, "总分", (int)f);
+                /* Its figure printed but read under neither 分值 nor 得分:
+                 * the columns of the rows above were not where the
+                 * reader put them either. */
+                const gk_row *row = t->nrows > rows ? &t->rows[t->nrows - 1] : NULL;
+                if (row && !gk_row_get(row, "分值") && !gk_row_get(row, "得分") &&
+                    line_has_amount(ln)) {
+                    gk_report_note(rd->r, tx_pos_of(ln), "“总分”行的分数未能读在分值或得分栏下，该表不完整");
+                    t->partial = true;
+                }
             }
             continue;
         }

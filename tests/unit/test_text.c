@@ -713,6 +713,23 @@ static void test_total_score_after_tasks(void **state)
     gk_report_free(r);
 }
 
+/* A 总分 whose figure is read under neither 分值 nor 得分 ("满意 10" and
+ * "100" shifted a column by the printer): the indicators' scores cannot be
+ * trusted either — the form is partial. */
+static void test_total_score_unplaced(void **state)
+{
+    (void)state;
+    gk_report *r = read_lines("某局2022年度部门决算\n部门整体支出绩效自评表\n"
+                              "一级指标\t二级指标\t指标内容\t年度指标值\t实际完成值\t分值\t得分\n"
+                              "产出指标\t数量指标\t宣传\t100%\t100%\t90\t90\n"
+                              "满意度指标\t服务对象满意度指标\t满意度\t满意\t满意 10\t\t10\n"
+                              "总分\t\t\t\t100\t\t\n");
+    const gk_table *t = gk_report_find_table(r, GK_TABLE_PERF_OVERALL);
+    assert_non_null(t);
+    assert_true(t->partial);
+    gk_report_free(r);
+}
+
 /* A Markdown heading printed by a browser loses the space after its marks
  * ("##八、…", "##7、…"): still a heading that opens its section; one "#"
  * before a figure is a number sign. */
@@ -1480,6 +1497,7 @@ int main(void)
         cmocka_unit_test(test_kinds_registry),
         cmocka_unit_test(test_glued_heading_marks),
         cmocka_unit_test(test_total_score_after_tasks),
+        cmocka_unit_test(test_total_score_unplaced),
         cmocka_unit_test(test_public3_by_unit),
     };
     return cmocka_run_group_tests_name("text", tests, NULL, NULL);
