@@ -211,6 +211,20 @@ static lxw_worksheet *add_sheet(writer *w, const char *name)
     return ws;
 }
 
+/* A sheet of text lines (封面, 目录, a prose part): one wide column on A4,
+ * one page wide when `fit`. */
+static lxw_worksheet *text_sheet(writer *w, const char *name, bool fit)
+{
+    lxw_worksheet *ws = add_sheet(w, name);
+    if (!ws)
+        return NULL;
+    check(w, worksheet_set_column(ws, 0, 0, COVER_WIDTH, NULL));
+    worksheet_set_paper(ws, 9);
+    if (fit)
+        worksheet_fit_to_pages(ws, 1, 0);
+    return ws;
+}
+
 /* ---- A table's sheet --------------------------------------------------------- */
 
 static lxw_format *cell_format(const formats *f, const gk_grid_cell *c, bool header, bool total)
@@ -426,12 +440,9 @@ static void cover_text(writer *w, lxw_worksheet *ws, lxw_row_t *r, const char *t
 static void cover_sheet(writer *w, const gk_doc *d)
 {
     const formats *f = &w->f;
-    lxw_worksheet *ws = add_sheet(w, COVER_SHEET);
+    lxw_worksheet *ws = text_sheet(w, COVER_SHEET, true);
     if (!ws)
         return;
-    check(w, worksheet_set_column(ws, 0, 0, COVER_WIDTH, NULL));
-    worksheet_set_paper(ws, 9);
-    worksheet_fit_to_pages(ws, 1, 0);
     lxw_row_t r = 0;
     char line[512];
     for (size_t i = 0; i < d->nblocks; i++) {
@@ -535,11 +546,9 @@ static bool part_has_table(const gk_doc *d, size_t i)
 static void front_sheet(writer *w, const gk_doc *d)
 {
     const formats *f = &w->f;
-    lxw_worksheet *ws = add_sheet(w, FRONT_SHEET);
+    lxw_worksheet *ws = text_sheet(w, FRONT_SHEET, false);
     if (!ws)
         return;
-    check(w, worksheet_set_column(ws, 0, 0, COVER_WIDTH, NULL));
-    worksheet_set_paper(ws, 9);
     lxw_row_t r = 0;
     char line[512];
     for (size_t i = 0; i < d->nblocks; i++) {
@@ -576,12 +585,9 @@ static void toc_sheet(writer *w, const gk_doc *d)
 static void part_sheet(writer *w, const gk_doc *d, size_t i, const char *name)
 {
     const formats *f = &w->f;
-    lxw_worksheet *ws = add_sheet(w, name);
+    lxw_worksheet *ws = text_sheet(w, name, true);
     if (!ws)
         return;
-    check(w, worksheet_set_column(ws, 0, 0, COVER_WIDTH, NULL));
-    worksheet_set_paper(ws, 9);
-    worksheet_fit_to_pages(ws, 1, 0);
     lxw_row_t r = 0;
     char line[512];
     cover_text(w, ws, &r, unnumbered(d->blocks[i].text), f->heading[0], 24);
