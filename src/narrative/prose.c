@@ -278,6 +278,74 @@ static bool *page_furniture(const gk_report *r)
     return mark;
 }
 
+/* Does raw text t start with an amount's unit ("万元", "元", "亿元")? */
+static bool unit_first(const char *t)
+{
+    while (*t == ' ')
+        t++;
+    return strncmp(t, "万元", strlen("万元")) == 0 || strncmp(t, "亿元", strlen("亿元")) == 0 ||
+           strncmp(t, "元", strlen("元")) == 0;
+}
+
+/* Is [a, b) a bare number ("360.10", "1,234")? */
+static bool bare_number(const char *a, const char *b)
+{
+    while (a < b && *a == ' ')
+        a++;
+    while (b > a && b[-1] == ' ')
+        b--;
+    if (a == b)
+        return false;
+    for (const char *q = a; q < b; q++)
+        if (!((*q >= '0' && *q <= '9') || *q == '.' || *q == ','))
+            return false;
+    return true;
+}
+
+/* Does [a, b) end in an amount printed with its unit followed by nothing
+ * but a list's opening or a comma ("合计 36.32万元，其中："), naming nothing
+ * of what comes next? */
+static bool ends_in_open_amount(const char *a, const char *b)
+{
+    static const char *const TAIL[] = {"，其中：", "，其中:", "其中：", "，", "：", ""};
+    static const char *const UNIT[] = {"万元", "亿元", "元"};
+    for (size_t i = 0; i < sizeof TAIL / sizeof *TAIL; i++) {
+        size_t n = strlen(TAIL[i]);
+        if ((size_t)(b - a) < n || strncmp(b - n, TAIL[i], n) != 0)
+            continue;
+        const char *e = b - n;
+        for (size_t u = 0; u < sizeof UNIT / sizeof *UNIT; u++) {
+            size_t m = strlen(UNIT[u]);
+            if ((size_t)(e - a) > m && strncmp(e - m, UNIT[u], m) == 0 && e[-m - 1] >= '0' &&
+                e[-m - 1] <= '9')
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Is a page-text line two printed lines interleaved?  A run of one line
+ * ("…合计 36.32万元，其中：") placed among the tab-separated words of another
+ * ("…合计\t360.10\t万元，比\t2021\t年增加"): a part that ends in an amount and its
+ * unit with nothing after it but "，其中：" is followed, across a tab, by a
+ * bare number whose unit stands after the next tab.  Its figures cannot be
+ * told apart (the amount is read as "合计36.32万元", the other as one of
+ * its parts): the line is left out of the narrative — no figure of it is
+ * read, no claim made on it. */
+static bool interleaved(const char *t)
+{
+    const char *seg = t;
+    for (;;) {
+        const char *tab = strchr(seg, '\t');
+        if (!tab)
+            return false;
+        const char *next = tab + 1, *tab2 = strchr(next, '\t');
+        if (tab2 && ends_in_open_amount(seg, tab) && bare_number(next, tab2) && unit_first(tab2 + 1))
+            return true;
+        seg = next;
+    }
+}
+
 void prose_build(const gk_report *r, prose *out)
 {
     memset(out, 0, sizeof *out);
@@ -298,6 +366,10 @@ void prose_build(const gk_report *r, prose *out)
         }
         if (is_page_number(g->text) || furniture[i])
             continue;
+        if (interleaved(g->text)) {
+            end_sentence(&s);
+            continue;
+        }
         size_t n;
         char *t = gk_prose_normalise(g->text, &n);
         if (!t)

@@ -142,6 +142,42 @@ static void test_run_together(void **state)
     gk_report_free(r);
 }
 
+/* Two printed lines interleaved in page text (wild xian-b6aea555 p36):
+ * "合计 36.32万元，其中：" of the line below placed among the tab-separated
+ * words of "合计\t360.10\t万元，比\t2021\t年增加".  The line is left out: no
+ * "合计" of 36.32 with the next page's items as parts (a false NAR014).  A
+ * justified line that names the part after "其中：" is read as before. */
+static void test_interleaved_line(void **state)
+{
+    (void)state;
+    static const char *const P[] = {
+        "2022年局机关行政运行经费和所属事业单位公用经费预算合计 36.32万元，其中：\t360.10\t万元，比\t2021\t年增加",
+        "局机关行政运行经费预算109.15万元，比2021年增加21.79万元；",
+        "所属事业单位公用经费预算60.57万元，比2021年减少5万元。",
+    };
+    gk_report *r = prose("十、机关运行经费安排情况说明", P, 3);
+    gk_narrative n;
+    gk_narrative_extract(r, &n);
+    for (int i = 0; i < n.nfigures; i++) {
+        assert_int_not_equal(n.figures[i].pos.line, 2);
+        assert_false(n.figures[i].kind == GK_FIG_MONEY && n.figures[i].value.v == 3632 &&
+                     n.figures[i].value.scale == 2);
+    }
+    gk_findings f;
+    gk_check(r, &f);
+    assert_int_equal(count_rule_prefix(&f, "NAR014", GK_ERROR), 0);
+    gk_report_free(r);
+
+    static const char *const Q[] = {"本年支出合计307.82万元，其中：基本支出\t105.58\t万元，占34.30%。"};
+    r = prose("三、支出决算情况说明", Q, 1);
+    gk_narrative_extract(r, &n);
+    int money = 0;
+    for (int i = 0; i < n.nfigures; i++)
+        money += n.figures[i].kind == GK_FIG_MONEY;
+    assert_int_equal(money, 2);
+    gk_report_free(r);
+}
+
 /* One endless sentence (no 。, unclosed parentheses): every figure is read,
  * and relations look back only a bounded way, so this stays linear. */
 static void test_pathological(void **state)
@@ -1648,6 +1684,7 @@ int main(void)
         cmocka_unit_test(test_extract),
         cmocka_unit_test(test_not_figures),
         cmocka_unit_test(test_run_together),
+        cmocka_unit_test(test_interleaved_line),
         cmocka_unit_test(test_pathological),
         cmocka_unit_test(test_fund_accounts),
         cmocka_unit_test(test_phrases),
