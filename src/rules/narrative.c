@@ -527,6 +527,16 @@ static const entry *find_entry(const gk_report *r, const char *key, const char *
             k++;
         }
     }
+    /* "培训支出(2050803)支出29.44万元": the item named by its code, then
+     * what it is ("支出" is no role word elsewhere: "公务接待费支出"). */
+    char code[8];
+    size_t n = strlen(bare), w = strlen("支出");
+    if (!en && n > w && strcmp(bare + n - w, "支出") == 0) {
+        char coded[256];
+        gk_format(coded, sizeof coded, "%.*s", (int)(n - w), bare);
+        if (subject_code(coded, code) && (en = match_entry(r, key, coded, budget)) != NULL)
+            gk_format(bare, 256, "%s", coded);
+    }
     char levels[256];
     if (!en && dashed_levels(bare, levels, sizeof levels)) {
         en = match_entry(r, key, levels, budget);

@@ -714,8 +714,8 @@ static gk_report *coded_budget(const char *section, const char *text, const char
     return r;
 }
 
-/* "（1）工资福利支出（301）100.00万元": an item by economic code is the
- * economic table's row; a sum of the row's 款 each rounded is a rounding
+/* "（1）工资福利支出（301）100.00万元" (also "…（301）支出100.00万元"): an
+ * item by economic code is the economic table's row; a sum of the row's 款 each rounded is a rounding
  * note; a row its sub-rows do not add up to (the reader's or the table's
  * fault) binds nothing. */
 static void test_economic_code(void **state)
@@ -732,6 +732,10 @@ static void test_economic_code(void **state)
         {"（1）工资福利支出（301）100.01万元。", "1000000.00", 1, 0, 1},
         /* 302 read as 940.00元 while its 款 hold 1,000,000.00元: no binding. */
         {"（2）商品和服务支出（302）100.00万元。", "940.00", 0, 0, 0},
+        /* "培训支出（2050803）支出29.44万元" (wild xian-b6aea555): the coded item,
+         * then what it is. */
+        {"（1）工资福利支出（301）支出100.00万元。", "1000000.00", 1, 0, 0},
+        {"（1）工资福利支出（301）支出101.00万元。", "1000000.00", 1, 1, 0},
     };
     for (size_t k = 0; k < sizeof CASES / sizeof CASES[0]; k++) {
         gk_report *r = coded_budget("（三）一般公共预算拨款支出明细情况说明", CASES[k].text,
