@@ -42,6 +42,10 @@ typedef struct entry {
     gk_term cells[MAX_CELLS];
     bool optional[MAX_CELLS];   /* "…?": a column many tables of the kind do
                                    not print; bound only where printed */
+    bool zero_whole[MAX_CELLS]; /* "…!0": a whole the subject is a part of
+                                   ("上年结转结余的一般公共预算收入" of 上年结转结余):
+                                   bound only where the cell is 0, which
+                                   makes every part of it 0 */
     int ncells;
 } entry;
 
@@ -155,6 +159,8 @@ static void load_lexicon(void)
             gk_error err;
             if (en->ncells == MAX_CELLS)
                 lexicon_broken(line, "单元格过多");
+            en->zero_whole[en->ncells] = k > 2 && memcmp(c + k - 2, "!0", 2) == 0;
+            k -= 2 * en->zero_whole[en->ncells];
             en->optional[en->ncells] = k > 0 && c[k - 1] == '?';
             k -= en->optional[en->ncells];
             if (!gk_term_parse(&the_subjects.strings, c, k, line, &en->cells[en->ncells++], &err))
@@ -717,6 +723,10 @@ static bool bind_subject(const gk_report *r, const char *key, const char *subjec
         }
         if ((unread_total(row) && !zero) ||
             (term->sel == GK_SEL_EACH && tree_broken(t, row, term->column)))
+            continue;
+        /* A part of a whole: only a whole of 0 says what the part is. */
+        const gk_cell *whole = gk_row_get(row, term->column);
+        if (best->zero_whole[k] && whole && (whole->text || !gk_amount_is_zero(whole->value)))
             continue;
         if (!gk_row_get(row, term->column) && !prints(t, term->column)) {
             if (!fallback_t && !best->optional[k]) {

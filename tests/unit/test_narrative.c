@@ -749,6 +749,51 @@ static void test_economic_code(void **state)
     }
 }
 
+/* "上年结转结余0万元…上年结转结余的一般公共预算收入0万元" (wild 苏州): the parts of a
+ * 上年结转结余 the 收支总表 gives as one figure bind to it where it is 0 (a part
+ * stated non-zero is reported); under a non-zero whole they name no cell. */
+static gk_report *carried_budget(const char *carried, const char *text)
+{
+    gk_report *r = gk_report_new();
+    r->kind = GK_DOC_BUDGET;
+    r->year = 2026;
+    gk_table *t = gk_report_add_table(r, GK_TABLE_BUDGET_SUMMARY);
+    t->unit = GK_UNIT_WANYUAN;
+    gk_row_set(r, row_of(r, t, NULL, "一般公共预算拨款收入", GK_SIDE_INCOME), "金额", amt("100.00"));
+    gk_row_set(r, row_of(r, t, NULL, "本年收入合计", GK_SIDE_INCOME), "金额", amt("100.00"));
+    gk_row *row = row_of(r, t, NULL, "上年结转结余", GK_SIDE_INCOME);
+    if (carried)
+        gk_row_set(r, row, "金额", amt(carried));
+    gk_row_set(r, row_of(r, t, NULL, "收入总计", GK_SIDE_INCOME), "金额", amt("100.00"));
+    const char *section = "一、收入预算情况说明";
+    gk_report_add_paragraph(r, section, section, (gk_pos){.line = 10})->heading = true;
+    gk_report_add_paragraph(r, section, text, (gk_pos){.line = 11});
+    gk_report_index(r);
+    return r;
+}
+
+static void test_carried_parts(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *carried, *text;
+        int bound, errors;
+    } CASES[] = {
+        {NULL, "上年结转结余的一般公共预算收入0万元、上年结转结余的单位资金0万元。", 2, 0},
+        {"0.00", "上年结转结余的一般公共预算收入0万元、上年结转结余的单位资金0万元。", 2, 0},
+        {"0.00", "上年结转结余的一般公共预算收入5.00万元、上年结转结余的单位资金0万元。", 2, 1},
+        {"5.00", "上年结转结余的一般公共预算收入5.00万元、上年结转结余的单位资金0万元。", 0, 0},
+    };
+    for (size_t k = 0; k < sizeof CASES / sizeof CASES[0]; k++) {
+        gk_report *r = carried_budget(CASES[k].carried, CASES[k].text);
+        gk_findings f;
+        gk_check(r, &f);
+        assert_int_equal(f.narrative.bound, CASES[k].bound);
+        assert_int_equal(count_rule_prefix(&f, "NAR001", GK_ERROR), CASES[k].errors);
+        gk_report_free(r);
+    }
+}
+
 /* "农林水支出（类）支出200.00万元" in 收支预算总体 is the 支出预算表's 类;
  * "吴淞江整治工程在农林水支出（类）支出列支138.00万元" a project within it:
  * no binding, no "no such item" warning. */
@@ -1697,6 +1742,7 @@ int main(void)
         cmocka_unit_test(test_city_budget),
         cmocka_unit_test(test_loose_total),
         cmocka_unit_test(test_economic_code),
+        cmocka_unit_test(test_carried_parts),
         cmocka_unit_test(test_level_tail),
         cmocka_unit_test(test_partition),
         cmocka_unit_test(test_sentence_before),
