@@ -535,11 +535,94 @@ static bool self_statement(const char *text, const char *at, const char *end)
     return false;
 }
 
+/* The text of a heading after its number: "二、部门机构设置" → "部门机构设置",
+ * "第一部分 单位概况" → "单位概况", "（三）…", "3．…"; NULL when the text does not
+ * open with a heading number. */
+static const char *after_number(const char *s)
+{
+    static const char *const CN[] = {"一", "二", "三", "四", "五", "六", "七", "八",
+                                     "九", "十", NULL};
+    bool paren = starts(s, "（") || *s == '(';
+    const char *p = paren ? s + (*s == '(' ? 1 : strlen("（")) : s;
+    bool part = !paren && starts(p, "第");
+    if (part)
+        p += strlen("第");
+    const char *q = p;
+    for (bool more = true; more;) {
+        more = false;
+        if (*q >= '0' && *q <= '9') {
+            q++;
+            more = true;
+        }
+        for (const char *const *c = CN; *c && !more; c++)
+            if (starts(q, *c)) {
+                q += strlen(*c);
+                more = true;
+            }
+    }
+    if (q == p)
+        return NULL;
+    static const char *const ENDS[] = {"、", "．", ".", "）", ")", "部分", NULL};
+    for (const char *const *e = ENDS; *e; e++)
+        if (starts(q, *e) && (part == (strcmp(*e, "部分") == 0)) &&
+            (paren == (strcmp(*e, "）") == 0 || strcmp(*e, ")") == 0)))
+            return q + strlen(*e);
+    return NULL;
+}
+
+/* What a heading of the template names the document by: "二、单位机构设置",
+ * "第一部分 部门概况", "四、单位预算编制说明". */
+static const char *const HEADED[] = {"主要职能", "主要职责", "机构设置", "概况",
+                                     "预算编制说明", "决算编制说明", "预算表", "决算表",
+                                     "预算情况说明", "决算情况说明", NULL};
+
+/* DOC014 on headings: a heading that names the document by the other scope
+ * word ("一、部门主要职能" in a 单位预算) is a copy from the other template,
+ * whatever the rest of the document says. */
+static void scope_headings(const gk_report *r, const char *scope, const char *kind_word,
+                           gk_findings *out)
+{
+    bool unit = strcmp(scope, "单位") == 0;
+    const char *other = unit ? "部门" : "单位";
+    gk_buf b = GK_BUF_INIT;
+    for (size_t i = 0; i < r->nparagraphs; i++) {
+        const gk_paragraph *p = &r->paragraphs[i];
+        if (general_text(p, false) || strlen(p->text) > 90)
+            continue;
+        b.len = 0;
+        append_unspaced(&b, p->text);
+        gk_buf_putc(&b, '\0');
+        const char *h = after_number(b.data);
+        if (!h || !starts(h, other))
+            continue;
+        /* In a 部门's document only a top heading: a sub-heading may be of
+         * one of its units ("（二）单位概况" under the unit's name). */
+        if (!unit && (starts(b.data, "（") || b.data[0] == '('))
+            continue;
+        const char *rest = h + strlen(other);
+        const char *const *w = HEADED;
+        while (*w && !(starts(rest, *w) && (!rest[strlen(*w)] || starts(rest + strlen(*w), "及") ||
+                                              starts(rest + strlen(*w), "情况"))))
+            w++;
+        if (!*w)
+            continue;
+        gk_location loc = {0};
+        loc.pos = p->pos;
+        loc.value = gk_report_strdup(out->report, h);
+        gk_report_finding(out, "DOC014", GK_WARNING, &loc,
+                          "标题“%s”：本文档为%s%s，标题应为“%s%s”", b.data, scope, kind_word,
+                          scope, *w);
+        break;      /* one: the other template's headings come together */
+    }
+    gk_buf_free(&b);
+}
+
 static void scope_words(const gk_report *r, const run *rn, gk_findings *out)
 {
     const char *kind_word = NULL, *scope = gk_report_scope(r, &kind_word);
     if (!scope || !kind_word)
         return;
+    scope_headings(r, scope, kind_word, out);
     bool unit = strcmp(scope, "单位") == 0;
     const char *other = unit ? "部门" : "单位";
     const char *text = rn->text.data;

@@ -384,7 +384,7 @@ static int fired_doc(const char *title, const char *unit, const char *rule,
     r->year = 2025;
     r->unit = unit;
     gk_report_add_paragraph(r, NULL, title, (gk_pos){.line = 1});
-    const char *section = "一、单位概况", *words = "二、名词解释";
+    const char *section = "一、基本情况", *words = "二、名词解释";
     int n = 0;
     while (lines[n])
         n++;
@@ -448,6 +448,25 @@ static void test_scope_words(void **state)
     assert_int_equal(fired_doc("示例市示范区卫生健康委员会2025年部门预算", "示例市示范区卫生健康委员会",
                                "DOC014", ONE("部门主要职能：负责全区卫生健康工作。", "本单位2025年无政府采购预算。"),
                                0, NULL, 0), 0);
+    /* A heading of the other template, whatever the rest says. */
+    assert_int_equal(fired_doc(title, unit, "DOC014",
+                               ONE("一、部门主要职能", "负责经办服务。"), 0, msg, sizeof msg), 1);
+    assert_non_null(strstr(msg, "标题应为“单位主要职能”"));
+    assert_int_equal(fired_doc(title, unit, "DOC014",
+                               ONE("第一部分 部门概况", "二、部门机构设置及预算单位构成情况"), 0, NULL, 0),
+                     1);   /* one for the document */
+    assert_int_equal(fired_doc("示例市示范区卫生健康委员会2025年部门预算", "示例市示范区卫生健康委员会",
+                               "DOC014", ONE("二、单位机构设置", "内设科室5个。"), 0, NULL, 0),
+                     1);
+    /* … not a unit's sub-heading in a 部门's document, nor other words. */
+    assert_int_equal(fired_doc("示例市示范区卫生健康委员会2025年部门预算", "示例市示范区卫生健康委员会",
+                               "DOC014", ONE("（二）单位概况", "二、单位构成", "三、部门主要职能"), 0,
+                               NULL, 0),
+                     0);
+    assert_int_equal(fired_doc(title, unit, "DOC014",
+                               ONE("二、单位预算单位构成", "会同有关部门开展工作。", "部门主要职能的说明"),
+                               0, NULL, 0),
+                     0);
     /* The glossary speaks of 部门 in general. */
     assert_int_equal(fired_doc(title, unit, "DOC014",
                                ONE("单位主要职能：经办服务。", "部门主要职能：指部门的法定职责。"), 1,
