@@ -677,7 +677,7 @@ static int ideographs(const char *s, const char *end)
  * name does not say (an index into LEVEL_WORDS otherwise). */
 static int unit_level(const char *unit)
 {
-    if (!unit)
+    if (!unit || !ideograph(unit))
         return -1;
     static const char *const PARTY[] = {"中国共产党", "中共", NULL};
     for (const char *const *w = PARTY; *w; w++)
@@ -708,6 +708,8 @@ static int unit_level(const char *unit)
         return 0;
     }
     /* A county first: "凤县", "互助土族自治县". */
+    if (!ideograph(unit))
+        return -1;
     for (const char *p = unit + 3; *p && p - unit <= 24 && ideograph(p); p += 3) {
         if (starts(p, "县"))
             return 2;
