@@ -483,8 +483,9 @@ static void whole_prose(const gk_report *r, run *rn, size_t *cap, bool glossary)
 /* What the document says of itself after its scope word: "单位预算安排购置
  * 车辆", "部门主要职能". */
 static const char *const SCOPED[] = {"预算安排购置", "决算安排购置", "主要职能", "主要职责",
-                                     "机构设置", "预算编制说明", "决算编制说明", "概况",
-                                     "整体支出", NULL};
+                                     "机构设置", "预算编制说明", "决算编制说明", "概况", NULL};
+/* Not "整体支出": the 绩效 form keeps its national title (部门整体支出绩效目标
+ * 表) in a 单位's document too. */
 
 /* Words before 部门/单位 that make it another body: "所属单位主要职能",
  * "有关部门", "预算单位", "主管部门". */
