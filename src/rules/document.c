@@ -311,15 +311,21 @@ static void check_empty_tables(const gk_report *r, gk_findings *out)
         const gk_table *t = &r->tables[i];
         if (t->empty_note || t->partial || is_form(t->kind) || t->kind == GK_TABLE_OTHER)
             continue;               /* a table of unknown kind may hold no figures */
-        bool figures = false;
-        for (size_t k = 0; k < t->nrows && !figures; k++)
-            for (size_t c = 0; c < t->rows[k].ncells && !figures; c++)
-                figures = !t->rows[k].cells[c].text;
-        if (figures)
-            continue;
-        /* What the 情况说明 says about it. */
+        bool figures = false, nonzero = false;
+        for (size_t k = 0; k < t->nrows && !nonzero; k++)
+            for (size_t c = 0; c < t->rows[k].ncells && !nonzero; c++)
+                if (!t->rows[k].cells[c].text) {
+                    figures = true;
+                    nonzero = !gk_amount_is_zero(t->rows[k].cells[c].value);
+                }
         bool explain_only;
         const char *word = subject_word(t->kind, &explain_only), *stated = NULL;
+        /* A table of zeros ("0.00" in every cell) is as empty as a blank
+         * one: the 政府性基金, 国有资本经营 and 三公 tables must say why. */
+        bool zeros = figures && !nonzero && word && !explain_only;
+        if (figures && !zeros)
+            continue;
+        /* What the 情况说明 says about it. */
         const gk_paragraph *where = NULL;
         bool explained = false;
         char buf[64];
@@ -336,9 +342,9 @@ static void check_empty_tables(const gk_report *r, gk_findings *out)
         gk_finding *x;
         if (stated) {
             x = gk_report_finding(out, "COMP003", GK_ERROR, &loc,
-                                  "“%s”没有任何数字，而情况说明写有%s；应填列表中数字，"
+                                  "“%s”%s，而情况说明写有%s；应填列表中数字，"
                                   "或更正情况说明",
-                                  title, stated);
+                                  title, zeros ? "各栏均为0" : "没有任何数字", stated);
             gk_location at_text = {0};
             at_text.pos = where->pos;
             at_text.value = stated;
@@ -348,9 +354,9 @@ static void check_empty_tables(const gk_report *r, gk_findings *out)
              * may have failed on a table whose figures are there), nor when
              * the 情况说明 that may explain it is published apart. */
             gk_report_finding(out, "COMP003", GK_WARNING, &loc,
-                              "“%s”没有任何数字，也没有说明为何为空；无数据的表应在表下注明原因"
+                              "“%s”%s，也没有说明为何为空；无数据的表应在表下注明原因"
                               "（如“本部门无…，故本表无数据”）",
-                              title);
+                              title, zeros ? "各栏均为0" : "没有任何数字");
         }
     }
     if (built)

@@ -36,7 +36,7 @@ void gk_doubt_scanned(gk_findings *out);
 /* Each finding's quote (quote.c). */
 void gk_quote_findings(gk_findings *out);
 
-/* DOC007–DOC009, DOC013: what reviewers find in the prose (wording.c). */
+/* DOC007–DOC009, DOC013–DOC015: what reviewers find in the prose (wording.c). */
 void gk_check_wording(const gk_report *r, gk_findings *out);
 
 /* DOC010–DOC012: the form of the prose — heading numbers, brackets, final

@@ -9,6 +9,12 @@
  *   DOC013   a 类/款/项 named in the prose by a name of another year
  *            ("医疗卫生与计划生育支出（类）" in 2024), a 款 named as its 类
  *            ("住房保障支出（类）住房保障支出（款）"), a 项 put under another 款
+ *   DOC014   部门 wording in a 单位 document where the document itself says
+ *            the same thing of its 单位 ("2026年部门预算安排购置车辆…；单位
+ *            预算安排购置单价100万元以上设备"), and the reverse
+ *   DOC015   the level of the template's fixed phrases ("市级预算主管部门",
+ *            "与市级财政有经费领拨关系", "2025年区级部门预算") against the
+ *            document's own level, read from the unit's name
  *
  * The narrative is read as runs: consecutive paragraphs of one section,
  * joined without spaces.  A PDF gives a paragraph per printed line, so a
@@ -438,6 +444,328 @@ static void class_names(const gk_report *r, const run *rn, gk_findings *out, gk_
     }
 }
 
+/* ---- The whole prose, for DOC014 and DOC015 ------------------------------ */
+
+/* Is paragraph p read from a table's cells (a row the reader did not take
+ * as a table: cells joined by TABs) or from the glossary, whose wording is
+ * general ("三公经费：指部门用…")? */
+static bool general_text(const gk_paragraph *p, bool glossary)
+{
+    return strchr(p->text, '\t') || (!glossary && p->section && strstr(p->section, "名词解释"));
+}
+
+/* The document's prose as one run: every paragraph unspaced, the general
+ * ones (general_text; the glossary unless `glossary`) blanked, a line
+ * break after each heading. */
+static void whole_prose(const gk_report *r, run *rn, size_t *cap, bool glossary)
+{
+    rn->text.len = 0;
+    rn->first = 0;
+    rn->n = 0;
+    for (size_t i = 0; i < r->nparagraphs; i++) {
+        const gk_paragraph *p = &r->paragraphs[i];
+        rn->starts = gk_grow(rn->starts, cap, rn->n, sizeof *rn->starts);
+        rn->starts[rn->n++] = rn->text.len;
+        if (general_text(p, glossary)) {
+            gk_buf_putc(&rn->text, '\n');
+            continue;
+        }
+        append_unspaced(&rn->text, p->text);
+        if (p->heading)
+            gk_buf_putc(&rn->text, '\n');
+    }
+    gk_buf_putc(&rn->text, '\0');
+    rn->text.len--;
+}
+
+/* ---- DOC014: 部门 or 单位 ------------------------------------------------- */
+
+/* What the document says of itself after its scope word: "单位预算安排购置
+ * 车辆", "部门主要职能". */
+static const char *const SCOPED[] = {"预算安排购置", "决算安排购置", "主要职能", "主要职责",
+                                     "机构设置", "预算编制说明", "决算编制说明", "概况", NULL};
+/* Not "整体支出": the 绩效 form keeps its national title (部门整体支出绩效目标
+ * 表) in a 单位's document too. */
+
+/* Words before 部门/单位 that make it another body: "所属单位主要职能",
+ * "有关部门", "预算单位", "主管部门". */
+static bool qualified(const char *text, const char *at)
+{
+    static const char *const BEFORE[] = {"所属", "下属", "各", "有关", "相关", "其他", "基层",
+                                         "二级", "主管", "职能", "预算", "其", "等", "和",
+                                         "、", "及", "本级", "行政", "事业", "执法", NULL};
+    for (const char *const *w = BEFORE; *w; w++) {
+        size_t n = strlen(*w);
+        if ((size_t)(at - text) >= n && memcmp(at - n, *w, n) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The first unqualified `scope` + `phrase` in the text, or NULL. */
+static const char *scoped_at(const char *text, const char *scope, const char *phrase)
+{
+    char want[64];
+    snprintf(want, sizeof want, "%s%s", scope, phrase);
+    for (const char *hit = strstr(text, want); hit; hit = strstr(hit + 1, want))
+        if (!qualified(text, hit))
+            return hit;
+    return NULL;
+}
+
+/* Does "本部门" at [at, end) begin a statement of the document about its
+ * own figures ("。本部门2026年无政府采购预算", "，本部门当年收入…")?  Not a
+ * project's name in a cell ("本部门市立项目…") nor a template's note to the
+ * writer ("部门应公开本部门绩效"). */
+static bool self_statement(const char *text, const char *at, const char *end)
+{
+    static const char *const BEFORE[] = {"。", "，", "；", "：", "\n", NULL};
+    static const char *const AFTER[] = {"20", "年", "当年", "本年", "无", "没有", "未", "共",
+                                        "收入", "支出", "预算", "决算", "政府采购", "机关运行",
+                                        "“三公", "三公", "一般公共预算", "财政拨款", NULL};
+    bool begins = at == text;
+    for (const char *const *b = BEFORE; *b && !begins; b++) {
+        size_t n = strlen(*b);
+        begins = (size_t)(at - text) >= n && memcmp(at - n, *b, n) == 0;
+    }
+    if (!begins)
+        return false;
+    for (const char *const *a = AFTER; *a; a++)
+        if (starts(end, *a))
+            return true;
+    return false;
+}
+
+/* The text of a heading after its number: "二、部门机构设置" → "部门机构设置",
+ * "第一部分 单位概况" → "单位概况", "（三）…", "3．…"; NULL when the text does not
+ * open with a heading number. */
+static const char *after_number(const char *s)
+{
+    static const char *const CN[] = {"一", "二", "三", "四", "五", "六", "七", "八",
+                                     "九", "十", NULL};
+    bool paren = starts(s, "（") || *s == '(';
+    const char *p = paren ? s + (*s == '(' ? 1 : strlen("（")) : s;
+    bool part = !paren && starts(p, "第");
+    if (part)
+        p += strlen("第");
+    const char *q = p;
+    for (bool more = true; more;) {
+        more = false;
+        if (*q >= '0' && *q <= '9') {
+            q++;
+            more = true;
+        }
+        for (const char *const *c = CN; *c && !more; c++)
+            if (starts(q, *c)) {
+                q += strlen(*c);
+                more = true;
+            }
+    }
+    if (q == p)
+        return NULL;
+    static const char *const ENDS[] = {"、", "．", ".", "）", ")", "部分", NULL};
+    for (const char *const *e = ENDS; *e; e++)
+        if (starts(q, *e) && (part == (strcmp(*e, "部分") == 0)) &&
+            (paren == (strcmp(*e, "）") == 0 || strcmp(*e, ")") == 0)))
+            return q + strlen(*e);
+    return NULL;
+}
+
+/* What a heading of the template names the document by: "二、单位机构设置",
+ * "第一部分 部门概况", "四、单位预算编制说明". */
+static const char *const HEADED[] = {"主要职能", "主要职责", "机构设置", "概况",
+                                     "预算编制说明", "决算编制说明", "预算表", "决算表",
+                                     "预算情况说明", "决算情况说明", NULL};
+
+/* DOC014 on headings: a heading that names the document by the other scope
+ * word ("一、部门主要职能" in a 单位预算) is a copy from the other template,
+ * whatever the rest of the document says. */
+static void scope_headings(const gk_report *r, const char *scope, const char *kind_word,
+                           gk_findings *out)
+{
+    bool unit = strcmp(scope, "单位") == 0;
+    const char *other = unit ? "部门" : "单位";
+    gk_buf b = GK_BUF_INIT;
+    for (size_t i = 0; i < r->nparagraphs; i++) {
+        const gk_paragraph *p = &r->paragraphs[i];
+        if (general_text(p, false) || strlen(p->text) > 90)
+            continue;
+        b.len = 0;
+        append_unspaced(&b, p->text);
+        gk_buf_putc(&b, '\0');
+        const char *h = after_number(b.data);
+        if (!h || !starts(h, other))
+            continue;
+        /* In a 部门's document only a top heading: a sub-heading may be of
+         * one of its units ("（二）单位概况" under the unit's name). */
+        if (!unit && (starts(b.data, "（") || b.data[0] == '('))
+            continue;
+        const char *rest = h + strlen(other);
+        const char *const *w = HEADED;
+        while (*w && !(starts(rest, *w) && (!rest[strlen(*w)] || starts(rest + strlen(*w), "及") ||
+                                              starts(rest + strlen(*w), "情况"))))
+            w++;
+        if (!*w)
+            continue;
+        gk_location loc = {0};
+        loc.pos = p->pos;
+        loc.value = gk_report_strdup(out->report, h);
+        gk_report_finding(out, "DOC014", GK_WARNING, &loc,
+                          "标题“%s”：本文档为%s%s，标题应为“%s%s”", b.data, scope, kind_word,
+                          scope, *w);
+        break;      /* one: the other template's headings come together */
+    }
+    gk_buf_free(&b);
+}
+
+static void scope_words(const gk_report *r, const run *rn, gk_findings *out)
+{
+    const char *kind_word = NULL, *scope = gk_report_scope(r, &kind_word);
+    if (!scope || !kind_word)
+        return;
+    scope_headings(r, scope, kind_word, out);
+    bool unit = strcmp(scope, "单位") == 0;
+    const char *other = unit ? "部门" : "单位";
+    const char *text = rn->text.data;
+    for (const char *const *p = SCOPED; *p; p++) {
+        const char *own = scoped_at(text, scope, *p), *wrong = scoped_at(text, other, *p);
+        if (!own || !wrong)
+            continue;
+        const char *words = quote(out, text, rn->text.len, (size_t)(wrong - text),
+                                  strlen(other) + strlen(*p), 6);
+        gk_location loc = located(r, rn, (size_t)(wrong - text), words);
+        gk_report_finding(out, "DOC014", GK_WARNING, &loc,
+                          "“%s”：本文档为%s%s，文中同一说法另处写作“%s%s”，此处的“%s”应为“%s”",
+                          words, scope, kind_word, scope, *p, other, scope);
+    }
+    /* "本部门" in a 单位 document that speaks of itself as 本单位.  Not the
+     * reverse: a 部门 of one unit says 本单位 as well. */
+    if (!unit || (!strstr(text, "本单位") && !strstr(text, "我单位")))
+        return;
+    static const char *const SELF[] = {"本部门", "我部门", NULL};
+    for (const char *const *s = SELF; *s; s++) {
+        const char *hit = strstr(text, *s);
+        while (hit && !self_statement(text, hit, hit + strlen(*s)))
+            hit = strstr(hit + 1, *s);
+        if (!hit)
+            continue;
+        const char *words = quote(out, text, rn->text.len, (size_t)(hit - text), strlen(*s), 8);
+        gk_location loc = located(r, rn, (size_t)(hit - text), words);
+        gk_report_finding(out, "DOC014", GK_WARNING, &loc,
+                          "“%s”：本文档为单位%s，文中自称“本单位”，此处的“%s”应为“%s单位”", words,
+                          kind_word, *s, strncmp(*s, "我", 3) == 0 ? "我" : "本");
+        return;
+    }
+}
+
+/* ---- DOC015: 市级, 区级, 县级 ---------------------------------------------- */
+
+static const char *const LEVEL_WORDS[] = {"市", "区", "县", NULL};
+
+/* The ideograph count of s up to `end`, or -1 when a non-ideograph comes
+ * first. */
+static int ideographs(const char *s, const char *end)
+{
+    int n = 0;
+    for (; s < end; s += 3, n++)
+        if (!ideograph(s))
+            return -1;
+    return n;
+}
+
+/* The level of the unit from its name: "上海市普陀区商务委员会" 区, "中共上海
+ * 市普陀区委社会工作部" 区, "上海市审计局" 市, "凤县医疗保障局" 县; -1 when the
+ * name does not say (an index into LEVEL_WORDS otherwise). */
+static int unit_level(const char *unit)
+{
+    if (!unit || !ideograph(unit))
+        return -1;
+    static const char *const PARTY[] = {"中国共产党", "中共", NULL};
+    for (const char *const *w = PARTY; *w; w++)
+        if (starts(unit, *w)) {
+            unit += strlen(*w);
+            break;
+        }
+    /* A city in the first six characters ("上海市", "陕西省西安市"). */
+    const char *city = NULL;
+    for (const char *p = unit; *p && p - unit < 18 && ideograph(p); p += 3)
+        if (starts(p, "市")) {
+            city = p;
+            break;
+        }
+    if (city && city > unit) {
+        /* Its district or county: two to four characters after it, then
+         * 区 or 县 ("普陀区", "浦东新区"; not "社区"). */
+        const char *after = city + strlen("市");
+        for (int k = 2; k <= 4; k++) {
+            const char *q = after + 3 * k;
+            if (ideographs(after, q) != k)
+                break;
+            if (starts(q, "区"))
+                return 1;
+            if (starts(q, "县"))
+                return 2;
+        }
+        return 0;
+    }
+    /* A county first: "凤县", "互助土族自治县". */
+    if (!ideograph(unit))
+        return -1;
+    for (const char *p = unit + 3; *p && p - unit <= 24 && ideograph(p); p += 3) {
+        if (starts(p, "县"))
+            return 2;
+        if (starts(p, "市") || starts(p, "区") || starts(p, "省"))
+            return -1;
+    }
+    return -1;
+}
+
+/* The template's fixed phrases after "X级" that name the document's own
+ * level ("区级预算主管部门及所属预算单位", "与区级财政有经费领拨关系"). */
+static const char *const LEVEL_PHRASES[] = {"预算主管部门", "财政有经费领拨关系", NULL};
+/* … and a title's "2025年区级部门预算". */
+static const char *const LEVEL_TITLES[] = {"部门预算", "单位预算", "部门决算", "单位决算", NULL};
+
+static void level_words(const gk_report *r, const run *rn, gk_findings *out)
+{
+    int level = unit_level(r->unit);
+    if (level < 0)
+        return;
+    const char *text = rn->text.data;
+    unsigned reported = 0;   /* bit per (level word, phrase) */
+    for (const char *p = strstr(text, "级"); p; p = strstr(p + 1, "级")) {
+        if ((size_t)(p - text) < 3)
+            continue;
+        int w = 0;
+        while (LEVEL_WORDS[w] && memcmp(p - 3, LEVEL_WORDS[w], 3) != 0)
+            w++;
+        if (!LEVEL_WORDS[w] || w == level)
+            continue;
+        const char *after = p + strlen("级");
+        int k = -1;
+        for (int i = 0; LEVEL_PHRASES[i] && k < 0; i++)
+            if (starts(after, LEVEL_PHRASES[i]))
+                k = i;
+        bool title = false;
+        for (int i = 0; LEVEL_TITLES[i] && k < 0; i++)
+            if (starts(after, LEVEL_TITLES[i]) && (size_t)(p - text) >= 6 &&
+                memcmp(p - 6, "年", 3) == 0) {
+                k = 4 + i;
+                title = true;
+            }
+        if (k < 0 || reported & (1u << (w * 8 + k)))
+            continue;
+        reported |= 1u << (w * 8 + k);
+        const char *words = quote(out, text, rn->text.len, (size_t)(p - 3 - text),
+                                  6 + strlen(title ? LEVEL_TITLES[k - 4] : LEVEL_PHRASES[k]), 0);
+        gk_location loc = located(r, rn, (size_t)(p - 3 - text), words);
+        gk_report_finding(out, "DOC015", GK_WARNING, &loc,
+                          "“%s”：本文档是%s级单位（%s）的%s，此处的“%s级”应为“%s级”", words,
+                          LEVEL_WORDS[level], r->unit, r->kind == GK_DOC_FINAL ? "决算" : "预算",
+                          LEVEL_WORDS[w], LEVEL_WORDS[level]);
+    }
+}
+
 /* ---- Runs --------------------------------------------------------------- */
 
 void gk_check_wording(const gk_report *r, gk_findings *out)
@@ -468,6 +796,10 @@ void gk_check_wording(const gk_report *r, gk_findings *out)
         empty_reason(r, &rn, out);
         class_names(r, &rn, out, &seen);
     }
+    whole_prose(r, &rn, &cap, false);
+    scope_words(r, &rn, out);
+    whole_prose(r, &rn, &cap, true);    /* the glossary holds the level's phrases */
+    level_words(r, &rn, out);
     gk_buf_free(&seen);
     gk_buf_free(&rn.text);
     free(rn.starts);

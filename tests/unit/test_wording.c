@@ -1,5 +1,5 @@
 /*
- * test_wording.c — the prose checks of wording.c (DOC007–DOC009) and form.c
+ * test_wording.c — the prose checks of wording.c (DOC007–DOC009, DOC013–DOC015) and form.c
  * (DOC010–DOC012): synthetic sentences that must and must not fire, and the
  * real ones of the corpus.
  */
@@ -374,6 +374,142 @@ static void test_final_stop(void **state)
                               NULL, 0), 0);
 }
 
+/* The findings of `rule` on a document titled `title`, of `unit`, whose
+ * 情况说明 is `lines` (one section); the last `glossary` lines form a 名词解释. */
+static int fired_doc(const char *title, const char *unit, const char *rule,
+                     const char *const *lines, int glossary, char *message, size_t size)
+{
+    gk_report *r = gk_report_new();
+    r->kind = strstr(title, "决算") ? GK_DOC_FINAL : GK_DOC_BUDGET;
+    r->year = 2025;
+    r->unit = unit;
+    gk_report_add_paragraph(r, NULL, title, (gk_pos){.line = 1});
+    const char *section = "一、基本情况", *words = "二、名词解释";
+    int n = 0;
+    while (lines[n])
+        n++;
+    gk_paragraph *h = gk_report_add_paragraph(r, section, section, (gk_pos){.line = 2});
+    h->heading = true;
+    for (int i = 0; i < n; i++) {
+        const char *sec = i >= n - glossary ? words : section;
+        if (i == n - glossary) {
+            h = gk_report_add_paragraph(r, words, words, (gk_pos){.line = 3 + i});
+            h->heading = true;
+        }
+        gk_report_add_paragraph(r, sec, lines[i], (gk_pos){.line = 4 + i});
+    }
+    gk_findings f;
+    gk_check(r, &f);
+    int k = 0;
+    for (size_t i = 0; i < f.n; i++)
+        if (strcmp(f.items[i].rule, rule) == 0 && k++ == 0 && message)
+            snprintf(message, size, "%s@%d", f.items[i].message, f.items[i].locs[0].pos.line);
+    gk_report_free(r);
+    return k;
+}
+
+static void test_scope_words(void **state)
+{
+    (void)state;
+    char msg[512];
+    const char *unit = "示例市示范区医疗保障服务中心";
+    const char *title = "示例市示范区医疗保障服务中心2025年单位预算";
+    /* The same phrase with both scope words: the other one is the slip. */
+    assert_int_equal(fired_doc(title, unit, "DOC014",
+                               ONE("2025年部门预算安排购置车辆0辆；单位预算安排购置单价100万元（含）以上设备0台（套）。"),
+                               0, msg, sizeof msg), 1);
+    assert_non_null(strstr(msg, "“部门”应为“单位”"));
+    /* Wrapped over two printed lines. */
+    assert_int_equal(fired_doc(title, unit, "DOC014",
+                               ONE("本单位负责经办服务。2025年部门预算安", "排购置车辆0辆；单位预算安排购置设备0台（套）。"),
+                               0, msg, sizeof msg), 1);
+    assert_non_null(strstr(msg, "@4"));
+    /* Only the other word: 部门预算 may be the name of the system. */
+    assert_int_equal(fired_doc(title, unit, "DOC014",
+                               ONE("本单位所有收入和支出均纳入部门预算管理。当年部门预算安排购置车辆0辆。"),
+                               0, NULL, 0), 0);
+    /* Another body's: "所属单位主要职能" in a 部门 document that has its own. */
+    assert_int_equal(fired_doc("示例市示范区卫生健康委员会2025年部门预算", "示例市示范区卫生健康委员会",
+                               "DOC014", ONE("部门主要职能：负责全区卫生健康工作。", "所属单位主要职能：医疗服务。"),
+                               0, NULL, 0), 0);
+    /* 本部门 opening a statement of a 单位 that calls itself 本单位. */
+    assert_int_equal(fired_doc(title, unit, "DOC014",
+                               ONE("本单位负责经办服务。", "本部门2025年无政府采购预算。"), 0, msg,
+                               sizeof msg),
+                     1);
+    assert_non_null(strstr(msg, "应为“本单位”"));
+    /* … not a project's name, nor a note to the writer, nor without 本单位. */
+    assert_int_equal(fired_doc(title, unit, "DOC014",
+                               ONE("本单位负责经办服务。", "部门应公开本部门绩效整体预算绩效。",
+                                   "本部门市立项目科技创新专项资金"),
+                               0, NULL, 0), 0);
+    assert_int_equal(fired_doc(title, unit, "DOC014", ONE("本部门2025年无政府采购预算。"), 0, NULL, 0), 0);
+    /* A 部门 saying 本单位: a 部门 of one unit does. */
+    assert_int_equal(fired_doc("示例市示范区卫生健康委员会2025年部门预算", "示例市示范区卫生健康委员会",
+                               "DOC014", ONE("部门主要职能：负责全区卫生健康工作。", "本单位2025年无政府采购预算。"),
+                               0, NULL, 0), 0);
+    /* A heading of the other template, whatever the rest says. */
+    assert_int_equal(fired_doc(title, unit, "DOC014",
+                               ONE("一、部门主要职能", "负责经办服务。"), 0, msg, sizeof msg), 1);
+    assert_non_null(strstr(msg, "标题应为“单位主要职能”"));
+    assert_int_equal(fired_doc(title, unit, "DOC014",
+                               ONE("第一部分 部门概况", "二、部门机构设置及预算单位构成情况"), 0, NULL, 0),
+                     1);   /* one for the document */
+    assert_int_equal(fired_doc("示例市示范区卫生健康委员会2025年部门预算", "示例市示范区卫生健康委员会",
+                               "DOC014", ONE("二、单位机构设置", "内设科室5个。"), 0, NULL, 0),
+                     1);
+    /* … not a unit's sub-heading in a 部门's document, nor other words. */
+    assert_int_equal(fired_doc("示例市示范区卫生健康委员会2025年部门预算", "示例市示范区卫生健康委员会",
+                               "DOC014", ONE("（二）单位概况", "二、单位构成", "三、部门主要职能"), 0,
+                               NULL, 0),
+                     0);
+    assert_int_equal(fired_doc(title, unit, "DOC014",
+                               ONE("二、单位预算单位构成", "会同有关部门开展工作。", "部门主要职能的说明"),
+                               0, NULL, 0),
+                     0);
+    /* The glossary speaks of 部门 in general. */
+    assert_int_equal(fired_doc(title, unit, "DOC014",
+                               ONE("单位主要职能：经办服务。", "部门主要职能：指部门的法定职责。"), 1,
+                               NULL, 0), 0);
+}
+
+static void test_level_words(void **state)
+{
+    (void)state;
+    char msg[512];
+    const char *gloss = "（一）财政拨款收入：是市级预算主管部门及所属预算单位本年度从本级财政部门取得的财政拨款。";
+    /* A 区 unit's glossary in the 市级 words. */
+    assert_int_equal(fired_doc("示例市示范区医疗保障服务中心2025年单位预算", "示例市示范区医疗保障服务中心",
+                               "DOC015", ONE("本单位负责经办服务。", gloss), 1, msg, sizeof msg),
+                     1);
+    assert_non_null(strstr(msg, "“市级”应为“区级”"));
+    assert_int_equal(fired_doc("中共示例市示范区委宣传部2025年部门预算", "中共示例市示范区委宣传部",
+                               "DOC015", ONE("本部门负责宣传工作。", gloss), 1, NULL, 0),
+                     1);
+    assert_int_equal(fired_doc("示范县医疗保障局2025年部门预算", "示范县医疗保障局", "DOC015",
+                               ONE("“三公”经费：是与市级财政有经费领拨关系的部门及其下属预算单位。"),
+                               1, NULL, 0),
+                     1);
+    /* A title's level. */
+    assert_int_equal(fired_doc("示例市2025年市级部门预算", "示例市示范区卫生健康委员会", "DOC015",
+                               ONE("本部门负责卫生健康工作。"), 0, NULL, 0),
+                     1);
+    /* The right level, a 市 unit, and 市级 elsewhere in a 区 document. */
+    assert_int_equal(fired_doc("示例市医疗保障服务中心2025年单位预算", "示例市医疗保障服务中心",
+                               "DOC015", ONE("本单位负责经办服务。", gloss), 1, NULL, 0),
+                     0);
+    assert_int_equal(fired_doc("示例市示范区医疗保障服务中心2025年单位预算", "示例市示范区医疗保障服务中心",
+                               "DOC015", ONE("本单位承接市级财政专项资金，协调市级部门。"), 0, NULL, 0),
+                     0);
+    /* Names that do not say: 社区 is no district, a province's unit. */
+    assert_int_equal(fired_doc("示例市社区服务中心2025年单位预算", "示例市社区服务中心", "DOC015",
+                               ONE("（一）财政拨款收入：是区级预算主管部门及所属预算单位。"), 1, NULL, 0),
+                     1);   /* a 市 unit (社区 is not its district): 区级 is wrong */
+    assert_int_equal(fired_doc("示例省财政厅2025年部门预算", "示例省财政厅", "DOC015",
+                               ONE("（一）财政拨款收入：是市级预算主管部门及所属预算单位。"), 1, NULL, 0),
+                     0);
+}
+
 /* The corpus documents above, read whole: each finding where the words are. */
 static void test_corpus(void **state)
 {
@@ -400,6 +536,9 @@ static void test_corpus(void **state)
         {"sh-putuo-shiquan-2025-final.pages.txt", "DOC013", 32, 748},
         {"sh-putuo-shiquan-2025-final.pages.txt", "DOC013", 28, 660},
         {"sh-putuo-yichuan-2025-final.pages.txt", "DOC013", 30, 726},
+        {"wild/shanghai-1a990155.pdf", "DOC014", 21, 21},
+        {"sh-putuo-wanli-2024-budget.pdf", "DOC015", 5, 2},
+        {"sh-putuo-wanli-2024-budget.pdf", "DOC015", 5, 11},
     };
     for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
         char path[512];
@@ -436,6 +575,8 @@ int main(void)
         cmocka_unit_test(test_heading_numbers),
         cmocka_unit_test(test_brackets),
         cmocka_unit_test(test_final_stop),
+        cmocka_unit_test(test_scope_words),
+        cmocka_unit_test(test_level_words),
         cmocka_unit_test(test_corpus),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
