@@ -37,7 +37,4 @@ const char *gk_doc_amount(gk_doc *d, gk_amount a, bool grouped);
 /* "一", "二" … "十五" for 0 … 14; "" beyond. */
 const char *gk_doc_numeral(int i);
 
-/* "一", "二" … "十五" for 0 … 14; "" beyond. */
-const char *gk_doc_numeral(int i);
-
 #endif
