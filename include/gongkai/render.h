@@ -99,6 +99,7 @@ typedef struct gk_block {
     const char *sub;          /* COVER: the unit; TABLE: the number (公开01表) or NULL */
     const char *unit_line;    /* TABLE: "部门：…" left and "金额单位：万元" */
     const char *unit_name;    /* TABLE: the 部门/单位 the table belongs to, or NULL */
+    const char *unit_name_line; /* TABLE: the line naming it ("编制部门：…"), or NULL */
     const char *note;         /* TABLE: the note under it (空表说明), or NULL */
     gk_grid grid;             /* TABLE */
     gk_chart chart;           /* CHART */

@@ -53,6 +53,17 @@ const char *gk_doc_amount(gk_doc *d, gk_amount a, bool grouped)
                                           : gk_amount_format(a, buf));
 }
 
+const char *gk_doc_wan(gk_doc *d, gk_amount a)
+{
+    if (gk_amount_is_zero(a))
+        return "0万元";
+    gk_amount two;
+    if (a.scale < 2 && gk_amount_rescale(a, 2, &two))
+        a = two;
+    char buf[GK_AMOUNT_BUFSIZE];
+    return gk_doc_printf(d, "%s万元", gk_amount_format(a, buf));
+}
+
 static void heading(gk_doc *d, int level, const char *text)
 {
     gk_block *b = gk_doc_add(d, GK_BLOCK_HEADING);
@@ -161,6 +172,8 @@ static void table(gk_doc *d, const gk_table *t)
     b->text = t->title ? t->title : gk_table_kind_title(t->kind);
     b->sub = t->number;
     b->unit_name = t->unit_name;
+    b->unit_name_line = t->unit_name && *t->unit_name ? gk_doc_printf(d, "编制部门：%s", t->unit_name)
+                                                      : NULL;
     b->unit_line = t->unit != GK_UNIT_NONE
                        ? gk_doc_printf(d, "%s：%s", t->unit == GK_UNIT_YUAN ? "单位" : "金额单位",
                                        gk_unit_name(t->unit))

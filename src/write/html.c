@@ -452,12 +452,12 @@ static void table(const html *h, size_t i)
         esc(h, b->sub);
         put(h, "</span>");
     }
-    bool dept = b->unit_name && *b->unit_name, amt = b->unit_line && *b->unit_line;
+    bool dept = b->unit_name_line && *b->unit_name_line, amt = b->unit_line && *b->unit_line;
     if (dept || amt) {
         put(h, "\n<span class=\"t-unit\">");
         if (dept) {
-            put(h, "<span class=\"t-dept\">编制部门：");
-            esc(h, b->unit_name);
+            put(h, "<span class=\"t-dept\">");
+            esc(h, b->unit_name_line);
             put(h, amt ? "</span>\n" : "</span>");
         }
         if (amt) {

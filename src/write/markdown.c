@@ -42,8 +42,8 @@ static void table(FILE *out, const gk_block *b)
     fprintf(out, "%s\n", b->text);
     if (b->sub)
         fprintf(out, "%s\n", b->sub);
-    if (b->unit_name)
-        fprintf(out, "编制部门：%s\n", b->unit_name);
+    if (b->unit_name_line)
+        fprintf(out, "%s\n", b->unit_name_line);
     if (b->unit_line)
         fprintf(out, "%s\n", b->unit_line);
     fputc('\n', out);

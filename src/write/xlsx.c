@@ -379,17 +379,11 @@ static void table_sheet(writer *w, const gk_block *b, const char *name)
     check(w, worksheet_set_row(ws, r++, 30, NULL));
     if (b->sub)                               /* 公开01表, at the right under the title */
         check(w, worksheet_write_string(ws, r++, last, b->sub, f->number));
-    if (b->unit_name || b->unit_line) {
-        if (b->unit_name) {
-            char *s = malloc(strlen(b->unit_name) + 32);
-            if (s) {
-                sprintf(s, "编制部门：%s", b->unit_name);
-                check(w, worksheet_write_string(ws, r, 0, s, f->unit_left));
-                free(s);
-            }
-        }
+    if (b->unit_name_line || b->unit_line) {
+        if (b->unit_name_line)
+            check(w, worksheet_write_string(ws, r, 0, b->unit_name_line, f->unit_left));
         if (b->unit_line)
-            check(w, worksheet_write_string(ws, r, b->unit_name && last == 0 ? 1 : last, b->unit_line,
+            check(w, worksheet_write_string(ws, r, b->unit_name_line && last == 0 ? 1 : last, b->unit_line,
                                             f->unit_right));
         r++;
     }

@@ -141,6 +141,7 @@ static gk_block *expense_table(doc_builder *b)
     t->sub = "公开03表";
     t->unit_line = "金额单位：万元";
     t->unit_name = "测试单位";
+    t->unit_name_line = "编制部门：测试单位";
     gk_grid *g = grid(b, t, 4, 5, 2);
     cell(g, 0, 0, "项目", GK_ALIGN_CENTER);
     span(g, 0, 0, 2, 1);
