@@ -153,8 +153,8 @@ def agree(name, src, *opts, date=None):
 
 
 # The national order: parts, sections and tables, numbered within their part.
-tocs = agree("national", os.path.join(SRC, "examples/final-2024.txt"), "--date", "2026-01-15",
-             date="2026年1月15日")
+tocs = tocs_national = agree("national", os.path.join(SRC, "examples/final-2024.txt"),
+                             "--date", "2026-01-15", date="2026年1月15日")
 if tocs:
     md = tocs["md"][0]
     check("national: tables listed, numbered in their part",
@@ -189,6 +189,39 @@ plain = subprocess.run(["pdffonts", os.path.join(TMP, "national.pdf")], capture_
                        text=True).stdout
 check("no --serif: no serif face embedded", "Serif" not in plain, plain)
 check("--serif: the HTML body's class", '<body class="serif">' in open(serif_html, encoding="utf-8").read())
+
+# HTML printed (Chromium, when installed): the 目录 on one page, no table's
+# title alone at the foot of a page.
+page_html = os.path.join(TMP, "national.html")
+s = open(page_html, encoding="utf-8").read()
+check("HTML print: captions kept with their tables",
+      "caption, .cap { break-inside: avoid; break-after: avoid; }" in s)
+chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+if chromium:
+    printed = os.path.join(TMP, "printed.pdf")
+    subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                    "--user-data-dir=" + os.path.join(TMP, "chromium"), "--no-pdf-header-footer",
+                    "--print-to-pdf=" + printed, "file://" + page_html],
+                   capture_output=True, timeout=180)
+    if os.path.exists(printed):
+        pages = subprocess.run(["pdftotext", "-layout", printed, "-"], capture_output=True,
+                               text=True).stdout.split("\f")
+        entries = [t for _, t in tocs_national["md"][0]]
+        first = next(p for p in pages if sum(e in p for e in entries) >= 12)
+        check("HTML print: the 目录 on one page", all(e in first for e in entries),
+              [e for e in entries if e not in first])
+        titles = [re.sub(r"^[一二三四五六七八九十]+、", "", t) for l, t in tocs_national["md"][0]
+                  if l == 2 and "表" in t]
+        alone = []
+        for k, p in enumerate(pages[1:], 2):
+            lines = [l.strip() for l in p.split("\n") if l.strip()]
+            if lines and any(lines[-1] == t for t in titles):
+                alone.append((k, lines[-1]))
+        check("HTML print: no table title alone at a page's foot", not alone, alone)
+    else:
+        print("skip: chromium printed nothing")
+else:
+    print("skip: no chromium")
 
 # A 目录 that would spill a line or two onto a page of its own is set tighter.
 base = {k: v for k, v in doc["facts"].items() if not k.startswith("概况/")}
