@@ -99,6 +99,7 @@ typedef struct gk_block {
     const char *sub;          /* COVER: the unit; TABLE: the number (公开01表) or NULL */
     const char *unit_line;    /* TABLE: "部门：…" left and "金额单位：万元" */
     const char *unit_name;    /* TABLE: the 部门/单位 the table belongs to, or NULL */
+    const char *unit_name_line; /* TABLE: the line naming it ("编制部门：…"), or NULL */
     const char *note;         /* TABLE: the note under it (空表说明), or NULL */
     gk_grid grid;             /* TABLE */
     gk_chart chart;           /* CHART */
@@ -107,6 +108,15 @@ typedef struct gk_block {
      * written from the tables (the 情况说明), not text of the source's. */
     bool generated;
 } gk_block;
+
+/* A line of the 目录, decided once for every writer: a part (level 1), or
+ * under it a heading of level 2 or a table, tables numbered within their
+ * part ("一、收入支出决算总表") unless their title is numbered already. */
+typedef struct gk_toc_entry {
+    int level;                /* 1 or 2 */
+    const char *text;         /* as listed */
+    size_t block;             /* the block it points to */
+} gk_toc_entry;
 
 typedef struct gk_doc {
     const char *title;        /* "示例县医疗保障局2024年度部门决算" */
@@ -119,6 +129,18 @@ typedef struct gk_doc {
     bool by_section;
     gk_block *blocks;
     size_t nblocks, cap;
+    /* The 目录's lines: a document in the national order lists its parts,
+     * their sections and tables; one in the source's own parts lists the
+     * parts, as the template's own 目录 does. */
+    gk_toc_entry *toc;
+    size_t ntoc;
+    /* The cover's date line ("2026年1月", "2026年1月15日"): the one given
+     * (render --date), else the source cover's, else the month written
+     * (SOURCE_DATE_EPOCH's when set, for reproducible output). */
+    const char *date_line;
+    /* Body text in a serif face (宋体-like: Noto Serif CJK), as finance
+     * offices print; headings stay in a sans face. */
+    bool serif;
     /* The report's facts, copied: a writer that keeps data (Excel) writes
      * them out so that the document can be rendered again from it. */
     gk_fact *facts;
@@ -132,7 +154,21 @@ typedef struct gk_doc {
  * up.  Returns NULL with err set only when the report cannot make a
  * document at all (no tables and no kind). */
 gk_doc *gk_compose(const gk_report *r, gk_error *err);
+
+/* What the one who renders chooses; zero for the defaults. */
+typedef struct gk_compose_options {
+    const char *date;         /* the cover's date, "YYYY-MM-DD" or "YYYY-MM"; NULL: see date_line */
+    bool serif;               /* a serif body (see gk_doc.serif) */
+} gk_compose_options;
+
+/* gk_compose with options; err set (and NULL) also when opts->date is not
+ * a date. */
+gk_doc *gk_compose_opt(const gk_report *r, const gk_compose_options *opts, gk_error *err);
 void gk_doc_free(gk_doc *d);
+
+/* Is s a date render takes for the cover: "YYYY-MM-DD" or "YYYY-MM", a
+ * real calendar date? */
+bool gk_date_valid(const char *s);
 
 /* ---- Writers ------------------------------------------------------------ */
 

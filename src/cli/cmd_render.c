@@ -16,7 +16,8 @@
 #include "gongkai/render.h"
 
 /* Write the report (JSON) or its document to f. */
-static bool write_to(FILE *f, const gk_report *r, gk_format format, gk_error *err)
+static bool write_to(FILE *f, const gk_report *r, gk_format format,
+                     const gk_compose_options *opts, gk_error *err)
 {
     if (format == GK_FORMAT_JSON) {
         char *json = gk_report_to_json(r);
@@ -26,7 +27,7 @@ static bool write_to(FILE *f, const gk_report *r, gk_format format, gk_error *er
             gk_error_set(err, 0, 0, "写入失败：%s", strerror(errno));
         return ok;
     }
-    gk_doc *d = gk_compose(r, err);
+    gk_doc *d = gk_compose_opt(r, opts, err);
     if (!d)
         return false;
     bool ok = gk_write_doc(d, format, f, err);
@@ -40,12 +41,13 @@ typedef struct rendering {
     gk_format format;
     const char *out;
     bool force;
+    gk_compose_options opts;
 } rendering;
 
 static bool write_rendering(FILE *f, void *ctx, gk_error *err)
 {
     const rendering *x = ctx;
-    return write_to(f, x->r, x->format, err);
+    return write_to(f, x->r, x->format, &x->opts, err);
 }
 
 /* The error findings of f on stderr, as check prints them; how many. */
@@ -96,6 +98,7 @@ int cmd_render(int argc, char **argv)
 {
     const char *in = NULL, *out = NULL;
     bool force = false;
+    gk_compose_options opts = {0};
     int taken;
     for (int i = 1; i < argc; i++) {
         if (cli_is_help(argv[i])) {
@@ -108,6 +111,18 @@ int cmd_render(int argc, char **argv)
             out = argv[i];
         } else if (strcmp(argv[i], "--force") == 0) {
             force = true;
+        } else if (strcmp(argv[i], "--serif") == 0) {
+            opts.serif = true;
+        } else if (strcmp(argv[i], "--date") == 0 || strncmp(argv[i], "--date=", 7) == 0) {
+            if (argv[i][6] == '=')
+                opts.date = argv[i] + 7;
+            else if (++i == argc)
+                return cli_bad_usage("render", "'--date' 后缺少日期 / --date needs YYYY-MM-DD");
+            else
+                opts.date = argv[i];
+            if (!gk_date_valid(opts.date))
+                return cli_bad_usage("render", "日期 '%s' 无效，应为 YYYY-MM-DD 或 YYYY-MM / "
+                                     "bad date", opts.date);
         } else if ((taken = cli_ocr_option("render", argc, argv, &i)) != 0) {
             if (taken < 0)
                 return EXIT_BAD_INPUT;
@@ -153,7 +168,7 @@ int cmd_render(int argc, char **argv)
         if (n)
             fprintf(stderr, "gongkai: %s: 输入有 %zu 个错误，按 --force 仍然生成 %s\n", in, n, out);
     }
-    rendering x = {r, format, out, force};
+    rendering x = {r, format, out, force, opts};
     int status = cli_write_output(out, write_rendering, verify_rendering, &x);
     gk_report_free(r);
     return status;

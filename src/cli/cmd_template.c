@@ -168,6 +168,9 @@ static bool write_blank(FILE *f, void *ctx, gk_error *err)
     gk_doc *d = gk_compose(ctx, err);
     if (!d)
         return false;
+    /* No date on a blank's 封面: the month it is filled and rendered in is
+     * the document's (or the one render --date gives), not today's. */
+    d->date_line = NULL;
     bool ok = gk_write_doc(d, GK_FORMAT_XLSX, f, err);
     gk_doc_free(d);
     return ok;

@@ -50,7 +50,7 @@ static const struct {
      "                      are one document; a batch pairs such halves by itself\n"
      OCR_USAGE},
     {"render", cmd_render,
-     "gongkai render [--force] [--ocr auto|always|never] FILE -o OUT\n"
+     "gongkai render [--force] [--date YYYY-MM-DD] [--serif] [--ocr auto|always|never] FILE -o OUT\n"
      "  由报告（JSON、Excel 或任何可读取的公开文档）生成完整的公开文档；格式由 OUT 的\n"
      "  扩展名决定：.pdf .html .xlsx .md .json（-o - 为 JSON 输出到标准输出）。\n"
      "  Write the complete document from a report (JSON, Excel, or any document\n"
@@ -59,6 +59,9 @@ static const struct {
      "  输入有错误时列出错误、不生成文档；生成的文档读回后须无错误。--force 仍然生成。\n"
      "  An input with errors is refused with its errors named; the document\n"
      "  written must check without error when read back.  --force writes anyway.\n"
+     "  --date 封面日期（默认取输入封面上的日期，否则为生成的年月）/ the cover's date\n"
+     "  (default: the input cover's, else the month written); --serif 正文用宋体类衬线\n"
+     "  字体（Noto Serif CJK SC）/ a serif body face.\n"
      OCR_USAGE},
     {"template", cmd_template,
      "gongkai template budget|final [--unit] [--year N] -o FILE.xlsx\n"

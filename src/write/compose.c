@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "../model/arena.h"
 #include "../model/layout.h"
@@ -50,6 +51,17 @@ const char *gk_doc_amount(gk_doc *d, gk_amount a, bool grouped)
     char buf[GK_AMOUNT_BUFSIZE + 8];
     return gk_doc_printf(d, "%s", grouped ? gk_amount_format_grouped(a, buf)
                                           : gk_amount_format(a, buf));
+}
+
+const char *gk_doc_wan(gk_doc *d, gk_amount a)
+{
+    if (gk_amount_is_zero(a))
+        return "0万元";
+    gk_amount two;
+    if (a.scale < 2 && gk_amount_rescale(a, 2, &two))
+        a = two;
+    char buf[GK_AMOUNT_BUFSIZE];
+    return gk_doc_printf(d, "%s万元", gk_amount_format(a, buf));
 }
 
 static void heading(gk_doc *d, int level, const char *text)
@@ -160,6 +172,8 @@ static void table(gk_doc *d, const gk_table *t)
     b->text = t->title ? t->title : gk_table_kind_title(t->kind);
     b->sub = t->number;
     b->unit_name = t->unit_name;
+    b->unit_name_line = t->unit_name && *t->unit_name ? gk_doc_printf(d, "编制部门：%s", t->unit_name)
+                                                      : NULL;
     b->unit_line = t->unit != GK_UNIT_NONE
                        ? gk_doc_printf(d, "%s：%s", t->unit == GK_UNIT_YUAN ? "单位" : "金额单位",
                                        gk_unit_name(t->unit))
@@ -271,6 +285,8 @@ static bool has_text(const gk_report *r, const gk_section *s)
     return false;
 }
 
+static bool is_date_line(const char *s);
+
 /* The document in the source's own order (a template's sheets): its cover,
  * then each of its parts, numbered 一、二 … as its 目录 lists them; the
  * tables where its table sheets stand (any table outside them with the
@@ -288,9 +304,17 @@ static void source_order(gk_doc *d, const gk_report *r, const char *year, const 
         if (s->kind != GK_SECTION_COVER)
             continue;
         const char *lines[2] = {NULL, NULL};
-        for (size_t k = 0, n = 0; k < r->nparagraphs && n < 2; k++)
-            if (in_section(r->paragraphs[k].pos, s) && r->paragraphs[k].text[0])
-                lines[n++] = r->paragraphs[k].text;
+        for (size_t k = 0, n = 0; k < r->nparagraphs && n < 2; k++) {
+            const char *text = r->paragraphs[k].text;
+            if (!in_section(r->paragraphs[k].pos, s) || !text[0])
+                continue;
+            if (is_date_line(text)) {     /* the cover's own date */
+                if (!d->date_line)
+                    d->date_line = gk_doc_printf(d, "%s", text);
+            } else {
+                lines[n++] = text;
+            }
+        }
         if (lines[0])
             cover->text = d->title = gk_doc_printf(d, "%s", lines[0]);
         if (lines[1])
@@ -332,6 +356,141 @@ static void source_order(gk_doc *d, const gk_report *r, const char *year, const 
     }
 }
 
+/* ---- Decided once for every writer: the 目录 and the cover's date ----------- */
+
+/* 1 … 99 as Chinese numerals: "一", "十", "十一", "二十三"; figures beyond. */
+static const char *count_numeral(gk_doc *d, int n)
+{
+    static const char *const D[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    if (n < 1 || n > 99)
+        return gk_doc_printf(d, "%d", n);
+    int tens = n / 10, ones = n % 10;
+    return gk_doc_printf(d, "%s%s%s", tens > 1 ? D[tens] : "", tens ? "十" : "", D[ones]);
+}
+
+/* Already numbered: "一、…", "（一）…", "1.…", "2、…" (not "2025年…"). */
+static bool numbered(const char *s)
+{
+    static const char *const NUMS[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+    if (starts_with(s, "（") || *s == '(')
+        return true;
+    if (*s >= '0' && *s <= '9') {
+        while (*s >= '0' && *s <= '9')
+            s++;
+        return *s == '.' || *s == ')' || starts_with(s, "、") || starts_with(s, "．") ||
+               starts_with(s, "）");
+    }
+    for (size_t i = 0; i < sizeof NUMS / sizeof *NUMS; i++)
+        if (starts_with(s, NUMS[i])) {
+            const char *mark = strstr(s, "、");
+            return mark && mark - s <= 9;
+        }
+    return false;
+}
+
+static void toc_add(gk_doc *d, size_t *cap, int level, const char *text, size_t block)
+{
+    if (d->ntoc == *cap) {
+        size_t n = *cap ? 2 * *cap : 32;
+        d->toc = gk_arena_grow(d->arena, d->toc, d->ntoc, n, sizeof *d->toc);
+        *cap = n;
+    }
+    d->toc[d->ntoc++] = (gk_toc_entry){level, text, block};
+}
+
+/* The 目录: what follows the TOC block.  Parts (headings of level 1); in
+ * the national order also the headings of level 2 and the tables under
+ * them, tables numbered within their part. */
+static void make_toc(gk_doc *d)
+{
+    size_t from = d->nblocks, cap = 0;
+    for (size_t i = 0; i < d->nblocks && from == d->nblocks; i++)
+        if (d->blocks[i].kind == GK_BLOCK_TOC)
+            from = i + 1;
+    int tables = 0;
+    for (size_t i = from; i < d->nblocks; i++) {
+        const gk_block *b = &d->blocks[i];
+        const char *text = b->text && *b->text ? b->text : "（无标题）";
+        if (b->kind == GK_BLOCK_HEADING && b->level <= 1) {
+            tables = 0;
+            toc_add(d, &cap, 1, text, i);
+        } else if (d->by_section) {
+            continue;
+        } else if (b->kind == GK_BLOCK_HEADING && b->level == 2) {
+            toc_add(d, &cap, 2, text, i);
+        } else if (b->kind == GK_BLOCK_TABLE) {
+            tables++;
+            toc_add(d, &cap, 2,
+                    numbered(text) ? text
+                                   : gk_doc_printf(d, "%s、%s", count_numeral(d, tables), text),
+                    i);
+        }
+    }
+}
+
+/* A date line of the source's cover: "2026年1月", "2026年1月15日" (alone on
+ * its line, as covers print it). */
+static bool is_date_line(const char *s)
+{
+    int y, m, dd, n = 0;
+    if (sscanf(s, "%4d年%d月%n", &y, &m, &n) != 2 || !n)
+        return false;
+    if (!s[n])
+        return y > 1900 && m >= 1 && m <= 12;
+    int k = 0;
+    return sscanf(s + n, "%d日%n", &dd, &k) == 1 && k && !s[n + k] && dd >= 1 && dd <= 31;
+}
+
+/* "YYYY-MM-DD" (day > 0) or "YYYY-MM" (day 0): a real calendar date. */
+static bool parse_date(const char *s, int *y, int *m, int *day)
+{
+    static const int DAYS[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int n = 0;
+    *day = 0;
+    size_t len = s ? strlen(s) : 0;
+    for (size_t i = 0; i < len; i++)
+        if (!(s[i] == '-' ? i == 4 || i == 7 : s[i] >= '0' && s[i] <= '9'))
+            return false;
+    if (len == 10 ? sscanf(s, "%4d-%2d-%2d%n", y, m, day, &n) != 3
+                  : len != 7 || sscanf(s, "%4d-%2d%n", y, m, &n) != 2)
+        return false;
+    if ((size_t)n != len || *y < 1900 || *y > 9999 || *m < 1 || *m > 12)
+        return false;
+    bool leap = (*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0;
+    return len == 7 || (*day >= 1 && *day <= DAYS[*m - 1] && (*m != 2 || *day < 29 || leap));
+}
+
+bool gk_date_valid(const char *s)
+{
+    int y, m, day;
+    return parse_date(s, &y, &m, &day);
+}
+
+/* A date given as the cover prints it: "2026年1月15日", "2026年1月". */
+static const char *given_date(gk_doc *d, const char *s)
+{
+    int y, m, day;
+    if (!parse_date(s, &y, &m, &day))
+        return NULL;
+    return day ? gk_doc_printf(d, "%d年%d月%d日", y, m, day) : gk_doc_printf(d, "%d年%d月", y, m);
+}
+
+/* The month written, or SOURCE_DATE_EPOCH's for reproducible output. */
+static const char *month_written(gk_doc *d)
+{
+    time_t t = time(NULL);
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    if (epoch && *epoch) {
+        char *end;
+        long long v = strtoll(epoch, &end, 10);
+        if (*end == '\0' && v >= 0)
+            t = (time_t)v;
+    }
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    return gk_doc_printf(d, "%d年%d月", tm.tm_year + 1900, tm.tm_mon + 1);
+}
+
 static bool has_order(const gk_report *r)
 {
     for (size_t i = 0; i < r->nsections; i++)
@@ -342,6 +501,21 @@ static bool has_order(const gk_report *r)
 
 gk_doc *gk_compose(const gk_report *r, gk_error *err)
 {
+    return gk_compose_opt(r, NULL, err);
+}
+
+static void finish(gk_doc *d)
+{
+    if (!d->date_line)
+        d->date_line = month_written(d);
+    make_toc(d);
+}
+
+gk_doc *gk_compose_opt(const gk_report *r, const gk_compose_options *opts, gk_error *err)
+{
+    static const gk_compose_options none;
+    if (!opts)
+        opts = &none;
     if (r->ntables == 0 && r->kind == GK_DOC_UNKNOWN) {
         gk_error_set(err, 0, 0, "没有可写出的内容：既无报表，也不知道是预算还是决算文档");
         return NULL;
@@ -350,6 +524,12 @@ gk_doc *gk_compose(const gk_report *r, gk_error *err)
     if (!d)
         gk_out_of_memory();
     d->arena = gk_arena_new();
+    d->serif = opts->serif;
+    if (opts->date && !(d->date_line = given_date(d, opts->date))) {
+        gk_error_set(err, 0, 0, "日期 '%s' 无效：应为 YYYY-MM-DD 或 YYYY-MM", opts->date);
+        gk_doc_free(d);
+        return NULL;
+    }
     d->unit = r->unit ? r->unit : "【待填写：单位名称】";
     d->year = r->year;
     d->kind = r->kind != GK_DOC_UNKNOWN ? r->kind : GK_DOC_FINAL;
@@ -365,10 +545,7 @@ gk_doc *gk_compose(const gk_report *r, gk_error *err)
 
     if (has_order(r)) {
         source_order(d, r, year, what);
-        return d;
-    }
-    if (has_order(r)) {
-        source_order(d, r, year, what);
+        finish(d);
         return d;
     }
     gk_block *cover = gk_doc_add(d, GK_BLOCK_COVER);
@@ -387,6 +564,7 @@ gk_doc *gk_compose(const gk_report *r, gk_error *err)
     gk_compose_narrative(d, r);
     gk_doc_add(d, GK_BLOCK_PAGE_BREAK);
     glossary(d);
+    finish(d);
     return d;
 }
 

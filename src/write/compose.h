@@ -34,8 +34,12 @@ void gk_compose_narrative(gk_doc *d, const gk_report *r);
  * 万元 tables do not). */
 const char *gk_doc_amount(gk_doc *d, gk_amount a, bool grouped);
 
-/* "一", "二" … "十五" for 0 … 14; "" beyond. */
-const char *gk_doc_numeral(int i);
+/* An amount in 万元 as the prose says it: two decimals at least, as the
+ * published documents print them ("450.00万元" for a fact typed "450" or a
+ * table of one decimal); more when the figure has them (a 元 figure
+ * converted: "419.52687万元"), since the changes and rates written beside it
+ * are computed from the exact figures; "0万元" for nothing. */
+const char *gk_doc_wan(gk_doc *d, gk_amount a);
 
 /* "一", "二" … "十五" for 0 … 14; "" beyond. */
 const char *gk_doc_numeral(int i);

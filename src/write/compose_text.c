@@ -114,11 +114,7 @@ static gk_amount wan(const gk_table *t, gk_amount a)
 
 static const char *money(const ctx *c, const gk_table *t, gk_amount a)
 {
-    a = wan(t, a);
-    if (gk_amount_is_zero(a))
-        return "0万元";
-    char buf[GK_AMOUNT_BUFSIZE];
-    return gk_doc_printf(c->d, "%s万元", gk_amount_format(a, buf));
+    return gk_doc_wan(c->d, wan(t, a));
 }
 
 static const char *percent(const ctx *c, gk_amount part, gk_amount whole)
@@ -190,8 +186,7 @@ static const char *reason(const ctx *c, const char *key)
 
 static const char *wan_text(const ctx *c, gk_amount a)
 {
-    char buf[GK_AMOUNT_BUFSIZE];
-    return gk_amount_is_zero(a) ? "0万元" : gk_doc_printf(c->d, "%s万元", gk_amount_format(a, buf));
+    return gk_doc_wan(c->d, a);
 }
 
 /* ---- Writing ------------------------------------------------------------------ */

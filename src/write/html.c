@@ -15,13 +15,12 @@
  * tab-separated rows as the Markdown writer's pipe tables give it.  Tabs
  * between cells are inter-element white space: browsers ignore them.
  *
- * The output depends on the document alone (and on SOURCE_DATE_EPOCH, when
- * set, for the cover's date line): the same document gives the same bytes.
+ * The output depends on the document alone (its cover's date line is
+ * decided by compose): the same document gives the same bytes.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "html.h"
 
@@ -134,6 +133,12 @@ static const char CSS[] =
     "background: #fff;\n"
     "  font: 16px/1.75 \"PingFang SC\", \"Hiragino Sans GB\", \"Microsoft YaHei\", "
     "\"Noto Sans CJK SC\", \"Source Han Sans SC\", system-ui, -apple-system, sans-serif; }\n"
+    /* The serif body (render --serif): 宋体-like faces, headings in the sans ones. */
+    "body.serif { font-family: \"Noto Serif CJK SC\", \"Source Han Serif SC\", \"Songti SC\", "
+    "\"STSong\", SimSun, \"宋体\", serif; }\n"
+    "body.serif h1, body.serif h2, body.serif h3, body.serif th, body.serif caption {\n"
+    "  font-family: \"PingFang SC\", \"Microsoft YaHei\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", "
+    "sans-serif; }\n"
     "h1, h2, h3 { line-height: 1.4; font-weight: 700; }\n"
     "h1 { font-size: 1.5rem; text-align: center; margin: 3rem 0 1.25rem; }\n"
     "h2 { font-size: 1.2rem; margin: 1.75rem 0 .75rem; }\n"
@@ -205,6 +210,15 @@ static const char CSS[] =
     "  .wide table { font-size: 8pt; }\n"
     "  thead { display: table-header-group; }\n"
     "  tr, .chart { break-inside: avoid; }\n"
+    /* A table's title, number and unit line stay with its header and first
+     * rows: never alone at the foot of a page. */
+    "  caption, .cap { break-inside: avoid; break-after: avoid; }\n"
+    /* The 目录 set close, as printed ones are: 31 lines of a 决算 on one
+     * page, not a page and two lines. */
+    "  .toc li { margin: 0; line-height: 1.55; }\n"
+    "  .toc h2 { margin: 0 0 .75rem; }\n"
+    "  thead, tbody tr:first-child { break-before: avoid; break-inside: avoid; }\n"
+    "  .table-block { break-before: auto; }\n"
     "  thead th { background: #ececec; print-color-adjust: exact; -webkit-print-color-adjust: "
     "exact; }\n"
     "}\n";
@@ -226,26 +240,11 @@ static void head(const html *h)
                 d->kind == GK_DOC_BUDGET ? "年部门预算公开" : "年度部门决算公开");
     put(h, "<meta name=\"generator\" content=\"gongkai " GK_VERSION "\">\n<style>\n");
     put(h, CSS);
-    put(h, "</style>\n</head>\n<body>\n<main>\n");
+    put(h, d->serif ? "</style>\n</head>\n<body class=\"serif\">\n<main>\n"
+                    : "</style>\n</head>\n<body>\n<main>\n");
 }
 
 /* ---- Blocks ------------------------------------------------------------------ */
-
-/* The cover's date line: the month written, or SOURCE_DATE_EPOCH's. */
-static void date_line(const html *h)
-{
-    time_t t = time(NULL);
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    if (epoch && *epoch) {
-        char *end;
-        long long v = strtoll(epoch, &end, 10);
-        if (*end == '\0' && v >= 0)
-            t = (time_t)v;
-    }
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    fprintf(h->out, "<p class=\"date\">%d年%d月</p>\n", tm.tm_year + 1900, tm.tm_mon + 1);
-}
 
 static void cover(const html *h, const gk_block *b)
 {
@@ -257,65 +256,25 @@ static void cover(const html *h, const gk_block *b)
         esc(h, b->sub);
         put(h, "</p>\n");
     }
-    date_line(h);
+    if (h->d->date_line && *h->d->date_line) {
+        put(h, "<p class=\"date\">");
+        esc(h, h->d->date_line);
+        put(h, "</p>\n");
+    }
     put(h, "</header>\n");
 }
 
-/* Already numbered: "一、…", "（一）…", "1.…", "2、…" (not "2025年…"). */
-static bool numbered(const char *s)
-{
-    static const char *const NUMS[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
-    if (strncmp(s, "（", strlen("（")) == 0 || *s == '(')
-        return true;
-    if (*s >= '0' && *s <= '9') {
-        while (*s >= '0' && *s <= '9')
-            s++;
-        return *s == '.' || *s == ')' || strncmp(s, "、", strlen("、")) == 0 ||
-               strncmp(s, "．", strlen("．")) == 0 || strncmp(s, "）", strlen("）")) == 0;
-    }
-    for (size_t i = 0; i < sizeof NUMS / sizeof *NUMS; i++)
-        if (strncmp(s, NUMS[i], strlen(NUMS[i])) == 0) {
-            const char *mark = strstr(s, "、");
-            return mark && mark - s <= 9;
-        }
-    return false;
-}
-
-/* 1 … 99 as Chinese numerals (一, 十, 十一, 二十三); figures beyond. */
-static void numeral(FILE *out, int n)
-{
-    static const char *const DIGITS[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-    if (n < 1 || n > 99) {
-        fprintf(out, "%d", n);
-        return;
-    }
-    if (n >= 20)
-        fputs(DIGITS[n / 10], out);
-    if (n >= 10)
-        fputs("十", out);
-    fputs(DIGITS[n % 10], out);
-}
-
-/* 目录: every heading of level ≤ 2 and every table after it, as links,
- * level-2 entries (and tables) nested under their part. */
-static void toc(const html *h, size_t from)
+/* 目录: the document's (gk_doc.toc) as links, level-2 entries nested under
+ * their part. */
+static void toc(const html *h)
 {
     const gk_doc *d = h->d;
     put(h, "<nav class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">目录</h2>\n<ol>\n");
     bool part_open = false, sub_open = false;
-    int tables = 0;
     char id[32];
-    for (size_t i = from; i < d->nblocks; i++) {
-        const gk_block *b = &d->blocks[i];
-        int level;
-        if (b->kind == GK_BLOCK_HEADING && clamp_level(b->level) <= 2)
-            level = clamp_level(b->level);
-        else if (b->kind == GK_BLOCK_TABLE)
-            level = 2;
-        else
-            continue;
-        if (level == 1) {
-            tables = 0;
+    for (size_t k = 0; k < d->ntoc; k++) {
+        const gk_toc_entry *e = &d->toc[k];
+        if (e->level == 1) {
             if (sub_open)
                 put(h, "</ol>\n");
             if (part_open)
@@ -326,14 +285,9 @@ static void toc(const html *h, size_t from)
             put(h, "<ol>\n");
             sub_open = true;
         }
-        fprintf(h->out, "<li><a href=\"#%s\">", block_id(h, i, id, sizeof id));
-        const char *text = b->text && *b->text ? b->text : "（无标题）";
-        if (b->kind == GK_BLOCK_TABLE && !numbered(text)) {
-            numeral(h->out, ++tables);    /* tables are numbered within their part */
-            put(h, "、");
-        }
-        esc(h, text);
-        put(h, level == 1 ? "</a>\n" : "</a></li>\n");
+        fprintf(h->out, "<li><a href=\"#%s\">", block_id(h, e->block, id, sizeof id));
+        esc(h, e->text);
+        put(h, e->level == 1 ? "</a>\n" : "</a></li>\n");
     }
     if (sub_open)
         put(h, "</ol>\n");
@@ -502,12 +456,12 @@ static void table(const html *h, size_t i)
         esc(h, b->sub);
         put(h, "</span>");
     }
-    bool dept = b->unit_name && *b->unit_name, amt = b->unit_line && *b->unit_line;
+    bool dept = b->unit_name_line && *b->unit_name_line, amt = b->unit_line && *b->unit_line;
     if (dept || amt) {
         put(h, "\n<span class=\"t-unit\">");
         if (dept) {
-            put(h, "<span class=\"t-dept\">编制部门：");
-            esc(h, b->unit_name);
+            put(h, "<span class=\"t-dept\">");
+            esc(h, b->unit_name_line);
             put(h, amt ? "</span>\n" : "</span>");
         }
         if (amt) {
@@ -646,7 +600,7 @@ bool gk_write_html(const gk_doc *d, FILE *out, gk_error *err)
             cover(&h, b);
             break;
         case GK_BLOCK_TOC:
-            toc(&h, i + 1);
+            toc(&h);
             break;
         case GK_BLOCK_HEADING:
             heading(&h, i);

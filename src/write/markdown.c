@@ -42,8 +42,8 @@ static void table(FILE *out, const gk_block *b)
     fprintf(out, "%s\n", b->text);
     if (b->sub)
         fprintf(out, "%s\n", b->sub);
-    if (b->unit_name)
-        fprintf(out, "编制部门：%s\n", b->unit_name);
+    if (b->unit_name_line)
+        fprintf(out, "%s\n", b->unit_name_line);
     if (b->unit_line)
         fprintf(out, "%s\n", b->unit_line);
     fputc('\n', out);
@@ -72,14 +72,11 @@ static void chart(FILE *out, const gk_chart *c)
     fputc('\n', out);
 }
 
-static void toc(FILE *out, const gk_doc *d, size_t from)
+static void toc(FILE *out, const gk_doc *d)
 {
     fputs("## 目录\n\n", out);
-    for (size_t i = from; i < d->nblocks; i++) {
-        const gk_block *b = &d->blocks[i];
-        if (b->kind == GK_BLOCK_HEADING && b->level <= 2)
-            fprintf(out, "%s- %s\n", b->level == 2 ? "  " : "", b->text);
-    }
+    for (size_t k = 0; k < d->ntoc; k++)
+        fprintf(out, "%s- %s\n", d->toc[k].level == 2 ? "  " : "", d->toc[k].text);
     fputc('\n', out);
 }
 
@@ -92,9 +89,11 @@ bool gk_write_markdown(const gk_doc *d, FILE *out, gk_error *err)
             fprintf(out, "# %s\n\n", b->text);
             if (b->sub && *b->sub && !strstr(b->text, b->sub))   /* 预算主管部门：… */
                 fprintf(out, "%s\n\n", b->sub);
+            if (d->date_line && *d->date_line)
+                fprintf(out, "%s\n\n", d->date_line);
             break;
         case GK_BLOCK_TOC:
-            toc(out, d, i + 1);
+            toc(out, d);
             break;
         case GK_BLOCK_HEADING:
             fprintf(out, "%.*s %s\n\n", b->level + 1, "####", b->text);

@@ -10,11 +10,12 @@
  * numbers printed are the PDF's own page numbers, cover included, so the
  * 目录, the footers and a PDF viewer all agree.
  *
- * Fonts: Noto Sans CJK SC, regular and bold, for everything; cairo embeds
- * the subsets used.  Not Noto Serif CJK SC for the paragraphs, though it
- * would look more like the printed documents: each face costs 35-45 ms
- * (cairo copies its whole 15-25 MB CFF table to embed a subset), a fifth
- * of a 30-page document's time, and the bound is 0.3 s.  Without Noto Sans
+ * Fonts: Noto Sans CJK SC, regular and bold, for everything by default;
+ * cairo embeds the subsets used.  Noto Serif CJK SC for the paragraphs and
+ * the cover's lines when the document asks for a serif body (render
+ * --serif), as the printed documents look: not by default, since each face
+ * costs 35-45 ms (cairo copies its whole 15-25 MB CFF table to embed a
+ * subset), a fifth of a 30-page document's time.  Without Noto Sans
  * CJK SC nothing is written; the message says which package to install.
  */
 #define _DEFAULT_SOURCE             /* madvise's MADV_HUGEPAGE */
@@ -131,6 +132,16 @@ static bool choose_fonts(pdf_writer *w, gk_error *err)
         return false;
     }
     w->family[FACE_BODY] = w->family[FACE_SANS] = w->family[FACE_BOLD] = SANS;
+    if (w->doc->serif) {
+        static const char *const SERIF = "Noto Serif CJK SC";
+        if (!has_family(w, SERIF)) {
+            gk_error_set(err, 0, 0,
+                         "缺少衬线正文所需字体 %s（请安装 Debian 软件包 fonts-noto-cjk），未写出 PDF",
+                         SERIF);
+            return false;
+        }
+        w->family[FACE_BODY] = SERIF;
+    }
     return true;
 }
 
@@ -463,7 +474,7 @@ bool gk_write_pdf(const gk_doc *d, FILE *out, gk_error *err)
     bool ok = choose_fonts(&w, err);
     if (ok) {
         struct tm tm = when();
-        w.date_line = pdf_printf(&w, "%d年%d月", tm.tm_year + 1900, tm.tm_mon + 1);
+        w.date_line = d->date_line;
         pdf_layout_document(&w);
         ok = draw(&w, out, &tm, err);
     }

@@ -190,6 +190,7 @@ typedef struct pdf_page {
 typedef struct pdf_mark {
     const char *text;         /* outline title */
     const char *toc_text;     /* 目录 line; NULL: not listed */
+    int toc_level;            /* its level in the 目录 (gk_toc_entry) */
     int level;                /* 1 … 3; tables one below the heading they follow */
     int page;                 /* 1-based, set by layout */
     double y;                 /* top of the heading on its page */

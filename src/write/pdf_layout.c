@@ -329,57 +329,19 @@ pdf_mark *pdf_take_mark(pdf_writer *w)
     return m;
 }
 
-/* "一", "十二", "二十三": Chinese numerals for 1 … 99. */
-static void numeral(int n, char *out, size_t size)
-{
-    static const char *const D[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-    if (n < 1 || n > 99) {
-        snprintf(out, size, "%d", n);
-        return;
-    }
-    int tens = n / 10, ones = n % 10;
-    snprintf(out, size, "%s%s%s", tens > 1 ? D[tens] : "", tens ? "十" : "", D[ones]);
-}
-
-/* Already numbered: "一、…", "（一）…", "1.…", "2、…" (not "2025年…"). */
-static bool numbered(const char *s)
-{
-    static const char *const NUMS[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
-    if (!s)
-        return false;
-    if (strncmp(s, "（", strlen("（")) == 0 || *s == '(')
-        return true;
-    if (*s >= '0' && *s <= '9') {
-        while (*s >= '0' && *s <= '9')
-            s++;
-        return *s == '.' || *s == ')' || strncmp(s, "、", strlen("、")) == 0 ||
-               strncmp(s, "．", strlen("．")) == 0 || strncmp(s, "）", strlen("）")) == 0;
-    }
-    for (size_t i = 0; i < sizeof NUMS / sizeof *NUMS; i++)
-        if (strncmp(s, NUMS[i], strlen(NUMS[i])) == 0) {
-            const char *mark = strstr(s, "、");
-            return mark && mark - s <= 9;
-        }
-    return false;
-}
-
 static int clamp_level(int level)
 {
     return level < 1 ? 1 : level > 3 ? 3 : level;
 }
 
-/* One mark per heading and table, in order; 目录 lines for those after the
- * 目录: headings of level ≤ 2, and tables, numbered within their part as
- * the national documents list them. */
+/* One mark per heading and table, in order; 目录 lines for those the
+ * document's 目录 lists (gk_doc.toc), in its words. */
 static void collect_marks(pdf_writer *w)
 {
     const gk_doc *d = w->doc;
-    bool after_toc = false;
-    int heading_level = 1, tables = 0;
-    for (size_t i = 0; i < d->nblocks; i++) {
+    int heading_level = 1;
+    for (size_t i = 0, k = 0; i < d->nblocks; i++) {
         const gk_block *b = &d->blocks[i];
-        if (b->kind == GK_BLOCK_TOC)
-            after_toc = true;
         if (b->kind != GK_BLOCK_HEADING && b->kind != GK_BLOCK_TABLE)
             continue;
         w->marks = gk_grow(w->marks, &w->marks_cap, w->nmarks, sizeof *w->marks);
@@ -388,19 +350,16 @@ static void collect_marks(pdf_writer *w)
         const char *text = b->text && *b->text ? b->text : "（无标题）";
         if (b->kind == GK_BLOCK_HEADING) {
             m->level = heading_level = clamp_level(b->level);
-            if (m->level == 1)
-                tables = 0;
             m->text = text;
-            if (after_toc && m->level <= 2)
-                m->toc_text = text;
         } else {
             m->level = clamp_level(heading_level + 1);
             m->text = b->sub && *b->sub ? pdf_printf(w, "%s %s", b->sub, text) : text;
-            if (after_toc) {
-                char num[32];
-                numeral(++tables, num, sizeof num);
-                m->toc_text = numbered(text) ? text : pdf_printf(w, "%s、%s", num, text);
-            }
+        }
+        while (k < d->ntoc && d->toc[k].block < i)
+            k++;
+        if (k < d->ntoc && d->toc[k].block == i) {
+            m->toc_text = d->toc[k].text;
+            m->toc_level = d->toc[k].level;
         }
     }
 }
@@ -428,6 +387,50 @@ static void cover(pdf_writer *w, const gk_block *b)
 }
 
 #define TOC_LEADING 9.0
+#define TOC_LEADING_MIN 4.0
+#define TOC_LAST_PAGE_MIN 4     /* lines: fewer on the 目录's last page look left over */
+
+/* The lines on the 目录's last page when its n lines of heights h are set
+ * with `leading` between them, the first page having `first` points of
+ * room and the others `rest`; *pages set to the number of pages. */
+static size_t toc_last_page(const double *h, size_t n, double leading, double first, double rest,
+                            int *pages)
+{
+    double room = first, y = 0;
+    size_t on_page = 0;
+    *pages = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (on_page && y + h[i] > room) {
+            (*pages)++;
+            room = rest;
+            y = 0;
+            on_page = 0;
+        }
+        y += h[i] + leading;
+        on_page++;
+    }
+    return on_page;
+}
+
+/* The leading of the 目录's lines: the usual one, unless its last page
+ * would hold a line or a few alone; then the largest one, down to
+ * TOC_LEADING_MIN, that leaves no such page (one page fewer, or a fuller
+ * last page). */
+static double toc_leading(const double *h, size_t n, double first, double rest)
+{
+    int pages;
+    size_t last = toc_last_page(h, n, TOC_LEADING, first, rest, &pages);
+    if (pages == 1 || last >= TOC_LAST_PAGE_MIN || last >= n)
+        return TOC_LEADING;
+    int want = pages;
+    for (double l = TOC_LEADING - 0.5; l >= TOC_LEADING_MIN; l -= 0.5) {
+        int p;
+        size_t k = toc_last_page(h, n, l, first, rest, &p);
+        if (p < want || k >= TOC_LAST_PAGE_MIN)
+            return l;
+    }
+    return TOC_LEADING;
+}
 
 static void toc(pdf_writer *w)
 {
@@ -437,17 +440,34 @@ static void toc(pdf_writer *w)
     PangoLayout *title = pdf_text(w, "目录", FACE_BOLD, 18, width, PANGO_ALIGN_CENTER);
     pdf_add_text(w, title, w->left, w->y, PDF_BLACK);
     w->y += pdf_layout_height(title) + 18;
-    for (size_t i = 0; i < w->nmarks; i++) {
+    size_t n = 0;
+    for (size_t i = 0; i < w->nmarks; i++)
+        n += w->marks[i].toc_text != NULL;
+    PangoLayout **lines = calloc(n ? n : 1, sizeof *lines);
+    double *heights = calloc(n ? n : 1, sizeof *heights);
+    if (!lines || !heights)
+        gk_out_of_memory();
+    for (size_t i = 0, k = 0; i < w->nmarks; i++) {
         const pdf_mark *m = &w->marks[i];
         if (!m->toc_text)
             continue;
-        double indent = (m->level - 1) * 2 * TOC_SIZE;
+        double indent = (m->toc_level - 1) * 2 * TOC_SIZE;
         /* Room at the right for the dots and a page number of up to 4 digits. */
         double room = width - indent - 5 * TOC_SIZE;
-        PangoLayout *l = pdf_text(w, m->toc_text, m->level == 1 ? FACE_BOLD : FACE_SANS,
-                                  TOC_SIZE, room, PANGO_ALIGN_LEFT);
-        pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);   /* one line */
-        double h = pdf_layout_height(l);
+        lines[k] = pdf_text(w, m->toc_text, m->toc_level == 1 ? FACE_BOLD : FACE_SANS, TOC_SIZE,
+                            room, PANGO_ALIGN_LEFT);
+        pango_layout_set_ellipsize(lines[k], PANGO_ELLIPSIZE_END);   /* one line */
+        heights[k] = pdf_layout_height(lines[k]);
+        k++;
+    }
+    double leading = toc_leading(heights, n, w->bottom - w->y, w->bottom - w->top);
+    for (size_t i = 0, k = 0; i < w->nmarks; i++) {
+        const pdf_mark *m = &w->marks[i];
+        if (!m->toc_text)
+            continue;
+        double indent = (m->toc_level - 1) * 2 * TOC_SIZE;
+        PangoLayout *l = lines[k];
+        double h = heights[k++];
         need(w, h);
         pdf_add_text(w, l, w->left + indent, w->y, PDF_BLACK);
         pdf_op *dots = pdf_add_op(w, OP_TOC);
@@ -456,8 +476,10 @@ static void toc(pdf_writer *w)
         dots->x2 = w->right;
         dots->y = w->y;                     /* the line's top; its height: */
         dots->h = h;
-        w->y += h + TOC_LEADING;
+        w->y += h + leading;
     }
+    free(lines);
+    free(heights);
     w->only_headings = false;
 }
 

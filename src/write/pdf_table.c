@@ -415,8 +415,8 @@ static preamble make_preamble(pdf_writer *w, const gk_block *b, double width)
                       2);
     preamble_line(&p, pdf_text(w, b->text && *b->text ? b->text : "（无标题）", FACE_BOLD, 14,
                                width, PANGO_ALIGN_CENTER), 6);
-    if (b->unit_name && *b->unit_name)
-        preamble_line(&p, pdf_text(w, pdf_printf(w, "部门：%s", b->unit_name), FACE_SANS,
+    if (b->unit_name_line && *b->unit_name_line)
+        preamble_line(&p, pdf_text(w, b->unit_name_line, FACE_SANS,
                                    PDF_SMALL_SIZE, width, PANGO_ALIGN_LEFT), 2);
     if (b->unit_line && *b->unit_line)
         preamble_line(&p, pdf_text(w, b->unit_line, FACE_SANS, PDF_SMALL_SIZE, width,

@@ -379,17 +379,11 @@ static void table_sheet(writer *w, const gk_block *b, const char *name)
     check(w, worksheet_set_row(ws, r++, 30, NULL));
     if (b->sub)                               /* 公开01表, at the right under the title */
         check(w, worksheet_write_string(ws, r++, last, b->sub, f->number));
-    if (b->unit_name || b->unit_line) {
-        if (b->unit_name) {
-            char *s = malloc(strlen(b->unit_name) + 32);
-            if (s) {
-                sprintf(s, "编制部门：%s", b->unit_name);
-                check(w, worksheet_write_string(ws, r, 0, s, f->unit_left));
-                free(s);
-            }
-        }
+    if (b->unit_name_line || b->unit_line) {
+        if (b->unit_name_line)
+            check(w, worksheet_write_string(ws, r, 0, b->unit_name_line, f->unit_left));
         if (b->unit_line)
-            check(w, worksheet_write_string(ws, r, b->unit_name && last == 0 ? 1 : last, b->unit_line,
+            check(w, worksheet_write_string(ws, r, b->unit_name_line && last == 0 ? 1 : last, b->unit_line,
                                             f->unit_right));
         r++;
     }
@@ -458,16 +452,15 @@ static void cover_sheet(writer *w, const gk_doc *d)
                 snprintf(line, sizeof line, "报告年度：%d年", d->year);
                 cover_text(w, ws, &r, line, f->cover_line, 0);
             }
+            if (d->date_line && *d->date_line)
+                cover_text(w, ws, &r, d->date_line, f->cover_line, 0);
             r++;
             break;
         case GK_BLOCK_TOC:
             cover_text(w, ws, &r, "目录", f->heading[1], 20);
-            for (size_t k = i + 1; k < d->nblocks; k++) {
-                const gk_block *h = &d->blocks[k];
-                if (h->kind == GK_BLOCK_HEADING && h->level <= 2) {
-                    snprintf(line, sizeof line, "%s%s", h->level == 2 ? "　　" : "", h->text);
-                    cover_text(w, ws, &r, line, f->cover_line, 0);
-                }
+            for (size_t k = 0; k < d->ntoc; k++) {
+                snprintf(line, sizeof line, "%s%s", d->toc[k].level == 2 ? "　　" : "", d->toc[k].text);
+                cover_text(w, ws, &r, line, f->cover_line, 0);
             }
             r++;
             break;
@@ -560,6 +553,8 @@ static void front_sheet(writer *w, const gk_doc *d)
             snprintf(line, sizeof line, strstr(b->sub, "：") ? "%s" : "编制单位：%s", b->sub);
             cover_text(w, ws, &r, line, f->cover_line, 0);
         }
+        if (d->date_line && *d->date_line)
+            cover_text(w, ws, &r, d->date_line, f->cover_line, 0);
         break;
     }
 }
@@ -575,9 +570,9 @@ static void toc_sheet(writer *w, const gk_doc *d)
     check(w, worksheet_set_column(ws, 0, 0, COVER_WIDTH, NULL));
     lxw_row_t r = 0;
     cover_text(w, ws, &r, "目录", f->heading[0], 24);
-    for (size_t i = 0; i < d->nblocks; i++)
-        if (d->blocks[i].kind == GK_BLOCK_HEADING && d->blocks[i].level == 1)
-            cover_text(w, ws, &r, d->blocks[i].text ? d->blocks[i].text : "", f->cover_line, 0);
+    for (size_t k = 0; k < d->ntoc; k++)
+        if (d->toc[k].level == 1)           /* the parts: the reader takes them from here */
+            cover_text(w, ws, &r, d->toc[k].text, f->cover_line, 0);
 }
 
 /* A part of text on a sheet of its own: its title, then its headings and

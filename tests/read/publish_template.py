@@ -306,6 +306,73 @@ FACTS = {
 }
 
 
+# ---- The blank workbook of `gongkai template final [--unit]` ----
+# 收入 500.00 万元 = 一般公共预算财政拨款 450.00 + 其他收入 50.00; 支出 500.00
+# = 基本 350.00 + 项目 150.00; 一般公共预算财政拨款支出 450.00 = 基本 300.00
+# (人员经费 260.00, 公用经费 40.00) + 项目 150.00; 三公 决算 6.00 = 0 +
+# 5.00 (0 + 5.00) + 1.00 (预算 6.40); 机关运行经费 40.00; 政府采购 10.00.
+
+def final_cells(scope, unit):
+    rows3 = [("205", "教育支出"), ("20502", "普通教育"), ("2050205", "高等教育")]
+
+    def coded(first, amounts):          # 合计 on the first line, as 决算 tables print it
+        out = {}
+        for k, (code, name) in enumerate([("", "合计")] + rows3):
+            line = first + k
+            if code:
+                out["A%d" % line] = code
+                out["B%d" % line] = name
+            for j, v in enumerate(amounts):
+                if v is not None:
+                    out["%s%d" % (chr(ord("C") + j), line)] = v
+        return out
+
+    return {
+        "封面": {"A1": "%s2025年度%s决算" % (unit, scope)},
+        "%s概况" % scope: {"A2": FINAL_OVERVIEW % unit},
+        "公开01表": {"B6": 450, "B13": 50, "B14": 500, "B17": 500, "C6": "教育支出", "D6": 500,
+                  "D14": 500, "D17": 500},
+        "公开02表": coded(6, [500, 450, None, None, None, None, 50]),
+        "公开03表": coded(6, [500, 350, 150]),
+        "公开04表": {"B6": 450, "B9": 450, "B14": 450, "C6": "教育支出", "D6": 450, "E6": 450,
+                  "D9": 450, "E9": 450, "D11": 450, "E11": 450},
+        "公开05表": coded(6, [450, 300, 260, 40, 150]),
+        "公开06表": {"C5": 260, "F5": 40, "A6": "301", "B6": "工资福利支出", "C6": 260,
+                  "A7": "30101", "B7": "基本工资", "C7": 260, "D6": "302", "E6": "商品和服务支出",
+                  "F6": 40, "D7": "30201", "E7": "办公费", "F7": 40},
+        "公开09表": {"B7": 6.4, "C7": 0, "D7": 5.2, "E7": 0, "F7": 5.2, "G7": 1.2,
+                  "B8": 6, "C8": 0, "D8": 5, "E8": 0, "F8": 5, "G8": 1},
+        "公开10表": {"C6": 40, "A7": "302", "B7": "商品和服务支出", "C7": 40,
+                  "A8": "30201", "B8": "办公费", "C8": 40},
+        "公开11表": {"B5": 10, "B6": 10, "B7": 0, "B8": 0, "B9": 10, "B10": 5},
+    }
+
+
+FINAL_OVERVIEW = ("%s是负责全区示例事务的政府工作部门，主要职能包括：贯彻执行示例事务方面的法律、法规和规章；"
+                  "负责示例事务的规划、管理和监督。\n本部门设办公室、业务科、财务科三个内设机构，"
+                  "纳入2025年度部门决算编制范围的单位共1家。")
+
+
+def final_fact(key):
+    """What staff would type for a key the blank's 补充信息 lists."""
+    if key.startswith("年初预算/"):
+        return "450"
+    if key.startswith("上年/"):
+        return {"上年/三公经费": "6", "上年/因公出国（境）费": "0", "上年/公务用车购置费": "0",
+                "上年/公务用车运行维护费": "5", "上年/公务接待费": "1",
+                "上年/机关运行经费": "38"}.get(key, "400")
+    if key.startswith("原因/"):
+        return "教学设施更新项目经费增加"
+    if key.startswith("统计/"):
+        return {"统计/因公出国（境）团组数": "0", "统计/因公出国（境）人次数": "0",
+                "统计/公务用车购置数": "0", "统计/公务用车保有量": "1"}.get(key, "3")
+    if key == "说明/国有资产":
+        return "截至2025年12月31日，本部门共有车辆1辆，单价100万元（含）以上设备0台（套）。"
+    if key.startswith("说明/"):
+        return "本部门按规定开展了预算绩效管理工作，项目均设置了绩效目标。"
+    return "示例内容。"
+
+
 def sheet_strings(z):
     sst = []
     if "xl/sharedStrings.xml" in z.namelist():
@@ -315,19 +382,20 @@ def sheet_strings(z):
     return sst
 
 
-def fill_blank(src, dst, scope, plant=None):
+def fill_blank(src, dst, scope, plant=None, final=False):
     """Fill a blank workbook of `gongkai template`; returns the prose given."""
     unit = UNIT[scope]
+    cells = final_cells(scope, unit) if final else blank_cells(scope, unit)
     with zipfile.ZipFile(src) as z:
         paths, _ = sheet_paths(z)
         wb = z.read("xl/workbook.xml").decode("utf-8")
         edits = {}
         full = dict(zip(re.findall(r'<sheet\b[^>]*\bname="([^"]*)"', wb), paths.values()))
-        for sheet, cells in blank_cells(scope, unit).items():
+        for sheet, sheet_cells in cells.items():
             if sheet not in full:
                 sys.exit("publish_template.py: no sheet %s in %s" % (sheet, src))
             xml = z.read(full[sheet]).decode("utf-8")
-            for ref, value in cells.items():
+            for ref, value in sheet_cells.items():
                 xml = put(xml, ref, value)
             if plant and plant[0] == sheet:
                 xml = put(xml, plant[1], plant[2])
@@ -339,7 +407,11 @@ def fill_blank(src, dst, scope, plant=None):
         for m in re.finditer(r'<c r="A(\d+)"[^>]*?t="s"[^>]*>\s*<v>(\d+)</v>', xml):
             listed[sst[int(m.group(2))]] = int(m.group(1))
         last = max(int(r) for r in re.findall(r'<row r="(\d+)"', xml))
-        for key, value in FACTS.items():
+        facts = FACTS
+        if final:                              # every key listed, and one by code
+            facts = {k: final_fact(k) for k in listed if "/" in k}
+            facts["年初预算/2050205"] = "450"
+        for key, value in facts.items():
             if key in listed:
                 xml = put(xml, "B%d" % listed[key], value)
             else:
@@ -353,7 +425,7 @@ def fill_blank(src, dst, scope, plant=None):
                 if info.filename in edits:
                     data = edits[info.filename].encode("utf-8")
                 out.writestr(info, data)
-    return [OVERVIEW % unit]
+    return [(FINAL_OVERVIEW if final else OVERVIEW) % unit]
 
 
 def toc_titles(path):
@@ -405,12 +477,14 @@ def squeeze(s):
 def main():
     gk, template, work = sys.argv[1], sys.argv[2], sys.argv[3]
     os.makedirs(work, exist_ok=True)
-    blank = template.startswith("blank:")       # blank:budget or blank:budget-unit
+    blank = template.startswith("blank:")       # blank:budget, blank:final-unit …
+    final = template.startswith("blank:final")
     if blank:
         scope = "单位" if template.endswith("-unit") else "部门"
         base = os.path.join(work, template.replace(":", "-"))
         template = base + ".xlsx"
-        args = [gk, "template", "budget", "--year", "2027", "-o", template]
+        args = [gk, "template", "final" if final else "budget", "--year",
+                "2025" if final else "2027", "-o", template]
         if scope == "单位":
             args.insert(3, "--unit")
         r = subprocess.run(args, capture_output=True, text=True)
@@ -420,7 +494,7 @@ def main():
         base = os.path.join(work, os.path.splitext(os.path.basename(template))[0])
     filled = base + "-filled.xlsx"
     if blank:
-        texts = fill_blank(template, filled, scope)
+        texts = fill_blank(template, filled, scope, final=final)
     else:
         scope, texts = fill_workbook(template, filled)
     titles = toc_titles(template)
@@ -467,7 +541,10 @@ def main():
     # one inconsistency: the 收支总表's 收入总计 off by 1000 元
     planted = base + "-planted.xlsx"
     if blank:
-        fill_blank(template, planted, scope, plant=("表1", "B13", 500.1))
+        if final:                               # 公开01表's 收入 总计
+            fill_blank(template, planted, scope, plant=("公开01表", "B17", 500.1), final=True)
+        else:
+            fill_blank(template, planted, scope, plant=("表1", "B13", 500.1))
         wrong = "500.1"
     else:
         fill_workbook(template, planted, plant=("收支总表", "B21", 5001000))

@@ -252,6 +252,7 @@ static void every_block(void **state)
     gk_block *t = table(b, "支出决算表", 6, 80);  /* longer than a page */
     t->note = "注：本表为测试。";
     t->unit_name = "测试单位";
+    t->unit_name_line = "编制部门：测试单位";
     heading(b, 1, "宽表之前的标题");            /* moves to the landscape page, centred */
     table(b, "很宽的表", 40, 5);                /* 42 columns: landscape, small type */
     gk_block *empty = table(b, "空表", 3, 0);
