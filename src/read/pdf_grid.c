@@ -662,23 +662,28 @@ static bool header_word(page *p, const chunk *c)
     return false;
 }
 
+/* Is the text one of a 绩效 form's column headers? */
+static bool form_head(const char *s)
+{
+    static const char *const WORDS[] = {"一级指标", "二级指标", "三级指标", "指标内容", "指标值",
+                                        "年度指标值", "实际完成值", "分值", "得分", NULL};
+    for (const char *const *w = WORDS; *w; w++)
+        if (!strcmp(s, *w))
+            return true;
+    return false;
+}
+
 /* Chunks of line l that are an indicator column's header, whole: a table
  * with no figure in it, a blank 绩效 form, starts at a line of three.
  * (Not 项目, 科目名称, 决算数: a blank table of codes is no grid, its codes
  * standing where figures would.) */
 static size_t column_heads(page *p, const pline *l)
 {
-    static const char *const WORDS[] = {"一级指标", "二级指标", "三级指标", "指标内容", "指标值",
-                                        "年度指标值", "实际完成值", "分值", "得分", NULL};
     size_t n = 0;
     for (size_t k = l->c0; k < l->c1; k++) {
         p->scratch.len = 0;
         chunk_text(p, &p->ch[k], &p->scratch);
-        for (const char *const *w = WORDS; *w; w++)
-            if (!strcmp(p->scratch.data, *w)) {
-                n++;
-                break;
-            }
+        n += form_head(p->scratch.data);
     }
     return n;
 }
@@ -1231,6 +1236,47 @@ static size_t body_spans(const page *p, const size_t *idx, size_t n, span **out,
     return ns;
 }
 
+/* Is the column of whole numbers [x0, x1] a column of row numbers or
+ * codes rather than of figures?  Its numbers run on from row to row (行次
+ * 1, 2, 3; a page's 24, 25, 26), or a header over it names it (行次, 序号,
+ * 编码 …).  Whole numbers that do neither ("10" and "100" under a form's
+ * 年度指标值: scores printed where a row of their own put them) are
+ * figures, and anchor no row. */
+static bool numbered_column(const grid *gr, double x0, double x1)
+{
+    page *p = gr->p;
+    static const char *const names[] = {"行次", "序号", "编号", "编码", "代码", "科目"};
+    for (size_t i = 0; i < gr->body_from; i++) {
+        const chunk *c = &p->ch[gr->cs[i]];
+        if (overlap(c->x0, c->x1, x0, x1) <= 0)
+            continue;
+        p->scratch.len = 0;
+        chunk_text(p, c, &p->scratch);
+        for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+            if (has(p->scratch.data, names[k]))
+                return true;
+    }
+    long last = 0;
+    size_t n = 0, steps = 0;
+    bool rising = true;
+    for (size_t i = gr->body_from; i < gr->ncs; i++) {
+        const chunk *c = &p->ch[gr->cs[i]];
+        double m = (c->x0 + c->x1) / 2;
+        if (c->kind != K_DIGITS || m < x0 || m > x1)
+            continue;
+        p->scratch.len = 0;
+        chunk_text(p, c, &p->scratch);
+        long v = atol(p->scratch.data);
+        if (n > 0) {
+            rising &= v > last;
+            steps += v == last + 1;
+        }
+        last = v;
+        n++;
+    }
+    return n < 2 || (rising && 2 * steps >= n - 1);
+}
+
 /* Columns from the body's chunks: runs of digit columns before a text
  * column are the parts of one code column. */
 static void body_columns(grid *gr)
@@ -1269,6 +1315,11 @@ static void body_columns(grid *gr)
                 counts = sp[k].tiny_digits * 2 >= sp[k].digits;
             if (counts)
                 counts_to = j + 1;
+            /* (One column of numbers half of one or two digits: row
+             * numbers only when they run on, or the header says so.) */
+            if (j == i && text_after && sp[i].tiny_digits * 2 >= sp[i].digits &&
+                !numbered_column(gr, sp[i].x0, sp[i].x1))
+                text_after = false;
             if (!text_after || j + 1 == counts_to)
                 j = i;
             else {
@@ -1414,6 +1465,37 @@ static void take_nearest(const grid *gr, int k, bool numbers, const bool *leaves
     }
 }
 
+/* Does the header hold three of a 绩效 form's column headers, on one line
+ * or wrapped in their cells ("二级" / "指标", "分" / "值")? */
+static bool form_header(const grid *gr)
+{
+    page *p = gr->p;
+    size_t n = 0;
+    gk_buf t = GK_BUF_INIT;
+    for (size_t i = 0; i < gr->body_from; i++) {
+        const chunk *c = &p->ch[gr->cs[i]];
+        if (p->lines[c->line].heads)
+            return true;
+        t.len = 0;
+        chunk_text(p, c, &t);
+        bool found = form_head(t.data);
+        size_t len = t.len;
+        for (size_t j = 0; j < gr->body_from && !found; j++) {
+            const chunk *o = &p->ch[gr->cs[j]];
+            if (o->line == c->line || o->cy <= c->cy || o->cy - c->cy > 1.7 * c->size ||
+                dabs(o->x0 - c->x0) > 0.5 * c->size)
+                continue;
+            t.len = len;
+            t.data[len] = '\0';
+            chunk_text(p, o, &t);
+            found = form_head(t.data);
+        }
+        n += found;
+    }
+    gk_buf_free(&t);
+    return n >= 3;
+}
+
 /* A 绩效 form (its header has a line of indicator headers, 一级指标 二级
  * 指标 …): a column of text under two of the header's cells or more, set
  * apart by a gap no header text crosses, is as many columns, cut in the
@@ -1423,10 +1505,7 @@ static void take_nearest(const grid *gr, int k, bool numbers, const bool *leaves
 static void split_under_headers(grid *gr)
 {
     page *p = gr->p;
-    bool form = false;
-    for (size_t i = 0; i < gr->body_from && !form; i++)
-        form = p->lines[p->ch[gr->cs[i]].line].heads;
-    if (!form)
+    if (!form_header(gr))
         return;
     /* The header's extents, merged where they overlap. */
     size_t nh = gr->body_from;
