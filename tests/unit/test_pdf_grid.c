@@ -805,6 +805,107 @@ static void test_row_across_form_columns(void **state)
     free(s);
 }
 
+/* A lone column of whole numbers before text, "10" and "100" (a form's
+ * last rows printed as a table of their own, their scores standing
+ * under no column of the form's): scores, not 行次 — they anchor no row,
+ * and the rows above keep their own. */
+static void test_scores_no_row_numbers(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 100, SIZE, "指标内容");
+    put(s, 150, 100, SIZE, "年度指标值");
+    put(s, 250, 100, SIZE, "分值");
+    static const char *const ROWS[][3] = {{"项目资金执行进度", "全年任务", "7.5"},
+                                          {"项目完成率", "完成", "7.5"},
+                                          {"费用保障", "有效降低", "7.5"}};
+    for (int i = 0; i < 3; i++) {
+        double y = 118 + 16 * i;
+        put(s, 10, y, SIZE, ROWS[i][0]);
+        put(s, 150, y, SIZE, ROWS[i][1]);
+        put(s, 250, y, SIZE, ROWS[i][2]);
+    }
+    put(s, 10, 166, SIZE, "服务对象满意度");
+    put(s, 110, 166, SIZE, "10");
+    put(s, 150, 166, SIZE, "满意");
+    put(s, 250, 166, SIZE, "7.5");
+    put(s, 10, 182, SIZE, "总分");
+    put(s, 106, 182, SIZE, "100");
+    char *t = grid_text(s, 1);
+    assert_line(t, "项目资金执行进度\t\t全年任务\t7.5\n");
+    assert_line(t, "项目完成率\t\t完成\t7.5\n");
+    assert_line(t, "费用保障\t\t有效降低\t7.5\n");
+    assert_line(t, "服务对象满意度\t10\t满意\t7.5\n");
+    free(t);
+    free(s);
+}
+
+/* 行次 1, 2, 3 before the labels still number the rows (and anchor them:
+ * a label wrapped onto two lines stays one row's). */
+static void test_row_numbers_run_on(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 100, SIZE, "项目");
+    put(s, 150, 100, SIZE, "金额");
+    static const char *const ROWS[][3] = {{"1", "工资福利支出", "5.00"},
+                                          {"2", "商品和服务支出", "6.00"},
+                                          {"3", "对个人和家庭的补助", "7.00"}};
+    for (int i = 0; i < 3; i++) {
+        double y = 118 + 16 * i;
+        put(s, 10, y, SIZE, ROWS[i][0]);
+        put(s, 30, y, SIZE, ROWS[i][1]);
+        put(s, 150, y, SIZE, ROWS[i][2]);
+    }
+    char *t = grid_text(s, 1);
+    assert_line(t, "1\t工资福利支出\t5.00\n");
+    assert_line(t, "3\t对个人和家庭的补助\t7.00\n");
+    free(t);
+    free(s);
+}
+
+/* A 绩效 form's header wrapped in its cells ("二级" / "指标", "分" / "值",
+ * no line naming three of its columns whole) is a form's header still: a
+ * row printed as a table of its own, across the gap between 一级指标 and
+ * 二级指标, does not join the two columns. */
+static void test_wrapped_form_header(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 50, 100, 10, "一级指标");
+    put(s, 150, 100, 10, "二级");
+    put(s, 150, 112, 10, "指标");
+    put(s, 200, 100, 10, "指标内容");
+    put(s, 300, 100, 10, "分");
+    put(s, 300, 112, 10, "值");
+    put(s, 340, 100, 10, "得");
+    put(s, 340, 112, 10, "分");
+    put(s, 50, 130, 10, "产出指标(50分)");
+    put(s, 150, 130, 10, "数量");
+    put(s, 150, 142, 10, "指标");
+    put(s, 200, 130, 10, "开展宣传");
+    put(s, 300, 130, 10, "7.5");
+    put(s, 340, 130, 10, "7.5");
+    put(s, 150, 160, 10, "质量");
+    put(s, 150, 172, 10, "指标");
+    put(s, 200, 166, 10, "资金进度");
+    put(s, 300, 166, 10, "7.5");
+    put(s, 340, 166, 10, "7.5");
+    put(s, 50, 196, 10, "满意度");
+    put(s, 110, 196, 10, "服务对象满意度");
+    put(s, 200, 196, 10, "满意");
+    put(s, 300, 196, 10, "7.5");
+    put(s, 340, 196, 10, "7.5");
+    char *t = grid_text(s, 1);
+    assert_line(t, "产出指标(50分)\t数量指标\t开展宣传\t7.5\t7.5\n");
+    assert_line(t, "\t质量指标\t资金进度\t7.5\t7.5\n");
+    free(t);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -832,6 +933,9 @@ int main(void)
         cmocka_unit_test(test_indicator_header_not_carried),
         cmocka_unit_test(test_small_numbers_no_code),
         cmocka_unit_test(test_row_across_form_columns),
+        cmocka_unit_test(test_scores_no_row_numbers),
+        cmocka_unit_test(test_row_numbers_run_on),
+        cmocka_unit_test(test_wrapped_form_header),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
