@@ -688,20 +688,33 @@ static size_t column_heads(page *p, const pline *l)
     return n;
 }
 
-/* The page's number, alone on the last line: "13", "- 13 -", "第13页". */
+/* The page's number, alone on the last line: "13", "- 13 -", "第13页",
+ * and with the count of pages: "第6页，共45页", "6/45". */
 static bool foot_number(page *p, const pline *l)
 {
     p->scratch.len = 0;
     plain_text(p, l, &p->scratch);
     const char *s = p->scratch.data;
-    while (*s == ' ' || *s == '-' || starts(s, "—") || starts(s, "第"))
-        s += *s == ' ' || *s == '-' ? 1 : 3;
-    size_t digits = 0;
-    while (*s >= '0' && *s <= '9')
-        s++, digits++;
-    while (*s == ' ' || *s == '-' || starts(s, "—") || starts(s, "页"))
-        s += *s == ' ' || *s == '-' ? 1 : 3;
-    return digits >= 1 && digits <= 4 && !*s;
+    for (int part = 0; part < 2; part++) {
+        while (*s == ' ' || *s == '-' || starts(s, "—") || starts(s, part ? "共" : "第"))
+            s += *s == ' ' || *s == '-' ? 1 : 3;
+        size_t digits = 0;
+        while (*s >= '0' && *s <= '9')
+            s++, digits++;
+        if (digits < 1 || digits > 4)
+            return false;
+        while (*s == ' ' || *s == '-' || starts(s, "—") || starts(s, "页"))
+            s += *s == ' ' || *s == '-' ? 1 : 3;
+        if (!*s)
+            return true;
+        if (part == 0 && (*s == ',' || *s == '/'))
+            s++;
+        else if (part == 0 && (starts(s, "，") || starts(s, "、") || starts(s, "／")))
+            s += 3;
+        else if (!(part == 0 && starts(s, "共")))
+            return false;
+    }
+    return false;
 }
 
 /* Does line l hold whole numbers after a label: two side by side, right

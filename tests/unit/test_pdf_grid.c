@@ -906,6 +906,33 @@ static void test_wrapped_form_header(void **state)
     free(s);
 }
 
+/* The page's footer "第6页，共45页" under the last row, beneath a column of
+ * figures: no part of the row's last cell ("3,643.37第6页，共45页"). */
+static void test_footer_page_of_pages(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 100, SIZE, "项目");
+    put(s, 100, 100, SIZE, "预算数");
+    put(s, 180, 100, SIZE, "项目");
+    put(s, 270, 100, SIZE, "预算数");
+    put(s, 10, 118, SIZE, "本年收入合计");
+    put(s, 100, 118, SIZE, "3,643.37");
+    put(s, 180, 118, SIZE, "本年支出合计");
+    put(s, 270, 118, SIZE, "3,643.37");
+    put(s, 10, 136, SIZE, "收入总计");
+    put(s, 100, 136, SIZE, "3,643.37");
+    put(s, 180, 136, SIZE, "支出总计");
+    put(s, 270, 136, SIZE, "3,643.37");
+    put(s, 250, 153, SIZE, "第6页，共45页");
+    char *t = grid_text(s, 1);
+    assert_line(t, "收入总计\t3,643.37\t支出总计\t3,643.37\n");
+    assert_line(t, "\n第6页，共45页\n");
+    free(t);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -936,6 +963,7 @@ int main(void)
         cmocka_unit_test(test_scores_no_row_numbers),
         cmocka_unit_test(test_row_numbers_run_on),
         cmocka_unit_test(test_wrapped_form_header),
+        cmocka_unit_test(test_footer_page_of_pages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
