@@ -483,6 +483,54 @@ static bool ideograph_gap(const pg_glyph *g, size_t i, size_t j, size_t k)
 }
 
 /* Group the page's glyphs into lines and the lines into chunks. */
+/* A label overflowing its cell, printed over the figure beside it
+ * ("…保障中心" over "1839311.66"): its characters and the figure's,
+ * left to right, interleave ("中18心39311.66").  In glyphs g[i..j) (sorted
+ * by x0), where an ideograph and a figure's character overlap, the two
+ * runs are put one after the other: the label's characters, then the
+ * figure's (build_lines cuts them apart). */
+static void unweave(pg_glyph *g, size_t i, size_t j)
+{
+    for (size_t k = i + 1; k < j; k++) {
+        unsigned u = codepoint(g[k].utf8);
+        size_t q = k - 1;
+        unsigned v = codepoint(g[q].utf8);
+        double w = dmin(g[k].x1 - g[k].x0, g[q].x1 - g[q].x0);
+        if (!((figure_char(u) && ideograph(v)) || (ideograph(u) && figure_char(v))) ||
+            g[q].x1 - g[k].x0 < 0.3 * w)
+            continue;
+        /* The window: the figure's run and the label's around the
+         * overlap, each a run of its own kind of characters set close. */
+        size_t f = figure_char(u) ? k : q, t = figure_char(u) ? q : k;
+        size_t a = f < t ? f : t, e = f < t ? t : f;
+        double fx = g[f].x1, tx = g[t].x1;
+        for (size_t r = e + 1; r < j; r++) {
+            unsigned c = codepoint(g[r].utf8);
+            double gap = 0.25 * g[r].size;
+            if (figure_char(c) && g[r].x0 - fx < gap)
+                fx = dmax(fx, g[r].x1), e = r;
+            else if (!figure_char(c) && g[r].x0 - tx < gap)
+                tx = dmax(tx, g[r].x1), e = r;
+            else
+                break;
+        }
+        /* Stable: the label's characters first. */
+        size_t n = e + 1 - a, m = 0;
+        pg_glyph *tmp = malloc(n * sizeof *tmp);
+        if (!tmp)
+            gk_out_of_memory();
+        for (size_t r = a; r <= e; r++)
+            if (!figure_char(codepoint(g[r].utf8)))
+                tmp[m++] = g[r];
+        for (size_t r = a; r <= e; r++)
+            if (figure_char(codepoint(g[r].utf8)))
+                tmp[m++] = g[r];
+        memcpy(g + a, tmp, n * sizeof *tmp);
+        free(tmp);
+        k = e;
+    }
+}
+
 static void build_lines(page *p)
 {
     qsort(p->g, p->ng, sizeof *p->g, by_cy);
@@ -492,6 +540,7 @@ static void build_lines(page *p)
         while (j < p->ng && cy_of(&p->g[j]) - top <= tol)
             j++;
         qsort(p->g + i, j - i, sizeof *p->g, by_x0);
+        unweave(p->g, i, j);
         p->lines = gk_grow(p->lines, &p->lcap, p->nl, sizeof *p->lines);
         pline *l = &p->lines[p->nl++];
         memset(l, 0, sizeof *l);
@@ -503,6 +552,7 @@ static void build_lines(page *p)
             sum += cy_of(g);
             size = dmax(size, g->size);
             bool fresh = k == i || g->x0 - p->g[k - 1].x1 > 0.8 * dmax(g->size, p->g[k - 1].size) ||
+                         (g->x0 < p->g[k - 1].x0 && figure_meets_text(&p->g[k - 1], g)) ||
                          (g->x0 - p->g[k - 1].x1 > 0.25 * dmax(g->size, p->g[k - 1].size) &&
                           (figure_meets_text(&p->g[k - 1], g) ||
                            two_figures(&p->g[k - 1], g) || tag_edge(&p->g[k - 1], g))) ||
@@ -1191,8 +1241,11 @@ static size_t body_spans(const page *p, const size_t *idx, size_t n, span **out,
             }
             size_t w = v;
             int low = 0;
-            while (w < b && cov[w] <= 2)
-                low = cov[w] > low ? cov[w] : low, w++;
+            while (w < b && cov[w] <= 2) {
+                if (e[w + 1].x - e[w].x > 0.01)      /* (not where edges meet) */
+                    low = cov[w] > low ? cov[w] : low;
+                w++;
+            }
             int left = 0, right = 0;
             for (size_t q = a; q < v; q++)
                 left = cov[q] > left ? cov[q] : left;
@@ -1214,6 +1267,10 @@ static size_t body_spans(const page *p, const size_t *idx, size_t n, span **out,
         double m = (ch->x0 + ch->x1) / 2;
         x0[i] = ch->x0, x1[i] = ch->x1;
         for (size_t g = 0; g < ncut; g += 2) {
+            /* (Across the whole gap, its middle in it: a label on the
+             * side it starts on, a figure on the side it ends on.) */
+            if (m >= cut[g] && m <= cut[g + 1] && x0[i] < cut[g] && x1[i] > cut[g + 1])
+                m = ch->kind == K_TEXT ? cut[g] - 1 : cut[g + 1] + 1;
             if (m < cut[g] && x1[i] > cut[g])
                 x1[i] = dmax(x0[i], cut[g]);
             if (m > cut[g + 1] && x0[i] < cut[g + 1])
@@ -1249,15 +1306,23 @@ static size_t body_spans(const page *p, const size_t *idx, size_t n, span **out,
     return ns;
 }
 
-/* Is the column of whole numbers [x0, x1] a column of row numbers or
- * codes rather than of figures?  Its numbers run on from row to row (行次
- * 1, 2, 3; a page's 24, 25, 26), or a header over it names it (行次, 序号,
- * 编码 …).  Whole numbers that do neither ("10" and "100" under a form's
- * 年度指标值: scores printed where a row of their own put them) are
- * figures, and anchor no row. */
-static bool numbered_column(const grid *gr, double x0, double x1)
+/* Does the column of whole numbers sp[s] anchor rows as codes or row
+ * numbers do?  Its numbers run on from row to row (行次 1, 2, 3; a page's
+ * 24, 25, 26), or a header over it names it (行次, 序号, 编码 …), or it has
+ * a number in as many rows as the table's figures (a form's 指标值 100, 3,
+ * 90 beside scores 4, 2, 2).  Whole numbers that do none of these ("10"
+ * and "100" in two rows of a form that scores nine: a row printed as a
+ * table of its own) are figures, and anchor no row. */
+static bool numbered_column(const grid *gr, const span *sp, size_t ns, size_t s)
 {
     page *p = gr->p;
+    double x0 = sp[s].x0, x1 = sp[s].x1;
+    size_t most = 0;
+    for (size_t i = 0; i < ns; i++)
+        if (i != s && sp[i].amount + sp[i].digits > most)
+            most = sp[i].amount + sp[i].digits;
+    if (2 * sp[s].digits >= most)
+        return true;
     static const char *const names[] = {"行次", "序号", "编号", "编码", "代码", "科目"};
     for (size_t i = 0; i < gr->body_from; i++) {
         const chunk *c = &p->ch[gr->cs[i]];
@@ -1331,7 +1396,7 @@ static void body_columns(grid *gr)
             /* (One column of numbers half of one or two digits: row
              * numbers only when they run on, or the header says so.) */
             if (j == i && text_after && sp[i].tiny_digits * 2 >= sp[i].digits &&
-                !numbered_column(gr, sp[i].x0, sp[i].x1))
+                !numbered_column(gr, sp, ns, i))
                 text_after = false;
             if (!text_after || j + 1 == counts_to)
                 j = i;

@@ -807,8 +807,9 @@ static void test_row_across_form_columns(void **state)
 
 /* A lone column of whole numbers before text, "10" and "100" (a form's
  * last rows printed as a table of their own, their scores standing
- * under no column of the form's): scores, not 行次 — they anchor no row,
- * and the rows above keep their own. */
+ * under no column of the form's, in two rows of the six it scores):
+ * scores, not 行次 — they anchor no row, and the rows above keep their
+ * own. */
 static void test_scores_no_row_numbers(void **state)
 {
     (void)state;
@@ -819,19 +820,21 @@ static void test_scores_no_row_numbers(void **state)
     put(s, 250, 100, SIZE, "分值");
     static const char *const ROWS[][3] = {{"项目资金执行进度", "全年任务", "7.5"},
                                           {"项目完成率", "完成", "7.5"},
-                                          {"费用保障", "有效降低", "7.5"}};
-    for (int i = 0; i < 3; i++) {
+                                          {"费用保障", "有效降低", "7.5"},
+                                          {"群众满意度", "不断提高", "7.5"},
+                                          {"生态收益", "越来越好", "7.5"}};
+    for (int i = 0; i < 5; i++) {
         double y = 118 + 16 * i;
         put(s, 10, y, SIZE, ROWS[i][0]);
         put(s, 150, y, SIZE, ROWS[i][1]);
         put(s, 250, y, SIZE, ROWS[i][2]);
     }
-    put(s, 10, 166, SIZE, "服务对象满意度");
-    put(s, 110, 166, SIZE, "10");
-    put(s, 150, 166, SIZE, "满意");
-    put(s, 250, 166, SIZE, "7.5");
-    put(s, 10, 182, SIZE, "总分");
-    put(s, 106, 182, SIZE, "100");
+    put(s, 10, 198, SIZE, "服务对象满意度");
+    put(s, 110, 198, SIZE, "10");
+    put(s, 150, 198, SIZE, "满意");
+    put(s, 250, 198, SIZE, "7.5");
+    put(s, 10, 214, SIZE, "总分");
+    put(s, 106, 214, SIZE, "100");
     char *t = grid_text(s, 1);
     assert_line(t, "项目资金执行进度\t\t全年任务\t7.5\n");
     assert_line(t, "项目完成率\t\t完成\t7.5\n");
