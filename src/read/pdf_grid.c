@@ -552,7 +552,9 @@ static void build_lines(page *p)
             sum += cy_of(g);
             size = dmax(size, g->size);
             bool fresh = k == i || g->x0 - p->g[k - 1].x1 > 0.8 * dmax(g->size, p->g[k - 1].size) ||
-                         (g->x0 < p->g[k - 1].x0 && figure_meets_text(&p->g[k - 1], g)) ||
+                         (p->g[k - 1].x1 - g->x0 >=
+                              0.3 * dmin(g->x1 - g->x0, p->g[k - 1].x1 - p->g[k - 1].x0) &&
+                          figure_meets_text(&p->g[k - 1], g)) ||
                          (g->x0 - p->g[k - 1].x1 > 0.25 * dmax(g->size, p->g[k - 1].size) &&
                           (figure_meets_text(&p->g[k - 1], g) ||
                            two_figures(&p->g[k - 1], g) || tag_edge(&p->g[k - 1], g))) ||

@@ -936,6 +936,41 @@ static void test_footer_page_of_pages(void **state)
     free(s);
 }
 
+/* A unit's name longer than its cell, printed over the figure beside it
+ * (its characters and the figure's interleave left to right: "…中18心
+ * 39311.66"): the name in the name column, the figure in the 合计 column. */
+static void test_name_over_figure(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 100, SIZE, "单位编码");
+    put(s, 60, 100, SIZE, "单位名称");
+    put(s, 190, 100, SIZE, "合计");
+    put(s, 250, 100, SIZE, "小计");
+    put(s, 10, 118, SIZE, "234");
+    put(s, 60, 118, SIZE, "合计");
+    put(s, 180, 118, SIZE, "18999011.66");
+    put(s, 240, 118, SIZE, "18999011.66");
+    put(s, 10, 134, SIZE, "234001");
+    put(s, 60, 134, SIZE, "某市气象局");
+    put(s, 189, 134, SIZE, "17159700");
+    put(s, 249, 134, SIZE, "17159700");
+    put(s, 10, 150, SIZE, "234003");
+    put(s, 60, 150, SIZE, "某市气象局");
+    put(s, 180, 150, SIZE, "18999011.66");
+    put(s, 240, 150, SIZE, "18999011.66");
+    put(s, 10, 166, SIZE, "234002");
+    put(s, 60, 166, SIZE, "某市人工影响天气服务保障中心");
+    put(s, 184.5, 166, SIZE, "1839311.66");
+    put(s, 244.5, 166, SIZE, "1839311.66");
+    char *t = grid_text(s, 1);
+    assert_line(t, "234002\t某市人工影响天气服务保障中心\t1839311.66\t1839311.66\n");
+    assert_line(t, "234001\t某市气象局\t17159700\t17159700\n");
+    free(t);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -967,6 +1002,7 @@ int main(void)
         cmocka_unit_test(test_row_numbers_run_on),
         cmocka_unit_test(test_wrapped_form_header),
         cmocka_unit_test(test_footer_page_of_pages),
+        cmocka_unit_test(test_name_over_figure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
