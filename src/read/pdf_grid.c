@@ -1036,11 +1036,22 @@ static size_t find_regions(const page *p, region *out, const pg_carry *carry)
         }
         /* Down, also past blank rows to a line of figures in the region's
          * columns (总计 under a table's empty rows). */
+        /* (And a line of labels in the region's columns as far below as
+         * its rows of figures stand apart: rows with blank amounts in a
+         * table of tall rows, "三、事业单位经营服务收入 | 三、事业单位经营
+         * 支出" between rows 38 points apart.) */
+        double pitch = 0;
         while (b + 1 < p->nl && !repeats_header(p, b + 1, a, i, n == 0 ? carried : NULL) &&
                (joins_region(p, b + 1, b, 3.0, a, b) ||
                 (p->lines[b + 1].amount && p->lines[b + 1].c1 - p->lines[b + 1].c0 >= 2 &&
-                 joins(p, b + 1, b, 25.0) && aligned(p, b + 1, a, b))))
+                 joins(p, b + 1, b, 25.0) && aligned(p, b + 1, a, b)) ||
+                (pitch > 0 && !p->lines[b + 1].sentence &&
+                 p->lines[b + 1].cy - p->lines[b].cy <= 1.2 * pitch && joins(p, b + 1, b, 5.0) &&
+                 aligned(p, b + 1, a, b)))) {
+            if (p->lines[b + 1].amount && p->lines[b].amount && b >= i)
+                pitch = dmax(pitch, p->lines[b + 1].cy - p->lines[b].cy);
             b++;
+        }
         /* Two lines of two cells at least: a table, not a figure in prose
          * (one line at the top of a page may end the table before it). */
         size_t multi = 0;
