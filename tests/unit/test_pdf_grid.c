@@ -971,6 +971,43 @@ static void test_name_over_figure(void **state)
     free(s);
 }
 
+/* A two-sided 收支总表 of tall rows (38 points apart, four font sizes):
+ * the rows with blank amounts between the rows of figures are the
+ * table's, not a table of their own with columns of its own. */
+static void test_tall_rows_blank_amounts(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 110, 90, 10, "项目");
+    put(s, 320, 90, 10, "本年预算");
+    put(s, 500, 90, 10, "项目");
+    put(s, 710, 90, 10, "本年预算");
+    put(s, 35, 125, 10, "一、本级财政拨款收入");
+    put(s, 390, 125, 10, "656.73");
+    put(s, 426, 125, 10, "一、基本支出");
+    put(s, 780, 125, 10, "386.73");
+    put(s, 35, 163, 10, "二、财政专户管理事业收入");
+    put(s, 426, 163, 10, "二、项目支出");
+    put(s, 780, 163, 10, "270.00");
+    put(s, 35, 201, 10, "三、事业单位经营服务收入");
+    put(s, 426, 201, 10, "三、事业单位经营支出");
+    put(s, 35, 239, 10, "四、上级补助收入");
+    put(s, 426, 239, 10, "四、上缴上级支出");
+    put(s, 35, 277, 10, "五、事业收入");
+    put(s, 105, 315, 10, "本年收入合计");
+    put(s, 390, 315, 10, "656.73");
+    put(s, 496, 315, 10, "本年支出合计");
+    put(s, 780, 315, 10, "656.73");
+    char *t = grid_text(s, 1);
+    assert_line(t, "三、事业单位经营服务收入\t\t三、事业单位经营支出\t\n");
+    assert_line(t, "四、上级补助收入\t\t四、上缴上级支出\t\n");
+    assert_line(t, "五、事业收入\t\t\t\n");
+    assert_line(t, "本年收入合计\t656.73\t本年支出合计\t656.73\n");
+    free(t);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1003,6 +1040,7 @@ int main(void)
         cmocka_unit_test(test_wrapped_form_header),
         cmocka_unit_test(test_footer_page_of_pages),
         cmocka_unit_test(test_name_over_figure),
+        cmocka_unit_test(test_tall_rows_blank_amounts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
