@@ -29,7 +29,9 @@
  *    overflowing into the next cell), before a tag printed as text ("</
  *    <b>") and, 0.3 of it, between two runs of ideographs set solid (two
  *    cells of text that abut, ideograph_gap); letter-spaced cells ("因 公
- *    出 国") stay one chunk.  A chunk is an amount ("2,940.05", "-"), a run of
+ *    出 国") stay one chunk.  A label printed over the figure beside it,
+ *    the two runs' characters interleaved, is put back as two runs
+ *    (unweave) and cut between them.  A chunk is an amount ("2,940.05", "-"), a run of
  *    digits (a code, a part of one, a count) or text.
  *
  * 2. Table regions.  A region grows from a line holding an amount and
@@ -39,7 +41,8 @@
  *    一级指标 二级指标 指标内容), up through the lines at most five
  *    font sizes apart (its header) and down through those at most three
  *    apart — further, past blank rows, to a line of figures standing in
- *    its columns (a region of whole numbers only that a later one reaches
+ *    its columns, and to a line of labels in its columns as far below as
+ *    its rows of figures stand apart (a table of tall rows; a region of whole numbers only that a later one reaches
  *    growing up is one with it).  It stops at a title (…表), a unit or
  *    部门 line (单位：万元, 编制部门：…), a note (注：…), a heading (第…部分,
  *    or a text's "### …" printed) and prose (a sentence,
@@ -66,14 +69,16 @@
  * 4. Columns.  The body's chunks, projected on the x axis, fall into
  *    columns with gaps between them (cells never overlap their neighbours;
  *    a stretch only a few overflowing chunks cross is a gap too:
- *    body_spans).  Figures of one cell aligned left in some rows and right
+ *    body_spans; a label across the whole of it is its left side's).  Figures of one cell aligned left in some rows and right
  *    in others are one column (join_split_columns); header chunks of
  *    narrow cells are cut at the columns' edges (cut_headers_at_columns);
  *    column numbers (栏次) number each column once.
  *    Runs of digit columns before a text column are the 类/款/项 parts of
  *    codes, joined into one code column ("201" "06" "01" → 2010601) —
  *    not when each is half numbers of one or two digits without a
- *    leading 0 ("5 | 5", "182 | 182": counts).  A column of one- or two-digit
+ *    leading 0 ("5 | 5", "182 | 182": counts); one such column alone is
+ *    codes (行次) only when its numbers run on, the header names it, or it
+ *    fills as many rows as the figures do (numbered_column).  A column of one- or two-digit
  *    numbers each a space after the label before it ("任务 1") is part of
  *    that label's column.  In a 绩效 form, a text column under two header
  *    cells or more is cut in the gaps between them no header text crosses
