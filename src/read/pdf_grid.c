@@ -31,8 +31,8 @@
  *    cells of text that abut, ideograph_gap); letter-spaced cells ("因 公
  *    出 国") stay one chunk.  A label printed over the figure beside it,
  *    the two runs' characters interleaved, is put back as two runs
- *    (unweave) and cut between them.  A chunk is an amount ("2,940.05", "-"), a run of
- *    digits (a code, a part of one, a count) or text.
+ *    (unweave) and cut between them.  A chunk is an amount ("2,940.05",
+ *    "-"), a run of digits (a code, a part of one, a count) or text.
  *
  * 2. Table regions.  A region grows from a line holding an amount and
  *    another chunk (or whole numbers after a label, two side by side, no
@@ -42,8 +42,9 @@
  *    font sizes apart (its header) and down through those at most three
  *    apart — further, past blank rows, to a line of figures standing in
  *    its columns, and to a line of labels in its columns as far below as
- *    its rows of figures stand apart (a table of tall rows; a region of whole numbers only that a later one reaches
- *    growing up is one with it).  It stops at a title (…表), a unit or
+ *    its rows of figures stand apart (a table of tall rows); a region of
+ *    whole numbers only that a later one reaches growing up is one with
+ *    it.  It stops at a title (…表), a unit or
  *    部门 line (单位：万元, 编制部门：…), a note (注：…), a heading (第…部分,
  *    or a text's "### …" printed) and prose (a sentence,
  *    or one chunk across the page, starting at the page's left edge; a
