@@ -29,8 +29,10 @@
  *    overflowing into the next cell), before a tag printed as text ("</
  *    <b>") and, 0.3 of it, between two runs of ideographs set solid (two
  *    cells of text that abut, ideograph_gap); letter-spaced cells ("因 公
- *    出 国") stay one chunk.  A chunk is an amount ("2,940.05", "-"), a run of
- *    digits (a code, a part of one, a count) or text.
+ *    出 国") stay one chunk.  A label printed over the figure beside it,
+ *    the two runs' characters interleaved, is put back as two runs
+ *    (unweave) and cut between them.  A chunk is an amount ("2,940.05",
+ *    "-"), a run of digits (a code, a part of one, a count) or text.
  *
  * 2. Table regions.  A region grows from a line holding an amount and
  *    another chunk (or whole numbers after a label, two side by side, no
@@ -39,8 +41,10 @@
  *    一级指标 二级指标 指标内容), up through the lines at most five
  *    font sizes apart (its header) and down through those at most three
  *    apart — further, past blank rows, to a line of figures standing in
- *    its columns (a region of whole numbers only that a later one reaches
- *    growing up is one with it).  It stops at a title (…表), a unit or
+ *    its columns, and to a line of labels in its columns as far below as
+ *    its rows of figures stand apart (a table of tall rows); a region of
+ *    whole numbers only that a later one reaches growing up is one with
+ *    it.  It stops at a title (…表), a unit or
  *    部门 line (单位：万元, 编制部门：…), a note (注：…), a heading (第…部分,
  *    or a text's "### …" printed) and prose (a sentence,
  *    or one chunk across the page, starting at the page's left edge; a
@@ -66,14 +70,16 @@
  * 4. Columns.  The body's chunks, projected on the x axis, fall into
  *    columns with gaps between them (cells never overlap their neighbours;
  *    a stretch only a few overflowing chunks cross is a gap too:
- *    body_spans).  Figures of one cell aligned left in some rows and right
+ *    body_spans; a label across the whole of it is its left side's).  Figures of one cell aligned left in some rows and right
  *    in others are one column (join_split_columns); header chunks of
  *    narrow cells are cut at the columns' edges (cut_headers_at_columns);
  *    column numbers (栏次) number each column once.
  *    Runs of digit columns before a text column are the 类/款/项 parts of
  *    codes, joined into one code column ("201" "06" "01" → 2010601) —
  *    not when each is half numbers of one or two digits without a
- *    leading 0 ("5 | 5", "182 | 182": counts).  A column of one- or two-digit
+ *    leading 0 ("5 | 5", "182 | 182": counts); one such column alone is
+ *    codes (行次) only when its numbers run on, the header names it, or it
+ *    fills as many rows as the figures do (numbered_column).  A column of one- or two-digit
  *    numbers each a space after the label before it ("任务 1") is part of
  *    that label's column.  In a 绩效 form, a text column under two header
  *    cells or more is cut in the gaps between them no header text crosses
@@ -483,6 +489,54 @@ static bool ideograph_gap(const pg_glyph *g, size_t i, size_t j, size_t k)
 }
 
 /* Group the page's glyphs into lines and the lines into chunks. */
+/* A label overflowing its cell, printed over the figure beside it
+ * ("…保障中心" over "1839311.66"): its characters and the figure's,
+ * left to right, interleave ("中18心39311.66").  In glyphs g[i..j) (sorted
+ * by x0), where an ideograph and a figure's character overlap, the two
+ * runs are put one after the other: the label's characters, then the
+ * figure's (build_lines cuts them apart). */
+static void unweave(pg_glyph *g, size_t i, size_t j)
+{
+    for (size_t k = i + 1; k < j; k++) {
+        unsigned u = codepoint(g[k].utf8);
+        size_t q = k - 1;
+        unsigned v = codepoint(g[q].utf8);
+        double w = dmin(g[k].x1 - g[k].x0, g[q].x1 - g[q].x0);
+        if (!((figure_char(u) && ideograph(v)) || (ideograph(u) && figure_char(v))) ||
+            g[q].x1 - g[k].x0 < 0.3 * w)
+            continue;
+        /* The window: the figure's run and the label's around the
+         * overlap, each a run of its own kind of characters set close. */
+        size_t f = figure_char(u) ? k : q, t = figure_char(u) ? q : k;
+        size_t a = f < t ? f : t, e = f < t ? t : f;
+        double fx = g[f].x1, tx = g[t].x1;
+        for (size_t r = e + 1; r < j; r++) {
+            unsigned c = codepoint(g[r].utf8);
+            double gap = 0.25 * g[r].size;
+            if (figure_char(c) && g[r].x0 - fx < gap)
+                fx = dmax(fx, g[r].x1), e = r;
+            else if (!figure_char(c) && g[r].x0 - tx < gap)
+                tx = dmax(tx, g[r].x1), e = r;
+            else
+                break;
+        }
+        /* Stable: the label's characters first. */
+        size_t n = e + 1 - a, m = 0;
+        pg_glyph *tmp = malloc(n * sizeof *tmp);
+        if (!tmp)
+            gk_out_of_memory();
+        for (size_t r = a; r <= e; r++)
+            if (!figure_char(codepoint(g[r].utf8)))
+                tmp[m++] = g[r];
+        for (size_t r = a; r <= e; r++)
+            if (figure_char(codepoint(g[r].utf8)))
+                tmp[m++] = g[r];
+        memcpy(g + a, tmp, n * sizeof *tmp);
+        free(tmp);
+        k = e;
+    }
+}
+
 static void build_lines(page *p)
 {
     qsort(p->g, p->ng, sizeof *p->g, by_cy);
@@ -492,6 +546,7 @@ static void build_lines(page *p)
         while (j < p->ng && cy_of(&p->g[j]) - top <= tol)
             j++;
         qsort(p->g + i, j - i, sizeof *p->g, by_x0);
+        unweave(p->g, i, j);
         p->lines = gk_grow(p->lines, &p->lcap, p->nl, sizeof *p->lines);
         pline *l = &p->lines[p->nl++];
         memset(l, 0, sizeof *l);
@@ -503,6 +558,9 @@ static void build_lines(page *p)
             sum += cy_of(g);
             size = dmax(size, g->size);
             bool fresh = k == i || g->x0 - p->g[k - 1].x1 > 0.8 * dmax(g->size, p->g[k - 1].size) ||
+                         (p->g[k - 1].x1 - g->x0 >=
+                              0.3 * dmin(g->x1 - g->x0, p->g[k - 1].x1 - p->g[k - 1].x0) &&
+                          figure_meets_text(&p->g[k - 1], g)) ||
                          (g->x0 - p->g[k - 1].x1 > 0.25 * dmax(g->size, p->g[k - 1].size) &&
                           (figure_meets_text(&p->g[k - 1], g) ||
                            two_figures(&p->g[k - 1], g) || tag_edge(&p->g[k - 1], g))) ||
@@ -662,41 +720,59 @@ static bool header_word(page *p, const chunk *c)
     return false;
 }
 
+/* Is the text one of a 绩效 form's column headers? */
+static bool form_head(const char *s)
+{
+    static const char *const WORDS[] = {"一级指标", "二级指标", "三级指标", "指标内容", "指标值",
+                                        "年度指标值", "实际完成值", "分值", "得分", NULL};
+    for (const char *const *w = WORDS; *w; w++)
+        if (!strcmp(s, *w))
+            return true;
+    return false;
+}
+
 /* Chunks of line l that are an indicator column's header, whole: a table
  * with no figure in it, a blank 绩效 form, starts at a line of three.
  * (Not 项目, 科目名称, 决算数: a blank table of codes is no grid, its codes
  * standing where figures would.) */
 static size_t column_heads(page *p, const pline *l)
 {
-    static const char *const WORDS[] = {"一级指标", "二级指标", "三级指标", "指标内容", "指标值",
-                                        "年度指标值", "实际完成值", "分值", "得分", NULL};
     size_t n = 0;
     for (size_t k = l->c0; k < l->c1; k++) {
         p->scratch.len = 0;
         chunk_text(p, &p->ch[k], &p->scratch);
-        for (const char *const *w = WORDS; *w; w++)
-            if (!strcmp(p->scratch.data, *w)) {
-                n++;
-                break;
-            }
+        n += form_head(p->scratch.data);
     }
     return n;
 }
 
-/* The page's number, alone on the last line: "13", "- 13 -", "第13页". */
+/* The page's number, alone on the last line: "13", "- 13 -", "第13页",
+ * and with the count of pages: "第6页，共45页", "6/45". */
 static bool foot_number(page *p, const pline *l)
 {
     p->scratch.len = 0;
     plain_text(p, l, &p->scratch);
     const char *s = p->scratch.data;
-    while (*s == ' ' || *s == '-' || starts(s, "—") || starts(s, "第"))
-        s += *s == ' ' || *s == '-' ? 1 : 3;
-    size_t digits = 0;
-    while (*s >= '0' && *s <= '9')
-        s++, digits++;
-    while (*s == ' ' || *s == '-' || starts(s, "—") || starts(s, "页"))
-        s += *s == ' ' || *s == '-' ? 1 : 3;
-    return digits >= 1 && digits <= 4 && !*s;
+    for (int part = 0; part < 2; part++) {
+        while (*s == ' ' || *s == '-' || starts(s, "—") || starts(s, part ? "共" : "第"))
+            s += *s == ' ' || *s == '-' ? 1 : 3;
+        size_t digits = 0;
+        while (*s >= '0' && *s <= '9')
+            s++, digits++;
+        if (digits < 1 || digits > 4)
+            return false;
+        while (*s == ' ' || *s == '-' || starts(s, "—") || starts(s, "页"))
+            s += *s == ' ' || *s == '-' ? 1 : 3;
+        if (!*s)
+            return true;
+        if (part == 0 && (*s == ',' || *s == '/'))
+            s++;
+        else if (part == 0 && (starts(s, "，") || starts(s, "、") || starts(s, "／")))
+            s += 3;
+        else if (!(part == 0 && starts(s, "共")))
+            return false;
+    }
+    return false;
 }
 
 /* Does line l hold whole numbers after a label: two side by side, right
@@ -966,11 +1042,22 @@ static size_t find_regions(const page *p, region *out, const pg_carry *carry)
         }
         /* Down, also past blank rows to a line of figures in the region's
          * columns (总计 under a table's empty rows). */
+        /* (And a line of labels in the region's columns as far below as
+         * its rows of figures stand apart: rows with blank amounts in a
+         * table of tall rows, "三、事业单位经营服务收入 | 三、事业单位经营
+         * 支出" between rows 38 points apart.) */
+        double pitch = 0;
         while (b + 1 < p->nl && !repeats_header(p, b + 1, a, i, n == 0 ? carried : NULL) &&
                (joins_region(p, b + 1, b, 3.0, a, b) ||
                 (p->lines[b + 1].amount && p->lines[b + 1].c1 - p->lines[b + 1].c0 >= 2 &&
-                 joins(p, b + 1, b, 25.0) && aligned(p, b + 1, a, b))))
+                 joins(p, b + 1, b, 25.0) && aligned(p, b + 1, a, b)) ||
+                (pitch > 0 && !p->lines[b + 1].sentence &&
+                 p->lines[b + 1].cy - p->lines[b].cy <= 1.2 * pitch && joins(p, b + 1, b, 5.0) &&
+                 aligned(p, b + 1, a, b)))) {
+            if (p->lines[b + 1].amount && p->lines[b].amount && b >= i)
+                pitch = dmax(pitch, p->lines[b + 1].cy - p->lines[b].cy);
             b++;
+        }
         /* Two lines of two cells at least: a table, not a figure in prose
          * (one line at the top of a page may end the table before it). */
         size_t multi = 0;
@@ -1173,8 +1260,11 @@ static size_t body_spans(const page *p, const size_t *idx, size_t n, span **out,
             }
             size_t w = v;
             int low = 0;
-            while (w < b && cov[w] <= 2)
-                low = cov[w] > low ? cov[w] : low, w++;
+            while (w < b && cov[w] <= 2) {
+                if (e[w + 1].x - e[w].x > 0.01)      /* (not where edges meet) */
+                    low = cov[w] > low ? cov[w] : low;
+                w++;
+            }
             int left = 0, right = 0;
             for (size_t q = a; q < v; q++)
                 left = cov[q] > left ? cov[q] : left;
@@ -1196,6 +1286,10 @@ static size_t body_spans(const page *p, const size_t *idx, size_t n, span **out,
         double m = (ch->x0 + ch->x1) / 2;
         x0[i] = ch->x0, x1[i] = ch->x1;
         for (size_t g = 0; g < ncut; g += 2) {
+            /* (Across the whole gap, its middle in it: a label on the
+             * side it starts on, a figure on the side it ends on.) */
+            if (m >= cut[g] && m <= cut[g + 1] && x0[i] < cut[g] && x1[i] > cut[g + 1])
+                m = ch->kind == K_TEXT ? cut[g] - 1 : cut[g + 1] + 1;
             if (m < cut[g] && x1[i] > cut[g])
                 x1[i] = dmax(x0[i], cut[g]);
             if (m > cut[g + 1] && x0[i] < cut[g + 1])
@@ -1229,6 +1323,55 @@ static size_t body_spans(const page *p, const size_t *idx, size_t n, span **out,
     free(order);
     free(cut);
     return ns;
+}
+
+/* Does the column of whole numbers sp[s] anchor rows as codes or row
+ * numbers do?  Its numbers run on from row to row (行次 1, 2, 3; a page's
+ * 24, 25, 26), or a header over it names it (行次, 序号, 编码 …), or it has
+ * a number in as many rows as the table's figures (a form's 指标值 100, 3,
+ * 90 beside scores 4, 2, 2).  Whole numbers that do none of these ("10"
+ * and "100" in two rows of a form that scores nine: a row printed as a
+ * table of its own) are figures, and anchor no row. */
+static bool numbered_column(const grid *gr, const span *sp, size_t ns, size_t s)
+{
+    page *p = gr->p;
+    double x0 = sp[s].x0, x1 = sp[s].x1;
+    size_t most = 0;
+    for (size_t i = 0; i < ns; i++)
+        if (i != s && sp[i].amount + sp[i].digits > most)
+            most = sp[i].amount + sp[i].digits;
+    if (2 * sp[s].digits >= most)
+        return true;
+    static const char *const names[] = {"行次", "序号", "编号", "编码", "代码", "科目"};
+    for (size_t i = 0; i < gr->body_from; i++) {
+        const chunk *c = &p->ch[gr->cs[i]];
+        if (overlap(c->x0, c->x1, x0, x1) <= 0)
+            continue;
+        p->scratch.len = 0;
+        chunk_text(p, c, &p->scratch);
+        for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+            if (has(p->scratch.data, names[k]))
+                return true;
+    }
+    long last = 0;
+    size_t n = 0, steps = 0;
+    bool rising = true;
+    for (size_t i = gr->body_from; i < gr->ncs; i++) {
+        const chunk *c = &p->ch[gr->cs[i]];
+        double m = (c->x0 + c->x1) / 2;
+        if (c->kind != K_DIGITS || m < x0 || m > x1)
+            continue;
+        p->scratch.len = 0;
+        chunk_text(p, c, &p->scratch);
+        long v = atol(p->scratch.data);
+        if (n > 0) {
+            rising &= v > last;
+            steps += v == last + 1;
+        }
+        last = v;
+        n++;
+    }
+    return n < 2 || (rising && 2 * steps >= n - 1);
 }
 
 /* Columns from the body's chunks: runs of digit columns before a text
@@ -1269,6 +1412,11 @@ static void body_columns(grid *gr)
                 counts = sp[k].tiny_digits * 2 >= sp[k].digits;
             if (counts)
                 counts_to = j + 1;
+            /* (One column of numbers half of one or two digits: row
+             * numbers only when they run on, or the header says so.) */
+            if (j == i && text_after && sp[i].tiny_digits * 2 >= sp[i].digits &&
+                !numbered_column(gr, sp, ns, i))
+                text_after = false;
             if (!text_after || j + 1 == counts_to)
                 j = i;
             else {
@@ -1414,6 +1562,37 @@ static void take_nearest(const grid *gr, int k, bool numbers, const bool *leaves
     }
 }
 
+/* Does the header hold three of a 绩效 form's column headers, on one line
+ * or wrapped in their cells ("二级" / "指标", "分" / "值")? */
+static bool form_header(const grid *gr)
+{
+    page *p = gr->p;
+    size_t n = 0;
+    gk_buf t = GK_BUF_INIT;
+    for (size_t i = 0; i < gr->body_from; i++) {
+        const chunk *c = &p->ch[gr->cs[i]];
+        if (p->lines[c->line].heads)
+            return true;
+        t.len = 0;
+        chunk_text(p, c, &t);
+        bool found = form_head(t.data);
+        size_t len = t.len;
+        for (size_t j = 0; j < gr->body_from && !found; j++) {
+            const chunk *o = &p->ch[gr->cs[j]];
+            if (o->line == c->line || o->cy <= c->cy || o->cy - c->cy > 1.7 * c->size ||
+                dabs(o->x0 - c->x0) > 0.5 * c->size)
+                continue;
+            t.len = len;
+            t.data[len] = '\0';
+            chunk_text(p, o, &t);
+            found = form_head(t.data);
+        }
+        n += found;
+    }
+    gk_buf_free(&t);
+    return n >= 3;
+}
+
 /* A 绩效 form (its header has a line of indicator headers, 一级指标 二级
  * 指标 …): a column of text under two of the header's cells or more, set
  * apart by a gap no header text crosses, is as many columns, cut in the
@@ -1423,10 +1602,7 @@ static void take_nearest(const grid *gr, int k, bool numbers, const bool *leaves
 static void split_under_headers(grid *gr)
 {
     page *p = gr->p;
-    bool form = false;
-    for (size_t i = 0; i < gr->body_from && !form; i++)
-        form = p->lines[p->ch[gr->cs[i]].line].heads;
-    if (!form)
+    if (!form_header(gr))
         return;
     /* The header's extents, merged where they overlap. */
     size_t nh = gr->body_from;

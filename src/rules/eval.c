@@ -854,6 +854,17 @@ static void check_in(const ctx *cx, const gk_formula *f, const gk_table *only)
         skip(cx, f, "表中没有印出“", t->column, "”等栏目");
         return;
     }
+    /* A sum over the 类 of a table that lists none (a 收支总表 whose 支出
+     * side is 基本支出 / 项目支出) has nothing to add up: not zero. */
+    for (int s = 0; s < 2; s++)
+        for (int i = 0; i < (s == 0 ? f->nlhs : f->nrhs); i++) {
+            const gk_term *term = s == 0 ? &f->lhs[i] : &f->rhs[i];
+            const gk_table *t = tables[s * GK_FORMULA_MAX_TERMS + i];
+            if (term->sel == GK_SEL_CLASS && term->all && t && !lists_classes(t)) {
+                skip(cx, f, "“", gk_table_kind_title(t->kind), "”没有按类列出科目");
+                return;
+            }
+        }
     if (each) {
         const gk_table *t = tables[each_at];
         bool one_table = true;

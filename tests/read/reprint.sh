@@ -31,12 +31,13 @@
 #       cells); in the second, the OCR's label "指标社会效益指标" cut by a
 #       page break ("指标社会" / "效益指标", 4) and 总分's 95 on the next
 #       page, under no column there (1); one 经济成本指标指标 row (2).
-#   002 Chromium (19): the indicator rows of 整体支出绩效自评表 (分值 and
-#       得分): the text's last two rows have a cell fewer than the header
-#       (its own misprint), and Chromium prints their "10" and "100" under
-#       年度指标值 — a column of whole numbers alone, before text, read as
-#       a column of codes (as 行次 1, 2, 3 are), whose two numbers anchor
-#       the rows and merge the nine between.
+#   002 Chromium (3): the form's last two rows, whose text has a cell
+#       fewer than the header (its own misprint), printed as a table of
+#       their own: 满意度指标's "10" "10" and 总分's "100" stand between
+#       指标内容 and 年度指标值, under no column of the form's, and are read
+#       as the text there, not as 分值/得分.  (Their lone column of whole
+#       numbers no longer anchors rows as 行次 do: it has numbers in two
+#       rows of the nine the form scores, and they do not run on.)
 #   002 LibreOffice (4): 任务5's 执行率 ("100" / "%" around a label
 #       wrapped in three lines), and the two short rows above (满意度
 #       指标's 分值 and 得分, 总分's 100): printed as a table of their own,
@@ -59,7 +60,7 @@ fail=0
 # document producer floor (cells equal to the text's, of the text's total)
 FLOORS="000_2e4bf1e814f589dd chromium 214
 000_2e4bf1e814f589dd libreoffice 223
-002_958243b751db7aa3 chromium 550
+002_958243b751db7aa3 chromium 566
 002_958243b751db7aa3 libreoffice 565
 004_a8cda960e0db61c9 chromium 90
 004_a8cda960e0db61c9 libreoffice 93"

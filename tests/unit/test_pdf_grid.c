@@ -805,6 +805,209 @@ static void test_row_across_form_columns(void **state)
     free(s);
 }
 
+/* A lone column of whole numbers before text, "10" and "100" (a form's
+ * last rows printed as a table of their own, their scores standing
+ * under no column of the form's, in two rows of the six it scores):
+ * scores, not 行次 — they anchor no row, and the rows above keep their
+ * own. */
+static void test_scores_no_row_numbers(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 100, SIZE, "指标内容");
+    put(s, 150, 100, SIZE, "年度指标值");
+    put(s, 250, 100, SIZE, "分值");
+    static const char *const ROWS[][3] = {{"项目资金执行进度", "全年任务", "7.5"},
+                                          {"项目完成率", "完成", "7.5"},
+                                          {"费用保障", "有效降低", "7.5"},
+                                          {"群众满意度", "不断提高", "7.5"},
+                                          {"生态收益", "越来越好", "7.5"}};
+    for (int i = 0; i < 5; i++) {
+        double y = 118 + 16 * i;
+        put(s, 10, y, SIZE, ROWS[i][0]);
+        put(s, 150, y, SIZE, ROWS[i][1]);
+        put(s, 250, y, SIZE, ROWS[i][2]);
+    }
+    put(s, 10, 198, SIZE, "服务对象满意度");
+    put(s, 110, 198, SIZE, "10");
+    put(s, 150, 198, SIZE, "满意");
+    put(s, 250, 198, SIZE, "7.5");
+    put(s, 10, 214, SIZE, "总分");
+    put(s, 106, 214, SIZE, "100");
+    char *t = grid_text(s, 1);
+    assert_line(t, "项目资金执行进度\t\t全年任务\t7.5\n");
+    assert_line(t, "项目完成率\t\t完成\t7.5\n");
+    assert_line(t, "费用保障\t\t有效降低\t7.5\n");
+    assert_line(t, "服务对象满意度\t10\t满意\t7.5\n");
+    free(t);
+    free(s);
+}
+
+/* 行次 1, 2, 3 before the labels still number the rows (and anchor them:
+ * a label wrapped onto two lines stays one row's). */
+static void test_row_numbers_run_on(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 100, SIZE, "项目");
+    put(s, 150, 100, SIZE, "金额");
+    static const char *const ROWS[][3] = {{"1", "工资福利支出", "5.00"},
+                                          {"2", "商品和服务支出", "6.00"},
+                                          {"3", "对个人和家庭的补助", "7.00"}};
+    for (int i = 0; i < 3; i++) {
+        double y = 118 + 16 * i;
+        put(s, 10, y, SIZE, ROWS[i][0]);
+        put(s, 30, y, SIZE, ROWS[i][1]);
+        put(s, 150, y, SIZE, ROWS[i][2]);
+    }
+    char *t = grid_text(s, 1);
+    assert_line(t, "1\t工资福利支出\t5.00\n");
+    assert_line(t, "3\t对个人和家庭的补助\t7.00\n");
+    free(t);
+    free(s);
+}
+
+/* A 绩效 form's header wrapped in its cells ("二级" / "指标", "分" / "值",
+ * no line naming three of its columns whole) is a form's header still: a
+ * row printed as a table of its own, across the gap between 一级指标 and
+ * 二级指标, does not join the two columns. */
+static void test_wrapped_form_header(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 50, 100, 10, "一级指标");
+    put(s, 150, 100, 10, "二级");
+    put(s, 150, 112, 10, "指标");
+    put(s, 200, 100, 10, "指标内容");
+    put(s, 300, 100, 10, "分");
+    put(s, 300, 112, 10, "值");
+    put(s, 340, 100, 10, "得");
+    put(s, 340, 112, 10, "分");
+    put(s, 50, 130, 10, "产出指标(50分)");
+    put(s, 150, 130, 10, "数量");
+    put(s, 150, 142, 10, "指标");
+    put(s, 200, 130, 10, "开展宣传");
+    put(s, 300, 130, 10, "7.5");
+    put(s, 340, 130, 10, "7.5");
+    put(s, 150, 160, 10, "质量");
+    put(s, 150, 172, 10, "指标");
+    put(s, 200, 166, 10, "资金进度");
+    put(s, 300, 166, 10, "7.5");
+    put(s, 340, 166, 10, "7.5");
+    put(s, 50, 196, 10, "满意度");
+    put(s, 110, 196, 10, "服务对象满意度");
+    put(s, 200, 196, 10, "满意");
+    put(s, 300, 196, 10, "7.5");
+    put(s, 340, 196, 10, "7.5");
+    char *t = grid_text(s, 1);
+    assert_line(t, "产出指标(50分)\t数量指标\t开展宣传\t7.5\t7.5\n");
+    assert_line(t, "\t质量指标\t资金进度\t7.5\t7.5\n");
+    free(t);
+    free(s);
+}
+
+/* The page's footer "第6页，共45页" under the last row, beneath a column of
+ * figures: no part of the row's last cell ("3,643.37第6页，共45页"). */
+static void test_footer_page_of_pages(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 100, SIZE, "项目");
+    put(s, 100, 100, SIZE, "预算数");
+    put(s, 180, 100, SIZE, "项目");
+    put(s, 270, 100, SIZE, "预算数");
+    put(s, 10, 118, SIZE, "本年收入合计");
+    put(s, 100, 118, SIZE, "3,643.37");
+    put(s, 180, 118, SIZE, "本年支出合计");
+    put(s, 270, 118, SIZE, "3,643.37");
+    put(s, 10, 136, SIZE, "收入总计");
+    put(s, 100, 136, SIZE, "3,643.37");
+    put(s, 180, 136, SIZE, "支出总计");
+    put(s, 270, 136, SIZE, "3,643.37");
+    put(s, 250, 153, SIZE, "第6页，共45页");
+    char *t = grid_text(s, 1);
+    assert_line(t, "收入总计\t3,643.37\t支出总计\t3,643.37\n");
+    assert_line(t, "\n第6页，共45页\n");
+    free(t);
+    free(s);
+}
+
+/* A unit's name longer than its cell, printed over the figure beside it
+ * (its characters and the figure's interleave left to right: "…中18心
+ * 39311.66"): the name in the name column, the figure in the 合计 column. */
+static void test_name_over_figure(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 10, 100, SIZE, "单位编码");
+    put(s, 60, 100, SIZE, "单位名称");
+    put(s, 190, 100, SIZE, "合计");
+    put(s, 250, 100, SIZE, "小计");
+    put(s, 10, 118, SIZE, "234");
+    put(s, 60, 118, SIZE, "合计");
+    put(s, 180, 118, SIZE, "18999011.66");
+    put(s, 240, 118, SIZE, "18999011.66");
+    put(s, 10, 134, SIZE, "234001");
+    put(s, 60, 134, SIZE, "某市气象局");
+    put(s, 189, 134, SIZE, "17159700");
+    put(s, 249, 134, SIZE, "17159700");
+    put(s, 10, 150, SIZE, "234003");
+    put(s, 60, 150, SIZE, "某市气象局");
+    put(s, 180, 150, SIZE, "18999011.66");
+    put(s, 240, 150, SIZE, "18999011.66");
+    put(s, 10, 166, SIZE, "234002");
+    put(s, 60, 166, SIZE, "某市人工影响天气服务保障中心");
+    put(s, 184.5, 166, SIZE, "1839311.66");
+    put(s, 244.5, 166, SIZE, "1839311.66");
+    char *t = grid_text(s, 1);
+    assert_line(t, "234002\t某市人工影响天气服务保障中心\t1839311.66\t1839311.66\n");
+    assert_line(t, "234001\t某市气象局\t17159700\t17159700\n");
+    free(t);
+    free(s);
+}
+
+/* A two-sided 收支总表 of tall rows (38 points apart, four font sizes):
+ * the rows with blank amounts between the rows of figures are the
+ * table's, not a table of their own with columns of its own. */
+static void test_tall_rows_blank_amounts(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 110, 90, 10, "项目");
+    put(s, 320, 90, 10, "本年预算");
+    put(s, 500, 90, 10, "项目");
+    put(s, 710, 90, 10, "本年预算");
+    put(s, 35, 125, 10, "一、本级财政拨款收入");
+    put(s, 390, 125, 10, "656.73");
+    put(s, 426, 125, 10, "一、基本支出");
+    put(s, 780, 125, 10, "386.73");
+    put(s, 35, 163, 10, "二、财政专户管理事业收入");
+    put(s, 426, 163, 10, "二、项目支出");
+    put(s, 780, 163, 10, "270.00");
+    put(s, 35, 201, 10, "三、事业单位经营服务收入");
+    put(s, 426, 201, 10, "三、事业单位经营支出");
+    put(s, 35, 239, 10, "四、上级补助收入");
+    put(s, 426, 239, 10, "四、上缴上级支出");
+    put(s, 35, 277, 10, "五、事业收入");
+    put(s, 105, 315, 10, "本年收入合计");
+    put(s, 390, 315, 10, "656.73");
+    put(s, 496, 315, 10, "本年支出合计");
+    put(s, 780, 315, 10, "656.73");
+    char *t = grid_text(s, 1);
+    assert_line(t, "三、事业单位经营服务收入\t\t三、事业单位经营支出\t\n");
+    assert_line(t, "四、上级补助收入\t\t四、上缴上级支出\t\n");
+    assert_line(t, "五、事业收入\t\t\t\n");
+    assert_line(t, "本年收入合计\t656.73\t本年支出合计\t656.73\n");
+    free(t);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -832,6 +1035,12 @@ int main(void)
         cmocka_unit_test(test_indicator_header_not_carried),
         cmocka_unit_test(test_small_numbers_no_code),
         cmocka_unit_test(test_row_across_form_columns),
+        cmocka_unit_test(test_scores_no_row_numbers),
+        cmocka_unit_test(test_row_numbers_run_on),
+        cmocka_unit_test(test_wrapped_form_header),
+        cmocka_unit_test(test_footer_page_of_pages),
+        cmocka_unit_test(test_name_over_figure),
+        cmocka_unit_test(test_tall_rows_blank_amounts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

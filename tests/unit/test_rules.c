@@ -201,6 +201,28 @@ static size_t count_rule(const gk_findings *f, const char *rule, gk_severity sev
     return n;
 }
 
+/* A 收支总表 whose 支出 side is 基本支出 / 项目支出 lists no 类: BUD003
+ * (本年支出合计 = Σ 类) has nothing to add up, and is not evaluated — not
+ * "（空），合计 0". */
+static void test_sum_of_no_classes(void **state)
+{
+    (void)state;
+    static const char DOC[] = "示例局2026年部门预算公开\n\n# 2026年部门收支总体情况表\n\n单位：万元\n\n"
+                              "收入\t\t支出\t\n项目\t本年预算\t项目\t本年预算\n"
+                              "一、本级财政拨款收入\t656.73\t一、基本支出\t386.73\n"
+                              "二、事业收入\t\t二、项目支出\t270.00\n"
+                              "本年收入合计\t656.73\t本年支出合计\t656.73\n"
+                              "收入总计\t656.73\t支出总计\t656.73\n";
+    gk_error err;
+    gk_report *r = gk_read(DOC, strlen(DOC), "summary", &err);
+    assert_non_null(r);
+    gk_findings f;
+    gk_check(r, &f);
+    assert_int_equal(count_rule(&f, "BUD003", GK_ERROR), 0);
+    assert_int_equal(count_rule(&f, "BUD001", GK_ERROR), 0);
+    gk_report_free(r);
+}
+
 /* COMP003: an empty table says why, under itself or in the 情况说明; a
  * table emptied while the text states an amount for it is an error. */
 static void test_empty_tables(void **state)
@@ -1820,6 +1842,7 @@ int main(void)
         cmocka_unit_test(test_perf_rules),
         cmocka_unit_test(test_corpus_index),
         cmocka_unit_test(test_empty_tables),
+        cmocka_unit_test(test_sum_of_no_classes),
         cmocka_unit_test(test_doubtful_cells),
         cmocka_unit_test(test_layouts),
         cmocka_unit_test(test_as_of_year),
