@@ -348,7 +348,7 @@ static unsigned char *render_grey(PopplerPage *page, double width, double height
 
 /* Whiten the rules: runs of ink across or down longer than minlen, with
  * the grey fringe around them. */
-static void remove_rules(unsigned char *g, int w, int h, int minlen, int fringe)
+static unsigned char *remove_rules(unsigned char *g, int w, int h, int minlen, int fringe)
 {
     unsigned char *m = calloc((size_t)w * (size_t)h, 1);
     if (!m)
@@ -381,20 +381,114 @@ static void remove_rules(unsigned char *g, int w, int h, int minlen, int fringe)
                     m[(size_t)k * (size_t)w + (size_t)x] = 1;
         }
     /* The fringe: a scan's rule bleeds a pixel or two either side (left
-     * standing, a sliver beside a figure reads as a quote mark, "341.39”"). */
+     * standing, a sliver beside a figure reads as a quote mark, "341.39”").
+     * The rules with their fringe are returned (2 in the mask), for the
+     * cells they enclose. */
     for (int y = 0; y < h; y++)
         for (int x = 0; x < w; x++) {
-            if (!m[(size_t)y * (size_t)w + (size_t)x])
+            if (m[(size_t)y * (size_t)w + (size_t)x] != 1)
                 continue;
             for (int dy = -fringe; dy <= fringe; dy++)
                 for (int dx = -fringe; dx <= fringe; dx++) {
                     int yy = y + dy, xx = x + dx;
-                    if (yy >= 0 && yy < h && xx >= 0 && xx < w &&
-                        g[(size_t)yy * (size_t)w + (size_t)xx] < 230)
-                        g[(size_t)yy * (size_t)w + (size_t)xx] = 255;
+                    if (yy < 0 || yy >= h || xx < 0 || xx >= w)
+                        continue;
+                    size_t at = (size_t)yy * (size_t)w + (size_t)xx;
+                    if (g[at] < 230)
+                        g[at] = 255;
+                    if (!m[at])
+                        m[at] = 2;
                 }
         }
-    free(m);
+    return m;
+}
+
+/* ---- Cells ------------------------------------------------------------------ */
+
+/* A ruled table's cells: the blank between rules, each enclosed on four
+ * sides.  Tesseract reads a page as lines across it; a row of a table
+ * whose cells hold one line and two (a name wrapped in a narrow cell
+ * beside a figure centred on it) is read as lines of its own making —
+ * halves of characters of one cell beside the figures of the next, a
+ * figure run into the name before it ("用经费支出1124661.00").  A cell read
+ * alone is read as printed, its lines its own; its words stand in its box,
+ * as a text layer's do.  A cell is a region of the page not on a rule,
+ * connected, rectangular (its area nearly its box's), not reaching the
+ * page's edge, and smaller than half the page (a frame around a page of
+ * prose is not a table). */
+typedef struct ocr_cell {
+    int x0, y0, x1, y1;       /* pixels, x1 and y1 past the end */
+} ocr_cell;
+
+static size_t find_cells(const unsigned char *mask, int w, int h, int dpi, ocr_cell **out)
+{
+    *out = NULL;
+    size_t npx = (size_t)w * (size_t)h;
+    uint32_t *lab = calloc(npx, sizeof *lab);
+    uint32_t *stack = malloc(npx * sizeof *stack);
+    if (!lab || !stack)
+        gk_out_of_memory();
+    size_t n = 0, cap = 0;
+    ocr_cell *cells = NULL;
+    uint32_t next = 1;
+    bool any_rule = false;
+    for (size_t i = 0; i < npx && !any_rule; i++)
+        any_rule = mask[i] != 0;
+    for (size_t start = 0; any_rule && start < npx; start++) {
+        if (mask[start] || lab[start])
+            continue;
+        uint32_t id = next++;
+        size_t sp = 0, count = 0;
+        int x0 = w, y0 = h, x1 = -1, y1 = -1;
+        bool edge = false;
+        lab[start] = id;
+        stack[sp++] = (uint32_t)start;
+        while (sp) {
+            size_t at = stack[--sp];
+            int x = (int)(at % (size_t)w), y = (int)(at / (size_t)w);
+            count++;
+            x0 = x < x0 ? x : x0, x1 = x > x1 ? x : x1;
+            y0 = y < y0 ? y : y0, y1 = y > y1 ? y : y1;
+            edge |= x == 0 || y == 0 || x == w - 1 || y == h - 1;
+            size_t nb[4];
+            int k = 0;
+            if (x > 0)
+                nb[k++] = at - 1;
+            if (x + 1 < w)
+                nb[k++] = at + 1;
+            if (y > 0)
+                nb[k++] = at - (size_t)w;
+            if (y + 1 < h)
+                nb[k++] = at + (size_t)w;
+            for (int j = 0; j < k; j++)
+                if (!mask[nb[j]] && !lab[nb[j]]) {
+                    lab[nb[j]] = id;
+                    stack[sp++] = (uint32_t)nb[j];
+                }
+        }
+        double bw = x1 - x0 + 1, bh = y1 - y0 + 1;
+        if (edge || bw < dpi / 10.0 || bh < dpi / 12.0 || count < 0.85 * bw * bh ||
+            bw * bh > 0.5 * (double)npx)
+            continue;
+        if (n == cap && !(cells = realloc(cells, (cap = cap ? 2 * cap : 64) * sizeof *cells)))
+            gk_out_of_memory();
+        cells[n++] = (ocr_cell){x0, y0, x1 + 1, y1 + 1};
+    }
+    free(lab);
+    free(stack);
+    *out = cells;
+    return n;
+}
+
+/* Is there ink in the box (a few pixels of it: a speck is none)? */
+static bool box_has_ink(const unsigned char *g, int w, int x0, int y0, int x1, int y1, int least)
+{
+    int n = 0;
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++)
+            if (g[(size_t)y * (size_t)w + (size_t)x] < DARK && ++n >= least)
+                return true;
+    return false;
 }
 
 /* GK_OCR_IMAGE=FILE: the image handed to Tesseract, as a PGM (the last
@@ -476,6 +570,7 @@ typedef struct ocr_word {
 typedef struct ocr_line {
     double y0, y1;            /* the line's box, top and bottom */
     double size;              /* median height of its words with ideographs; 0 none */
+    int cell;                 /* the ruled cell it was read in (find_cells); -1 none */
 } ocr_line;
 
 typedef struct ocr_read {
@@ -503,18 +598,20 @@ static void add_char(ocr_read *rd, const char *t, float conf)
 static void read_words(TessResultIterator *it, ocr_read *rd)
 {
     const TessPageIterator *pit = lib.it_page(it);
+    bool first = true;          /* a new line and word: the reading may be appended */
     do {
         int l, t, r, b;
-        if (lib.pit_begins(pit, RIL_TEXTLINE) || rd->nlines == 0) {
+        if (lib.pit_begins(pit, RIL_TEXTLINE) || first) {
             if (!lib.pit_box(pit, RIL_TEXTLINE, &l, &t, &r, &b))
                 l = t = r = b = 0;
             if (rd->nlines == rd->lcap &&
                 !(rd->lines = realloc(rd->lines, (rd->lcap = rd->lcap ? 2 * rd->lcap : 64) *
                                                      sizeof *rd->lines)))
                 gk_out_of_memory();
-            rd->lines[rd->nlines++] = (ocr_line){t, b, 0};
+            rd->lines[rd->nlines++] = (ocr_line){t, b, 0, -1};
         }
-        if (lib.pit_begins(pit, RIL_WORD) || rd->nwords == 0) {
+        if (lib.pit_begins(pit, RIL_WORD) || first) {
+            first = false;
             if (!lib.pit_box(pit, RIL_WORD, &l, &t, &r, &b))
                 l = t = r = b = 0;
             if (rd->nwords == rd->wcap &&
@@ -907,6 +1004,33 @@ static void drop_stray_quotes(ocr_read *rd)
     }
 }
 
+/* A numbered item's "(1)" at a word's start read with a letter for the
+ * figure ("(D)工资福利支出", "(I)", "(l)", "(|)"): LSTM's commonest misreading
+ * of the sequence, and one that costs the item its number (the rows under
+ * a "(1)" are its parts).  Only between brackets: a "D" elsewhere is kept. */
+static bool is_open_paren(const char *s)
+{
+    return strcmp(s, "(") == 0 || strcmp(s, "（") == 0;
+}
+
+static bool is_close_paren(const char *s)
+{
+    return strcmp(s, ")") == 0 || strcmp(s, "）") == 0;
+}
+
+static void mend_item_numbers(ocr_read *rd)
+{
+    for (size_t i = 0; i < rd->nwords; i++) {
+        const ocr_word *w = &rd->words[i];
+        if (w->nc < 3)
+            continue;
+        ocr_char *c = &rd->chars[w->c0];
+        if (is_open_paren(c[0].utf8) && is_close_paren(c[2].utf8) && c[1].utf8[0] && !c[1].utf8[1] &&
+            strchr("DIl|]", c[1].utf8[0]))
+            strcpy(c[1].utf8, "1");
+    }
+}
+
 /* Words across a gap: Tesseract now and then reads two cells' figures
  * as one word where the rule between them was ("42" and "0.00", a column
  * apart, read "420.00").  A gap of blank columns of ink wider than the
@@ -1070,6 +1194,21 @@ static void drop_lone_marks(ocr_read *rd)
     }
 }
 
+/* A line of a ruled cell is one text: its words abut.  Tesseract boxes
+ * a word of ideographs by its ink, and a line's words stand apart by the
+ * blank of a "、" or "：" (the left half of an em) and the LSTM's reach:
+ * "4、" | "事业" | "单位经营", a gap of 0.9 of the size, which the geometry
+ * takes for three cells.  A text layer's boxes are advances, abutting. */
+static void join_cell_words(ocr_read *rd)
+{
+    for (size_t i = 0; i + 1 < rd->nwords; i++) {
+        ocr_word *w = &rd->words[i];
+        const ocr_word *n = &rd->words[i + 1];
+        if (n->line == w->line && rd->lines[w->line].cell >= 0 && n->x0 > w->x1 && w->nc && n->nc)
+            w->x1 = n->x0;
+    }
+}
+
 /* The characters of the recognised page: Tesseract's boxes of single
  * characters are guesses of its LSTM (a "4" 70 points wide, a "医" half its
  * width), and so now and then are a word's ("2024" over the "年度部门决算"
@@ -1162,7 +1301,11 @@ static size_t place_chars(ocr_read *rd, double pt, pg_glyph **gout, ocr_mark **m
             memcpy(g->utf8, ch->utf8, sizeof g->utf8);
             g->x0 = (x0 + (x1 - x0) * done / total) * pt;
             g->x1 = (x0 + (x1 - x0) * (done + a) / total) * pt;
-            g->y0 = l->y0 * pt, g->y1 = l->y1 * pt;
+            /* A text layer's box: 1.3 of the size tall about the ink's
+             * middle (the lines of a wrapped name and the figure centred
+             * beside them overlap as they do there). */
+            double mid = (l->y0 + l->y1) / 2;
+            g->y0 = (mid - 0.65 * size) * pt, g->y1 = (mid + 0.65 * size) * pt;
             g->size = fmax(size * pt, 0.5);
             done += a;
             ocr_mark *m = &ms[n++];
@@ -1173,6 +1316,138 @@ static size_t place_chars(ocr_read *rd, double pt, pg_glyph **gout, ocr_mark **m
     *gout = gs;
     *mout = ms;
     return n;
+}
+
+/* Tesseract's reading of the page: each ruled cell with ink read alone
+ * (find_cells), then the rest of the page, the cells whitened, as one
+ * block. */
+static void read_box(ocr_engine *e, ocr_read *rd, int x0, int y0, int x1, int y1)
+{
+    if (x0 >= 0)
+        lib.api_set_rectangle(e->api, x0, y0, x1 - x0, y1 - y0);
+    TessResultIterator *it = lib.api_recognize(e->api, NULL) == 0 ? lib.api_get_iterator(e->api)
+                                                                    : NULL;
+    if (it) {
+        read_words(it, rd);
+        lib.it_delete(it);
+    }
+}
+
+static void recognise(ocr_engine *e, const unsigned char *grey, const unsigned char *mask, int w,
+                      int h, int dpi, ocr_read *rd)
+{
+    ocr_cell *cells = NULL;
+    const char *no = getenv("GK_OCR_CELLS");
+    size_t nc = no && *no == '0' ? 0 : find_cells(mask, w, h, dpi, &cells);
+    unsigned char *rest = NULL;
+    size_t read = 0;
+    for (size_t i = 0; i < nc; i++) {
+        const ocr_cell *c = &cells[i];
+        if (!box_has_ink(grey, w, c->x0, c->y0, c->x1, c->y1, 8))
+            continue;
+        if (!rest) {
+            if (!(rest = malloc((size_t)w * (size_t)h)))
+                gk_out_of_memory();
+            memcpy(rest, grey, (size_t)w * (size_t)h);
+            lib.api_set_image(e->api, grey, w, h, 1, w);
+            lib.api_set_resolution(e->api, dpi);
+        }
+        for (int y = c->y0; y < c->y1; y++)
+            memset(rest + (size_t)y * (size_t)w + (size_t)c->x0, 255, (size_t)(c->x1 - c->x0));
+        /* The cell's ink with a margin (Tesseract reads a short header
+         * alone in a tall cell, "预算数", as nothing); what reads nothing
+         * as a block is read as a raw line (as a line, it reads nothing
+         * too). */
+        int x0 = c->x1, y0 = c->y1, x1 = c->x0, y1 = c->y0;
+        for (int y = c->y0; y < c->y1; y++)
+            for (int x = c->x0; x < c->x1; x++)
+                if (grey[(size_t)y * (size_t)w + (size_t)x] < DARK) {
+                    x0 = x < x0 ? x : x0, x1 = x + 1 > x1 ? x + 1 : x1;
+                    y0 = y < y0 ? y : y0, y1 = y + 1;
+                }
+        int pad = dpi / 20;
+        x0 = x0 - pad < c->x0 ? c->x0 : x0 - pad, y0 = y0 - pad < c->y0 ? c->y0 : y0 - pad;
+        x1 = x1 + pad > c->x1 ? c->x1 : x1 + pad, y1 = y1 + pad > c->y1 ? c->y1 : y1 + pad;
+        size_t before = rd->nchars, lines = rd->nlines;
+        read_box(e, rd, x0, y0, x1, y1);
+        if (rd->nchars == before) {
+            lib.api_set_psm(e->api, PSM_RAW_LINE);
+            read_box(e, rd, x0, y0, x1, y1);
+            lib.api_set_psm(e->api, PSM_SINGLE_BLOCK);
+        }
+        for (size_t l = lines; l < rd->nlines; l++)
+            rd->lines[l].cell = (int)i;
+        read++;
+    }
+    free(cells);
+    const unsigned char *page = rest ? rest : grey;
+    if (box_has_ink(page, w, 0, 0, w, h, 8)) {
+        lib.api_set_image(e->api, page, w, h, 1, w);
+        lib.api_set_resolution(e->api, dpi);
+        read_box(e, rd, -1, 0, 0, 0);
+    }
+    const char *dbg = getenv("GK_OCR_WORDS");
+    if (dbg && *dbg == '1')
+        fprintf(stderr, "page: %zu cells read alone\n", read);
+    lib.api_clear(e->api);
+    free(rest);
+}
+
+/* GK_OCR_CACHE=DIR: Tesseract's reading of a page image kept in DIR under
+ * the image's hash, and taken from there the next time the same image is
+ * read (for working on what follows the reading: a scan's reading takes a
+ * minute, the rest a second).  A debugging aid; nothing is kept without it. */
+static bool cache_path(const unsigned char *g, int w, int h, int dpi, char *out, size_t cap)
+{
+    out[0] = '\0';
+    const char *dir = getenv("GK_OCR_CACHE");
+    if (!dir || !*dir)
+        return false;
+    uint64_t x = 1469598103934665603ull;            /* FNV-1a */
+    for (size_t i = 0; i < (size_t)w * (size_t)h; i++)
+        x = (x ^ g[i]) * 1099511628211ull;
+    snprintf(out, cap, "%s/%016llx-%d-%d-%d-cells4.ocr", dir, (unsigned long long)x, w, h, dpi);
+    return true;
+}
+
+static bool cache_load(const char *path, ocr_read *rd)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    size_t n[3];
+    bool ok = fread(n, sizeof n, 1, f) == 1;
+    if (ok) {
+        rd->chars = malloc((n[0] + 1) * sizeof *rd->chars);
+        rd->words = malloc((n[1] + 1) * sizeof *rd->words);
+        rd->lines = malloc((n[2] + 1) * sizeof *rd->lines);
+        if (!rd->chars || !rd->words || !rd->lines)
+            gk_out_of_memory();
+        rd->nchars = rd->ccap = n[0], rd->nwords = rd->wcap = n[1], rd->nlines = rd->lcap = n[2];
+        ok = fread(rd->chars, sizeof *rd->chars, n[0], f) == n[0] &&
+             fread(rd->words, sizeof *rd->words, n[1], f) == n[1] &&
+             fread(rd->lines, sizeof *rd->lines, n[2], f) == n[2];
+        rd->ccap += !rd->ccap, rd->wcap += !rd->wcap, rd->lcap += !rd->lcap;
+    }
+    fclose(f);
+    if (!ok) {
+        free(rd->chars), free(rd->words), free(rd->lines);
+        *rd = (ocr_read){0};
+    }
+    return ok;
+}
+
+static void cache_save(const char *path, const ocr_read *rd)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return;
+    size_t n[3] = {rd->nchars, rd->nwords, rd->nlines};
+    fwrite(n, sizeof n, 1, f);
+    fwrite(rd->chars, sizeof *rd->chars, rd->nchars, f);
+    fwrite(rd->words, sizeof *rd->words, rd->nwords, f);
+    fwrite(rd->lines, sizeof *rd->lines, rd->nlines, f);
+    fclose(f);
 }
 
 pg_glyph *ocr_page(ocr_engine *e, PopplerPage *page, double width, double height, size_t *n,
@@ -1187,18 +1462,16 @@ pg_glyph *ocr_page(ocr_engine *e, PopplerPage *page, double width, double height
     unsigned char *grey = render_grey(page, width, height, dpi, &w, &h);
     if (!grey)
         return NULL;
-    remove_rules(grey, w, h, dpi / 3, dpi / 100 + 1);
+    unsigned char *mask = remove_rules(grey, w, h, dpi / 3, dpi / 100 + 1);
     dump_grey(grey, w, h);
-    lib.api_set_image(e->api, grey, w, h, 1, w);
-    lib.api_set_resolution(e->api, dpi);
     ocr_read rd = {0};
-    TessResultIterator *it = lib.api_recognize(e->api, NULL) == 0 ? lib.api_get_iterator(e->api)
-                                                                    : NULL;
-    if (it) {
-        read_words(it, &rd);
-        lib.it_delete(it);
+    char cache[4096];
+    if (!cache_path(grey, w, h, dpi, cache, sizeof cache) || !cache_load(cache, &rd)) {
+        recognise(e, grey, mask, w, h, dpi, &rd);
+        if (cache[0])
+            cache_save(cache, &rd);
     }
-    lib.api_clear(e->api);
+    free(mask);
     drop_stray_quotes(&rd);
     drop_lone_marks(&rd);
     tighten_words(&rd, grey, w, h);
@@ -1206,6 +1479,8 @@ pg_glyph *ocr_page(ocr_engine *e, PopplerPage *page, double width, double height
     reread(e, &rd, grey, w, h, dpi);
     drop_lone_marks(&rd);                  /* what the Chinese model made of a speck */
     reread_amounts(e, &rd, grey, w, h, dpi);
+    mend_item_numbers(&rd);
+    join_cell_words(&rd);
     free(grey);
     pg_glyph *gs = NULL;
     *n = place_chars(&rd, 72.0 / dpi, &gs, marks);
