@@ -11,18 +11,22 @@
  * border for letters ("|", "[", "I") and, worse, cuts its lines at them
  * into noise.  A rule is a run of dark pixels, across or down, longer than
  * a third of an inch — no character is that long at the sizes documents
- * print their tables in.  With the rules gone, a table is lines of words
- * with gaps between them, which Tesseract reads best as one block of text
- * (page segmentation mode 6): its automatic layout analysis cuts a table
- * into columns and blocks in an order of its own.  Chinese and English
+ * print their tables in.  The blank the rules enclose is a table's cells
+ * (find_cells): each is read alone, in its ink's box, as one block of
+ * text (page segmentation mode 6; Tesseract's automatic layout analysis
+ * cuts a table into columns and blocks in an order of its own, and a page
+ * read as one block is lines of its making across rows whose cells hold
+ * one line and two).  The rest of the page, the cells whitened, is read
+ * after as one block.  Chinese and English
  * models together read the figures standing alone in cells (a row number
  * "3" read as "名" by the Chinese model alone).
  *
  * Each recognised character becomes a glyph with its box in points (the
  * rendering's pixels scaled back): Tesseract's boxes of single characters
  * are its LSTM's guesses, so a character stands in its word's box (clipped
- * where the next word begins) shared out by advances, spanning its line's
- * height, at the size of the em of its line's words of ideographs
+ * where the next word begins; a cell's line's words abut) shared out by
+ * advances, 1.3 of its size tall about its line's middle as a text layer's
+ * box, at the size of the em of its line's words of ideographs
  * (place_chars).  Before that, what the two models together are known to
  * misread is mended: words of Latin letters in a Chinese table are read
  * again by the Chinese model alone; a dash before "、" is a numeral whose
@@ -1020,14 +1024,47 @@ static bool is_close_paren(const char *s)
 
 static void mend_item_numbers(ocr_read *rd)
 {
+    /* "〈" (U+3008), printed in no table of these, is the LSTM's reading of
+     * a full-width "（" ("资本性支出〈基本建设)"); the bracket closing it on its
+     * line (or in its cell) is full-width too. */
     for (size_t i = 0; i < rd->nwords; i++) {
         const ocr_word *w = &rd->words[i];
-        if (w->nc < 3)
+        for (size_t k = 0; k < w->nc; k++) {
+            if (strcmp(rd->chars[w->c0 + k].utf8, "〈") != 0)
+                continue;
+            strcpy(rd->chars[w->c0 + k].utf8, "（");
+            bool closed = false;
+            int cell = rd->lines[w->line].cell;
+            for (size_t j = i; j < rd->nwords && !closed &&
+                               (rd->words[j].line == w->line ||
+                                (cell >= 0 && rd->lines[rd->words[j].line].cell == cell));
+                 j++)
+                for (size_t m = j == i ? k + 1 : 0; m < rd->words[j].nc && !closed; m++) {
+                    char *u = rd->chars[rd->words[j].c0 + m].utf8;
+                    if ((closed = is_close_paren(u)))
+                        strcpy(u, "）");
+                }
+        }
+    }
+    for (size_t i = 0; i < rd->nwords; i++) {
+        /* the first three characters from the word's start on, across
+         * words of its line */
+        ocr_char *c[3];
+        size_t n = 0;
+        for (size_t j = i; j < rd->nwords && rd->words[j].line == rd->words[i].line && n < 3; j++)
+            for (size_t k = 0; k < rd->words[j].nc && n < 3; k++)
+                if (rd->chars[rd->words[j].c0 + k].utf8[0])
+                    c[n++] = &rd->chars[rd->words[j].c0 + k];
+        if (n < 3 || !is_open_paren(c[0]->utf8) || !c[1]->utf8[0] || c[1]->utf8[1])
             continue;
-        ocr_char *c = &rd->chars[w->c0];
-        if (is_open_paren(c[0].utf8) && is_close_paren(c[2].utf8) && c[1].utf8[0] && !c[1].utf8[1] &&
-            strchr("DIl|]", c[1].utf8[0]))
-            strcpy(c[1].utf8, "1");
+        if (is_close_paren(c[2]->utf8) && strchr("DIl|]", c[1]->utf8[0]))
+            strcpy(c[1]->utf8, "1");
+        /* Its closing bracket lost ("〈4资本性支出"): a figure between a
+         * bracket and an ideograph is an item's number. */
+        if (c[1]->utf8[0] >= '1' && c[1]->utf8[0] <= '9' && is_ideograph(c[2]->utf8)) {
+            strcpy(c[0]->utf8, "(");
+            strcpy(c[1]->utf8 + 1, ")");
+        }
     }
 }
 
