@@ -89,6 +89,31 @@ print("\n".join(bad) or "summary of 002 read as printed")
 sys.exit(1 if bad else 0)
 PY
     fi
+    # 004's 预算收支总表 (page 6): names wrapped in narrow ruled cells beside
+    # figures centred on them, read as lines across the page by Tesseract
+    # ("用经费支出1124661.00"); each cell read alone, its words abutting
+    # ("4、" | "事业" | "单位经营" were three cells); its "预算数" headers
+    # read as raw lines (as a block, nothing); "〈4资本性支出" an item (4).
+    pdf="$SHARED/corpus/reprint/004_a8cda960e0db61c9.scan.pdf"
+    if [ -f "$pdf" ]; then
+    pdfseparate -f 6 -l 6 "$pdf" "$TMP/p6.pdf"
+    "$GK" parse "$TMP/p6.pdf" >"$TMP/e.json" 2>"$TMP/err" || { cat "$TMP/err"; exit 1; }
+    python3 - "$TMP/e.json" <<'PY' || fail=1
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+t = [t for t in d["tables"] if t["kind"] == "budget_summary"]
+rows = {(r["label"], r["side"]): r["cells"].get("金额") for r in t[0]["rows"]} if t else {}
+want = {("财政拨款", "收入"): "2021528.40", ("卫生健康支出", "支出"): "1771261.40",
+        ("部门经济分类/人员经费和公用经费支出", "支出"): "1124661.00",
+        ("部门经济分类/专项业务经费支出", "支出"): "896867.4",
+        ("部门经济分类/专项业务经费支出/对个人和家庭补助", "支出"): "651600.00",
+        ("政府经济分类/对个人和家庭的补助", "支出"): "651600.00",
+        ("政府经济分类/机关工资福利支出", "支出"): "1115661.00"}
+bad = [f"{k}: {rows.get(k)} != {v}" for k, v in want.items() if rows.get(k) != v]
+print("\n".join(bad) or "budget summary of 004 read as printed")
+sys.exit(1 if bad else 0)
+PY
+    fi
     [ "${4:-}" = page ] && exit $fail
 }
 
