@@ -745,10 +745,19 @@ static void reread(ocr_engine *e, ocr_read *rd, const unsigned char *grey, int w
             lib.api_set_resolution(e->zh, dpi);
             image = true;
         }
-        /* The word with a third of an em around it, the line's height. */
+        /* The word with a third of an em around it, the line's height —
+         * not into the words either side ("养老" read again with the "支"
+         * after it, "养老支", and the "支" then again). */
         int pad = (int)((ln->y1 - ln->y0) / 3);
         int x0 = (int)wd->x0 - pad, y0 = (int)ln->y0 - pad / 2;
         int x1 = (int)wd->x1 + pad, y1 = (int)ln->y1 + pad / 2;
+        double half = (wd->x0 + wd->x1) / 2;        /* (boxes may overlap) */
+        if (i > 0 && rd->words[i - 1].line == wd->line && rd->words[i - 1].x1 > x0 &&
+            rd->words[i - 1].x1 < half)
+            x0 = (int)rd->words[i - 1].x1;
+        if (i + 1 < rd->nwords && rd->words[i + 1].line == wd->line && rd->words[i + 1].x0 < x1 &&
+            rd->words[i + 1].x0 > half)
+            x1 = (int)rd->words[i + 1].x0;
         x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
         x1 = x1 > w ? w : x1, y1 = y1 > h ? h : y1;
         if (x1 <= x0 || y1 <= y0)
@@ -769,6 +778,11 @@ static void reread(ocr_engine *e, ocr_read *rd, const unsigned char *grey, int w
         if (dbg && *dbg == '1')
             fprintf(stderr, "reread letters [%d,%d-%d,%d] as \"%s\"\n", x0, y0, x1, y1, t ? t : "");
         if (t && has_ideograph(t)) {
+            /* marks at its end are the edge of the crop (a sliver of the
+             * next word's ink read ":") */
+            size_t len = strlen(t);
+            while (len && strchr(" \n:;,.'`|", t[len - 1]))
+                t[--len] = '\0';
             float conf = (float)lib.api_mean_conf(e->zh);
             /* The new characters go at the end; the word points at them. */
             rd->words[i].c0 = rd->nchars;
@@ -849,6 +863,51 @@ static bool figure_like(const ocr_read *rd, const ocr_word *w)
     return digits > 0 && 2 * digits >= n;
 }
 
+/* A figure whose last character was read as an ideograph, surely ("9.1"
+ * read "9.工" at 97, "1" in a serif face cut out of its cell): digits and
+ * a point, then one character of another script. */
+static bool figure_then_odd(const ocr_read *rd, const ocr_word *w)
+{
+    size_t n = 0, digits = 0;
+    const char *last = NULL;
+    for (size_t c = 0; c < w->nc; c++) {
+        const char *u = rd->chars[w->c0 + c].utf8;
+        if (!u[0])
+            continue;
+        if (last)
+            return false;               /* the odd one is the last */
+        n++;
+        if (u[0] >= '0' && u[0] <= '9' && !u[1])
+            digits++;
+        else if (u[0] != '.' || u[1])
+            last = u;
+    }
+    return last && digits >= 1 && n >= 3 && (unsigned char)last[0] >= 0x80;
+}
+
+static bool word_is_figures(const ocr_read *rd, const ocr_word *w);
+
+/* The last character of a cell's figure read as a word of its own ("9."
+ * | "工"): one word, so that it is read again as a figure.  Only a single
+ * character last on its cell's line, after a word of digits. */
+static void merge_figure_tails(ocr_read *rd)
+{
+    for (size_t i = 0; i + 1 < rd->nwords; i++) {
+        ocr_word *w = &rd->words[i];
+        const ocr_word *t = &rd->words[i + 1];
+        bool last = i + 2 >= rd->nwords || rd->words[i + 2].line != t->line;
+        if (t->line != w->line || rd->lines[w->line].cell < 0 || !last || t->nc != 1 ||
+            t->c0 != w->c0 + w->nc || !word_is_figures(rd, w))
+            continue;
+        w->x1 = t->x1 > w->x1 ? t->x1 : w->x1;
+        w->top = t->top < w->top ? t->top : w->top;
+        w->bottom = t->bottom > w->bottom ? t->bottom : w->bottom;
+        w->nc++;
+        memmove(rd->words + i + 1, rd->words + i + 2, (rd->nwords - i - 2) * sizeof *rd->words);
+        rd->nwords--;
+    }
+}
+
 /* Amounts in doubt, read again in their box by Tesseract restricted to
  * figures (tessedit_char_whitelist "0123456789.,-"): a word of figures
  * whose reading is not an amount ("2O.75"), or one of whose characters
@@ -885,7 +944,7 @@ static void reread_amounts(ocr_engine *e, ocr_read *rd, const unsigned char *gre
         /* A short word Tesseract is all but sure it misread ("11" read
          * "册L" at 5): figures if the figures' reading is sure of them. */
         bool garbled = nc >= 1 && nc <= 3 && least < GARBLED_CONF;
-        if (!garbled && !figure_like(rd, wd))
+        if (!garbled && !figure_like(rd, wd) && !figure_then_odd(rd, wd))
             continue;
         bool wrapped = fig_h > 0 && wd->bottom - wd->top > 2 * fig_h;
         char text[64];
@@ -1557,6 +1616,7 @@ pg_glyph *ocr_page(ocr_engine *e, PopplerPage *page, double width, double height
     split_words(&rd, grey, w, h);
     reread(e, &rd, grey, w, h, dpi);
     drop_lone_marks(&rd);                  /* what the Chinese model made of a speck */
+    merge_figure_tails(&rd);
     reread_amounts(e, &rd, grey, w, h, dpi);
     mend_item_numbers(&rd);
     join_cell_words(&rd);
