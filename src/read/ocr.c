@@ -745,19 +745,10 @@ static void reread(ocr_engine *e, ocr_read *rd, const unsigned char *grey, int w
             lib.api_set_resolution(e->zh, dpi);
             image = true;
         }
-        /* The word with a third of an em around it, the line's height —
-         * not into the words either side ("养老" read again with the "支"
-         * after it, "养老支", and the "支" then again). */
+        /* The word with a third of an em around it, the line's height. */
         int pad = (int)((ln->y1 - ln->y0) / 3);
         int x0 = (int)wd->x0 - pad, y0 = (int)ln->y0 - pad / 2;
         int x1 = (int)wd->x1 + pad, y1 = (int)ln->y1 + pad / 2;
-        double half = (wd->x0 + wd->x1) / 2;        /* (boxes may overlap) */
-        if (i > 0 && rd->words[i - 1].line == wd->line && rd->words[i - 1].x1 > x0 &&
-            rd->words[i - 1].x1 < half)
-            x0 = (int)rd->words[i - 1].x1;
-        if (i + 1 < rd->nwords && rd->words[i + 1].line == wd->line && rd->words[i + 1].x0 < x1 &&
-            rd->words[i + 1].x0 > half)
-            x1 = (int)rd->words[i + 1].x0;
         x0 = x0 < 0 ? 0 : x0, y0 = y0 < 0 ? 0 : y0;
         x1 = x1 > w ? w : x1, y1 = y1 > h ? h : y1;
         if (x1 <= x0 || y1 <= y0)
@@ -778,11 +769,6 @@ static void reread(ocr_engine *e, ocr_read *rd, const unsigned char *grey, int w
         if (dbg && *dbg == '1')
             fprintf(stderr, "reread letters [%d,%d-%d,%d] as \"%s\"\n", x0, y0, x1, y1, t ? t : "");
         if (t && has_ideograph(t)) {
-            /* marks at its end are the edge of the crop (a sliver of the
-             * next word's ink read ":") */
-            size_t len = strlen(t);
-            while (len && strchr(" \n:;,.'`|", t[len - 1]))
-                t[--len] = '\0';
             float conf = (float)lib.api_mean_conf(e->zh);
             /* The new characters go at the end; the word points at them. */
             rd->words[i].c0 = rd->nchars;
@@ -805,6 +791,30 @@ static void reread(ocr_engine *e, ocr_read *rd, const unsigned char *grey, int w
     }
     if (image)
         lib.api_clear(e->zh);
+}
+
+/* Words read again in crops that overlap read the ideograph between them
+ * twice ("养老" read "养老支" before its "支", boxed over it): an ideograph
+ * ending a word and beginning the next, whose box begins inside this
+ * one's, is the next word's. */
+static void drop_doubled(ocr_read *rd)
+{
+    for (size_t i = 0; i + 1 < rd->nwords; i++) {
+        ocr_word *w = &rd->words[i];
+        const ocr_word *n = &rd->words[i + 1];
+        if (n->line != w->line || n->x0 >= w->x1 || w->nc < 2 || !n->nc)
+            continue;
+        ocr_char *last = NULL;
+        for (size_t c = 0; c < w->nc; c++)
+            if (rd->chars[w->c0 + c].utf8[0])
+                last = &rd->chars[w->c0 + c];
+        const ocr_char *first = NULL;
+        for (size_t c = 0; c < n->nc && !first; c++)
+            if (rd->chars[n->c0 + c].utf8[0])
+                first = &rd->chars[n->c0 + c];
+        if (last && first && is_ideograph(last->utf8) && strcmp(last->utf8, first->utf8) == 0)
+            last->utf8[0] = '\0';
+    }
 }
 
 /* An amount as tables print it: "-", or digits with a decimal point and
@@ -1615,6 +1625,7 @@ pg_glyph *ocr_page(ocr_engine *e, PopplerPage *page, double width, double height
     tighten_words(&rd, grey, w, h);
     split_words(&rd, grey, w, h);
     reread(e, &rd, grey, w, h, dpi);
+    drop_doubled(&rd);
     drop_lone_marks(&rd);                  /* what the Chinese model made of a speck */
     merge_figure_tails(&rd);
     reread_amounts(e, &rd, grey, w, h, dpi);
