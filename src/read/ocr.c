@@ -1310,8 +1310,21 @@ static void join_cell_words(ocr_read *rd)
     for (size_t i = 0; i + 1 < rd->nwords; i++) {
         ocr_word *w = &rd->words[i];
         const ocr_word *n = &rd->words[i + 1];
-        if (n->line == w->line && rd->lines[w->line].cell >= 0 && n->x0 > w->x1 && w->nc && n->nc)
-            w->x1 = n->x0;
+        if (n->line != w->line || rd->lines[w->line].cell < 0 || n->x0 <= w->x1 || !w->nc || !n->nc)
+            continue;
+        /* (Not a code and its name, a name and its figure, printed in one
+         * cell a space apart: "2101103 公务员医疗补助".) */
+        const char *a = NULL, *b = NULL;
+        for (size_t c = 0; c < w->nc; c++)
+            if (rd->chars[w->c0 + c].utf8[0])
+                a = rd->chars[w->c0 + c].utf8;
+        for (size_t c = 0; c < n->nc && !b; c++)
+            if (rd->chars[n->c0 + c].utf8[0])
+                b = rd->chars[n->c0 + c].utf8;
+        if (!a || !b || (a[0] >= '0' && a[0] <= '9' && is_ideograph(b)) ||
+            (is_ideograph(a) && b[0] >= '0' && b[0] <= '9'))
+            continue;
+        w->x1 = n->x0;
     }
 }
 
