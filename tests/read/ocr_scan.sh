@@ -132,9 +132,11 @@ PY
 # lone marks dropped, word boxes brought in to their ink, figures read as
 # one word across a gap split, amounts in doubt re-read with a digit
 # whitelist: 109 → 110, 171 → 248, 4 → 14.)
-FLOORS="000_2e4bf1e814f589dd 108 print
-002_958243b751db7aa3 242 same
-004_a8cda960e0db61c9 12 print"
+# (Raised after each ruled cell was read alone, a line at a time, its
+# words abutting: 110 → 127, 248 → 464, 14 → 78.)
+FLOORS="000_2e4bf1e814f589dd 125 print
+002_958243b751db7aa3 458 same
+004_a8cda960e0db61c9 76 print"
 
 while read -r doc floor tables; do
     txt="$SHARED/corpus/$doc.txt" pdf="$SHARED/corpus/reprint/$doc.scan.pdf"
