@@ -11,18 +11,22 @@
  * border for letters ("|", "[", "I") and, worse, cuts its lines at them
  * into noise.  A rule is a run of dark pixels, across or down, longer than
  * a third of an inch — no character is that long at the sizes documents
- * print their tables in.  With the rules gone, a table is lines of words
- * with gaps between them, which Tesseract reads best as one block of text
- * (page segmentation mode 6): its automatic layout analysis cuts a table
- * into columns and blocks in an order of its own.  Chinese and English
+ * print their tables in.  The blank the rules enclose is a table's cells
+ * (find_cells): each is read alone, in its ink's box, as one block of
+ * text (page segmentation mode 6; Tesseract's automatic layout analysis
+ * cuts a table into columns and blocks in an order of its own, and a page
+ * read as one block is lines of its making across rows whose cells hold
+ * one line and two).  The rest of the page, the cells whitened, is read
+ * after as one block.  Chinese and English
  * models together read the figures standing alone in cells (a row number
  * "3" read as "名" by the Chinese model alone).
  *
  * Each recognised character becomes a glyph with its box in points (the
  * rendering's pixels scaled back): Tesseract's boxes of single characters
  * are its LSTM's guesses, so a character stands in its word's box (clipped
- * where the next word begins) shared out by advances, spanning its line's
- * height, at the size of the em of its line's words of ideographs
+ * where the next word begins; a cell's line's words abut) shared out by
+ * advances, 1.3 of its size tall about its line's middle as a text layer's
+ * box, at the size of the em of its line's words of ideographs
  * (place_chars).  Before that, what the two models together are known to
  * misread is mended: words of Latin letters in a Chinese table are read
  * again by the Chinese model alone; a dash before "、" is a numeral whose
@@ -348,7 +352,7 @@ static unsigned char *render_grey(PopplerPage *page, double width, double height
 
 /* Whiten the rules: runs of ink across or down longer than minlen, with
  * the grey fringe around them. */
-static void remove_rules(unsigned char *g, int w, int h, int minlen, int fringe)
+static unsigned char *remove_rules(unsigned char *g, int w, int h, int minlen, int fringe)
 {
     unsigned char *m = calloc((size_t)w * (size_t)h, 1);
     if (!m)
@@ -381,20 +385,114 @@ static void remove_rules(unsigned char *g, int w, int h, int minlen, int fringe)
                     m[(size_t)k * (size_t)w + (size_t)x] = 1;
         }
     /* The fringe: a scan's rule bleeds a pixel or two either side (left
-     * standing, a sliver beside a figure reads as a quote mark, "341.39”"). */
+     * standing, a sliver beside a figure reads as a quote mark, "341.39”").
+     * The rules with their fringe are returned (2 in the mask), for the
+     * cells they enclose. */
     for (int y = 0; y < h; y++)
         for (int x = 0; x < w; x++) {
-            if (!m[(size_t)y * (size_t)w + (size_t)x])
+            if (m[(size_t)y * (size_t)w + (size_t)x] != 1)
                 continue;
             for (int dy = -fringe; dy <= fringe; dy++)
                 for (int dx = -fringe; dx <= fringe; dx++) {
                     int yy = y + dy, xx = x + dx;
-                    if (yy >= 0 && yy < h && xx >= 0 && xx < w &&
-                        g[(size_t)yy * (size_t)w + (size_t)xx] < 230)
-                        g[(size_t)yy * (size_t)w + (size_t)xx] = 255;
+                    if (yy < 0 || yy >= h || xx < 0 || xx >= w)
+                        continue;
+                    size_t at = (size_t)yy * (size_t)w + (size_t)xx;
+                    if (g[at] < 230)
+                        g[at] = 255;
+                    if (!m[at])
+                        m[at] = 2;
                 }
         }
-    free(m);
+    return m;
+}
+
+/* ---- Cells ------------------------------------------------------------------ */
+
+/* A ruled table's cells: the blank between rules, each enclosed on four
+ * sides.  Tesseract reads a page as lines across it; a row of a table
+ * whose cells hold one line and two (a name wrapped in a narrow cell
+ * beside a figure centred on it) is read as lines of its own making —
+ * halves of characters of one cell beside the figures of the next, a
+ * figure run into the name before it ("用经费支出1124661.00").  A cell read
+ * alone is read as printed, its lines its own; its words stand in its box,
+ * as a text layer's do.  A cell is a region of the page not on a rule,
+ * connected, rectangular (its area nearly its box's), not reaching the
+ * page's edge, and smaller than half the page (a frame around a page of
+ * prose is not a table). */
+typedef struct ocr_cell {
+    int x0, y0, x1, y1;       /* pixels, x1 and y1 past the end */
+} ocr_cell;
+
+static size_t find_cells(const unsigned char *mask, int w, int h, int dpi, ocr_cell **out)
+{
+    *out = NULL;
+    size_t npx = (size_t)w * (size_t)h;
+    uint32_t *lab = calloc(npx, sizeof *lab);
+    uint32_t *stack = malloc(npx * sizeof *stack);
+    if (!lab || !stack)
+        gk_out_of_memory();
+    size_t n = 0, cap = 0;
+    ocr_cell *cells = NULL;
+    uint32_t next = 1;
+    bool any_rule = false;
+    for (size_t i = 0; i < npx && !any_rule; i++)
+        any_rule = mask[i] != 0;
+    for (size_t start = 0; any_rule && start < npx; start++) {
+        if (mask[start] || lab[start])
+            continue;
+        uint32_t id = next++;
+        size_t sp = 0, count = 0;
+        int x0 = w, y0 = h, x1 = -1, y1 = -1;
+        bool edge = false;
+        lab[start] = id;
+        stack[sp++] = (uint32_t)start;
+        while (sp) {
+            size_t at = stack[--sp];
+            int x = (int)(at % (size_t)w), y = (int)(at / (size_t)w);
+            count++;
+            x0 = x < x0 ? x : x0, x1 = x > x1 ? x : x1;
+            y0 = y < y0 ? y : y0, y1 = y > y1 ? y : y1;
+            edge |= x == 0 || y == 0 || x == w - 1 || y == h - 1;
+            size_t nb[4];
+            int k = 0;
+            if (x > 0)
+                nb[k++] = at - 1;
+            if (x + 1 < w)
+                nb[k++] = at + 1;
+            if (y > 0)
+                nb[k++] = at - (size_t)w;
+            if (y + 1 < h)
+                nb[k++] = at + (size_t)w;
+            for (int j = 0; j < k; j++)
+                if (!mask[nb[j]] && !lab[nb[j]]) {
+                    lab[nb[j]] = id;
+                    stack[sp++] = (uint32_t)nb[j];
+                }
+        }
+        double bw = x1 - x0 + 1, bh = y1 - y0 + 1;
+        if (edge || bw < dpi / 10.0 || bh < dpi / 12.0 || count < 0.85 * bw * bh ||
+            bw * bh > 0.5 * (double)npx)
+            continue;
+        if (n == cap && !(cells = realloc(cells, (cap = cap ? 2 * cap : 64) * sizeof *cells)))
+            gk_out_of_memory();
+        cells[n++] = (ocr_cell){x0, y0, x1 + 1, y1 + 1};
+    }
+    free(lab);
+    free(stack);
+    *out = cells;
+    return n;
+}
+
+/* Is there ink in the box (a few pixels of it: a speck is none)? */
+static bool box_has_ink(const unsigned char *g, int w, int x0, int y0, int x1, int y1, int least)
+{
+    int n = 0;
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++)
+            if (g[(size_t)y * (size_t)w + (size_t)x] < DARK && ++n >= least)
+                return true;
+    return false;
 }
 
 /* GK_OCR_IMAGE=FILE: the image handed to Tesseract, as a PGM (the last
@@ -476,6 +574,7 @@ typedef struct ocr_word {
 typedef struct ocr_line {
     double y0, y1;            /* the line's box, top and bottom */
     double size;              /* median height of its words with ideographs; 0 none */
+    int cell;                 /* the ruled cell it was read in (find_cells); -1 none */
 } ocr_line;
 
 typedef struct ocr_read {
@@ -503,18 +602,20 @@ static void add_char(ocr_read *rd, const char *t, float conf)
 static void read_words(TessResultIterator *it, ocr_read *rd)
 {
     const TessPageIterator *pit = lib.it_page(it);
+    bool first = true;          /* a new line and word: the reading may be appended */
     do {
         int l, t, r, b;
-        if (lib.pit_begins(pit, RIL_TEXTLINE) || rd->nlines == 0) {
+        if (lib.pit_begins(pit, RIL_TEXTLINE) || first) {
             if (!lib.pit_box(pit, RIL_TEXTLINE, &l, &t, &r, &b))
                 l = t = r = b = 0;
             if (rd->nlines == rd->lcap &&
                 !(rd->lines = realloc(rd->lines, (rd->lcap = rd->lcap ? 2 * rd->lcap : 64) *
                                                      sizeof *rd->lines)))
                 gk_out_of_memory();
-            rd->lines[rd->nlines++] = (ocr_line){t, b, 0};
+            rd->lines[rd->nlines++] = (ocr_line){t, b, 0, -1};
         }
-        if (lib.pit_begins(pit, RIL_WORD) || rd->nwords == 0) {
+        if (lib.pit_begins(pit, RIL_WORD) || first) {
+            first = false;
             if (!lib.pit_box(pit, RIL_WORD, &l, &t, &r, &b))
                 l = t = r = b = 0;
             if (rd->nwords == rd->wcap &&
@@ -692,6 +793,30 @@ static void reread(ocr_engine *e, ocr_read *rd, const unsigned char *grey, int w
         lib.api_clear(e->zh);
 }
 
+/* Words read again in crops that overlap read the ideograph between them
+ * twice ("养老" read "养老支" before its "支", boxed over it): an ideograph
+ * ending a word and beginning the next, whose box begins inside this
+ * one's, is the next word's. */
+static void drop_doubled(ocr_read *rd)
+{
+    for (size_t i = 0; i + 1 < rd->nwords; i++) {
+        ocr_word *w = &rd->words[i];
+        const ocr_word *n = &rd->words[i + 1];
+        if (n->line != w->line || n->x0 >= w->x1 || w->nc < 2 || !n->nc)
+            continue;
+        ocr_char *last = NULL;
+        for (size_t c = 0; c < w->nc; c++)
+            if (rd->chars[w->c0 + c].utf8[0])
+                last = &rd->chars[w->c0 + c];
+        const ocr_char *first = NULL;
+        for (size_t c = 0; c < n->nc && !first; c++)
+            if (rd->chars[n->c0 + c].utf8[0])
+                first = &rd->chars[n->c0 + c];
+        if (last && first && is_ideograph(last->utf8) && strcmp(last->utf8, first->utf8) == 0)
+            last->utf8[0] = '\0';
+    }
+}
+
 /* An amount as tables print it: "-", or digits with a decimal point and
  * thousands commas, a minus before; or its part before a space. */
 static bool amount_text(const char *t)
@@ -748,6 +873,51 @@ static bool figure_like(const ocr_read *rd, const ocr_word *w)
     return digits > 0 && 2 * digits >= n;
 }
 
+/* A figure whose last character was read as an ideograph, surely ("9.1"
+ * read "9.工" at 97, "1" in a serif face cut out of its cell): digits and
+ * a point, then one character of another script. */
+static bool figure_then_odd(const ocr_read *rd, const ocr_word *w)
+{
+    size_t n = 0, digits = 0;
+    const char *last = NULL;
+    for (size_t c = 0; c < w->nc; c++) {
+        const char *u = rd->chars[w->c0 + c].utf8;
+        if (!u[0])
+            continue;
+        if (last)
+            return false;               /* the odd one is the last */
+        n++;
+        if (u[0] >= '0' && u[0] <= '9' && !u[1])
+            digits++;
+        else if (u[0] != '.' || u[1])
+            last = u;
+    }
+    return last && digits >= 1 && n >= 3 && (unsigned char)last[0] >= 0x80;
+}
+
+static bool word_is_figures(const ocr_read *rd, const ocr_word *w);
+
+/* The last character of a cell's figure read as a word of its own ("9."
+ * | "工"): one word, so that it is read again as a figure.  Only a single
+ * character last on its cell's line, after a word of digits. */
+static void merge_figure_tails(ocr_read *rd)
+{
+    for (size_t i = 0; i + 1 < rd->nwords; i++) {
+        ocr_word *w = &rd->words[i];
+        const ocr_word *t = &rd->words[i + 1];
+        bool last = i + 2 >= rd->nwords || rd->words[i + 2].line != t->line;
+        if (t->line != w->line || rd->lines[w->line].cell < 0 || !last || t->nc != 1 ||
+            t->c0 != w->c0 + w->nc || !word_is_figures(rd, w))
+            continue;
+        w->x1 = t->x1 > w->x1 ? t->x1 : w->x1;
+        w->top = t->top < w->top ? t->top : w->top;
+        w->bottom = t->bottom > w->bottom ? t->bottom : w->bottom;
+        w->nc++;
+        memmove(rd->words + i + 1, rd->words + i + 2, (rd->nwords - i - 2) * sizeof *rd->words);
+        rd->nwords--;
+    }
+}
+
 /* Amounts in doubt, read again in their box by Tesseract restricted to
  * figures (tessedit_char_whitelist "0123456789.,-"): a word of figures
  * whose reading is not an amount ("2O.75"), or one of whose characters
@@ -784,7 +954,7 @@ static void reread_amounts(ocr_engine *e, ocr_read *rd, const unsigned char *gre
         /* A short word Tesseract is all but sure it misread ("11" read
          * "册L" at 5): figures if the figures' reading is sure of them. */
         bool garbled = nc >= 1 && nc <= 3 && least < GARBLED_CONF;
-        if (!garbled && !figure_like(rd, wd))
+        if (!garbled && !figure_like(rd, wd) && !figure_then_odd(rd, wd))
             continue;
         bool wrapped = fig_h > 0 && wd->bottom - wd->top > 2 * fig_h;
         char text[64];
@@ -903,6 +1073,66 @@ static void drop_stray_quotes(ocr_read *rd)
             }
             if (stray || !found)
                 ch->utf8[0] = '\0';            /* dropped when placed */
+        }
+    }
+}
+
+/* A numbered item's "(1)" at a word's start read with a letter for the
+ * figure ("(D)工资福利支出", "(I)", "(l)", "(|)"): LSTM's commonest misreading
+ * of the sequence, and one that costs the item its number (the rows under
+ * a "(1)" are its parts).  Only between brackets: a "D" elsewhere is kept. */
+static bool is_open_paren(const char *s)
+{
+    return strcmp(s, "(") == 0 || strcmp(s, "（") == 0;
+}
+
+static bool is_close_paren(const char *s)
+{
+    return strcmp(s, ")") == 0 || strcmp(s, "）") == 0;
+}
+
+static void mend_item_numbers(ocr_read *rd)
+{
+    /* "〈" (U+3008), printed in no table of these, is the LSTM's reading of
+     * a full-width "（" ("资本性支出〈基本建设)"); the bracket closing it on its
+     * line (or in its cell) is full-width too. */
+    for (size_t i = 0; i < rd->nwords; i++) {
+        const ocr_word *w = &rd->words[i];
+        for (size_t k = 0; k < w->nc; k++) {
+            if (strcmp(rd->chars[w->c0 + k].utf8, "〈") != 0)
+                continue;
+            strcpy(rd->chars[w->c0 + k].utf8, "（");
+            bool closed = false;
+            int cell = rd->lines[w->line].cell;
+            for (size_t j = i; j < rd->nwords && !closed &&
+                               (rd->words[j].line == w->line ||
+                                (cell >= 0 && rd->lines[rd->words[j].line].cell == cell));
+                 j++)
+                for (size_t m = j == i ? k + 1 : 0; m < rd->words[j].nc && !closed; m++) {
+                    char *u = rd->chars[rd->words[j].c0 + m].utf8;
+                    if ((closed = is_close_paren(u)))
+                        strcpy(u, "）");
+                }
+        }
+    }
+    for (size_t i = 0; i < rd->nwords; i++) {
+        /* the first three characters from the word's start on, across
+         * words of its line */
+        ocr_char *c[3];
+        size_t n = 0;
+        for (size_t j = i; j < rd->nwords && rd->words[j].line == rd->words[i].line && n < 3; j++)
+            for (size_t k = 0; k < rd->words[j].nc && n < 3; k++)
+                if (rd->chars[rd->words[j].c0 + k].utf8[0])
+                    c[n++] = &rd->chars[rd->words[j].c0 + k];
+        if (n < 3 || !is_open_paren(c[0]->utf8) || !c[1]->utf8[0] || c[1]->utf8[1])
+            continue;
+        if (is_close_paren(c[2]->utf8) && strchr("DIl|]", c[1]->utf8[0]))
+            strcpy(c[1]->utf8, "1");
+        /* Its closing bracket lost ("〈4资本性支出"): a figure between a
+         * bracket and an ideograph is an item's number. */
+        if (c[1]->utf8[0] >= '1' && c[1]->utf8[0] <= '9' && is_ideograph(c[2]->utf8)) {
+            strcpy(c[0]->utf8, "(");
+            strcpy(c[1]->utf8 + 1, ")");
         }
     }
 }
@@ -1070,6 +1300,34 @@ static void drop_lone_marks(ocr_read *rd)
     }
 }
 
+/* A line of a ruled cell is one text: its words abut.  Tesseract boxes
+ * a word of ideographs by its ink, and a line's words stand apart by the
+ * blank of a "、" or "：" (the left half of an em) and the LSTM's reach:
+ * "4、" | "事业" | "单位经营", a gap of 0.9 of the size, which the geometry
+ * takes for three cells.  A text layer's boxes are advances, abutting. */
+static void join_cell_words(ocr_read *rd)
+{
+    for (size_t i = 0; i + 1 < rd->nwords; i++) {
+        ocr_word *w = &rd->words[i];
+        const ocr_word *n = &rd->words[i + 1];
+        if (n->line != w->line || rd->lines[w->line].cell < 0 || n->x0 <= w->x1 || !w->nc || !n->nc)
+            continue;
+        /* (Not a code and its name, a name and its figure, printed in one
+         * cell a space apart: "2101103 公务员医疗补助".) */
+        const char *a = NULL, *b = NULL;
+        for (size_t c = 0; c < w->nc; c++)
+            if (rd->chars[w->c0 + c].utf8[0])
+                a = rd->chars[w->c0 + c].utf8;
+        for (size_t c = 0; c < n->nc && !b; c++)
+            if (rd->chars[n->c0 + c].utf8[0])
+                b = rd->chars[n->c0 + c].utf8;
+        if (!a || !b || (a[0] >= '0' && a[0] <= '9' && is_ideograph(b)) ||
+            (is_ideograph(a) && b[0] >= '0' && b[0] <= '9'))
+            continue;
+        w->x1 = n->x0;
+    }
+}
+
 /* The characters of the recognised page: Tesseract's boxes of single
  * characters are guesses of its LSTM (a "4" 70 points wide, a "医" half its
  * width), and so now and then are a word's ("2024" over the "年度部门决算"
@@ -1162,7 +1420,11 @@ static size_t place_chars(ocr_read *rd, double pt, pg_glyph **gout, ocr_mark **m
             memcpy(g->utf8, ch->utf8, sizeof g->utf8);
             g->x0 = (x0 + (x1 - x0) * done / total) * pt;
             g->x1 = (x0 + (x1 - x0) * (done + a) / total) * pt;
-            g->y0 = l->y0 * pt, g->y1 = l->y1 * pt;
+            /* A text layer's box: 1.3 of the size tall about the ink's
+             * middle (the lines of a wrapped name and the figure centred
+             * beside them overlap as they do there). */
+            double mid = (l->y0 + l->y1) / 2;
+            g->y0 = (mid - 0.65 * size) * pt, g->y1 = (mid + 0.65 * size) * pt;
             g->size = fmax(size * pt, 0.5);
             done += a;
             ocr_mark *m = &ms[n++];
@@ -1173,6 +1435,180 @@ static size_t place_chars(ocr_read *rd, double pt, pg_glyph **gout, ocr_mark **m
     *gout = gs;
     *mout = ms;
     return n;
+}
+
+/* Tesseract's reading of the page: each ruled cell with ink read alone
+ * (find_cells), then the rest of the page, the cells whitened, as one
+ * block. */
+static void read_box(ocr_engine *e, ocr_read *rd, int x0, int y0, int x1, int y1)
+{
+    if (x0 >= 0)
+        lib.api_set_rectangle(e->api, x0, y0, x1 - x0, y1 - y0);
+    TessResultIterator *it = lib.api_recognize(e->api, NULL) == 0 ? lib.api_get_iterator(e->api)
+                                                                    : NULL;
+    if (it) {
+        read_words(it, rd);
+        lib.it_delete(it);
+    }
+}
+
+static void recognise(ocr_engine *e, const unsigned char *grey, const unsigned char *mask, int w,
+                      int h, int dpi, ocr_read *rd)
+{
+    ocr_cell *cells = NULL;
+    const char *no = getenv("GK_OCR_CELLS");
+    size_t nc = no && *no == '0' ? 0 : find_cells(mask, w, h, dpi, &cells);
+    unsigned char *rest = NULL;
+    size_t read = 0;
+    for (size_t i = 0; i < nc; i++) {
+        const ocr_cell *c = &cells[i];
+        if (!box_has_ink(grey, w, c->x0, c->y0, c->x1, c->y1, 8))
+            continue;
+        if (!rest) {
+            if (!(rest = malloc((size_t)w * (size_t)h)))
+                gk_out_of_memory();
+            memcpy(rest, grey, (size_t)w * (size_t)h);
+            lib.api_set_image(e->api, grey, w, h, 1, w);
+            lib.api_set_resolution(e->api, dpi);
+        }
+        for (int y = c->y0; y < c->y1; y++)
+            memset(rest + (size_t)y * (size_t)w + (size_t)c->x0, 255, (size_t)(c->x1 - c->x0));
+        /* The cell's ink with a margin (Tesseract reads a short header
+         * alone in a tall cell, "预算数", as nothing); what reads nothing
+         * as a block is read as a raw line (as a line, it reads nothing
+         * too). */
+        int x0 = c->x1, y0 = c->y1, x1 = c->x0, y1 = c->y0;
+        for (int y = c->y0; y < c->y1; y++)
+            for (int x = c->x0; x < c->x1; x++)
+                if (grey[(size_t)y * (size_t)w + (size_t)x] < DARK) {
+                    x0 = x < x0 ? x : x0, x1 = x + 1 > x1 ? x + 1 : x1;
+                    y0 = y < y0 ? y : y0, y1 = y + 1;
+                }
+        int pad = dpi / 20;
+        x0 = x0 - pad < c->x0 ? c->x0 : x0 - pad, y0 = y0 - pad < c->y0 ? c->y0 : y0 - pad;
+        x1 = x1 + pad > c->x1 ? c->x1 : x1 + pad, y1 = y1 + pad > c->y1 ? c->y1 : y1 + pad;
+        size_t lines = rd->nlines;
+        /* Its lines: runs of rows with ink (a run shorter than a tenth of
+         * an inch, a stroke of "二" or a comma's tail, or a gap narrower
+         * than a fiftieth, joins the next).  Tesseract reads a cell of two
+         * lines set close as one line now and then, half its characters
+         * lost ("未安排支出的实户" / "资金" read "未 支出的实"): a cell of
+         * lines is read a line at a time. */
+        int ly[16][2], nl = 0, gap = dpi / 50 > 2 ? dpi / 50 : 2, least = dpi / 10;
+        for (int y = y0; y < y1 && nl < 16;) {
+            while (y < y1 && !box_has_ink(grey, w, x0, y, x1, y + 1, 1))
+                y++;
+            if (y >= y1)
+                break;
+            int top = y, blank = 0;
+            for (; y < y1 && blank < gap; y++)
+                blank = box_has_ink(grey, w, x0, y, x1, y + 1, 1) ? 0 : blank + 1;
+            int bottom = y - blank;
+            if (nl > 0 && (bottom - top < least || ly[nl - 1][1] - ly[nl - 1][0] < least))
+                ly[nl - 1][1] = bottom;
+            else
+                ly[nl][0] = top, ly[nl][1] = bottom, nl++;
+        }
+        if (nl >= 2 && nl < 16) {
+            lib.api_set_psm(e->api, PSM_SINGLE_LINE);
+            for (int k = 0; k < nl; k++) {
+                int t = ly[k][0] - pad / 2 < y0 ? y0 : ly[k][0] - pad / 2;
+                int b = ly[k][1] + pad / 2 > y1 ? y1 : ly[k][1] + pad / 2;
+                size_t before = rd->nchars;
+                read_box(e, rd, x0, t, x1, b);
+                if (rd->nchars == before) {
+                    lib.api_set_psm(e->api, PSM_RAW_LINE);
+                    read_box(e, rd, x0, t, x1, b);
+                    lib.api_set_psm(e->api, PSM_SINGLE_LINE);
+                }
+            }
+            lib.api_set_psm(e->api, PSM_SINGLE_BLOCK);
+        } else {
+            size_t before = rd->nchars;
+            read_box(e, rd, x0, y0, x1, y1);
+            if (rd->nchars == before) {
+                lib.api_set_psm(e->api, PSM_RAW_LINE);
+                read_box(e, rd, x0, y0, x1, y1);
+                lib.api_set_psm(e->api, PSM_SINGLE_BLOCK);
+            }
+        }
+        for (size_t l = lines; l < rd->nlines; l++)
+            rd->lines[l].cell = (int)i;
+        const char *dbg = getenv("GK_OCR_WORDS");
+        if (dbg && *dbg == '1')
+            fprintf(stderr, "cell %zu [%d,%d-%d,%d] read [%d,%d-%d,%d]: lines %zu-%zu\n", i, c->x0,
+                    c->y0, c->x1, c->y1, x0, y0, x1, y1, lines, rd->nlines);
+        read++;
+    }
+    free(cells);
+    const unsigned char *page = rest ? rest : grey;
+    if (box_has_ink(page, w, 0, 0, w, h, 8)) {
+        lib.api_set_image(e->api, page, w, h, 1, w);
+        lib.api_set_resolution(e->api, dpi);
+        read_box(e, rd, -1, 0, 0, 0);
+    }
+    const char *dbg = getenv("GK_OCR_WORDS");
+    if (dbg && *dbg == '1')
+        fprintf(stderr, "page: %zu cells read alone\n", read);
+    lib.api_clear(e->api);
+    free(rest);
+}
+
+/* GK_OCR_CACHE=DIR: Tesseract's reading of a page image kept in DIR under
+ * the image's hash, and taken from there the next time the same image is
+ * read (for working on what follows the reading: a scan's reading takes a
+ * minute, the rest a second).  A debugging aid; nothing is kept without it. */
+static bool cache_path(const unsigned char *g, int w, int h, int dpi, char *out, size_t cap)
+{
+    out[0] = '\0';
+    const char *dir = getenv("GK_OCR_CACHE");
+    if (!dir || !*dir)
+        return false;
+    uint64_t x = 1469598103934665603ull;            /* FNV-1a */
+    for (size_t i = 0; i < (size_t)w * (size_t)h; i++)
+        x = (x ^ g[i]) * 1099511628211ull;
+    snprintf(out, cap, "%s/%016llx-%d-%d-%d-cells5.ocr", dir, (unsigned long long)x, w, h, dpi);
+    return true;
+}
+
+static bool cache_load(const char *path, ocr_read *rd)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    size_t n[3];
+    bool ok = fread(n, sizeof n, 1, f) == 1;
+    if (ok) {
+        rd->chars = malloc((n[0] + 1) * sizeof *rd->chars);
+        rd->words = malloc((n[1] + 1) * sizeof *rd->words);
+        rd->lines = malloc((n[2] + 1) * sizeof *rd->lines);
+        if (!rd->chars || !rd->words || !rd->lines)
+            gk_out_of_memory();
+        rd->nchars = rd->ccap = n[0], rd->nwords = rd->wcap = n[1], rd->nlines = rd->lcap = n[2];
+        ok = fread(rd->chars, sizeof *rd->chars, n[0], f) == n[0] &&
+             fread(rd->words, sizeof *rd->words, n[1], f) == n[1] &&
+             fread(rd->lines, sizeof *rd->lines, n[2], f) == n[2];
+        rd->ccap += !rd->ccap, rd->wcap += !rd->wcap, rd->lcap += !rd->lcap;
+    }
+    fclose(f);
+    if (!ok) {
+        free(rd->chars), free(rd->words), free(rd->lines);
+        *rd = (ocr_read){0};
+    }
+    return ok;
+}
+
+static void cache_save(const char *path, const ocr_read *rd)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return;
+    size_t n[3] = {rd->nchars, rd->nwords, rd->nlines};
+    fwrite(n, sizeof n, 1, f);
+    fwrite(rd->chars, sizeof *rd->chars, rd->nchars, f);
+    fwrite(rd->words, sizeof *rd->words, rd->nwords, f);
+    fwrite(rd->lines, sizeof *rd->lines, rd->nlines, f);
+    fclose(f);
 }
 
 pg_glyph *ocr_page(ocr_engine *e, PopplerPage *page, double width, double height, size_t *n,
@@ -1187,25 +1623,27 @@ pg_glyph *ocr_page(ocr_engine *e, PopplerPage *page, double width, double height
     unsigned char *grey = render_grey(page, width, height, dpi, &w, &h);
     if (!grey)
         return NULL;
-    remove_rules(grey, w, h, dpi / 3, dpi / 100 + 1);
+    unsigned char *mask = remove_rules(grey, w, h, dpi / 3, dpi / 100 + 1);
     dump_grey(grey, w, h);
-    lib.api_set_image(e->api, grey, w, h, 1, w);
-    lib.api_set_resolution(e->api, dpi);
     ocr_read rd = {0};
-    TessResultIterator *it = lib.api_recognize(e->api, NULL) == 0 ? lib.api_get_iterator(e->api)
-                                                                    : NULL;
-    if (it) {
-        read_words(it, &rd);
-        lib.it_delete(it);
+    char cache[4096];
+    if (!cache_path(grey, w, h, dpi, cache, sizeof cache) || !cache_load(cache, &rd)) {
+        recognise(e, grey, mask, w, h, dpi, &rd);
+        if (cache[0])
+            cache_save(cache, &rd);
     }
-    lib.api_clear(e->api);
+    free(mask);
     drop_stray_quotes(&rd);
     drop_lone_marks(&rd);
     tighten_words(&rd, grey, w, h);
     split_words(&rd, grey, w, h);
     reread(e, &rd, grey, w, h, dpi);
+    drop_doubled(&rd);
     drop_lone_marks(&rd);                  /* what the Chinese model made of a speck */
+    merge_figure_tails(&rd);
     reread_amounts(e, &rd, grey, w, h, dpi);
+    mend_item_numbers(&rd);
+    join_cell_words(&rd);
     free(grey);
     pg_glyph *gs = NULL;
     *n = place_chars(&rd, 72.0 / dpi, &gs, marks);
