@@ -244,6 +244,9 @@ typedef struct gk_report {
     gk_doc_kind kind;
     gk_unit amount_unit;      /* the document's main unit */
     bool consolidated;        /* 汇总 */
+    /* The level of government the unit belongs to: "省级", "市级", "区级"
+     * or "县级"; NULL when the document does not say it surely. */
+    const char *level;
     gk_table *tables;
     size_t ntables, tables_cap;
     gk_paragraph *paragraphs;

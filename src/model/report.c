@@ -316,6 +316,8 @@ void gk_report_join(gk_report *r, gk_report *part)
     if (r->amount_unit == GK_UNIT_NONE)
         r->amount_unit = part->amount_unit;
     r->consolidated = r->consolidated || part->consolidated;
+    if (!r->level)
+        r->level = part->level;
     gk_arena_adopt(r->arena, part->arena);     /* part's strings and rows live on in r */
 }
 
