@@ -315,16 +315,16 @@ static bool confirmed_title(reader *rd, size_t t)
         /* Header words, not in the name of a table ("五、财政拨款支出表
          * （功能科目）", the next entry of a 目录). */
         bool named = ends_as_title(tx_key_of(rd, ln->text));
-        /* A table's number, then the title of a table of the same kind:
-         * this line was a running footer or header ("表11-财拨结转支出表"
-         * at the foot of the page before "表11" / "…结转资金支出表"). */
+        /* A table's number, then a table's title: the number is that
+         * title's, and this line was the last entry of a 目录 ("表15 部门
+         * 整体支出绩效目标表" before "表1" / "部门综合预算收支总表") or a
+         * running footer ("表11-财拨结转支出表" at the foot of the page
+         * before "表11" / "…结转资金支出表"). */
         if (is_number(ln->text)) {
             size_t k = i + 1;
             while (k < rd->L.n && !*rd->L.items[k].text)
                 k++;
-            const gk_layout *next = k < rd->L.n ? title_layout(rd, &rd->L.items[k]) : NULL;
-            const gk_layout *self = title_layout(rd, &rd->L.items[t]);
-            if (next && self && next->kind == self->kind)
+            if (k < rd->L.n && title_layout(rd, &rd->L.items[k]))
                 return false;
         }
         if (is_number(ln->text) || unit_in(ln->text) != GK_UNIT_NONE ||
