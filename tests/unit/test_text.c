@@ -779,6 +779,26 @@ static void test_tasks_end(void **state)
     gk_report_free(r);
 }
 
+/* A task line the grid did not cut into cells, its figures after its words
+ * ("金额合计 13650.79 13650.79"): none of them under a column, the row is
+ * not read (no 金额合计 with blank cells for BUD035 to judge), the form
+ * partial. */
+static void test_tasks_uncut_line(void **state)
+{
+    (void)state;
+    gk_report *r = read_lines("某局2026年部门预算\n部门整体支出绩效目标表\n单位：万元\n"
+                              "任务名称\t主要内容\t总额\t财政拨款\t其他资金\n"
+                              "基本支出\t保障人员经费\t100.00\t100.00\t\n"
+                              "金额合计 100.00 100.00\n");
+    const gk_table *t = gk_report_find_table(r, GK_TABLE_PERF_TARGET_OVERALL);
+    assert_non_null(t);
+    assert_cell(r, GK_TABLE_PERF_TARGET_OVERALL, NULL, "基本支出", GK_SIDE_NONE, "总额", "100.00", 0);
+    for (size_t i = 0; i < t->nrows; i++)
+        assert_false(t->rows[i].label && strncmp(t->rows[i].label, "金额合计", strlen("金额合计")) == 0);
+    assert_true(t->partial);
+    gk_report_free(r);
+}
+
 static void test_wild_tables(void **state)
 {
     (void)state;
@@ -1619,6 +1639,7 @@ int main(void)
         cmocka_unit_test(test_corpus_wild_metadata),
         cmocka_unit_test(test_wild_tables),
         cmocka_unit_test(test_tasks_end),
+        cmocka_unit_test(test_tasks_uncut_line),
         cmocka_unit_test(test_title_subtitle),
         cmocka_unit_test(test_merged_serials),
         cmocka_unit_test(test_grid_headers),
