@@ -95,6 +95,11 @@ typedef enum gk_table_kind {
     GK_TABLE_PERF_TARGET_PROJECT,       /* 项目（专项业务经费）绩效目标表 */
     GK_TABLE_PERF_TARGET_OVERALL,       /* 整体支出绩效目标表 */
     GK_TABLE_PERF_TARGET_FUND,          /* 专项资金整体绩效目标表 */
+    GK_TABLE_BUDGET_BASIC_BY_UNIT,      /* 部门预算基本支出预算表 (by unit and economic class) */
+    GK_TABLE_BUDGET_PROJECT_BY_UNIT,    /* 部门预算项目支出及其他支出预算表 (by unit and project) */
+    GK_TABLE_BUDGET_CARRYOVER,          /* 财政拨款上年结转资金支出表 (by project) */
+    GK_TABLE_BUDGET_MEETING,            /* 会议费明细表 (by meeting) */
+    GK_TABLE_BUDGET_TRAINING,           /* 培训费明细表 (by course) */
     /* A table whose title no kind knows ("收入总表" of another province's
      * set): kept with its title and its cells, never dropped; no rule
      * relates it to other tables. */
@@ -239,6 +244,9 @@ typedef struct gk_report {
     gk_doc_kind kind;
     gk_unit amount_unit;      /* the document's main unit */
     bool consolidated;        /* 汇总 */
+    /* The level of government the unit belongs to: "省级", "市级", "区级"
+     * or "县级"; NULL when the document does not say it surely. */
+    const char *level;
     gk_table *tables;
     size_t ntables, tables_cap;
     gk_paragraph *paragraphs;

@@ -69,6 +69,17 @@
      {"工程", {"工程", "B-工程", "工程类"}},                                           \
      {"服务", {"服务", "C-服务", "服务类"}}}
 
+/* Tables by unit: 总计, then the sources of funds (财政拨款 合计 and its
+ * three funds, 财政专户拨款, 其他资金). */
+#define BY_UNIT_COLUMNS                                                                \
+    {{"总计", {"总计"}},                                                               \
+     {"财政拨款合计", {"财政拨款合计", "合计"}},                                       \
+     {"一般公共预算", {"一般公共预算"}},                                               \
+     {"政府性基金预算", {"政府性基金"}},                                               \
+     {"国有资本经营预算", {"国有资本经营"}},                                           \
+     {"财政专户拨款", {"财政专户"}},                                                   \
+     {"其他资金", {"其他资金"}}}
+
 #define NO_SUMS {{0}}
 #define FUND_SUMS                                                                      \
     {{"本年支出合计", "基本支出", "项目支出"},                                         \
@@ -143,6 +154,26 @@ static const gk_layout LAYOUTS[] = {
     {GK_TABLE_PERF_TARGET_FUND, {"专项资金", "绩效目标表"}, {0}, GK_ROWS_FORM, {{0}}, {{0}}, NO_SUMS},
     {GK_TABLE_PERF_TARGET_OVERALL, {"整体支出绩效目标表"}, {0}, GK_ROWS_FORM, {{0}}, {{0}}, NO_SUMS},
     {GK_TABLE_PERF_TARGET_PROJECT, {"绩效目标表"}, {0}, GK_ROWS_FORM, {{0}}, {{0}}, NO_SUMS},
+    /* Tables by unit (广州 表11, 表12): 合计, then each unit and under it its
+     * economic classes (基本支出) or its projects (项目支出, a 绩效目标
+     * paragraph beside each), the funds as columns.  Rows by label; the
+     * 合计 row is all of the year's 基本支出 (项目支出 and the rest). */
+    {GK_TABLE_BUDGET_BASIC_BY_UNIT, {"基本支出预算表"},
+     {"决算", "经济", "功能", "一般公共预算", "财政拨款", "明细"}, GK_ROWS_GENERIC, BY_UNIT_COLUMNS,
+     {{0}}, NO_SUMS},
+    {GK_TABLE_BUDGET_PROJECT_BY_UNIT, {"项目支出及其他支出预算表"}, {"决算"}, GK_ROWS_GENERIC,
+     BY_UNIT_COLUMNS, {{0}}, NO_SUMS},
+    /* 财政拨款上年结转资金支出表 (西安 表11; "财政拨款结转资金支出表", "财拨
+     * 结转支出表"): one row per project carried over, 单位 | 项目 | 金额 | its
+     * codes and classes as text.  Not a table "不含上年结转". */
+    {GK_TABLE_BUDGET_CARRYOVER, {"结转", "支出表"}, {"决算", "不含"}, GK_ROWS_GENERIC,
+     {{"金额", {"金额"}}}, {{0}}, NO_SUMS},
+    /* 会议费明细表, 培训费明细表 (西安): 序号 | 名称 | 时间 | 人数 | 金额 | 备注,
+     * one row per meeting or course. */
+    {GK_TABLE_BUDGET_MEETING, {"会议费明细表"}, {"决算", "三公"}, GK_ROWS_GENERIC,
+     {{"金额", {"金额", "预算数"}}}, {{0}}, NO_SUMS},
+    {GK_TABLE_BUDGET_TRAINING, {"培训费明细表"}, {"决算", "三公"}, GK_ROWS_GENERIC,
+     {{"金额", {"金额", "预算数"}}}, {{0}}, NO_SUMS},
     {GK_TABLE_BUDGET_GPB_BASIC_ECONOMIC, {"基本支出", "经济分类"}, {"决算"}, GK_ROWS_GROUPED,
      BASIC_ECONOMIC_COLUMNS, {{0}}, NO_SUMS},
     /* "财政拨款基本支出表（经济科目）"; "一般公共预算基本支出表" with no
@@ -310,7 +341,7 @@ const gk_layout *gk_layout_of_table(const gk_table *t)
 }
 
 /* Kinds of labelled rows whose cells hold paragraphs besides the forms. */
-static const gk_table_kind PROSE_KINDS[] = {GK_TABLE_BUDGET_SPECIAL};
+static const gk_table_kind PROSE_KINDS[] = {GK_TABLE_BUDGET_SPECIAL, GK_TABLE_BUDGET_PROJECT_BY_UNIT};
 
 bool gk_layout_prose_cells(const gk_layout *l)
 {

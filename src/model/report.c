@@ -90,6 +90,11 @@ static const struct {
     [GK_TABLE_PERF_TARGET_PROJECT] = {"perf_target_project", "项目绩效目标表", GK_DOC_BUDGET, N},
     [GK_TABLE_PERF_TARGET_OVERALL] = {"perf_target_overall", "整体支出绩效目标表", GK_DOC_BUDGET, N},
     [GK_TABLE_PERF_TARGET_FUND] = {"perf_target_fund", "专项资金整体绩效目标表", GK_DOC_BUDGET, N},
+    [GK_TABLE_BUDGET_BASIC_BY_UNIT] = {"budget_basic_by_unit", "部门预算基本支出预算表", GK_DOC_BUDGET, N},
+    [GK_TABLE_BUDGET_PROJECT_BY_UNIT] = {"budget_project_by_unit", "部门预算项目支出及其他支出预算表", GK_DOC_BUDGET, N},
+    [GK_TABLE_BUDGET_CARRYOVER] = {"budget_carryover", "财政拨款上年结转资金支出表", GK_DOC_BUDGET, N},
+    [GK_TABLE_BUDGET_MEETING] = {"budget_meeting", "会议费明细表", GK_DOC_BUDGET, N},
+    [GK_TABLE_BUDGET_TRAINING] = {"budget_training", "培训费明细表", GK_DOC_BUDGET, N},
     [GK_TABLE_OTHER] = {"other", "其他表格", GK_DOC_UNKNOWN, N},
 };
 
@@ -311,6 +316,8 @@ void gk_report_join(gk_report *r, gk_report *part)
     if (r->amount_unit == GK_UNIT_NONE)
         r->amount_unit = part->amount_unit;
     r->consolidated = r->consolidated || part->consolidated;
+    if (!r->level)
+        r->level = part->level;
     gk_arena_adopt(r->arena, part->arena);     /* part's strings and rows live on in r */
 }
 

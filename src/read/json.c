@@ -467,7 +467,7 @@ static int read_facts(ctx *c, json_t *root)
 static int read_report(ctx *c, json_t *root)
 {
     static const char *const keys[] = {"format", "unit", "year", "kind", "amount_unit",
-                                       "consolidated", "tables", "narrative", "facts", NULL};
+                                       "consolidated", "level", "tables", "narrative", "facts", NULL};
     if (!json_is_object(root))
         return fail(c, "顶层应为对象，实为%s", type_name(root));
     json_t *fmt = json_object_get(root, "format");
@@ -490,6 +490,13 @@ static int read_report(ctx *c, json_t *root)
     if (cons && !json_is_boolean(cons))
         return fail(c, "consolidated 应为 true 或 false");
     r->consolidated = json_is_true(cons);
+    const char *level;
+    if (get_str(c, root, "level", &level))
+        return -1;
+    if (level && strcmp(level, "省级") && strcmp(level, "市级") && strcmp(level, "区级") &&
+        strcmp(level, "县级"))
+        return fail(c, "level 应为 \"省级\"、\"市级\"、\"区级\"、\"县级\" 或 null，实为 \"%s\"", level);
+    r->level = level;
     if (read_array(c, root, "tables", 1, read_table) ||
         read_array(c, root, "narrative", 0, read_paragraph) || read_facts(c, root))
         return -1;

@@ -513,6 +513,89 @@ void tx_read_meta(reader *rd, tx_meta *m)
     r->kind = m->kind;
 }
 
+/* ---- Level --------------------------------------------------------------------------------- */
+
+/* The level of government a word names: "市级" in "上海市2026年市级部门预算". */
+static const char *const LEVEL_WORDS[] = {"省级", "市级", "区级", "县级", NULL};
+
+static const char *level_in_title(const char *title)
+{
+    const char *best = NULL, *at = NULL;
+    for (const char *const *w = LEVEL_WORDS; *w; w++) {
+        const char *hit = strstr(title, *w);
+        if (hit && (!at || hit < at)) {
+            at = hit;
+            best = *w;
+        }
+    }
+    return best;
+}
+
+/* UTF-8 characters in [s, s + n). */
+static size_t chars(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
+/* The level the places leading a body's name give: "广州市司法局" 市级,
+ * "上海市普陀区民政局" 区级, "某县医疗保障局" 县级, "广西壮族自治区财政厅"
+ * 省级 — place after place, each two to six characters before its 省, 自治区,
+ * 市, 区, 县 or 旗 (one before 县: "凤县"), the last deciding.  "广州市城市管理…" and "普陀区市场监督…"
+ * end at the place (城 and nothing are no place), as does a name with no
+ * place in it.  A development zone (开发区, 高新区, 新区 …) is of no level
+ * the name can tell: NULL, as for a name with no place. */
+static const char *level_of_name(const char *name)
+{
+    static const char *const LEADS[] = {"中国共产党", "中共", "共青团", "政协", NULL};
+    static const struct {
+        const char *marker, *level;
+    } MARKS[] = {{"自治区", "省级"}, {"省", "省级"}, {"市", "市级"}, {"区", "区级"},
+                 {"县", "县级"}, {"旗", "县级"}};
+    static const char *const ORGS[] = {"局", "委", "厅", "部", "办", "院", "所", "会", "中心", "学",
+                                       "校", "馆", "站", "队", "司", NULL};
+    static const char *const ZONES[] = {"新区", "开发区", "园区", "示范区", "管理区", "经济区",
+                                        "试验区", "合作区", "保税区", "功能区", NULL};
+    const char *p = name, *level = NULL;
+    for (const char *const *l = LEADS; *l; l++)
+        if (starts(p, *l)) {
+            p += strlen(*l);
+            break;
+        }
+    for (;;) {
+        const char *at = NULL, *lv = NULL;
+        size_t mlen = 0;
+        for (size_t m = 0; m < sizeof MARKS / sizeof *MARKS; m++) {
+            const char *hit = strstr(p, MARKS[m].marker);
+            if (hit && (!at || hit < at)) {
+                at = hit;
+                lv = MARKS[m].level;
+                mlen = strlen(MARKS[m].marker);
+            }
+        }
+        size_t n = at ? chars(p, (size_t)(at - p)) : 0;
+        /* One character before 县 only ("凤县"): "城区", "城市" are no places. */
+        if (!at || n < (starts(at, "县") ? 1u : 2u) || n > 6)
+            return level;
+        char seg[64];
+        size_t bytes = (size_t)(at - p) + mlen;
+        if (bytes >= sizeof seg)
+            return level;
+        memcpy(seg, p, bytes);
+        seg[bytes] = '\0';
+        for (const char *const *o = ORGS; *o; o++)
+            if (has(seg, *o))
+                return level;
+        for (const char *const *z = ZONES; *z; z++)
+            if (ends(seg, bytes, *z))
+                return NULL;
+        level = lv;
+        p = at + mlen;
+    }
+}
+
 /* ---- After the tables ---------------------------------------------------------------------- */
 
 /* 绩效目标表: a list of targets, not the 预算 they belong to. */
@@ -565,6 +648,12 @@ void tx_finish_meta(reader *rd, tx_meta *m)
     }
     for (size_t i = 0; i < r->ntables && !m->disclosure; i++)
         m->disclosure = disclosure_table(r->tables[i].kind);
+    /* The level: as the cover's title says it ("…2026年市级部门预算"), else
+     * as the unit's name gives it (from the cover, a 编制单位 field or the
+     * table heads); never from furniture, which names no body. */
+    r->level = m->title ? level_in_title(m->title) : NULL;
+    if (!r->level && r->unit)
+        r->level = level_of_name(r->unit);
 }
 
 bool tx_is_disclosure(const reader *rd, const tx_meta *m, gk_error *err)

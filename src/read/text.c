@@ -315,6 +315,18 @@ static bool confirmed_title(reader *rd, size_t t)
         /* Header words, not in the name of a table ("五、财政拨款支出表
          * （功能科目）", the next entry of a 目录). */
         bool named = ends_as_title(tx_key_of(rd, ln->text));
+        /* A table's number, then a table's title: the number is that
+         * title's, and this line was the last entry of a 目录 ("表15 部门
+         * 整体支出绩效目标表" before "表1" / "部门综合预算收支总表") or a
+         * running footer ("表11-财拨结转支出表" at the foot of the page
+         * before "表11" / "…结转资金支出表"). */
+        if (is_number(ln->text)) {
+            size_t k = i + 1;
+            while (k < rd->L.n && !*rd->L.items[k].text)
+                k++;
+            if (k < rd->L.n && title_layout(rd, &rd->L.items[k]))
+                return false;
+        }
         if (is_number(ln->text) || unit_in(ln->text) != GK_UNIT_NONE ||
             tx_nonempty_cells(ln) >= 3 ||
             (!named && (tx_has(ln->text, "栏次") || tx_has(ln->text, "项目") ||
@@ -609,6 +621,23 @@ static bool column_numbers(const gk_line *ln)
             return false;
     }
     return numbers >= 2;
+}
+
+/* A line numbering the columns 1, 2, 3 … in turn (three at least; "**"
+ * and 栏次 cells between them), and nothing else. */
+static bool serial_numbers(const gk_line *ln)
+{
+    int expect = 1;
+    for (size_t k = 0; k < ln->ncells; k++) {
+        const char *s = ln->cells[k];
+        int v;
+        if (!*s || strspn(s, "*") == strlen(s) || tx_has(s, "栏次") || tx_has(s, "行次"))
+            continue;
+        if (!is_integer(s, &v) || v != expect)
+            return false;
+        expect++;
+    }
+    return expect > 3;
 }
 
 /* Header text at a position: the keys of the cells there, top to bottom. */
@@ -2071,7 +2100,8 @@ static void read_other(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
      * are no money.  Its rows are labelled by the text before the first. */
     int ncols = lay ? gk_layout_ncolumns(lay->columns) : 0;
     if (lay) {
-        static const char *const not_money[] = {"数量", "编码", "代码", "序号", "编号", "型号"};
+        static const char *const not_money[] = {"数量", "编码", "代码", "序号", "编号", "型号",
+                                                "人数", "天数"};
         bool used[GK_LAYOUT_MAX_COLUMNS] = {false};
         columns kept = {0};
         for (int j = 0; j < c.n; j++) {
@@ -2098,8 +2128,8 @@ static void read_other(reader *rd, gk_table *t, const gk_layout *lay, size_t b, 
         bool figure = false;
         for (int j = 0; j < c.n && !figure; j++)
             figure = is_amount(cell_at(ln, c.pos[j]));
-        if (!ln->tabbed || !figure || tx_is_note(ln->text))
-            continue;                   /* a wrapped label, a header again */
+        if (!ln->tabbed || !figure || tx_is_note(ln->text) || serial_numbers(ln))
+            continue;                   /* a wrapped label, a header again, 栏次 */
         char code[8];
         int k = 0;
         while (k < label_end && !*cell_at(ln, k))

@@ -451,6 +451,24 @@ static void block_row(reader *rd, gk_table *t, const block *bk, const gk_line *l
                     ln->cells[i]);
         return;
     }
+    /* A line not cut into cells holding figures after its words ("金额合计
+     * 13650.79 13650.79"): no figure is under a column; none is read. */
+    if (tx_nonempty_cells(ln) <= 1) {
+        const char *sp = strchr(ln->text, ' ');
+        while (sp) {
+            while (*sp == ' ')
+                sp++;
+            size_t n = strcspn(sp, " ");
+            gk_amount a;
+            if (n && memchr(sp, '.', n) && gk_amount_parse(sp, n, &a) == GK_AMOUNT_OK) {
+                gk_report_note(rd->r, tx_pos_of(ln), "“%s”行的金额“%.*s”未能分栏，该行未读取",
+                               label, (int)n, sp);
+                t->partial = true;
+                return;
+            }
+            sp = strchr(sp, ' ');
+        }
+    }
     int first_col = bk->n ? bk->pos[0] : 0;
     for (size_t i = (size_t)first_col; i < ln->ncells; i++) {
         gk_amount a;

@@ -578,7 +578,7 @@ static void bind_cell(binding *b, const gk_table *t, const gk_row *row, const ch
     /* Amounts the prose states are never negative; a budget's are never
      * negative anywhere in their row: a negative cell is a 增减 column read
      * into the row's place. */
-    bool budget = t->kind >= GK_TABLE_BUDGET_SUMMARY && t->kind <= GK_TABLE_PERF_TARGET_FUND;
+    bool budget = gk_table_kind_doc(t->kind) == GK_DOC_BUDGET;
     b->doubtful = cell && !cell->text && cell->value.v < 0;
     for (size_t i = 0; budget && i < row->ncells; i++)
         b->doubtful |= !row->cells[i].text && row->cells[i].value.v < 0;

@@ -168,6 +168,8 @@ char *gk_report_to_json(const gk_report *r)
     put_member(&b, 2, &first, "kind", gk_json_str(gk_doc_kind_name(r->kind)));
     put_member(&b, 2, &first, "amount_unit", gk_json_str(gk_unit_name(r->amount_unit)));
     put_member(&b, 2, &first, "consolidated", gk_json_checked(json_boolean(r->consolidated)));
+    if (r->level)               /* only when known: documents without it read as before */
+        put_member(&b, 2, &first, "level", gk_json_str(r->level));
     gk_buf_puts(&b, ",\n  \"tables\": ");
     if (r->ntables == 0) {
         gk_buf_puts(&b, "[]");

@@ -605,6 +605,7 @@ static void test_metadata_from_tables(void **state)
         fail_msg("%s", err.message);
     assert_string_equal(r->unit, "示例县医疗保障局");
     assert_int_equal(r->kind, GK_DOC_FINAL);
+    assert_string_equal(r->level, "县级");      /* the unit's name from its table heads */
     gk_report_free(r);
     free(text);
     free(data);
@@ -778,6 +779,26 @@ static void test_tasks_end(void **state)
     gk_report_free(r);
 }
 
+/* A task line the grid did not cut into cells, its figures after its words
+ * ("金额合计 13650.79 13650.79"): none of them under a column, the row is
+ * not read (no 金额合计 with blank cells for BUD035 to judge), the form
+ * partial. */
+static void test_tasks_uncut_line(void **state)
+{
+    (void)state;
+    gk_report *r = read_lines("某局2026年部门预算\n部门整体支出绩效目标表\n单位：万元\n"
+                              "任务名称\t主要内容\t总额\t财政拨款\t其他资金\n"
+                              "基本支出\t保障人员经费\t100.00\t100.00\t\n"
+                              "金额合计 100.00 100.00\n");
+    const gk_table *t = gk_report_find_table(r, GK_TABLE_PERF_TARGET_OVERALL);
+    assert_non_null(t);
+    assert_cell(r, GK_TABLE_PERF_TARGET_OVERALL, NULL, "基本支出", GK_SIDE_NONE, "总额", "100.00", 0);
+    for (size_t i = 0; i < t->nrows; i++)
+        assert_false(t->rows[i].label && strncmp(t->rows[i].label, "金额合计", strlen("金额合计")) == 0);
+    assert_true(t->partial);
+    gk_report_free(r);
+}
+
 static void test_wild_tables(void **state)
 {
     (void)state;
@@ -865,7 +886,7 @@ static void test_wild_tables(void **state)
                    "科目编码\t科目名称\t合计\t小计\t人员经费\t公用经费\t项目支出\n"
                    "\t合计\t100.00\t60.00\t50.00\t10.00\t40.00\n"
                    "201\t一般公共服务支出\t100.00\t60.00\t50.00\t10.00\t40.00\n"
-                   "公开 08 表\n培训费明细表\n单位：万元\n"
+                   "公开 08 表\n资产配置明细表\n单位：万元\n"
                    "单位代码\t单位名称\t合计\t小计\n"
                    "120001\t某局\t41.00\t41.00\n");
     t = gk_report_find_table(r, GK_TABLE_BUDGET_GPB_FUNCTION);
@@ -877,7 +898,7 @@ static void test_wild_tables(void **state)
     assert_int_equal(r->ntables, 2);
     t = gk_report_find_table(r, GK_TABLE_OTHER);
     assert_non_null(t);
-    assert_string_equal(t->title, "培训费明细表");
+    assert_string_equal(t->title, "资产配置明细表");
     assert_string_equal(t->number, "公开 08 表");
     assert_cell(r, GK_TABLE_OTHER, NULL, "120001某局", GK_SIDE_NONE, "小计", "41.00", 0);
     gk_report_free(r);
@@ -1315,6 +1336,135 @@ static void test_short_codes(void **state)
 
 /* Kinds the registry gained (issue 17): tables that were read as "other",
  * or left unread, each with the smallest example of its printed form. */
+/* Tables read as "other" in the wild corpus, now kinds of the registry. */
+static void test_budget_list_kinds(void **state)
+{
+    (void)state;
+    /* 部门预算基本支出预算表 by unit (广州 表11): 合计, each unit over its
+     * economic classes, funds as columns; 财政拨款 合计 is its own column. */
+    gk_report *r = read_lines("某局2026年部门预算\n表11\n部门预算基本支出预算表\n"
+                              "单位名称：某局\t单位：万元\n"
+                              "\t\t财政拨款\t\t\t\t\t\n"
+                              "支出项目类别（资金使用单位）\t总计\t合计\t一般公共预算\t政府性基金预算\t"
+                              "国有资本经营预算\t财政专户拨款\t其他资金\n"
+                              "合计\t151.00\t150.00\t150.00\t0.00\t0.00\t0.00\t1.00\n"
+                              "某局（本级）\t151.00\t150.00\t150.00\t0.00\t0.00\t0.00\t1.00\n"
+                              "工资福利支出\t120.00\t120.00\t120.00\t0.00\t0.00\t0.00\t0.00\n"
+                              "商品和服务支出\t31.00\t30.00\t30.00\t0.00\t0.00\t0.00\t1.00\n");
+    const gk_table *t = gk_report_find_table(r, GK_TABLE_BUDGET_BASIC_BY_UNIT);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 4);
+    assert_cell(r, GK_TABLE_BUDGET_BASIC_BY_UNIT, NULL, "合计", GK_SIDE_NONE, "总计", "151.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_BASIC_BY_UNIT, NULL, "合计", GK_SIDE_NONE, "财政拨款合计", "150.00", 0);
+    assert_cell(r, GK_TABLE_BUDGET_BASIC_BY_UNIT, NULL, "商品和服务支出", GK_SIDE_NONE, "其他资金", "1.00", 0);
+    assert_int_equal(r->nnotes, 0);
+    gk_report_free(r);
+
+    /* 部门预算项目支出及其他支出预算表 (表12): a 绩效目标 paragraph beside
+     * each project does not end the table. */
+    r = read_lines("某局2026年部门预算\n表12\n部门预算项目支出及其他支出预算表\n"
+                   "单位名称：某局\t单位：万元\n"
+                   "支出项目类别（资金使用单位）\t总计\t财政拨款合计\t一般公共预算\t绩效目标\n"
+                   "合计\t30.00\t30.00\t30.00\t\n"
+                   "某局\t30.00\t30.00\t30.00\t\n"
+                   "\t\t\t\t完成年度工作任务，提高服务质量。\n"
+                   "信息化运维项目\t10.00\t10.00\t10.00\t系统正常运行率达到99%。\n"
+                   "\t\t\t\t确保按时完成，群众满意度达到95%以上。\n"
+                   "法治研究经费\t20.00\t20.00\t20.00\t完成课题3项。\n");
+    t = gk_report_find_table(r, GK_TABLE_BUDGET_PROJECT_BY_UNIT);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 4);
+    assert_cell(r, GK_TABLE_BUDGET_PROJECT_BY_UNIT, NULL, "法治研究经费", GK_SIDE_NONE, "总计", "20.00", 0);
+    gk_report_free(r);
+
+    /* 财政拨款上年结转资金支出表 (西安 表11): rows by project under 金额; the
+     * 栏次 line (1 2 3 … **) no row, the codes printed as text no money.  The
+     * table's short name at the foot of the page before ("表11-财拨结转支出
+     * 表", then "表11" and the title) is no title. */
+    r = read_lines("某局2020年部门综合预算\n"
+                   "表11-财拨结转支出表\n\n表11\n2020年部门综合预算财政拨款结转资金支出表\n"
+                   "\t\t\t\t\t\t\t单位：万元\n"
+                   "预算单位代码\t预算单位名称\t预算项目名称\t金额\t功能分类科目代码\t功能分类科目名称\t"
+                   "项目类别\t资金性质\n"
+                   "1\t2\t3\t4\t5\t6\t7\t**\n"
+                   "242001\t某局\t就业工作经费\t47.51\t2080799\t其他就业补助支出\t项目支出\t一般公共预算\n"
+                   "242010\t某中心\t就业工作经费\t26.38\t2089901\t其他社会保障和就业支出\t项目支出\t一般公共预算\n");
+    assert_int_equal(r->ntables, 1);
+    t = gk_report_find_table(r, GK_TABLE_BUDGET_CARRYOVER);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 2);
+    assert_string_equal(t->rows[0].label, "某局就业工作经费");
+    assert_int_equal(t->rows[0].ncells, 1);
+    assert_cell(r, GK_TABLE_BUDGET_CARRYOVER, NULL, "某中心就业工作经费", GK_SIDE_NONE, "金额", "26.38", 0);
+    gk_report_free(r);
+
+    /* 会议费明细表 and 培训费明细表 (西安): 人数 is no money. */
+    r = read_lines("某局2026年部门综合预算\n会议费明细表\n\t\t\t\t单位：万元\n"
+                   "序号\t会议名称\t时间\t人数\t金额\t备注\n"
+                   "1\t工作部署会\t2026年03月04日\t80\t1.19\t\n"
+                   "2\t推进会\t2026年07月08日\t59\t1.38\t\n\n"
+                   "培训费明细表\n\t\t\t\t单位：万元\n"
+                   "序号\t培训名称\t时间\t人数\t金额\t备注\n"
+                   "1\t业务培训\t2026年03月04日至2026年03月06日\t180\t14.00\t\n");
+    t = gk_report_find_table(r, GK_TABLE_BUDGET_MEETING);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 2);
+    assert_int_equal(t->rows[1].ncells, 1);
+    assert_cell(r, GK_TABLE_BUDGET_MEETING, NULL, "推进会2026年07月08日", GK_SIDE_NONE, "金额", "1.38", 0);
+    t = gk_report_find_table(r, GK_TABLE_BUDGET_TRAINING);
+    assert_non_null(t);
+    assert_int_equal(t->nrows, 1);
+    assert_cell(r, GK_TABLE_BUDGET_TRAINING, NULL, "业务培训2026年03月04日至2026年03月06日", GK_SIDE_NONE,
+                "金额", "14.00", 0);
+    gk_report_free(r);
+}
+
+/* The level of government: as the cover's title says it, else as the places
+ * leading the unit's name give it; never from 附件 lines or dates, and none
+ * where the name tells no level surely. */
+static void test_level(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *level;
+    } CASES[] = {
+        /* Said by the title, whatever the unit's name. */
+        {"上海市2026年市级部门预算\n预算单位：上海交通职业技术学院\n目录\n", "市级"},
+        {"附件2\n2026年某区区级部门预算\n目录\n", "区级"},
+        /* From the name: the last place decides. */
+        {"广州市司法局2026年部门预算\n目录\n", "市级"},
+        {"上海市普陀区市场监督管理局2025年度部门决算\n目录\n", "区级"},
+        {"中共西安市委宣传部2026年部门预算\n目录\n", "市级"},
+        {"广西壮族自治区财政厅2026年部门预算\n目录\n", "省级"},
+        {"凤县医疗保障局2024年度部门决算\n目录\n", "县级"},
+        {"2025年度部门决算\n编制单位：陕西省宝鸡市凤县民政局\n目录\n", "县级"},
+        /* 城市 and 市场 are no places; a zone's level is not told; a name
+         * with no place has none; "附件 1" and a date say nothing. */
+        {"广州市城市管理和综合执法局2026年部门预算\n目录\n", "市级"},
+        {"福州经济技术开发区生态环境局2026年部门预算\n目录\n", NULL},
+        {"上海交通职业技术学院2026年部门预算\n目录\n", NULL},
+        {"附件1：\n2026年1月5日\n某某学会2026年部门预算\n目录\n", NULL},
+    };
+    for (size_t i = 0; i < sizeof CASES / sizeof *CASES; i++) {
+        gk_error err;
+        gk_report *r = gk_read(CASES[i].text, strlen(CASES[i].text), "t.txt", &err);
+        if (!r)
+            fail_msg("%s: %s", CASES[i].text, err.message);
+        if (CASES[i].level ? !r->level || strcmp(r->level, CASES[i].level) : r->level != NULL)
+            fail_msg("%s: level %s, expected %s", CASES[i].text, r->level ? r->level : "NULL",
+                     CASES[i].level ? CASES[i].level : "NULL");
+        /* Written to JSON and read back. */
+        char *json = gk_report_to_json(r);
+        gk_report *back = gk_report_from_json(json, strlen(json), &err);
+        if (!back)
+            fail_msg("%s", err.message);
+        assert_true(CASES[i].level ? back->level && !strcmp(back->level, CASES[i].level) : !back->level);
+        gk_report_free(back);
+        free(json);
+        gk_report_free(r);
+    }
+}
+
 static void test_kinds_registry(void **state)
 {
     (void)state;
@@ -1489,12 +1639,15 @@ int main(void)
         cmocka_unit_test(test_corpus_wild_metadata),
         cmocka_unit_test(test_wild_tables),
         cmocka_unit_test(test_tasks_end),
+        cmocka_unit_test(test_tasks_uncut_line),
         cmocka_unit_test(test_title_subtitle),
         cmocka_unit_test(test_merged_serials),
         cmocka_unit_test(test_grid_headers),
         cmocka_unit_test(test_grid_wraps),
         cmocka_unit_test(test_short_codes),
         cmocka_unit_test(test_kinds_registry),
+        cmocka_unit_test(test_budget_list_kinds),
+        cmocka_unit_test(test_level),
         cmocka_unit_test(test_glued_heading_marks),
         cmocka_unit_test(test_total_score_after_tasks),
         cmocka_unit_test(test_total_score_unplaced),
