@@ -14,7 +14,7 @@
  *            预算安排购置单价100万元以上设备"), and the reverse
  *   DOC015   the level of the template's fixed phrases ("市级预算主管部门",
  *            "与市级财政有经费领拨关系", "2025年区级部门预算") against the
- *            document's own level, read from the unit's name
+ *            document's own level (gk_report.level: from its title or unit name)
  *
  * The narrative is read as runs: consecutive paragraphs of one section,
  * joined without spaces.  A PDF gives a paragraph per printed line, so a
@@ -662,61 +662,16 @@ static void scope_words(const gk_report *r, const run *rn, gk_findings *out)
 
 static const char *const LEVEL_WORDS[] = {"市", "区", "县", NULL};
 
-/* The ideograph count of s up to `end`, or -1 when a non-ideograph comes
- * first. */
-static int ideographs(const char *s, const char *end)
+/* The document's level as an index into LEVEL_WORDS, from the level the
+ * reader took from its title or unit name (gk_report.level); -1 when it is
+ * not known or is none of 市, 区, 县. */
+static int doc_level(const gk_report *r)
 {
-    int n = 0;
-    for (; s < end; s += 3, n++)
-        if (!ideograph(s))
-            return -1;
-    return n;
-}
-
-/* The level of the unit from its name: "上海市普陀区商务委员会" 区, "中共上海
- * 市普陀区委社会工作部" 区, "上海市审计局" 市, "凤县医疗保障局" 县; -1 when the
- * name does not say (an index into LEVEL_WORDS otherwise). */
-static int unit_level(const char *unit)
-{
-    if (!unit || !ideograph(unit))
+    if (!r->level)
         return -1;
-    static const char *const PARTY[] = {"中国共产党", "中共", NULL};
-    for (const char *const *w = PARTY; *w; w++)
-        if (starts(unit, *w)) {
-            unit += strlen(*w);
-            break;
-        }
-    /* A city in the first six characters ("上海市", "陕西省西安市"). */
-    const char *city = NULL;
-    for (const char *p = unit; *p && p - unit < 18 && ideograph(p); p += 3)
-        if (starts(p, "市")) {
-            city = p;
-            break;
-        }
-    if (city && city > unit) {
-        /* Its district or county: two to four characters after it, then
-         * 区 or 县 ("普陀区", "浦东新区"; not "社区"). */
-        const char *after = city + strlen("市");
-        for (int k = 2; k <= 4; k++) {
-            const char *q = after + 3 * k;
-            if (ideographs(after, q) != k)
-                break;
-            if (starts(q, "区"))
-                return 1;
-            if (starts(q, "县"))
-                return 2;
-        }
-        return 0;
-    }
-    /* A county first: "凤县", "互助土族自治县". */
-    if (!ideograph(unit))
-        return -1;
-    for (const char *p = unit + 3; *p && p - unit <= 24 && ideograph(p); p += 3) {
-        if (starts(p, "县"))
-            return 2;
-        if (starts(p, "市") || starts(p, "区") || starts(p, "省"))
-            return -1;
-    }
+    for (int w = 0; LEVEL_WORDS[w]; w++)
+        if (starts(r->level, LEVEL_WORDS[w]) && strcmp(r->level + strlen(LEVEL_WORDS[w]), "级") == 0)
+            return w;
     return -1;
 }
 
@@ -728,7 +683,7 @@ static const char *const LEVEL_TITLES[] = {"部门预算", "单位预算", "部�
 
 static void level_words(const gk_report *r, const run *rn, gk_findings *out)
 {
-    int level = unit_level(r->unit);
+    int level = doc_level(r);
     if (level < 0)
         return;
     const char *text = rn->text.data;

@@ -376,13 +376,14 @@ static void test_final_stop(void **state)
 
 /* The findings of `rule` on a document titled `title`, of `unit`, whose
  * 情况说明 is `lines` (one section); the last `glossary` lines form a 名词解释. */
-static int fired_doc(const char *title, const char *unit, const char *rule,
-                     const char *const *lines, int glossary, char *message, size_t size)
+static int fired_level(const char *level, const char *title, const char *unit, const char *rule,
+                       const char *const *lines, int glossary, char *message, size_t size)
 {
     gk_report *r = gk_report_new();
     r->kind = strstr(title, "决算") ? GK_DOC_FINAL : GK_DOC_BUDGET;
     r->year = 2025;
     r->unit = unit;
+    r->level = level;
     gk_report_add_paragraph(r, NULL, title, (gk_pos){.line = 1});
     const char *section = "一、基本情况", *words = "二、名词解释";
     int n = 0;
@@ -406,6 +407,13 @@ static int fired_doc(const char *title, const char *unit, const char *rule,
             snprintf(message, size, "%s@%d", f.items[i].message, f.items[i].locs[0].pos.line);
     gk_report_free(r);
     return k;
+}
+
+/* The same, the document's level unknown. */
+static int fired_doc(const char *title, const char *unit, const char *rule,
+                     const char *const *lines, int glossary, char *message, size_t size)
+{
+    return fired_level(NULL, title, unit, rule, lines, glossary, message, size);
 }
 
 static void test_scope_words(void **state)
@@ -479,33 +487,33 @@ static void test_level_words(void **state)
     char msg[512];
     const char *gloss = "（一）财政拨款收入：是市级预算主管部门及所属预算单位本年度从本级财政部门取得的财政拨款。";
     /* A 区 unit's glossary in the 市级 words. */
-    assert_int_equal(fired_doc("示例市示范区医疗保障服务中心2025年单位预算", "示例市示范区医疗保障服务中心",
+    assert_int_equal(fired_level("区级", "示例市示范区医疗保障服务中心2025年单位预算", "示例市示范区医疗保障服务中心",
                                "DOC015", ONE("本单位负责经办服务。", gloss), 1, msg, sizeof msg),
                      1);
     assert_non_null(strstr(msg, "“市级”应为“区级”"));
-    assert_int_equal(fired_doc("中共示例市示范区委宣传部2025年部门预算", "中共示例市示范区委宣传部",
+    assert_int_equal(fired_level("区级", "中共示例市示范区委宣传部2025年部门预算", "中共示例市示范区委宣传部",
                                "DOC015", ONE("本部门负责宣传工作。", gloss), 1, NULL, 0),
                      1);
-    assert_int_equal(fired_doc("示范县医疗保障局2025年部门预算", "示范县医疗保障局", "DOC015",
+    assert_int_equal(fired_level("县级", "示范县医疗保障局2025年部门预算", "示范县医疗保障局", "DOC015",
                                ONE("“三公”经费：是与市级财政有经费领拨关系的部门及其下属预算单位。"),
                                1, NULL, 0),
                      1);
     /* A title's level. */
-    assert_int_equal(fired_doc("示例市2025年市级部门预算", "示例市示范区卫生健康委员会", "DOC015",
+    assert_int_equal(fired_level("区级", "示例市2025年市级部门预算", "示例市示范区卫生健康委员会", "DOC015",
                                ONE("本部门负责卫生健康工作。"), 0, NULL, 0),
                      1);
     /* The right level, a 市 unit, and 市级 elsewhere in a 区 document. */
-    assert_int_equal(fired_doc("示例市医疗保障服务中心2025年单位预算", "示例市医疗保障服务中心",
+    assert_int_equal(fired_level("市级", "示例市医疗保障服务中心2025年单位预算", "示例市医疗保障服务中心",
                                "DOC015", ONE("本单位负责经办服务。", gloss), 1, NULL, 0),
                      0);
-    assert_int_equal(fired_doc("示例市示范区医疗保障服务中心2025年单位预算", "示例市示范区医疗保障服务中心",
+    assert_int_equal(fired_level("区级", "示例市示范区医疗保障服务中心2025年单位预算", "示例市示范区医疗保障服务中心",
                                "DOC015", ONE("本单位承接市级财政专项资金，协调市级部门。"), 0, NULL, 0),
                      0);
-    /* Names that do not say: 社区 is no district, a province's unit. */
-    assert_int_equal(fired_doc("示例市社区服务中心2025年单位预算", "示例市社区服务中心", "DOC015",
+    /* A 市 unit, a province's unit (the reader's level from the name: test_text.c test_level). */
+    assert_int_equal(fired_level("市级", "示例市社区服务中心2025年单位预算", "示例市社区服务中心", "DOC015",
                                ONE("（一）财政拨款收入：是区级预算主管部门及所属预算单位。"), 1, NULL, 0),
                      1);   /* a 市 unit (社区 is not its district): 区级 is wrong */
-    assert_int_equal(fired_doc("示例省财政厅2025年部门预算", "示例省财政厅", "DOC015",
+    assert_int_equal(fired_level("省级", "示例省财政厅2025年部门预算", "示例省财政厅", "DOC015",
                                ONE("（一）财政拨款收入：是市级预算主管部门及所属预算单位。"), 1, NULL, 0),
                      0);
 }
