@@ -665,6 +665,14 @@ static bool table_number(const char *s)
     return digits > 0;
 }
 
+/* A line that is a table's number alone: "公开01表", "表9". */
+static bool number_line(const char *s)
+{
+    while (*s == ' ')
+        s++;
+    return (starts(s, "公开") && has(s, "表") && strlen(s) < 24) || table_number(s);
+}
+
 /* Lines that are never part of a table's grid: titles, unit and 部门
  * lines, notes, section headings and prose.  ("主管部门" with no colon
  * is a 绩效 form's field, in its grid.)  A sentence starting well in from
@@ -693,9 +701,7 @@ static bool excluded_text(const char *s, double width, double page_width, size_t
     if ((starts(s, "第") && has(s, "部分")) || (nchunks <= 2 && title_like(s)) ||
         starts(s, "#"))
         return true;                           /* heading (a text's "### …" printed), title */
-    if ((starts(s, "公开") && has(s, "表") && strlen(s) < 24) || table_number(s))
-        return true;                                              /* 公开01表, 表9 */
-    return false;
+    return number_line(s);                                        /* 公开01表, 表9 */
 }
 
 /* A figure or a code: what a table's body has and its header has not. */
@@ -854,6 +860,21 @@ static void classify_lines(page *p)
     /* The page's number under a table is no row of it. */
     if (p->nl > 1 && foot_number(p, &p->lines[p->nl - 1]))
         p->lines[p->nl - 1].excluded = true;
+    /* A title cut into chunks (OCR'd words, a spaced print: "财政 | 拨款收入 |
+     * 支出决算总表") over its table's number ("公开04表") is a title all the
+     * same: no row of the table above it, however it stands in its columns. */
+    for (size_t i = 0; i + 1 < p->nl; i++) {
+        pline *l = &p->lines[i];
+        if (l->excluded || l->amount)
+            continue;
+        p->scratch.len = 0;
+        plain_text(p, &p->lines[i + 1], &p->scratch);
+        if (!number_line(p->scratch.data))
+            continue;
+        p->scratch.len = 0;
+        plain_text(p, l, &p->scratch);
+        l->excluded = title_like(p->scratch.data);
+    }
 }
 
 /* ---- Regions ------------------------------------------------------------------ */

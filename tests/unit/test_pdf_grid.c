@@ -1008,6 +1008,41 @@ static void test_tall_rows_blank_amounts(void **state)
     free(s);
 }
 
+/* A title cut into chunks that stand in the columns of the table above
+ * (OCR'd words: "财政 | 拨款收入 | 支出决算总表"), over its table's number,
+ * is a title: no row of that table (000's scan: 公开04表 and 05表 were read
+ * as rows of 公开03表). */
+static void test_chunked_title_over_number(void **state)
+{
+    (void)state;
+    sheet *s = calloc(1, sizeof *s);
+    assert_non_null(s);
+    put(s, 110, 90, 10, "项目");
+    put(s, 320, 90, 10, "本年预算");
+    put(s, 500, 90, 10, "项目");
+    put(s, 710, 90, 10, "本年预算");
+    put(s, 35, 125, 10, "一、本级财政拨款收入");
+    put(s, 390, 125, 10, "656.73");
+    put(s, 426, 125, 10, "一、基本支出");
+    put(s, 780, 125, 10, "386.73");
+    put(s, 35, 163, 10, "二、财政专户管理事业收入");
+    put(s, 426, 163, 10, "二、项目支出");
+    put(s, 780, 163, 10, "270.00");
+    put(s, 105, 201, 10, "本年收入合计");
+    put(s, 390, 201, 10, "656.73");
+    put(s, 496, 201, 10, "本年支出合计");
+    put(s, 780, 201, 10, "656.73");
+    put(s, 35, 239, 10, "财政");
+    put(s, 390, 239, 10, "拨款收入");
+    put(s, 500, 239, 10, "支出决算总表");
+    put(s, 35, 262, 10, "公开04表");
+    char *t = grid_text(s, 1);
+    assert_line(t, "本年收入合计\t656.73\t\t本年支出合计\t656.73\n");
+    assert_line(t, "财政 拨款收入 支出决算总表\n");
+    free(t);
+    free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1041,6 +1076,7 @@ int main(void)
         cmocka_unit_test(test_footer_page_of_pages),
         cmocka_unit_test(test_name_over_figure),
         cmocka_unit_test(test_tall_rows_blank_amounts),
+        cmocka_unit_test(test_chunked_title_over_number),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
