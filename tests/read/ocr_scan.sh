@@ -133,8 +133,11 @@ PY
 # one word across a gap split, amounts in doubt re-read with a digit
 # whitelist: 109 → 110, 171 → 248, 4 → 14.)
 # (Raised after each ruled cell was read alone, a line at a time, its
-# words abutting: 110 → 127, 248 → 464, 14 → 78.)
-FLOORS="000_2e4bf1e814f589dd 125 print
+# words abutting: 110 → 127, 248 → 464, 14 → 78; 000 → 135 once a title
+# cut into OCR'd words over its table's number no longer joins the table
+# above, which a table of tall rows going on through lines of labels
+# made it do.)
+FLOORS="000_2e4bf1e814f589dd 133 print
 002_958243b751db7aa3 458 same
 004_a8cda960e0db61c9 76 print"
 
