@@ -1437,9 +1437,7 @@ static size_t place_chars(ocr_read *rd, double pt, pg_glyph **gout, ocr_mark **m
     return n;
 }
 
-/* Tesseract's reading of the page: each ruled cell with ink read alone
- * (find_cells), then the rest of the page, the cells whitened, as one
- * block. */
+/* Tesseract's words in a box of the page (the whole page when x0 < 0). */
 static void read_box(ocr_engine *e, ocr_read *rd, int x0, int y0, int x1, int y1)
 {
     if (x0 >= 0)
@@ -1452,6 +1450,24 @@ static void read_box(ocr_engine *e, ocr_read *rd, int x0, int y0, int x1, int y1
     }
 }
 
+/* The same, read again as a raw line when the page segmentation `psm` in
+ * use finds nothing there (a short header alone in a tall cell reads
+ * nothing as a block or a line), then back to `psm`. */
+static void read_box_or_raw(ocr_engine *e, ocr_read *rd, int x0, int y0, int x1, int y1,
+                            TessPageSegMode psm)
+{
+    size_t before = rd->nchars;
+    read_box(e, rd, x0, y0, x1, y1);
+    if (rd->nchars == before) {
+        lib.api_set_psm(e->api, PSM_RAW_LINE);
+        read_box(e, rd, x0, y0, x1, y1);
+        lib.api_set_psm(e->api, psm);
+    }
+}
+
+/* Tesseract's reading of the page: each ruled cell with ink read alone
+ * (find_cells), then the rest of the page, the cells whitened, as one
+ * block. */
 static void recognise(ocr_engine *e, const unsigned char *grey, const unsigned char *mask, int w,
                       int h, int dpi, ocr_read *rd)
 {
@@ -1514,23 +1530,11 @@ static void recognise(ocr_engine *e, const unsigned char *grey, const unsigned c
             for (int k = 0; k < nl; k++) {
                 int t = ly[k][0] - pad / 2 < y0 ? y0 : ly[k][0] - pad / 2;
                 int b = ly[k][1] + pad / 2 > y1 ? y1 : ly[k][1] + pad / 2;
-                size_t before = rd->nchars;
-                read_box(e, rd, x0, t, x1, b);
-                if (rd->nchars == before) {
-                    lib.api_set_psm(e->api, PSM_RAW_LINE);
-                    read_box(e, rd, x0, t, x1, b);
-                    lib.api_set_psm(e->api, PSM_SINGLE_LINE);
-                }
+                read_box_or_raw(e, rd, x0, t, x1, b, PSM_SINGLE_LINE);
             }
             lib.api_set_psm(e->api, PSM_SINGLE_BLOCK);
         } else {
-            size_t before = rd->nchars;
-            read_box(e, rd, x0, y0, x1, y1);
-            if (rd->nchars == before) {
-                lib.api_set_psm(e->api, PSM_RAW_LINE);
-                read_box(e, rd, x0, y0, x1, y1);
-                lib.api_set_psm(e->api, PSM_SINGLE_BLOCK);
-            }
+            read_box_or_raw(e, rd, x0, y0, x1, y1, PSM_SINGLE_BLOCK);
         }
         for (size_t l = lines; l < rd->nlines; l++)
             rd->lines[l].cell = (int)i;

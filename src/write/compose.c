@@ -475,8 +475,7 @@ static const char *given_date(gk_doc *d, const char *s)
     return day ? gk_doc_printf(d, "%d年%d月%d日", y, m, day) : gk_doc_printf(d, "%d年%d月", y, m);
 }
 
-/* The month written, or SOURCE_DATE_EPOCH's for reproducible output. */
-static const char *month_written(gk_doc *d)
+struct tm gk_doc_now(void)
 {
     time_t t = time(NULL);
     const char *epoch = getenv("SOURCE_DATE_EPOCH");
@@ -488,6 +487,13 @@ static const char *month_written(gk_doc *d)
     }
     struct tm tm;
     gmtime_r(&t, &tm);
+    return tm;
+}
+
+/* The month written (SOURCE_DATE_EPOCH's for reproducible output). */
+static const char *month_written(gk_doc *d)
+{
+    struct tm tm = gk_doc_now();
     return gk_doc_printf(d, "%d年%d月", tm.tm_year + 1900, tm.tm_mon + 1);
 }
 

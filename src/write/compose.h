@@ -7,6 +7,8 @@
 #ifndef GK_COMPOSE_H
 #define GK_COMPOSE_H
 
+#include <time.h>
+
 #include "gongkai/render.h"
 
 /* Append a block (zeroed but for its kind) to the document. */
@@ -28,6 +30,10 @@ void gk_compose_grid(gk_doc *d, const gk_table *t, gk_grid *out);
 /* Append the 情况说明 (headings and paragraphs) written from the report's
  * tables. */
 void gk_compose_narrative(gk_doc *d, const gk_report *r);
+
+/* Now, or the moment SOURCE_DATE_EPOCH names, for reproducible output (the
+ * cover's month written, a PDF's creation date). */
+struct tm gk_doc_now(void);
 
 /* An amount as printed, in its own precision: "1234.56", or with
  * thousands separators, "1,234.56", when `grouped` (元 tables print them,

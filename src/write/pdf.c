@@ -33,6 +33,7 @@
 
 #include "../model/arena.h"
 #include "../util/dl.h"
+#include "compose.h"
 #include "pdf_internal.h"
 
 /* ---- The libraries --------------------------------------------------------- */
@@ -187,24 +188,6 @@ static const char *reason(int e)
     default:
         return strerror(e);
     }
-}
-
-/* ---- Dates ----------------------------------------------------------------- */
-
-/* Now, or SOURCE_DATE_EPOCH for reproducible output. */
-static struct tm when(void)
-{
-    time_t t = time(NULL);
-    const char *epoch = getenv("SOURCE_DATE_EPOCH");
-    if (epoch && *epoch) {
-        char *end;
-        long long v = strtoll(epoch, &end, 10);
-        if (*end == '\0' && v >= 0)
-            t = (time_t)v;
-    }
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    return tm;
 }
 
 /* ---- Drawing --------------------------------------------------------------- */
@@ -473,7 +456,7 @@ bool gk_write_pdf(const gk_doc *d, FILE *out, gk_error *err)
     pango_cairo_context_set_resolution(w.pango, 72);
     bool ok = choose_fonts(&w, err);
     if (ok) {
-        struct tm tm = when();
+        struct tm tm = gk_doc_now();
         w.date_line = d->date_line;
         pdf_layout_document(&w);
         ok = draw(&w, out, &tm, err);
