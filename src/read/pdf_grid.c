@@ -1592,8 +1592,10 @@ static bool form_header(const grid *gr)
     gk_buf t = GK_BUF_INIT;
     for (size_t i = 0; i < gr->body_from; i++) {
         const chunk *c = &p->ch[gr->cs[i]];
-        if (p->lines[c->line].heads)
-            return true;
+        if (p->lines[c->line].heads) {
+            n = 3;                  /* a line of indicator headers */
+            break;
+        }
         t.len = 0;
         chunk_text(p, c, &t);
         bool found = form_head(t.data);
