@@ -471,7 +471,7 @@ static size_t find_cells(const unsigned char *mask, int w, int h, int dpi, ocr_c
                 }
         }
         double bw = x1 - x0 + 1, bh = y1 - y0 + 1;
-        if (edge || bw < dpi / 10.0 || bh < dpi / 12.0 || count < 0.85 * bw * bh ||
+        if (edge || bw < dpi / 10.0 || bh < dpi / 12.0 || (double)count < 0.85 * bw * bh ||
             bw * bh > 0.5 * (double)npx)
             continue;
         if (n == cap && !(cells = realloc(cells, (cap = cap ? 2 * cap : 64) * sizeof *cells)))
