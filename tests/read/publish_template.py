@@ -253,21 +253,30 @@ def fill_workbook(src, dst, plant=None):
 
 # ---- The blank workbook of `gongkai template budget [--unit]` ----
 
+EDU_ROWS = [("205", "教育支出"), ("20502", "普通教育"), ("2050205", "高等教育")]
+
+
+def template_rows(rows, first, amounts):
+    """Cells of a template sheet's coded rows from line `first` on: code in
+    A, name in B (a row with no name keeps the template's own), amounts from
+    C on (None left blank)."""
+    out = {}
+    for k, (code, name) in enumerate(rows):
+        line = first + k
+        if name:
+            out["A%d" % line] = code or None
+            out["B%d" % line] = name
+        for j, v in enumerate(amounts):
+            if v is not None:
+                out["%s%d" % (chr(ord("C") + j), line)] = v
+    return out
+
+
 def blank_cells(scope, unit):
     """Every figure of the blank workbook's sheets (表1 … 表9, in 万元) and
     its 补充信息, consistent with one another as the Putuo fill is."""
-    rows3 = [("205", "教育支出"), ("20502", "普通教育"), ("2050205", "高等教育")]
-
     def coded(first, amounts):
-        out = {}
-        for k, (code, name) in enumerate(rows3 + [("", "合计")]):
-            line = first + k
-            out["A%d" % line] = code or None
-            out["B%d" % line] = name
-            for j, v in enumerate(amounts):
-                if v is not None:
-                    out["%s%d" % (chr(ord("C") + j), line)] = v
-        return out
+        return template_rows(EDU_ROWS + [("", "合计")], first, amounts)
 
     return {
         "封面": {"A1": "%s2027年%s预算" % (unit, scope)},
@@ -313,19 +322,8 @@ FACTS = {
 # 5.00 (0 + 5.00) + 1.00 (预算 6.40); 机关运行经费 40.00; 政府采购 10.00.
 
 def final_cells(scope, unit):
-    rows3 = [("205", "教育支出"), ("20502", "普通教育"), ("2050205", "高等教育")]
-
     def coded(first, amounts):          # 合计 on the first line, as 决算 tables print it
-        out = {}
-        for k, (code, name) in enumerate([("", "合计")] + rows3):
-            line = first + k
-            if code:
-                out["A%d" % line] = code
-                out["B%d" % line] = name
-            for j, v in enumerate(amounts):
-                if v is not None:
-                    out["%s%d" % (chr(ord("C") + j), line)] = v
-        return out
+        return template_rows([("", None)] + EDU_ROWS, first, amounts)
 
     return {
         "封面": {"A1": "%s2025年度%s决算" % (unit, scope)},
